@@ -1,0 +1,56 @@
+# TrustFrame: `make run` opens the app, `make test` runs the whole suite headless.
+# Both set everything up first (system packages when root or with sudo, a .venv, the app).
+
+VENV        ?= .venv
+PYTHON      ?= python3
+PY          := $(VENV)/bin/python
+STAMP       := $(VENV)/.installed
+SYSDEPS     := $(VENV)/.system-deps
+
+.PHONY: run test setup system-deps venv screenshots bench demo wheel-check clean help
+
+help:
+	@echo "make run          set up and open TrustFrame (default workspace)"
+	@echo "make test         set up and run the whole test suite headless"
+	@echo "make screenshots  render the main screens to docs/screenshots (Xvfb)"
+	@echo "make bench        run the benchmarks and update docs/performance.md"
+	@echo "make demo         build a demo workspace at ./demo.tfw"
+
+setup: system-deps venv
+
+system-deps: $(SYSDEPS)
+
+$(SYSDEPS):
+	@bash .ci/system-deps.sh
+	@mkdir -p $(VENV) && touch $@
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install -q --disable-pip-version-check --upgrade pip
+	@$(PY) -m pip install -q --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+run: setup
+	@if [ -z "$${DISPLAY:-}" ] && [ -z "$${WAYLAND_DISPLAY:-}" ] && [ -z "$${QT_QPA_PLATFORM:-}" ]; then \
+		echo "No display found (DISPLAY is not set), so TrustFrame's window cannot open."; \
+		echo "On a headless machine run:  xvfb-run -a make run"; \
+		exit 1; \
+	fi
+	@$(VENV)/bin/trustframe
+
+test: setup
+	@QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+
+demo: setup
+	@$(VENV)/bin/trustframe --workspace demo.tfw demo
+
+screenshots: setup
+	@xvfb-run -a -s "-screen 0 1440x900x24" $(PY) docs/make_screenshots.py
+
+bench: setup
+	@$(PY) bench/run_all.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

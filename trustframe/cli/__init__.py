@@ -1,0 +1,142 @@
+"""The command line (no Qt): ``trustframe [--workspace PATH] [--json] COMMAND ...``.
+
+Exit codes: 0 success, 1 problems found (invalid file, unknown vendor...), 2 usage error.
+Each command module registers its sub-commands through ``register(subparsers, groups)``;
+``groups`` holds the sub-parser collections of command groups (``assessment``, ``report``...)
+so other modules can add to them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from trustframe import __version__
+from trustframe.errors import TrustFrameError, ValidationFailed
+
+#: Command modules, in help order. Missing optional modules are skipped.
+COMMAND_MODULES = (
+    "trustframe.cli.core",
+    "trustframe.cli.scoring_commands",
+    "trustframe.cli.exchange_commands",
+    "trustframe.cli.report_commands",
+)
+
+
+class CliContext:
+    """What a command gets: parsed arguments, the output helpers and the open services."""
+
+    def __init__(self, args: argparse.Namespace, out: Any = None, err: Any = None) -> None:
+        self.args = args
+        self.out = out or sys.stdout
+        self.err = err or sys.stderr
+        self._services: Any = None
+
+    @property
+    def json(self) -> bool:
+        """True when ``--json`` was given."""
+        return bool(getattr(self.args, "json", False))
+
+    @property
+    def services(self) -> Any:
+        """Services of the workspace named by ``--workspace`` (or the default one), opened once."""
+        if self._services is None:
+            from trustframe import paths
+            from trustframe.services.context import Services
+
+            path = Path(self.args.workspace) if self.args.workspace else paths.default_workspace_path()
+            self._services = Services.open(path)
+        return self._services
+
+    def print(self, text: str = "") -> None:
+        """Write a line of human output."""
+        print(text, file=self.out)
+
+    def emit_json(self, data: Any) -> None:
+        """Write data as JSON."""
+        json.dump(data, self.out, indent=2, ensure_ascii=False, default=str)
+        self.out.write("\n")
+
+    def close(self) -> None:
+        """Close the workspace if it was opened."""
+        if self._services is not None:
+            self._services.close()
+
+
+Handler = Callable[[CliContext], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser with every registered command."""
+    import importlib
+
+    parser = argparse.ArgumentParser(
+        prog="trustframe",
+        description="Assess the trustworthiness of ICT products and services. "
+                    "Run without a command to open the desktop application.",
+    )
+    parser.add_argument("--version", action="version", version=f"TrustFrame {__version__}")
+    parser.add_argument("--workspace", metavar="PATH", help="workspace file (default: the one in your user data folder)")
+    parser.add_argument("--json", action="store_true", help="print data as JSON")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    groups: dict[str, Any] = {}
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue
+            raise
+        module.register(subparsers, groups)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the exit code."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: usage errors exit 2, --help/--version exit 0
+        return int(exc.code or 0)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 2
+    ctx = CliContext(args)
+    try:
+        return handler(ctx)
+    except ValidationFailed as exc:
+        if ctx.json:
+            ctx.emit_json({"error": exc.args[0], "issues": [
+                {"message": i.message, "file": i.file, "where": i.where, "line": i.line} for i in exc.issues]})
+        else:
+            print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except TrustFrameError as exc:
+        if ctx.json:
+            ctx.emit_json({"error": str(exc)})
+        else:
+            print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except ValueError as exc:  # e.g. AnswerValueError from the domain
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    finally:
+        ctx.close()
+
+
+def table(rows: list[list[Any]], headers: list[str]) -> str:
+    """A plain-text table with aligned columns."""
+    cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in r] for r in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    lines = ["  ".join(c.ljust(widths[i]) for i, c in enumerate(r)).rstrip() for r in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)

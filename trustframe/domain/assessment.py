@@ -1,0 +1,148 @@
+"""Assessments and their answers."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from trustframe.domain.questionnaire import ProductCategory
+
+
+class AssessmentStatus(str, enum.Enum):
+    """Where an assessment is in its life: draft -> sent -> returned -> in review -> decided."""
+
+    DRAFT = "draft"
+    SENT = "sent"
+    RETURNED = "returned"
+    IN_REVIEW = "in_review"
+    DECIDED = "decided"
+
+    @property
+    def label(self) -> str:
+        """Human-readable status."""
+        return {
+            "draft": "Draft",
+            "sent": "Sent to vendor",
+            "returned": "Returned",
+            "in_review": "In review",
+            "decided": "Decided",
+        }[self.value]
+
+
+#: The status changes allowed; reopening a decided assessment is explicit and logged.
+ALLOWED_TRANSITIONS: dict[AssessmentStatus, frozenset[AssessmentStatus]] = {
+    AssessmentStatus.DRAFT: frozenset({AssessmentStatus.SENT, AssessmentStatus.IN_REVIEW}),
+    AssessmentStatus.SENT: frozenset({AssessmentStatus.RETURNED, AssessmentStatus.DRAFT, AssessmentStatus.IN_REVIEW}),
+    AssessmentStatus.RETURNED: frozenset({AssessmentStatus.IN_REVIEW, AssessmentStatus.SENT}),
+    AssessmentStatus.IN_REVIEW: frozenset({AssessmentStatus.DECIDED, AssessmentStatus.SENT, AssessmentStatus.DRAFT}),
+    AssessmentStatus.DECIDED: frozenset({AssessmentStatus.IN_REVIEW}),
+}
+
+
+class Decision(str, enum.Enum):
+    """The outcome of a review."""
+
+    APPROVE = "approve"
+    APPROVE_WITH_CONDITIONS = "approve_with_conditions"
+    ESCALATE = "escalate"
+    REJECT = "reject"
+
+    @property
+    def label(self) -> str:
+        """Human-readable decision."""
+        return {
+            "approve": "Approve",
+            "approve_with_conditions": "Approve with conditions",
+            "escalate": "Escalate",
+            "reject": "Reject",
+        }[self.value]
+
+
+class AnswerSource(str, enum.Enum):
+    """Who gave an answer."""
+
+    BUYER = "buyer"
+    VENDOR = "vendor"
+    REVIEWER = "reviewer"
+
+    @property
+    def label(self) -> str:
+        """Human-readable source."""
+        return {"buyer": "Officer", "vendor": "Vendor return", "reviewer": "Reviewer override"}[self.value]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The answer to one question in one assessment.
+
+    ``value`` is an option id (single choice, yes/no), a list of option ids (multiple choice),
+    a number, an ISO date string, free text, or None when cleared.
+    """
+
+    question_id: str
+    value: Any
+    comment: str = ""
+    source: AnswerSource = AnswerSource.BUYER
+    override_reason: str = ""
+    needs_follow_up: bool = False
+    to_confirm: bool = False
+    evidence_ids: tuple[int, ...] = ()
+    updated_at: datetime | None = field(default=None, compare=False)
+    updated_by: str = field(default="", compare=False)
+    import_id: int | None = field(default=None, compare=False)
+    vendor_value: Any = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class FlagAcceptance:
+    """A reviewer's acceptance of a red flag as mitigated."""
+
+    flag_id: str
+    reason: str
+    accepted_by: str
+    accepted_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """An assessment of one product of one vendor against one questionnaire version."""
+
+    id: int | None
+    vendor_id: int
+    product_id: int
+    questionnaire_id: str
+    questionnaire_version: str
+    status: AssessmentStatus = AssessmentStatus.DRAFT
+    tier: int | None = None
+    tier_override: int | None = None
+    tier_override_reason: str = ""
+    profile_answers: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    scope_added: tuple[str, ...] = ()
+    scope_removed: tuple[str, ...] = ()
+    assessor: str = ""
+    reviewer: str = ""
+    decision: Decision | None = None
+    decision_by: str = ""
+    decision_date: date | None = None
+    decision_notes: str = ""
+    due_date: date | None = None
+    next_review_due: date | None = None
+    previous_assessment_id: int | None = None
+    procurement: str = ""
+    created_at: datetime | None = field(default=None, compare=False)
+    updated_at: datetime | None = field(default=None, compare=False)
+    vendor_name: str = field(default="", compare=False)
+    product_name: str = field(default="", compare=False)
+    product_category: ProductCategory | None = field(default=None, compare=False)
+
+    @property
+    def effective_tier(self) -> int | None:
+        """The tier in force: the buyer's override when there is one, else the computed tier."""
+        return self.tier_override if self.tier_override is not None else self.tier
+
+    @property
+    def locked(self) -> bool:
+        """Decided assessments are locked; reopening is an explicit, logged action."""
+        return self.status is AssessmentStatus.DECIDED

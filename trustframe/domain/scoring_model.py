@@ -1,0 +1,156 @@
+"""Result types of scoring: the contract between the scoring engine (``domain/scoring.py``)
+and everything that shows scores (GUI, reports, exchange, CLI).
+
+All scores shown to people are 0-100 (``None`` when nothing scorable was answered);
+per-question ``score`` values are 0-1 as in the questionnaire.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+
+from trustframe.domain.questionnaire import Severity
+
+
+class Rating(str, enum.Enum):
+    """Residual risk rating, best first."""
+
+    LOW = "low"
+    MODERATE = "moderate"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        """0 for low ... 3 for critical."""
+        return ["low", "moderate", "high", "critical"].index(self.value)
+
+    @property
+    def label(self) -> str:
+        """Human-readable rating."""
+        return self.value.capitalize()
+
+
+class Recommendation(str, enum.Enum):
+    """Decision recommendation derived from the rating."""
+
+    APPROVE = "approve"
+    APPROVE_WITH_CONDITIONS = "approve_with_conditions"
+    ESCALATE = "escalate"
+    REJECT = "reject"
+
+    @property
+    def label(self) -> str:
+        """Human-readable recommendation."""
+        return self.value.replace("_", " ").capitalize()
+
+
+@dataclass(frozen=True)
+class QuestionScore:
+    """How one applicable question contributes."""
+
+    question_id: str
+    section_id: str
+    weight: float                 # importance weight from the scoring profile
+    raw_score: float | None       # option/band score 0..1 before evidence adjustment; None = n/a or unscored
+    score: float | None           # after the evidence-strength factor
+    evidence_factor: float        # 1.0 = current independent evidence ... lower = weaker support
+    answered: bool
+    not_applicable: bool
+    points_lost: float            # weight * (1 - score) for answered; weight for gaps
+    evidence_note: str = ""       # why the evidence factor is what it is
+
+
+@dataclass(frozen=True)
+class GroupScore:
+    """Score of a group of questions: a section/domain, a pillar or a Buyers Guide part."""
+
+    key: str
+    title: str
+    score: float | None           # 0-100
+    answered: int
+    applicable: int               # applicable, scorable questions (n/a excluded)
+    gaps: int                     # required, unanswered
+    weight_answered: float = 0.0
+    weight_total: float = 0.0
+
+    @property
+    def completeness(self) -> float:
+        """Share of applicable questions answered (0..1)."""
+        return self.answered / self.applicable if self.applicable else 1.0
+
+
+@dataclass(frozen=True)
+class RaisedFlag:
+    """A red-flag rule that fired."""
+
+    flag_id: str
+    question_id: str
+    severity: Severity
+    title: str
+    rationale: str
+    mitigation: str
+    contract_clause: str = ""
+    accepted: bool = False
+    accepted_reason: str = ""
+    accepted_by: str = ""
+
+
+@dataclass(frozen=True)
+class Driver:
+    """One thing that pulled the score down, for the explanation."""
+
+    question_id: str
+    section_id: str
+    answer: str                   # display text of the answer ("unanswered" for gaps)
+    points_lost: float            # in score points (0-100 scale of the overall score)
+    weight: float
+    reason: str                   # e.g. "answered 'Partly'", "evidence expired 2026-01-31", "unanswered"
+
+
+@dataclass(frozen=True)
+class Improvement:
+    """An answer change that would raise the score (part of "what would change the rating")."""
+
+    question_id: str
+    from_answer: str
+    to_answer: str
+    gain: float                   # score points gained
+
+
+@dataclass(frozen=True)
+class ScoreResult:
+    """Everything known about an assessment's score as of a date."""
+
+    assessment_id: int | None
+    as_of: date
+    tier: int | None
+    overall: float | None
+    completeness: float
+    rating: Rating
+    recommendation: Recommendation
+    by_section: tuple[GroupScore, ...]
+    by_pillar: tuple[GroupScore, ...]
+    by_buyers_guide: tuple[GroupScore, ...]
+    questions: tuple[QuestionScore, ...]
+    flags: tuple[RaisedFlag, ...]
+    gaps: tuple[str, ...]                       # required applicable questions unanswered
+    drivers: tuple[Driver, ...]                 # what pulled it down most, worst first
+    improvements: tuple[Improvement, ...]       # smallest set of changes that lifts the rating a level
+    conditions: tuple[str, ...]                 # mitigations to require when approving with conditions
+    rating_reasons: tuple[str, ...] = ()        # plain-language reasons ("critical flag caps the rating")
+    profile_id: str = ""
+    questionnaire_key: str = ""
+    next_rating: Rating | None = field(default=None)  # the level ``improvements`` would reach
+
+    @property
+    def open_flags(self) -> tuple[RaisedFlag, ...]:
+        """Flags not accepted as mitigated, worst first."""
+        return tuple(sorted((f for f in self.flags if not f.accepted), key=lambda f: f.severity.rank))
+
+    @property
+    def critical_flags(self) -> tuple[RaisedFlag, ...]:
+        """Open critical flags."""
+        return tuple(f for f in self.open_flags if f.severity is Severity.CRITICAL)

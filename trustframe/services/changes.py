@@ -1,0 +1,48 @@
+"""Change announcements: after a unit of work commits, services say what changed so each
+screen refreshes only what it must (the GUI turns these into a Qt signal)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Callable
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Change:
+    """``entity`` is one of vendor, product, assessment, answer, evidence, settings, workspace;
+    ``entity_id`` the id when one thing changed (None = many); ``assessment_id`` when the change
+    belongs to an assessment."""
+
+    entity: str
+    entity_id: int | str | None = None
+    assessment_id: int | None = None
+
+
+Listener = Callable[[Change], None]
+
+
+class ChangeNotifier:
+    """Plain-Python observer list (no Qt below the ui layer)."""
+
+    def __init__(self) -> None:
+        self._listeners: list[Listener] = []
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener`` for every change from now on."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        """Stop calling ``listener``."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def announce(self, change: Change) -> None:
+        """Tell every listener. A failing listener is logged and does not stop the others."""
+        for listener in list(self._listeners):
+            try:
+                listener(change)
+            except Exception:  # a broken screen must not break a committed save
+                log.exception("Change listener failed for %s", change)

@@ -1,0 +1,102 @@
+"""The services container: one object per open workspace, passed to the GUI and the CLI
+(no module-level singletons)."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from trustframe.domain.history import ChangeLogEntry
+from trustframe.services.assessments import AssessmentService
+from trustframe.services.changes import ChangeNotifier
+from trustframe.services.evidence import EvidenceService
+from trustframe.services.questionnaires import QuestionnaireCatalog
+from trustframe.services.vendors import VendorService
+from trustframe.storage.database import Workspace
+from trustframe.storage.repositories import HistoryRepository, SettingsRepository
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+def current_user() -> str:
+    """The name recorded in the change log when none is configured."""
+    try:
+        return os.environ.get("TRUSTFRAME_USER") or getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+class Services:
+    """Every use case of one open workspace."""
+
+    def __init__(self, workspace: Workspace, catalog: QuestionnaireCatalog | None = None,
+                 user: str | None = None) -> None:
+        self.workspace = workspace
+        self.catalog = catalog or QuestionnaireCatalog(workspace)
+        self.user = user or current_user()
+        self.changes = ChangeNotifier()
+        self.vendors = VendorService(self)
+        self.assessments = AssessmentService(self)
+        self.evidence = EvidenceService(self)
+        #: Hook the scoring service installs to store a snapshot inside the decision's transaction.
+        self.snapshot_on_decision: Callable[["Session", int, Any], None] | None = None
+
+    @classmethod
+    def open(cls, path: Path | str, user: str | None = None, create: bool = True) -> "Services":
+        """Open (creating or migrating as needed) the workspace at ``path``."""
+        return cls(Workspace.open(path, create=create), user=user)
+
+    @cached_property
+    def scoring(self) -> Any:
+        """The scoring service (imported lazily: not every command needs it)."""
+        from trustframe.services.scoring import ScoringService
+
+        return ScoringService(self)
+
+    @cached_property
+    def exchange(self) -> Any:
+        """The Excel exchange service."""
+        from trustframe.services.exchange import ExchangeService
+
+        return ExchangeService(self)
+
+    @cached_property
+    def reports(self) -> Any:
+        """The report service."""
+        from trustframe.services.reports import ReportService
+
+        return ReportService(self)
+
+    def history(self, assessment_id: int | None = None, limit: int = 1000) -> list[ChangeLogEntry]:
+        """Change log entries, newest first."""
+        with self.workspace.reading() as session:
+            return HistoryRepository(session).entries(assessment_id=assessment_id, limit=limit)
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        """A workspace-level setting."""
+        with self.workspace.reading() as session:
+            return SettingsRepository(session).get(key, default)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Change a workspace-level setting (logged)."""
+        from trustframe.services.changes import Change
+
+        with self.workspace.transaction() as session:
+            repo = SettingsRepository(session)
+            HistoryRepository(session).record(self.user, "settings", key, "value", repo.get(key), value)
+            repo.set(key, value)
+        self.changes.announce(Change("settings", key))
+
+    def close(self) -> None:
+        """Close the workspace."""
+        self.workspace.close()
+
+    def __enter__(self) -> "Services":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,144 @@
+"""The questionnaire catalog: bundled questionnaires plus the copies kept in a workspace."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from trustframe.domain.questionnaire import Questionnaire, QuestionnaireKind
+from trustframe.errors import NotFoundError, QuestionnaireError
+from trustframe.exchange.questionnaire_files import (
+    bundled_questionnaire_files,
+    check_questionnaire_text,
+    load_questionnaire,
+)
+from trustframe.storage.database import Workspace
+from trustframe.storage.repositories import QuestionnaireTextRepository
+
+log = logging.getLogger(__name__)
+
+#: The questionnaire new assessments use unless told otherwise, and the criticality profile.
+DEFAULT_QUESTIONNAIRE_ID = "ict-supply-chain-trust"
+PROFILE_ID = "criticality-profile"
+
+
+@dataclass(frozen=True)
+class QuestionnaireInfo:
+    """A catalog entry for listings."""
+
+    id: str
+    version: str
+    title: str
+    kind: QuestionnaireKind
+    question_count: int
+    section_count: int
+    origin: str
+
+
+class QuestionnaireCatalog:
+    """Finds questionnaires by id and version; caches parsed files.
+
+    Bundled files are the current versions; a workspace keeps a copy of every version its
+    assessments use, so an assessment made with 1.0.0 still opens after the bundle moves on.
+    """
+
+    def __init__(self, workspace: Workspace | None = None, extra_dirs: tuple[Path, ...] = ()) -> None:
+        self.workspace = workspace
+        self.extra_dirs = extra_dirs
+        self._bundled: dict[str, Questionnaire] | None = None
+        self._by_key: dict[str, Questionnaire] = {}
+        self._texts: dict[str, str] = {}
+
+    def _load_bundled(self) -> dict[str, Questionnaire]:
+        if self._bundled is None:
+            found: dict[str, Questionnaire] = {}
+            files = list(bundled_questionnaire_files())
+            for folder in self.extra_dirs:
+                files.extend(sorted(folder.glob("*.yaml")))
+            for path in files:
+                try:
+                    q = load_questionnaire(path)
+                except QuestionnaireError as exc:
+                    log.error("Skipping invalid questionnaire %s: %s", path, exc)
+                    continue
+                found[q.id] = q
+                self._by_key[q.key] = q
+                self._texts[q.key] = path.read_text(encoding="utf-8-sig")
+            self._bundled = found
+        return self._bundled
+
+    def list(self) -> list[QuestionnaireInfo]:
+        """Current bundled questionnaires plus other versions stored in the workspace."""
+        items = {q.key: q for q in self._load_bundled().values()}
+        if self.workspace is not None:
+            with self.workspace.reading() as session:
+                for row in QuestionnaireTextRepository(session).list():
+                    key = f"{row.questionnaire_id}@{row.version}"
+                    if key not in items:
+                        try:
+                            items[key] = self.get(row.questionnaire_id, row.version)
+                        except NotFoundError:
+                            continue
+        return [
+            QuestionnaireInfo(q.id, q.version, q.title, q.kind, q.question_count, len(q.sections),
+                              "bundled" if q.id in self._load_bundled() and self._load_bundled()[q.id].version == q.version
+                              else "workspace")
+            for q in sorted(items.values(), key=lambda q: (q.kind.value, q.id, _version_key(q.version)))
+        ]
+
+    def get(self, questionnaire_id: str, version: str | None = None) -> Questionnaire:
+        """The questionnaire ``id`` at ``version`` (current bundled version when None)."""
+        bundled = self._load_bundled()
+        if version is None:
+            if questionnaire_id in bundled:
+                return bundled[questionnaire_id]
+            raise NotFoundError(f"There is no questionnaire '{questionnaire_id}'. "
+                                f"Known: {', '.join(sorted(bundled)) or 'none'}.")
+        key = f"{questionnaire_id}@{version}"
+        if key in self._by_key:
+            return self._by_key[key]
+        if self.workspace is not None:
+            with self.workspace.reading() as session:
+                row = QuestionnaireTextRepository(session).get(questionnaire_id, version)
+                text = row.text if row else None
+            if text is not None:
+                q, issues = check_questionnaire_text(text, file=f"{key} (workspace copy)")
+                if q is None:
+                    raise QuestionnaireError(f"The stored copy of {key} is not valid", issues)
+                self._by_key[key] = q
+                self._texts[key] = text
+                return q
+        raise NotFoundError(f"Questionnaire {key} is neither bundled nor stored in this workspace.")
+
+    def text(self, questionnaire: Questionnaire) -> str:
+        """The YAML source of a loaded questionnaire."""
+        self._load_bundled()
+        return self._texts[questionnaire.key]
+
+    def text_sha256(self, questionnaire: Questionnaire) -> str:
+        """Hash of the YAML source (identifies the exact text)."""
+        return hashlib.sha256(self.text(questionnaire).encode("utf-8")).hexdigest()
+
+    def add_file(self, path: Path) -> Questionnaire:
+        """Validate a custom questionnaire file and make it available (kept in the workspace)."""
+        q = load_questionnaire(path)
+        text = Path(path).read_text(encoding="utf-8-sig")
+        self._by_key[q.key] = q
+        self._texts[q.key] = text
+        if self.workspace is not None:
+            with self.workspace.transaction() as session:
+                QuestionnaireTextRepository(session).put(q.id, q.version, text, origin="custom")
+        return q
+
+    def profile(self) -> Questionnaire:
+        """The bundled criticality profile."""
+        return self.get(PROFILE_ID)
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(p) for p in version.split("."))
+    except ValueError:
+        return (0,)
