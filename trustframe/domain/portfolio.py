@@ -1,0 +1,41 @@
+"""Read models for the vendor register and the portfolio overview."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from trustframe.domain.assessment import AssessmentStatus, Decision
+from trustframe.domain.questionnaire import ProductCategory
+from trustframe.domain.scoring_model import Rating, Recommendation
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    """One line of the vendor register: a product with its latest assessment (or none yet)."""
+
+    vendor_id: int
+    vendor_name: str
+    country: str
+    product_id: int | None
+    product_name: str
+    category: ProductCategory | None
+    assessment_id: int | None
+    status: AssessmentStatus | None
+    tier: int | None
+    score: float | None            # 0-100
+    rating: Rating | None
+    recommendation: Recommendation | None
+    completeness: float            # 0..1
+    open_flags: int
+    critical_flags: int
+    evidence_expiring: int         # evidence of the vendor expiring within the warning window
+    evidence_expired: int
+    next_review_due: date | None
+    decision: Decision | None
+    decided_on: date | None
+    assessment_count: int = 0
+
+    def overdue(self, today: date) -> bool:
+        """True when the next review date has passed."""
+        return self.next_review_due is not None and self.next_review_due < today
