@@ -1,7 +1,7 @@
 """Conditions over answers: used by show-if rules, red-flag rules and tier escalations.
 
 A condition is a small tree: ``AllOf``/``AnyOf``/``NotOf`` combine leaves, and a
-:class:`Test` checks one question's answer. Evaluation is pure and total: an unanswered
+:class:`AnswerTest` checks one question's answer. Evaluation is pure and total: an unanswered
 question makes every value test false (``answered: false`` is how to test for absence).
 """
 
@@ -24,7 +24,7 @@ class Op(str, enum.Enum):
 
 
 @dataclass(frozen=True)
-class Test:
+class AnswerTest:
     """A test on one question's answer."""
 
     question: str
@@ -99,12 +99,12 @@ class NotOf:
         return not self.part.evaluate(answers)
 
 
-Condition = Union[Test, AllOf, AnyOf, NotOf]
+Condition = Union[AnswerTest, AllOf, AnyOf, NotOf]
 
 
-def iter_tests(condition: Condition) -> Iterator[Test]:
+def iter_tests(condition: Condition) -> Iterator[AnswerTest]:
     """Every leaf test of a condition, depth first."""
-    if isinstance(condition, Test):
+    if isinstance(condition, AnswerTest):
         yield condition
     elif isinstance(condition, NotOf):
         yield from iter_tests(condition.part)
@@ -120,7 +120,7 @@ def referenced_questions(condition: Condition) -> set[str]:
 
 def describe(condition: Condition) -> str:
     """A short human-readable rendering, e.g. ``SUP-01 in (no, declined)``."""
-    if isinstance(condition, Test):
+    if isinstance(condition, AnswerTest):
         if condition.op is Op.IN:
             assert isinstance(condition.operand, tuple)
             return f"{condition.question} in ({', '.join(map(str, condition.operand))})"

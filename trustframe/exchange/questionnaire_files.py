@@ -17,7 +17,7 @@ from typing import Any, Iterable, Mapping
 import yaml
 
 from trustframe import paths
-from trustframe.domain.conditions import AllOf, AnyOf, Condition, NotOf, Op, Test, iter_tests
+from trustframe.domain.conditions import AllOf, AnyOf, Condition, NotOf, Op, AnswerTest, iter_tests
 from trustframe.domain.questionnaire import (
     Actor,
     AnswerType,
@@ -187,6 +187,11 @@ def _schema_check(doc: _Document, out: _Collector) -> None:
     validator = _schema_validator()
     for error in sorted(validator.iter_errors(doc.data), key=lambda e: [str(p) for p in e.absolute_path]):
         path = tuple(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            # Point at the first offending key rather than at the start of its mapping.
+            extra = sorted(set(error.instance) - set(error.schema.get("properties", {})), key=str)
+            if extra:
+                path = path + (extra[0],)
         out.add(path, _friendly_schema_message(error))
 
 
@@ -461,7 +466,7 @@ def _condition(path: Path_, raw: Mapping[str, Any], default_question: str | None
     elif op in (Op.BELOW, Op.ABOVE) and qtype is not AnswerType.NUMBER:
         out.add(path, f"'{op.value}' compares numbers, but {question} is a {qtype.value} question")
         return None
-    return Test(question=question, op=op, operand=operand)
+    return AnswerTest(question=question, op=op, operand=operand)
 
 
 def _check_cycles(edges: Mapping[str, set[str]], raw_questions: list[tuple[Path_, Mapping[str, Any], str]],
