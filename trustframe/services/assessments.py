@@ -304,10 +304,15 @@ class AssessmentService:
 
         def apply(sess: Any) -> None:
             self._editable_row(sess, assessment_id)
+            # Load the rows and evidence links once for the whole batch (not per answer).
+            rows = AssessmentRepository(sess).answer_rows(assessment_id)
+            links: dict[str, list[int]] = {}
+            for qid, eid in EvidenceRepository(sess).links_for_assessment(assessment_id):
+                links.setdefault(qid, []).append(eid)
             for item, value in prepared:
                 before, after, changed = self._apply_answer(
                     sess, assessment_id, item.question_id, value, item.comment, source, "",
-                    item.needs_follow_up, item.to_confirm, import_id, now)
+                    item.needs_follow_up, item.to_confirm, import_id, now, rows, links)
                 if changed:
                     changes.append(AnswerChange(assessment_id, item.question_id, before, after))
 
@@ -323,16 +328,31 @@ class AssessmentService:
     def _apply_answer(self, session: Any, assessment_id: int, question_id: str, value: Any,
                       comment: str | None, source: AnswerSource, override_reason: str,
                       needs_follow_up: bool | None, to_confirm: bool | None, import_id: int | None,
-                      now: datetime) -> tuple[Answer | None, Answer | None, bool]:
-        """Write one answer inside ``session``; returns (before, after, changed)."""
-        repo = AssessmentRepository(session)
-        row = repo.answer_row(assessment_id, question_id)
-        before = answer_from_row(row) if row is not None else None
+                      now: datetime, rows: dict[str, AnswerRow] | None = None,
+                      links: dict[str, list[int]] | None = None) -> tuple[Answer | None, Answer | None, bool]:
+        """Write one answer inside ``session``; returns (before, after, changed).
+
+        ``rows`` and ``links`` are preloaded caches for batches; without them the row and the
+        evidence links are queried."""
+        batch = rows is not None
+        if rows is not None:
+            row = rows.get(question_id)
+        else:
+            row = AssessmentRepository(session).answer_row(assessment_id, question_id)
+        if links is None:
+            links = {}
+            for qid, eid in EvidenceRepository(session).links_for_assessment(assessment_id):
+                links.setdefault(qid, []).append(eid)
+        linked = links.get(question_id, [])
+        before = answer_from_row(row, linked) if row is not None else None
         if row is None:
             row = AnswerRow(assessment_id=assessment_id, question_id=question_id, value=None, comment="",
                             source=source.value, override_reason="", needs_follow_up=False,
-                            to_confirm=False, updated_at=now, updated_by=self._s.user)
+                            to_confirm=False, vendor_value=None, import_id=None, updated_at=now,
+                            updated_by=self._s.user)
             session.add(row)
+            if rows is not None:
+                rows[question_id] = row
         history = HistoryRepository(session)
         changed = False
         if value is not _UNSET and row.value != value:
@@ -364,11 +384,9 @@ class AssessmentService:
             if import_id is not None:
                 row.import_id = import_id
             self._touch(session, assessment_id, now)
-        session.flush()
-        links = [eid for qid, eid in EvidenceRepository(session).links_for_assessment(assessment_id)
-                 if qid == question_id]
-        after = answer_from_row(row, links) if row.value is not None or row.comment or links else answer_from_row(row)
-        return before, after, changed
+        if not batch:
+            session.flush()
+        return before, answer_from_row(row, linked), changed
 
     def restore_answer(self, assessment_id: int, question_id: str, answer: Answer | None) -> AnswerChange:
         """Put an answer back exactly as it was (used by undo/redo); None deletes it."""

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from trustframe.domain.assessment import AnswerSource, AssessmentStatus, Decision
 from trustframe.domain.questionnaire import AnswerType, EvidenceKind, ProductCategory, Question
 from trustframe.domain.vendors import Contact
+from trustframe.services.assessments import AnswerInput
 
 if TYPE_CHECKING:
     from trustframe.services.context import Services
@@ -193,6 +194,8 @@ def _assess(s: "Services", vendor_id: int, product_id: int, dv: _DemoVendor, cri
     share = {AssessmentStatus.DRAFT: 0.35, AssessmentStatus.SENT: 0.15}.get(status, 1.0)
     source = AnswerSource.BUYER if status in (AssessmentStatus.DRAFT, AssessmentStatus.SENT) else AnswerSource.VENDOR
     answers: dict[str, Any] = {}
+    batch: list[AnswerInput] = []
+    links: list[tuple[str, int]] = []
     for question in questions:
         if rng.random() > share or (question.show_if is not None and not question.show_if.evaluate(answers)):
             continue
@@ -201,10 +204,13 @@ def _assess(s: "Services", vendor_id: int, product_id: int, dv: _DemoVendor, cri
             continue
         answers[question.id] = value
         comment = "Confirmed in the vendor call." if rng.random() < 0.1 else None
-        s.assessments.set_answer(assessment.id, question.id, value, comment=comment, source=source,
-                                 needs_follow_up=rng.random() < 0.05)
+        batch.append(AnswerInput(question.id, value, comment=comment, needs_follow_up=rng.random() < 0.05))
         if question.evidence and evidence_ids and rng.random() < 0.35:
-            s.evidence.link(assessment.id, question.id, rng.choice(evidence_ids))
+            links.append((question.id, rng.choice(evidence_ids)))
+    # One transaction per assessment keeps building the demo quick.
+    s.assessments.set_answers(assessment.id, batch, source=source)
+    for question_id, evidence_id in links:
+        s.evidence.link(assessment.id, question_id, evidence_id)
     if status in (AssessmentStatus.SENT, AssessmentStatus.RETURNED, AssessmentStatus.IN_REVIEW,
                   AssessmentStatus.DECIDED):
         s.assessments.set_status(assessment.id, AssessmentStatus.SENT)

@@ -118,11 +118,12 @@ class EvidenceService:
         with self._s.workspace.reading() as session:
             repo = EvidenceRepository(session)
             row = repo.row(evidence_id)
-            if not row.sha256:
-                raise NotFoundError(f"Evidence '{row.title}' is a link, not a stored file.")
-            data = repo.blob(row.sha256)
-        if hashlib.sha256(data).hexdigest() != row.sha256:
-            raise InvalidInput(f"The stored file of '{row.title}' does not match its hash; the workspace is damaged.")
+            title, digest = row.title, row.sha256
+            if not digest:
+                raise NotFoundError(f"Evidence '{title}' is a link, not a stored file.")
+            data = repo.blob(digest)
+        if hashlib.sha256(data).hexdigest() != digest:
+            raise InvalidInput(f"The stored file of '{title}' does not match its hash; the workspace is damaged.")
         return data
 
     def save_file(self, evidence_id: int, target: Path) -> Path:

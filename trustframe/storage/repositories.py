@@ -269,6 +269,11 @@ class AssessmentRepository:
                 result[qid] = Answer(question_id=qid, value=None, evidence_ids=tuple(eids))
         return result
 
+    def answer_rows(self, assessment_id: int) -> dict[str, AnswerRow]:
+        """All answer rows of an assessment keyed by question id (for batch updates)."""
+        rows = self.session.scalars(select(AnswerRow).where(AnswerRow.assessment_id == assessment_id)).all()
+        return {r.question_id: r for r in rows}
+
     def answer_row(self, assessment_id: int, question_id: str) -> AnswerRow | None:
         """The stored answer row, if any."""
         return self.session.scalars(select(AnswerRow).where(
