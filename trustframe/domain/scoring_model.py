@@ -118,6 +118,8 @@ class Improvement:
     from_answer: str
     to_answer: str
     gain: float                   # score points gained
+    kind: str = "answer"          # answer | evidence | gap | flag (see docs/scoring.md)
+    flag_id: str = ""             # for kind "flag": the red flag that must be cleared or accepted
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,7 @@ class ScoreResult:
     profile_id: str = ""
     questionnaire_key: str = ""
     next_rating: Rating | None = field(default=None)  # the level ``improvements`` would reach
+    valid_until: date | None = None             # first day linked evidence changes state (re-score then)
 
     @property
     def open_flags(self) -> tuple[RaisedFlag, ...]:

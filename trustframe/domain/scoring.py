@@ -1,0 +1,780 @@
+"""The scoring engine: answers in, :class:`~trustframe.domain.scoring_model.ScoreResult` out.
+
+Pure and deterministic: standard library and ``trustframe.domain`` only, no I/O, no clock (the
+"as of" date is an argument). The method, every formula and a worked example are in
+docs/scoring.md; in short:
+
+* each applicable, scorable, answered question contributes ``weight * score * evidence factor``
+  (weight from its importance, score 0..1 from its option or band);
+* a group's score (section, pillar, Buyers Guide part, overall) is
+  ``100 * sum(weight * effective score) / sum(weight)`` over its answered questions;
+  not-applicable answers leave the denominator; unanswered required questions are gaps, reported
+  separately and through completeness;
+* the rating comes from the score and the tier's thresholds, then is floored by open red flags
+  (an open critical flag always rates "critical") and by incompleteness;
+* the explanation lists drivers and the smallest set of changes (greedy by gain) that lifts the
+  rating one level.
+
+Per-questionnaire structures are compiled once and cached by questionnaire key, so scoring a
+200-question assessment takes well under a millisecond without the explanation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Iterable, Mapping, Sequence
+
+from trustframe.domain import answers as answer_text
+from trustframe.domain.assessment import Answer, Assessment, FlagAcceptance
+from trustframe.domain.conditions import referenced_questions
+from trustframe.domain.evidence import Evidence, EvidenceState
+from trustframe.domain.questionnaire import (
+    AnswerType,
+    BuyersGuidePart,
+    Importance,
+    Option,
+    Pillar,
+    ProductCategory,
+    Question,
+    Questionnaire,
+    RedFlagRule,
+    Section,
+)
+from trustframe.domain.scoping import visible
+from trustframe.domain.scoring_model import (
+    Driver,
+    GroupScore,
+    Improvement,
+    QuestionScore,
+    RaisedFlag,
+    Rating,
+    Recommendation,
+    ScoreResult,
+)
+from trustframe.domain.scoring_profile import ScoringProfile
+
+__all__ = ["score_answers", "score_assessment", "compile_questionnaire", "rating_for", "RATINGS_BEST_FIRST"]
+
+#: Ratings from best to worst (the order of :class:`Rating`).
+RATINGS_BEST_FIRST: tuple[Rating, ...] = tuple(Rating)
+
+_CHOICE, _MULTI, _NUMBER, _UNSCORED = 0, 1, 2, 3
+_BG_TITLES = {
+    BuyersGuidePart.GOVERNANCE: "Enterprise security governance",
+    BuyersGuidePart.DESIGN: "Design",
+    BuyersGuidePart.DEVELOPMENT: "Development",
+    BuyersGuidePart.SOURCING: "Sourcing",
+    BuyersGuidePart.VERIFICATION: "Verification",
+    BuyersGuidePart.DELIVERY: "Delivery",
+    BuyersGuidePart.SUSTAINMENT: "Sustainment",
+    BuyersGuidePart.RESPONSE: "Response",
+    BuyersGuidePart.SERVICES: "Services",
+}
+
+
+# ------------------------------------------------------------------------------------------------
+# Compiled questionnaire (built once per questionnaire object)
+
+
+class _Q:
+    """A question prepared for fast scoring."""
+
+    __slots__ = ("q", "id", "index", "section_id", "pillars", "parts", "kind", "options", "bands",
+                 "best", "best_value", "best_label", "wants_evidence", "flags", "importance",
+                 "required", "controls_visibility")
+
+    def __init__(self, q: Question, index: int, section: Section, controls: bool) -> None:
+        self.q = q
+        self.id = q.id
+        self.index = index
+        self.section_id = section.id
+        # A question's own trace wins; untagged questions inherit their section's tags.
+        self.pillars = tuple(p.value for p in (q.trace.pillar or section.pillars))
+        self.parts = tuple(p.value for p in (q.trace.buyers_guide or section.buyers_guide))
+        self.options: dict[str, tuple[float | None, bool]] = {o.id: (o.score, o.not_applicable) for o in q.options}
+        self.bands = q.bands
+        self.wants_evidence = bool(q.evidence)
+        self.flags: tuple[RedFlagRule, ...] = q.red_flags
+        self.importance = q.importance
+        self.required = q.required
+        self.controls_visibility = controls
+        self.best = 0.0
+        self.best_value: Any = None
+        self.best_label = ""
+        if not q.is_scored:
+            self.kind = _UNSCORED
+        elif q.type is AnswerType.MULTIPLE_CHOICE:
+            self.kind = _MULTI
+            # The strongest combination: highest-scoring options until the sum reaches 1.
+            chosen: list[str] = []
+            total = 0.0
+            for opt in sorted((o for o in q.options if o.score), key=lambda o: -(o.score or 0.0)):
+                if total >= 1.0:
+                    break
+                chosen.append(opt.id)
+                total += opt.score or 0.0
+            self.best = min(1.0, total)
+            self.best_value = [o.id for o in q.options if o.id in chosen]
+            self.best_label = answer_text.display(q, self.best_value)
+        elif q.type.has_options:
+            self.kind = _CHOICE
+            scored = [o for o in q.options if o.score is not None]
+            top = max(scored, key=lambda o: o.score or 0.0)  # first of the best: options list strongest first
+            self.best, self.best_value, self.best_label = float(top.score or 0.0), top.id, top.label
+        else:
+            self.kind = _NUMBER
+            top_band = max(q.bands, key=lambda b: b.score)
+            self.best = top_band.score
+            if top_band.min is not None:
+                self.best_value = top_band.min
+            elif top_band.max is not None:
+                self.best_value = top_band.max - 1
+            else:
+                self.best_value = 0
+            self.best_label = top_band.label or answer_text.display(q, self.best_value)
+
+
+class _Plan:
+    """Per-questionnaire structures: compiled questions, group order, scope cache."""
+
+    __slots__ = ("questionnaire", "questions", "by_id", "sections", "pillars", "parts", "has_show_if",
+                 "_scope_cache")
+
+    def __init__(self, questionnaire: Questionnaire) -> None:
+        self.questionnaire = questionnaire
+        controlling: set[str] = set()
+        for q in questionnaire.iter_questions():
+            if q.show_if is not None:
+                controlling |= referenced_questions(q.show_if)
+        self.has_show_if = any(q.show_if is not None for q in questionnaire.iter_questions())
+        self.questions: list[_Q] = []
+        index = 0
+        for section in questionnaire.sections:
+            for q in section.questions:
+                self.questions.append(_Q(q, index, section, q.id in controlling))
+                index += 1
+        self.by_id = {x.id: x for x in self.questions}
+        self.sections = tuple((s.id, s.title) for s in questionnaire.sections)
+        present_pillars = {p for x in self.questions for p in x.pillars}
+        present_parts = {p for x in self.questions for p in x.parts}
+        self.pillars = tuple((p.value, p.value.capitalize()) for p in Pillar if p.value in present_pillars)
+        self.parts = tuple((p.value, _BG_TITLES[p]) for p in BuyersGuidePart if p.value in present_parts)
+        self._scope_cache: dict[tuple[ProductCategory | None, int | None], list[_Q]] = {}
+
+    def in_scope(self, category: ProductCategory | None, tier: int | None, added: Sequence[str],
+                 removed: Sequence[str]) -> list[_Q]:
+        """Same rule as :func:`trustframe.domain.scoping.in_scope`, cached per category and tier."""
+        if added or removed:
+            added_set, removed_set = set(added), set(removed)
+            return [x for x in self.questions if x.id not in removed_set
+                    and (x.id in added_set or x.q.applies_to.applies(category, tier))]
+        key = (category, tier)
+        cached = self._scope_cache.get(key)
+        if cached is None:
+            cached = [x for x in self.questions if x.q.applies_to.applies(category, tier)]
+            self._scope_cache[key] = cached
+        return cached
+
+
+_PLANS: dict[str, _Plan] = {}
+_MAX_PLANS = 64
+
+
+def compile_questionnaire(questionnaire: Questionnaire) -> _Plan:
+    """The compiled form of a questionnaire, cached by its key.
+
+    The cache checks identity too, so a different object with the same key (a test fixture, an
+    edited custom file) is compiled afresh rather than scored with stale structures.
+    """
+    plan = _PLANS.get(questionnaire.key)
+    if plan is None or plan.questionnaire is not questionnaire:
+        if len(_PLANS) >= _MAX_PLANS:
+            _PLANS.clear()
+        plan = _Plan(questionnaire)
+        _PLANS[questionnaire.key] = plan
+    return plan
+
+
+# ------------------------------------------------------------------------------------------------
+# Evaluation
+
+
+class _Row:
+    """The evaluation of one applicable question."""
+
+    __slots__ = ("x", "value", "answered", "na", "raw", "factor", "eff", "weight", "note", "scorable")
+
+    def __init__(self, x: _Q, value: Any, answered: bool, na: bool, raw: float | None, factor: float,
+                 weight: float, note: str) -> None:
+        self.x = x
+        self.value = value
+        self.answered = answered
+        self.na = na
+        self.raw = raw
+        self.factor = factor
+        self.eff = None if raw is None else raw * factor
+        self.weight = weight
+        self.note = note
+        # Counts in completeness and groups: scored kind and not taken out as not applicable.
+        self.scorable = x.kind != _UNSCORED and not na and (raw is not None or not answered)
+
+
+@dataclass
+class _Eval:
+    rows: list[_Row]
+    values: dict[str, Any]          # answers of the applicable questions only
+    flags: list[RaisedFlag]
+    valid_until: date | None
+
+
+def _is_answered(value: Any) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return value.strip() != ""
+    if isinstance(value, (list, tuple)):
+        return len(value) > 0
+    return True
+
+
+def _raw_score(x: _Q, value: Any) -> tuple[bool, bool, float | None]:
+    """(answered, not applicable, raw score) of a value; an unknown option counts as unanswered."""
+    if not _is_answered(value):
+        return False, False, None
+    kind = x.kind
+    if kind == _UNSCORED:
+        return True, False, None
+    if kind == _CHOICE:
+        opt = x.options.get(value) if isinstance(value, str) else None
+        if opt is None:
+            return False, False, None
+        return True, opt[1], opt[0]
+    if kind == _MULTI:
+        ids = value if isinstance(value, (list, tuple)) else [value]
+        total = 0.0
+        any_scored = False
+        for option_id in ids:
+            opt = x.options.get(option_id) if isinstance(option_id, str) else None
+            if opt is None or opt[1]:
+                continue
+            any_scored = True
+            total += opt[0] or 0.0
+        if not any_scored:
+            known = [i for i in ids if isinstance(i, str) and i in x.options]
+            if not known:
+                return False, False, None
+            return True, True, None  # only not-applicable options chosen
+        return True, False, min(1.0, total)
+    # number with bands
+    if isinstance(value, bool):
+        return False, False, None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return False, False, None
+    for band in x.bands:
+        if band.contains(number):
+            return True, False, band.score
+    return True, False, None  # outside every band: answered but not scored
+
+
+def _evidence_factor(profile: ScoringProfile, items: Sequence[Evidence], as_of: date) -> tuple[float, str]:
+    """The best support among the linked evidence: (factor, why)."""
+    factors = profile.evidence
+    if not items:
+        return factors.none, "no evidence linked: the vendor's word only"
+    best_factor = -1.0
+    best_note = ""
+    for e in sorted(items, key=lambda e: (e.id or 0, e.title)):
+        state = e.state(as_of, factors.expiring_soon_days)
+        if state is EvidenceState.EXPIRED:
+            factor, note = factors.expired, f"evidence '{e.title}' expired {e.expires_on}"
+        elif state is EvidenceState.NOT_YET_VALID:
+            factor, note = factors.expired, f"evidence '{e.title}' not valid before {e.issued_on}"
+        elif e.independent:
+            factor, note = factors.independent_current, f"current independent evidence '{e.title}'"
+        else:
+            factor, note = factors.vendor_issued_current, f"evidence '{e.title}' issued by the vendor itself"
+        if factor > best_factor:
+            best_factor, best_note = factor, note
+    return best_factor, best_note
+
+
+def _next_transition(items: Iterable[Evidence], as_of: date) -> date | None:
+    """The first day after ``as_of`` on which any of this evidence changes validity."""
+    result: date | None = None
+    for e in items:
+        for day in (e.issued_on if e.issued_on is not None and e.issued_on > as_of else None,
+                    e.expires_on + timedelta(days=1) if e.expires_on is not None and e.expires_on >= as_of else None):
+            if day is not None and (result is None or day < result):
+                result = day
+    return result
+
+
+def _evaluate(plan: _Plan, profile: ScoringProfile, values: Mapping[str, Any],
+              evidence: Mapping[str, Sequence[Evidence]], as_of: date, category: ProductCategory | None,
+              tier: int | None, added: Sequence[str], removed: Sequence[str],
+              accepted: Mapping[str, FlagAcceptance], forced_evidence: frozenset[str] = frozenset(),
+              extra_accepted: frozenset[str] = frozenset()) -> _Eval:
+    scoped = plan.in_scope(category, tier, added, removed)
+    if plan.has_show_if:
+        shown = {q.id for q in visible([x.q for x in scoped], values)}
+        applicable = [x for x in scoped if x.id in shown]
+    else:
+        applicable = scoped
+    weights = profile.importance_weights
+    rows: list[_Row] = []
+    effective: dict[str, Any] = {}
+    valid_until: date | None = None
+    for x in applicable:
+        value = values.get(x.id)
+        answered, na, raw = _raw_score(x, value)
+        factor, note = 1.0, ""
+        if answered:
+            effective[x.id] = value
+        # Evidence strength only matters where the question asks for evidence and the answer
+        # claims something (a "no" needs no certificate to be believed).
+        if raw is not None and raw > 0 and x.wants_evidence:
+            if x.id in forced_evidence:
+                factor, note = profile.evidence.independent_current, "assumed: current independent evidence"
+            else:
+                items = evidence.get(x.id, ())
+                factor, note = _evidence_factor(profile, items, as_of)
+                if items:
+                    nxt = _next_transition(items, as_of)
+                    if nxt is not None and (valid_until is None or nxt < valid_until):
+                        valid_until = nxt
+        weight = weights[x.importance] if x.kind != _UNSCORED else 0.0
+        rows.append(_Row(x, value, answered, na, raw, factor, weight, note))
+    flags: list[RaisedFlag] = []
+    for x in applicable:
+        for rule in x.flags:
+            if rule.when.evaluate(effective):
+                acc = accepted.get(rule.id)
+                if acc is None and rule.id in extra_accepted:
+                    acc = FlagAcceptance(rule.id, "assumed accepted", "")
+                flags.append(RaisedFlag(
+                    flag_id=rule.id, question_id=x.id, severity=rule.severity, title=rule.title,
+                    rationale=rule.rationale, mitigation=rule.mitigation, contract_clause=rule.contract_clause,
+                    accepted=acc is not None, accepted_reason=acc.reason if acc else "",
+                    accepted_by=acc.accepted_by if acc else ""))
+    # Worst first, then questionnaire order (stable sort keeps it).
+    flags.sort(key=lambda f: f.severity.rank)
+    return _Eval(rows, effective, flags, valid_until)
+
+
+def _pct(numerator: float, denominator: float) -> float | None:
+    return round(100.0 * numerator / denominator, 2) if denominator > 0 else None
+
+
+@dataclass
+class _Acc:
+    """Running sums of one group."""
+
+    ws: float = 0.0          # sum of weight * effective score (answered)
+    w_answered: float = 0.0
+    w_total: float = 0.0     # answered + gaps
+    answered: int = 0
+    applicable: int = 0
+    gaps: int = 0
+
+    def add(self, row: _Row) -> None:
+        if row.answered and row.eff is not None:
+            self.ws += row.weight * row.eff
+            self.w_answered += row.weight
+            self.w_total += row.weight
+            self.answered += 1
+            self.applicable += 1
+        elif not row.answered and row.x.required:
+            self.w_total += row.weight
+            self.gaps += 1
+            self.applicable += 1
+
+    def group(self, key: str, title: str) -> GroupScore:
+        return GroupScore(key, title, _pct(self.ws, self.w_answered), self.answered, self.applicable, self.gaps,
+                          round(self.w_answered, 4), round(self.w_total, 4))
+
+
+@dataclass
+class _Summary:
+    overall: _Acc
+    sections: dict[str, _Acc]
+    pillars: dict[str, _Acc]
+    parts: dict[str, _Acc]
+    gaps: list[_Row]
+    critical_gaps: int
+
+
+def _summarise(plan: _Plan, ev: _Eval) -> _Summary:
+    overall = _Acc()
+    sections = {key: _Acc() for key, _ in plan.sections}
+    pillars = {key: _Acc() for key, _ in plan.pillars}
+    parts = {key: _Acc() for key, _ in plan.parts}
+    gaps: list[_Row] = []
+    critical_gaps = 0
+    for row in ev.rows:
+        if not row.scorable:
+            if not row.answered and row.x.required and row.x.kind == _UNSCORED:
+                gaps.append(row)  # a required free-text/date question is still missing information
+            continue
+        x = row.x
+        overall.add(row)
+        sections[x.section_id].add(row)
+        # A question tagged with several pillars (or Buyers Guide parts) counts in each of them.
+        for p in x.pillars:
+            pillars[p].add(row)
+        for p in x.parts:
+            parts[p].add(row)
+        if not row.answered and x.required:
+            gaps.append(row)
+            if x.importance is Importance.CRITICAL:
+                critical_gaps += 1
+    return _Summary(overall, sections, pillars, parts, gaps, critical_gaps)
+
+
+def _completeness(acc: _Acc) -> float:
+    return round(acc.answered / acc.applicable, 4) if acc.applicable else 1.0
+
+
+def rating_for(profile: ScoringProfile, tier: int | None, overall: float | None, completeness: float,
+               critical_gaps: int, flags: Sequence[RaisedFlag]) -> tuple[Rating, tuple[str, ...]]:
+    """The residual risk rating and the plain-language reasons for it.
+
+    1. The score against the tier's thresholds (unknown tier: ``unknown_tier``'s thresholds).
+    2. While incomplete (completeness below the minimum, or a critical question unanswered) the
+       rating is no better than ``best_rating_when_incomplete``.
+    3. Each open red flag floors the rating at its severity's level; critical means critical.
+    """
+    thresholds = profile.thresholds_for(tier)
+    tier_used = tier if tier in profile.thresholds else profile.unknown_tier
+    reasons: list[str] = []
+    if tier not in profile.thresholds:
+        reasons.append(f"Inherent tier not known: the thresholds of tier {tier_used} apply.")
+    if overall is None:
+        rating = profile.best_rating_when_incomplete
+        reasons.append(f"No scored answers yet: {rating.label} until answers arrive.")
+    else:
+        rating = thresholds.rating(overall)
+        needed = thresholds.minimum(rating)
+        if needed is None:
+            reasons.append(f"Score {overall:.1f} is below {thresholds.high:g}, the minimum for High at tier "
+                           f"{tier_used}: Critical.")
+        else:
+            reasons.append(f"Score {overall:.1f} meets {needed:g}, the minimum for {rating.label} at tier {tier_used}.")
+    incomplete_reasons = []
+    if completeness < profile.completeness_minimum:
+        incomplete_reasons.append(f"only {completeness:.0%} of the questions are answered "
+                                  f"(minimum {profile.completeness_minimum:.0%})")
+    if profile.critical_questions_required and critical_gaps:
+        incomplete_reasons.append(f"{critical_gaps} critical question(s) unanswered")
+    cap = profile.best_rating_when_incomplete
+    if incomplete_reasons and rating.rank < cap.rank:
+        rating = cap
+        reasons.append(f"Incomplete ({'; '.join(incomplete_reasons)}): no better than {cap.label}.")
+    for flag in flags:
+        if flag.accepted:
+            continue
+        floor = profile.flag_floors.get(flag.severity)
+        if floor is not None and floor.rank > rating.rank:
+            rating = floor
+            if floor is Rating.CRITICAL:
+                reasons.append(f"Open critical red flag {flag.flag_id} ({flag.title}): Critical whatever the score.")
+            else:
+                reasons.append(f"Open {flag.severity.value} red flag {flag.flag_id} ({flag.title}): "
+                               f"no better than {floor.label}.")
+    return rating, tuple(reasons)
+
+
+def _conditions(plan: _Plan, profile: ScoringProfile, ev: _Eval, summary: _Summary) -> tuple[str, ...]:
+    """What to require when approving: flag mitigations, missing answers, lapsed evidence."""
+    conditions: list[str] = []
+    for flag in ev.flags:
+        if not flag.accepted:
+            clause = f" (contract clause: {flag.contract_clause})" if flag.contract_clause else ""
+            conditions.append(f"{flag.flag_id}: {flag.mitigation}{clause}")
+    gaps = sorted(summary.gaps, key=lambda r: (-r.weight, r.x.index))
+    limit = profile.max_gap_conditions
+    for row in gaps[:limit]:
+        conditions.append(f"{row.x.id}: obtain and review the vendor's answer ({_short(row.x.q.text)})")
+    if len(gaps) > limit:
+        conditions.append(f"Obtain and review answers to the {len(gaps) - limit} other open questions.")
+    for row in ev.rows:
+        if row.eff is not None and row.factor < 1.0 and row.note and ("expired" in row.note or "not valid" in row.note):
+            conditions.append(f"{row.x.id}: obtain current evidence ({row.note})")
+    return tuple(conditions)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+# ------------------------------------------------------------------------------------------------
+# Public entry points
+
+
+def score_answers(questionnaire: Questionnaire, answers: Mapping[str, Any], *, profile: ScoringProfile,
+                  as_of: date, category: ProductCategory | None = None, tier: int | None = None,
+                  scope_added: Sequence[str] = (), scope_removed: Sequence[str] = (),
+                  evidence: Mapping[str, Sequence[Evidence]] | None = None,
+                  accepted_flags: Mapping[str, FlagAcceptance] | None = None,
+                  assessment_id: int | None = None, detail: bool = True) -> ScoreResult:
+    """Score answers (question id -> value, or -> :class:`Answer`) against a questionnaire.
+
+    ``evidence`` maps question ids to the evidence linked to that answer; ``accepted_flags``
+    holds the reviewer's acceptances by flag id. With ``detail=False`` only the summary is
+    computed (groups, rating, flags, gaps, conditions), leaving ``questions``, ``drivers`` and
+    ``improvements`` empty: that is what bulk re-scoring stores.
+    """
+    plan = compile_questionnaire(questionnaire)
+    values = {k: (v.value if isinstance(v, Answer) else v) for k, v in answers.items()}
+    evidence = evidence or {}
+    accepted = accepted_flags or {}
+    added, removed = tuple(scope_added), tuple(scope_removed)
+    ev = _evaluate(plan, profile, values, evidence, as_of, category, tier, added, removed, accepted)
+    summary = _summarise(plan, ev)
+    overall = summary.overall
+    overall_score = _pct(overall.ws, overall.w_answered)
+    completeness = _completeness(overall)
+    rating, reasons = rating_for(profile, tier, overall_score, completeness, summary.critical_gaps, ev.flags)
+    conditions = _conditions(plan, profile, ev, summary)
+    recommendation = profile.recommendations[rating]
+    if recommendation is Recommendation.APPROVE and conditions:
+        recommendation = Recommendation.APPROVE_WITH_CONDITIONS
+    questions: tuple[QuestionScore, ...] = ()
+    drivers: tuple[Driver, ...] = ()
+    improvements: tuple[Improvement, ...] = ()
+    next_rating: Rating | None = None
+    if detail:
+        questions = tuple(_question_score(row) for row in ev.rows)
+        drivers = _drivers(ev, summary)
+        improvements, next_rating = _improvements(
+            plan, profile, ev, summary, rating, values, evidence, as_of, category, tier, added, removed, accepted)
+    return ScoreResult(
+        assessment_id=assessment_id, as_of=as_of, tier=tier, overall=overall_score,
+        completeness=completeness, rating=rating, recommendation=recommendation,
+        by_section=tuple(summary.sections[k].group(k, t) for k, t in plan.sections),
+        by_pillar=tuple(summary.pillars[k].group(k, t) for k, t in plan.pillars),
+        by_buyers_guide=tuple(summary.parts[k].group(k, t) for k, t in plan.parts),
+        questions=questions, flags=tuple(ev.flags), gaps=tuple(r.x.id for r in summary.gaps),
+        drivers=drivers, improvements=improvements, conditions=conditions, rating_reasons=reasons,
+        profile_id=profile.fingerprint, questionnaire_key=questionnaire.key, next_rating=next_rating,
+        valid_until=ev.valid_until,
+    )
+
+
+def score_assessment(assessment: Assessment, questionnaire: Questionnaire, answers: Mapping[str, Answer], *,
+                     profile: ScoringProfile, as_of: date, evidence: Mapping[int, Evidence] | None = None,
+                     acceptances: Mapping[str, FlagAcceptance] | None = None, detail: bool = True) -> ScoreResult:
+    """Score an assessment: its tier, scope and product category, its answers with their linked
+    evidence (``evidence`` maps evidence ids to records) and its accepted red flags."""
+    evidence = evidence or {}
+    by_question = {qid: [evidence[i] for i in a.evidence_ids if i in evidence]
+                   for qid, a in answers.items() if a.evidence_ids}
+    return score_answers(
+        questionnaire, answers, profile=profile, as_of=as_of, category=assessment.product_category,
+        tier=assessment.effective_tier, scope_added=assessment.scope_added, scope_removed=assessment.scope_removed,
+        evidence=by_question, accepted_flags=acceptances, assessment_id=assessment.id, detail=detail)
+
+
+# ------------------------------------------------------------------------------------------------
+# Explanation
+
+
+def _question_score(row: _Row) -> QuestionScore:
+    if row.scorable and row.answered:
+        lost = row.weight * (1.0 - (row.eff or 0.0))
+    elif row.scorable and row.x.required:
+        lost = row.weight
+    else:
+        lost = 0.0
+    return QuestionScore(
+        question_id=row.x.id, section_id=row.x.section_id, weight=row.weight, raw_score=row.raw,
+        score=None if row.eff is None else round(row.eff, 6), evidence_factor=row.factor, answered=row.answered, not_applicable=row.na,
+        points_lost=round(lost, 4), evidence_note=row.note)
+
+
+def _display(row: _Row) -> str:
+    return answer_text.display(row.x.q, row.value) if row.answered else "unanswered"
+
+
+def _drivers(ev: _Eval, summary: _Summary) -> tuple[Driver, ...]:
+    """What pulled the score down, worst first. Answered questions: the overall points they
+    cost (100 * weight * (1 - effective score) / answered weight). Gaps: the share of the
+    assessment's weight that is still unknown (100 * weight / total weight)."""
+    w_answered = summary.overall.w_answered
+    w_total = summary.overall.w_total
+    found: list[tuple[float, int, Driver]] = []
+    for row in ev.rows:
+        if not row.scorable:
+            continue
+        x = row.x
+        if row.answered and row.eff is not None and row.eff < 1.0 and w_answered > 0:
+            pts = 100.0 * row.weight * (1.0 - row.eff) / w_answered
+            parts = []
+            if row.raw is not None and row.raw < 1.0:
+                parts.append(f"answered '{_display(row)}'")
+            if row.factor < 1.0:
+                parts.append(row.note)
+            found.append((pts, x.index, Driver(x.id, x.section_id, _display(row), round(pts, 2), row.weight,
+                                               "; ".join(parts))))
+        elif not row.answered and x.required and w_total > 0:
+            pts = 100.0 * row.weight / w_total
+            found.append((pts, x.index, Driver(x.id, x.section_id, "unanswered", round(pts, 2), row.weight,
+                                               "unanswered (required)")))
+    found.sort(key=lambda t: (-t[0], t[1]))
+    return tuple(d for _, _, d in found)
+
+
+def _improvements(plan: _Plan, profile: ScoringProfile, ev: _Eval, summary: _Summary, rating: Rating,
+                  values: Mapping[str, Any], evidence: Mapping[str, Sequence[Evidence]], as_of: date,
+                  category: ProductCategory | None, tier: int | None, added: Sequence[str],
+                  removed: Sequence[str], accepted: Mapping[str, FlagAcceptance],
+                  ) -> tuple[tuple[Improvement, ...], Rating | None]:
+    """The smallest set of changes (greedy by gain) that lifts the rating one level.
+
+    Changes come in the order they are needed: red flags that hold the rating down (the answer
+    that clears them, or acceptance with a reason), then missing answers while the assessment is
+    too incomplete, then answer and evidence improvements by decreasing gain until the score
+    reaches the next threshold. The proposal is checked by re-scoring it.
+    """
+    if rating is Rating.LOW:
+        return (), None
+    target = RATINGS_BEST_FIRST[rating.rank - 1]
+    thresholds = profile.thresholds_for(tier)
+    rows_by_id = {r.x.id: r for r in ev.rows}
+    changes: dict[str, Any] = {}
+    forced: set[str] = set()
+    assume_accepted: set[str] = set()
+    result: list[Improvement] = []
+    ws, w = summary.overall.ws, summary.overall.w_answered
+
+    def analytic(qid: str, new_eff: float) -> float:
+        """Apply one change to the running sums; returns the score gain."""
+        nonlocal ws, w
+        row = rows_by_id[qid]
+        before = 100.0 * ws / w if w else 0.0
+        if row.answered and row.eff is not None:
+            ws += row.weight * (new_eff - row.eff)
+        elif not row.answered:
+            ws += row.weight * new_eff
+            w += row.weight
+        return round((100.0 * ws / w if w else 0.0) - before, 2)
+
+    # 1. Red flags that hold the rating below the target must go.
+    for flag in ev.flags:
+        floor = profile.flag_floors.get(flag.severity)
+        if flag.accepted or floor is None or floor.rank <= target.rank or flag.question_id in changes:
+            continue
+        row = rows_by_id.get(flag.question_id)
+        if row is None:
+            continue
+        x = row.x
+        option = _clearing_option(x, ev.values, profile, target)
+        if option is not None:
+            changes[x.id] = option.id
+            new_eff = option.score or 0.0
+            if x.wants_evidence and new_eff > 0:
+                forced.add(x.id)
+            gain = analytic(x.id, new_eff) if option.score is not None else 0.0
+            evidence_note = " with current independent evidence" if x.wants_evidence and new_eff > 0 else ""
+            result.append(Improvement(x.id, _display(row), f"{option.label}{evidence_note} "
+                                      f"(or accept {flag.flag_id} as mitigated, with a reason)", gain,
+                                      kind="flag", flag_id=flag.flag_id))
+        else:
+            assume_accepted.add(flag.flag_id)
+            result.append(Improvement(x.id, _display(row), f"accept {flag.flag_id} as mitigated, with a reason",
+                                      0.0, kind="flag", flag_id=flag.flag_id))
+
+    # 2. Missing answers, while completeness caps the rating.
+    cap = profile.best_rating_when_incomplete
+    if target.rank < cap.rank:
+        gaps = [r for r in summary.gaps if r.scorable]
+        gaps.sort(key=lambda r: (r.x.importance is not Importance.CRITICAL, -r.weight, r.x.index))
+        applicable, answered = summary.overall.applicable, summary.overall.answered
+        critical_needed = profile.critical_questions_required
+        for row in gaps:
+            complete_enough = (applicable == 0 or answered / applicable >= profile.completeness_minimum)
+            if complete_enough and not (critical_needed and row.x.importance is Importance.CRITICAL):
+                break
+            if row.x.id in changes:
+                continue
+            result.append(_answer_improvement(row, changes, forced, analytic, kind="gap"))
+            answered += 1
+
+    # 3. Raise the score to the target's threshold, biggest gain first.
+    needed = thresholds.minimum(target)
+    candidates = []
+    current_avg = ws / w if w else 0.0
+    for row in ev.rows:
+        x = row.x
+        if not row.scorable or x.id in changes:
+            continue
+        best_eff = x.best
+        if row.answered and row.eff is not None:
+            gain = row.weight * (best_eff - row.eff)
+        else:  # unanswered: answering it adds its weight to the denominator
+            gain = row.weight * (best_eff - current_avg)
+        if gain > 1e-12:
+            candidates.append((-gain, x.index, row))
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    pending = [c[2] for c in candidates]
+
+    def reached() -> bool:
+        return needed is None or (w > 0 and round(100.0 * ws / w, 2) >= needed)
+
+    while pending and not reached():
+        row = pending.pop(0)
+        result.append(_answer_improvement(row, changes, forced, analytic))
+
+    # Check the proposal by re-scoring it (show-if and flags can interact with the changes);
+    # if it falls short, keep adding the next-best change.
+    while True:
+        new_values = dict(values)
+        new_values.update(changes)
+        check = _evaluate(plan, profile, new_values, evidence, as_of, category, tier, added, removed,
+                          accepted, frozenset(forced), frozenset(assume_accepted))
+        check_summary = _summarise(plan, check)
+        acc = check_summary.overall
+        new_rating, _ = rating_for(profile, tier, _pct(acc.ws, acc.w_answered), _completeness(acc),
+                                   check_summary.critical_gaps, check.flags)
+        if new_rating.rank <= target.rank:
+            return tuple(result), new_rating
+        if not pending:
+            return tuple(result), None
+        result.append(_answer_improvement(pending.pop(0), changes, forced, analytic))
+
+
+def _answer_improvement(row: _Row, changes: dict[str, Any], forced: set[str], analytic: Any,
+                        kind: str | None = None) -> Improvement:
+    """Move one question to its strongest answer (with current independent evidence when the
+    question asks for evidence) and describe the change."""
+    x = row.x
+    with_evidence = x.wants_evidence and x.best > 0
+    only_evidence = row.answered and row.raw is not None and row.raw >= x.best and row.factor < 1.0
+    if kind is None:
+        kind = "evidence" if only_evidence else ("gap" if not row.answered else "answer")
+    changes[x.id] = row.value if only_evidence else x.best_value
+    if with_evidence:
+        forced.add(x.id)
+    gain = analytic(x.id, x.best)
+    if only_evidence:
+        to = f"{_display(row)}, backed by current independent evidence"
+    else:
+        to = x.best_label + (" with current independent evidence" if with_evidence else "")
+    return Improvement(x.id, _display(row), to, gain, kind=kind)
+
+
+def _clearing_option(x: _Q, values: Mapping[str, Any], profile: ScoringProfile, target: Rating) -> Option | None:
+    """The strongest option of ``x`` for which none of its blocking red flags fires."""
+    if x.kind not in (_CHOICE,):
+        return None
+    blocking = [r for r in x.flags if (profile.flag_floors.get(r.severity) or Rating.LOW).rank > target.rank]
+    ordered = sorted(x.q.options, key=lambda o: (o.score is None, -(o.score or 0.0)))
+    for option in ordered:
+        trial = dict(values)
+        trial[x.id] = option.id
+        if not any(rule.when.evaluate(trial) for rule in blocking):
+            return option
+    return None
