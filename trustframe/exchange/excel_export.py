@@ -1,0 +1,459 @@
+"""Writing the questionnaire workbook a vendor fills in.
+
+The workbook has to work without a briefing from us: an Instructions sheet, one Questions
+sheet with one row per question (stable id, question, help, answer with a dropdown, comment,
+evidence reference), locked structure with only the three input columns editable, and two
+very-hidden sheets: the metadata that identifies the workbook on return and the option lists
+the dropdowns draw from.
+
+Every text we write is a value, never a formula (see :func:`put_text`).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from trustframe.domain import answers as answer_values
+from trustframe.domain.conditions import AllOf, AnswerTest, AnyOf, Condition, NotOf, Op
+from trustframe.domain.questionnaire import AnswerType, Question, Questionnaire
+from trustframe.exchange.excel_model import (
+    COLUMN_INDEX,
+    COLUMNS,
+    FIRST_DATA_ROW,
+    HEADER_ROW,
+    INSTRUCTIONS_SHEET,
+    LISTS_SHEET,
+    META_SHEET,
+    MULTI_SEPARATOR,
+    QUESTIONS_SHEET,
+    TITLE_ROW,
+    ExportQuestion,
+    WorkbookSpec,
+    question_checksum,
+)
+
+#: Characters that make a spreadsheet program treat typed text as a formula (or, for tab and
+#: CR, that CSV-injection payloads use to hide one).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+_WIDTHS = {"id": 12, "section": 18, "text": 55, "help": 45, "required": 10, "answer": 32,
+           "comment": 45, "evidence": 30}
+_HEADER_FILL = PatternFill("solid", fgColor="1F3864")
+_INPUT_FILL = PatternFill("solid", fgColor="EAF3E2")
+_CONFIRM_FILL = PatternFill("solid", fgColor="FFF2CC")
+_THIN = Side(style="thin", color="BFBFBF")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+_UNLOCKED = Protection(locked=False)
+#: DataValidation prompt limits imposed by Excel (longer prompts make Excel refuse the file).
+_PROMPT_TITLE_MAX = 32
+_PROMPT_MAX = 255
+
+
+def put_text(cell: Cell, text: str) -> None:
+    """Write ``text`` into ``cell`` as a string value, never as a formula.
+
+    openpyxl stores any string starting with "=" as a formula. We force the string type and set
+    the quote-prefix style on text that starts with a formula trigger, so neither openpyxl nor
+    Excel/LibreOffice (when the vendor edits the cell) evaluate it; the text itself stays exactly
+    as written. Characters XML cannot hold are dropped (openpyxl would refuse the workbook).
+    """
+    clean = ILLEGAL_CHARACTERS_RE.sub("", text)
+    cell.value = clean
+    if clean.startswith(FORMULA_TRIGGERS):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
+def put_value(cell: Cell, value: Any) -> None:
+    """Write a number, date or text safely (text through :func:`put_text`)."""
+    if isinstance(value, str):
+        put_text(cell, value)
+    else:
+        cell.value = value
+
+
+def describe_condition(condition: Condition, questionnaire: Questionnaire) -> str:
+    """A show-if condition in words, with option labels: ``VUL-01 is "Yes" or "Partly"``."""
+    if isinstance(condition, AllOf):
+        return " and ".join(f"({describe_condition(p, questionnaire)})" if not isinstance(p, AnswerTest)
+                            else describe_condition(p, questionnaire) for p in condition.parts)
+    if isinstance(condition, AnyOf):
+        return " or ".join(f"({describe_condition(p, questionnaire)})" if not isinstance(p, AnswerTest)
+                           else describe_condition(p, questionnaire) for p in condition.parts)
+    if isinstance(condition, NotOf):
+        return f"not ({describe_condition(condition.part, questionnaire)})"
+    question = questionnaire.questions_by_id.get(condition.question)
+
+    def label(option_id: object) -> str:
+        option = question.option(str(option_id)) if question is not None else None
+        return f'"{option.label if option else option_id}"'
+
+    qid = condition.question
+    if condition.op is Op.EQUALS:
+        return f"{qid} is {label(condition.operand)}"
+    if condition.op is Op.IN:
+        operand = condition.operand if isinstance(condition.operand, tuple) else (condition.operand,)
+        return f"{qid} is " + " or ".join(label(o) for o in operand)
+    if condition.op is Op.INCLUDES:
+        return f"{qid} includes {label(condition.operand)}"
+    if condition.op is Op.BELOW:
+        return f"{qid} is below {condition.operand}"
+    if condition.op is Op.ABOVE:
+        return f"{qid} is above {condition.operand}"
+    return f"{qid} is answered" if condition.operand else f"{qid} is not answered"
+
+
+def how_to_answer(question: Question) -> str:
+    """The answer format in words (goes into the help column and the cell's input message)."""
+    labels = [o.label for o in question.options]
+    if question.type in (AnswerType.YES_NO, AnswerType.SINGLE_CHOICE):
+        return "Choose one: " + " / ".join(labels)
+    if question.type is AnswerType.MULTIPLE_CHOICE:
+        return (f"Choose one or more, separated by '{MULTI_SEPARATOR}': "
+                + f"{MULTI_SEPARATOR} ".join(labels))
+    if question.type is AnswerType.NUMBER:
+        return f"A number{f' ({question.unit})' if question.unit else ''}"
+    if question.type is AnswerType.DATE:
+        return "A date (YYYY-MM-DD)"
+    return "Free text"
+
+
+def _cell_value_for(question: Question, value: Any) -> Any:
+    """What to put in the answer cell for a pre-filled answer (labels for choices)."""
+    if value is None:
+        return None
+    if question.type.has_options:
+        return answer_values.display(question, value)
+    if question.type is AnswerType.DATE:
+        try:
+            return date.fromisoformat(str(value)[:10])
+        except ValueError:
+            return str(value)
+    if question.type is AnswerType.NUMBER:
+        return value
+    return str(value)
+
+
+def _prompt(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def write_workbook(spec: WorkbookSpec, questionnaire: Questionnaire, path: Path) -> None:
+    """Write the vendor workbook to ``path`` (atomically: a temporary file is renamed).
+
+    ``questionnaire`` is only used to word show-if conditions with option labels; the rows to
+    write come from ``spec``.
+    """
+    workbook = Workbook()
+    instructions = workbook.active
+    instructions.title = INSTRUCTIONS_SHEET
+    questions_ws = workbook.create_sheet(QUESTIONS_SHEET)
+    lists_ws = workbook.create_sheet(LISTS_SHEET)
+    meta_ws = workbook.create_sheet(META_SHEET)
+
+    _write_instructions(instructions, spec)
+    _write_questions(questions_ws, lists_ws, spec)
+    _write_meta(meta_ws, spec)
+
+    for ws in (lists_ws, meta_ws):
+        # veryHidden: not listed in Excel's or LibreOffice's "Unhide" dialog, so a vendor cannot
+        # stumble on (and edit) the machine sheets.
+        ws.sheet_state = "veryHidden"
+        ws.protection.sheet = True
+    # Structure protection stops sheets being added, deleted, renamed or unhidden. It is a
+    # usability guard (no password); the import checks everything again anyway.
+    workbook.security = WorkbookProtection(lockStructure=True)
+    workbook.active = 0
+    workbook.properties.title = f"Questionnaire: {spec.product_name} ({spec.vendor_name})"[:250]
+    workbook.properties.creator = spec.organisation or "TrustFrame"
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".tf-export-", suffix=".xlsx", dir=path.parent)
+    os.close(fd)
+    try:
+        workbook.save(tmp_name)
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+
+
+def _write_instructions(ws: Worksheet, spec: WorkbookSpec) -> None:
+    ws.column_dimensions["A"].width = 26
+    ws.column_dimensions["B"].width = 100
+    put_text(ws.cell(1, 1), "Security and trustworthiness questionnaire")
+    ws.cell(1, 1).font = Font(bold=True, size=14)
+    required = sum(1 for q in spec.questions if q.question.required)
+    to_confirm = sum(1 for q in spec.questions if q.value is not None)
+    facts: list[tuple[str, Any]] = []
+    if spec.organisation:
+        facts.append(("Requested by", spec.organisation))
+    facts += [
+        ("Vendor", spec.vendor_name),
+        ("Product or service", spec.product_name),
+        ("Questionnaire", f"{spec.questionnaire_title} (version {spec.meta.questionnaire_version})"),
+        ("Deadline", spec.deadline if spec.deadline else "As agreed with the contact below"),
+        ("Contact for questions", spec.contact or "The person who sent you this file"),
+        ("Questions", f"{len(spec.questions)} ({required} required)"),
+        ("Reference", spec.meta.reference),
+    ]
+    row = 3
+    for label, value in facts:
+        put_text(ws.cell(row, 1), label)
+        ws.cell(row, 1).font = Font(bold=True)
+        put_value(ws.cell(row, 2), value)
+        if isinstance(value, date):
+            ws.cell(row, 2).number_format = "yyyy-mm-dd"
+            ws.cell(row, 2).alignment = Alignment(horizontal="left")
+        row += 1
+    row += 1
+    put_text(ws.cell(row, 1), "How to answer")
+    ws.cell(row, 1).font = Font(bold=True, size=12)
+    steps = [
+        f"Answer on the '{QUESTIONS_SHEET}' sheet, one row per question. Only the green columns "
+        "(Answer, Comment / explanation, Evidence reference) can be edited.",
+        "Where the Answer cell has a dropdown, choose one of the listed answers. Where several answers are "
+        f"allowed, type them separated by a semicolon ({MULTI_SEPARATOR}), for example "
+        f"'ISO/IEC 27001{MULTI_SEPARATOR} SOC 2 Type II'.",
+        "Numbers: type the number only (the unit is given in the help column). Dates: type YYYY-MM-DD.",
+        "Use the Comment column to explain your answer, and the Evidence reference column to name the "
+        "document that supports it (certificate number, report title and date, URL). Send the documents "
+        "with this file or say where we can see them.",
+        "Questions marked 'Answer only if ...' need an answer only when that condition is true.",
+        "Required questions must be answered; if a question does not apply, choose 'Not applicable' "
+        "where offered, or explain why in the Comment column.",
+    ]
+    if to_confirm:
+        steps.append("Some answers are already filled in (yellow) from our records, for example from the "
+                     "last assessment. Please check each one and correct it if it is no longer true.")
+    steps += [
+        "Do not change question IDs or question text, and do not add, remove or reorder rows or sheets: "
+        "we read your answers back automatically.",
+        "Save the file as an Excel workbook (.xlsx). In LibreOffice choose 'Excel 2007-365 (.xlsx)'. "
+        "Do not protect it with a password and do not add macros or formulas.",
+    ]
+    for number, step in enumerate(steps, start=1):
+        row += 1
+        put_text(ws.cell(row, 1), f"{number}.")
+        ws.cell(row, 1).alignment = Alignment(horizontal="right", vertical="top")
+        put_text(ws.cell(row, 2), step)
+        ws.cell(row, 2).alignment = _WRAP_TOP
+    if spec.disclaimer:
+        row += 2
+        put_text(ws.cell(row, 1), "Note")
+        ws.cell(row, 1).font = Font(bold=True)
+        put_text(ws.cell(row, 2), spec.disclaimer)
+        ws.cell(row, 2).alignment = _WRAP_TOP
+    ws.protection.sheet = True
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _write_questions(ws: Worksheet, lists_ws: Worksheet, spec: WorkbookSpec) -> None:
+    last_col = len(COLUMNS)
+    title = f"Questionnaire for {spec.product_name} ({spec.vendor_name})"
+    if spec.organisation:
+        title += f" - requested by {spec.organisation}"
+    put_text(ws.cell(TITLE_ROW, 1), title)
+    ws.cell(TITLE_ROW, 1).font = Font(bold=True, size=12)
+    for col, (key, header) in enumerate(COLUMNS, start=1):
+        cell = ws.cell(HEADER_ROW, col)
+        put_text(cell, header)
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        cell.border = _BORDER
+        ws.column_dimensions[get_column_letter(col)].width = _WIDTHS[key]
+
+    validations = _Validations(ws, lists_ws)
+    row = FIRST_DATA_ROW
+    for item in spec.questions:
+        question = item.question
+        help_parts = [question.help.strip()] if question.help.strip() else []
+        help_parts.append(how_to_answer(question))
+        if item.condition_note:
+            help_parts.append(f"Answer only if {item.condition_note}.")
+        if item.value is not None:
+            help_parts.append("Pre-filled from our records: please confirm or correct."
+                              if item.to_confirm else "Pre-filled with the answer we have: correct it if needed.")
+        values = {
+            "id": question.id,
+            "section": item.section_title,
+            "text": question.text,
+            "help": "\n".join(help_parts),
+            "required": "Required" if question.required else "Optional",
+            "answer": _cell_value_for(question, item.value),
+            "comment": item.comment,
+            "evidence": item.evidence,
+        }
+        for key, value in values.items():
+            cell = ws.cell(row, COLUMN_INDEX[key])
+            put_value(cell, value)
+            cell.alignment = _WRAP_TOP
+            cell.border = _BORDER
+            if key in ("answer", "comment", "evidence"):
+                cell.protection = _UNLOCKED
+                cell.fill = _CONFIRM_FILL if key == "answer" and item.value is not None else _INPUT_FILL
+                # Text format stops Excel turning typed answers such as "1/2" or "3-4" into dates;
+                # date and number answers keep a matching format so the typed value stays typed.
+                if key != "answer" or question.type not in (AnswerType.NUMBER, AnswerType.DATE):
+                    cell.number_format = "@"
+                elif question.type is AnswerType.DATE:
+                    cell.number_format = "yyyy-mm-dd"
+        validations.add(question, ws.cell(row, COLUMN_INDEX["answer"]).coordinate)
+        row += 1
+    last_row = max(row - 1, FIRST_DATA_ROW)
+    for key in ("comment", "evidence"):
+        letter = get_column_letter(COLUMN_INDEX[key])
+        validations.add_text_limit(f"{letter}{FIRST_DATA_ROW}:{letter}{last_row}")
+    validations.install()
+
+    ws.freeze_panes = ws.cell(FIRST_DATA_ROW, 2)
+    ws.row_dimensions[HEADER_ROW].height = 30
+    ws.protection.sheet = True
+    # Allow resizing rows and columns (reading long answers) while the content stays locked.
+    ws.protection.formatRows = False
+    ws.protection.formatColumns = False
+    ws.print_title_rows = f"{TITLE_ROW}:{HEADER_ROW}"
+    ws.print_area = f"A1:{get_column_letter(last_col)}{last_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+class _Validations:
+    """Collects data validations so cells with the same rule share one (smaller, faster file)."""
+
+    def __init__(self, ws: Worksheet, lists_ws: Worksheet) -> None:
+        self._ws = ws
+        self._lists_ws = lists_ws
+        self._by_key: dict[tuple[Any, ...], DataValidation] = {}
+        self._list_ranges: dict[tuple[str, ...], str] = {}
+
+    def _list_range(self, labels: tuple[str, ...]) -> str:
+        # Option labels often contain commas ("Yes, independently verified"), which an inline
+        # list ('"a,b"') cannot hold, and inline lists are capped at 255 characters. A range on
+        # the hidden lists sheet has neither limit.
+        if labels not in self._list_ranges:
+            col = len(self._list_ranges) + 1
+            for row, label in enumerate(labels, start=1):
+                put_text(self._lists_ws.cell(row, col), label)
+            letter = get_column_letter(col)
+            self._list_ranges[labels] = f"{quote_sheetname(LISTS_SHEET)}!${letter}$1:${letter}${len(labels)}"
+        return self._list_ranges[labels]
+
+    def _get(self, key: tuple[Any, ...], factory: Any) -> DataValidation:
+        if key not in self._by_key:
+            self._by_key[key] = factory()
+        return self._by_key[key]
+
+    def add(self, question: Question, coordinate: str) -> None:
+        """Add the answer cell of ``question`` to the validation matching its type."""
+        prompt = _prompt(how_to_answer(question), _PROMPT_MAX)
+        qtype = question.type
+        if qtype.has_options:
+            labels = tuple(o.label for o in question.options)
+            multiple = qtype is AnswerType.MULTIPLE_CHOICE
+            source = self._list_range(labels)
+
+            def make() -> DataValidation:
+                dv = DataValidation(type="list", formula1=source, allow_blank=True)
+                dv.promptTitle = "Several answers allowed" if multiple else "Choose an answer"
+                dv.prompt = prompt
+                dv.showInputMessage = True
+                dv.showErrorMessage = True
+                if multiple:
+                    # Information style lets "A; B" through (a list rule alone would refuse it)
+                    # while the dropdown still offers every option.
+                    dv.errorStyle = "information"
+                    dv.errorTitle = "Several answers"
+                    dv.error = _prompt(f"Separate several answers with '{MULTI_SEPARATOR}'. "
+                                       "Each must be one of the listed answers.", _PROMPT_MAX)
+                else:
+                    dv.errorStyle = "stop"
+                    dv.errorTitle = "Not one of the answers"
+                    dv.error = "Choose one of the answers in the list."
+                return dv
+
+            self._get(("list", labels, multiple), make).add(coordinate)
+        elif qtype is AnswerType.NUMBER:
+            def make_number() -> DataValidation:
+                dv = DataValidation(type="decimal", operator="between", formula1="-1000000000000",
+                                    formula2="1000000000000", allow_blank=True)
+                dv.promptTitle, dv.prompt = "Number", prompt
+                dv.errorTitle, dv.error = "Not a number", "Type a number only (no unit or text)."
+                dv.showInputMessage = dv.showErrorMessage = True
+                return dv
+
+            self._get(("number", prompt), make_number).add(coordinate)
+        elif qtype is AnswerType.DATE:
+            def make_date() -> DataValidation:
+                # Serial 1 is 1900-01-01 and 2958465 is 9999-12-31 in Excel's date system.
+                dv = DataValidation(type="date", operator="between", formula1="1", formula2="2958465",
+                                    allow_blank=True)
+                dv.promptTitle, dv.prompt = "Date", prompt
+                dv.errorTitle, dv.error = "Not a date", "Type a date as YYYY-MM-DD."
+                dv.showInputMessage = dv.showErrorMessage = True
+                return dv
+
+            self._get(("date",), make_date).add(coordinate)
+        else:
+            self.add_text_limit(coordinate)
+
+    def add_text_limit(self, coordinate: str) -> None:
+        """Cap free text at the length an answer may have."""
+        def make() -> DataValidation:
+            dv = DataValidation(type="textLength", operator="lessThanOrEqual",
+                                formula1=str(answer_values.MAX_TEXT_LENGTH), allow_blank=True)
+            dv.errorTitle = "Text too long"
+            dv.error = f"Keep the text under {answer_values.MAX_TEXT_LENGTH} characters."
+            dv.showErrorMessage = True
+            return dv
+
+        self._get(("text",), make).add(coordinate)
+
+    def install(self) -> None:
+        """Attach the collected validations to the sheet."""
+        for dv in self._by_key.values():
+            self._ws.add_data_validation(dv)
+
+
+def _write_meta(ws: Worksheet, spec: WorkbookSpec) -> None:
+    meta = spec.meta
+    row = 1
+    for key, value in meta.fields().items():
+        put_text(ws.cell(row, 1), key)
+        put_text(ws.cell(row, 2), value)
+        row += 1
+    put_text(ws.cell(row, 1), "seal")
+    put_text(ws.cell(row, 2), meta.seal())
+    row += 2
+    put_text(ws.cell(row, 1), "question_id")
+    put_text(ws.cell(row, 2), "checksum")
+    for qid, checksum in meta.checksums.items():
+        row += 1
+        put_text(ws.cell(row, 1), qid)
+        put_text(ws.cell(row, 2), checksum)
+
+
+def checksums_for(questions: Iterable[ExportQuestion]) -> dict[str, str]:
+    """Question id -> checksum of its text, in order."""
+    return {q.question.id: question_checksum(q.question.text) for q in questions}

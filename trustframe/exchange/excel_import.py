@@ -1,0 +1,672 @@
+"""Reading a returned vendor workbook: untrusted input.
+
+Three steps, each pure (no storage, no services):
+
+1. :func:`inspect_package` looks at the raw file before any spreadsheet code touches it: the
+   extension, the magic bytes (old .xls, encrypted files, CSV, OpenDocument), then the zip
+   central directory (member count, declared uncompressed sizes, compression ratios, macros,
+   DTDs). A zip bomb or a billion-laughs document ends here in milliseconds.
+2. :func:`read_workbook` streams the sheets with openpyxl in read-only mode (defusedxml active,
+   formulas never evaluated: a formula cell is reported, not computed) with row and cell limits.
+3. :func:`build_rows` judges each row against the questionnaire and the current answers and
+   puts it in a preview category, collecting every problem with its cell.
+
+Every failure of the file as a whole is an :class:`~trustframe.errors.ExchangeError` with a
+plain message; nothing here writes anywhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+from trustframe.domain import answers as answer_values
+from trustframe.domain.assessment import Answer
+from trustframe.domain.questionnaire import AnswerType, Question, Questionnaire
+from trustframe.errors import ExchangeError, Issue
+from trustframe.exchange.excel_model import (
+    COLUMNS,
+    EXCHANGE_FORMAT,
+    INSTRUCTIONS_SHEET,
+    META_SHEET,
+    MULTI_SEPARATOR,
+    QUESTIONS_SHEET,
+    REFERENCE_PREFIX,
+    CellValue,
+    ImportRowPreview,
+    ParsedRow,
+    ParsedWorkbook,
+    RowCategory,
+    WorkbookMeta,
+    join_comment,
+    question_checksum,
+)
+
+log = logging.getLogger(__name__)
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+_ENCRYPTION_MARKER = "EncryptionInfo".encode("utf-16-le")
+_STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+_REFERENCE_RE = re.compile(
+    re.escape(REFERENCE_PREFIX) + r":([0-9a-fA-F-]{36}):([0-9a-fA-F-]{36})")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what a returned workbook may contain. Generous for a questionnaire (a
+    200-question return is about 40 kB zipped and 300 kB unzipped) and small enough that
+    checking a hostile file takes well under a second."""
+
+    max_file_bytes: int = 20 * 1024 * 1024
+    max_uncompressed_bytes: int = 60 * 1024 * 1024
+    max_member_bytes: int = 40 * 1024 * 1024
+    #: Compression ratio above which a large member counts as a bomb (spreadsheet XML reaches
+    #: 10-30x; bombs reach 1000x).
+    max_ratio: float = 100.0
+    #: Members smaller than this are never judged by ratio (tiny files compress oddly).
+    ratio_floor_bytes: int = 1024 * 1024
+    max_members: int = 300
+    max_sheets: int = 20
+    max_rows: int = 5_000
+    max_columns: int = 30
+    max_cell_chars: int = answer_values.MAX_TEXT_LENGTH
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def _fail(message: str, file_name: str, where: str = "") -> ExchangeError:
+    return ExchangeError(message, [Issue(message, file=file_name, where=where)])
+
+
+@dataclass(frozen=True)
+class PackageInfo:
+    """Facts about the raw file."""
+
+    sha256: str
+    size: int
+    members: int
+    uncompressed: int
+
+
+def inspect_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> PackageInfo:
+    """Check that ``path`` is a plausible, bounded .xlsx package; raise ExchangeError if not."""
+    path = Path(path)
+    name = path.name
+    suffix = path.suffix.lower()
+    if not path.exists():
+        raise _fail(f"{name} does not exist.", name)
+    if path.is_dir():
+        raise _fail(f"{name} is a folder, not a workbook.", name)
+    if suffix == ".xls":
+        raise _fail(f"{name} is an old Excel 97-2003 workbook (.xls). Ask the vendor to save it as "
+                    "an Excel workbook (.xlsx), or open it and use File > Save As > .xlsx yourself.", name)
+    if suffix == ".xlsm":
+        raise _fail(f"{name} is a macro-enabled workbook (.xlsm). Macros are not accepted: save it as "
+                    "an Excel workbook (.xlsx) without macros.", name)
+    if suffix == ".csv":
+        raise _fail(f"{name} is a CSV file. Only the .xlsx questionnaire workbook we sent can be imported: "
+                    "it carries the question ids and checks the answers.", name)
+    if suffix == ".ods":
+        raise _fail(f"{name} is an OpenDocument spreadsheet (.ods). In LibreOffice use File > Save As and "
+                    "choose 'Excel 2007-365 (.xlsx)', then import that file.", name)
+    if suffix != ".xlsx":
+        raise _fail(f"{name} is not an Excel workbook: only .xlsx files can be imported.", name)
+    size = path.stat().st_size
+    if size == 0:
+        raise _fail(f"{name} is empty (0 bytes).", name)
+    if size > limits.max_file_bytes:
+        raise _fail(f"{name} is {size / 1e6:.1f} MB; a returned questionnaire is far smaller "
+                    f"(limit {limits.max_file_bytes / 1e6:.0f} MB). It was not read.", name)
+    data = path.read_bytes()
+    sha256 = hashlib.sha256(data).hexdigest()
+    if data.startswith(OLE2_MAGIC):
+        if _ENCRYPTION_MARKER in data:
+            raise _fail(f"{name} is password-protected (encrypted). Ask the vendor to send it without a "
+                        "password to open, or remove the password in Excel (File > Info > Protect "
+                        "Workbook > Encrypt with Password, leave empty) and save it again.", name)
+        raise _fail(f"{name} is an old binary Excel file (.xls format) with an .xlsx name. "
+                    "Save it as an Excel workbook (.xlsx).", name)
+    if not data.startswith(ZIP_MAGIC):
+        head = data[:512].lstrip()
+        if head[:1] in (b"<",):
+            raise _fail(f"{name} is an XML or HTML file, not an Excel workbook.", name)
+        raise _fail(f"{name} is not an Excel workbook (it is not a zip package; it may be damaged, "
+                    "a CSV file or another format).", name)
+    import io
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+        raise _fail(f"{name} is damaged (incomplete or corrupt zip package: {exc}). "
+                    "Ask the vendor to send it again.", name) from exc
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > limits.max_members:
+            raise _fail(f"{name} has {len(infos)} parts; a questionnaire workbook has about 15 "
+                        f"(limit {limits.max_members}). It was not read.", name)
+        total = 0
+        names = set()
+        for info in infos:
+            names.add(info.filename)
+            total += info.file_size
+            if info.flag_bits & 0x1:
+                raise _fail(f"{name} contains encrypted parts and cannot be read.", name)
+            if info.file_size > limits.max_member_bytes:
+                raise _fail(f"{name}: the part {info.filename[:80]} would unpack to "
+                            f"{info.file_size / 1e6:.0f} MB (limit {limits.max_member_bytes / 1e6:.0f} MB). "
+                            "It was not read.", name)
+            if info.file_size > limits.ratio_floor_bytes and info.file_size > limits.max_ratio * max(
+                    info.compress_size, 1):
+                raise _fail(f"{name}: the part {info.filename[:80]} is compressed "
+                            f"{info.file_size / max(info.compress_size, 1):.0f} times (a 'zip bomb'). "
+                            "It was not read.", name)
+        if total > limits.max_uncompressed_bytes:
+            raise _fail(f"{name} would unpack to {total / 1e6:.0f} MB (limit "
+                        f"{limits.max_uncompressed_bytes / 1e6:.0f} MB). It was not read.", name)
+        if "mimetype" in names:
+            raise _fail(f"{name} is an OpenDocument spreadsheet renamed to .xlsx. In LibreOffice use "
+                        "File > Save As and choose 'Excel 2007-365 (.xlsx)'.", name)
+        if "xl/workbook.xml" not in names:
+            raise _fail(f"{name} is a zip file but not an Excel workbook (no xl/workbook.xml).", name)
+        if any(n.lower().endswith("vbaproject.bin") for n in names):
+            raise _fail(f"{name} contains macros (a renamed .xlsm). Save it as an Excel workbook (.xlsx) "
+                        "without macros.", name)
+        try:
+            content_types = _read_head(archive, "[Content_Types].xml", 64 * 1024)
+            if b"macroEnabled" in content_types:
+                raise _fail(f"{name} is a macro-enabled workbook. Save it as an Excel workbook (.xlsx).", name)
+            if _STRICT_NAMESPACE in _read_head(archive, "xl/workbook.xml", 4096):
+                raise _fail(f"{name} is saved as 'Strict Open XML', which cannot be read. Save it again as "
+                            "a normal 'Excel Workbook (.xlsx)'.", name)
+            for info in infos:
+                lower = info.filename.lower()
+                if lower.endswith((".xml", ".rels", ".vml")):
+                    # Spreadsheet XML never has a DTD; one here is an entity-expansion attack.
+                    # (defusedxml would refuse it as well; this gives the clear message early.)
+                    head = _read_head(archive, info.filename, 4096)
+                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                        raise _fail(f"{name}: the part {info.filename[:80]} declares XML entities, which "
+                                    "workbooks never do (an 'XML bomb'). It was not read.", name)
+        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
+            raise _fail(f"{name} is damaged ({exc}). Ask the vendor to send it again.", name) from exc
+        except __import__("zlib").error as exc:
+            raise _fail(f"{name} is damaged ({exc}). Ask the vendor to send it again.", name) from exc
+    return PackageInfo(sha256=sha256, size=size, members=len(infos), uncompressed=total)
+
+
+def _read_head(archive: zipfile.ZipFile, member: str, limit: int) -> bytes:
+    try:
+        with archive.open(member) as fh:
+            return fh.read(limit)
+    except KeyError:
+        return b""
+
+
+# ------------------------------------------------------------------------------------------------
+# Reading the sheets
+
+
+def read_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> ParsedWorkbook:
+    """Read a returned workbook's rows, metadata and visible reference.
+
+    Runs :func:`inspect_package` first. The workbook is opened read-only (streamed), with
+    ``data_only=False`` so formulas come back as formulas and are reported rather than trusted
+    or computed. Raises ExchangeError for anything that is not a readable questionnaire workbook.
+    """
+    import openpyxl
+
+    path = Path(path)
+    info = inspect_package(path, limits)
+    name = path.name
+    if not openpyxl.DEFUSEDXML:  # pragma: no cover - defusedxml is a declared dependency
+        raise _fail("Refusing to read workbooks without defusedxml installed (unsafe XML parsing).", name)
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
+    except ExchangeError:
+        raise
+    except Exception as exc:
+        # Untrusted input reaches deep into openpyxl and the XML parser; whatever they raise
+        # (defusedxml's EntitiesForbidden, KeyError for a missing part, zlib errors, ...) means
+        # "this file cannot be read", never a crash of the application.
+        log.info("Cannot open %s: %r", path, exc)
+        raise _fail(f"{name} cannot be read as an Excel workbook ({_reason(exc)}).", name) from exc
+    try:
+        return _read_open_workbook(workbook, name, info, limits)
+    except ExchangeError:
+        raise
+    except Exception as exc:  # same reason as above: a hostile part must end in a clear error
+        log.info("Cannot read %s: %r", path, exc)
+        raise _fail(f"{name} cannot be read ({_reason(exc)}).", name) from exc
+    finally:
+        workbook.close()
+
+
+def _reason(exc: BaseException) -> str:
+    kind = type(exc).__name__
+    if "Entities" in kind or "DTD" in kind or "ExternalReference" in kind:
+        return "it contains XML entity declarations, as used in XML bomb attacks"
+    text = str(exc).strip()
+    return f"{kind}: {text[:160]}" if text else kind
+
+
+def _read_open_workbook(workbook: Any, name: str, info: PackageInfo, limits: Limits) -> ParsedWorkbook:
+    sheet_names = tuple(workbook.sheetnames)
+    if len(sheet_names) > limits.max_sheets:
+        raise _fail(f"{name} has {len(sheet_names)} sheets (limit {limits.max_sheets}); it is not the "
+                    "questionnaire workbook we sent.", name)
+    issues: list[Issue] = []
+    meta: WorkbookMeta | None = None
+    meta_problem = "missing"
+    if META_SHEET in sheet_names:
+        meta, meta_problem = _read_meta(workbook[META_SHEET], limits)
+    reference = None
+    if INSTRUCTIONS_SHEET in sheet_names:
+        reference = _find_reference(workbook[INSTRUCTIONS_SHEET])
+
+    sheet_name, header = _find_questions_sheet(workbook, sheet_names, limits)
+    if sheet_name is None or header is None:
+        raise _fail(f"{name} is not a TrustFrame questionnaire workbook: no sheet has a 'Question ID' "
+                    f"column header (sheets: {', '.join(sheet_names[:8])}).", name)
+    rows = _read_rows(workbook[sheet_name], sheet_name, header, name, limits, issues)
+    return ParsedWorkbook(file_name=name, sha256=info.sha256, size=info.size, sheet_names=sheet_names,
+                          questions_sheet=sheet_name, rows=tuple(rows), meta=meta,
+                          meta_problem="" if meta is not None else meta_problem,
+                          reference=reference, issues=tuple(issues))
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _iter_rows(ws: Any, max_rows: int, max_col: int, what: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """Rows of a read-only sheet with a hard cap on how many are looked at. The count includes
+    the blank rows openpyxl synthesises for gaps, so a sheet claiming row 1,000,000 stops here."""
+    for index, row in enumerate(ws.iter_rows(max_col=max_col), start=1):
+        if index > max_rows:
+            raise ExchangeError(f"The {what} sheet has more than {max_rows} rows; a questionnaire never has "
+                                "that many. The file was not imported.",
+                                [Issue(f"more than {max_rows} rows", where=f"{ws.title}!A{max_rows + 1}")])
+        yield index, row
+
+
+def _read_meta(ws: Any, limits: Limits) -> tuple[WorkbookMeta | None, str]:
+    fields: dict[str, str] = {}
+    checksums: dict[str, str] = {}
+    in_table = False
+    for _index, row in _iter_rows(ws, limits.max_rows + 50, 2, "metadata"):
+        cells = list(row) + [None, None]
+        key_cell, value_cell = cells[0], cells[1]
+        if getattr(key_cell, "data_type", None) == "f" or getattr(value_cell, "data_type", None) == "f":
+            return None, "damaged: it contains formulas"
+        key = _text(getattr(key_cell, "value", None))
+        value = _text(getattr(value_cell, "value", None))
+        if not key:
+            continue
+        if key == "question_id":
+            in_table = True
+            continue
+        if in_table:
+            checksums[key] = value
+        else:
+            fields[key] = value
+    required = ("format", "workspace_id", "assessment_uid", "export_uid", "questionnaire_id",
+                "questionnaire_version", "exported_at", "seal")
+    missing = [k for k in required if not fields.get(k)]
+    if missing:
+        return None, f"damaged: {', '.join(missing)} missing"
+    if fields["format"] != EXCHANGE_FORMAT:
+        return None, f"damaged: unknown format {fields['format'][:40]!r}"
+    meta = WorkbookMeta(workspace_id=fields["workspace_id"], assessment_uid=fields["assessment_uid"],
+                        export_uid=fields["export_uid"], questionnaire_id=fields["questionnaire_id"],
+                        questionnaire_version=fields["questionnaire_version"],
+                        exported_at=fields["exported_at"], checksums=checksums)
+    if meta.seal() != fields["seal"]:
+        return None, "damaged: its seal does not match its content (it was edited)"
+    return meta, ""
+
+
+def _find_reference(ws: Any) -> tuple[str, str] | None:
+    for _index, row in _iter_rows(ws, 80, 4, INSTRUCTIONS_SHEET):
+        for cell in row:
+            value = getattr(cell, "value", None)
+            if isinstance(value, str) and REFERENCE_PREFIX in value:
+                match = _REFERENCE_RE.search(value)
+                if match:
+                    return match.group(1).lower(), match.group(2).lower()
+    return None
+
+
+_HEADER_KEYS = {header.casefold(): key for key, header in COLUMNS}
+
+
+def _header_key(text: str) -> str | None:
+    folded = text.strip().casefold()
+    if folded in _HEADER_KEYS:
+        return _HEADER_KEYS[folded]
+    if folded.startswith("comment"):
+        return "comment"
+    if folded.startswith("evidence"):
+        return "evidence"
+    return None
+
+
+def _find_questions_sheet(workbook: Any, sheet_names: tuple[str, ...],
+                          limits: Limits) -> tuple[str | None, dict[str, int] | None]:
+    candidates = [QUESTIONS_SHEET] if QUESTIONS_SHEET in sheet_names else []
+    candidates += [s for s in sheet_names if s not in (QUESTIONS_SHEET, META_SHEET)]
+    for sheet_name in candidates:
+        ws = workbook[sheet_name]
+        for index, row in _iter_rows(ws, 10, limits.max_columns, sheet_name):
+            header: dict[str, int] = {}
+            for col, cell in enumerate(row, start=1):
+                value = getattr(cell, "value", None)
+                if isinstance(value, str):
+                    key = _header_key(value)
+                    if key is not None and key not in header:
+                        header[key] = col
+            if "id" in header and "answer" in header:
+                header["_row"] = index
+                return sheet_name, header
+    return None, None
+
+
+def _read_rows(ws: Any, sheet_name: str, header: dict[str, int], name: str, limits: Limits,
+               issues: list[Issue]) -> list[ParsedRow]:
+    header_row = header["_row"]
+    rows: list[ParsedRow] = []
+    for index, row in _iter_rows(ws, limits.max_rows, limits.max_columns, sheet_name):
+        if index <= header_row:
+            continue
+        cells: dict[str, CellValue | None] = {}
+        formulas: list[CellValue] = []
+        empty = True
+        for col, cell in enumerate(row, start=1):
+            value = getattr(cell, "value", None)
+            if value is None:
+                continue
+            coordinate = f"{_column_letter(col)}{index}"
+            is_formula = getattr(cell, "data_type", None) == "f"
+            cv = CellValue(sheet_name, coordinate, value, is_formula)
+            if is_formula:
+                formulas.append(cv)
+            if not cv.is_blank:
+                empty = False
+        if empty:
+            continue
+        for key in ("id", "text", "answer", "comment", "evidence"):
+            col = header.get(key)
+            if col is None or col > len(row):
+                cells[key] = None
+                continue
+            cell = row[col - 1]
+            value = getattr(cell, "value", None)
+            cells[key] = CellValue(sheet_name, f"{_column_letter(col)}{index}", value,
+                                   getattr(cell, "data_type", None) == "f")
+        id_cell = cells["id"] or CellValue(sheet_name, f"{_column_letter(header['id'])}{index}", None)
+        rows.append(ParsedRow(sheet=sheet_name, row=index, question_id=id_cell, question_text=cells["text"],
+                              answer=cells["answer"], comment=cells["comment"], evidence=cells["evidence"],
+                              formulas=tuple(formulas)))
+    if "text" not in header:
+        issues.append(Issue("The 'Question' column is missing, so edits of the question text cannot be "
+                            "checked.", file=name, where=f"{sheet_name}!{header_row}:{header_row}",
+                            severity="warning"))
+    return rows
+
+
+def _column_letter(col: int) -> str:
+    letters = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+# ------------------------------------------------------------------------------------------------
+# Judging rows
+
+
+def parse_answer(question: Question, value: Any) -> Any:
+    """The canonical answer for a cell value; raises AnswerValueError with a plain message.
+
+    Choices match option labels or ids case-insensitively; several choices are separated by
+    ";" (labels often contain commas, so a comma separates only when no ";" is present and
+    the whole text is not itself an option).
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    qtype = question.type
+    if qtype.has_options:
+        text = _text(value)
+        if qtype is AnswerType.MULTIPLE_CHOICE:
+            parts = [p.strip() for p in re.split(r"[;\n]", text) if p.strip()]
+            if len(parts) == 1 and _match(question, parts[0]) is None and "," in parts[0]:
+                parts = [p.strip() for p in parts[0].split(",") if p.strip()]
+            ids = []
+            for part in parts:
+                option_id = _match(question, part)
+                if option_id is None:
+                    raise answer_values.AnswerValueError(_not_an_option(question, part))
+                ids.append(option_id)
+            return answer_values.normalise(question, ids)
+        option_id = _match(question, text)
+        if option_id is None:
+            raise answer_values.AnswerValueError(_not_an_option(question, text))
+        return answer_values.normalise(question, option_id)
+    if qtype is AnswerType.NUMBER:
+        if isinstance(value, (datetime, date, time)):
+            raise answer_values.AnswerValueError(f"expected a number, got a date ({value})")
+        if isinstance(value, str):
+            text = value.strip()
+            if question.unit and text.casefold().endswith(question.unit.casefold()):
+                text = text[: -len(question.unit)].strip()
+            return answer_values.normalise(question, text)
+        return answer_values.normalise(question, value)
+    if qtype is AnswerType.DATE:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            from openpyxl.utils.datetime import from_excel
+
+            try:
+                converted = from_excel(value)
+            except (ValueError, OverflowError, TypeError):
+                raise answer_values.AnswerValueError(f"{value!r} is not a date; type YYYY-MM-DD") from None
+            return answer_values.normalise(question, converted)
+        return answer_values.normalise(question, value)
+    if isinstance(value, datetime):
+        value = value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
+    elif isinstance(value, date):
+        value = value.isoformat()
+    return answer_values.normalise(question, _text(value) if not isinstance(value, str) else value)
+
+
+def _match(question: Question, raw: str) -> str | None:
+    folded = raw.strip().casefold()
+    for option in question.options:
+        if option.label.casefold() == folded or option.id.casefold() == folded:
+            return option.id
+    return None
+
+
+def _not_an_option(question: Question, raw: str) -> str:
+    labels = "; ".join(o.label for o in question.options)
+    return f"'{raw[:60]}' is not one of the answers of {question.id}. Choose from: {labels}"
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return list(a) == list(b)
+    return a == b
+
+
+@dataclass(frozen=True)
+class _Judged:
+    """A row after checking, before comparing with the current answer."""
+
+    row: ParsedRow
+    question: Question | None
+    value: Any
+    comment: str | None
+    issues: tuple[Issue, ...]
+
+
+def build_rows(parsed: ParsedWorkbook, questionnaire: Questionnaire, scope: set[str],
+               current: Mapping[str, Answer], base: Mapping[str, Any] | None,
+               exported_ids: tuple[str, ...] | None = None) -> tuple[list[ImportRowPreview], list[Issue]]:
+    """Judge every row and put it in a preview category.
+
+    ``scope`` holds the question ids the assessment asks; ``current`` the answers now;
+    ``base`` the answers at export time (``{qid: {"value", "comment"}}``) or None when the export
+    is unknown (then no conflicts can be detected); ``exported_ids`` the questions the workbook
+    was sent with (to report deleted rows). Returns the row previews and every problem (row
+    problems are also attached to their rows).
+    """
+    name = parsed.file_name
+    issues: list[Issue] = list(parsed.issues)
+    counts: dict[str, int] = {}
+    for row in parsed.rows:
+        qid = _text(row.question_id.value)
+        if qid:
+            counts[qid] = counts.get(qid, 0) + 1
+    expected = parsed.meta.checksums if parsed.meta is not None else {}
+    previews: list[ImportRowPreview] = []
+    seen: set[str] = set()
+    for row in parsed.rows:
+        judged = _judge(row, questionnaire, scope, counts, expected, name)
+        preview = _categorise(judged, current, base, name)
+        previews.append(preview)
+        issues.extend(preview.issues)
+        if judged.question is not None:
+            seen.add(judged.question.id)
+    for qid in exported_ids or ():
+        if qid not in seen and counts.get(qid, 0) == 0 and qid in questionnaire.questions_by_id:
+            issues.append(Issue(f"Question {qid} was sent but its row is missing from the returned workbook.",
+                                file=name, where=parsed.questions_sheet, severity="warning"))
+    return previews, issues
+
+
+def _judge(row: ParsedRow, questionnaire: Questionnaire, scope: set[str], counts: Mapping[str, int],
+           expected: Mapping[str, str], name: str) -> _Judged:
+    problems: list[Issue] = []
+
+    def problem(message: str, where: str, severity: str = "error") -> None:
+        problems.append(Issue(message, file=name, where=where, severity=severity))
+
+    for cell in row.formulas:
+        problem(f"Formula {str(cell.value)[:60]!r} where a value was expected; type the value itself "
+                "(formulas are never calculated on import).", cell.where)
+    qid = _text(row.question_id.value)
+    question = questionnaire.questions_by_id.get(qid) if qid else None
+    if not qid:
+        problem("This row has content but no question id; it cannot be matched to a question.",
+                row.question_id.where)
+    elif question is None:
+        problem(f"Unknown question id {qid[:40]!r}: it is not in questionnaire {questionnaire.key}.",
+                row.question_id.where)
+    elif counts.get(qid, 0) > 1:
+        problem(f"Question {qid} appears {counts[qid]} times; keep one row per question.", row.question_id.where)
+    elif qid not in scope:
+        problem(f"Question {qid} is not part of this assessment's scope.", row.question_id.where)
+
+    if question is not None and row.question_text is not None and not row.question_text.is_formula:
+        shown = _text(row.question_text.value)
+        wanted = question_checksum(question.text)
+        if question_checksum(shown) != wanted:
+            problem(f"The text of question {qid} was changed in the workbook; an answer to an edited "
+                    "question cannot be accepted.", row.question_text.where)
+        elif expected.get(qid) not in (None, wanted):
+            problem(f"Question {qid} was worded differently when this workbook was exported.",
+                    row.question_text.where)
+
+    for cell in (row.answer, row.comment, row.evidence):
+        if cell is not None and isinstance(cell.value, str) and len(cell.value) > answer_values.MAX_TEXT_LENGTH:
+            problem(f"The text is {len(cell.value)} characters long; the limit is "
+                    f"{answer_values.MAX_TEXT_LENGTH}.", cell.where)
+
+    value: Any = None
+    answer_cell = row.answer
+    if question is not None and answer_cell is not None and not answer_cell.is_formula \
+            and not any(p.where == answer_cell.where for p in problems):
+        try:
+            value = parse_answer(question, answer_cell.value)
+        except answer_values.AnswerValueError as exc:
+            problem(_strip_qid(str(exc), question.id), answer_cell.where)
+    comment_text = "" if row.comment is None or row.comment.is_formula else _text(row.comment.value)
+    evidence_text = "" if row.evidence is None or row.evidence.is_formula else _text(row.evidence.value)
+    comment = join_comment(comment_text, evidence_text) if (comment_text or evidence_text) else None
+    if comment is not None and len(comment) > answer_values.MAX_TEXT_LENGTH:
+        problem(f"Comment and evidence reference together exceed {answer_values.MAX_TEXT_LENGTH} characters.",
+                (row.comment or row.evidence or row.question_id).where)
+    if question is not None and question.required and value is None and not problems:
+        where = answer_cell.where if answer_cell is not None else row.question_id.where
+        problem(f"Required question {question.id} has no answer.", where, severity="warning")
+    return _Judged(row, question, value, comment, tuple(problems))
+
+
+def _strip_qid(message: str, qid: str) -> str:
+    # Domain messages start with the question id ("GOV-01 expects a number"); the cell already
+    # says which row, so keep the message short.
+    return message[len(qid) + 1:].lstrip(": ") if message.startswith(qid + " ") or message.startswith(
+        qid + ":") else message
+
+
+def _categorise(judged: _Judged, current: Mapping[str, Answer], base: Mapping[str, Any] | None,
+                name: str) -> ImportRowPreview:
+    row = judged.row
+    question = judged.question
+    qid = question.id if question is not None else _text(row.question_id.value)[:64]
+    text = question.text if question is not None else ""
+    errors = [i for i in judged.issues if i.severity == "error"]
+    answer = current.get(qid) if question is not None else None
+    old_value = answer.value if answer is not None else None
+    old_comment = answer.comment if answer is not None else ""
+    old_display = answer_values.display(question, old_value) if question is not None else ""
+    common = dict(question_id=qid, sheet=row.sheet, row=row.row, question_text=text, old_value=old_value,
+                  old_comment=old_comment, old_display=old_display, issues=judged.issues)
+    if errors or question is None:
+        raw = _text(row.answer.value) if row.answer is not None else ""
+        return ImportRowPreview(category=RowCategory.REJECTED, new_display=raw[:200],
+                                note=errors[0].message if errors else "", **common)  # type: ignore[arg-type]
+    if judged.value is None and judged.comment is None:
+        return ImportRowPreview(category=RowCategory.EMPTY, new_value=old_value, new_comment=old_comment,
+                                new_display=old_display, **common)  # type: ignore[arg-type]
+    # A blank answer cell never clears a stored answer: blank means "not answered", and a
+    # comment alone only updates the comment.
+    new_value = judged.value if judged.value is not None else old_value
+    new_comment = judged.comment if judged.comment is not None else old_comment
+    new_display = answer_values.display(question, new_value)
+    common.update(new_value=new_value, new_comment=new_comment, new_display=new_display)
+    now = (old_value, old_comment)
+    returned = (new_value, new_comment)
+    if _same(now[0], returned[0]) and now[1] == returned[1]:
+        confirms = bool(answer is not None and answer.to_confirm and judged.value is not None)
+        return ImportRowPreview(category=RowCategory.UNCHANGED, confirms=confirms,
+                                note="The vendor confirmed the pre-filled answer." if confirms else "",
+                                **common)  # type: ignore[arg-type]
+    if base is not None:
+        sent = base.get(qid) or {}
+        base_value, base_comment = sent.get("value"), sent.get("comment", "") or ""
+        officer_edited = not (_same(base_value, old_value) and base_comment == old_comment)
+        if officer_edited:
+            base_display = answer_values.display(question, base_value)
+            if _same(returned[0], base_value) and (judged.comment is None or returned[1] == base_comment):
+                return ImportRowPreview(category=RowCategory.UNCHANGED, base_display=base_display,
+                                        note="You changed this answer after the export; the vendor returned the "
+                                             "exported answer, so your change stays.",
+                                        **common)  # type: ignore[arg-type]
+            return ImportRowPreview(category=RowCategory.CONFLICT, base_display=base_display,
+                                    note="You changed this answer after the export and the vendor answered "
+                                         "differently; choose which to keep.",
+                                    **common)  # type: ignore[arg-type]
+    category = RowCategory.NEW if old_value is None and not old_comment else RowCategory.CHANGED
+    return ImportRowPreview(category=category, **common)  # type: ignore[arg-type]

@@ -1,0 +1,331 @@
+"""The vendor Excel exchange: export a questionnaire workbook, preview a returned one, apply it.
+
+The workbook code (``trustframe.exchange.excel_export`` / ``excel_import``) is pure; this
+service gathers the domain objects it needs, identifies which assessment a returned file
+belongs to, and writes the accepted answers with their provenance in one unit of work.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from trustframe.domain.assessment import (
+    ALLOWED_TRANSITIONS,
+    AnswerSource,
+    Assessment,
+    AssessmentStatus,
+)
+from trustframe.errors import ConflictError, ExchangeError, Issue
+from trustframe.exchange.excel_model import (
+    ExportQuestion,
+    ExportResult,
+    ImportPreview,
+    ImportResult,
+    ParsedWorkbook,
+    RowCategory,
+    WorkbookMeta,
+    WorkbookSpec,
+    split_comment,
+)
+from trustframe.services.assessments import AnswerInput
+from trustframe.services.changes import Change
+from trustframe.services.vendors import InvalidInput
+from trustframe.storage.exchange_records import ExchangeRecordRepository
+from trustframe.storage.repositories import AssessmentRepository, HistoryRepository
+
+if TYPE_CHECKING:
+    from trustframe.services.context import Services
+
+log = logging.getLogger(__name__)
+
+
+class ExchangeService:
+    """Export questionnaires to vendors and import their answers."""
+
+    def __init__(self, services: "Services") -> None:
+        self._s = services
+
+    # -- export --------------------------------------------------------------------------------
+
+    def export_questionnaire(self, assessment_id: int, path: Path, *, prefill: bool = True,
+                             only_open: bool = False, deadline: date | None = None,
+                             contact: str = "") -> ExportResult:
+        """Write the vendor workbook for an assessment and record what it carried.
+
+        Questions are those in scope (show-if questions included with an "answer only if" note:
+        the vendor's own answers decide whether they apply). ``prefill`` writes the answers we
+        already have (marked "to confirm" when they came from an earlier assessment);
+        ``only_open`` leaves out questions that already have a confirmed answer.
+        """
+        from trustframe.exchange.excel_export import checksums_for, describe_condition, write_workbook
+
+        assessment = self._s.assessments.get(assessment_id)
+        questionnaire = self._s.assessments.questionnaire(assessment)
+        answers = self._s.assessments.answers(assessment_id)
+        scoped = self._s.assessments.scoped_questions(assessment)
+        items: list[ExportQuestion] = []
+        snapshot: dict[str, Any] = {}
+        for question in scoped:
+            answer = answers.get(question.id)
+            has_value = answer is not None and answer.value is not None
+            if only_open and has_value and not answer.to_confirm:  # type: ignore[union-attr]
+                continue
+            value, comment, evidence, to_confirm = None, "", "", False
+            if prefill and has_value:
+                value, to_confirm = answer.value, answer.to_confirm  # type: ignore[union-attr]
+                # Only the vendor's own words go back to the vendor: an officer's comment on an
+                # answer may be an internal note ("evasive on the phone").
+                if answer.source is AnswerSource.VENDOR:  # type: ignore[union-attr]
+                    comment, evidence = split_comment(answer.comment)  # type: ignore[union-attr]
+            if answer is not None and (answer.value is not None or answer.comment):
+                snapshot[question.id] = {"value": answer.value, "comment": answer.comment,
+                                         "prefilled": value is not None}
+            section = questionnaire.sections_by_id.get(question.section_id)
+            items.append(ExportQuestion(
+                question=question, section_title=section.title if section else question.section_id,
+                value=value, comment=comment, evidence=evidence, to_confirm=to_confirm,
+                condition_note=describe_condition(question.show_if, questionnaire) if question.show_if else ""))
+        if not items:
+            raise InvalidInput("There is nothing to send: every question in scope already has an answer. "
+                               "Export without 'only open questions' to send them all for confirmation.")
+        now = datetime.now().replace(microsecond=0)
+        export_uid = str(uuid.uuid4())
+        meta = WorkbookMeta(
+            workspace_id=self._s.workspace.workspace_id, assessment_uid=self._s.assessments.uid(assessment_id),
+            export_uid=export_uid, questionnaire_id=questionnaire.id,
+            questionnaire_version=questionnaire.version, exported_at=now.isoformat(),
+            checksums=checksums_for(items))
+        organisation = str(self._s.setting("organisation_name", "") or "").strip()
+        spec = WorkbookSpec(meta=meta, questions=tuple(items), questionnaire_title=questionnaire.title,
+                            vendor_name=assessment.vendor_name, product_name=assessment.product_name,
+                            organisation=organisation, deadline=deadline, contact=contact.strip(),
+                            disclaimer=questionnaire.disclaimer)
+        path = Path(path)
+        if path.suffix.lower() != ".xlsx":
+            raise InvalidInput(f"Export to an .xlsx file (got '{path.name}').")
+        write_workbook(spec, questionnaire, path)
+        try:
+            with self._s.workspace.transaction() as session:
+                ExchangeRecordRepository(session).add_export(
+                    export_uid, assessment_id, now, self._s.user, path.name, snapshot, [i.question.id for i in items])
+                HistoryRepository(session).record(self._s.user, "assessment", assessment_id, "exported", None,
+                                                  path.name, assessment_id=assessment_id,
+                                                  note=f"{len(items)} questions, export {export_uid}")
+        except Exception:
+            # Without its record the workbook could not be matched on return: do not leave it.
+            path.unlink(missing_ok=True)
+            raise
+        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        return ExportResult(path=path, export_uid=export_uid, assessment_id=assessment_id,
+                            question_count=len(items), prefilled_count=sum(1 for i in items if i.value is not None),
+                            exported_at=now)
+
+    # -- import --------------------------------------------------------------------------------
+
+    def preview_import(self, path: Path, assessment_id: int | None = None) -> ImportPreview:
+        """Read a returned workbook and say what importing it would do. Never writes.
+
+        Raises ExchangeError when the file cannot be read or belongs elsewhere (another
+        workspace, assessment or questionnaire version).
+        """
+        from trustframe.exchange.excel_import import build_rows, read_workbook
+
+        path = Path(path)
+        parsed = read_workbook(path)
+        issues: list[Issue] = []
+        assessment, identified_by = self._identify(parsed, assessment_id, issues)
+        questionnaire = self._s.assessments.questionnaire(assessment)
+        meta = parsed.meta
+        if meta is not None and (meta.questionnaire_id, meta.questionnaire_version) != (
+                questionnaire.id, questionnaire.version):
+            message = (f"{parsed.file_name} was made for questionnaire {meta.questionnaire_id} version "
+                       f"{meta.questionnaire_version}, but assessment {assessment.id} uses {questionnaire.key}. "
+                       "Send the vendor a new export.")
+            raise ExchangeError(message, [Issue(message, file=parsed.file_name)])
+        if assessment.locked:
+            message = (f"Assessment {assessment.id} is decided and locked; reopen it (with a reason) before "
+                       "importing answers.")
+            raise ExchangeError(message, [Issue(message, file=parsed.file_name)])
+        with self._s.workspace.reading() as session:
+            records = ExchangeRecordRepository(session)
+            export = None
+            export_uid = meta.export_uid if meta is not None else (parsed.reference[1] if parsed.reference else None)
+            if export_uid:
+                export = records.export_by_uid(export_uid)
+                if export is not None and export.assessment_id != assessment.id:
+                    export = None
+            if export is None:
+                export = records.latest_export(assessment.id)
+                if export is not None:
+                    issues.append(Issue(
+                        "The export this file came from is not recorded; answers are compared with the latest "
+                        f"export ({export.exported_at:%Y-%m-%d %H:%M}) to find conflicts.",
+                        file=parsed.file_name, severity="warning"))
+                else:
+                    issues.append(Issue("No export of this assessment is recorded, so conflicts with answers "
+                                        "you changed after sending cannot be detected.",
+                                        file=parsed.file_name, severity="warning"))
+            previous = records.imports(assessment.id, parsed.sha256)
+        current = self._s.assessments.answers(assessment.id)
+        scope = {q.id for q in self._s.assessments.scoped_questions(assessment)}
+        rows, row_issues = build_rows(parsed, questionnaire, scope, current,
+                                      export.answers if export is not None else None,
+                                      export.question_ids if export is not None else None)
+        if previous:
+            issues.append(Issue(f"This file was already imported on {previous[0].imported_at:%Y-%m-%d %H:%M} "
+                                f"by {previous[0].importer or 'unknown'}.", file=parsed.file_name,
+                                severity="info"))
+        return ImportPreview(
+            path=path, file_name=parsed.file_name, sha256=parsed.sha256, assessment_id=assessment.id,  # type: ignore[arg-type]
+            assessment_label=_label(assessment), questionnaire_key=questionnaire.key, rows=tuple(rows),
+            issues=tuple(issues + row_issues), export_uid=export.uid if export is not None else None,
+            identified_by=identified_by, already_imported_at=previous[0].imported_at if previous else None,
+            status=assessment.status.value)
+
+    def _identify(self, parsed: ParsedWorkbook, assessment_id: int | None,
+                  issues: list[Issue]) -> tuple[Assessment, str]:
+        """The assessment a workbook belongs to; refuses a file from elsewhere, saying why."""
+        name = parsed.file_name
+        meta = parsed.meta
+
+        def refuse(message: str) -> ExchangeError:
+            return ExchangeError(message, [Issue(message, file=name)])
+
+        if meta is not None:
+            workspace_id = self._s.workspace.workspace_id
+            if meta.workspace_id != workspace_id:
+                raise refuse(f"{name} was exported from another workspace (id {meta.workspace_id}); this "
+                             f"workspace is {workspace_id}. Open the workspace that sent it.")
+            with self._s.workspace.reading() as session:
+                row = AssessmentRepository(session).by_uid(meta.assessment_uid)
+                owner = AssessmentRepository(session).get(row.id) if row is not None else None
+            if owner is None:
+                raise refuse(f"{name} belongs to an assessment that is not in this workspace "
+                             f"(uid {meta.assessment_uid}); it may have been deleted.")
+            if assessment_id is not None and assessment_id != owner.id:
+                target = self._s.assessments.get(assessment_id)
+                raise refuse(f"{name} belongs to assessment {owner.id} ({_label(owner)}), not to assessment "
+                             f"{assessment_id} ({_label(target)}).")
+            return owner, "metadata"
+
+        reason = parsed.meta_problem or "missing"
+        if assessment_id is None and parsed.reference is None:
+            raise refuse(f"{name} has lost its hidden identification sheet ({reason}) and its reference, so "
+                         "the assessment cannot be told. Import it again naming the assessment "
+                         "(--assessment ID, or from the assessment's screen).")
+        by_reference = None
+        if parsed.reference is not None:
+            with self._s.workspace.reading() as session:
+                row = AssessmentRepository(session).by_uid(parsed.reference[0])
+                by_reference = AssessmentRepository(session).get(row.id) if row is not None else None
+        if assessment_id is not None:
+            assessment = self._s.assessments.get(assessment_id)
+            if parsed.reference is not None and (by_reference is None or by_reference.id != assessment_id):
+                owner = f"assessment {by_reference.id} ({_label(by_reference)})" if by_reference else \
+                    "an assessment that is not in this workspace"
+                raise refuse(f"{name} says on its Instructions sheet that it belongs to {owner}, not to "
+                             f"assessment {assessment_id} ({_label(assessment)}).")
+            how = "argument"
+        else:
+            if by_reference is None:
+                raise refuse(f"{name} refers to an assessment that is not in this workspace "
+                             f"(uid {parsed.reference[0]}).")  # type: ignore[index]
+            assessment, how = by_reference, "reference"
+        issues.append(Issue(f"The hidden identification sheet is {reason}; the assessment was identified "
+                            f"{'from the reference on the Instructions sheet' if how == 'reference' else 'as given'}"
+                            " and answers are matched by question id. Check the preview carefully.",
+                            file=name, severity="warning"))
+        questionnaire = self._s.assessments.questionnaire(assessment)
+        ids = {str(r.question_id.value).strip() for r in parsed.rows if r.question_id.value is not None}
+        if ids and not ids & set(questionnaire.questions_by_id):
+            raise refuse(f"None of the question ids in {name} belong to questionnaire {questionnaire.key} of "
+                         f"assessment {assessment.id}; this is not its workbook.")
+        return assessment, how
+
+    def apply_import(self, preview: ImportPreview, accepted: set[str] | None = None) -> ImportResult:
+        """Apply the accepted rows of a preview in one transaction, with provenance.
+
+        ``accepted`` holds question ids; None takes the preview's default (new and changed
+        answers and confirmations; conflicts only when named). Refuses when the answers changed
+        since the preview was made (preview again). Re-applying the same file changes nothing.
+        """
+        rows = {r.question_id: r for r in preview.rows}
+        chosen = set(preview.default_accepted if accepted is None else accepted)
+        for qid in sorted(chosen):
+            row = rows.get(qid)
+            if row is None:
+                raise InvalidInput(f"Question {qid} is not in the preview of {preview.file_name}.")
+            if row.category is RowCategory.REJECTED:
+                raise InvalidInput(f"Question {qid} was rejected ({row.note or 'see the problems'}); it cannot "
+                                   "be imported.")
+        items: list[AnswerInput] = []
+        applied: list[str] = []
+        for row in preview.rows:
+            if row.question_id not in chosen:
+                continue
+            if row.category.acceptable:
+                items.append(AnswerInput(question_id=row.question_id, value=row.new_value, comment=row.new_comment,
+                                         to_confirm=False))
+                applied.append(row.question_id)
+            elif row.category is RowCategory.UNCHANGED and row.confirms:
+                items.append(AnswerInput(question_id=row.question_id, to_confirm=False))
+                applied.append(row.question_id)
+        counts = preview.counts
+        if not items:
+            return ImportResult(assessment_id=preview.assessment_id, import_id=None, applied=(), counts=counts,
+                                status=self._s.assessments.get(preview.assessment_id).status.value)
+        now = datetime.now().replace(microsecond=0)
+        status_changed = False
+        with self._s.workspace.transaction() as session:
+            current = AssessmentRepository(session).answers(preview.assessment_id)
+            for qid in applied:
+                row = rows[qid]
+                answer = current.get(qid)
+                value = answer.value if answer is not None else None
+                comment = answer.comment if answer is not None else ""
+                if value != row.old_value or comment != row.old_comment:
+                    raise ConflictError(f"The answer to {qid} changed after the preview was made; preview "
+                                        f"{preview.file_name} again before importing.")
+            record = ExchangeRecordRepository(session).add_import(
+                preview.assessment_id, preview.file_name, preview.sha256, now, self._s.user,
+                {"counts": counts, "applied": applied, "export_uid": preview.export_uid,
+                 "identified_by": preview.identified_by})
+            self._s.assessments.set_answers(preview.assessment_id, items, source=AnswerSource.VENDOR,
+                                            import_id=record.id, session=session)
+            history = HistoryRepository(session)
+            history.record(self._s.user, "assessment", preview.assessment_id, "imported", None, preview.file_name,
+                           assessment_id=preview.assessment_id,
+                           note=f"{len(applied)} answers from {preview.file_name} (sha256 {preview.sha256[:12]})")
+            assessment_row = AssessmentRepository(session).row(preview.assessment_id)
+            status = AssessmentStatus(assessment_row.status)
+            # Done here rather than through AssessmentService.set_status so the status moves in
+            # the same unit of work as the answers (set_status opens its own transaction).
+            if status is AssessmentStatus.SENT and AssessmentStatus.RETURNED in ALLOWED_TRANSITIONS[status]:
+                history.record(self._s.user, "assessment", preview.assessment_id, "status", status.value,
+                               AssessmentStatus.RETURNED.value, assessment_id=preview.assessment_id,
+                               note=f"Vendor return {preview.file_name} imported")
+                assessment_row.status = AssessmentStatus.RETURNED.value
+                status = AssessmentStatus.RETURNED
+                status_changed = True
+            assessment_row.updated_at = now
+        self._s.changes.announce(Change("assessment", preview.assessment_id, preview.assessment_id))
+        return ImportResult(assessment_id=preview.assessment_id, import_id=record.id, applied=tuple(applied),
+                            counts=counts, status_changed=status_changed, status=status.value)
+
+    def imports(self, assessment_id: int) -> list[Any]:
+        """Provenance of the imports applied to an assessment, newest first."""
+        with self._s.workspace.reading() as session:
+            return ExchangeRecordRepository(session).imports(assessment_id)
+
+    def exports(self, assessment_id: int) -> list[Any]:
+        """Workbooks sent for an assessment, newest first."""
+        with self._s.workspace.reading() as session:
+            return ExchangeRecordRepository(session).exports(assessment_id)
+
+
+def _label(assessment: Assessment) -> str:
+    return f"{assessment.vendor_name} / {assessment.product_name}"
