@@ -1,0 +1,104 @@
+"""The register's rows, loaded off the GUI thread and shared by the register and portfolio.
+
+One load = one ``services.scoring.register_rows()`` call in a worker thread. Change
+announcements arrive in bursts (an import saves hundreds of answers), so reloads are debounced
+and never overlap: a change during a load schedules exactly one more load.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from trustframe.domain.portfolio import RegisterRow
+from trustframe.ui.models.register_model import load_register_rows
+from trustframe.ui.operations import Operation, Task
+
+if TYPE_CHECKING:
+    from trustframe.ui.context import UiContext
+
+log = logging.getLogger(__name__)
+
+#: Entities whose change can alter a register row.
+_RELEVANT = {"vendor", "product", "assessment", "answer", "evidence", "workspace", "score", "import", "settings"}
+
+
+class RegisterStore(QObject):
+    """Holds the current register rows; emits :attr:`loaded` after each (re)load."""
+
+    #: New rows are available (the list of RegisterRow).
+    loaded = Signal(list)
+    #: A load started (views may show "Loading…").
+    loading_started = Signal()
+
+    def __init__(self, ctx: "UiContext", parent_widget: QWidget | None = None, debounce_ms: int = 200) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self._parent_widget = parent_widget
+        self.rows: list[RegisterRow] = []
+        self.today = date.today()
+        self.is_loaded = False
+        self._operation: Operation | None = None
+        self._pending = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(debounce_ms)
+        self._timer.timeout.connect(self.reload)
+        ctx.hub.data_changed.connect(self._on_hub_data_changed)
+        ctx.hub.workspace_changed.connect(self._on_hub_workspace_changed)
+
+    @property
+    def is_loading(self) -> bool:
+        """True while a load runs."""
+        return self._operation is not None
+
+    def reload(self) -> None:
+        """Load the rows now (or right after the running load)."""
+        services = self._ctx.services
+        if services is None:
+            self.rows = []
+            self.is_loaded = False
+            self.loaded.emit(self.rows)
+            return
+        if self._operation is not None:
+            self._pending = True
+            return
+        self._pending = False
+        self.loading_started.emit()
+
+        def load(task: Task) -> tuple[Any, list[RegisterRow]]:
+            return services, load_register_rows(services)
+
+        self._operation = Operation(load, parent=self._parent_widget, show_progress=False,
+                                    on_success=self._on_load_succeeded,
+                                    error_context=self.tr("Loading the vendor register"))
+        self._operation.finished.connect(self._on_operation_finished)
+        self._operation.start()
+
+    def _on_load_succeeded(self, result: tuple[Any, list[RegisterRow]]) -> None:
+        services, rows = result
+        if services is not self._ctx.services:
+            return  # the workspace changed while loading: a newer load follows
+        self.rows = rows
+        self.today = date.today()
+        self.is_loaded = True
+        self.loaded.emit(rows)
+
+    def _on_operation_finished(self) -> None:
+        self._operation = None
+        if self._pending:
+            self.reload()
+
+    def _on_hub_data_changed(self, change: Any) -> None:
+        if getattr(change, "entity", None) in _RELEVANT:
+            self._timer.start()
+
+    def _on_hub_workspace_changed(self) -> None:
+        self.is_loaded = False
+        self.rows = []
+        self._timer.stop()
+        self.reload()

@@ -1,0 +1,394 @@
+"""The vendor register: the home screen. Every product with its latest rating, tier, status,
+open red flags, expiring evidence and next review date; search as you type, filter, sort."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trustframe.domain.assessment import AssessmentStatus
+from trustframe.domain.portfolio import RegisterRow
+from trustframe.domain.scoring_model import Rating
+from trustframe.ui import icons, labels
+from trustframe.ui.models.register_model import (
+    NONE,
+    Column,
+    RegisterFilterProxyModel,
+    RegisterTableModel,
+    Role,
+)
+from trustframe.ui.widgets.badges import RatingBadgeDelegate
+
+if TYPE_CHECKING:
+    from trustframe.ui.context import UiContext
+    from trustframe.ui.models.register_store import RegisterStore
+
+#: Default column widths in pixels at 100 % scale (the header state, once saved, wins).
+_WIDTHS = {Column.VENDOR: 220, Column.PRODUCT: 210, Column.CATEGORY: 150, Column.RATING: 110,
+           Column.TIER: 120, Column.SCORE: 64, Column.FLAGS: 80, Column.STATUS: 120,
+           Column.EVIDENCE: 150, Column.NEXT_REVIEW: 150}
+
+
+class RegisterView(QWidget):
+    """The register table with its filter bar."""
+
+    #: The user opened a vendor (vendor id, product id or 0).
+    vendor_activated = Signal(int, int)
+    #: The user asked to add a vendor.
+    add_vendor_requested = Signal()
+    #: The user asked for a new assessment (vendor id or 0, product id or 0).
+    new_assessment_requested = Signal(int, int)
+
+    def __init__(self, ctx: "UiContext", store: "RegisterStore", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._store = store
+        self._build_widgets()
+        self._build_layout()
+        self._connect_signals()
+        self._restore_header()
+        if store.is_loaded:
+            self._on_store_loaded(store.rows)
+        else:
+            self._show_loading()
+
+    # -- construction --------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.title = QLabel(self.tr("Vendor register"))
+        self.title.setObjectName("PageTitle")
+        self.summary = QLabel()
+        self.summary.setObjectName("PageSubtitle")
+        self.add_vendor_button = QPushButton(icons.icon(icons.ADD), self.tr("Add vendor…"))
+        self.add_vendor_button.setAccessibleName(self.tr("Add vendor"))
+        self.new_assessment_button = QPushButton(icons.icon(icons.ASSESSMENT_NEW), self.tr("New assessment…"))
+        self.new_assessment_button.setObjectName("PrimaryButton")
+        self.new_assessment_button.setAccessibleName(self.tr("New assessment"))
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search vendors, products, countries…  (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icons.icon(icons.SEARCH), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setAccessibleName(self.tr("Search the register"))
+        self.search.setMinimumWidth(260)
+
+        self.rating_filter = QComboBox()
+        self.rating_filter.setAccessibleName(self.tr("Filter by rating"))
+        self.rating_filter.addItem(self.tr("Any rating"), None)
+        for rating in Rating:
+            self.rating_filter.addItem(labels.rating(rating), rating)
+        self.rating_filter.addItem(labels.rating(None), NONE)
+
+        self.tier_filter = QComboBox()
+        self.tier_filter.setAccessibleName(self.tr("Filter by inherent tier"))
+        self.tier_filter.addItem(self.tr("Any tier"), None)
+        for tier in (1, 2, 3, 4):
+            self.tier_filter.addItem(labels.tier(tier), tier)
+
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(self.tr("Filter by status"))
+        self.status_filter.addItem(self.tr("Any status"), None)
+        for status in AssessmentStatus:
+            self.status_filter.addItem(labels.status(status), status)
+        self.status_filter.addItem(labels.status(None), NONE)
+
+        self.overdue_filter = QCheckBox(self.tr("Overdue reviews only"))
+        self.overdue_filter.setAccessibleName(self.tr("Show overdue reviews only"))
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.clear_button.setEnabled(False)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("Muted")
+
+        self.model = RegisterTableModel(self)
+        self.proxy = RegisterFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("RegisterTable")
+        self.table.setAccessibleName(self.tr("Vendor register"))
+        self.table.setModel(self.proxy)
+        self.table.setItemDelegateForColumn(Column.RATING, RatingBadgeDelegate(Role.RATING, self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().setVisible(False)
+        # Fixed row height: the view never measures 10,000 rows.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(32)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        for column, width in _WIDTHS.items():
+            header.resizeSection(column, width)
+        header.setSortIndicator(Column.VENDOR, Qt.SortOrder.AscendingOrder)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("EmptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_action = QPushButton()
+        self.stack = QStackedWidget()
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(120)  # search as you type, without filtering per keystroke
+
+        self.open_action = QAction(icons.icon(icons.VENDOR), self.tr("Open vendor"), self)
+        self.open_assessment_action = QAction(icons.icon(icons.ASSESSMENT), self.tr("Open latest assessment"), self)
+        self.new_for_product_action = QAction(icons.icon(icons.ASSESSMENT_NEW),
+                                              self.tr("New assessment for this product…"), self)
+
+    def _build_layout(self) -> None:
+        heading = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.title)
+        titles.addWidget(self.summary)
+        heading.addLayout(titles)
+        heading.addStretch(1)
+        heading.addWidget(self.add_vendor_button)
+        heading.addWidget(self.new_assessment_button)
+
+        bar = QFrame()
+        bar.setObjectName("FilterBar")
+        filters = QHBoxLayout(bar)
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.rating_filter)
+        filters.addWidget(self.tier_filter)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.overdue_filter)
+        filters.addWidget(self.clear_button)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+
+        empty_page = QWidget()
+        empty = QVBoxLayout(empty_page)
+        empty.addStretch(1)
+        empty.addWidget(self.empty_label)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.empty_action)
+        row.addStretch(1)
+        empty.addLayout(row)
+        empty.addStretch(2)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(empty_page)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 12)
+        layout.setSpacing(10)
+        layout.addLayout(heading)
+        layout.addWidget(bar)
+        layout.addWidget(self.stack, 1)
+
+    def _connect_signals(self) -> None:
+        self._store.loaded.connect(self._on_store_loaded)
+        self._store.loading_started.connect(self._on_store_loading_started)
+        self.search.textChanged.connect(self._on_search_textChanged)
+        self._search_timer.timeout.connect(self._on_search_timer_timeout)
+        self.rating_filter.currentIndexChanged.connect(self._on_filter_changed)
+        self.tier_filter.currentIndexChanged.connect(self._on_filter_changed)
+        self.status_filter.currentIndexChanged.connect(self._on_filter_changed)
+        self.overdue_filter.toggled.connect(self._on_filter_changed)
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.empty_action.clicked.connect(self._on_empty_action_clicked)
+        self.add_vendor_button.clicked.connect(self.add_vendor_requested)
+        self.new_assessment_button.clicked.connect(self._on_new_assessment_button_clicked)
+        self.table.activated.connect(self._on_table_activated)
+        self.table.customContextMenuRequested.connect(self._on_table_customContextMenuRequested)
+        self.table.horizontalHeader().sectionResized.connect(self._on_header_changed)
+        self.table.horizontalHeader().sectionMoved.connect(self._on_header_changed)
+        self.proxy.rowsInserted.connect(self._update_counts)
+        self.proxy.rowsRemoved.connect(self._update_counts)
+        self.proxy.modelReset.connect(self._update_counts)
+        self.proxy.layoutChanged.connect(self._update_counts)
+        self.open_action.triggered.connect(self._on_open_action_triggered)
+        self.open_assessment_action.triggered.connect(self._on_open_assessment_action_triggered)
+        self.new_for_product_action.triggered.connect(self._on_new_assessment_button_clicked)
+
+    # -- public --------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search field (Edit > Find)."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def clear_filters(self) -> None:
+        """Reset search and filters."""
+        for combo in (self.rating_filter, self.tier_filter, self.status_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.overdue_filter.blockSignals(True)
+        self.overdue_filter.setChecked(False)
+        self.overdue_filter.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.proxy.clear_filters()
+        self._update_counts()
+
+    def apply_search_now(self) -> None:
+        """Apply the typed search text without waiting for the debounce (tests, Enter key)."""
+        self._search_timer.stop()
+        self._on_search_timer_timeout()
+
+    def selected_rows(self) -> list[RegisterRow]:
+        """The selected register rows, top to bottom."""
+        indexes = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [i.data(Role.ROW) for i in indexes]
+
+    def current_row(self) -> RegisterRow | None:
+        """The row with the keyboard focus (or the first selected)."""
+        index = self.table.currentIndex()
+        if index.isValid():
+            return index.data(Role.ROW)
+        rows = self.selected_rows()
+        return rows[0] if rows else None
+
+    def visible_row_count(self) -> int:
+        """Rows passing the filters."""
+        return self.proxy.rowCount()
+
+    # -- slots ---------------------------------------------------------------------------------
+
+    def _on_store_loading_started(self) -> None:
+        if not self._store.is_loaded:
+            self._show_loading()
+
+    def _on_store_loaded(self, rows: list[RegisterRow]) -> None:
+        selected = {(r.vendor_id, r.product_id) for r in self.selected_rows()} if self.model.rows else set()
+        header = self.table.horizontalHeader()
+        self.model.set_rows(rows, self._store.today)
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        if selected:
+            self._reselect(selected)
+        self._update_counts()
+
+    def _reselect(self, keys: set[tuple[int, int | None]]) -> None:
+        selection = self.table.selectionModel()
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            item: RegisterRow = index.data(Role.ROW)
+            if (item.vendor_id, item.product_id) in keys:
+                selection.select(index, selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+
+    def _on_search_textChanged(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def _on_search_timer_timeout(self) -> None:
+        self.proxy.set_search_text(self.search.text())
+        self._update_counts()
+
+    def _on_filter_changed(self, *_args: object) -> None:
+        self.proxy.set_rating(self.rating_filter.currentData())
+        self.proxy.set_tier(self.tier_filter.currentData())
+        self.proxy.set_status(self.status_filter.currentData())
+        self.proxy.set_overdue_only(self.overdue_filter.isChecked())
+        self._update_counts()
+
+    def _on_empty_action_clicked(self) -> None:
+        if self.model.rowCount() == 0:
+            self.add_vendor_requested.emit()
+        else:
+            self.clear_filters()
+
+    def _on_new_assessment_button_clicked(self) -> None:
+        row = self.current_row()
+        self.new_assessment_requested.emit(row.vendor_id if row else 0, (row.product_id or 0) if row else 0)
+
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        row: RegisterRow = index.data(Role.ROW)
+        if row is not None:
+            self.vendor_activated.emit(row.vendor_id, row.product_id or 0)
+
+    def _on_open_action_triggered(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.vendor_activated.emit(row.vendor_id, row.product_id or 0)
+
+    def _on_open_assessment_action_triggered(self) -> None:
+        row = self.current_row()
+        if row is not None and row.assessment_id is not None:
+            self._ctx.hub.assessment_requested.emit(row.assessment_id)
+
+    def _on_table_customContextMenuRequested(self, pos: QPoint) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        self.open_assessment_action.setEnabled(row.assessment_id is not None)
+        self.new_for_product_action.setEnabled(row.product_id is not None)
+        menu = QMenu(self)
+        menu.addAction(self.open_action)
+        menu.addAction(self.open_assessment_action)
+        menu.addSeparator()
+        menu.addAction(self.new_for_product_action)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def _on_header_changed(self, *_args: object) -> None:
+        if self._ctx.settings is not None and hasattr(self._ctx.settings, "register_header"):
+            self._ctx.settings.register_header = self.table.horizontalHeader().saveState()
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _restore_header(self) -> None:
+        state = getattr(self._ctx.settings, "register_header", None)
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)
+
+    def _show_loading(self) -> None:
+        self.summary.setText(self.tr("Loading the register…"))
+        self.count_label.clear()
+
+    def _update_counts(self, *_args: object) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        vendors = len({r.vendor_id for r in self.model.rows})
+        self.summary.setText(self.tr("{vendors} vendors · {products} products and services").format(
+            vendors=f"{vendors:,}", products=f"{sum(1 for r in self.model.rows if r.product_id):,}"))
+        filtered = self.proxy.is_filtered
+        self.clear_button.setEnabled(filtered)
+        self.count_label.setText(self.tr("Showing {shown} of {total}").format(shown=f"{shown:,}", total=f"{total:,}")
+                                 if filtered else "")
+        if total == 0 and self._store.is_loaded:
+            self.empty_label.setText(self.tr(
+                "<b>No vendors yet.</b><br>Add the vendors you buy ICT products and services from, then "
+                "assess each product's trustworthiness."))
+            self.empty_action.setText(self.tr("Add your first vendor…"))
+            self.stack.setCurrentIndex(1)
+        elif shown == 0 and total > 0:
+            self.empty_label.setText(self.tr("<b>Nothing matches these filters.</b><br>"
+                                             "Try another search or clear the filters."))
+            self.empty_action.setText(self.tr("Clear filters"))
+            self.stack.setCurrentIndex(1)
+        else:
+            self.stack.setCurrentIndex(0)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.matches(QKeySequence.StandardKey.Cancel) and self.proxy.is_filtered:
+            self.clear_filters()
+            return
+        super().keyPressEvent(event)

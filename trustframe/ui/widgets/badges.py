@@ -1,0 +1,84 @@
+"""Rating badges: a coloured pill with the rating's word (colour is never the only cue)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from trustframe.domain.scoring_model import Rating
+from trustframe.ui import labels, theme
+
+
+def paint_badge(painter: QPainter, rect: QRectF, text: str, colour: QColor, filled: bool = True) -> None:
+    """Draw a pill centred vertically in ``rect``, left-aligned."""
+    metrics = QFontMetrics(painter.font())
+    width = metrics.horizontalAdvance(text) + 18
+    height = min(rect.height() - 6, metrics.height() + 6)
+    pill = QRectF(rect.left() + 6, rect.center().y() - height / 2, width, height)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if filled:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(pill, height / 2, height / 2)
+        painter.setPen(QColor("#ffffff"))
+    else:
+        painter.setPen(QPen(colour, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(pill.adjusted(0.5, 0.5, -0.5, -0.5), height / 2, height / 2)
+        painter.setPen(colour)
+    painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+    painter.restore()
+
+
+class RatingBadgeDelegate(QStyledItemDelegate):
+    """Paints the rating column as a badge. Reads the rating from ``rating_role`` and shows
+    nothing when the display text is empty (no assessment yet)."""
+
+    def __init__(self, rating_role: int, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rating_role = rating_role
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        # Let the style draw selection/focus background, without the text.
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = option.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        if not text:
+            return
+        rating = index.data(self._rating_role)
+        paint_badge(painter, QRectF(option.rect), str(text), theme.rating_colour(rating), filled=rating is not None)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 24, max(size.height(), 28))
+
+
+class RatingBadge(QLabel):
+    """A badge as a label (for headers and cards)."""
+
+    def __init__(self, rating: Rating | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.set_rating(rating)
+
+    def set_rating(self, rating: Rating | None, text: str | None = None) -> None:
+        """Show ``rating`` (None = not rated)."""
+        colour = theme.rating_colour(rating).name()
+        label = text if text is not None else labels.rating(rating)
+        self.setText(label)
+        self.setAccessibleName(self.tr("Rating: {rating}").format(rating=label))
+        if rating is None:
+            self.setStyleSheet(f"QLabel {{ color: {colour}; border: 1px solid {colour}; border-radius: 10px;"
+                               f" padding: 2px 10px; }}")
+        else:
+            self.setStyleSheet(f"QLabel {{ color: white; background: {colour}; border-radius: 10px;"
+                               f" padding: 2px 10px; font-weight: 600; }}")
