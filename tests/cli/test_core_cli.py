@@ -149,3 +149,13 @@ def test_console_script_runs(tmp_path: Path) -> None:
     assert json.loads(result.stdout) == []
     result = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "TrustFrame" in result.stdout
+
+
+def test_gui_without_display_says_what_to_do(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from trustframe import launcher
+
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(launcher.sys, "platform", "linux")
+    assert launcher.main([]) == 1
+    assert "xvfb-run" in capsys.readouterr().err
