@@ -92,6 +92,11 @@ def default_workspace_path() -> Path:
     return user_data_dir() / f"workspace{WORKSPACE_SUFFIX}"
 
 
+def demo_workspace_path() -> Path:
+    """Where ``trustframe demo`` builds the demo workspace when no workspace is named."""
+    return user_data_dir() / f"demo{WORKSPACE_SUFFIX}"
+
+
 def log_file_path() -> Path:
     """The application log file."""
     return user_log_dir() / "trustframe.log"

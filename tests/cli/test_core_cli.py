@@ -139,6 +139,17 @@ def test_demo_command(capsys: pytest.CaptureFixture[str], ws: str) -> None:
     assert {a["status"] for a in json.loads(out)} == {"draft", "sent", "returned", "in_review", "decided"}
 
 
+def test_demo_without_workspace_builds_its_own_file(capsys: pytest.CaptureFixture[str]) -> None:
+    from trustframe import paths
+
+    for _ in range(2):  # rebuilding replaces the previous demo
+        code, out, _ = run(capsys, "--json", "demo")
+        assert code == 0 and json.loads(out)["workspace"] == str(paths.demo_workspace_path())
+    assert not paths.default_workspace_path().exists()
+    code, out, _ = run(capsys, "--workspace", str(paths.demo_workspace_path()), "--json", "vendor", "list")
+    assert len(json.loads(out)) == 8
+
+
 def test_console_script_runs(tmp_path: Path) -> None:
     exe = Path(sys.executable).with_name("trustframe")
     if not exe.exists():

@@ -113,7 +113,10 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
     p.set_defaults(handler=evidence_list)
 
     # demo
-    p = subparsers.add_parser("demo", help="build a demo workspace with vendors, assessments and evidence")
+    p = subparsers.add_parser(
+        "demo", help="build a demo workspace with vendors, assessments and evidence",
+        description="Without --workspace, (re)builds demo.tfw in your user data folder; with --workspace, "
+                    "adds the demo data to that workspace (refused when it already has vendors, unless --force).")
     p.add_argument("--force", action="store_true", help="add the demo data even if the workspace is not empty")
     p.set_defaults(handler=demo_build)
 
@@ -378,17 +381,25 @@ def evidence_list(ctx: CliContext) -> int:
 
 def demo_build(ctx: CliContext) -> int:
     """``demo``: fill the workspace with demo data."""
+    from trustframe import paths
     from trustframe.services.demo import build_demo
 
+    if not ctx.args.workspace:
+        # The demo gets its own file so it never mixes with real work; rebuilding replaces it.
+        target = paths.demo_workspace_path()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        ctx.args.workspace = str(target)
     s = ctx.services
     if s.vendors.list_vendors() and not ctx.args.force:
         raise ConflictError("The workspace already has vendors; use --force to add the demo data anyway, "
                             "or name another file with --workspace.")
     summary = build_demo(s)
     if ctx.json:
-        ctx.emit_json(summary)
+        ctx.emit_json({**summary, "workspace": str(s.workspace.path)})
     else:
         ctx.print(f"Demo workspace ready at {s.workspace.path}: {summary['vendors']} vendors, "
                   f"{summary['products']} products, {summary['assessments']} assessments, "
                   f"{summary['evidence']} pieces of evidence.")
+        ctx.print(f"Open it with:  trustframe --workspace {s.workspace.path}")
     return 0
