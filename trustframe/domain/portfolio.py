@@ -39,3 +39,28 @@ class RegisterRow:
     def overdue(self, today: date) -> bool:
         """True when the next review date has passed."""
         return self.next_review_due is not None and self.next_review_due < today
+
+
+@dataclass(frozen=True)
+class PortfolioSummary:
+    """Counts for the portfolio overview and report, computed from the register rows.
+
+    Rows without an assessment are counted under ``unassessed`` and not in the rating/tier
+    counts. ``by_rating`` and ``by_tier`` hold every level (zero when none).
+    """
+
+    as_of: date
+    vendors: int
+    products: int
+    assessed: int
+    unassessed: int
+    decided: int
+    by_rating: dict[Rating, int]
+    by_tier: dict[int | None, int]
+    by_recommendation: dict[Recommendation, int]
+    overdue_reviews: int
+    evidence_expiring: int
+    evidence_expired: int
+    open_critical_flags: int          # total open critical flags over the latest assessments
+    rows_with_critical_flags: int     # products whose latest assessment has one or more
+    overdue: tuple[RegisterRow, ...] = ()

@@ -4,6 +4,12 @@ Formula (documented in docs/scoring.md): exposure = sum(weight_q * score(option_
 sum(weight_q) over the answered, applicable profile questions; the tier is the first of tier 1,
 2, 3 whose threshold the exposure reaches, else tier 4. Escalation rules then force a minimum
 tier (for example, anything connected to operational technology is at least tier 2).
+
+The method and thresholds come from the criticality profile's ``tiering`` block; a workspace's
+scoring profile may override both (``tiering.method``, ``tiering.thresholds``). Method
+``weighted_exposure`` (default) is the weighted mean above; ``highest_exposure`` takes the
+highest exposure of any answered question, for buyers who want one very exposed dimension to be
+enough.
 """
 
 from __future__ import annotations
@@ -30,15 +36,22 @@ class TierResult:
         return self.answered == self.total
 
 
-def compute_tier(profile: Questionnaire, answers: Mapping[str, object]) -> TierResult:
+def compute_tier(profile: Questionnaire, answers: Mapping[str, object],
+                 thresholds: tuple[float, float, float] | None = None, method: str | None = None) -> TierResult:
     """Compute the inherent-risk tier from profile answers.
 
     Unanswered questions are left out of the mean; with no answers at all the purchase is
-    treated as tier 1 (unknown criticality is not assumed to be low).
+    treated as tier 1 (unknown criticality is not assumed to be low). ``thresholds``
+    (tier1, tier2, tier3) and ``method`` override the profile's own when given.
     """
     if profile.kind is not QuestionnaireKind.PROFILE or profile.tiering is None:
         raise ValueError(f"{profile.key} is not a criticality profile")
     tiering = profile.tiering
+    tier1, tier2, tier3 = thresholds or (tiering.tier1, tiering.tier2, tiering.tier3)
+    method = method or tiering.method or "weighted_exposure"
+    if method not in ("weighted_exposure", "highest_exposure"):
+        raise ValueError(f"Unknown tiering method {method!r}")
+    highest = 0.0
     weighted = 0.0
     weights = 0.0
     answered = 0
@@ -55,18 +68,23 @@ def compute_tier(profile: Questionnaire, answers: Mapping[str, object]) -> TierR
         weight = question.weight if question.weight is not None else 1.0
         weighted += weight * option.score
         weights += weight
+        highest = max(highest, option.score)
     if answered == 0:
         return TierResult(1, 1.0, 0, total, ("No profile answers yet: treated as critical until answered.",))
-    exposure = weighted / weights if weights else 0.0
-    if exposure >= tiering.tier1:
+    if method == "highest_exposure":
+        exposure = highest
+    else:
+        exposure = weighted / weights if weights else 0.0
+    if exposure >= tier1:
         tier = 1
-    elif exposure >= tiering.tier2:
+    elif exposure >= tier2:
         tier = 2
-    elif exposure >= tiering.tier3:
+    elif exposure >= tier3:
         tier = 3
     else:
         tier = 4
-    reasons = [f"Weighted exposure {exposure:.2f} gives tier {tier}."]
+    label = "Highest exposure" if method == "highest_exposure" else "Weighted exposure"
+    reasons = [f"{label} {exposure:.2f} gives tier {tier} (thresholds {tier1:g} / {tier2:g} / {tier3:g})."]
     for escalation in tiering.escalations:
         if escalation.tier < tier and escalation.when.evaluate(answers):
             tier = escalation.tier

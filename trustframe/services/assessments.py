@@ -19,7 +19,7 @@ from trustframe.domain.assessment import (
 )
 from trustframe.domain.questionnaire import Question, Questionnaire, QuestionnaireKind
 from trustframe.domain.scoping import applicable_questions, in_scope
-from trustframe.domain.tiering import TierResult, compute_tier
+from trustframe.domain.tiering import TierResult
 from trustframe.errors import ConflictError, NotFoundError
 from trustframe.services.changes import Change
 from trustframe.services.questionnaires import DEFAULT_QUESTIONNAIRE_ID
@@ -173,7 +173,8 @@ class AssessmentService:
             normalised = answer_values.normalise(profile.question(qid), value)
             if normalised is not None:
                 clean[qid] = normalised
-        result = compute_tier(profile, clean)
+        # The scoring service applies the workspace's tiering override (method, thresholds).
+        result = self._s.scoring.tier_for(clean)
         with self._s.workspace.transaction() as session:
             row = self._editable_row(session, assessment_id)
             history = HistoryRepository(session)
@@ -471,6 +472,8 @@ class AssessmentService:
             HistoryRepository(session).record(self._s.user, "flag", flag_id, "accepted", row.reason, None,
                                               assessment_id=assessment_id)
             session.delete(row)
+            # Moves updated_at so stored "live" scores know they are out of date.
+            self._touch(session, assessment_id, datetime.now().replace(microsecond=0))
         self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
 
     def decide(self, assessment_id: int, decision: Decision, decided_by: str = "", notes: str = "",

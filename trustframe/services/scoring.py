@@ -1,0 +1,489 @@
+"""Scoring use cases: score an assessment, compare vendors, keep score snapshots, feed the
+vendor register and the portfolio overview.
+
+The arithmetic is in :mod:`trustframe.domain.scoring` (pure); this module loads the inputs,
+stores snapshots and decides when a stored score is still good.
+
+Snapshots (table ``score_snapshots``):
+
+* ``decision``: taken inside the decision's transaction (hook ``Services.snapshot_on_decision``)
+  with the full explanation; it is the record of what the decision was based on and is never
+  recomputed.
+* ``live``: one per undecided assessment, compact, refreshed lazily. It stores the
+  assessment's ``updated_at`` it was computed from and the first day its evidence changes state
+  (``valid_until``); :meth:`ScoringService.register_rows` recomputes only the snapshots whose
+  assessment changed since, whose evidence lapsed by the requested date, or that changed in this
+  process without touching ``updated_at`` (evidence links, tracked from change announcements).
+* ``backfill``: a decided assessment that has no decision snapshot (decided before scoring
+  existed) gets one computed as of its decision date.
+
+So opening the register of a 10,000-vendor workspace reads five result sets and computes
+nothing unless something changed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
+
+from sqlalchemy import case, delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from trustframe import paths
+from trustframe.domain.assessment import Assessment, AssessmentStatus, Decision, FlagAcceptance
+from trustframe.domain.comparison import Comparison, build_comparison
+from trustframe.domain.evidence import Evidence
+from trustframe.domain.portfolio import PortfolioSummary, RegisterRow
+from trustframe.domain.questionnaire import ProductCategory, Questionnaire
+from trustframe.domain.scoring import score_answers, score_assessment
+from trustframe.domain.scoring_codec import result_from_dict, result_to_dict
+from trustframe.domain.scoring_model import Rating, Recommendation, ScoreResult
+from trustframe.domain.scoring_profile import ScoringProfile, ScoringProfileError, merge_profile_data
+from trustframe.domain.tiering import TierResult, compute_tier
+from trustframe.errors import NotFoundError
+from trustframe.services.changes import Change
+from trustframe.services.vendors import InvalidInput
+from trustframe.storage.orm import (
+    AnswerEvidenceRow,
+    AnswerRow,
+    AssessmentRow,
+    EvidenceRow,
+    FlagAcceptanceRow,
+    ProductRow,
+    ScoreSnapshotRow,
+    VendorRow,
+)
+from trustframe.storage.repositories import AssessmentRepository, EvidenceRepository, evidence_from_row
+
+if TYPE_CHECKING:
+    from trustframe.services.context import Services
+
+log = logging.getLogger(__name__)
+
+#: Workspace setting holding a partial scoring profile merged over the shipped default.
+PROFILE_SETTING = "scoring_profile"
+#: Assessments scored per database round trip by bulk operations.
+CHUNK = 500
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    """What the engine needs about one assessment, loaded in bulk."""
+
+    id: int
+    questionnaire_id: str
+    questionnaire_version: str
+    category: ProductCategory | None
+    tier: int | None
+    scope_added: tuple[str, ...]
+    scope_removed: tuple[str, ...]
+    status: str
+    updated_at: datetime
+    decision_date: date | None
+
+
+class ScoringService:
+    """Scores, comparisons, snapshots and the portfolio read models."""
+
+    def __init__(self, services: "Services") -> None:
+        self._s = services
+        self._profile: ScoringProfile | None = None
+        # Assessments changed in this process in ways that may not move ``updated_at``.
+        self._dirty: set[int] = set()
+        services.snapshot_on_decision = self._snapshot_on_decision
+        services.changes.subscribe(self._on_change)
+
+    # -- profile -------------------------------------------------------------------------------
+
+    @staticmethod
+    def default_profile_data() -> dict[str, Any]:
+        """The shipped default profile (resources/scoring/default.json) as a dictionary."""
+        path = paths.scoring_profiles_dir() / "default.json"
+        with path.open(encoding="utf-8") as fh:
+            data: dict[str, Any] = json.load(fh)
+        return data
+
+    @property
+    def profile(self) -> ScoringProfile:
+        """The profile in force: the default merged with the workspace's override."""
+        if self._profile is None:
+            override = self._s.setting(PROFILE_SETTING)
+            data = merge_profile_data(self.default_profile_data(), override if isinstance(override, dict) else None)
+            try:
+                self._profile = ScoringProfile.from_dict(data)
+            except ScoringProfileError as exc:
+                # A bad override must not make every screen fail: fall back and say so.
+                log.error("The workspace's scoring profile is invalid (%s); using the default.", exc)
+                self._profile = ScoringProfile.from_dict(self.default_profile_data())
+        return self._profile
+
+    def set_profile_override(self, override: Mapping[str, Any] | None, progress: Progress | None = None,
+                             cancelled: Cancelled | None = None) -> ScoringProfile:
+        """Store a partial profile for this workspace (None restores the default), after checking
+        it, and re-score the undecided assessments with it."""
+        data = merge_profile_data(self.default_profile_data(), override)
+        try:
+            profile = ScoringProfile.from_dict(data)
+        except ScoringProfileError as exc:
+            raise InvalidInput(f"The scoring profile is not valid: {exc}") from exc
+        self._s.set_setting(PROFILE_SETTING, dict(override) if override else None)
+        self._profile = profile
+        self.rescore_all(progress, cancelled)
+        return profile
+
+    def tier_for(self, profile_answers: Mapping[str, object]) -> TierResult:
+        """The inherent tier of criticality-profile answers, with the scoring profile's tiering
+        override (method, thresholds) applied when it has one."""
+        profile = self.profile
+        return compute_tier(self._s.catalog.profile(), profile_answers, profile.tier_thresholds, profile.tier_method)
+
+    # -- scoring -------------------------------------------------------------------------------
+
+    def score(self, assessment_id: int, as_of: date | None = None, detail: bool = True) -> ScoreResult:
+        """Score an assessment as of a date (default today), with the full explanation."""
+        as_of = as_of or date.today()
+        with self._s.workspace.reading() as session:
+            return self._score_in(session, assessment_id, as_of, detail)
+
+    def score_many(self, assessment_ids: Sequence[int], as_of: date | None = None,
+                   detail: bool = True) -> list[ScoreResult]:
+        """Score several assessments (in the order given)."""
+        as_of = as_of or date.today()
+        with self._s.workspace.reading() as session:
+            return [self._score_in(session, aid, as_of, detail) for aid in assessment_ids]
+
+    def compare(self, assessment_ids: Sequence[int], as_of: date | None = None) -> Comparison:
+        """Score assessments (e.g. the vendors bidding for one procurement) side by side."""
+        if not assessment_ids:
+            raise InvalidInput("Choose at least one assessment to compare.")
+        as_of = as_of or date.today()
+        with self._s.workspace.reading() as session:
+            repo = AssessmentRepository(session)
+            names = []
+            results = []
+            for aid in assessment_ids:
+                assessment = repo.get(aid)
+                names.append((assessment.vendor_name, assessment.product_name))
+                results.append(self._score_in(session, aid, as_of, True))
+        return build_comparison(results, names, as_of)
+
+    def decision_basis(self, assessment_id: int) -> ScoreResult | None:
+        """The score stored when the assessment was (last) decided, or None."""
+        with self._s.workspace.reading() as session:
+            row = session.scalars(select(ScoreSnapshotRow).where(
+                ScoreSnapshotRow.assessment_id == assessment_id,
+                ScoreSnapshotRow.reason.in_(("decision", "backfill"))).order_by(ScoreSnapshotRow.id.desc())).first()
+            return result_from_dict(row.payload) if row is not None else None
+
+    def _questionnaire(self, questionnaire_id: str, version: str) -> Questionnaire:
+        return self._s.catalog.get(questionnaire_id, version)
+
+    def _score_in(self, session: Session, assessment_id: int, as_of: date, detail: bool) -> ScoreResult:
+        repo = AssessmentRepository(session)
+        assessment: Assessment = repo.get(assessment_id)
+        answers = repo.answers(assessment_id)
+        acceptances = repo.flag_acceptances(assessment_id)
+        ids = {eid for a in answers.values() for eid in a.evidence_ids}
+        evidence = {e.id: e for e in EvidenceRepository(session).list(ids=ids)} if ids else {}
+        questionnaire = self._questionnaire(assessment.questionnaire_id, assessment.questionnaire_version)
+        return score_assessment(assessment, questionnaire, answers, profile=self.profile, as_of=as_of,
+                                evidence=evidence, acceptances=acceptances, detail=detail)  # type: ignore[arg-type]
+
+    # -- snapshots -----------------------------------------------------------------------------
+
+    def _snapshot_on_decision(self, session: Session, assessment_id: int, decided_on: Any) -> None:
+        """Store the full score inside the decision's transaction (installed as the hook)."""
+        as_of = decided_on if isinstance(decided_on, date) else date.today()
+        result = self._score_in(session, assessment_id, as_of, True)
+        row = AssessmentRepository(session).row(assessment_id)
+        session.execute(delete(ScoreSnapshotRow).where(ScoreSnapshotRow.assessment_id == assessment_id,
+                                                       ScoreSnapshotRow.reason == "live"))
+        session.execute(insert(ScoreSnapshotRow), [_snapshot_values(result, "decision", row.updated_at, False)])
+        self._dirty.discard(assessment_id)
+
+    def _on_change(self, change: Change) -> None:
+        if change.assessment_id is not None:
+            self._dirty.add(change.assessment_id)
+        if change.entity == "settings" and change.entity_id == PROFILE_SETTING:
+            self._profile = None
+        if change.entity == "workspace":
+            self._profile = None
+            self._dirty.clear()
+
+    def _load_inputs(self, session: Session, ids: Sequence[int]) -> Iterator[tuple[_Inputs, dict[str, Any],
+                                                                                  dict[str, list[Evidence]],
+                                                                                  dict[str, FlagAcceptance]]]:
+        """Everything needed to score ``ids``, in five queries however many there are."""
+        rows = session.execute(
+            select(AssessmentRow.id, AssessmentRow.questionnaire_id, AssessmentRow.questionnaire_version,
+                   ProductRow.category, AssessmentRow.tier, AssessmentRow.tier_override, AssessmentRow.scope_added,
+                   AssessmentRow.scope_removed, AssessmentRow.status, AssessmentRow.updated_at,
+                   AssessmentRow.decision_date)
+            .join(ProductRow, AssessmentRow.product_id == ProductRow.id)
+            .where(AssessmentRow.id.in_(ids))).all()
+        values: dict[int, dict[str, Any]] = {aid: {} for aid in ids}
+        for aid, qid, value in session.execute(select(AnswerRow.assessment_id, AnswerRow.question_id, AnswerRow.value)
+                                               .where(AnswerRow.assessment_id.in_(ids))):
+            if value is not None:
+                values[aid][qid] = value
+        links: dict[int, dict[str, list[int]]] = {}
+        evidence_ids: set[int] = set()
+        for aid, qid, eid in session.execute(
+                select(AnswerEvidenceRow.assessment_id, AnswerEvidenceRow.question_id, AnswerEvidenceRow.evidence_id)
+                .where(AnswerEvidenceRow.assessment_id.in_(ids))):
+            links.setdefault(aid, {}).setdefault(qid, []).append(eid)
+            evidence_ids.add(eid)
+        evidence: dict[int, Evidence] = {}
+        if evidence_ids:
+            for ev_row in session.scalars(select(EvidenceRow).where(EvidenceRow.id.in_(evidence_ids))):
+                evidence[ev_row.id] = evidence_from_row(ev_row)
+        accepted: dict[int, dict[str, FlagAcceptance]] = {}
+        for fa in session.scalars(select(FlagAcceptanceRow).where(FlagAcceptanceRow.assessment_id.in_(ids))):
+            accepted.setdefault(fa.assessment_id, {})[fa.flag_id] = FlagAcceptance(
+                fa.flag_id, fa.reason, fa.accepted_by, fa.accepted_at)
+        for (aid, qn_id, qn_version, category, tier, override, added, removed, status, updated_at,
+             decision_date) in rows:
+            inputs = _Inputs(aid, qn_id, qn_version, ProductCategory(category) if category else None,
+                             override if override is not None else tier, tuple(added or ()), tuple(removed or ()),
+                             status, updated_at, decision_date)
+            by_question = {qid: [evidence[e] for e in sorted(eids) if e in evidence]
+                           for qid, eids in links.get(aid, {}).items()}
+            yield inputs, values[aid], by_question, accepted.get(aid, {})
+
+    def _compute(self, session: Session, ids: Sequence[int], as_of: date) -> list[tuple[_Inputs, ScoreResult]]:
+        profile = self.profile
+        out = []
+        for inputs, values, evidence, accepted in self._load_inputs(session, ids):
+            decided = inputs.status == AssessmentStatus.DECIDED.value
+            day = inputs.decision_date if decided and inputs.decision_date else as_of
+            try:
+                questionnaire = self._questionnaire(inputs.questionnaire_id, inputs.questionnaire_version)
+            except NotFoundError:
+                log.warning("Assessment %s: questionnaire %s@%s is missing; not scored", inputs.id,
+                            inputs.questionnaire_id, inputs.questionnaire_version)
+                continue
+            result = score_answers(
+                questionnaire, values, profile=profile, as_of=day, category=inputs.category, tier=inputs.tier,
+                scope_added=inputs.scope_added, scope_removed=inputs.scope_removed, evidence=evidence,
+                accepted_flags=accepted, assessment_id=inputs.id, detail=decided)
+            out.append((inputs, result))
+        return out
+
+    def _store(self, session: Session, computed: Sequence[tuple[_Inputs, ScoreResult]]) -> None:
+        """Replace live snapshots of undecided assessments; give decided assessments without a
+        decision snapshot a backfill one (their decision snapshot is never replaced)."""
+        if not computed:
+            return
+        ids = [i.id for i, _ in computed]
+        have_decision = set(session.scalars(select(ScoreSnapshotRow.assessment_id).where(
+            ScoreSnapshotRow.assessment_id.in_(ids),
+            ScoreSnapshotRow.reason.in_(("decision", "backfill")))).all())
+        session.execute(delete(ScoreSnapshotRow).where(ScoreSnapshotRow.reason == "live",
+                                                       ScoreSnapshotRow.assessment_id.in_(ids)))
+        values = []
+        for inputs, result in computed:
+            decided = inputs.status == AssessmentStatus.DECIDED.value
+            if decided and inputs.id in have_decision:
+                continue
+            values.append(_snapshot_values(result, "backfill" if decided else "live", inputs.updated_at,
+                                           compact=not decided))
+        if values:
+            session.execute(insert(ScoreSnapshotRow), values)
+        for inputs, _ in computed:
+            self._dirty.discard(inputs.id)
+
+    def refresh(self, assessment_ids: Iterable[int], as_of: date | None = None) -> list[ScoreResult]:
+        """Recompute and store the snapshots of these assessments (live for undecided ones;
+        decided ones get a backfill snapshot only when they have no decision snapshot)."""
+        return [r for _, r in self._refresh_results(sorted(set(assessment_ids)), as_of or date.today())]
+
+    def rescore_all(self, progress: Progress | None = None, cancelled: Cancelled | None = None,
+                    as_of: date | None = None) -> int:
+        """Recompute the live snapshot of every undecided assessment (and backfill decided ones
+        that have none), in chunks with one transaction each. ``progress(done, total)`` is called
+        after each chunk; ``cancelled()`` is checked before each one, and work already committed
+        stays. Returns how many assessments were scored."""
+        as_of = as_of or date.today()
+        with self._s.workspace.reading() as session:
+            ids = list(session.scalars(select(AssessmentRow.id).order_by(AssessmentRow.id)).all())
+        total = len(ids)
+        done = 0
+        if progress is not None:
+            progress(0, total)
+        for start in range(0, total, CHUNK):
+            if cancelled is not None and cancelled():
+                break
+            chunk = ids[start:start + CHUNK]
+            self.refresh(chunk, as_of)
+            done += len(chunk)
+            if progress is not None:
+                progress(done, total)
+        if done:
+            self._s.changes.announce(Change("assessment", None, None))
+        return done
+
+    # -- portfolio -----------------------------------------------------------------------------
+
+    def register_rows(self, as_of: date | None = None) -> list[RegisterRow]:
+        """The vendor register: one row per product with its latest assessment, and one row
+        (product None) per vendor without products. Reads stored snapshots; recomputes only
+        those that are missing or out of date (see the module docstring)."""
+        as_of = as_of or date.today()
+        soon_days = self.profile.evidence.expiring_soon_days
+        with self._s.workspace.reading() as session:
+            vendors = session.execute(select(VendorRow.id, VendorRow.name, VendorRow.country)).all()
+            products = session.execute(
+                select(ProductRow.id, ProductRow.vendor_id, ProductRow.name, ProductRow.category)).all()
+            assessments = session.execute(
+                select(AssessmentRow.id, AssessmentRow.product_id, AssessmentRow.status, AssessmentRow.tier,
+                       AssessmentRow.tier_override, AssessmentRow.decision, AssessmentRow.decision_date,
+                       AssessmentRow.next_review_due, AssessmentRow.updated_at, AssessmentRow.created_at)).all()
+            latest_ids = select(func.max(ScoreSnapshotRow.id)).group_by(ScoreSnapshotRow.assessment_id)
+            snapshots = session.execute(
+                select(ScoreSnapshotRow.assessment_id, ScoreSnapshotRow.reason, ScoreSnapshotRow.overall_score,
+                       ScoreSnapshotRow.rating, ScoreSnapshotRow.recommendation, ScoreSnapshotRow.tier,
+                       ScoreSnapshotRow.completeness, ScoreSnapshotRow.open_flags, ScoreSnapshotRow.critical_flags,
+                       func.json_extract(ScoreSnapshotRow.payload, "$.basis_updated_at"),
+                       func.json_extract(ScoreSnapshotRow.payload, "$.valid_until"))
+                .where(ScoreSnapshotRow.id.in_(latest_ids))).all()
+            soon = date.fromordinal(as_of.toordinal() + soon_days)
+            evidence_counts = session.execute(
+                select(EvidenceRow.vendor_id,
+                       func.sum(case((EvidenceRow.expires_on < as_of, 1), else_=0)),
+                       func.sum(case(((EvidenceRow.expires_on >= as_of) & (EvidenceRow.expires_on <= soon), 1),
+                                     else_=0)))
+                .where(EvidenceRow.expires_on.is_not(None)).group_by(EvidenceRow.vendor_id)).all()
+
+        latest: dict[int, Any] = {}
+        counts: dict[int, int] = {}
+        for a in assessments:
+            counts[a.product_id] = counts.get(a.product_id, 0) + 1
+            current = latest.get(a.product_id)
+            if current is None or (a.created_at, a.id) > (current.created_at, current.id):
+                latest[a.product_id] = a
+        snap: dict[int, tuple[Any, ...]] = {s[0]: tuple(s) for s in snapshots}
+        stale = []
+        for a in latest.values():
+            s = snap.get(a.id)
+            if a.status == AssessmentStatus.DECIDED.value:
+                # A decision's snapshot is its record: never recomputed, only backfilled if missing.
+                if s is None or s[1] == "live":
+                    stale.append(a.id)
+                continue
+            if (s is None or s[1] != "live" or a.id in self._dirty or s[9] != _iso(a.updated_at)
+                    or (s[10] is not None and s[10] <= as_of.isoformat())):
+                stale.append(a.id)
+        if stale:
+            for inputs, result in self._refresh_results(stale, as_of):
+                snap[inputs.id] = (inputs.id, "live", result.overall, result.rating.value,
+                                   result.recommendation.value, result.tier, result.completeness,
+                                   len(result.open_flags), len(result.critical_flags), None, None)
+        evidence_by_vendor = {v: (int(expired or 0), int(expiring or 0)) for v, expired, expiring in evidence_counts}
+        products_by_vendor: dict[int, list[Any]] = {}
+        for p in products:
+            products_by_vendor.setdefault(p.vendor_id, []).append(p)
+        rows: list[RegisterRow] = []
+        for v in sorted(vendors, key=lambda v: (v.name.casefold(), v.id)):
+            expired, expiring = evidence_by_vendor.get(v.id, (0, 0))
+            vendor_products = sorted(products_by_vendor.get(v.id, ()), key=lambda p: (p.name.casefold(), p.id))
+            if not vendor_products:
+                rows.append(RegisterRow(v.id, v.name, v.country, None, "", None, None, None, None, None, None, None,
+                                        0.0, 0, 0, expiring, expired, None, None, None, 0))
+                continue
+            for p in vendor_products:
+                a = latest.get(p.id)
+                category = ProductCategory(p.category) if p.category else None
+                if a is None:
+                    rows.append(RegisterRow(v.id, v.name, v.country, p.id, p.name, category, None, None, None, None,
+                                            None, None, 0.0, 0, 0, expiring, expired, None, None, None, 0))
+                    continue
+                s = snap.get(a.id)
+                tier = a.tier_override if a.tier_override is not None else a.tier
+                rows.append(RegisterRow(
+                    vendor_id=v.id, vendor_name=v.name, country=v.country, product_id=p.id, product_name=p.name,
+                    category=category, assessment_id=a.id, status=AssessmentStatus(a.status),
+                    tier=tier, score=s[2] if s else None, rating=Rating(s[3]) if s and s[3] else None,
+                    recommendation=Recommendation(s[4]) if s and s[4] else None,
+                    completeness=float(s[6]) if s else 0.0, open_flags=int(s[7]) if s else 0,
+                    critical_flags=int(s[8]) if s else 0, evidence_expiring=expiring, evidence_expired=expired,
+                    next_review_due=a.next_review_due, decision=Decision(a.decision) if a.decision else None,
+                    decided_on=a.decision_date, assessment_count=counts.get(p.id, 0)))
+        return rows
+
+    def _refresh_results(self, ids: Sequence[int], as_of: date) -> list[tuple[_Inputs, ScoreResult]]:
+        out: list[tuple[_Inputs, ScoreResult]] = []
+        for start in range(0, len(ids), CHUNK):
+            chunk = list(ids[start:start + CHUNK])
+            with self._s.workspace.transaction() as session:
+                computed = self._compute(session, chunk, as_of)
+                self._store(session, computed)
+            out.extend(computed)
+        return out
+
+    def portfolio_summary(self, as_of: date | None = None) -> PortfolioSummary:
+        """Counts for the overview: ratings, tiers, recommendations, overdue reviews, expiring
+        and expired evidence, open critical flags (from :meth:`register_rows`)."""
+        as_of = as_of or date.today()
+        rows = self.register_rows(as_of)
+        by_rating = {r: 0 for r in Rating}
+        by_tier: dict[int | None, int] = {1: 0, 2: 0, 3: 0, 4: 0, None: 0}
+        by_recommendation = {r: 0 for r in Recommendation}
+        vendors: set[int] = set()
+        evidence: dict[int, tuple[int, int]] = {}
+        products = assessed = decided = 0
+        open_critical = rows_critical = 0
+        overdue = []
+        for row in rows:
+            vendors.add(row.vendor_id)
+            evidence[row.vendor_id] = (row.evidence_expiring, row.evidence_expired)
+            if row.product_id is not None:
+                products += 1
+            if row.assessment_id is None:
+                continue
+            assessed += 1
+            if row.status is AssessmentStatus.DECIDED:
+                decided += 1
+            if row.rating is not None:
+                by_rating[row.rating] += 1
+            by_tier[row.tier if row.tier in by_tier else None] += 1
+            if row.recommendation is not None:
+                by_recommendation[row.recommendation] += 1
+            open_critical += row.critical_flags
+            rows_critical += 1 if row.critical_flags else 0
+            if row.overdue(as_of):
+                overdue.append(row)
+        return PortfolioSummary(
+            as_of=as_of, vendors=len(vendors), products=products, assessed=assessed,
+            unassessed=products - assessed, decided=decided, by_rating=by_rating, by_tier=by_tier,
+            by_recommendation=by_recommendation, overdue_reviews=len(overdue),
+            evidence_expiring=sum(e[0] for e in evidence.values()),
+            evidence_expired=sum(e[1] for e in evidence.values()),
+            open_critical_flags=open_critical, rows_with_critical_flags=rows_critical,
+            overdue=tuple(sorted(overdue, key=lambda r: (r.next_review_due or as_of, r.vendor_name))))
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _snapshot_values(result: ScoreResult, reason: str, basis_updated_at: datetime | None,
+                     compact: bool) -> dict[str, Any]:
+    payload = result_to_dict(result, compact=compact)
+    # What the snapshot was computed from: the register compares it with the assessment's
+    # current updated_at to know whether the snapshot is still good.
+    payload["basis_updated_at"] = _iso(basis_updated_at)
+    return {
+        "assessment_id": result.assessment_id, "as_of": result.as_of,
+        "created_at": datetime.now().replace(microsecond=0), "reason": reason,
+        "profile_id": result.profile_id[:64], "questionnaire_key": result.questionnaire_key[:100],
+        "overall_score": result.overall, "rating": result.rating.value,
+        "recommendation": result.recommendation.value, "tier": result.tier,
+        "completeness": result.completeness, "open_flags": len(result.open_flags),
+        "critical_flags": len(result.critical_flags), "payload": payload,
+    }
