@@ -83,7 +83,8 @@ DEFAULT_LIMITS = Limits()
 
 
 def _fail(message: str, file_name: str, where: str = "") -> ExchangeError:
-    return ExchangeError(message, [Issue(message, file=file_name, where=where)])
+    # The message already names the file; an issue is attached only when it adds a location.
+    return ExchangeError(message, [Issue(message, file=file_name, where=where)] if where else [])
 
 
 @dataclass(frozen=True)

@@ -145,11 +145,11 @@ class ExchangeService:
             message = (f"{parsed.file_name} was made for questionnaire {meta.questionnaire_id} version "
                        f"{meta.questionnaire_version}, but assessment {assessment.id} uses {questionnaire.key}. "
                        "Send the vendor a new export.")
-            raise ExchangeError(message, [Issue(message, file=parsed.file_name)])
+            raise ExchangeError(message, [])
         if assessment.locked:
             message = (f"Assessment {assessment.id} is decided and locked; reopen it (with a reason) before "
                        "importing answers.")
-            raise ExchangeError(message, [Issue(message, file=parsed.file_name)])
+            raise ExchangeError(message, [])
         with self._s.workspace.reading() as session:
             records = ExchangeRecordRepository(session)
             export = None
@@ -193,7 +193,7 @@ class ExchangeService:
         meta = parsed.meta
 
         def refuse(message: str) -> ExchangeError:
-            return ExchangeError(message, [Issue(message, file=name)])
+            return ExchangeError(message, [])
 
         if meta is not None:
             workspace_id = self._s.workspace.workspace_id

@@ -1,0 +1,137 @@
+"""Excel exchange commands: ``export-questionnaire`` and ``import-response``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from trustframe.cli import CliContext, table
+
+
+def register(subparsers: Any, groups: dict[str, Any]) -> None:
+    """Add the exchange commands."""
+    p = subparsers.add_parser("export-questionnaire", help="write the questionnaire workbook to send to a vendor")
+    p.add_argument("assessment", type=int, help="assessment id")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
+    p.add_argument("--only-open", action="store_true", help="send only questions without a confirmed answer")
+    p.add_argument("--no-prefill", dest="prefill", action="store_false",
+                   help="leave answer cells empty even where an answer is known")
+    p.add_argument("--deadline", type=_date, help="answer deadline shown to the vendor (YYYY-MM-DD)")
+    p.add_argument("--contact", default="", help="who the vendor asks (name, e-mail)")
+    # SUPPRESS: the top-level --json must not be overwritten by this sub-command's default.
+    p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print the result as JSON")
+    p.set_defaults(handler=export_questionnaire)
+
+    p = subparsers.add_parser("import-response", help="preview and import a vendor's returned workbook")
+    p.add_argument("file", type=Path, metavar="FILE.xlsx")
+    p.add_argument("--assessment", type=int, help="assessment id (needed only when the workbook lost its "
+                                                  "identification)")
+    p.add_argument("--dry-run", action="store_true", help="print the preview and write nothing")
+    p.add_argument("--yes", action="store_true", help="apply without asking")
+    p.add_argument("--accept", metavar="IDS", default=None,
+                   help="comma-separated question ids to apply (default: all new and changed answers)")
+    p.add_argument("--include-conflicts", action="store_true",
+                   help="with the default selection, also take the vendor's answer where you changed the "
+                        "answer after the export")
+    p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print preview or result as JSON")
+    p.set_defaults(handler=import_response)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (use YYYY-MM-DD)") from None
+
+
+def export_questionnaire(ctx: CliContext) -> int:
+    """``export-questionnaire ASSESSMENT -o FILE.xlsx``."""
+    a = ctx.args
+    result = ctx.services.exchange.export_questionnaire(a.assessment, a.output, prefill=a.prefill,
+                                                        only_open=a.only_open, deadline=a.deadline,
+                                                        contact=a.contact)
+    if ctx.json:
+        ctx.emit_json({"path": str(result.path), "export_uid": result.export_uid,
+                       "assessment_id": result.assessment_id, "questions": result.question_count,
+                       "prefilled": result.prefilled_count, "exported_at": result.exported_at.isoformat()})
+    else:
+        ctx.print(f"Wrote {result.path}: {result.question_count} questions"
+                  f"{f', {result.prefilled_count} pre-filled' if result.prefilled_count else ''}"
+                  f" (export {result.export_uid}).")
+    return 0
+
+
+def _print_preview(ctx: CliContext, preview: Any) -> None:
+    counts = preview.counts
+    ctx.print(f"{preview.file_name} -> assessment {preview.assessment_id} ({preview.assessment_label}), "
+              f"{preview.questionnaire_key}")
+    ctx.print("  " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    if preview.already_imported_at is not None:
+        ctx.print(f"  already imported on {preview.already_imported_at:%Y-%m-%d %H:%M}")
+    rows = [[r.question_id, r.category.label, _short(r.old_display), _short(r.new_display), _short(r.note)]
+            for r in preview.rows
+            # unchanged and unanswered rows are only counted: listing them would bury the changes
+            if r.category.value not in ("unchanged", "empty") or r.confirms]
+    if rows:
+        ctx.print()
+        ctx.print(table(rows, ["QUESTION", "WHAT", "NOW", "VENDOR", "NOTE"]))
+    if preview.issues:
+        ctx.print()
+        ctx.print("Problems:")
+        for issue in preview.issues:
+            ctx.print(f"  [{issue.severity}] {issue.where or issue.file}: {issue.message}")
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def import_response(ctx: CliContext) -> int:
+    """``import-response FILE.xlsx [--assessment ID] [--dry-run] [--yes] [--json]``."""
+    a = ctx.args
+    exchange = ctx.services.exchange
+    preview = exchange.preview_import(a.file, a.assessment)
+    accepted: set[str] | None = None
+    if a.accept is not None:
+        accepted = {part.strip() for part in a.accept.split(",") if part.strip()}
+    elif a.include_conflicts:
+        accepted = preview.default_accepted | {r.question_id for r in preview.rows if r.category.value == "conflicting"}
+    if a.dry_run:
+        if ctx.json:
+            ctx.emit_json({"dry_run": True, "preview": preview.to_dict()})
+        else:
+            _print_preview(ctx, preview)
+            ctx.print("\nDry run: nothing was written.")
+        return 0
+    if not a.yes:
+        if ctx.json or not sys.stdin.isatty():
+            if ctx.json:
+                ctx.emit_json({"dry_run": True, "preview": preview.to_dict(),
+                               "message": "nothing written; run again with --yes to apply"})
+            else:
+                _print_preview(ctx, preview)
+                print("Nothing was written: run again with --yes to apply (or --dry-run to only preview).",
+                      file=ctx.err)
+            return 1
+        _print_preview(ctx, preview)
+        chosen = preview.default_accepted if accepted is None else accepted
+        answer = input(f"\nApply {len(chosen)} answer(s)? [y/N] ").strip().casefold()
+        if answer not in ("y", "yes"):
+            ctx.print("Nothing was written.")
+            return 1
+    result = exchange.apply_import(preview, accepted)
+    if ctx.json:
+        ctx.emit_json({"dry_run": False, "preview": preview.to_dict(), "result": result.to_dict()})
+    else:
+        if a.yes:  # without --yes the preview was already shown before the question
+            _print_preview(ctx, preview)
+        if result.applied:
+            ctx.print(f"\nImported {len(result.applied)} answer(s) into assessment {result.assessment_id}"
+                      f"{' (status now Returned)' if result.status_changed else ''}.")
+        else:
+            ctx.print("\nNothing to import: the workbook brings no new or changed answers.")
+    return 0
