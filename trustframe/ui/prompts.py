@@ -7,7 +7,7 @@ the shell's ``trustframe.ui.messages`` seam.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 
 def ask_reason(parent: QWidget | None, title: str, prompt: str, ok_text: str = "") -> str | None:
@@ -16,3 +16,8 @@ def ask_reason(parent: QWidget | None, title: str, prompt: str, ok_text: str = "
 
     dialog = ReasonDialog(title, prompt, parent, ok_text=ok_text)
     return dialog.reason() if dialog.exec() == ReasonDialog.DialogCode.Accepted else None
+
+
+def exec_dialog(dialog: QDialog) -> bool:
+    """Run a dialog modally; True when accepted. Tests patch this to fill in and accept."""
+    return dialog.exec() == QDialog.DialogCode.Accepted

@@ -177,7 +177,7 @@ class QuestionNavigatorModel(QAbstractItemModel):
 
     def _section_data(self, section: NavSection, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{section.title}  ({section.answered}/{section.total})"
+            return f"{section.answered}/{section.total}  {section.title}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.tr("%1: %2 of %3 answered").replace("%1", section.title).replace(
                 "%2", str(section.answered)).replace("%3", str(section.total))

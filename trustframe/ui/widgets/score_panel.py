@@ -4,7 +4,7 @@ pillar, and the red flags raised so far (worst first, with severity colours)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -68,6 +68,8 @@ class ScorePanel(QWidget):
         big.setBold(True)
         self.overall_label.setFont(big)
         self.overall_label.setAccessibleName(self.tr("Overall score"))
+        # Room for "100" in the large font, so the number is never clipped at any scaling.
+        self.overall_label.setMinimumWidth(QFontMetrics(big).horizontalAdvance("100") + 4)
         self.out_of_label = QLabel(self.tr("/ 100"))
         self.out_of_label.setEnabled(False)
         self.rating_badge = Badge(self.tr("Not rated"))
@@ -142,7 +144,9 @@ class ScorePanel(QWidget):
         titles = section_titles or {}
         self.domain_chart.set_data([
             (f"{g.key} {titles.get(g.key, g.title)}" if g.key != g.title else g.title, g.score,
-             colors.score_color(g.score)) for g in result.by_section])
+             colors.score_color(g.score)) for g in result.by_section
+            # Domains with nothing in scope (e.g. hardware questions for software) are left out.
+            if g.applicable or g.score is not None])
         self.pillar_chart.set_data([(g.title, g.score, colors.score_color(g.score)) for g in result.by_pillar])
         self._show_flags(result)
 

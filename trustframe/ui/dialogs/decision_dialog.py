@@ -1,0 +1,154 @@
+"""Record the decision on an assessment: approve, approve with conditions, escalate or reject,
+with the decider's name, the date and notes. The scoring's recommendation is preselected and
+its conditions are shown (and copied into the notes) for "approve with conditions"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trustframe.domain.assessment import Assessment, Decision
+from trustframe.domain.scoring_model import ScoreResult
+from trustframe.errors import TrustFrameError
+from trustframe.ui import labels, messages
+from trustframe.ui.context import UiContext
+
+
+class DecisionDialog(QDialog):
+    """After ``exec()`` (accepted) ``decided`` holds the decided assessment."""
+
+    def __init__(self, ctx: UiContext, assessment_id: int, score: ScoreResult | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.assessment_id = assessment_id
+        self.score = score
+        self.decided: Assessment | None = None
+        assessment = ctx.require_services.assessments.get(assessment_id)
+        self.setWindowTitle(self.tr("Record decision"))
+        # build widgets
+        self._summary = QLabel(self._summary_text(assessment, score))
+        self._summary.setWordWrap(True)
+        self._group = QButtonGroup(self)
+        self.buttons: dict[Decision, QRadioButton] = {}
+        for i, decision in enumerate(Decision):
+            button = QRadioButton(f"&{i + 1} {labels.decision(decision)}")
+            button.setAccessibleName(labels.decision(decision))
+            self._group.addButton(button, i)
+            self.buttons[decision] = button
+        self.conditions = QListWidget()
+        self.conditions.setAccessibleName(self.tr("Conditions"))
+        self.conditions.setWordWrap(True)
+        for condition in (score.conditions if score else ()):
+            self.conditions.addItem(condition)
+        self.conditions.setMaximumHeight(self.fontMetrics().height() * 7)
+        self._conditions_label = QLabel(self.tr("Conditions to require:"))
+        self.name_edit = QLineEdit(ctx.require_services.user)
+        self.name_edit.setAccessibleName(self.tr("Decided by"))
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.review_edit = QDateEdit(QDate.currentDate().addMonths(12))
+        self.review_edit.setCalendarPopup(True)
+        self.review_edit.setDisplayFormat("yyyy-MM-dd")
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setAccessibleName(self.tr("Notes"))
+        self.notes_edit.setMaximumHeight(self.fontMetrics().height() * 6)
+        self._box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self._box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record decision"))
+        # build layout
+        choices = QVBoxLayout()
+        for button in self.buttons.values():
+            choices.addWidget(button)
+        form = QFormLayout()
+        form.addRow(self.tr("Decision:"), choices)
+        form.addRow(self._conditions_label, self.conditions)
+        form.addRow(self.tr("Decided &by:"), self.name_edit)
+        form.addRow(self.tr("D&ate:"), self.date_edit)
+        form.addRow(self.tr("Next &review due:"), self.review_edit)
+        form.addRow(self.tr("&Notes:"), self.notes_edit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._summary)
+        layout.addLayout(form)
+        hint = QLabel(self.tr("Recording the decision locks the assessment; reopening needs a reason."))
+        hint.setObjectName("Muted")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addWidget(self._box)
+        # connect signals
+        self._box.accepted.connect(self.accept)
+        self._box.rejected.connect(self.reject)
+        self._group.idToggled.connect(self._on_group_id_toggled)
+        self.name_edit.textChanged.connect(self._update_ok)
+        recommended = Decision(score.recommendation.value) if score else None
+        if recommended is not None:
+            self.set_decision(recommended)
+        self._on_group_id_toggled(-1, False)
+        self.resize(self.fontMetrics().averageCharWidth() * 72, self.sizeHint().height())
+
+    def set_decision(self, decision: Decision) -> None:
+        """Choose a decision."""
+        self.buttons[decision].setChecked(True)
+
+    def decision(self) -> Decision | None:
+        """The chosen decision."""
+        for decision, button in self.buttons.items():
+            if button.isChecked():
+                return decision
+        return None
+
+    def accept(self) -> None:
+        """Record the decision through the service; stays open with a message when refused."""
+        decision = self.decision()
+        if decision is None:
+            return
+        qd, qr = self.date_edit.date(), self.review_edit.date()
+        try:
+            self.decided = self._ctx.require_services.assessments.decide(
+                self.assessment_id, decision, decided_by=self.name_edit.text(),
+                notes=self.notes_edit.toPlainText(), decided_on=date(qd.year(), qd.month(), qd.day()),
+                next_review_due=date(qr.year(), qr.month(), qr.day()))
+        except TrustFrameError as exc:
+            messages.warning(self, self.tr("Decision not recorded"), str(exc))
+            return
+        super().accept()
+
+    def _summary_text(self, assessment: Assessment, score: ScoreResult | None) -> str:
+        head = f"{assessment.vendor_name} · {assessment.product_name}"
+        if score is None:
+            return head + "\n" + self.tr("The score is not available.")
+        overall = "—" if score.overall is None else f"{score.overall:.0f}"
+        return head + "\n" + self.tr("Score %1 · rating %2 · %3 open red flags · %4% complete · recommended: %5").replace(
+            "%1", overall).replace("%2", labels.rating(score.rating)).replace(
+            "%3", str(len(score.open_flags))).replace("%4", f"{score.completeness * 100:.0f}").replace(
+            "%5", labels.decision(Decision(score.recommendation.value)))
+
+    def _on_group_id_toggled(self, _id: int, _checked: bool) -> None:
+        with_conditions = self.decision() is Decision.APPROVE_WITH_CONDITIONS
+        self.conditions.setVisible(with_conditions)
+        self._conditions_label.setVisible(with_conditions)
+        # The conditions become part of the record: copied into the notes unless already typed.
+        if with_conditions and not self.notes_edit.toPlainText().strip() and self.conditions.count():
+            self.notes_edit.setPlainText("\n".join(
+                f"- {self.conditions.item(i).text()}" for i in range(self.conditions.count())))
+        self._update_ok()
+
+    def _update_ok(self, *_args: object) -> None:
+        self._box.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            self.decision() is not None and bool(self.name_edit.text().strip()))

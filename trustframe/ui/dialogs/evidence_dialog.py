@@ -1,0 +1,184 @@
+"""Record a piece of evidence: a file (copied into the workspace with its SHA-256) or a link."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
+
+from trustframe.domain.evidence import Evidence
+from trustframe.domain.questionnaire import EvidenceKind
+from trustframe.services.vendors import InvalidInput
+from trustframe.ui import icons, labels, messages
+from trustframe.ui.dialogs.form_dialog import FormDialog
+
+if TYPE_CHECKING:
+    from trustframe.ui.context import UiContext
+
+
+class OptionalDate(QWidget):
+    """A date that may be left out: a check box enables the date field."""
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(label)
+        self.edit = QDateEdit(QDate.currentDate())
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setEnabled(False)
+        self.edit.setAccessibleName(label)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit)
+        layout.addStretch(1)
+        self.check.toggled.connect(self.edit.setEnabled)
+
+    def value(self) -> date | None:
+        """The date, or None when unchecked."""
+        return self.edit.date().toPython() if self.check.isChecked() else None  # type: ignore[return-value]
+
+    def set_value(self, value: date | None) -> None:
+        """Check and set, or uncheck."""
+        self.check.setChecked(value is not None)
+        if value is not None:
+            self.edit.setDate(QDate(value.year, value.month, value.day))
+
+
+class EvidenceDialog(FormDialog):
+    """Add evidence for ``vendor_id``; after ``exec()``, :attr:`saved_evidence`."""
+
+    def __init__(self, ctx: "UiContext", vendor_id: int, product_id: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Add evidence"), parent)
+        self._ctx = ctx
+        self._vendor_id = vendor_id
+        self.saved_evidence: Evidence | None = None
+        self._build_widgets(product_id)
+        self._build_layout()
+        self._connect_signals()
+        self._on_source_changed()
+        self.resize(580, 520)
+
+    def _build_widgets(self, product_id: int | None) -> None:
+        services = self._ctx.require_services
+        self.vendor_label = QLabel(services.vendors.get_vendor(self._vendor_id).name)
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName(self.tr("Title"))
+        self.title_edit.setPlaceholderText(self.tr("e.g. ISO/IEC 27001 certificate"))
+        self.kind_combo = QComboBox()
+        self.kind_combo.setAccessibleName(self.tr("Kind of evidence"))
+        for kind in EvidenceKind:
+            self.kind_combo.addItem(labels.evidence_kind(kind), kind)
+        self.product_combo = QComboBox()
+        self.product_combo.setAccessibleName(self.tr("Applies to"))
+        self.product_combo.addItem(self.tr("The whole vendor"), None)
+        for product in services.vendors.list_products(self._vendor_id):
+            self.product_combo.addItem(product.name, product.id)
+            if product.id == product_id:
+                self.product_combo.setCurrentIndex(self.product_combo.count() - 1)
+        self.file_radio = QRadioButton(self.tr("A &file (kept inside the workspace)"))
+        self.link_radio = QRadioButton(self.tr("A &link"))
+        self.file_radio.setChecked(True)
+        self.source_group = QButtonGroup(self)
+        self.source_group.addButton(self.file_radio)
+        self.source_group.addButton(self.link_radio)
+        self.file_edit = QLineEdit()
+        self.file_edit.setAccessibleName(self.tr("File"))
+        self.file_edit.setPlaceholderText(self.tr("Choose a PDF, image or document…"))
+        self.browse_button = QPushButton(icons.icon(icons.OPEN), self.tr("Browse…"))
+        self.url_edit = QLineEdit()
+        self.url_edit.setAccessibleName(self.tr("Link"))
+        self.url_edit.setPlaceholderText("https://")
+        self.issuer_edit = QLineEdit()
+        self.issuer_edit.setAccessibleName(self.tr("Issuer"))
+        self.issuer_edit.setPlaceholderText(self.tr("Who issued it, e.g. the certification body"))
+        self.independent_check = QCheckBox(self.tr("Issued by an independent third party"))
+        self.issued = OptionalDate(self.tr("Issued on"))
+        self.expires = OptionalDate(self.tr("Expires on"))
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setAccessibleName(self.tr("Notes"))
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setFixedHeight(60)
+
+    def _build_layout(self) -> None:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(self.tr("Vendor"), self.vendor_label)
+        form.addRow(self.tr("&Title"), self.title_edit)
+        form.addRow(self.tr("&Kind"), self.kind_combo)
+        form.addRow(self.tr("Applies &to"), self.product_combo)
+        sources = QHBoxLayout()
+        sources.addWidget(self.file_radio)
+        sources.addWidget(self.link_radio)
+        sources.addStretch(1)
+        form.addRow(self.tr("Source"), sources)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(self.browse_button)
+        form.addRow(self.tr("File"), file_row)
+        form.addRow(self.tr("&Link"), self.url_edit)
+        form.addRow(self.tr("&Issuer"), self.issuer_edit)
+        form.addRow("", self.independent_check)
+        form.addRow(self.tr("Validity"), self.issued)
+        form.addRow("", self.expires)
+        form.addRow(self.tr("N&otes"), self.notes_edit)
+        for field in (self.title_edit, self.kind_combo, self.product_combo, self.url_edit, self.issuer_edit,
+                      self.notes_edit):
+            label = form.labelForField(field)
+            if isinstance(label, QLabel):
+                label.setBuddy(field)
+        self.form_area.addLayout(form)
+
+    def _connect_signals(self) -> None:
+        self.file_radio.toggled.connect(self._on_source_changed)
+        self.browse_button.clicked.connect(self._on_browse_button_clicked)
+
+    def save(self) -> None:
+        """Record through the evidence service (which validates, copies and hashes the file)."""
+        evidence = self._ctx.require_services.evidence
+        kwargs = dict(issuer=self.issuer_edit.text(), independent=self.independent_check.isChecked(),
+                      issued_on=self.issued.value(), expires_on=self.expires.value(),
+                      notes=self.notes_edit.toPlainText(), product_id=self.product_combo.currentData())
+        if self.file_radio.isChecked():
+            path = self.file_edit.text().strip()
+            if not path:
+                raise InvalidInput(self.tr("Choose the evidence file, or switch to a link."))
+            self.saved_evidence = evidence.add(self._vendor_id, self.title_edit.text(),
+                                               self.kind_combo.currentData(), file=Path(path), **kwargs)
+        else:
+            self.saved_evidence = evidence.add(self._vendor_id, self.title_edit.text(),
+                                               self.kind_combo.currentData(), url=self.url_edit.text(), **kwargs)
+
+    # -- slots ---------------------------------------------------------------------------------
+
+    def _on_source_changed(self, *_args: object) -> None:
+        is_file = self.file_radio.isChecked()
+        self.file_edit.setEnabled(is_file)
+        self.browse_button.setEnabled(is_file)
+        self.url_edit.setEnabled(not is_file)
+
+    def _on_browse_button_clicked(self) -> None:
+        path = messages.choose_open_file(self, self.tr("Choose the evidence file"), "",
+                                         self.tr("Documents (*.pdf *.png *.jpg *.jpeg *.docx *.xlsx *.json *.xml "
+                                                 "*.txt *.zip);;All files (*)"))
+        if path:
+            self.file_edit.setText(path)
+            if not self.title_edit.text().strip():
+                self.title_edit.setText(Path(path).stem.replace("_", " ").replace("-", " "))
