@@ -1,0 +1,246 @@
+"""Excel reports (openpyxl): the assessment workbook and the portfolio workbook.
+
+Each list is a real Excel table (filter buttons, banded rows, structured references) with a
+frozen header row and proper number formats: scores as numbers, completeness as a percentage,
+dates as dates. Every piece of text goes through :func:`~.safety.neutralise_cell_text` and is
+stored as a string cell, so vendor text such as ``=HYPERLINK(...)`` never becomes a formula.
+
+The "Plan of action" sheet is meant to be worked on: owner, due date and status columns are
+empty and validated (a date, one of the listed statuses).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any, BinaryIO, Sequence
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
+
+from trustframe.exchange.reports.model import AssessmentReport, PortfolioReport
+from trustframe.exchange.reports.safety import neutralise_cell_text
+
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="163A5F")
+TITLE_FONT = Font(bold=True, size=14, color="163A5F")
+LABEL_FONT = Font(bold=True, color="4A5868")
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+DATE_FORMAT = "yyyy-mm-dd"
+SCORE_FORMAT = "0"
+PERCENT_FORMAT = "0%"
+PLAN_STATUSES = ("Open", "In progress", "Done", "Risk accepted")
+RATING_FILLS = {"low": "D7EDDF", "moderate": "FBEBC5", "high": "F8D9C8", "critical": "F2C9C6"}
+
+
+def _date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def _put(ws: Worksheet, row: int, column: int, value: Any, number_format: str | None = None) -> Any:
+    """Write one cell; text is neutralised and forced to a string cell."""
+    cell = ws.cell(row=row, column=column)
+    if isinstance(value, str):
+        cell.value = neutralise_cell_text(value)
+        cell.data_type = "s"  # never "f", whatever the text starts with
+    else:
+        cell.value = value
+    if number_format:
+        cell.number_format = number_format
+    return cell
+
+
+def _table(ws: Worksheet, name: str, headers: Sequence[str], rows: Sequence[Sequence[Any]],
+           widths: Sequence[float], formats: dict[int, str] | None = None, start_row: int = 1,
+           wrap: Sequence[int] = ()) -> Table | None:
+    """Write headers and rows as an Excel table starting at ``start_row``; freeze its header."""
+    formats = formats or {}
+    for c, header in enumerate(headers, start=1):
+        cell = ws.cell(row=start_row, column=c, value=header)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    for r, values in enumerate(rows, start=start_row + 1):
+        for c, value in enumerate(values, start=1):
+            cell = _put(ws, r, c, value, formats.get(c))
+            cell.alignment = WRAP if c in wrap else TOP
+    for c, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+    ws.freeze_panes = ws.cell(row=start_row + 1, column=1)
+    # An Excel table needs at least one data row; an empty list keeps a plain filtered header.
+    last_row = start_row + max(1, len(rows))
+    ref = f"A{start_row}:{get_column_letter(len(headers))}{last_row}"
+    if not rows:
+        ws.auto_filter.ref = ref
+        return None
+    table = Table(displayName=name, ref=ref)
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    ws.add_table(table)
+    return table
+
+
+def _key_values(ws: Worksheet, start_row: int, items: Sequence[tuple[str, Any, str | None]]) -> int:
+    for offset, (label, value, fmt) in enumerate(items):
+        ws.cell(row=start_row + offset, column=1, value=label).font = LABEL_FONT
+        cell = _put(ws, start_row + offset, 2, value, fmt)
+        cell.alignment = WRAP
+    return start_row + len(items)
+
+
+def _set_properties(wb: Workbook, title: str, subject: str, creator: str) -> None:
+    wb.properties.title = neutralise_cell_text(title)
+    wb.properties.subject = neutralise_cell_text(subject)
+    wb.properties.creator = neutralise_cell_text(creator or "TrustFrame")
+
+
+def assessment_workbook(report: AssessmentReport) -> Workbook:
+    """The assessment report as a workbook: Summary, Answers, Plan of action, Evidence."""
+    wb = Workbook()
+    _set_properties(wb, report.meta.title, report.meta.subject, report.meta.author)
+
+    ws = wb.active
+    ws.title = "Summary"
+    ws["A1"] = "Vendor trust assessment"
+    ws["A1"].font = TITLE_FONT
+    row = _key_values(ws, 3, [
+        ("Organisation", report.meta.organisation, None),
+        ("Vendor", report.vendor_name, None),
+        ("Product or service", f"{report.product_name} {report.product_version}".strip(), None),
+        ("Category", report.product_category, None),
+        ("Procurement", report.procurement, None),
+        ("Assessment", report.assessment_id, "0"),
+        ("Status", report.status, None),
+        ("Assessor", report.sign_off.assessor, None),
+        ("Reviewer", report.sign_off.reviewer, None),
+        ("Scored as of", _date(report.as_of), DATE_FORMAT),
+        ("Residual risk rating", report.rating_label, None),
+        ("Recommendation", report.recommendation_label, None),
+        ("In plain words", report.recommendation_sentence, None),
+        ("Inherent-risk tier", report.tier, "0"),
+        ("Overall score (0-100)", report.overall, SCORE_FORMAT),
+        ("Completeness", report.completeness_pct / 100, PERCENT_FORMAT),
+        ("Open red flags", len(report.flags), "0"),
+        ("Decision", report.sign_off.decision, None),
+        ("Generated", report.meta.generated_on, DATE_FORMAT),
+    ])
+    fill = RATING_FILLS.get(report.rating)
+    if fill:
+        ws.cell(row=13, column=2).fill = PatternFill("solid", fgColor=fill)
+    ws.column_dimensions["A"].width = 24
+    ws.column_dimensions["B"].width = 70
+    start = row + 2
+    groups = [("Domain", g) for g in report.sections] + [("Pillar", g) for g in report.pillars] + \
+             [("Buyers Guide part", g) for g in report.buyers_guide]
+    _table(ws, "Scores", ["Group", "Name", "Score", "Answered", "Applicable", "Completeness", "Gaps"],
+           [[kind, g.title, g.score, g.answered, g.applicable, g.completeness_pct / 100, g.gaps] for kind, g in groups],
+           [24, 70, 10, 11, 11, 14, 8], {3: SCORE_FORMAT, 6: PERCENT_FORMAT}, start_row=start)
+    ws.freeze_panes = None  # the summary reads top to bottom; a frozen middle row would confuse
+
+    ws = wb.create_sheet("Answers")
+    rows = []
+    for sec in report.answer_sections:
+        for a in sec.lines:
+            score = float(a.score_text) if a.score_text not in ("", "n/a") else None
+            rows.append([sec.title, a.question_id, a.text, a.answer if a.answered else "", a.comment, a.source,
+                         score, a.evidence, "Yes" if a.follow_up else "", a.override_reason])
+    _table(ws, "Answers", ["Domain", "Question ID", "Question", "Answer", "Comment", "Source", "Score",
+                           "Evidence", "Follow-up", "Override reason"],
+           rows, [22, 11, 60, 30, 40, 16, 8, 30, 10, 30], {7: SCORE_FORMAT}, wrap=(3, 4, 5, 8, 10))
+
+    ws = wb.create_sheet("Plan of action")
+    plan: list[list[Any]] = []
+    seen: set[str] = set()
+    for f in report.flags:
+        plan.append([f"A{len(plan) + 1}", "Red flag", f.severity_label, f.question_id, f.question_text, f.title,
+                     f.mitigation, f.contract_clause, "", None, "Open", ""])
+        seen.add(f.question_id)
+    for g in report.gaps:
+        plan.append([f"A{len(plan) + 1}", "Unanswered", "", g.question_id, g.question_text, g.reason, g.action, "",
+                     "", None, "Open", ""])
+        seen.add(g.question_id)
+    for d in report.drivers:
+        if d.question_id in seen:
+            continue
+        plan.append([f"A{len(plan) + 1}", "Weakness", "", d.question_id, d.question_text, d.reason, d.action, "",
+                     "", None, "Open", ""])
+    _table(ws, "PlanOfAction", ["Action", "Type", "Severity", "Question ID", "Question", "Finding",
+                                "Recommended action", "Contract clause", "Owner", "Due date", "Status", "Notes"],
+           plan, [8, 12, 10, 11, 45, 35, 50, 40, 18, 12, 13, 30], {10: DATE_FORMAT}, wrap=(5, 6, 7, 8, 12))
+    last = max(2, len(plan) + 1)
+    statuses = DataValidation(type="list", formula1='"' + ",".join(PLAN_STATUSES) + '"', allow_blank=True)
+    statuses.add(f"K2:K{last + 200}")
+    dates = DataValidation(type="date", operator="greaterThan", formula1="36526", allow_blank=True,
+                           error="Enter a date (YYYY-MM-DD).", showErrorMessage=True)
+    dates.add(f"J2:J{last + 200}")
+    for column_cells in ws.iter_rows(min_row=2, max_row=last + 200, min_col=10, max_col=10):
+        for cell in column_cells:
+            cell.number_format = DATE_FORMAT
+    ws.add_data_validation(statuses)
+    ws.add_data_validation(dates)
+
+    ws = wb.create_sheet("Evidence")
+    _table(ws, "Evidence", ["Evidence", "Kind", "Issuer", "Independent", "Issued", "Expires", "Validity",
+                            "Supports questions", "Reference"],
+           [[e.title, e.kind, e.issuer, "Yes" if e.independent else "No", _date(e.issued_on), _date(e.expires_on),
+             e.state_label, e.questions, e.reference] for e in report.evidence],
+           [40, 18, 26, 12, 12, 12, 16, 24, 40], {5: DATE_FORMAT, 6: DATE_FORMAT}, wrap=(1, 9))
+    for r, e in enumerate(report.evidence, start=2):
+        if e.state in ("expired", "expiring"):
+            ws.cell(row=r, column=7).fill = PatternFill("solid", fgColor="F2C9C6" if e.state == "expired" else "FBEBC5")
+    return wb
+
+
+def portfolio_workbook(report: PortfolioReport) -> Workbook:
+    """The portfolio as a workbook: one row per vendor/product, plus summary counts."""
+    wb = Workbook()
+    _set_properties(wb, report.meta.title, report.meta.subject, report.meta.author)
+    ws = wb.active
+    ws.title = "Portfolio"
+    rows = [[r.vendor_name, r.country, r.product_name, r.category, r.assessment_id, r.status, r.tier, r.score,
+             r.rating_label if r.rating else "", r.recommendation_label, r.completeness_pct / 100, r.open_flags,
+             r.critical_flags, r.evidence_expiring, r.evidence_expired, _date(r.next_review_due),
+             "Yes" if r.overdue else "", r.decision, _date(r.decided_on)] for r in report.rows]
+    _table(ws, "Portfolio", ["Vendor", "Country", "Product", "Category", "Assessment", "Status", "Tier", "Score",
+                             "Rating", "Recommendation", "Completeness", "Open flags", "Critical flags",
+                             "Evidence expiring", "Evidence expired", "Next review", "Review overdue", "Decision",
+                             "Decided on"],
+           rows, [30, 8, 30, 18, 11, 14, 6, 8, 11, 24, 13, 10, 10, 10, 10, 12, 10, 22, 12],
+           {5: "0", 7: "0", 8: SCORE_FORMAT, 11: PERCENT_FORMAT, 16: DATE_FORMAT, 19: DATE_FORMAT})
+    for r, line in enumerate(report.rows, start=2):
+        fill = RATING_FILLS.get(line.rating)
+        if fill:
+            ws.cell(row=r, column=9).fill = PatternFill("solid", fgColor=fill)
+
+    ws = wb.create_sheet("Summary")
+    ws["A1"] = report.meta.title
+    ws["A1"].font = TITLE_FONT
+    row = _key_values(ws, 3, [("Vendors", report.vendor_count, "0"), ("Products", report.product_count, "0"),
+                              ("Assessed", report.assessed_count, "0"),
+                              ("Open critical flags", len(report.critical_flags), "0"),
+                              ("Reviews overdue", len(report.overdue), "0"),
+                              ("Evidence expired or expiring", len(report.evidence), "0"),
+                              ("Generated", report.meta.generated_on, DATE_FORMAT)])
+    _table(ws, "TierByRating", ["Tier"] + list(report.matrix_columns),
+           [[label, *counts] for label, counts in report.matrix], [24] + [12] * len(report.matrix_columns),
+           start_row=row + 2)
+    ws.freeze_panes = None
+    ws.column_dimensions["B"].width = 14
+    return wb
+
+
+def write_assessment_workbook(report: AssessmentReport, target: Path | BinaryIO) -> None:
+    """Save the assessment workbook."""
+    assessment_workbook(report).save(target)
+
+
+def write_portfolio_workbook(report: PortfolioReport, target: Path | BinaryIO) -> None:
+    """Save the portfolio workbook."""
+    portfolio_workbook(report).save(target)

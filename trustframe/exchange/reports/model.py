@@ -1,0 +1,842 @@
+"""Report contexts: plain data built from domain objects, ready for a template or a workbook.
+
+Nothing here renders or touches files; :mod:`.pdf` and :mod:`.excel` turn these objects into
+documents. Keeping the data separate lets tests check *what* a report says without parsing a
+PDF, and lets the PDF and the Excel report say the same thing.
+
+Numbers are formatted here (``score_text``...), so templates stay free of logic.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Mapping, Sequence
+
+from trustframe.domain import answers as answer_values
+from trustframe.domain.assessment import Answer, Assessment
+from trustframe.domain.evidence import Evidence, EvidenceState
+from trustframe.domain.history import ChangeLogEntry
+from trustframe.domain.portfolio import RegisterRow
+from trustframe.domain.questionnaire import Question, Questionnaire, Severity
+from trustframe.domain.scoring_model import GroupScore, Rating, Recommendation, ScoreResult
+from trustframe.domain.vendors import Product, Vendor
+from trustframe.exchange.reports import charts
+
+#: How many "gaps that matter most" the executive summary shows (at least 3 when available).
+KEY_GAPS_MAX = 5
+#: History entries listed in full; older ones are summarised in counts.
+HISTORY_LINES = 30
+#: Drivers listed in the rating explanation.
+DRIVERS_MAX = 10
+
+TIER_LABELS = {1: "critical", 2: "high", 3: "moderate", 4: "low"}
+
+PILLAR_TITLES = {"assurance": "Assurance", "transparency": "Transparency", "accountability": "Accountability"}
+
+RECOMMENDATION_SENTENCES = {
+    Recommendation.APPROVE: "Approve the purchase. The residual risk is acceptable and no open red flag "
+                            "stands in the way.",
+    Recommendation.APPROVE_WITH_CONDITIONS: "Approve only on conditions: the vendor must accept the conditions "
+                                            "listed below and they must be written into the contract.",
+    Recommendation.ESCALATE: "Do not decide at buyer level: escalate to the risk owner. The open issues below "
+                             "need a senior decision or more evidence first.",
+    Recommendation.REJECT: "Do not buy on the present evidence. The red flags below would have to be resolved "
+                           "before the purchase could be reconsidered.",
+}
+
+EVIDENCE_STATE_LABELS = {
+    EvidenceState.CURRENT: "Current",
+    EvidenceState.EXPIRING: "Expiring soon",
+    EvidenceState.EXPIRED: "Expired",
+    EvidenceState.NOT_YET_VALID: "Not yet valid",
+    EvidenceState.UNDATED: "No expiry date",
+}
+
+METHOD_NOTES = (
+    "Each applicable question is answered by the vendor or the procurement officer and, where needed, "
+    "confirmed or overridden by a reviewer. Answer options carry a score between 0 and 1; the score is "
+    "reduced when the supporting evidence is missing, self-declared or out of date.",
+    "Domain, pillar and lifecycle scores are weighted means of their questions on a 0-100 scale. The overall "
+    "score weighs questions by their importance. Completeness is the share of applicable questions answered; "
+    "unanswered required questions count as gaps and as lost points.",
+    "The residual risk rating combines the overall score with the purchase's inherent-risk tier. Red flags "
+    "cap the rating: an open critical flag means a critical rating regardless of the score. The "
+    "recommendation follows from the rating and the open flags; it supports the decision-maker's judgement "
+    "and does not replace it.",
+    "The vendor's country of origin is never scored by itself. Transparency, evidence and mitigations are.",
+)
+
+
+# -- shared pieces ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Branding:
+    """Who the report is from."""
+
+    organisation: str = ""
+    logo_data_uri: str = ""      # validated PNG/JPEG as data: URI (see safety.logo_data_uri)
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """Document-level facts: PDF metadata, running headers, cover."""
+
+    title: str
+    subject: str
+    author: str
+    generated_on: date
+    generated_by: str
+    organisation: str
+    logo_data_uri: str
+    lang: str = "en"
+    keywords: tuple[str, ...] = ()
+    confidentiality: str = "Confidential – for procurement decision-making"
+
+
+@dataclass(frozen=True)
+class GroupLine:
+    """A domain, pillar or Buyers Guide part with its score."""
+
+    key: str
+    title: str
+    score: float | None
+    score_text: str
+    band: str
+    answered: int
+    applicable: int
+    gaps: int
+    completeness_pct: int
+
+
+@dataclass(frozen=True)
+class FlagLine:
+    """A raised red flag with what to do about it."""
+
+    flag_id: str
+    question_id: str
+    question_text: str
+    severity: str
+    severity_label: str
+    title: str
+    rationale: str
+    mitigation: str
+    contract_clause: str
+    accepted: bool
+    accepted_reason: str
+    accepted_by: str
+
+
+@dataclass(frozen=True)
+class GapLine:
+    """Something that matters: an unanswered required question or a weak answer."""
+
+    question_id: str
+    question_text: str
+    section_title: str
+    answer: str
+    reason: str
+    points_lost: float
+    points_text: str
+    action: str
+
+
+@dataclass(frozen=True)
+class ImprovementLine:
+    """An answer change that would raise the score."""
+
+    question_id: str
+    question_text: str
+    from_answer: str
+    to_answer: str
+    gain_text: str
+    kind: str = "answer"       # answer | evidence | gap | flag (what has to change)
+
+
+@dataclass(frozen=True)
+class EvidenceLine:
+    """A row of the evidence register."""
+
+    evidence_id: int | None
+    title: str
+    kind: str
+    issuer: str
+    independent: bool
+    issued_on: str
+    expires_on: str
+    state: str
+    state_label: str
+    questions: str
+    reference: str
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    """A change-log entry as a person reads it."""
+
+    at: str
+    actor: str
+    what: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class HistorySummary:
+    """The change history condensed: counts plus the latest entries."""
+
+    total: int
+    first_at: str
+    last_at: str
+    actors: tuple[tuple[str, int], ...]
+    answer_changes: int
+    status_changes: tuple[HistoryLine, ...]
+    recent: tuple[HistoryLine, ...]
+
+
+@dataclass(frozen=True)
+class AnswerLine:
+    """A question and its answer in the appendix."""
+
+    question_id: str
+    text: str
+    answer: str
+    answered: bool
+    comment: str
+    source: str
+    score_text: str
+    evidence: str
+    follow_up: bool
+    override_reason: str
+
+
+@dataclass(frozen=True)
+class AnswerSection:
+    """A section of the answers appendix."""
+
+    id: str
+    title: str
+    lines: tuple[AnswerLine, ...]
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """A cited source in the methodology section."""
+
+    title: str
+    publisher: str
+    year: str
+    url: str
+    note: str
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """People and decision for the sign-off block."""
+
+    assessor: str
+    reviewer: str
+    decision: str
+    decision_by: str
+    decision_date: str
+    decision_notes: str
+
+
+# -- the assessment report -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AssessmentReportInput:
+    """Everything the assessment report is built from (gathered by the report service)."""
+
+    assessment: Assessment
+    vendor: Vendor
+    product: Product
+    questionnaire: Questionnaire
+    score: ScoreResult
+    answers: Mapping[str, Answer]
+    applicable_question_ids: Sequence[str]
+    evidence: Sequence[Evidence]
+    evidence_links: Mapping[str, Sequence[Evidence]]
+    history: Sequence[ChangeLogEntry]
+    generated_on: date
+    generated_by: str
+    branding: Branding = Branding()
+    decision_basis: ScoreResult | None = None   # the score stored when the assessment was decided
+
+
+@dataclass(frozen=True)
+class AssessmentReport:
+    """The assessment report's content."""
+
+    meta: ReportMeta
+    assessment_id: int | None
+    vendor_name: str
+    vendor_country: str
+    product_name: str
+    product_version: str
+    product_category: str
+    procurement: str
+    questionnaire_title: str
+    questionnaire_key: str
+    status: str
+    assessment_date: str
+    as_of: str
+    next_review_due: str
+    tier: int | None
+    tier_text: str
+    overall: float | None
+    overall_text: str
+    overall_band: str
+    completeness_pct: int
+    rating: str
+    rating_label: str
+    recommendation: str
+    recommendation_label: str
+    recommendation_sentence: str
+    rating_sentence: str
+    completeness_note: str
+    rating_reasons: tuple[str, ...]
+    key_flags: tuple[FlagLine, ...]
+    flags: tuple[FlagLine, ...]
+    accepted_flags: tuple[FlagLine, ...]
+    other_open_flags: int
+    key_gaps: tuple[GapLine, ...]
+    gaps: tuple[GapLine, ...]
+    conditions: tuple[str, ...]
+    sections: tuple[GroupLine, ...]
+    pillars: tuple[GroupLine, ...]
+    buyers_guide: tuple[GroupLine, ...]
+    domain_chart: str
+    pillar_chart: str
+    buyers_guide_chart: str
+    drivers: tuple[GapLine, ...]
+    improvements: tuple[ImprovementLine, ...]
+    next_rating_label: str
+    evidence: tuple[EvidenceLine, ...]
+    evidence_expired: int
+    evidence_expiring: int
+    history: HistorySummary
+    answer_sections: tuple[AnswerSection, ...]
+    answered_count: int
+    applicable_count: int
+    sources: tuple[SourceLine, ...]
+    disclaimer: str
+    method_notes: tuple[str, ...]
+    sign_off: SignOff
+    decision_label: str = ""
+    decision_basis_note: str = ""
+
+
+def _d(value: date | datetime | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return value.isoformat()
+
+
+def score_text(score: float | None) -> str:
+    """A 0-100 score as shown to people ("–" when there is none)."""
+    return "–" if score is None else f"{score:.0f}"
+
+
+def tier_text(tier: int | None) -> str:
+    """"Tier 1 (critical)" or "Not set"."""
+    return "Not set" if tier is None else f"Tier {tier} ({TIER_LABELS.get(tier, '?')})"
+
+
+def group_lines(groups: Sequence[GroupScore], titles: Mapping[str, str] | None = None) -> tuple[GroupLine, ...]:
+    """Group scores as display lines."""
+    out = []
+    for g in groups:
+        title = (titles or {}).get(g.key) or g.title or g.key
+        out.append(GroupLine(g.key, title, g.score, score_text(g.score), charts.score_band(g.score), g.answered,
+                             g.applicable, g.gaps, round(g.completeness * 100)))
+    return tuple(out)
+
+
+def flag_lines(score: ScoreResult, questionnaire: Questionnaire) -> tuple[FlagLine, ...]:
+    """All raised flags, open ones first, worst first."""
+    ordered = sorted(score.flags, key=lambda f: (f.accepted, f.severity.rank, f.question_id))
+    return tuple(FlagLine(
+        f.flag_id, f.question_id, _question_text(questionnaire, f.question_id), f.severity.value,
+        f.severity.value.capitalize(), f.title, f.rationale, f.mitigation, f.contract_clause, f.accepted,
+        f.accepted_reason, f.accepted_by) for f in ordered)
+
+
+def _question_text(questionnaire: Questionnaire, question_id: str) -> str:
+    question = questionnaire.questions_by_id.get(question_id)
+    return question.text if question else ""
+
+
+def _section_title(questionnaire: Questionnaire, section_id: str) -> str:
+    section = questionnaire.sections_by_id.get(section_id)
+    return section.title if section else section_id
+
+
+def _gap_action(question: Question | None, unanswered: bool) -> str:
+    """What to ask of the vendor: a red-flag mitigation where the bank has one, else guidance."""
+    if question is None:
+        return "Obtain a complete answer with supporting evidence."
+    mitigations = [rule.mitigation for rule in question.red_flags if rule.mitigation]
+    evidence = question.guidance.good_evidence
+    if unanswered:
+        text = "Obtain an answer from the vendor"
+        return f"{text}, supported by: {evidence}" if evidence else f"{text} with supporting evidence."
+    if mitigations:
+        return mitigations[0]
+    if evidence:
+        return f"Ask for stronger support: {evidence}"
+    return "Discuss with the vendor and record the agreed improvement."
+
+
+def driver_lines(score: ScoreResult, questionnaire: Questionnaire, limit: int | None = None) -> tuple[GapLine, ...]:
+    """The drivers (what pulled the score down), worst first, with a recommended action."""
+    out = []
+    for d in score.drivers[: limit or len(score.drivers)]:
+        question = questionnaire.questions_by_id.get(d.question_id)
+        unanswered = d.question_id in score.gaps or d.answer in ("", "unanswered")
+        out.append(GapLine(d.question_id, question.text if question else "", _section_title(questionnaire, d.section_id),
+                           d.answer or "unanswered", d.reason, d.points_lost, f"{d.points_lost:.1f}",
+                           _gap_action(question, unanswered)))
+    return tuple(out)
+
+
+def gap_lines(score: ScoreResult, questionnaire: Questionnaire) -> tuple[GapLine, ...]:
+    """Unanswered required questions, heaviest first."""
+    weights = {q.question_id: q.points_lost for q in score.questions}
+    total = sum(q.weight for q in score.questions) or 1.0
+    out = []
+    for qid in sorted(score.gaps, key=lambda q: -weights.get(q, 0.0)):
+        question = questionnaire.questions_by_id.get(qid)
+        lost = 100.0 * weights.get(qid, 0.0) / total
+        out.append(GapLine(qid, question.text if question else "",
+                           _section_title(questionnaire, question.section_id if question else ""),
+                           "unanswered", "Required question not answered", lost, f"{lost:.1f}",
+                           _gap_action(question, True)))
+    return tuple(out)
+
+
+def evidence_lines(evidence: Sequence[Evidence], links: Mapping[str, Sequence[Evidence]],
+                   as_of: date) -> tuple[EvidenceLine, ...]:
+    """The evidence register: expired first, then expiring, then the rest by title."""
+    linked: dict[int | None, list[str]] = {}
+    for qid, items in links.items():
+        for item in items:
+            linked.setdefault(item.id, []).append(qid)
+    order = {EvidenceState.EXPIRED: 0, EvidenceState.EXPIRING: 1, EvidenceState.NOT_YET_VALID: 2,
+             EvidenceState.CURRENT: 3, EvidenceState.UNDATED: 4}
+    rows = []
+    for e in evidence:
+        state = e.state(as_of)
+        rows.append((order[state], e.title.casefold(), EvidenceLine(
+            e.id, e.title, e.kind.label, e.issuer, e.independent, _d(e.issued_on), _d(e.expires_on), state.value,
+            EVIDENCE_STATE_LABELS[state], ", ".join(sorted(linked.get(e.id, []))), e.file_name or e.url)))
+    return tuple(line for _, _, line in sorted(rows, key=lambda r: (r[0], r[1])))
+
+
+def _short(value: str | None, limit: int = 90) -> str:
+    if value is None:
+        return ""
+    text = value.strip()
+    if len(text) >= 2 and text[0] == text[-1] == '"':  # JSON-encoded strings in the log
+        text = text[1:-1]
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def history_summary(entries: Sequence[ChangeLogEntry]) -> HistorySummary:
+    """Condense the change log (newest first in, newest first out)."""
+    def line(e: ChangeLogEntry) -> HistoryLine:
+        what = f"{e.entity} {e.entity_id}".strip() + (f" · {e.field}" if e.field else "")
+        return HistoryLine(_d(e.at), e.actor, what, _short(e.old_value), _short(e.new_value))
+
+    if not entries:
+        return HistorySummary(0, "", "", (), 0, (), ())
+    times = [e.at for e in entries]
+    actors = Counter(e.actor for e in entries).most_common()
+    status = tuple(line(e) for e in entries if e.field in ("status", "decision"))
+    answers = sum(1 for e in entries if e.entity == "answer")
+    return HistorySummary(len(entries), _d(min(times)), _d(max(times)), tuple(actors), answers, status,
+                          tuple(line(e) for e in entries[:HISTORY_LINES]))
+
+
+def answer_sections(inp: AssessmentReportInput) -> tuple[AnswerSection, ...]:
+    """The appendix: every applicable or answered question, in questionnaire order."""
+    wanted = set(inp.applicable_question_ids) | set(inp.answers)
+    scores = {q.question_id: q for q in inp.score.questions}
+    sections = []
+    for section in inp.questionnaire.sections:
+        lines = []
+        for q in section.questions:
+            if q.id not in wanted:
+                continue
+            answer = inp.answers.get(q.id)
+            value = answer.value if answer else None
+            qs = scores.get(q.id)
+            if qs is None or qs.score is None:
+                st = "n/a" if qs is not None and qs.not_applicable else ""
+            else:
+                st = f"{qs.score * 100:.0f}"
+            evidence = "; ".join(e.title for e in inp.evidence_links.get(q.id, ()))
+            lines.append(AnswerLine(
+                q.id, q.text, answer_values.display(q, value) if value is not None else "", value is not None,
+                answer.comment if answer else "", answer.source.label if answer and value is not None else "",
+                st, evidence, bool(answer and answer.needs_follow_up), answer.override_reason if answer else ""))
+        if lines:
+            sections.append(AnswerSection(section.id, section.title, tuple(lines)))
+    return tuple(sections)
+
+
+def build_assessment_report(inp: AssessmentReportInput) -> AssessmentReport:
+    """The assessment report's content from the gathered domain objects."""
+    a, s, qn = inp.assessment, inp.score, inp.questionnaire
+    flags = flag_lines(s, qn)
+    open_flags = [f for f in flags if not f.accepted]
+    key_flags = tuple(f for f in open_flags if f.severity in (Severity.CRITICAL.value, Severity.HIGH.value))
+    drivers = driver_lines(s, qn)
+    key_gaps = drivers[:KEY_GAPS_MAX]
+    sections = group_lines(s.by_section, {sec.id: sec.title for sec in qn.sections})
+    pillars = group_lines(s.by_pillar, PILLAR_TITLES)
+    bg = group_lines(s.by_buyers_guide, {k.key: k.title or k.key.capitalize() for k in s.by_buyers_guide})
+    tier = s.tier if s.tier is not None else a.effective_tier
+    as_of = s.as_of or inp.generated_on
+    evidence = evidence_lines(inp.evidence, inp.evidence_links, as_of)
+    appendix = answer_sections(inp)
+    answered = sum(1 for sec in appendix for line in sec.lines if line.answered)
+    applicable = sum(len(sec.lines) for sec in appendix)
+    completeness_pct = round(s.completeness * 100)
+    rating_sentence = (f"The residual risk is {s.rating.value} for a purchase of inherent-risk "
+                       f"{tier_text(tier).lower()}." if tier is not None
+                       else f"The residual risk is {s.rating.value}; the purchase's inherent-risk tier is not set.")
+    basis_note = ""
+    basis = inp.decision_basis
+    if basis is not None and a.decision_date and (basis.rating != s.rating or basis.recommendation != s.recommendation):
+        basis_note = (f"When the decision was taken on {_d(a.decision_date)} the rating was {basis.rating.value} "
+                      f"(score {score_text(basis.overall)}); it is {s.rating.value} now, mostly because evidence "
+                      "or answers changed since. Consider a review.")
+    completeness_note = ""
+    if s.completeness < 0.8:
+        completeness_note = (f"Only {completeness_pct}% of the applicable questions are answered, so the score "
+                             "and rating may change as the remaining answers arrive.")
+    title = f"Vendor trust assessment: {a.vendor_name or inp.vendor.name} – {a.product_name or inp.product.name}"
+    meta = ReportMeta(
+        title=title,
+        subject=f"Residual risk {s.rating.label}; recommendation: {s.recommendation.label}",
+        author=inp.branding.organisation or inp.generated_by, generated_on=inp.generated_on,
+        generated_by=inp.generated_by, organisation=inp.branding.organisation,
+        logo_data_uri=inp.branding.logo_data_uri, lang=qn.language or "en",
+        keywords=("vendor risk", "ICT supply chain", inp.vendor.name, inp.product.name))
+    sources = tuple(SourceLine(src.title, src.publisher, str(src.year or ""), src.url, src.note) for src in qn.sources)
+    domain_chart = charts.bar_chart([charts.Bar(g.title, g.score) for g in sections], "Scores by domain")
+    pillar_chart = charts.column_chart(
+        [charts.Bar(g.title, g.score, f"{g.answered}/{g.applicable} answered") for g in pillars],
+        "Scores by pillar")
+    bg_chart = charts.radar_chart([charts.Bar(g.title, g.score) for g in bg], "Scores by Buyers Guide part") \
+        if len(bg) >= 3 else charts.bar_chart([charts.Bar(g.title, g.score) for g in bg], "Scores by Buyers Guide part")
+    return AssessmentReport(
+        meta=meta, assessment_id=a.id, vendor_name=a.vendor_name or inp.vendor.name, vendor_country=inp.vendor.country,
+        product_name=a.product_name or inp.product.name, product_version=inp.product.version,
+        product_category=inp.product.category.label, procurement=a.procurement, questionnaire_title=qn.title,
+        questionnaire_key=qn.key, status=a.status.label,
+        assessment_date=_d(a.decision_date or (a.updated_at.date() if a.updated_at else None) or as_of),
+        as_of=_d(as_of), next_review_due=_d(a.next_review_due), tier=tier, tier_text=tier_text(tier),
+        overall=s.overall, overall_text=score_text(s.overall), overall_band=charts.score_band(s.overall),
+        completeness_pct=completeness_pct, rating=s.rating.value, rating_label=s.rating.label,
+        recommendation=s.recommendation.value, recommendation_label=s.recommendation.label,
+        recommendation_sentence=RECOMMENDATION_SENTENCES[s.recommendation], rating_sentence=rating_sentence,
+        completeness_note=completeness_note, rating_reasons=tuple(s.rating_reasons), key_flags=key_flags,
+        flags=tuple(open_flags), accepted_flags=tuple(f for f in flags if f.accepted),
+        other_open_flags=len(open_flags) - len(key_flags), key_gaps=key_gaps, gaps=gap_lines(s, qn),
+        conditions=tuple(s.conditions), sections=sections, pillars=pillars, buyers_guide=bg,
+        domain_chart=domain_chart, pillar_chart=pillar_chart, buyers_guide_chart=bg_chart,
+        drivers=drivers[:DRIVERS_MAX], improvements=tuple(
+            ImprovementLine(i.question_id, _question_text(qn, i.question_id), i.from_answer, i.to_answer,
+                            f"+{i.gain:.1f}", getattr(i, "kind", "answer")) for i in s.improvements),
+        next_rating_label=s.next_rating.label if s.next_rating else "",
+        evidence=evidence, evidence_expired=sum(1 for e in evidence if e.state == EvidenceState.EXPIRED.value),
+        evidence_expiring=sum(1 for e in evidence if e.state == EvidenceState.EXPIRING.value),
+        history=history_summary(inp.history), answer_sections=appendix, answered_count=answered,
+        applicable_count=applicable, sources=sources, disclaimer=qn.disclaimer, method_notes=METHOD_NOTES,
+        sign_off=SignOff(a.assessor, a.reviewer, a.decision.label if a.decision else "", a.decision_by,
+                         _d(a.decision_date), a.decision_notes),
+        decision_label=a.decision.label if a.decision else "", decision_basis_note=basis_note)
+
+
+# -- the comparison report -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ComparisonEntry:
+    """One candidate in a comparison: an assessment with its score."""
+
+    assessment: Assessment
+    questionnaire: Questionnaire
+    score: ScoreResult
+
+
+@dataclass(frozen=True)
+class ComparisonColumn:
+    """One candidate as shown side by side."""
+
+    assessment_id: int | None
+    vendor_name: str
+    product_name: str
+    label: str
+    status: str
+    tier_text: str
+    overall_text: str
+    overall_band: str
+    completeness_pct: int
+    rating: str
+    rating_label: str
+    recommendation_label: str
+    recommendation_sentence: str
+    critical_flags: int
+    high_flags: int
+    other_flags: int
+    flags: tuple[FlagLine, ...]
+    conditions: tuple[str, ...]
+    rank: int
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    """A domain or pillar with each candidate's score."""
+
+    title: str
+    cells: tuple[tuple[str, str], ...]   # (score text, band) per column
+    spread: float
+
+
+@dataclass(frozen=True)
+class ComparisonReport:
+    """The comparison report's content."""
+
+    meta: ReportMeta
+    procurement: str
+    columns: tuple[ComparisonColumn, ...]
+    domain_rows: tuple[ScoreRow, ...]
+    pillar_rows: tuple[ScoreRow, ...]
+    differences: tuple[str, ...]
+    pillar_chart: str
+    domain_chart: str
+    summary: str
+
+
+def _rank_key(entry: ComparisonEntry) -> tuple[int, float]:
+    return (entry.score.rating.rank, -(entry.score.overall or 0.0))
+
+
+def _score_rows(groups_per_column: Sequence[Mapping[str, GroupScore]], keys: Sequence[tuple[str, str]]
+                ) -> tuple[ScoreRow, ...]:
+    rows = []
+    for key, title in keys:
+        values = [g.get(key).score if g.get(key) else None for g in groups_per_column]  # type: ignore[union-attr]
+        present = [v for v in values if v is not None]
+        spread = (max(present) - min(present)) if len(present) >= 2 else 0.0
+        rows.append(ScoreRow(title, tuple((score_text(v), charts.score_band(v)) for v in values), spread))
+    return tuple(rows)
+
+
+def build_comparison_report(entries: Sequence[ComparisonEntry], generated_on: date, generated_by: str,
+                            branding: Branding = Branding()) -> ComparisonReport:
+    """Several candidates for the same purchase, side by side."""
+    ranked = sorted(range(len(entries)), key=lambda i: _rank_key(entries[i]))
+    rank_of = {index: position + 1 for position, index in enumerate(ranked)}
+    columns = []
+    for i, e in enumerate(entries):
+        flags = tuple(f for f in flag_lines(e.score, e.questionnaire) if not f.accepted)
+        crit = sum(1 for f in flags if f.severity == "critical")
+        high = sum(1 for f in flags if f.severity == "high")
+        columns.append(ComparisonColumn(
+            e.assessment.id, e.assessment.vendor_name, e.assessment.product_name,
+            f"{e.assessment.vendor_name} – {e.assessment.product_name}", e.assessment.status.label,
+            tier_text(e.score.tier if e.score.tier is not None else e.assessment.effective_tier),
+            score_text(e.score.overall), charts.score_band(e.score.overall), round(e.score.completeness * 100),
+            e.score.rating.value, e.score.rating.label, e.score.recommendation.label,
+            RECOMMENDATION_SENTENCES[e.score.recommendation], crit, high, len(flags) - crit - high, flags,
+            tuple(e.score.conditions), rank_of[i]))
+    # Domains: union over candidates in first-seen order (versions of a questionnaire may differ).
+    domain_keys: dict[str, str] = {}
+    pillar_keys: dict[str, str] = {}
+    for e in entries:
+        titles = {sec.id: sec.title for sec in e.questionnaire.sections}
+        for g in e.score.by_section:
+            domain_keys.setdefault(g.key, titles.get(g.key, g.title or g.key))
+        for g in e.score.by_pillar:
+            pillar_keys.setdefault(g.key, PILLAR_TITLES.get(g.key, g.title or g.key))
+    by_section = [{g.key: g for g in e.score.by_section} for e in entries]
+    by_pillar = [{g.key: g for g in e.score.by_pillar} for e in entries]
+    domain_rows = _score_rows(by_section, list(domain_keys.items()))
+    pillar_rows = _score_rows(by_pillar, list(pillar_keys.items()))
+    differences = _differences(entries, columns, domain_rows)
+    best = columns[ranked[0]] if columns else None
+    summary = ""
+    if best is not None and len(columns) > 1:
+        summary = (f"On the present evidence {best.label} carries the lowest residual risk "
+                   f"({best.rating_label.lower()}, score {best.overall_text}); its recommendation is: "
+                   f"{best.recommendation_label.lower()}.")
+    series = [charts.Series(c.label, tuple(by_pillar[i][k].score if k in by_pillar[i] else None for k in pillar_keys))
+              for i, c in enumerate(columns)]
+    dseries = [charts.Series(c.label, tuple(by_section[i][k].score if k in by_section[i] else None
+                                            for k in domain_keys)) for i, c in enumerate(columns)]
+    procurement = next((e.assessment.procurement for e in entries if e.assessment.procurement), "")
+    meta = ReportMeta(
+        title="Vendor comparison" + (f": {procurement}" if procurement else ""),
+        subject="Candidates compared: " + ", ".join(c.label for c in columns),
+        author=branding.organisation or generated_by, generated_on=generated_on, generated_by=generated_by,
+        organisation=branding.organisation, logo_data_uri=branding.logo_data_uri,
+        keywords=("vendor comparison", "ICT supply chain"))
+    return ComparisonReport(meta, procurement, tuple(columns), domain_rows, pillar_rows, differences,
+                            charts.grouped_bar_chart(list(pillar_keys.values()), series, "Pillar scores by candidate"),
+                            charts.grouped_bar_chart(list(domain_keys.values()), dseries, "Domain scores by candidate"),
+                            summary)
+
+
+def _differences(entries: Sequence[ComparisonEntry], columns: Sequence[ComparisonColumn],
+                 domain_rows: Sequence[ScoreRow]) -> tuple[str, ...]:
+    """Plain sentences on what separates the candidates."""
+    out: list[str] = []
+    if len(entries) < 2:
+        return ()
+    ratings = {c.rating_label for c in columns}
+    if len(ratings) > 1:
+        out.append("Residual risk differs: " + "; ".join(f"{c.label}: {c.rating_label.lower()}" for c in columns) + ".")
+    for row in sorted(domain_rows, key=lambda r: -r.spread)[:4]:
+        if row.spread < 15:
+            break
+        cells = [(columns[i].label, cell[0]) for i, cell in enumerate(row.cells)]
+        out.append(f"{row.title}: scores range over {row.spread:.0f} points ("
+                   + ", ".join(f"{label} {value}" for label, value in cells) + ").")
+    flag_sets = [{f.title for f in c.flags if f.severity in ("critical", "high")} for c in columns]
+    for i, c in enumerate(columns):
+        others = set().union(*(fs for j, fs in enumerate(flag_sets) if j != i))
+        only = sorted(flag_sets[i] - others)
+        if only:
+            out.append(f"Only {c.label} raises: " + "; ".join(only[:4]) + ".")
+    low = [c for c in columns if c.completeness_pct < 80]
+    if low:
+        out.append("Incomplete assessments (less than 80% answered) may still move: "
+                   + ", ".join(f"{c.label} ({c.completeness_pct}%)" for c in low) + ".")
+    return tuple(out)
+
+
+# -- the portfolio report --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PortfolioFlag:
+    """An open critical flag somewhere in the portfolio."""
+
+    vendor_name: str
+    product_name: str
+    assessment_id: int | None
+    title: str
+    question_id: str
+    mitigation: str
+
+
+@dataclass(frozen=True)
+class PortfolioEvidence:
+    """Evidence that has expired or expires soon."""
+
+    vendor_name: str
+    title: str
+    kind: str
+    expires_on: str
+    state: str
+    state_label: str
+
+
+@dataclass(frozen=True)
+class PortfolioRow:
+    """One vendor/product line."""
+
+    vendor_name: str
+    country: str
+    product_name: str
+    category: str
+    assessment_id: int | None
+    status: str
+    tier: int | None
+    tier_text: str
+    score: float | None
+    score_text: str
+    band: str
+    rating: str
+    rating_label: str
+    recommendation_label: str
+    completeness_pct: int
+    open_flags: int
+    critical_flags: int
+    evidence_expiring: int
+    evidence_expired: int
+    next_review_due: str
+    overdue: bool
+    decision: str
+    decided_on: str
+
+
+@dataclass(frozen=True)
+class PortfolioReport:
+    """The portfolio report's content."""
+
+    meta: ReportMeta
+    rows: tuple[PortfolioRow, ...]
+    vendor_count: int
+    product_count: int
+    assessed_count: int
+    by_rating: tuple[tuple[str, str, int], ...]          # (key, label, count)
+    by_tier: tuple[tuple[str, int], ...]
+    matrix: tuple[tuple[str, tuple[int, ...]], ...]       # tier label -> counts per rating (+ unrated)
+    matrix_columns: tuple[str, ...]
+    chart: str
+    critical_flags: tuple[PortfolioFlag, ...]
+    overdue: tuple[PortfolioRow, ...]
+    evidence: tuple[PortfolioEvidence, ...]
+
+
+def build_portfolio_report(rows: Sequence[RegisterRow], critical_flags: Sequence[PortfolioFlag],
+                           evidence: Sequence[tuple[str, Evidence]], today: date, generated_by: str,
+                           branding: Branding = Branding()) -> PortfolioReport:
+    """All vendors and products: where the risk sits, what is overdue, what expires."""
+    lines = []
+    for r in sorted(rows, key=lambda r: (r.rating.rank if r.rating else 9, r.vendor_name.casefold(),
+                                         r.product_name.casefold())):
+        lines.append(PortfolioRow(
+            r.vendor_name, r.country, r.product_name, r.category.label if r.category else "", r.assessment_id,
+            r.status.label if r.status else "Not assessed", r.tier, tier_text(r.tier) if r.tier else "–",
+            r.score, score_text(r.score), charts.score_band(r.score), r.rating.value if r.rating else "",
+            r.rating.label if r.rating else "–", r.recommendation.label if r.recommendation else "",
+            round(r.completeness * 100), r.open_flags, r.critical_flags, r.evidence_expiring, r.evidence_expired,
+            _d(r.next_review_due), r.overdue(today), r.decision.label if r.decision else "", _d(r.decided_on)))
+    assessed = [r for r in rows if r.assessment_id is not None]
+    rating_counts = Counter(r.rating for r in assessed)
+    by_rating = tuple((rt.value, rt.label, rating_counts.get(rt, 0)) for rt in Rating) + \
+        (("none", "Not rated", sum(1 for r in rows if r.rating is None)),)
+    tier_counts = Counter(r.tier for r in rows)
+    by_tier = tuple((tier_text(t), tier_counts.get(t, 0)) for t in (1, 2, 3, 4)) + \
+        (("Tier not set", tier_counts.get(None, 0)),)
+    matrix = []
+    for t in (1, 2, 3, 4, None):
+        in_tier = [r for r in rows if r.tier == t]
+        matrix.append((tier_text(t), tuple(sum(1 for r in in_tier if r.rating is rt) for rt in Rating)
+                       + (sum(1 for r in in_tier if r.rating is None),)))
+    points = [charts.Point(f"{r.vendor_name} – {r.product_name}", r.tier, r.score, r.rating.value)
+              for r in rows if r.tier is not None and r.score is not None and r.rating is not None]
+    ev_lines = []
+    for vendor_name, e in evidence:
+        state = e.state(today)
+        if state in (EvidenceState.EXPIRED, EvidenceState.EXPIRING):
+            ev_lines.append(PortfolioEvidence(vendor_name, e.title, e.kind.label, _d(e.expires_on), state.value,
+                                              EVIDENCE_STATE_LABELS[state]))
+    ev_lines.sort(key=lambda x: (x.expires_on, x.vendor_name))
+    meta = ReportMeta(
+        title="Vendor portfolio risk overview", subject="Residual risk, flags, reviews and evidence across all vendors",
+        author=branding.organisation or generated_by, generated_on=today, generated_by=generated_by,
+        organisation=branding.organisation, logo_data_uri=branding.logo_data_uri,
+        keywords=("vendor portfolio", "ICT supply chain"))
+    return PortfolioReport(
+        meta, tuple(lines), len({r.vendor_id for r in rows}), sum(1 for r in rows if r.product_id is not None),
+        len(assessed), by_rating, by_tier, tuple(matrix), tuple(rt.label for rt in Rating) + ("Not rated",),
+        charts.tier_score_chart(points, "Inherent-risk tier against overall score"), tuple(critical_flags),
+        tuple(line for line in lines if line.overdue), tuple(ev_lines))

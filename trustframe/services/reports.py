@@ -1,0 +1,220 @@
+"""Report use cases: gather an assessment's data through the other services and hand it to the
+exchange layer, which builds the report content and renders PDF or Excel.
+
+Organisation branding comes from two workspace settings:
+
+* ``organisation_name``: text on the cover and in the footer.
+* ``organisation_logo``: the path of a PNG or JPEG file (a string, because settings are stored
+  as JSON), or raw image bytes when set programmatically. It is read here and embedded as a
+  ``data:`` URI, so the renderer never opens a path; SVG logos are refused (they can carry
+  scripts and external references).
+
+Files are written atomically (a temporary file in the same folder, then renamed), so a failed
+render never leaves half a report where the old one was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
+
+from trustframe.domain.scoring_model import ScoreResult
+from trustframe.errors import TrustFrameError
+from trustframe.exchange.reports import excel, model, pdf
+from trustframe.exchange.reports.safety import ReportSafetyError, logo_data_uri
+
+if TYPE_CHECKING:
+    from trustframe.services.context import Services
+
+log = logging.getLogger(__name__)
+
+#: Report kinds and the formats each supports.
+KINDS: dict[str, tuple[str, ...]] = {
+    "assessment": ("pdf", "xlsx"),
+    "comparison": ("pdf",),
+    "portfolio": ("pdf", "xlsx"),
+}
+
+Progress = Callable[[int, str], None]
+
+
+class ReportError(TrustFrameError):
+    """A report cannot be produced (bad request or settings); the message says what to do."""
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """What was written."""
+
+    path: Path
+    kind: str
+    format: str
+    pages: int = 0          # PDF pages (0 for Excel)
+    refused_urls: tuple[str, ...] = ()
+
+
+def _no_progress(percent: int, message: str) -> None:
+    """Default progress callback."""
+
+
+class ReportService:
+    """Assessment, comparison and portfolio reports as PDF or Excel."""
+
+    def __init__(self, services: "Services") -> None:
+        self._s = services
+
+    # -- gathering -----------------------------------------------------------------------------
+
+    def branding(self) -> model.Branding:
+        """Organisation name and validated logo from the workspace settings."""
+        name = str(self._s.setting("organisation_name", "") or "").strip()
+        logo = self._s.setting("organisation_logo", None)
+        data: bytes | None = None
+        if isinstance(logo, (bytes, bytearray)):
+            data = bytes(logo)
+        elif isinstance(logo, str) and logo.strip():
+            path = Path(logo).expanduser()
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise ReportError(f"The organisation logo {path} cannot be read ({exc.strerror}). "
+                                  "Choose another file in Settings or clear the logo.") from exc
+        try:
+            uri = logo_data_uri(data)
+        except ReportSafetyError as exc:
+            raise ReportError(f"{exc} Choose a PNG or JPEG file in Settings or clear the logo.") from exc
+        return model.Branding(name, uri)
+
+    def _score(self, assessment_id: int, as_of: date | None) -> ScoreResult:
+        return self._s.scoring.score(assessment_id, as_of=as_of)
+
+    def assessment_input(self, assessment_id: int, as_of: date | None = None,
+                         score: ScoreResult | None = None) -> model.AssessmentReportInput:
+        """Everything the assessment report needs, read through the services."""
+        s = self._s
+        assessment = s.assessments.get(assessment_id)
+        vendor = s.vendors.get_vendor(assessment.vendor_id)
+        product = s.vendors.get_product(assessment.product_id)
+        answers = s.assessments.answers(assessment_id)
+        score = score or self._score(assessment_id, as_of)
+        applicable = [q.id for q in s.assessments.applicable_questions(assessment, answers)]
+        # The vendor's evidence that concerns this product: vendor-wide items and this product's.
+        evidence = [e for e in s.evidence.list(vendor.id) if e.product_id in (None, product.id)]
+        return model.AssessmentReportInput(
+            assessment=assessment, vendor=vendor, product=product,
+            questionnaire=s.assessments.questionnaire(assessment), score=score, answers=answers,
+            applicable_question_ids=applicable, evidence=evidence,
+            evidence_links=s.evidence.for_assessment(assessment_id), history=s.history(assessment_id),
+            generated_on=as_of or date.today(), generated_by=s.user, branding=self.branding(),
+            decision_basis=s.scoring.decision_basis(assessment_id) if assessment.decision else None)
+
+    def assessment_report(self, assessment_id: int, as_of: date | None = None,
+                          score: ScoreResult | None = None) -> model.AssessmentReport:
+        """The assessment report's content (pure data)."""
+        return model.build_assessment_report(self.assessment_input(assessment_id, as_of, score))
+
+    def comparison_report(self, assessment_ids: Sequence[int], as_of: date | None = None) -> model.ComparisonReport:
+        """Candidates for the same purchase side by side."""
+        ids = list(dict.fromkeys(assessment_ids))
+        if len(ids) < 2:
+            raise ReportError("A comparison needs at least two different assessments.")
+        entries = []
+        for assessment_id, score in zip(ids, self._s.scoring.score_many(ids, as_of=as_of)):
+            assessment = self._s.assessments.get(assessment_id)
+            entries.append(model.ComparisonEntry(assessment, self._s.assessments.questionnaire(assessment), score))
+        return model.build_comparison_report(entries, as_of or date.today(), self._s.user, self.branding())
+
+    def portfolio_report(self, as_of: date | None = None) -> model.PortfolioReport:
+        """Every vendor and product: ratings, tiers, open critical flags, overdue reviews, evidence."""
+        today = as_of or date.today()
+        rows = self._s.scoring.register_rows(as_of=as_of)
+        flags: list[model.PortfolioFlag] = []
+        for row in rows:
+            if row.assessment_id is None or not row.critical_flags:
+                continue
+            score = self._score(row.assessment_id, as_of)
+            for f in score.critical_flags:
+                flags.append(model.PortfolioFlag(row.vendor_name, row.product_name, row.assessment_id, f.title,
+                                                 f.question_id, f.mitigation))
+        vendors = {v.id: v.name for v in self._s.vendors.list_vendors()}
+        evidence = [(vendors.get(e.vendor_id, "?"), e) for e in self._s.evidence.list()]
+        return model.build_portfolio_report(rows, flags, evidence, today, self._s.user, self.branding())
+
+    # -- rendering -----------------------------------------------------------------------------
+
+    def assessment_html(self, assessment_id: int, as_of: date | None = None) -> str:
+        """The assessment report as HTML (what WeasyPrint lays out)."""
+        return pdf.render_html("assessment.html", report=self.assessment_report(assessment_id, as_of))
+
+    def write(self, kind: str, fmt: str, target: Path | str, assessment_ids: Iterable[int] = (), *,
+              pdf_variant: str | None = None, as_of: date | None = None,
+              progress: Progress | None = None) -> ReportResult:
+        """Produce a report of ``kind`` (assessment, comparison, portfolio) as ``fmt`` (pdf, xlsx)."""
+        progress = progress or _no_progress
+        if kind not in KINDS:
+            raise ReportError(f"Unknown report kind {kind!r}; choose one of {', '.join(KINDS)}.")
+        if fmt not in KINDS[kind]:
+            raise ReportError(f"The {kind} report is available as {' or '.join(KINDS[kind]).upper()}, not {fmt.upper()}.")
+        if pdf_variant is not None and pdf_variant not in pdf.PDF_VARIANTS:
+            raise ReportError(f"Unknown PDF variant {pdf_variant!r}; choose one of {', '.join(pdf.PDF_VARIANTS)}.")
+        ids = list(assessment_ids)
+        target = Path(target)
+        progress(5, "Gathering data")
+        if kind == "assessment":
+            if len(ids) != 1:
+                raise ReportError("An assessment report is for exactly one assessment.")
+            report: Any = self.assessment_report(ids[0], as_of)
+            template = "assessment.html"
+        elif kind == "comparison":
+            report = self.comparison_report(ids, as_of)
+            template = "comparison.html"
+        else:
+            report = self.portfolio_report(as_of)
+            template = "portfolio.html"
+        progress(35, "Laying out the report" if fmt == "pdf" else "Writing the workbook")
+        stats = pdf.RenderStats()
+        with _atomic_target(target) as temp:
+            if fmt == "pdf":
+                pdf.render_pdf(template, {"report": report}, report.meta, temp, pdf_variant=pdf_variant, stats=stats)
+            elif kind == "assessment":
+                excel.write_assessment_workbook(report, temp)
+            else:
+                excel.write_portfolio_workbook(report, temp)
+        if stats.refused:
+            # Nothing we generate asks for these; a refusal means something tried to inject a URL.
+            log.warning("Report %s: refused to fetch %d URL(s): %s", target, len(stats.refused), stats.refused[:5])
+        progress(100, "Done")
+        return ReportResult(target, kind, fmt, stats.pages, tuple(stats.refused))
+
+
+class _atomic_target:
+    """Context manager yielding a temporary path that replaces ``target`` on success."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        self.temp: Path | None = None
+
+    def __enter__(self) -> Path:
+        folder = self.target.parent
+        if not folder.is_dir():
+            raise ReportError(f"The folder {folder} does not exist.")
+        fd, name = tempfile.mkstemp(prefix=".~" + self.target.stem, suffix=self.target.suffix, dir=folder)
+        os.close(fd)
+        self.temp = Path(name)
+        return self.temp
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        assert self.temp is not None
+        if exc_type is None:
+            try:
+                os.replace(self.temp, self.target)
+            except PermissionError as error:
+                self.temp.unlink(missing_ok=True)
+                raise ReportError(f"{self.target} cannot be replaced; is it open in another program?") from error
+        else:
+            self.temp.unlink(missing_ok=True)
