@@ -57,3 +57,16 @@ def compare_or_none(services: "Services", assessment_ids: Sequence[int]) -> "lis
         except Exception:  # fall back to one score per assessment; logged for the developer
             log.exception("Comparing assessments %s failed", list(assessment_ids))
     return [score_or_none(services, aid) for aid in assessment_ids]
+
+
+def comparison_or_none(services: "Services", assessment_ids: Sequence[int]) -> Any | None:
+    """``services.scoring.compare(ids)`` (a ``trustframe.domain.comparison.Comparison``), or
+    None when scoring is unavailable or fails."""
+    scoring = scoring_service(services)
+    if scoring is None or not hasattr(scoring, "compare") or not assessment_ids:
+        return None
+    try:
+        return scoring.compare(list(assessment_ids))
+    except Exception:  # the compare screen shows "not available"; the traceback is logged
+        log.exception("Comparing assessments %s failed", list(assessment_ids))
+        return None
