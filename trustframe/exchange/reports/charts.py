@@ -82,7 +82,7 @@ class Bar:
     note: str = ""
 
 
-def bar_chart(bars: Sequence[Bar], title: str, width: float = 480, label_width: float = 190,
+def bar_chart(bars: Sequence[Bar], title: str, width: float = 520, label_width: float = 240,
               row_height: float = 19) -> str:
     """Horizontal bars on a 0-100 axis, coloured by score band; ``None`` shows as "no data"."""
     top, bottom = 8.0, 22.0
@@ -100,7 +100,7 @@ def bar_chart(bars: Sequence[Bar], title: str, width: float = 480, label_width: 
         y = top + i * row_height
         mid = y + row_height / 2 + 3
         body.append(f'<text x="{_fmt(plot_x - 6)}" y="{_fmt(mid)}" font-size="8.5" fill="{INK}" '
-                    f'text-anchor="end">{_esc(_truncate(bar.label, 38))}</text>')
+                    f'text-anchor="end">{_esc(_truncate(bar.label, 50))}</text>')
         if bar.value is None:
             body.append(f'<text x="{_fmt(plot_x + 4)}" y="{_fmt(mid)}" font-size="8" fill="{MUTED}" '
                         f'font-style="italic">no scored answers</text>')

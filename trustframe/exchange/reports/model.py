@@ -27,7 +27,7 @@ from trustframe.exchange.reports import charts
 #: How many "gaps that matter most" the executive summary shows (at least 3 when available).
 KEY_GAPS_MAX = 5
 #: History entries listed in full; older ones are summarised in counts.
-HISTORY_LINES = 30
+HISTORY_LINES = 20
 #: Drivers listed in the rating explanation.
 DRIVERS_MAX = 10
 
@@ -169,6 +169,7 @@ class EvidenceLine:
     state_label: str
     questions: str
     reference: str
+    questions_short: str = ""  # at most a few ids and "+N more", for narrow columns
 
 
 @dataclass(frozen=True)
@@ -430,9 +431,11 @@ def evidence_lines(evidence: Sequence[Evidence], links: Mapping[str, Sequence[Ev
     rows = []
     for e in evidence:
         state = e.state(as_of)
+        ids = sorted(linked.get(e.id, []))
+        short = ", ".join(ids[:6]) + (f" and {len(ids) - 6} more" if len(ids) > 6 else "")
         rows.append((order[state], e.title.casefold(), EvidenceLine(
             e.id, e.title, e.kind.label, e.issuer, e.independent, _d(e.issued_on), _d(e.expires_on), state.value,
-            EVIDENCE_STATE_LABELS[state], ", ".join(sorted(linked.get(e.id, []))), e.file_name or e.url)))
+            EVIDENCE_STATE_LABELS[state], ", ".join(ids), e.file_name or e.url, short)))
     return tuple(line for _, _, line in sorted(rows, key=lambda r: (r[0], r[1])))
 
 

@@ -101,12 +101,13 @@ def html_to_pdf(html: str, target: Path | BinaryIO | None = None, *, pdf_variant
     fetcher = fetcher or new_fetcher()
     templates = paths.report_templates_dir()
     font_config = FontConfiguration()
-    # The same FontConfiguration goes to CSS and write_pdf, or @font-face is ignored (also in SVG).
+    # The same FontConfiguration goes to CSS and render(), or @font-face is ignored (also in SVG).
+    # (WeasyPrint 70's write_pdf() no longer takes font_config: it logs "Unknown PDF option".)
     stylesheets = [CSS(string=font_face_css(), font_config=font_config, url_fetcher=fetcher,
                        base_url=templates.as_uri() + "/")]
     document = HTML(string=html, base_url=templates.as_uri() + "/", url_fetcher=fetcher).render(
         stylesheets=stylesheets, font_config=font_config)
-    options: dict[str, Any] = {"font_config": font_config}
+    options: dict[str, Any] = {}
     if pdf_variant:
         options["pdf_variant"] = pdf_variant
         if pdf_variant.startswith("pdf/ua"):
