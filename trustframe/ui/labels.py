@@ -77,3 +77,12 @@ def evidence_state(value: EvidenceState) -> str:
     return {EvidenceState.CURRENT: _tr("Current"), EvidenceState.EXPIRING: _tr("Expiring soon"),
             EvidenceState.EXPIRED: _tr("Expired"), EvidenceState.NOT_YET_VALID: _tr("Not yet valid"),
             EvidenceState.UNDATED: _tr("No expiry")}[value]
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """``one`` or ``many`` (with ``{n}``) by count; both already translated by the caller.
+
+    Qt's ``%n`` plurals need a compiled English translation to read well; choosing the form
+    here keeps English right without one and stays translatable (each form is its own string).
+    """
+    return (one if n == 1 else many).format(n=f"{n:,}")

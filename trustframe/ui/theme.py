@@ -80,10 +80,12 @@ def stylesheet() -> str:
     """The application stylesheet (empty when the file is missing: the app still works)."""
     path = paths.resources_dir() / "style" / "trustframe.qss"
     try:
-        return path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except OSError:
         log.warning("Stylesheet %s not found; using the plain style", path)
         return ""
+    # Qt stylesheets need absolute icon paths; the bundle's location is only known at run time.
+    return text.replace("@ICONS@", (paths.resources_dir() / "icons").as_posix())
 
 
 def apply(app: QApplication) -> None:

@@ -139,8 +139,9 @@ class RegisterTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._headers[section]
-            if role == Qt.ItemDataRole.TextAlignmentRole and section in (Column.SCORE, Column.FLAGS):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                side = Qt.AlignmentFlag.AlignRight if section in (Column.SCORE, Column.FLAGS) else Qt.AlignmentFlag.AlignLeft
+                return int(side | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def roleNames(self) -> dict[int, QByteArray]:
@@ -209,9 +210,9 @@ class RegisterTableModel(QAbstractTableModel):
         if column == Column.EVIDENCE:
             parts = []
             if row.evidence_expired:
-                parts.append(self.tr("%n expired", "", row.evidence_expired))
+                parts.append(self.tr("{n} expired").format(n=row.evidence_expired))
             if row.evidence_expiring:
-                parts.append(self.tr("%n expiring", "", row.evidence_expiring))
+                parts.append(self.tr("{n} expiring").format(n=row.evidence_expiring))
             return " · ".join(parts)
         if column == Column.NEXT_REVIEW:
             if row.next_review_due is None:

@@ -1,0 +1,208 @@
+"""The GUI composition root: logging, QApplication, look, translations, settings, the
+workspace's services and the main window, in that order.
+
+Start-up must be quick (a usable window in well under 1.5 s, see docs/performance.md), so this
+module imports only Qt and the window; heavy libraries (WeasyPrint, openpyxl, Jinja2, Alembic)
+are imported by the screens and services that need them, when they need them. The workspace is
+opened (and migrated, after a backup) before the window shows.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+import threading
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from trustframe import __version__, paths
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from trustframe.ui.main_window import MainWindow
+
+log = logging.getLogger("trustframe")
+
+_logging_configured = False
+
+
+def configure_logging(level: int = logging.INFO) -> Path:
+    """Log to a rotating file in the user log folder (once per process) and warnings to stderr."""
+    global _logging_configured
+    target = paths.log_file_path()
+    if _logging_configured:
+        return target
+    root = logging.getLogger()
+    root.setLevel(level)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            target, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    except OSError as exc:  # a read-only home must not stop the app; say so on stderr
+        sys.stderr.write(f"TrustFrame: cannot write the log file {target}: {exc}\n")
+    console = logging.StreamHandler()
+    console.setLevel(logging.WARNING)
+    console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root.addHandler(console)
+    _logging_configured = True
+    log.info("TrustFrame %s starting (Python %s)", __version__, sys.version.split()[0])
+    return target
+
+
+def install_exception_hook() -> None:
+    """Show every uncaught exception (GUI thread or worker) in a dialog and log it.
+
+    Qt would otherwise print the traceback and carry on (or abort), so a failure in a slot
+    would go unnoticed; here it is logged with its traceback and the user sees what to do.
+    """
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        log.error("Uncaught exception", exc_info=(kind, exc, tb))
+        try:
+            from PySide6.QtCore import QThread
+            from PySide6.QtWidgets import QApplication
+
+            from trustframe.ui import error_dialog
+
+            app = QApplication.instance()
+            if app is None:
+                return
+            if QThread.currentThread() is not app.thread():
+                # Dialogs belong to the GUI thread: queue the exception; a timer there shows it.
+                _pending_errors.append((exc, tb))
+                return
+            error_dialog.show_exception(QApplication.activeWindow(), exc, tb)
+        except Exception:  # the error dialog itself failed: the log still has both tracebacks
+            log.exception("Showing the error dialog failed")
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            hook(args.exc_type, args.exc_value, args.exc_traceback)
+
+    sys.excepthook = hook
+    threading.excepthook = thread_hook
+
+
+#: Exceptions raised in non-GUI threads, waiting to be shown by the GUI thread.
+_pending_errors: list[tuple[BaseException, TracebackType | None]] = []
+
+
+def _show_pending_errors() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from trustframe.ui import error_dialog
+
+    while _pending_errors:
+        exc, tb = _pending_errors.pop(0)
+        error_dialog.show_exception(QApplication.activeWindow(), exc, tb)
+
+
+def create_application(argv: list[str] | None = None) -> "QApplication":
+    """The QApplication with TrustFrame's name, icon, look and translations (reused if one exists)."""
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from trustframe.ui import icons, theme
+    from trustframe.ui.settings import AppSettings
+
+    app = QApplication.instance()
+    if app is None:
+        # Fractional scaling (e.g. 150 %) renders at the exact factor instead of rounding, so
+        # text and SVG icons stay crisp at 100 % and 200 % alike.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        QCoreApplication.setOrganizationName(paths.APP_AUTHOR)
+        QCoreApplication.setApplicationName(paths.APP_NAME)
+        QCoreApplication.setApplicationVersion(__version__)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    QGuiApplication.setDesktopFileName("trustframe")
+    app.setWindowIcon(icons.icon(icons.APP))
+    theme.apply(app)
+
+    language = AppSettings().language or QLocale.system().name().split("_")[0]
+    folder = paths.resources_dir() / "translations"
+    translators = []
+    ours = QTranslator(app)
+    if ours.load(f"trustframe_{language}", str(folder)):
+        translators.append(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        translators.append(qt)
+    for translator in translators:
+        app.installTranslator(translator)
+    # Exceptions from worker threads are queued; show them from the GUI thread.
+    timer = QTimer(app)
+    timer.setInterval(500)
+    timer.timeout.connect(_show_pending_errors)
+    timer.start()
+    return app
+
+
+def start_gui(workspace: str | None = None, argv: list[str] | None = None) -> tuple["QApplication", "MainWindow"]:
+    """Build everything and show the window; returns (app, window) without running the loop.
+
+    ``workspace`` names a workspace to open or create. Without it the last workspace reopens;
+    on the very first start (or when it has gone) the welcome screen offers to create one or to
+    open the demo.
+    """
+    configure_logging()
+    app = create_application(argv)
+    install_exception_hook()
+
+    from trustframe.ui import error_dialog
+    from trustframe.ui.context import UiContext
+    from trustframe.ui.main_window import MainWindow, open_services
+    from trustframe.ui.settings import AppSettings
+
+    settings = AppSettings()
+    services = None
+    target: Path | None = None
+    create = False
+    if workspace:
+        target, create = Path(workspace).expanduser(), True
+    elif settings.last_workspace and Path(settings.last_workspace).is_file():
+        target = Path(settings.last_workspace)
+    if target is not None:
+        try:
+            # Migrations (after a backup) happen here, before the window opens.
+            services = open_services(target, create=create)
+        except Exception as exc:  # shown once the window exists; the welcome screen follows
+            log.warning("Could not open %s at start-up: %s", target, exc)
+            error_dialog.show_exception(None, exc, context=f"{target}")
+            services = None
+    ctx = UiContext(services, settings)
+    window = MainWindow(ctx)
+    if services is not None:
+        settings.add_recent_workspace(services.workspace.path)
+    window.show()
+    return app, window
+
+
+def main(workspace: str | None = None) -> int:
+    """Run the GUI; returns the exit code."""
+    try:
+        app, window = start_gui(workspace)
+    except Exception:
+        # Before the event loop there may be no window to show a dialog in: log and print.
+        log.exception("TrustFrame could not start")
+        sys.stderr.write(f"TrustFrame could not start; details are in {paths.log_file_path()}\n")
+        return 1
+    code = app.exec()
+    services = window.ctx.services
+    if services is not None:
+        services.close()
+    log.info("TrustFrame exited with code %s", code)
+    return int(code)
+
+
+if __name__ == "__main__":  # pragma: no cover - manual start
+    raise SystemExit(main(os.environ.get("TRUSTFRAME_WORKSPACE")))

@@ -1,0 +1,792 @@
+"""The main window: menus, toolbar, status bar, and the central area.
+
+The central area is a stack: the welcome screen when no workspace is open, else tabs with the
+Register (home) and the Portfolio overview, which cannot be closed, followed by the vendors,
+assessments and comparisons the user opened. Screens by other parts of the team (assessment,
+compare, import, export, reports) are imported lazily and guarded, so the shell works while a
+part is missing and start-up never pays for them.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QTabBar,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trustframe import __version__, paths
+from trustframe.ui import error_dialog, icons, messages
+from trustframe.ui.models.register_store import RegisterStore
+from trustframe.ui.operations import Operation, Task
+from trustframe.ui.views.portfolio_view import PortfolioView
+from trustframe.ui.views.register_view import RegisterView
+from trustframe.ui.views.welcome_view import WelcomeView
+
+if TYPE_CHECKING:
+    from trustframe.services.context import Services
+    from trustframe.ui.context import UiContext
+
+log = logging.getLogger(__name__)
+
+WORKSPACE_FILTER = "TrustFrame workspace (*.tfw);;All files (*)"
+DEMO_FILE_NAME = "demo.tfw"
+
+
+def demo_workspace_path() -> Path:
+    """Where the demo workspace is built (user data folder)."""
+    return paths.user_data_dir() / DEMO_FILE_NAME
+
+
+def open_services(path: Path | str, create: bool) -> "Services":
+    """Open a workspace (imported here so the window module stays light to import)."""
+    from trustframe.services.context import Services
+
+    return Services.open(path, create=create)
+
+
+class MainWindow(QMainWindow):
+    """TrustFrame's window. Owns the tabs and wires the screens to each other."""
+
+    #: A workspace was opened (its path) — after the context switched to it.
+    workspace_opened = Signal(str)
+    #: The demo workspace finished building (its path).
+    demo_built = Signal(str)
+
+    REGISTER_TAB = 0
+    PORTFOLIO_TAB = 1
+
+    def __init__(self, ctx: "UiContext", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.store = RegisterStore(ctx, self)
+        self._tabs_by_key: dict[tuple[str, Any], QWidget] = {}
+        self.demo_operation: Operation | None = None
+        self.setWindowIcon(icons.icon(icons.APP))
+        self.setAcceptDrops(True)
+        self.setAccessibleName("TrustFrame")
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_layout()
+        self._connect_signals()
+        self._restore_window()
+        self._on_workspace_switched()
+        if ctx.services is not None:
+            self.store.reload()
+
+    # -- construction --------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.welcome = WelcomeView()
+        self.register_view = RegisterView(self.ctx, self.store)
+        self.portfolio_view = PortfolioView(self.ctx, self.store)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.setAccessibleName(self.tr("Open screens"))
+        self.tabs.setIconSize(QSize(16, 16))
+        self.tabs.addTab(self.register_view, icons.icon(icons.REGISTER), self.tr("Register"))
+        self.tabs.addTab(self.portfolio_view, icons.icon(icons.PORTFOLIO), self.tr("Portfolio"))
+        for index in (self.REGISTER_TAB, self.PORTFOLIO_TAB):
+            # The home screens stay: no close button on their tabs.
+            for side in (QTabBar.ButtonPosition.RightSide, QTabBar.ButtonPosition.LeftSide):
+                self.tabs.tabBar().setTabButton(index, side, None)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.tabs)
+        self.workspace_label = QLabel()
+        self.workspace_label.setObjectName("Muted")
+        self.workspace_label.setAccessibleName(self.tr("Open workspace"))
+
+    def _action(self, text: str, icon: str | None = None, shortcut: QKeySequence | str | None = None,
+                slot: Callable[..., Any] | None = None, tip: str = "") -> QAction:
+        action = QAction(icons.icon(icon) if icon else QIcon(), text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        if slot is not None:
+            action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        self.new_workspace_action = self._action(self.tr("&New Workspace…"), icons.WORKSPACE_NEW, K.New,
+                                                 self.new_workspace, self.tr("Create an empty workspace file"))
+        self.open_workspace_action = self._action(self.tr("&Open Workspace…"), icons.OPEN, K.Open,
+                                                  self.choose_and_open_workspace, self.tr("Open a workspace file"))
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.demo_action = self._action(self.tr("Open &Demo Workspace"), icons.DEMO, None, self.open_demo_workspace,
+                                        self.tr("Explore TrustFrame with fictional vendors"))
+        self.import_action = self._action(self.tr("&Import Vendor Response…"), icons.IMPORT, "Ctrl+I",
+                                          self.import_response, self.tr("Import a questionnaire workbook the vendor "
+                                                                        "filled in"))
+        self.export_action = self._action(self.tr("&Export Questionnaire…"), icons.EXPORT, "Ctrl+E",
+                                          self.export_questionnaire, self.tr("Write the questionnaire as an Excel "
+                                                                             "workbook to send to the vendor"))
+        self.reports_action = self._action(self.tr("&Reports…"), icons.REPORT, "Ctrl+P", self.open_reports,
+                                           self.tr("Assessment, comparison and portfolio reports (PDF, Excel)"))
+        self.preferences_action = self._action(self.tr("&Preferences…"), icons.PREFERENCES, K.Preferences,
+                                               self.open_preferences)
+        if self.preferences_action.shortcut().isEmpty():
+            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.quit_action = self._action(self.tr("&Quit"), icons.QUIT, K.Quit, self.close)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.undo_action = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setIcon(icons.icon(icons.UNDO))
+        self.undo_action.setShortcuts([QKeySequence(K.Undo)])
+        self.redo_action = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setIcon(icons.icon(icons.REDO))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(K.Redo)]
+                                      if QKeySequence(K.Redo) != QKeySequence("Ctrl+Shift+Z")
+                                      else [QKeySequence("Ctrl+Shift+Z")])
+        self.find_action = self._action(self.tr("&Find…"), icons.SEARCH, K.Find, self.focus_search,
+                                        self.tr("Search the vendor register"))
+
+        self.register_action = self._action(self.tr("&Register"), icons.REGISTER, "Ctrl+1",
+                                            lambda: self.tabs.setCurrentIndex(self.REGISTER_TAB))
+        self.portfolio_action = self._action(self.tr("&Portfolio Overview"), icons.PORTFOLIO, "Ctrl+2",
+                                             lambda: self.tabs.setCurrentIndex(self.PORTFOLIO_TAB))
+        self.refresh_action = self._action(self.tr("Re&fresh"), icons.REFRESH, K.Refresh, self.refresh)
+        self.close_tab_action = self._action(self.tr("&Close Tab"), icons.CLOSE, K.Close, self.close_current_tab)
+        self.fullscreen_action = self._action(self.tr("&Full Screen"), None, K.FullScreen, self._toggle_full_screen)
+        self.fullscreen_action.setCheckable(True)
+
+        self.add_vendor_action = self._action(self.tr("Add &Vendor…"), icons.VENDOR, "Ctrl+Shift+V",
+                                              lambda: self.add_vendor())
+        self.new_assessment_action = self._action(self.tr("&New Assessment…"), icons.ASSESSMENT_NEW, "Ctrl+Shift+N",
+                                                  self.new_assessment_for_selection,
+                                                  self.tr("Assess a vendor's product or service"))
+        self.open_assessment_action = self._action(self.tr("&Open Assessment"), icons.ASSESSMENT, "Ctrl+Shift+O",
+                                                   self.open_selected_assessment,
+                                                   self.tr("Open the latest assessment of the selected product"))
+        self.compare_action = self._action(self.tr("&Compare…"), icons.COMPARE, "Ctrl+Shift+C", self.compare_selected,
+                                           self.tr("Compare the selected assessments side by side"))
+
+        self.about_action = self._action(self.tr("&About TrustFrame"), icons.ABOUT, None, self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.log_folder_action = self._action(self.tr("Open &Log Folder"), icons.LOG_FOLDER, None,
+                                              self.open_log_folder)
+        self.workspace_actions = [self.import_action, self.export_action, self.reports_action, self.find_action,
+                                  self.register_action, self.portfolio_action, self.refresh_action,
+                                  self.add_vendor_action, self.new_assessment_action, self.open_assessment_action,
+                                  self.compare_action]
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_workspace_action, self.open_workspace_action])
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.export_action, self.reports_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.preferences_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.add_vendor_action)
+
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu.addActions([self.register_action, self.portfolio_action])
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([self.refresh_action, self.close_tab_action])
+        self.view_menu.addSeparator()
+
+        assessment_menu = bar.addMenu(self.tr("&Assessment"))
+        assessment_menu.addActions([self.new_assessment_action, self.open_assessment_action, self.compare_action])
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.about_action, self.log_folder_action])
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(self.tr("Main toolbar"))
+        self.toolbar.setObjectName("MainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setIconSize(QSize(20, 20))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addActions([self.register_action, self.portfolio_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.add_vendor_action, self.new_assessment_action, self.compare_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.export_action, self.import_action, self.reports_action])
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        toggle = self.toolbar.toggleViewAction()
+        toggle.setText(self.tr("Show &Toolbar"))
+        self.view_menu.addAction(toggle)
+        self.view_menu.addAction(self.fullscreen_action)
+
+    def _build_layout(self) -> None:
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.setCentralWidget(central)
+        self.statusBar().addPermanentWidget(self.workspace_label)
+
+    def _connect_signals(self) -> None:
+        hub = self.ctx.hub
+        hub.workspace_changed.connect(self._on_workspace_switched)
+        hub.assessment_requested.connect(self._on_hub_assessment_requested)
+        hub.status_message.connect(self._on_hub_status_message)
+        self.welcome.new_requested.connect(self.new_workspace)
+        self.welcome.open_requested.connect(self.choose_and_open_workspace)
+        self.welcome.demo_requested.connect(self.open_demo_workspace)
+        self.welcome.recent_activated.connect(self._on_recent_chosen)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.tabs.tabCloseRequested.connect(self._on_tabs_tabCloseRequested)
+        self.tabs.currentChanged.connect(self._on_tabs_currentChanged)
+        self.register_view.vendor_activated.connect(self.open_vendor)
+        self.register_view.add_vendor_requested.connect(self.add_vendor)
+        self.register_view.new_assessment_requested.connect(self.new_assessment)
+        self.register_view.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.portfolio_view.vendor_activated.connect(self.open_vendor)
+        self.portfolio_view.report_requested.connect(lambda: self.open_reports(kind="portfolio"))
+
+    def _restore_window(self) -> None:
+        settings = self.ctx.settings
+        geometry = settings.window_geometry if settings is not None else None
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1320, 840)
+        state = settings.window_state if settings is not None else None
+        if state is not None:
+            self.restoreState(state)
+
+    # -- workspaces ----------------------------------------------------------------------------
+
+    def open_workspace(self, path: Path | str, create: bool = False) -> bool:
+        """Open (or create) the workspace at ``path``; errors are shown, never raised."""
+        path = Path(path)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            services = open_services(path, create=create)
+        except Exception as exc:  # known errors get a clear dialog; bugs the log path
+            QApplication.restoreOverrideCursor()
+            error_dialog.show_exception(self, exc, context=self.tr("Opening {name}").format(name=path.name))
+            if not path.exists():
+                self.ctx.settings.remove_recent_workspace(path)
+            return False
+        QApplication.restoreOverrideCursor()
+        self.set_services(services)
+        return True
+
+    def set_services(self, services: "Services | None") -> None:
+        """Switch the whole window to ``services`` (closing the previous workspace)."""
+        old = self.ctx.services
+        self._close_document_tabs()
+        self.ctx.set_services(services)
+        if old is not None and old is not services:
+            old.close()
+        if services is not None:
+            self.ctx.settings.add_recent_workspace(services.workspace.path)
+            from trustframe.ui.dialogs.preferences_dialog import mirror_to_workspace
+
+            try:
+                mirror_to_workspace(self.ctx)
+            except Exception:  # branding is a convenience: never block opening a workspace
+                log.exception("Could not copy the organisation settings into the workspace")
+            self.workspace_opened.emit(str(services.workspace.path))
+
+    def new_workspace(self) -> None:
+        """Ask where, then create an empty workspace."""
+        start = str(paths.user_data_dir() / self.tr("My vendors.tfw"))
+        path = messages.choose_save_file(self, self.tr("Create a workspace"), start, WORKSPACE_FILTER)
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != paths.WORKSPACE_SUFFIX:
+            target = target.with_name(target.name + paths.WORKSPACE_SUFFIX)
+        if target.exists() and target.stat().st_size > 0:
+            messages.warning(self, self.tr("Create a workspace"),
+                             self.tr("{name} already exists.").format(name=target.name),
+                             self.tr("Choose another name, or open it with File > Open Workspace."))
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if self.open_workspace(target, create=True):
+            self.ctx.hub.status_message.emit(self.tr("Created {name}").format(name=target.name), 5000)
+
+    def choose_and_open_workspace(self) -> None:
+        """Ask for a workspace file and open it."""
+        start = str(Path(self.ctx.settings.last_workspace).parent) if self.ctx.settings.last_workspace else ""
+        path = messages.choose_open_file(self, self.tr("Open a workspace"), start, WORKSPACE_FILTER)
+        if path:
+            self.open_workspace(path, create=False)
+
+    def open_demo_workspace(self) -> None:
+        """Open the demo workspace, building it first (in the background) when absent."""
+        target = demo_workspace_path()
+        if target.exists() and target.stat().st_size > 0:
+            self.open_workspace(target)
+            return
+        if self.demo_operation is not None:
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+
+        def build(task: Task) -> Path:
+            from trustframe.services.context import Services
+            from trustframe.services.demo import build_demo
+
+            task.report(0, 0, self.tr("Building the demo workspace (fictional vendors and assessments)…"))
+            partial = target.with_name(target.name + ".building")
+            for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+                leftover.unlink(missing_ok=True)
+            with Services.open(partial, user="demo") as services:
+                build_demo(services)
+                try:
+                    services.scoring.rescore_all()
+                except ImportError:
+                    pass
+            # Built under a temporary name and moved into place, so an interrupted build never
+            # leaves a half-filled demo that would be opened next time.
+            shutil.move(str(partial), str(target))
+            return target
+
+        self.demo_operation = Operation(
+            build, parent=self, ctx=self.ctx, title=self.tr("Demo workspace"),
+            label=self.tr("Building the demo workspace…"), delay_ms=0,
+            on_success=self._on_demo_built, error_context=self.tr("Building the demo workspace"))
+        self.demo_operation.finished.connect(self._on_demo_operation_finished)
+        self.demo_operation.start()
+
+    def _on_demo_built(self, path: Path) -> None:
+        if self.open_workspace(path):
+            self.demo_built.emit(str(path))
+            self.ctx.hub.status_message.emit(self.tr("Demo workspace ready: every vendor in it is fictional."), 8000)
+
+    def _on_demo_operation_finished(self) -> None:
+        self.demo_operation = None
+
+    def _on_recent_chosen(self, path: str) -> None:
+        if not Path(path).exists():
+            messages.warning(self, self.tr("Open recent"), self.tr("{path} no longer exists.").format(path=path),
+                             self.tr("It was removed from the recent list."))
+            self.ctx.settings.remove_recent_workspace(path)
+            self._on_workspace_switched()
+            return
+        self.open_workspace(path)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.ctx.settings.recent_workspaces
+        for index, path in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{index} {Path(path).name}")
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self._on_recent_chosen(p))
+        if not recent:
+            empty = self.recent_menu.addAction(self.tr("No recent workspaces"))
+            empty.setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("Clear List"), self._on_clear_recent)
+
+    def _on_clear_recent(self) -> None:
+        self.ctx.settings.clear_recent_workspaces()
+        self.welcome.set_recent([])
+
+    def _on_workspace_switched(self) -> None:
+        services = self.ctx.services
+        has_workspace = services is not None
+        self.stack.setCurrentWidget(self.tabs if has_workspace else self.welcome)
+        for action in self.workspace_actions:
+            action.setEnabled(has_workspace)
+        if has_workspace:
+            path = services.workspace.path
+            self.setWindowTitle(f"{path.stem} — TrustFrame")
+            self.workspace_label.setText(str(path))
+            self.workspace_label.setToolTip(str(path))
+            self.tabs.setCurrentIndex(self.REGISTER_TAB)
+        else:
+            self.setWindowTitle("TrustFrame")
+            self.workspace_label.setText(self.tr("No workspace open"))
+            self.welcome.set_recent(self.ctx.settings.recent_workspaces)
+        self._update_actions()
+
+    # -- tabs ----------------------------------------------------------------------------------
+
+    def _show_tab(self, key: tuple[str, Any], factory: Callable[[], QWidget], title: str, icon: str) -> QWidget:
+        widget = self._tabs_by_key.get(key)
+        if widget is None or self.tabs.indexOf(widget) < 0:
+            widget = factory()
+            self._tabs_by_key[key] = widget
+            index = self.tabs.addTab(widget, icons.icon(icon), _elide(title))
+            self.tabs.setTabToolTip(index, title)
+        self.tabs.setCurrentWidget(widget)
+        return widget
+
+    def _close_document_tabs(self) -> None:
+        for widget in list(self._tabs_by_key.values()):
+            index = self.tabs.indexOf(widget)
+            if index >= 0:
+                self.tabs.removeTab(index)
+            widget.deleteLater()
+        self._tabs_by_key.clear()
+
+    def close_current_tab(self) -> None:
+        """Close the current tab (not Register or Portfolio)."""
+        self._on_tabs_tabCloseRequested(self.tabs.currentIndex())
+
+    def _on_tabs_tabCloseRequested(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget is None or widget in (self.register_view, self.portfolio_view):
+            return
+        self.tabs.removeTab(index)
+        for key, value in list(self._tabs_by_key.items()):
+            if value is widget:
+                del self._tabs_by_key[key]
+        widget.deleteLater()
+
+    def _on_tabs_currentChanged(self, _index: int) -> None:
+        self._update_actions()
+
+    def open_vendor(self, vendor_id: int, product_id: int = 0) -> QWidget | None:
+        """Show a vendor's page (a tab), selecting ``product_id`` when given."""
+        from trustframe.ui.views.vendor_view import VendorView
+
+        services = self.ctx.services
+        if services is None:
+            return None
+        try:
+            name = services.vendors.get_vendor(vendor_id).name
+        except Exception as exc:
+            error_dialog.show_exception(self, exc)
+            return None
+
+        def make() -> QWidget:
+            view = VendorView(self.ctx, vendor_id, self.store, product_id or None)
+            view.vanished.connect(lambda: self._on_tabs_tabCloseRequested(self.tabs.indexOf(view)))
+            view.edit_vendor_requested.connect(self.edit_vendor)
+            view.add_product_requested.connect(self.add_product)
+            view.edit_product_requested.connect(self.edit_product)
+            view.add_evidence_requested.connect(self.add_evidence)
+            view.new_assessment_requested.connect(self.new_assessment)
+            return view
+
+        return self._show_tab(("vendor", vendor_id), make, name, icons.VENDOR)
+
+    def _on_hub_assessment_requested(self, assessment_id: int) -> None:
+        self.open_assessment(assessment_id)
+
+    def open_assessment(self, assessment_id: int) -> QWidget | None:
+        """Show an assessment in a tab (the assessment screen, when installed)."""
+        services = self.ctx.services
+        if services is None:
+            return None
+        try:
+            assessment = services.assessments.get(assessment_id)
+        except Exception as exc:
+            error_dialog.show_exception(self, exc)
+            return None
+        title = f"{assessment.product_name} ({assessment.created_at.date().isoformat() if assessment.created_at else ''})"
+
+        def make() -> QWidget:
+            try:
+                from trustframe.ui.views.assessment_view import AssessmentView
+            except ImportError:
+                log.warning("The assessment screen is not available", exc_info=True)
+                return _placeholder(self.tr("The assessment screen is not part of this build."))
+            return AssessmentView(self.ctx, assessment_id, self)
+
+        try:
+            return self._show_tab(("assessment", assessment_id), make, title, icons.ASSESSMENT)
+        except Exception as exc:
+            error_dialog.show_exception(self, exc, context=self.tr("Opening the assessment"))
+            return None
+
+    # -- selections ----------------------------------------------------------------------------
+
+    def current_assessment_id(self) -> int | None:
+        """The assessment in the current tab, or the latest of the register's current row."""
+        widget = self.tabs.currentWidget()
+        assessment_id = getattr(widget, "assessment_id", None)
+        if isinstance(assessment_id, int):
+            return assessment_id
+        if widget is self.register_view:
+            row = self.register_view.current_row()
+            return row.assessment_id if row is not None else None
+        selected = getattr(widget, "selected_assessment_id", None)
+        if callable(selected):
+            return selected()
+        return None
+
+    def _update_actions(self, *_args: object) -> None:
+        has = self.ctx.services is not None
+        assessment_id = self.current_assessment_id() if has else None
+        self.open_assessment_action.setEnabled(has and assessment_id is not None)
+        self.export_action.setEnabled(has and assessment_id is not None)
+
+    # -- commands ------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Edit > Find: show the register and put the cursor in its search field."""
+        self.tabs.setCurrentIndex(self.REGISTER_TAB)
+        self.register_view.focus_search()
+
+    def refresh(self) -> None:
+        """Reload what is shown."""
+        self.store.reload()
+        widget = self.tabs.currentWidget()
+        reload = getattr(widget, "reload", None)
+        if callable(reload) and widget not in (self.register_view, self.portfolio_view):
+            reload()
+
+    def add_vendor(self) -> None:
+        """Add a vendor through the vendor dialog, then open its page."""
+        from trustframe.ui.dialogs.vendor_dialog import VendorDialog
+
+        if self.ctx.services is None:
+            return
+        dialog = VendorDialog(self.ctx, parent=self)
+        if dialog.exec() and dialog.saved_vendor is not None and dialog.saved_vendor.id is not None:
+            self.ctx.hub.status_message.emit(self.tr("Added {name}").format(name=dialog.saved_vendor.name), 4000)
+            self.open_vendor(dialog.saved_vendor.id)
+
+    def edit_vendor(self, vendor_id: int) -> None:
+        """Edit a vendor."""
+        from trustframe.ui.dialogs.vendor_dialog import VendorDialog
+
+        vendor = self.ctx.require_services.vendors.get_vendor(vendor_id)
+        dialog = VendorDialog(self.ctx, vendor, parent=self)
+        if dialog.exec() and dialog.saved_vendor is not None:
+            widget = self._tabs_by_key.get(("vendor", vendor_id))
+            if widget is not None:
+                self.tabs.setTabText(self.tabs.indexOf(widget), _elide(dialog.saved_vendor.name))
+
+    def add_product(self, vendor_id: int) -> None:
+        """Add a product to a vendor."""
+        from trustframe.ui.dialogs.product_dialog import ProductDialog
+
+        dialog = ProductDialog(self.ctx, vendor_id, parent=self)
+        if dialog.exec() and dialog.saved_product is not None:
+            self.ctx.hub.status_message.emit(self.tr("Added {name}").format(name=dialog.saved_product.name), 4000)
+
+    def edit_product(self, product_id: int) -> None:
+        """Edit a product."""
+        from trustframe.ui.dialogs.product_dialog import ProductDialog
+
+        product = self.ctx.require_services.vendors.get_product(product_id)
+        ProductDialog(self.ctx, product.vendor_id, product, parent=self).exec()
+
+    def add_evidence(self, vendor_id: int, product_id: int = 0) -> None:
+        """Record evidence for a vendor."""
+        from trustframe.ui.dialogs.evidence_dialog import EvidenceDialog
+
+        dialog = EvidenceDialog(self.ctx, vendor_id, product_id or None, parent=self)
+        if dialog.exec() and dialog.saved_evidence is not None:
+            self.ctx.hub.status_message.emit(self.tr("Evidence added: {t}").format(t=dialog.saved_evidence.title), 4000)
+
+    def new_assessment_for_selection(self) -> None:
+        """Assessment > New for the register's current row (or the vendor page shown)."""
+        widget = self.tabs.currentWidget()
+        if widget is self.register_view:
+            row = self.register_view.current_row()
+            self.new_assessment(row.vendor_id if row else 0, (row.product_id or 0) if row else 0)
+            return
+        vendor_id = getattr(widget, "vendor_id", 0) or 0
+        selected = getattr(widget, "selected_product_id", None)
+        self.new_assessment(vendor_id, (selected() or 0) if callable(selected) else 0)
+
+    def new_assessment(self, vendor_id: int = 0, product_id: int = 0) -> None:
+        """Start an assessment with the new-assessment wizard, then open it."""
+        try:
+            from trustframe.ui.dialogs.new_assessment import NewAssessmentDialog
+        except ImportError:
+            messages.information(self, self.tr("New assessment"),
+                                 self.tr("The new-assessment wizard is not part of this build."))
+            return
+        dialog = NewAssessmentDialog(self.ctx, vendor_id=vendor_id or None, product_id=product_id or None, parent=self)
+        if dialog.exec():
+            created = getattr(dialog, "created_assessment_id", None)
+            if created is not None:
+                self.open_assessment(created)
+
+    def open_selected_assessment(self) -> None:
+        """Open the current row's latest assessment."""
+        assessment_id = self.current_assessment_id()
+        if assessment_id is None:
+            messages.information(self, self.tr("Open assessment"),
+                                 self.tr("Select a product that has an assessment in the register first."))
+            return
+        self.open_assessment(assessment_id)
+
+    def compare_selected(self) -> None:
+        """Compare the register's selected products' assessments, or the history of one product."""
+        services = self.ctx.services
+        if services is None:
+            return
+        ids = [r.assessment_id for r in self.register_view.selected_rows() if r.assessment_id is not None]
+        if len(ids) < 2:
+            row = self.register_view.current_row()
+            if row is not None and row.product_id is not None:
+                ids = [a.id for a in services.assessments.list(product_id=row.product_id) if a.id is not None][:4]
+        if len(ids) < 2:
+            messages.information(self, self.tr("Compare"), self.tr(
+                "Select two or more products in the register (Ctrl+click), or a product with more than one "
+                "assessment, then choose Compare again."))
+            return
+        try:
+            from trustframe.ui.views.compare_view import CompareView
+        except ImportError:
+            messages.information(self, self.tr("Compare"), self.tr("The comparison screen is not part of this build."))
+            return
+        key = ("compare", tuple(ids))
+        try:
+            self._show_tab(key, lambda: CompareView(self.ctx, ids, self),
+                           self.tr("Compare {n} assessments").format(n=len(ids)), icons.COMPARE)
+        except Exception as exc:
+            error_dialog.show_exception(self, exc, context=self.tr("Comparing assessments"))
+
+    def export_questionnaire(self) -> None:
+        """Write the current assessment's questionnaire as a workbook for the vendor."""
+        assessment_id = self.current_assessment_id()
+        if assessment_id is None:
+            messages.information(self, self.tr("Export questionnaire"), self.tr(
+                "Select a product with an assessment in the register (or open an assessment) first."))
+            return
+        self._exec_dialog("trustframe.ui.dialogs.export_dialog", "ExportDialog", self.tr("Export questionnaire"),
+                          self.ctx, assessment_id, parent=self)
+
+    def import_response(self, path: str | None = None) -> None:
+        """Import a workbook the vendor filled in (into the current assessment when one is chosen;
+        the import dialog can also recognise the assessment from the workbook)."""
+        self._exec_dialog("trustframe.ui.dialogs.import_dialog", "ImportDialog", self.tr("Import vendor response"),
+                          self.ctx, self.current_assessment_id(), path=path, parent=self)
+
+    def open_reports(self, kind: str | None = None) -> None:
+        """Open the report dialog for the current assessment, or the portfolio."""
+        if kind is None:
+            kind = "portfolio" if self.tabs.currentWidget() is self.portfolio_view else "assessment"
+        ids: list[int] = []
+        if kind == "assessment":
+            current = self.current_assessment_id()
+            if current is None:
+                kind = "portfolio"
+            else:
+                ids = [current]
+        if kind == "portfolio":
+            ids = [r.assessment_id for r in self.store.rows if r.assessment_id is not None]
+        self._exec_dialog("trustframe.ui.dialogs.report_dialog", "ReportDialog", self.tr("Reports"),
+                          self.ctx, ids, kind=kind, parent=self)
+
+    def _exec_dialog(self, module: str, name: str, title: str, *args: Any, **kwargs: Any) -> None:
+        import importlib
+
+        try:
+            cls = getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError):
+            log.warning("%s.%s is not available", module, name, exc_info=True)
+            messages.information(self, title, self.tr("This part of TrustFrame is not in this build."))
+            return
+        try:
+            dialog = cls(*args, **kwargs)
+            dialog.exec()
+        except Exception as exc:  # known errors get advice; bugs are logged and shown with the log path
+            error_dialog.show_exception(self, exc, context=title)
+
+    def open_preferences(self) -> None:
+        """Edit preferences."""
+        from trustframe.ui.dialogs.preferences_dialog import PreferencesDialog
+
+        PreferencesDialog(self.ctx, self).exec()
+
+    def show_about(self) -> None:
+        """Help > About."""
+        messages.information(self, self.tr("About TrustFrame"), self.tr(
+            "<b>TrustFrame {version}</b><br>Assess the trustworthiness of ICT vendors and their products "
+            "before you buy, offline.").format(version=__version__), self.tr(
+            "Questions follow the EWI Buyers Guide and the Weathering TechNationalism framework: vendors are "
+            "judged by what they do and prove, never by their country of origin.\n\nLog file: {log}").format(
+            log=paths.log_file_path()))
+
+    def open_log_folder(self) -> None:
+        """Help > Open Log Folder."""
+        folder = paths.user_log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _toggle_full_screen(self) -> None:
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+
+    # -- events --------------------------------------------------------------------------------
+
+    def _on_hub_status_message(self, text: str, timeout: int) -> None:
+        if text:
+            self.statusBar().showMessage(text, timeout)
+        else:
+            self.statusBar().clearMessage()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if self.ctx.services is not None and _dropped_workbook(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        path = _dropped_workbook(event.mimeData())
+        if path is None or self.ctx.services is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_response(path)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        settings = self.ctx.settings
+        if settings is not None:
+            settings.window_geometry = self.saveGeometry()
+            settings.window_state = self.saveState()
+        from trustframe.ui.operations import wait_for_all
+
+        if not wait_for_all(10000):
+            log.warning("Background work was still running at exit")
+        services = self.ctx.services
+        if services is not None:
+            settings.last_workspace = str(services.workspace.path)
+        super().closeEvent(event)
+
+
+def _dropped_workbook(mime: Any) -> str | None:
+    if not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(".xlsx"):
+            return url.toLocalFile()
+    return None
+
+
+def _elide(text: str, limit: int = 32) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _placeholder(text: str) -> QWidget:
+    widget = QWidget()
+    label = QLabel(text)
+    label.setObjectName("EmptyState")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    layout = QVBoxLayout(widget)
+    layout.addWidget(label)
+    return widget
