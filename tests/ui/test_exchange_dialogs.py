@@ -1,0 +1,86 @@
+"""The export and import dialogs driven with real widgets (offscreen)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # shared helpers live in tests/
+from exchange_support import fill  # noqa: E402
+from trustframe.exchange.excel_model import RowCategory  # noqa: E402
+from trustframe.ui.dialogs.import_dialog import COL_CATEGORY, COL_CHECK, CATEGORY_COLOURS, ImportDialog  # noqa: E402
+from trustframe.ui.dialogs.export_dialog import ExportDialog  # noqa: E402
+
+
+@pytest.fixture
+def ctx(services: Any, qapp: Any) -> Any:
+    from trustframe.ui.context import UiContext
+
+    return UiContext(services, settings=None)
+
+
+def test_export_dialog_writes_the_workbook(qtbot: Any, ctx: Any, sample_assessment: Any, tmp_path: Path) -> None:
+    target = tmp_path / "vendor.xlsx"
+    dialog = ExportDialog(ctx, sample_assessment.id, target)
+    qtbot.addWidget(dialog)
+    assert not dialog.assessment_combo.isEnabled() and dialog.path_edit.text() == str(target)
+    assert "6 questions will be sent" in dialog.summary_label.text()
+    dialog.only_open_check.setChecked(True)
+    dialog.deadline_edit.setDate(QDate(2026, 4, 30))
+    dialog.contact_edit.setText("Jane <jane@example.org>")
+    assert dialog.options() == {"prefill": True, "only_open": True, "deadline": date(2026, 4, 30),
+                                "contact": "Jane <jane@example.org>"}
+    dialog.buttons.accepted.emit()
+    assert dialog.result is not None and target.exists() and dialog.result.question_count == 6
+    assert dialog.error_text == ""
+
+
+def test_export_dialog_without_assessment_offers_a_choice(qtbot: Any, ctx: Any, sample_assessment: Any,
+                                                          tmp_path: Path) -> None:
+    dialog = ExportDialog(ctx, None)
+    qtbot.addWidget(dialog)
+    assert dialog.assessment_combo.isEnabled() and dialog.assessment_id == sample_assessment.id
+    assert dialog.path_edit.text().endswith("Acme-Secure-Ltd-Acme-Gateway-questionnaire.xlsx")
+    dialog.path_edit.setText(str(tmp_path / "wrong.txt"))
+    dialog.buttons.accepted.emit()
+    assert ".xlsx" in dialog.error_text and dialog.result is None
+
+
+def test_import_dialog_previews_and_applies_selected_rows(qtbot: Any, ctx: Any, services: Any,
+                                                          sample_assessment: Any, tmp_path: Path) -> None:
+    sent = tmp_path / "sent.xlsx"
+    services.exchange.export_questionnaire(sample_assessment.id, sent)
+    returned = fill(sent, {"VUL-01": "Yes", "GOV-01": "Partly", "GOV-02": "Bananas"})
+    dialog = ImportDialog(ctx, None, returned)
+    qtbot.addWidget(dialog)
+    assert dialog.preview is not None
+    categories = {dialog.table.item(i, COL_CHECK).data(Qt.ItemDataRole.UserRole):
+                  dialog.table.item(i, COL_CATEGORY).text() for i in range(dialog.table.rowCount())}
+    assert categories["VUL-01"] == "New answer" and categories["GOV-02"] == "Rejected"
+    rejected_row = next(i for i in range(dialog.table.rowCount())
+                        if dialog.table.item(i, COL_CHECK).data(Qt.ItemDataRole.UserRole) == "GOV-02")
+    assert dialog.table.item(rejected_row, COL_CATEGORY).background().color().name().upper() == \
+        CATEGORY_COLOURS[RowCategory.REJECTED]
+    assert dialog.checked_ids() == {"VUL-01", "GOV-01"}
+    assert any("Questions!F4" in dialog.problems_list.item(i).text() for i in range(dialog.problems_list.count()))
+    assert dialog.table.isRowHidden(next(i for i in range(dialog.table.rowCount()) if dialog.table.item(
+        i, COL_CHECK).data(Qt.ItemDataRole.UserRole) == "VUL-03"))
+    dialog.set_checked("GOV-01", False)
+    assert dialog.import_button.text() == "Import 1 selected"
+    dialog.buttons.accepted.emit()
+    assert dialog.result is not None and dialog.result.applied == ("VUL-01",)
+    assert set(services.assessments.answers(sample_assessment.id)) == {"VUL-01"}
+
+
+def test_import_dialog_shows_a_refusal_inline(qtbot: Any, ctx: Any, sample_assessment: Any, tmp_path: Path) -> None:
+    bad = tmp_path / "answers.csv"
+    bad.write_text("x")
+    dialog = ImportDialog(ctx, sample_assessment.id, bad)
+    qtbot.addWidget(dialog)
+    assert dialog.preview is None and "CSV" in dialog.error_text
+    assert not dialog.import_button.isEnabled()

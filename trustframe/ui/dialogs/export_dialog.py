@@ -1,0 +1,195 @@
+"""Export the questionnaire workbook to send to a vendor.
+
+Self-contained: the main window (or a drag-and-drop handler) creates it with the UI context and,
+optionally, the assessment and a suggested file; nothing here knows about the main window.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from trustframe.ui import messages
+from trustframe.ui.dialogs.form_dialog import FormDialog
+
+if TYPE_CHECKING:
+    from trustframe.exchange.excel_model import ExportResult
+    from trustframe.ui.context import UiContext
+
+log = logging.getLogger(__name__)
+
+
+class ExportDialog(FormDialog):
+    """Options (only open questions, pre-fill, deadline, contact) and the target file."""
+
+    def __init__(self, ctx: "UiContext", assessment_id: int | None, path: Path | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.setWindowTitle(self.tr("Export questionnaire for the vendor"))
+        self.setAccessibleName(self.windowTitle())
+        self._ctx = ctx
+        self._services = ctx.require_services
+        self._suggested_path = path
+        #: The export made when the dialog was accepted.
+        self.result: "ExportResult | None" = None
+        self._build_widgets(assessment_id)
+        self._build_layout()
+        self._connect_signals()
+        self._on_assessment_changed()
+        if path is not None:
+            self.path_edit.setText(str(path))
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build_widgets(self, assessment_id: int | None) -> None:
+        self.assessment_combo = QComboBox()
+        self.assessment_combo.setAccessibleName(self.tr("Assessment"))
+        for assessment in self._services.assessments.list():
+            if assessment.locked:
+                continue  # a decided assessment is not sent out again
+            self.assessment_combo.addItem(
+                f"#{assessment.id}  {assessment.vendor_name} / {assessment.product_name} ({assessment.status.label})",
+                assessment.id)
+        if assessment_id is not None:
+            index = self.assessment_combo.findData(assessment_id)
+            if index < 0:
+                a = self._services.assessments.get(assessment_id)
+                self.assessment_combo.addItem(f"#{a.id}  {a.vendor_name} / {a.product_name}", a.id)
+                index = self.assessment_combo.count() - 1
+            self.assessment_combo.setCurrentIndex(index)
+            self.assessment_combo.setEnabled(False)
+        self.only_open_check = QCheckBox(self.tr("Send only open questions (no confirmed answer yet)"))
+        self.prefill_check = QCheckBox(self.tr("Pre-fill the answers we already have, for the vendor to confirm"))
+        self.prefill_check.setChecked(True)
+        self.deadline_check = QCheckBox(self.tr("Deadline"))
+        self.deadline_check.setChecked(True)
+        self.deadline_edit = QDateEdit()
+        self.deadline_edit.setCalendarPopup(True)
+        self.deadline_edit.setDisplayFormat("yyyy-MM-dd")
+        self.deadline_edit.setAccessibleName(self.tr("Deadline"))
+        self.contact_edit = QLineEdit()
+        self.contact_edit.setPlaceholderText(self.tr("Name and e-mail the vendor can ask"))
+        self.contact_edit.setAccessibleName(self.tr("Contact"))
+        self.path_edit = QLineEdit()
+        self.path_edit.setAccessibleName(self.tr("File"))
+        self.browse_button = QPushButton(self.tr("Browse…"))
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText(self.tr("Export"))
+
+    def _build_layout(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("Assessment"), self.assessment_combo)
+        form.addRow("", self.only_open_check)
+        form.addRow("", self.prefill_check)
+        form.addRow(self.deadline_check, self.deadline_edit)
+        form.addRow(self.tr("Contact"), self.contact_edit)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(self.browse_button)
+        form.addRow(self.tr("File"), file_row)
+        self.form_area.addLayout(form)
+        self.form_area.addWidget(self.summary_label)
+        self.resize(620, self.sizeHint().height())
+
+    def _connect_signals(self) -> None:
+        self.assessment_combo.currentIndexChanged.connect(self._on_assessment_changed)
+        self.deadline_check.toggled.connect(self.deadline_edit.setEnabled)
+        self.only_open_check.toggled.connect(self._on_options_changed)
+        self.browse_button.clicked.connect(self._on_browse_button_clicked)
+
+    # -- behaviour -----------------------------------------------------------------------------
+
+    @property
+    def assessment_id(self) -> int | None:
+        """The chosen assessment."""
+        data = self.assessment_combo.currentData()
+        return int(data) if data is not None else None
+
+    def _on_assessment_changed(self, *_args: Any) -> None:
+        assessment_id = self.assessment_id
+        if assessment_id is None:
+            self.summary_label.setText(self.tr("There is no open assessment to export."))
+            return
+        assessment = self._services.assessments.get(assessment_id)
+        due = assessment.due_date or (date.today() + timedelta(days=21))
+        self.deadline_edit.setDate(QDate(due.year, due.month, due.day))
+        if self._suggested_path is None:
+            name = re.sub(r"[^\w.-]+", "-", f"{assessment.vendor_name}-{assessment.product_name}").strip("-")
+            folder = Path(self.path_edit.text()).parent if self.path_edit.text() else Path.home()
+            self.path_edit.setText(str(folder / f"{name or 'assessment'}-questionnaire.xlsx"))
+        self._on_options_changed()
+
+    def _on_options_changed(self, *_args: Any) -> None:
+        assessment_id = self.assessment_id
+        if assessment_id is None:
+            return
+        scoped = self._services.assessments.scoped_questions(assessment_id)
+        answers = self._services.assessments.answers(assessment_id)
+        open_count = sum(1 for q in scoped if answers.get(q.id) is None or answers[q.id].value is None
+                         or answers[q.id].to_confirm)
+        count = open_count if self.only_open_check.isChecked() else len(scoped)
+        self.summary_label.setText(self.tr("{count} questions will be sent ({open} without a confirmed answer).")
+                                   .format(count=count, open=open_count))
+
+    def _on_browse_button_clicked(self) -> None:
+        chosen = messages.choose_save_file(self, self.tr("Save questionnaire workbook"), self.path_edit.text(),
+                                           self.tr("Excel workbook (*.xlsx)"))
+        if chosen:
+            if not chosen.lower().endswith(".xlsx"):
+                chosen += ".xlsx"
+            self.path_edit.setText(chosen)
+
+    def options(self) -> dict[str, Any]:
+        """The chosen export options as keyword arguments of ``export_questionnaire``."""
+        qdate = self.deadline_edit.date()
+        return {
+            "prefill": self.prefill_check.isChecked(),
+            "only_open": self.only_open_check.isChecked(),
+            "deadline": date(qdate.year(), qdate.month(), qdate.day()) if self.deadline_check.isChecked() else None,
+            "contact": self.contact_edit.text().strip(),
+        }
+
+    def save(self) -> None:
+        """Write the workbook (a refusal stays inline in the dialog)."""
+        from trustframe.services.vendors import InvalidInput
+
+        assessment_id = self.assessment_id
+        if assessment_id is None:
+            raise InvalidInput(self.tr("Choose an assessment."))
+        text = self.path_edit.text().strip()
+        if not text:
+            raise InvalidInput(self.tr("Choose the file to write."))
+        path = Path(text).expanduser()
+        # Writing a workbook of a few hundred rows takes well under a second, so it runs here
+        # rather than as a background Operation; the wait cursor covers the moment.
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.result = self._services.exchange.export_questionnaire(assessment_id, path, **self.options())
+        except OSError as exc:
+            raise InvalidInput(self.tr("Cannot write {path}: {reason}").format(
+                path=path, reason=exc.strerror or exc)) from exc
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self._ctx.hub.status_message.emit(
+            self.tr("Exported {count} questions to {name}").format(count=self.result.question_count,
+                                                                 name=path.name), 5000)

@@ -1,0 +1,314 @@
+"""Import a vendor's returned workbook: preview every row, choose, then apply.
+
+Nothing is written until the officer presses "Import selected". The table shows each row's
+category in colour (new, changed, conflict, rejected...), with a checkbox on the rows that can
+be applied; the problem list gives each problem with its sheet and cell. Self-contained, so the
+main window can open it from a menu or a dropped file.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trustframe.errors import TrustFrameError
+from trustframe.exchange.excel_model import ImportPreview, ImportResult, ImportRowPreview, RowCategory
+from trustframe.ui import messages
+from trustframe.ui.dialogs.form_dialog import FormDialog
+
+if TYPE_CHECKING:
+    from trustframe.ui.context import UiContext
+
+log = logging.getLogger(__name__)
+
+#: Row colours per category: light backgrounds that keep black text readable.
+CATEGORY_COLOURS: dict[RowCategory, str] = {
+    RowCategory.NEW: "#E2F0D9",
+    RowCategory.CHANGED: "#DDEBF7",
+    RowCategory.UNCHANGED: "#F2F2F2",
+    RowCategory.CONFLICT: "#FFE699",
+    RowCategory.REJECTED: "#F8CBAD",
+    RowCategory.EMPTY: "#FFFFFF",
+}
+
+COL_CHECK, COL_QUESTION, COL_CATEGORY, COL_OLD, COL_NEW, COL_NOTE = range(6)
+
+
+class ImportDialog(FormDialog):
+    """Preview of a returned workbook with per-row choice."""
+
+    def __init__(self, ctx: "UiContext", assessment_id: int | None, path: Path | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.setWindowTitle(self.tr("Import vendor answers"))
+        self.setAccessibleName(self.windowTitle())
+        self._ctx = ctx
+        self._services = ctx.require_services
+        self._assessment_id = assessment_id
+        self.preview: ImportPreview | None = None
+        #: The applied import when the dialog was accepted.
+        self.result: ImportResult | None = None
+        self._build_widgets()
+        self._build_layout()
+        self._connect_signals()
+        self._update_buttons()
+        if path is not None:
+            self.path_edit.setText(str(path))
+            self.load_preview()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.path_edit = QLineEdit()
+        self.path_edit.setAccessibleName(self.tr("Returned workbook"))
+        self.path_edit.setPlaceholderText(self.tr("The .xlsx file the vendor sent back"))
+        self.browse_button = QPushButton(self.tr("Browse…"))
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.summary_label = QLabel(self.tr("Choose the returned workbook to see what it would change."))
+        self.summary_label.setWordWrap(True)
+        self.show_all_check = QCheckBox(self.tr("Show unchanged and unanswered questions"))
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(["", self.tr("Question"), self.tr("What"), self.tr("Now"),
+                                              self.tr("Vendor's answer"), self.tr("Note")])
+        self.table.setAccessibleName(self.tr("Rows of the returned workbook"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_CHECK, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_QUESTION, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(COL_QUESTION, 260)
+        self.table.setColumnWidth(COL_OLD, 160)
+        self.table.setColumnWidth(COL_NEW, 160)
+        self.select_all_button = QPushButton(self.tr("Select all"))
+        self.select_none_button = QPushButton(self.tr("Select none"))
+        self.problems_label = QLabel(self.tr("Problems"))
+        self.problems_list = QListWidget()
+        self.problems_list.setAccessibleName(self.tr("Problems found in the workbook"))
+        self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.import_button.setText(self.tr("Import selected"))
+
+    def _build_layout(self) -> None:
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(self.browse_button)
+        file_row.addWidget(self.preview_button)
+        self.form_area.addLayout(file_row)
+        self.form_area.addWidget(self.summary_label)
+        tools = QHBoxLayout()
+        tools.addWidget(self.show_all_check)
+        tools.addStretch(1)
+        tools.addWidget(self.select_all_button)
+        tools.addWidget(self.select_none_button)
+        self.form_area.addLayout(tools)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        problems = QWidget()
+        problems_layout = QVBoxLayout(problems)
+        problems_layout.setContentsMargins(0, 0, 0, 0)
+        problems_layout.addWidget(self.problems_label)
+        problems_layout.addWidget(self.problems_list)
+        splitter.addWidget(problems)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        self.form_area.addWidget(splitter, 1)
+        self.resize(980, 640)
+
+    def _connect_signals(self) -> None:
+        self.browse_button.clicked.connect(self._on_browse_button_clicked)
+        self.preview_button.clicked.connect(self.load_preview)
+        self.path_edit.returnPressed.connect(self.load_preview)
+        self.show_all_check.toggled.connect(self._apply_row_filter)
+        self.select_all_button.clicked.connect(lambda: self._set_all_checked(True))
+        self.select_none_button.clicked.connect(lambda: self._set_all_checked(False))
+        self.table.itemChanged.connect(self._on_table_item_changed)
+        self.problems_list.itemActivated.connect(self._on_problems_list_item_activated)
+
+    # -- preview -------------------------------------------------------------------------------
+
+    def load_preview(self) -> None:
+        """Read the chosen file and show what it would change (writes nothing)."""
+        text = self.path_edit.text().strip()
+        self.error_label.hide()
+        self.preview = None
+        self.table.setRowCount(0)
+        self.problems_list.clear()
+        if not text:
+            self.show_error(self.tr("Choose the returned workbook first."))
+            self._update_buttons()
+            return
+        # A preview takes well under a second even for hostile files (they are refused before
+        # parsing), so it runs here with a wait cursor instead of on a worker thread.
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.preview = self._services.exchange.preview_import(Path(text).expanduser(), self._assessment_id)
+        except TrustFrameError as exc:
+            log.info("Preview refused: %s", exc)
+            self.show_error(str(exc.args[0] if exc.args else exc))
+            for issue in getattr(exc, "issues", []):
+                self.problems_list.addItem(self._problem_text(issue))
+            self.summary_label.setText(self.tr("The workbook cannot be imported. Nothing was changed."))
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if self.preview is not None:
+            self._fill(self.preview)
+        self._update_buttons()
+
+    def _fill(self, preview: ImportPreview) -> None:
+        counts = preview.counts
+        parts = [f"{counts[c.value]} {c.label.lower()}" for c in RowCategory if counts[c.value]]
+        summary = self.tr("{file} for assessment #{id} ({label}): {parts}.").format(
+            file=preview.file_name, id=preview.assessment_id, label=preview.assessment_label,
+            parts=", ".join(parts))
+        if preview.already_imported_at is not None:
+            summary += " " + self.tr("This file was already imported on {when}.").format(
+                when=preview.already_imported_at.strftime("%Y-%m-%d %H:%M"))
+        self.summary_label.setText(summary)
+        defaults = preview.default_accepted
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(preview.rows))
+        for index, row in enumerate(preview.rows):
+            self._fill_row(index, row, row.question_id in defaults)
+        self.table.blockSignals(False)
+        self.table.resizeRowsToContents()
+        for issue in preview.issues:
+            self.problems_list.addItem(self._problem_text(issue))
+        self.problems_label.setText(self.tr("Problems ({count})").format(count=len(preview.issues)))
+        self._apply_row_filter()
+
+    def _fill_row(self, index: int, row: ImportRowPreview, checked: bool) -> None:
+        colour = QBrush(QColor(CATEGORY_COLOURS[row.category]))
+        check = QTableWidgetItem()
+        selectable = row.category.acceptable or (row.category is RowCategory.UNCHANGED and row.confirms)
+        if selectable:
+            check.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
+            check.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        else:
+            check.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        check.setData(Qt.ItemDataRole.UserRole, row.question_id)
+        old = row.old_display
+        new = row.new_display
+        if row.category is RowCategory.CONFLICT and row.base_display:
+            old = self.tr("{now} (sent: {sent})").format(now=old, sent=row.base_display)
+        note = row.note or "; ".join(i.message for i in row.issues)
+        cells = [check, QTableWidgetItem(f"{row.question_id}  {row.question_text}".strip()),
+                 QTableWidgetItem(self.tr(row.category.label)), QTableWidgetItem(old), QTableWidgetItem(new),
+                 QTableWidgetItem(note)]
+        cells[COL_QUESTION].setToolTip(f"{row.where}\n{row.question_text}")
+        cells[COL_NEW].setToolTip(row.new_comment or "")
+        for col, item in enumerate(cells):
+            if col != COL_CHECK:
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            item.setBackground(colour)
+            self.table.setItem(index, col, item)
+
+    def _apply_row_filter(self, *_args: Any) -> None:
+        if self.preview is None:
+            return
+        show_all = self.show_all_check.isChecked()
+        for index, row in enumerate(self.preview.rows):
+            quiet = row.category in (RowCategory.UNCHANGED, RowCategory.EMPTY) and not row.confirms
+            self.table.setRowHidden(index, quiet and not show_all)
+
+    @staticmethod
+    def _problem_text(issue: Any) -> str:
+        where = issue.where or issue.file
+        return f"[{issue.severity}] {where}: {issue.message}" if where else f"[{issue.severity}] {issue.message}"
+
+    # -- choosing ------------------------------------------------------------------------------
+
+    def checked_ids(self) -> set[str]:
+        """Question ids of the checked rows."""
+        ids = set()
+        for index in range(self.table.rowCount()):
+            item = self.table.item(index, COL_CHECK)
+            if item is not None and item.flags() & Qt.ItemFlag.ItemIsUserCheckable \
+                    and item.checkState() == Qt.CheckState.Checked:
+                ids.add(str(item.data(Qt.ItemDataRole.UserRole)))
+        return ids
+
+    def set_checked(self, question_id: str, checked: bool) -> None:
+        """Check or uncheck one row (also used by tests)."""
+        for index in range(self.table.rowCount()):
+            item = self.table.item(index, COL_CHECK)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == question_id \
+                    and item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _set_all_checked(self, checked: bool) -> None:
+        self.table.blockSignals(True)
+        for index in range(self.table.rowCount()):
+            item = self.table.item(index, COL_CHECK)
+            if item is not None and item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.table.blockSignals(False)
+        self._update_buttons()
+
+    def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() == COL_CHECK:
+            self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        count = len(self.checked_ids()) if self.preview is not None else 0
+        self.import_button.setText(self.tr("Import {count} selected").format(count=count))
+        self.import_button.setEnabled(count > 0)
+        has_rows = self.preview is not None and self.table.rowCount() > 0
+        self.select_all_button.setEnabled(has_rows)
+        self.select_none_button.setEnabled(has_rows)
+
+    def _on_problems_list_item_activated(self, item: QListWidgetItem) -> None:
+        if self.preview is None:
+            return
+        text = item.text()
+        for index, row in enumerate(self.preview.rows):
+            if any(issue.where and issue.where in text for issue in row.issues):
+                self.table.setRowHidden(index, False)
+                self.table.selectRow(index)
+                self.table.scrollToItem(self.table.item(index, COL_QUESTION))
+                return
+
+    def _on_browse_button_clicked(self) -> None:
+        chosen = messages.choose_open_file(self, self.tr("Open returned workbook"), self.path_edit.text(),
+                                           self.tr("Excel workbook (*.xlsx)"))
+        if chosen:
+            self.path_edit.setText(chosen)
+            self.load_preview()
+
+    # -- applying ------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Apply the checked rows in one transaction (a refusal stays inline)."""
+        from trustframe.services.vendors import InvalidInput
+
+        if self.preview is None:
+            raise InvalidInput(self.tr("Preview a workbook first."))
+        accepted = self.checked_ids()
+        if not accepted:
+            raise InvalidInput(self.tr("Select at least one answer to import."))
+        self.result = self._services.exchange.apply_import(self.preview, accepted)
+        self._ctx.hub.status_message.emit(
+            self.tr("Imported {count} answers from {name}").format(count=len(self.result.applied),
+                                                                  name=self.preview.file_name), 5000)
