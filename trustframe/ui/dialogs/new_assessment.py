@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QGroupBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -68,7 +68,7 @@ class NewAssessmentDialog(QWizard):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Create assessment"))
         fm = self.fontMetrics()
-        self.resize(fm.averageCharWidth() * 110, fm.height() * 40)
+        self.resize(fm.averageCharWidth() * 120, fm.height() * 44)
 
     # -- state shared by the pages -------------------------------------------------------------
 
@@ -246,9 +246,15 @@ class ProfilePage(QWizardPage):
         content.setObjectName("ScrollContent")
         content_layout = QVBoxLayout(content)
         for index, question in enumerate(self.profile.iter_questions()):
-            box = QGroupBox(f"{index + 1}. {question.text}")
+            # A card with a wrapping title: group-box titles cannot wrap and would widen the page.
+            box = QFrame()
+            box.setObjectName("Card")
             box.setAccessibleName(question.text)
             box_layout = QVBoxLayout(box)
+            title = QLabel(f"{index + 1}. {question.text}")
+            title.setWordWrap(True)
+            title.setObjectName("SectionTitle")
+            box_layout.addWidget(title)
             if question.help:
                 help_label = QLabel(question.help)
                 help_label.setWordWrap(True)
@@ -261,6 +267,7 @@ class ProfilePage(QWizardPage):
         content_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # options wrap instead
         scroll.setWidget(content)
         self.tier_label = QLabel()
         self.tier_label.setObjectName("SectionTitle")

@@ -114,6 +114,8 @@ class AssessmentView(QWidget):
         self.subtitle_label.setWordWrap(True)
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Unavailable actions must look unavailable whatever the application stylesheet says.
+        self.toolbar.setStyleSheet("QToolButton:disabled { color: #9aa5b1; }")
         # lock banner
         self.banner = QFrame()
         self.banner.setObjectName("LockBanner")
@@ -142,6 +144,7 @@ class AssessmentView(QWidget):
         # question page
         self.meta_label = QLabel()
         self.meta_label.setObjectName("Muted")
+        self.meta_label.setWordWrap(True)
         self.question_label = QLabel()
         self.question_label.setWordWrap(True)
         self.question_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -215,6 +218,7 @@ class AssessmentView(QWidget):
         self.score_scroll.setWidgetResizable(True)
         self.score_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.score_scroll.setMinimumWidth(fm.averageCharWidth() * 34)
+        self.score_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.review_panel = ReviewPanel()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -278,6 +282,8 @@ class AssessmentView(QWidget):
         answer_tab.addWidget(self.page_scroll)
         answer_tab.setStretchFactor(0, 2)
         answer_tab.setStretchFactor(1, 5)
+        char = self.fontMetrics().averageCharWidth()
+        answer_tab.setSizes([char * 44, char * 100])
         answer_tab.setChildrenCollapsible(False)
         self.tabs.addTab(answer_tab, self.tr("&Answer"))
         self.tabs.addTab(self.review_panel, self.tr("Re&view"))

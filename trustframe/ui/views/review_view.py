@@ -83,6 +83,7 @@ class ReviewPanel(QWidget):
         self.conditions_list = QListWidget()
         self.conditions_list.setAccessibleName(self.tr("Conditions"))
         self.conditions_list.setWordWrap(True)
+        self.conditions_list.setSpacing(max(2, self.fontMetrics().height() // 5))
         self.decision_label = QLabel()
         self.decision_label.setWordWrap(True)
         self.decide_button = QPushButton(self.tr("Record &decision…"))

@@ -14,7 +14,9 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractSpinBox,
     QButtonGroup,
     QCheckBox,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -71,6 +74,41 @@ class AnswerEditor(QWidget):
         """Emit any pending edit now (text editors debounce their saves)."""
 
 
+class _OptionLabel(QLabel):
+    """The wrapping text of an option; clicking it clicks its button (like a button's own text)."""
+
+    def __init__(self, text: str, button: QAbstractButton) -> None:
+        super().__init__(text)
+        self._button = button
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setBuddy(button)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        if event.button() == Qt.MouseButton.LeftButton and self._button.isEnabled():
+            self._button.click()
+            self._button.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mouseReleaseEvent(event)
+
+
+def _option_rows(editor: QWidget, buttons: list, options: tuple) -> QVBoxLayout:
+    """Lay out option buttons as "[o] 1  wrapping label" rows: long option texts wrap instead of
+    widening the page (QRadioButton and QCheckBox texts cannot wrap)."""
+    layout = QVBoxLayout(editor)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(max(2, editor.fontMetrics().height() // 4))
+    for button, option in zip(buttons, options):
+        row = QHBoxLayout()
+        row.setSpacing(editor.fontMetrics().averageCharWidth())
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        label = _OptionLabel(option.label, button)
+        label.setToolTip(button.toolTip())
+        row.addWidget(label, 1)
+        layout.addLayout(row)
+    return layout
+
+
 class ChoiceEditor(AnswerEditor):
     """Single choice and yes/no: radio buttons numbered 1..9 for the number keys."""
 
@@ -81,8 +119,7 @@ class ChoiceEditor(AnswerEditor):
         self._group.setExclusive(True)
         self.buttons: list[QRadioButton] = []
         for index, option in enumerate(question.options):
-            prefix = f"{index + 1}   " if index < 9 else "     "
-            button = QRadioButton(prefix + option.label)
+            button = QRadioButton(str(index + 1) if index < 9 else "")
             button.setAccessibleName(option.label)
             if option.help:
                 button.setToolTip(option.help)
@@ -91,11 +128,7 @@ class ChoiceEditor(AnswerEditor):
             self._group.addButton(button, index)
             self.buttons.append(button)
         # build layout
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(max(2, self.fontMetrics().height() // 4))
-        for button in self.buttons:
-            layout.addWidget(button)
+        _option_rows(self, self.buttons, question.options)
         # connect signals
         self._group.idClicked.connect(self._on_group_id_clicked)
 
@@ -143,18 +176,15 @@ class MultiChoiceEditor(AnswerEditor):
         # build widgets
         self.boxes: list[QCheckBox] = []
         for index, option in enumerate(question.options):
-            prefix = f"{index + 1}   " if index < 9 else "     "
-            box = QCheckBox(prefix + option.label)
+            box = QCheckBox(str(index + 1) if index < 9 else "")
             box.setAccessibleName(option.label)
             if option.help:
                 box.setToolTip(option.help)
+            elif index < 9:
+                box.setToolTip(self.tr("Press %1 to tick or untick").replace("%1", str(index + 1)))
             self.boxes.append(box)
         # build layout
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(max(2, self.fontMetrics().height() // 4))
-        for box in self.boxes:
-            layout.addWidget(box)
+        _option_rows(self, self.boxes, question.options)
         # connect signals
         for box in self.boxes:
             box.clicked.connect(self._on_box_clicked)

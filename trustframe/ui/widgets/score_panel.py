@@ -90,6 +90,7 @@ class ScorePanel(QWidget):
         self.flags_list = QListWidget()
         self.flags_list.setAccessibleName(self.tr("Red flags"))
         self.flags_list.setWordWrap(True)
+        self.flags_list.setSpacing(max(2, self.fontMetrics().height() // 5))
         self.flags_list.setMinimumHeight(self.fontMetrics().height() * 4)
         self.flags_heading = section_title(self.tr("Red flags"))
         self.unavailable_label = QLabel(self.tr("The score is not available yet."))
