@@ -75,6 +75,15 @@ def test_run_to_completion_by_keyboard(qtbot: Any, view: Any, services: Any, no_
     assert no_dialogs == []
 
 
+def test_number_keys_do_nothing_in_review_mode(qtbot: Any, view: Any, services: Any) -> None:
+    view.tabs.setCurrentIndex(1)
+    view.review_panel.answers_table.setFocus()
+    _key(qtbot, view, Qt.Key.Key_2)
+    assert services.assessments.answers(view.assessment_id) == {}
+    _key(qtbot, view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)   # navigation returns to answering
+    assert view.tabs.currentIndex() == 0
+
+
 def test_alt_arrows_move_between_questions(qtbot: Any, view: Any) -> None:
     _key(qtbot, view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert view.current_question_id == "GOV-02"

@@ -129,6 +129,7 @@ class PurchasePage(QWizardPage):
         self.setTitle(self.tr("What is being bought"))
         self.setSubTitle(self.tr("Choose the vendor, the product or service and the questionnaire."))
         services = ctx.require_services
+        vendor_id, product_id = vendor_id or None, product_id or None  # callers may pass 0 for "none"
         # build widgets
         self.vendor_combo = QComboBox()
         self.vendor_combo.setAccessibleName(self.tr("Vendor"))

@@ -448,6 +448,7 @@ class AssessmentView(QWidget):
         index = self.navigator_model.index_of(question_id)
         if not index.isValid():
             return False
+        self.tabs.setCurrentIndex(0)
         self.navigator.setCurrentIndex(index)  # shows the page through currentChanged
         self.navigator.scrollTo(index)
         if self.current_question_id != question_id:
@@ -486,7 +487,8 @@ class AssessmentView(QWidget):
 
     def pick_option(self, number: int) -> bool:
         """Choose option ``number`` (1-based) of the current question, as the number keys do."""
-        if self._editor is None:
+        # In the review tab the answer page is hidden: a digit must not change an unseen answer.
+        if self._editor is None or self.tabs.currentIndex() != 0:
             return False
         if self.locked:
             self._refuse_locked()
