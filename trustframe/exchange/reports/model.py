@@ -803,7 +803,8 @@ def build_portfolio_report(rows: Sequence[RegisterRow], critical_flags: Sequence
                            branding: Branding = Branding()) -> PortfolioReport:
     """All vendors and products: where the risk sits, what is overdue, what expires."""
     lines = []
-    for r in sorted(rows, key=lambda r: (r.rating.rank if r.rating else 9, r.vendor_name.casefold(),
+    # Worst rating first (critical ... low), unrated last.
+    for r in sorted(rows, key=lambda r: (-r.rating.rank if r.rating else 1, r.vendor_name.casefold(),
                                          r.product_name.casefold())):
         lines.append(PortfolioRow(
             r.vendor_name, r.country, r.product_name, r.category.label if r.category else "", r.assessment_id,

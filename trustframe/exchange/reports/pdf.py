@@ -86,6 +86,7 @@ class RenderStats:
     """What happened during a render (for tests and the benchmark)."""
 
     pages: int = 0
+    bookmarks: list[str] = field(default_factory=list)   # PDF outline labels, depth first
     requests: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
 
@@ -114,6 +115,7 @@ def html_to_pdf(html: str, target: Path | BinaryIO | None = None, *, pdf_variant
             options["pdf_tags"] = True
     if stats is not None:
         stats.pages = len(document.pages)
+        stats.bookmarks = _bookmark_labels(document.make_bookmark_tree())
         stats.requests = list(fetcher.requests)
         stats.refused = list(fetcher.refused)
     if target is None:
@@ -122,6 +124,14 @@ def html_to_pdf(html: str, target: Path | BinaryIO | None = None, *, pdf_variant
         return buffer.getvalue()
     document.write_pdf(target, **options)
     return None
+
+
+def _bookmark_labels(tree: Any) -> list[str]:
+    labels: list[str] = []
+    for label, _target, children, _state in tree:  # WeasyPrint's (label, target, children, state)
+        labels.append(label)
+        labels.extend(_bookmark_labels(children))
+    return labels
 
 
 def render_pdf(template: str, context: dict[str, Any], meta: ReportMeta, target: Path | BinaryIO | None = None,

@@ -1,0 +1,145 @@
+"""The report content (pure data) for a known assessment, and the SVG charts."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # shared helpers live in tests/
+from reports_support import TODAY, fill_sample, make_score  # noqa: E402
+from trustframe.domain.assessment import AssessmentStatus
+from trustframe.domain.portfolio import RegisterRow
+from trustframe.domain.questionnaire import ProductCategory
+from trustframe.domain.scoring_model import Rating, Recommendation
+from trustframe.exchange.reports import charts, model
+
+
+@pytest.fixture
+def report_input(services, sample_assessment) -> model.AssessmentReportInput:
+    """The sample assessment, filled in, with a hand-built score (independent of the engine)."""
+    s = services
+    fill_sample(s, sample_assessment)
+    a = s.assessments.get(sample_assessment.id)
+    answers = s.assessments.answers(a.id)
+    return model.AssessmentReportInput(
+        assessment=a, vendor=s.vendors.get_vendor(a.vendor_id), product=s.vendors.get_product(a.product_id),
+        questionnaire=s.assessments.questionnaire(a), score=make_score(a.id), answers=answers,
+        applicable_question_ids=[q.id for q in s.assessments.applicable_questions(a, answers)],
+        evidence=s.evidence.list(a.vendor_id), evidence_links=s.evidence.for_assessment(a.id),
+        history=s.history(a.id), generated_on=TODAY, generated_by="tester",
+        branding=model.Branding("Ministry of Examples", ""))
+
+
+def test_assessment_report_headline(report_input) -> None:
+    r = model.build_assessment_report(report_input)
+    assert (r.vendor_name, r.product_name) == ("Acme Secure Ltd", "Acme Gateway")
+    assert r.rating == "high" and r.rating_label == "High"
+    assert r.recommendation_label == "Approve with conditions"
+    assert r.recommendation_sentence.startswith("Approve only on conditions")
+    assert r.overall_text == "46" and r.overall_band == "poor"
+    assert r.completeness_pct == 60
+    assert "only 60%" in r.completeness_note.lower()
+    assert r.tier == 2 and r.tier_text == "Tier 2 (high)"
+    assert r.rating_sentence == "The residual risk is high for a purchase of inherent-risk tier 2 (high)."
+    assert r.meta.title == "Vendor trust assessment: Acme Secure Ltd – Acme Gateway"
+    assert r.meta.organisation == "Ministry of Examples"
+    assert r.sign_off.assessor == "Alex Officer" and r.sign_off.reviewer == "Morgan Reviewer"
+
+
+def test_flags_gaps_and_conditions(report_input) -> None:
+    r = model.build_assessment_report(report_input)
+    # Open flags worst first; the accepted medium flag is listed separately.
+    assert [f.flag_id for f in r.flags] == ["RF-VUL-01", "RF-GOV-01"]
+    assert [f.flag_id for f in r.key_flags] == ["RF-VUL-01", "RF-GOV-01"]
+    assert [f.flag_id for f in r.accepted_flags] == ["RF-VUL-02"]
+    assert r.flags[0].question_text == "Do you publish a vulnerability disclosure policy?"
+    assert r.flags[0].contract_clause.startswith("The supplier shall publish")
+    # Key gaps are the drivers, worst first, each with something to ask of the vendor.
+    assert [g.question_id for g in r.key_gaps] == ["VUL-01", "GOV-01", "GOV-02", "VUL-02"]
+    assert r.key_gaps[0].action.startswith("Require a published policy")       # the flag's mitigation
+    assert r.key_gaps[2].action.startswith("Obtain an answer from the vendor")  # unanswered
+    assert [g.question_id for g in r.gaps] == ["GOV-02"]
+    assert len(r.conditions) == 2
+    assert r.next_rating_label == "Moderate"
+    assert [i.question_id for i in r.improvements] == ["VUL-01", "GOV-01"]
+
+
+def test_groups_and_charts(report_input) -> None:
+    r = model.build_assessment_report(report_input)
+    assert [(g.title, g.score_text, g.band) for g in r.sections] == [
+        ("Governance", "40", "poor"), ("Vulnerability handling", "55", "fair"), ("Hardware integrity", "–", "none")]
+    assert [g.title for g in r.pillars] == ["Assurance", "Transparency", "Accountability"]
+    for svg in (r.domain_chart, r.pillar_chart, r.buyers_guide_chart):
+        root = ElementTree.fromstring(svg)  # well-formed XML
+        assert root.tag.endswith("svg") and root.get("role") == "img"
+    assert "no scored answers" in r.domain_chart  # a domain without a score says so, no zero bar
+
+
+def test_evidence_register_marks_expiry(report_input) -> None:
+    r = model.build_assessment_report(report_input)
+    states = [(e.title, e.state_label, e.questions) for e in r.evidence]
+    assert states == [("ISO/IEC 27001 certificate", "Expired", "GOV-01"),
+                      ("Vulnerability disclosure policy", "Expiring soon", "VUL-01")]
+    assert (r.evidence_expired, r.evidence_expiring) == (1, 1)
+
+
+def test_answers_appendix_and_history(report_input) -> None:
+    r = model.build_assessment_report(report_input)
+    lines = {line.question_id: line for sec in r.answer_sections for line in sec.lines}
+    assert lines["GOV-01"].answer == "No" and lines["GOV-01"].source == "Officer"
+    assert lines["GOV-01"].comment == "Confirmed in the vendor call."
+    assert lines["GOV-01"].evidence == "ISO/IEC 27001 certificate"
+    assert lines["VUL-02"].answer == "120 days" and lines["VUL-02"].score_text == "30"
+    assert not lines["GOV-02"].answered
+    assert "HW-01" not in lines  # software: the hardware question does not apply
+    assert r.history.total > 0 and r.history.answer_changes >= 4
+    assert r.history.actors[0][0] == "tester"
+
+
+def test_methodology_never_claims_ewi_wording(report_input) -> None:
+    r = model.build_assessment_report(report_input)
+    assert any("country of origin is never scored" in note for note in r.method_notes)
+    assert [s.title for s in r.sources][0].startswith("Purchasing Secure ICT Products")
+
+
+def test_comparison_report(report_input) -> None:
+    inp = report_input
+    a = inp.assessment
+    good = make_score(a.id, rating=Rating.LOW, recommendation=Recommendation.APPROVE)
+    entries = [model.ComparisonEntry(a, inp.questionnaire, make_score(a.id)),
+               model.ComparisonEntry(a, inp.questionnaire, good)]
+    r = model.build_comparison_report(entries, TODAY, "tester")
+    assert [c.rating_label for c in r.columns] == ["High", "Low"]
+    assert [c.rank for c in r.columns] == [2, 1]
+    assert r.columns[0].critical_flags == 1 and r.columns[0].high_flags == 1
+    assert "lowest residual risk" in r.summary
+    assert r.differences[0].startswith("Residual risk differs")
+    assert [row.title for row in r.pillar_rows] == ["Assurance", "Transparency", "Accountability"]
+
+
+def _row(vendor: str, tier: int | None, score: float | None, rating: Rating | None, *, critical: int = 0,
+         review: date | None = None) -> RegisterRow:
+    return RegisterRow(1 if vendor == "A" else 2, vendor, "GB", 1, f"{vendor} product", ProductCategory.SOFTWARE,
+                       7 if rating else None, AssessmentStatus.DECIDED if rating else None, tier, score, rating,
+                       Recommendation.APPROVE if rating else None, 1.0, critical, critical, 0, 0, review, None, None)
+
+
+def test_portfolio_report() -> None:
+    rows = [_row("A", 1, 30.0, Rating.CRITICAL, critical=1, review=date(2026, 1, 1)),
+            _row("B", 3, 80.0, Rating.LOW), _row("B", None, None, None)]
+    r = model.build_portfolio_report(rows, [], [], TODAY, "tester")
+    assert dict((k, n) for k, _, n in r.by_rating) == {"low": 1, "moderate": 0, "high": 0, "critical": 1, "none": 1}
+    assert r.matrix[0] == ("Tier 1 (critical)", (0, 0, 0, 1, 0))
+    assert [row.vendor_name for row in r.overdue] == ["A"]
+    assert r.rows[0].rating == "critical"  # worst first
+    assert r.chart.count("<circle") >= 2 + 4  # two products plus the legend
+
+
+def test_chart_text_is_escaped() -> None:
+    svg = charts.bar_chart([charts.Bar('<script>x</script>"&', 50.0)], "t <b>")
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    ElementTree.fromstring(svg)

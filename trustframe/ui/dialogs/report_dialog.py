@@ -1,0 +1,323 @@
+"""The report dialog: choose the kind of report, the assessments, the format and the file, then
+produce it off the GUI thread with progress, preview its first page and open it when done.
+
+A preview needs a PDF rasteriser. QtPdf is not part of PySide6-Essentials, so the first page is
+rendered to PNG with poppler's ``pdftoppm`` when it is installed; without it the preview area
+simply says so.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trustframe.ui.operations import Operation, Task
+
+if TYPE_CHECKING:
+    from trustframe.ui.context import UiContext
+
+log = logging.getLogger(__name__)
+
+KINDS = ("assessment", "comparison", "portfolio")
+PREVIEW_WIDTH = 260
+
+
+def render_preview(pdf: Path, width: int = PREVIEW_WIDTH) -> bytes | None:
+    """PNG bytes of the PDF's first page via ``pdftoppm`` (None when it is not installed or fails)."""
+    tool = shutil.which("pdftoppm")
+    if tool is None:
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        stem = Path(folder) / "page"
+        try:
+            subprocess.run([tool, "-png", "-f", "1", "-l", "1", "-scale-to", str(width * 2), str(pdf), str(stem)],
+                           check=True, capture_output=True, timeout=30)
+        except (OSError, subprocess.SubprocessError):
+            log.warning("pdftoppm could not render a preview of %s", pdf, exc_info=True)
+            return None
+        pngs = sorted(Path(folder).glob("page*.png"))
+        return pngs[0].read_bytes() if pngs else None
+
+
+class ReportDialog(QDialog):
+    """Produce an assessment, comparison or portfolio report."""
+
+    def __init__(self, ctx: "UiContext", assessment_ids: list[int] | None, kind: str = "assessment",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._services = ctx.require_services
+        self._initial_ids = list(assessment_ids or [])
+        self._operation: Operation | None = None
+        self.last_result: Any = None
+        self.setWindowTitle(self.tr("Reports"))
+        self._build_widgets()
+        self._build_layout()
+        self._connect_signals()
+        self._load_assessments()
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind if kind in KINDS else "assessment")))
+        self._on_kind_combo_changed()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.kind_combo = QComboBox()
+        self.kind_combo.setAccessibleName(self.tr("Report kind"))
+        self.kind_combo.addItem(self.tr("Assessment report (one vendor product)"), "assessment")
+        self.kind_combo.addItem(self.tr("Comparison (candidates for one purchase)"), "comparison")
+        self.kind_combo.addItem(self.tr("Portfolio (all vendors)"), "portfolio")
+        self.assessment_list = QListWidget()
+        self.assessment_list.setAccessibleName(self.tr("Assessments"))
+        self.assessment_list.setMinimumHeight(self.fontMetrics().height() * 8)
+        self.assessment_hint = QLabel()
+        self.assessment_hint.setWordWrap(True)
+        self.format_combo = QComboBox()
+        self.format_combo.setAccessibleName(self.tr("Format"))
+        self.format_combo.addItem(self.tr("PDF document"), "pdf")
+        self.format_combo.addItem(self.tr("Excel workbook"), "xlsx")
+        self.variant_combo = QComboBox()
+        self.variant_combo.setAccessibleName(self.tr("PDF variant"))
+        self.variant_combo.addItem(self.tr("Standard PDF"), None)
+        self.variant_combo.addItem(self.tr("PDF/A-3b (for archiving)"), "pdf/a-3b")
+        self.variant_combo.addItem(self.tr("PDF/UA-1 (accessible, tagged)"), "pdf/ua-1")
+        self.file_edit = QLineEdit()
+        self.file_edit.setAccessibleName(self.tr("Output file"))
+        self.browse_button = QPushButton(self.tr("Browse…"))
+        self.open_check = QCheckBox(self.tr("Open the report when it is ready"))
+        self.open_check.setChecked(True)
+        self.preview = QLabel(self.tr("The first page is previewed here once the report is ready."))
+        self.preview.setAccessibleName(self.tr("Preview of the first page"))
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setWordWrap(True)
+        self.preview.setFixedWidth(PREVIEW_WIDTH + 16)
+        self.preview.setMinimumHeight(int(PREVIEW_WIDTH * 1.42))
+        self.preview.setFrameShape(QLabel.Shape.StyledPanel)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.create_button = self.buttons.addButton(self.tr("&Create report"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button.setDefault(True)
+
+    def _build_layout(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("&Report"), self.kind_combo)
+        form.addRow(self.tr("&Assessments"), self.assessment_list)
+        form.addRow("", self.assessment_hint)
+        form.addRow(self.tr("&Format"), self.format_combo)
+        form.addRow(self.tr("PDF &variant"), self.variant_combo)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(self.browse_button)
+        form.addRow(self.tr("&Save as"), file_row)
+        form.addRow("", self.open_check)
+        for field in (self.kind_combo, self.assessment_list, self.format_combo, self.variant_combo, self.file_edit):
+            label = form.labelForField(field)
+            if isinstance(label, QLabel):
+                label.setBuddy(field)
+        label = form.labelForField(file_row)
+        if isinstance(label, QLabel):
+            label.setBuddy(self.file_edit)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.status_label)
+        left.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addWidget(self.preview)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body)
+        layout.addWidget(self.buttons)
+        self.resize(self.fontMetrics().averageCharWidth() * 110, self.sizeHint().height())
+
+    def _connect_signals(self) -> None:
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_changed)
+        self.format_combo.currentIndexChanged.connect(self._on_format_combo_changed)
+        self.browse_button.clicked.connect(self._on_browse_button_clicked)
+        self.assessment_list.itemChanged.connect(self._on_assessment_list_item_changed)
+        self.assessment_list.currentRowChanged.connect(self._on_assessment_list_item_changed)
+        self.file_edit.textChanged.connect(self._update_state)
+        self.create_button.clicked.connect(self.create_report)
+        self.buttons.rejected.connect(self.reject)
+
+    def _load_assessments(self) -> None:
+        self.assessment_list.clear()
+        for a in self._services.assessments.list():
+            item = QListWidgetItem(self.tr("#{id} {vendor} – {product} ({status})").format(
+                id=a.id, vendor=a.vendor_name, product=a.product_name, status=a.status.label))
+            item.setData(Qt.ItemDataRole.UserRole, a.id)
+            self.assessment_list.addItem(item)
+        if self._initial_ids:
+            for row in range(self.assessment_list.count()):
+                if self.assessment_list.item(row).data(Qt.ItemDataRole.UserRole) == self._initial_ids[0]:
+                    self.assessment_list.setCurrentRow(row)
+                    break
+
+    # -- state ---------------------------------------------------------------------------------
+
+    def kind(self) -> str:
+        """The chosen report kind."""
+        return str(self.kind_combo.currentData())
+
+    def fmt(self) -> str:
+        """The chosen format (pdf or xlsx)."""
+        return str(self.format_combo.currentData())
+
+    def selected_ids(self) -> list[int]:
+        """The assessments the report is for."""
+        kind = self.kind()
+        if kind == "portfolio":
+            return []
+        if kind == "assessment":
+            item = self.assessment_list.currentItem()
+            return [int(item.data(Qt.ItemDataRole.UserRole))] if item is not None else []
+        return [int(self.assessment_list.item(r).data(Qt.ItemDataRole.UserRole))
+                for r in range(self.assessment_list.count())
+                if self.assessment_list.item(r).checkState() == Qt.CheckState.Checked]
+
+    def _suggested_name(self) -> str:
+        ext = "." + self.fmt()
+        kind = self.kind()
+        if kind == "portfolio":
+            return "portfolio-report" + ext
+        ids = self.selected_ids()
+        if kind == "comparison":
+            return "comparison-" + "-".join(str(i) for i in ids[:5]) + ext
+        return f"assessment-{ids[0] if ids else 'report'}" + ext
+
+    def _suggest_file(self) -> None:
+        folder = Path(self.file_edit.text()).parent if self.file_edit.text() else Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        self.file_edit.setText(str(folder / self._suggested_name()))
+
+    def _update_state(self) -> None:
+        kind = self.kind()
+        ids = self.selected_ids()
+        if kind == "comparison" and len(ids) < 2:
+            problem = self.tr("Tick at least two assessments to compare.")
+        elif kind == "assessment" and not ids:
+            problem = self.tr("Choose the assessment to report on.")
+        else:
+            problem = ""
+        self.assessment_hint.setText(problem or {
+            "assessment": self.tr("The report covers the highlighted assessment."),
+            "comparison": self.tr("{n} assessments ticked.").format(n=len(ids)),
+            "portfolio": self.tr("The portfolio report covers every vendor and product."),
+        }[kind])
+        busy = self._operation is not None
+        self.create_button.setEnabled(not problem and not busy and bool(self.file_edit.text().strip()))
+
+    # -- slots ---------------------------------------------------------------------------------
+
+    def _on_kind_combo_changed(self) -> None:
+        kind = self.kind()
+        comparison = kind == "comparison"
+        self.assessment_list.setEnabled(kind != "portfolio")
+        self.assessment_list.blockSignals(True)
+        for row in range(self.assessment_list.count()):
+            item = self.assessment_list.item(row)
+            if comparison:
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                wanted = item.data(Qt.ItemDataRole.UserRole) in self._initial_ids
+                item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+            else:
+                item.setData(Qt.ItemDataRole.CheckStateRole, None)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+        self.assessment_list.blockSignals(False)
+        self.assessment_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # The comparison report is PDF only (a side-by-side layout does not translate to one sheet).
+        xlsx_index = self.format_combo.findData("xlsx")
+        model = self.format_combo.model()
+        model.item(xlsx_index).setEnabled(not comparison)  # type: ignore[attr-defined]
+        if comparison and self.fmt() == "xlsx":
+            self.format_combo.setCurrentIndex(self.format_combo.findData("pdf"))
+        self._suggest_file()
+        self._update_state()
+
+    def _on_format_combo_changed(self) -> None:
+        self.variant_combo.setEnabled(self.fmt() == "pdf")
+        if self.file_edit.text():
+            self.file_edit.setText(str(Path(self.file_edit.text()).with_suffix("." + self.fmt())))
+        self._update_state()
+
+    def _on_assessment_list_item_changed(self, *args: object) -> None:
+        self._suggest_file()
+        self._update_state()
+
+    def _on_browse_button_clicked(self) -> None:
+        filters = self.tr("PDF document (*.pdf)") if self.fmt() == "pdf" else self.tr("Excel workbook (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report as"), self.file_edit.text(), filters)
+        if path:
+            self.file_edit.setText(str(Path(path).with_suffix("." + self.fmt())))
+        self._update_state()
+
+    # -- running -------------------------------------------------------------------------------
+
+    def create_report(self) -> Operation | None:
+        """Start producing the report in the background; returns the operation (tests wait on it)."""
+        if self._operation is not None:
+            return None
+        kind, fmt, ids = self.kind(), self.fmt(), self.selected_ids()
+        target = Path(self.file_edit.text().strip()).expanduser()
+        variant = self.variant_combo.currentData() if fmt == "pdf" else None
+        services = self._services
+        want_preview = fmt == "pdf"
+
+        def work(task: Task) -> tuple[Any, bytes | None]:
+            result = services.reports.write(kind, fmt, target, ids, pdf_variant=variant,
+                                            progress=lambda percent, text: task.report(percent, 100, text))
+            preview = render_preview(result.path) if want_preview else None
+            return result, preview
+
+        self.status_label.setText(self.tr("Creating the report…"))
+        self._operation = Operation(work, parent=self, ctx=self._ctx, title=self.tr("Creating report"),
+                                    label=self.tr("Creating the report…"), on_success=self._on_report_written,
+                                    error_context=self.tr("Creating a report"))
+        self._operation.finished.connect(self._on_operation_finished)
+        self._update_state()
+        return self._operation.start()
+
+    def _on_report_written(self, value: tuple[Any, bytes | None]) -> None:
+        result, preview = value
+        self.last_result = result
+        pages = self.tr(", {n} pages").format(n=result.pages) if result.pages else ""
+        self.status_label.setText(self.tr("Saved to {path}{pages}.").format(path=result.path, pages=pages))
+        if preview:
+            pixmap = QPixmap()
+            pixmap.loadFromData(preview, "PNG")
+            self.preview.setPixmap(pixmap.scaledToWidth(PREVIEW_WIDTH, Qt.TransformationMode.SmoothTransformation))
+        elif result.format == "pdf":
+            self.preview.setText(self.tr("No preview: install poppler-utils (pdftoppm) to see the first page here."))
+        else:
+            self.preview.setText(self.tr("Excel workbooks have no preview."))
+        if self.open_check.isChecked():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+
+    def _on_operation_finished(self) -> None:
+        if self._operation is not None and self._operation.error is not None:
+            self.status_label.setText(self.tr("The report was not created."))
+        self._operation = None
+        self._update_state()
