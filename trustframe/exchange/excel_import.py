@@ -363,13 +363,12 @@ def _read_meta(ws: Any, limits: Limits) -> tuple[WorkbookMeta | None, str]:
     fields: dict[str, str] = {}
     checksums: dict[str, str] = {}
     in_table = False
-    for _index, row in _iter_rows(ws, limits.max_rows + 50, 2, "metadata"):
-        cells = list(row) + [None, None]
-        key_cell, value_cell = cells[0], cells[1]
-        if getattr(key_cell, "data_type", None) == "f" or getattr(value_cell, "data_type", None) == "f":
-            return None, "damaged: it contains formulas"
-        key = _text(getattr(key_cell, "value", None))
-        value = _text(getattr(value_cell, "value", None))
+    # Values only (faster): a formula would come back as "=..." text and break the seal below.
+    for index, values in enumerate(ws.iter_rows(max_col=2, values_only=True), start=1):
+        if index > limits.max_rows + 50:
+            return None, "damaged: far too many rows"
+        cells = tuple(values) + (None, None)
+        key, value = _text(cells[0]), _text(cells[1])
         if not key:
             continue
         if key == "question_id":
