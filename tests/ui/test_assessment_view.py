@@ -320,3 +320,26 @@ def test_navigator_model_updates_in_place(qtmodeltester: Any) -> None:
     model.set_sections(sections[1:])
     assert "reset" in changed
     qtmodeltester.check(model)
+
+
+def test_inputs_have_accessible_names(qtbot: Any, view: Any, ctx: Any) -> None:
+    from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QComboBox, QHeaderView, QLineEdit, QPlainTextEdit
+
+    from trustframe.ui.dialogs.decision_dialog import DecisionDialog
+    from trustframe.ui.dialogs.evidence_link_dialog import EvidenceLinkDialog
+    from trustframe.ui.dialogs.new_assessment import NewAssessmentDialog
+
+    widgets = [view, DecisionDialog(ctx, view.assessment_id),
+               EvidenceLinkDialog(ctx, view.assessment.vendor_id), NewAssessmentDialog(ctx)]
+    for top in widgets[1:]:
+        qtbot.addWidget(top)
+    for top in widgets:
+        for kind in (QLineEdit, QComboBox, QPlainTextEdit, QAbstractItemView, QAbstractSpinBox):
+            for widget in top.findChildren(kind):
+                if isinstance(widget.parent(), (QComboBox, QAbstractSpinBox)) or isinstance(widget, QLineEdit) and \
+                        isinstance(widget.parent(), QAbstractSpinBox):
+                    continue  # internal parts of composite widgets
+                if isinstance(widget, QHeaderView) or (
+                        isinstance(widget, QAbstractItemView) and isinstance(widget.parent().parent(), QComboBox)):
+                    continue
+                assert widget.accessibleName(), (type(top).__name__, widget)

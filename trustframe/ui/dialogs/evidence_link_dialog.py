@@ -73,6 +73,12 @@ class EvidenceLinkDialog(QDialog):
         self.add_button = QPushButton(self.tr("&Add evidence"))
         self._box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self._box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Link"))
+        self.title_edit.setAccessibleName(self.tr("Title"))
+        self.kind_combo.setAccessibleName(self.tr("Kind"))
+        self.url_edit.setAccessibleName(self.tr("Link"))
+        self.file_edit.setAccessibleName(self.tr("File"))
+        self.issuer_edit.setAccessibleName(self.tr("Issuer"))
+        self.expires_edit.setAccessibleName(self.tr("Expiry date"))
         # build layout
         new_box = QGroupBox(self.tr("New evidence"))
         form = QFormLayout(new_box)

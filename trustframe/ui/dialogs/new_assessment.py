@@ -153,11 +153,13 @@ class PurchasePage(QWizardPage):
                 self.questionnaire_combo.setCurrentIndex(i)
         self.procurement_edit = QLineEdit()
         self.procurement_edit.setPlaceholderText(self.tr("Tender or purchase reference (optional)"))
+        self.procurement_edit.setAccessibleName(self.tr("Purchase reference"))
         self.due_edit = QDateEdit(_NO_DATE)
         self.due_edit.setMinimumDate(_NO_DATE)
         self.due_edit.setSpecialValueText(self.tr("No due date"))
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat("yyyy-MM-dd")
+        self.due_edit.setAccessibleName(self.tr("Due date"))
         self.empty_label = QLabel(self.tr("There are no vendors with products yet. Add a vendor and its product "
                                           "first (Vendors screen), then start the assessment."))
         self.empty_label.setWordWrap(True)
@@ -324,6 +326,7 @@ class TierPage(QWizardPage):
         self.reasons_label.setAccessibleName(self.tr("Why this tier"))
         self.override_box = QCheckBox(self.tr("&Override the tier"))
         self.tier_combo = QComboBox()
+        self.tier_combo.setAccessibleName(self.tr("Overriding tier"))
         for tier in (1, 2, 3, 4):
             self.tier_combo.addItem(labels.tier(tier), tier)
         self.reason_edit = QPlainTextEdit()
