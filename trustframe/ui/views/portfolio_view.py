@@ -147,7 +147,7 @@ class PortfolioView(QWidget):
         self.chart = TierScoreChart()
         self.overdue_table = _list_table([self.tr("Vendor / product"), self.tr("Review was due"), self.tr("Overdue")],
                                          self.tr("Overdue reviews"))
-        self.expiring_table = _list_table([self.tr("Evidence"), self.tr("Expires"), self.tr("State")],
+        self.expiring_table = _list_table([self.tr("Vendor: evidence"), self.tr("Expires"), self.tr("State")],
                                           self.tr("Expiring evidence"))
         self.overdue_empty = QLabel(self.tr("No reviews are overdue."))
         self.overdue_empty.setObjectName("Muted")
@@ -229,6 +229,7 @@ class PortfolioView(QWidget):
         splitter.addWidget(lists)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([780, 540])
 
         content = QWidget()
         content.setObjectName("ScrollContent")

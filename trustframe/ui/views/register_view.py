@@ -42,9 +42,9 @@ if TYPE_CHECKING:
     from trustframe.ui.models.register_store import RegisterStore
 
 #: Default column widths in pixels at 100 % scale (the header state, once saved, wins).
-_WIDTHS = {Column.VENDOR: 220, Column.PRODUCT: 210, Column.CATEGORY: 200, Column.RATING: 110,
-           Column.TIER: 120, Column.SCORE: 64, Column.FLAGS: 80, Column.STATUS: 120,
-           Column.EVIDENCE: 150, Column.NEXT_REVIEW: 150}
+_WIDTHS = {Column.VENDOR: 210, Column.PRODUCT: 200, Column.CATEGORY: 190, Column.RATING: 100,
+           Column.TIER: 115, Column.SCORE: 60, Column.FLAGS: 80, Column.STATUS: 120,
+           Column.EVIDENCE: 150, Column.NEXT_REVIEW: 120}
 
 
 class RegisterView(QWidget):
