@@ -1,0 +1,87 @@
+"""Excel reports reopened: real tables, frozen headers, number formats, no formulas from vendor text."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # shared helpers live in tests/
+from reports_support import HOSTILE, TODAY, fill_sample, make_score  # noqa: E402
+from trustframe.domain.assessment import AssessmentStatus  # noqa: E402
+from trustframe.domain.portfolio import RegisterRow  # noqa: E402
+from trustframe.domain.questionnaire import ProductCategory  # noqa: E402
+from trustframe.domain.scoring_model import Rating, Recommendation  # noqa: E402
+from trustframe.exchange.reports import excel, model  # noqa: E402
+
+
+@pytest.fixture
+def report(services, sample_assessment) -> model.AssessmentReport:
+    s = services
+    fill_sample(s, sample_assessment, hostile=True)
+    a = s.assessments.get(sample_assessment.id)
+    answers = s.assessments.answers(a.id)
+    return model.build_assessment_report(model.AssessmentReportInput(
+        assessment=a, vendor=s.vendors.get_vendor(a.vendor_id), product=s.vendors.get_product(a.product_id),
+        questionnaire=s.assessments.questionnaire(a), score=make_score(a.id), answers=answers,
+        applicable_question_ids=[q.id for q in s.assessments.applicable_questions(a, answers)],
+        evidence=s.evidence.list(a.vendor_id), evidence_links=s.evidence.for_assessment(a.id),
+        history=s.history(a.id), generated_on=TODAY, generated_by="tester"))
+
+
+def test_assessment_workbook(report: model.AssessmentReport, tmp_path: Path) -> None:
+    target = tmp_path / "a.xlsx"
+    excel.write_assessment_workbook(report, target)
+    wb = openpyxl.load_workbook(target)
+    assert wb.sheetnames == ["Summary", "Answers", "Plan of action", "Evidence"]
+    summary = wb["Summary"]
+    values = {summary.cell(row=r, column=1).value: summary.cell(row=r, column=2) for r in range(3, 23)}
+    assert values["Residual risk rating"].value == "High"
+    assert values["Overall score (0-100)"].value == 46.5 and values["Overall score (0-100)"].number_format == "0"
+    assert values["Completeness"].value == 0.6 and values["Completeness"].number_format == "0%"
+    assert "Scores" in summary.tables
+    answers = wb["Answers"]
+    assert answers.freeze_panes == "A2"
+    table = answers.tables["Answers"]
+    assert table.ref.startswith("A1:J")
+    header = [c.value for c in answers[1]]
+    assert header[:4] == ["Domain", "Question ID", "Question", "Answer"]
+    rows = {r[1].value: r for r in answers.iter_rows(min_row=2)}
+    assert rows["VUL-02"][6].value == 30 and rows["VUL-02"][6].number_format == "0"
+    # Vendor text that looks like a formula stays text.
+    assert rows["VUL-02"][4].value == "'" + HOSTILE["formula"]
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+    plan = wb["Plan of action"]
+    assert [c.value for c in plan[1]][8:11] == ["Owner", "Due date", "Status"]
+    plan_rows = list(plan.iter_rows(min_row=2, values_only=True))
+    assert [r[1] for r in plan_rows[:3]] == ["Red flag", "Red flag", "Unanswered"]
+    assert plan_rows[0][10] == "Open"
+    assert plan["J2"].number_format == "yyyy-mm-dd"
+    kinds = {dv.type for dv in plan.data_validations.dataValidation}
+    assert kinds == {"list", "date"}
+    evidence = wb["Evidence"]
+    first = [c.value for c in evidence[2]]
+    assert first[0].startswith("ISO cert <img") and first[6] == "Expired"
+    assert isinstance(first[5], datetime) and evidence["F2"].number_format == "yyyy-mm-dd"
+
+
+def test_portfolio_workbook(tmp_path: Path) -> None:
+    rows = [RegisterRow(1, "=cmd|' /C calc'!A0", "GB", 1, "Gateway", ProductCategory.SOFTWARE, 3,
+                        AssessmentStatus.DECIDED, 2, 72.4, Rating.MODERATE, Recommendation.APPROVE_WITH_CONDITIONS,
+                        0.9, 2, 0, 1, 0, TODAY, None, None)]
+    report = model.build_portfolio_report(rows, [], [], TODAY, "tester")
+    target = tmp_path / "p.xlsx"
+    excel.write_portfolio_workbook(report, target)
+    wb = openpyxl.load_workbook(target)
+    ws = wb["Portfolio"]
+    assert ws.freeze_panes == "A2" and "Portfolio" in ws.tables
+    row = [c for c in ws[2]]
+    assert row[0].value == "'=cmd|' /C calc'!A0" and row[0].data_type == "s"
+    assert row[7].value == 72.4 and row[10].value == 0.9 and row[10].number_format == "0%"
+    assert "TierByRating" in wb["Summary"].tables

@@ -1,0 +1,139 @@
+"""The report service with the real scoring engine: branding, all kinds and formats, hostile
+vendor text end to end, and the demo workspace's reports checked with pdftotext."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # shared helpers live in tests/
+from reports_support import HOSTILE, fill_sample, hostile_vendor_name  # noqa: E402
+from trustframe.services.reports import ReportError  # noqa: E402
+
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+PNG_1PX = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                        "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+
+
+def _text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_branding_from_settings(services, tmp_path: Path) -> None:
+    s = services
+    assert s.reports.branding().logo_data_uri == ""
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(PNG_1PX)
+    s.set_setting("organisation_name", "Ministry of Examples")
+    s.set_setting("organisation_logo", str(logo))
+    branding = s.reports.branding()
+    assert branding.organisation == "Ministry of Examples"
+    assert branding.logo_data_uri.startswith("data:image/png;base64,")
+    svg = tmp_path / "logo.svg"
+    svg.write_text('<svg xmlns="http://www.w3.org/2000/svg"><image href="file:///etc/passwd"/></svg>')
+    s.set_setting("organisation_logo", str(svg))
+    with pytest.raises(ReportError, match="PNG or JPEG"):
+        s.reports.branding()
+    s.set_setting("organisation_logo", str(tmp_path / "missing.png"))
+    with pytest.raises(ReportError, match="cannot be read"):
+        s.reports.branding()
+
+
+def test_write_checks_its_arguments(services, sample_assessment, tmp_path: Path) -> None:
+    r = services.reports
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(ReportError):
+        r.write("comparison", "xlsx", out / "x.xlsx", [1, 2])
+    with pytest.raises(ReportError):
+        r.write("comparison", "pdf", out / "x.pdf", [sample_assessment.id])
+    with pytest.raises(ReportError):
+        r.write("assessment", "pdf", out / "x.pdf", [sample_assessment.id], pdf_variant="pdf/x-1a")
+    with pytest.raises(ReportError):
+        r.write("assessment", "pdf", out / "missing-folder" / "x.pdf", [sample_assessment.id])
+    assert list(out.iterdir()) == []  # nothing half-written
+
+
+@needs_poppler
+def test_hostile_vendor_text_end_to_end(services, sample_assessment, tmp_path: Path) -> None:
+    s = services
+    vendor = s.vendors.get_vendor(sample_assessment.vendor_id)
+    from dataclasses import replace
+
+    s.vendors.update_vendor(replace(vendor, name=hostile_vendor_name(), website=HOSTILE["url"]))
+    fill_sample(s, sample_assessment, hostile=True)
+    target = tmp_path / "hostile.pdf"
+    result = s.reports.write("assessment", "pdf", target, [sample_assessment.id])
+    assert result.refused_urls == ()
+    text = " ".join(_text(target).split())
+    assert "<script>alert('x')</script>" in text  # shown as text, not run or dropped
+    assert 'ISO cert <img src="file:///etc/passwd">' in text
+    assert HOSTILE["url"] in text
+    xlsx = tmp_path / "hostile.xlsx"
+    s.reports.write("assessment", "xlsx", xlsx, [sample_assessment.id])
+    wb = openpyxl.load_workbook(xlsx)
+    assert all(c.data_type != "f" for ws in wb.worksheets for row in ws.iter_rows() for c in row)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory):
+    """The demo workspace (built once for this module)."""
+    from trustframe.services.context import Services
+    from trustframe.services.demo import build_demo
+
+    services = Services.open(tmp_path_factory.mktemp("demo") / "demo.tfw", user="tester")
+    build_demo(services, today=date(2026, 3, 2))
+    services.set_setting("organisation_name", "Ministry of Examples")
+    yield services
+    services.close()
+
+
+@needs_poppler
+@pytest.mark.slow
+def test_demo_assessment_reports(demo, tmp_path: Path) -> None:
+    for assessment in demo.assessments.list():
+        if assessment.status.value not in ("decided", "in_review") or assessment.previous_assessment_id is None \
+                and assessment.status.value == "decided" and assessment.id % 2:
+            continue
+        score = demo.scoring.score(assessment.id)
+        target = tmp_path / f"a{assessment.id}.pdf"
+        result = demo.reports.write("assessment", "pdf", target, [assessment.id])
+        text = _text(target)
+        assert assessment.vendor_name in text and assessment.product_name in text
+        assert f"{score.rating.label} risk" in text and score.recommendation.label in text
+        for flag in score.open_flags[:3]:
+            assert flag.title[:30] in " ".join(text.split()), flag.title
+        info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
+        assert f"Pages:           {result.pages}" in info and result.pages >= 8
+        # The executive summary is one page: the page after it starts the results.
+        pages = text.split("\f")
+        summary_pages = [i for i, page in enumerate(pages) if "1 Executive summary" in page and "Contents" not in page]
+        assert len(summary_pages) == 1
+        assert "2 Results" in pages[summary_pages[0] + 1]
+        break  # one full check keeps the suite quick; the benchmark renders the biggest one
+
+
+@needs_poppler
+@pytest.mark.slow
+def test_demo_comparison_and_portfolio(demo, tmp_path: Path) -> None:
+    ids = [a.id for a in demo.assessments.list() if a.status.value in ("in_review", "decided")][:3]
+    result = demo.reports.write("comparison", "pdf", tmp_path / "c.pdf", ids)
+    text = _text(tmp_path / "c.pdf")
+    assert result.pages >= 3 and "Side by side" in text and "Key differences" in text
+    for aid in ids:
+        assert demo.assessments.get(aid).vendor_name in text
+    result = demo.reports.write("portfolio", "pdf", tmp_path / "p.pdf")
+    text = _text(tmp_path / "p.pdf")
+    for expected in ("Vendor portfolio", "Where the risk sits", "Open critical red flags", "Overdue reviews",
+                     "Evidence expired or expiring", "Tundra Telecom Oy", "Northwind Networks AG"):
+        assert expected in text, expected
+    demo.reports.write("portfolio", "xlsx", tmp_path / "p.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "p.xlsx")
+    ws = wb["Portfolio"]
+    assert ws.max_row - 1 == len(demo.vendors.list_products())
