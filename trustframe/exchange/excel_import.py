@@ -507,7 +507,7 @@ def parse_answer(question: Question, value: Any) -> Any:
     if qtype.has_options:
         text = _text(value)
         if qtype is AnswerType.MULTIPLE_CHOICE:
-            parts = [p.strip() for p in re.split(r"[;\n]", text) if p.strip()]
+            parts = [p.strip() for p in re.split(f"[{re.escape(MULTI_SEPARATOR)}\n]", text) if p.strip()]
             if len(parts) == 1 and _match(question, parts[0]) is None and "," in parts[0]:
                 parts = [p.strip() for p in parts[0].split(",") if p.strip()]
             ids = []

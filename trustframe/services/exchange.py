@@ -19,6 +19,7 @@ from trustframe.domain.assessment import (
     Assessment,
     AssessmentStatus,
 )
+from trustframe.domain.exchange import ExportRecord, ImportRecord
 from trustframe.errors import ConflictError, ExchangeError, Issue
 from trustframe.exchange.excel_model import (
     ExportQuestion,
@@ -316,12 +317,12 @@ class ExchangeService:
         return ImportResult(assessment_id=preview.assessment_id, import_id=record.id, applied=tuple(applied),
                             counts=counts, status_changed=status_changed, status=status.value)
 
-    def imports(self, assessment_id: int) -> list[Any]:
+    def imports(self, assessment_id: int) -> list[ImportRecord]:
         """Provenance of the imports applied to an assessment, newest first."""
         with self._s.workspace.reading() as session:
             return ExchangeRecordRepository(session).imports(assessment_id)
 
-    def exports(self, assessment_id: int) -> list[Any]:
+    def exports(self, assessment_id: int) -> list[ExportRecord]:
         """Workbooks sent for an assessment, newest first."""
         with self._s.workspace.reading() as session:
             return ExchangeRecordRepository(session).exports(assessment_id)
