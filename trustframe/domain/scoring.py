@@ -60,6 +60,7 @@ __all__ = ["score_answers", "score_assessment", "compile_questionnaire", "rating
 RATINGS_BEST_FIRST: tuple[Rating, ...] = tuple(Rating)
 
 _CHOICE, _MULTI, _NUMBER, _UNSCORED = 0, 1, 2, 3
+_OVERALL = (0,)  # accumulator slots when only the overall score is wanted
 _BG_TITLES = {
     BuyersGuidePart.GOVERNANCE: "Enterprise security governance",
     BuyersGuidePart.DESIGN: "Design",
@@ -82,7 +83,7 @@ class _Q:
 
     __slots__ = ("q", "id", "index", "section_id", "pillars", "parts", "kind", "options", "bands",
                  "best", "best_value", "best_label", "wants_evidence", "flags", "importance",
-                 "required", "controls_visibility")
+                 "required", "controls_visibility", "groups", "critical")
 
     def __init__(self, q: Question, index: int, section: Section, controls: bool) -> None:
         self.q = q
@@ -98,7 +99,9 @@ class _Q:
         self.flags: tuple[RedFlagRule, ...] = q.red_flags
         self.importance = q.importance
         self.required = q.required
+        self.critical = q.importance is Importance.CRITICAL
         self.controls_visibility = controls
+        self.groups: tuple[int, ...] = ()  # accumulator slots, set by _Plan
         self.best = 0.0
         self.best_value: Any = None
         self.best_label = ""
@@ -139,7 +142,7 @@ class _Plan:
     """Per-questionnaire structures: compiled questions, group order, scope cache."""
 
     __slots__ = ("questionnaire", "questions", "by_id", "sections", "pillars", "parts", "has_show_if",
-                 "_scope_cache")
+                 "slots", "_scope_cache")
 
     def __init__(self, questionnaire: Questionnaire) -> None:
         self.questionnaire = questionnaire
@@ -160,6 +163,16 @@ class _Plan:
         present_parts = {p for x in self.questions for p in x.parts}
         self.pillars = tuple((p.value, p.value.capitalize()) for p in Pillar if p.value in present_pillars)
         self.parts = tuple((p.value, _BG_TITLES[p]) for p in BuyersGuidePart if p.value in present_parts)
+        # One flat accumulator per group: 0 = overall, then sections, pillars, parts. Each
+        # question knows its slots, so summing is one tight loop (a question tagged with
+        # several pillars simply has several pillar slots).
+        section_slot = {key: 1 + i for i, (key, _) in enumerate(self.sections)}
+        pillar_slot = {key: 1 + len(self.sections) + i for i, (key, _) in enumerate(self.pillars)}
+        part_slot = {key: 1 + len(self.sections) + len(self.pillars) + i for i, (key, _) in enumerate(self.parts)}
+        self.slots = 1 + len(self.sections) + len(self.pillars) + len(self.parts)
+        for x in self.questions:
+            x.groups = ((0, section_slot[x.section_id]) + tuple(pillar_slot[p] for p in dict.fromkeys(x.pillars))
+                        + tuple(part_slot[p] for p in dict.fromkeys(x.parts)))
         self._scope_cache: dict[tuple[ProductCategory | None, int | None], list[_Q]] = {}
 
     def in_scope(self, category: ProductCategory | None, tier: int | None, added: Sequence[str],
@@ -220,14 +233,6 @@ class _Row:
         self.scorable = x.kind != _UNSCORED and not na and (raw is not None or not answered)
 
 
-@dataclass
-class _Eval:
-    rows: list[_Row]
-    values: dict[str, Any]          # answers of the applicable questions only
-    flags: list[RaisedFlag]
-    valid_until: date | None
-
-
 def _is_answered(value: Any) -> bool:
     if value is None:
         return False
@@ -286,7 +291,8 @@ def _evidence_factor(profile: ScoringProfile, items: Sequence[Evidence], as_of: 
         return factors.none, "no evidence linked: the vendor's word only"
     best_factor = -1.0
     best_note = ""
-    for e in sorted(items, key=lambda e: (e.id or 0, e.title)):
+    # Sorted so that ties are decided the same way whatever the order links were made in.
+    for e in (items if len(items) == 1 else sorted(items, key=lambda e: (e.id or 0, e.title))):
         state = e.state(as_of, factors.expiring_soon_days)
         if state is EvidenceState.EXPIRED:
             factor, note = factors.expired, f"evidence '{e.title}' expired {e.expires_on}"
@@ -312,43 +318,160 @@ def _next_transition(items: Iterable[Evidence], as_of: date) -> date | None:
     return result
 
 
+def _hidden(scoped: Sequence[_Q], values: Mapping[str, Any]) -> set[str]:
+    """Ids hidden by show-if: the same two passes as :func:`trustframe.domain.scoping.visible`,
+    run over the questions that have a condition only (the others are always shown)."""
+    conditional = [x for x in scoped if x.q.show_if is not None]
+    hidden: set[str] = set()
+    if not conditional:
+        return hidden
+    hidden = {x.id for x in conditional if not x.q.show_if.evaluate(values)}  # type: ignore[union-attr]
+    # The second pass only matters when a hidden question is itself read by a condition.
+    if hidden & plan_refs(conditional):
+        effective = {k: v for k, v in values.items() if k not in hidden}
+        hidden = {x.id for x in conditional if not x.q.show_if.evaluate(effective)}  # type: ignore[union-attr]
+    return hidden
+
+
+def plan_refs(conditional: Sequence[_Q]) -> set[str]:
+    """Question ids the show-if conditions of ``conditional`` read (cached per question)."""
+    refs: set[str] = set()
+    for x in conditional:
+        refs |= _refs(x.q)
+    return refs
+
+
+_REFS: dict[int, frozenset[str]] = {}
+
+
+def _refs(q: Question) -> frozenset[str]:
+    cached = _REFS.get(id(q))
+    if cached is None:
+        cached = frozenset(referenced_questions(q.show_if)) if q.show_if is not None else frozenset()
+        if len(_REFS) > 100_000:
+            _REFS.clear()
+        _REFS[id(q)] = cached
+    return cached
+
+
+class _Eval:
+    """Everything one scoring pass found: per-question rows, group sums, gaps, flags."""
+
+    __slots__ = ("rows", "values", "flags", "valid_until", "plan", "ws", "wa", "wt", "answered", "applicable",
+                 "gaps_count", "gaps", "critical_gaps", "lapsed")
+
+    def __init__(self, plan: _Plan) -> None:
+        n = plan.slots
+        self.plan = plan
+        self.rows: list[_Row] = []
+        self.values: dict[str, Any] = {}           # answers of the applicable questions only
+        self.flags: list[RaisedFlag] = []
+        self.valid_until: date | None = None
+        self.ws = [0.0] * n                          # sum of weight * effective score (answered)
+        self.wa = [0.0] * n                          # weight answered
+        self.wt = [0.0] * n                          # weight answered + weight of gaps
+        self.answered = [0] * n
+        self.applicable = [0] * n
+        self.gaps_count = [0] * n
+        self.gaps: list[_Row] = []
+        self.lapsed: list[_Row] = []                 # answers whose evidence expired or is not yet valid
+        self.critical_gaps = 0
+
+    def group(self, slot: int, key: str, title: str) -> GroupScore:
+        return GroupScore(key, title, _pct(self.ws[slot], self.wa[slot]), self.answered[slot],
+                          self.applicable[slot], self.gaps_count[slot], round(self.wa[slot], 4),
+                          round(self.wt[slot], 4))
+
+    @property
+    def overall(self) -> float | None:
+        return _pct(self.ws[0], self.wa[0])
+
+    @property
+    def completeness(self) -> float:
+        return round(self.answered[0] / self.applicable[0], 4) if self.applicable[0] else 1.0
+
+
 def _evaluate(plan: _Plan, profile: ScoringProfile, values: Mapping[str, Any],
               evidence: Mapping[str, Sequence[Evidence]], as_of: date, category: ProductCategory | None,
               tier: int | None, added: Sequence[str], removed: Sequence[str],
               accepted: Mapping[str, FlagAcceptance], forced_evidence: frozenset[str] = frozenset(),
-              extra_accepted: frozenset[str] = frozenset()) -> _Eval:
+              extra_accepted: frozenset[str] = frozenset(), keep_rows: bool = True,
+              all_groups: bool = True) -> _Eval:
     scoped = plan.in_scope(category, tier, added, removed)
-    if plan.has_show_if:
-        shown = {q.id for q in visible([x.q for x in scoped], values)}
-        applicable = [x for x in scoped if x.id in shown]
-    else:
-        applicable = scoped
+    hidden = _hidden(scoped, values) if plan.has_show_if else None
     weights = profile.importance_weights
-    rows: list[_Row] = []
-    effective: dict[str, Any] = {}
-    valid_until: date | None = None
-    for x in applicable:
-        value = values.get(x.id)
-        answered, na, raw = _raw_score(x, value)
+    ev = _Eval(plan)
+    rows, effective, gaps, lapsed = ev.rows, ev.values, ev.gaps, ev.lapsed
+    ws, wa, n_answered, n_gaps = ev.ws, ev.wa, ev.answered, ev.gaps_count
+    wg = [0.0] * plan.slots  # weight of the gaps
+    flagged: list[_Q] = []
+    get = values.get
+    for x in scoped:
+        qid = x.id
+        if hidden and qid in hidden:
+            continue
+        value = get(qid)
+        kind = x.kind
+        if kind == _CHOICE and value.__class__ is str:  # the common case, inlined
+            opt = x.options.get(value)
+            answered, na, raw = (False, False, None) if opt is None else (True, opt[1], opt[0])
+        else:
+            answered, na, raw = _raw_score(x, value)
         factor, note = 1.0, ""
         if answered:
-            effective[x.id] = value
+            effective[qid] = value
         # Evidence strength only matters where the question asks for evidence and the answer
         # claims something (a "no" needs no certificate to be believed).
-        if raw is not None and raw > 0 and x.wants_evidence:
-            if x.id in forced_evidence:
+        if x.wants_evidence and raw is not None and raw > 0:
+            if qid in forced_evidence:
                 factor, note = profile.evidence.independent_current, "assumed: current independent evidence"
             else:
-                items = evidence.get(x.id, ())
+                items = evidence.get(qid, ())
                 factor, note = _evidence_factor(profile, items, as_of)
                 if items:
                     nxt = _next_transition(items, as_of)
-                    if nxt is not None and (valid_until is None or nxt < valid_until):
-                        valid_until = nxt
-        weight = weights[x.importance] if x.kind != _UNSCORED else 0.0
-        rows.append(_Row(x, value, answered, na, raw, factor, weight, note))
-    flags: list[RaisedFlag] = []
-    for x in applicable:
+                    if nxt is not None and (ev.valid_until is None or nxt < ev.valid_until):
+                        ev.valid_until = nxt
+        weight = weights[x.importance] if kind != _UNSCORED else 0.0
+        if x.flags:
+            flagged.append(x)
+        scorable = kind != _UNSCORED and not na and (raw is not None or not answered)
+        # Row objects are only built where something reads them: the explanation, gaps, lapsed
+        # evidence. Bulk scoring of answered questions just adds to the sums.
+        row = _Row(x, value, answered, na, raw, factor, weight, note) if keep_rows else None
+        if row is not None:
+            rows.append(row)
+        if scorable:
+            if answered:
+                contribution = weight * raw * factor  # type: ignore[operator]
+                for g in (x.groups if all_groups else _OVERALL):
+                    ws[g] += contribution
+                    wa[g] += weight
+                    n_answered[g] += 1
+                if factor < 1.0 and note.startswith("evidence '") and ("expired" in note or "not valid" in note):
+                    lapsed.append(row or _Row(x, value, answered, na, raw, factor, weight, note))
+            elif x.required:
+                for g in (x.groups if all_groups else _OVERALL):
+                    wg[g] += weight
+                    n_gaps[g] += 1
+                gaps.append(row or _Row(x, value, answered, na, raw, factor, weight, note))
+                if x.critical:
+                    ev.critical_gaps += 1
+        elif not answered and x.required and kind == _UNSCORED:
+            # A required free-text/date question is still missing information.
+            gaps.append(row or _Row(x, value, answered, na, raw, factor, weight, note))
+    # Totals derived once rather than updated per question: applicable = answered + gaps.
+    ev.wt = [a + g for a, g in zip(wa, wg)]
+    ev.applicable = [a + g for a, g in zip(n_answered, n_gaps)]
+    ev.flags = _raise_flags(flagged, effective, accepted, extra_accepted)
+    return ev
+
+
+def _raise_flags(flagged: Sequence[_Q], effective: Mapping[str, Any], accepted: Mapping[str, FlagAcceptance],
+                 extra_accepted: frozenset[str]) -> list[RaisedFlag]:
+    """The red flags of the applicable questions ``flagged`` that fire on ``effective``."""
+    flags = []
+    for x in flagged:
         for rule in x.flags:
             if rule.when.evaluate(effective):
                 acc = accepted.get(rule.id)
@@ -361,80 +484,11 @@ def _evaluate(plan: _Plan, profile: ScoringProfile, values: Mapping[str, Any],
                     accepted_by=acc.accepted_by if acc else ""))
     # Worst first, then questionnaire order (stable sort keeps it).
     flags.sort(key=lambda f: f.severity.rank)
-    return _Eval(rows, effective, flags, valid_until)
+    return flags
 
 
 def _pct(numerator: float, denominator: float) -> float | None:
     return round(100.0 * numerator / denominator, 2) if denominator > 0 else None
-
-
-@dataclass
-class _Acc:
-    """Running sums of one group."""
-
-    ws: float = 0.0          # sum of weight * effective score (answered)
-    w_answered: float = 0.0
-    w_total: float = 0.0     # answered + gaps
-    answered: int = 0
-    applicable: int = 0
-    gaps: int = 0
-
-    def add(self, row: _Row) -> None:
-        if row.answered and row.eff is not None:
-            self.ws += row.weight * row.eff
-            self.w_answered += row.weight
-            self.w_total += row.weight
-            self.answered += 1
-            self.applicable += 1
-        elif not row.answered and row.x.required:
-            self.w_total += row.weight
-            self.gaps += 1
-            self.applicable += 1
-
-    def group(self, key: str, title: str) -> GroupScore:
-        return GroupScore(key, title, _pct(self.ws, self.w_answered), self.answered, self.applicable, self.gaps,
-                          round(self.w_answered, 4), round(self.w_total, 4))
-
-
-@dataclass
-class _Summary:
-    overall: _Acc
-    sections: dict[str, _Acc]
-    pillars: dict[str, _Acc]
-    parts: dict[str, _Acc]
-    gaps: list[_Row]
-    critical_gaps: int
-
-
-def _summarise(plan: _Plan, ev: _Eval) -> _Summary:
-    overall = _Acc()
-    sections = {key: _Acc() for key, _ in plan.sections}
-    pillars = {key: _Acc() for key, _ in plan.pillars}
-    parts = {key: _Acc() for key, _ in plan.parts}
-    gaps: list[_Row] = []
-    critical_gaps = 0
-    for row in ev.rows:
-        if not row.scorable:
-            if not row.answered and row.x.required and row.x.kind == _UNSCORED:
-                gaps.append(row)  # a required free-text/date question is still missing information
-            continue
-        x = row.x
-        overall.add(row)
-        sections[x.section_id].add(row)
-        # A question tagged with several pillars (or Buyers Guide parts) counts in each of them.
-        for p in x.pillars:
-            pillars[p].add(row)
-        for p in x.parts:
-            parts[p].add(row)
-        if not row.answered and x.required:
-            gaps.append(row)
-            if x.importance is Importance.CRITICAL:
-                critical_gaps += 1
-    return _Summary(overall, sections, pillars, parts, gaps, critical_gaps)
-
-
-def _completeness(acc: _Acc) -> float:
-    return round(acc.answered / acc.applicable, 4) if acc.applicable else 1.0
 
 
 def rating_for(profile: ScoringProfile, tier: int | None, overall: float | None, completeness: float,
@@ -486,22 +540,21 @@ def rating_for(profile: ScoringProfile, tier: int | None, overall: float | None,
     return rating, tuple(reasons)
 
 
-def _conditions(plan: _Plan, profile: ScoringProfile, ev: _Eval, summary: _Summary) -> tuple[str, ...]:
+def _conditions(profile: ScoringProfile, ev: _Eval) -> tuple[str, ...]:
     """What to require when approving: flag mitigations, missing answers, lapsed evidence."""
     conditions: list[str] = []
     for flag in ev.flags:
         if not flag.accepted:
             clause = f" (contract clause: {flag.contract_clause})" if flag.contract_clause else ""
             conditions.append(f"{flag.flag_id}: {flag.mitigation}{clause}")
-    gaps = sorted(summary.gaps, key=lambda r: (-r.weight, r.x.index))
+    gaps = sorted(ev.gaps, key=lambda r: (-r.weight, r.x.index))
     limit = profile.max_gap_conditions
     for row in gaps[:limit]:
         conditions.append(f"{row.x.id}: obtain and review the vendor's answer ({_short(row.x.q.text)})")
     if len(gaps) > limit:
         conditions.append(f"Obtain and review answers to the {len(gaps) - limit} other open questions.")
-    for row in ev.rows:
-        if row.eff is not None and row.factor < 1.0 and row.note and ("expired" in row.note or "not valid" in row.note):
-            conditions.append(f"{row.x.id}: obtain current evidence ({row.note})")
+    for row in ev.lapsed:
+        conditions.append(f"{row.x.id}: obtain current evidence ({row.note})")
     return tuple(conditions)
 
 
@@ -519,26 +572,27 @@ def score_answers(questionnaire: Questionnaire, answers: Mapping[str, Any], *, p
                   scope_added: Sequence[str] = (), scope_removed: Sequence[str] = (),
                   evidence: Mapping[str, Sequence[Evidence]] | None = None,
                   accepted_flags: Mapping[str, FlagAcceptance] | None = None,
-                  assessment_id: int | None = None, detail: bool = True) -> ScoreResult:
+                  assessment_id: int | None = None, detail: bool = True, groups: bool = True) -> ScoreResult:
     """Score answers (question id -> value, or -> :class:`Answer`) against a questionnaire.
 
     ``evidence`` maps question ids to the evidence linked to that answer; ``accepted_flags``
     holds the reviewer's acceptances by flag id. With ``detail=False`` only the summary is
     computed (groups, rating, flags, gaps, conditions), leaving ``questions``, ``drivers`` and
-    ``improvements`` empty: that is what bulk re-scoring stores.
+    ``improvements`` empty; ``groups=False`` also skips the section, pillar and Buyers Guide
+    scores (empty tuples). Bulk re-scoring for the register uses both: it needs the rating only.
     """
     plan = compile_questionnaire(questionnaire)
     values = {k: (v.value if isinstance(v, Answer) else v) for k, v in answers.items()}
     evidence = evidence or {}
     accepted = accepted_flags or {}
     added, removed = tuple(scope_added), tuple(scope_removed)
-    ev = _evaluate(plan, profile, values, evidence, as_of, category, tier, added, removed, accepted)
-    summary = _summarise(plan, ev)
-    overall = summary.overall
-    overall_score = _pct(overall.ws, overall.w_answered)
-    completeness = _completeness(overall)
-    rating, reasons = rating_for(profile, tier, overall_score, completeness, summary.critical_gaps, ev.flags)
-    conditions = _conditions(plan, profile, ev, summary)
+    groups = groups or detail
+    ev = _evaluate(plan, profile, values, evidence, as_of, category, tier, added, removed, accepted,
+                   keep_rows=detail, all_groups=groups)
+    overall_score = ev.overall
+    completeness = ev.completeness
+    rating, reasons = rating_for(profile, tier, overall_score, completeness, ev.critical_gaps, ev.flags)
+    conditions = _conditions(profile, ev)
     recommendation = profile.recommendations[rating]
     if recommendation is Recommendation.APPROVE and conditions:
         recommendation = Recommendation.APPROVE_WITH_CONDITIONS
@@ -548,16 +602,18 @@ def score_answers(questionnaire: Questionnaire, answers: Mapping[str, Any], *, p
     next_rating: Rating | None = None
     if detail:
         questions = tuple(_question_score(row) for row in ev.rows)
-        drivers = _drivers(ev, summary)
+        drivers = _drivers(ev)
         improvements, next_rating = _improvements(
-            plan, profile, ev, summary, rating, values, evidence, as_of, category, tier, added, removed, accepted)
+            plan, profile, ev, rating, values, evidence, as_of, category, tier, added, removed, accepted)
     return ScoreResult(
         assessment_id=assessment_id, as_of=as_of, tier=tier, overall=overall_score,
         completeness=completeness, rating=rating, recommendation=recommendation,
-        by_section=tuple(summary.sections[k].group(k, t) for k, t in plan.sections),
-        by_pillar=tuple(summary.pillars[k].group(k, t) for k, t in plan.pillars),
-        by_buyers_guide=tuple(summary.parts[k].group(k, t) for k, t in plan.parts),
-        questions=questions, flags=tuple(ev.flags), gaps=tuple(r.x.id for r in summary.gaps),
+        by_section=tuple(ev.group(1 + i, k, t) for i, (k, t) in enumerate(plan.sections)) if groups else (),
+        by_pillar=tuple(ev.group(1 + len(plan.sections) + i, k, t)
+                        for i, (k, t) in enumerate(plan.pillars)) if groups else (),
+        by_buyers_guide=tuple(ev.group(1 + len(plan.sections) + len(plan.pillars) + i, k, t)
+                              for i, (k, t) in enumerate(plan.parts)) if groups else (),
+        questions=questions, flags=tuple(ev.flags), gaps=tuple(r.x.id for r in ev.gaps),
         drivers=drivers, improvements=improvements, conditions=conditions, rating_reasons=reasons,
         profile_id=profile.fingerprint, questionnaire_key=questionnaire.key, next_rating=next_rating,
         valid_until=ev.valid_until,
@@ -599,12 +655,12 @@ def _display(row: _Row) -> str:
     return answer_text.display(row.x.q, row.value) if row.answered else "unanswered"
 
 
-def _drivers(ev: _Eval, summary: _Summary) -> tuple[Driver, ...]:
+def _drivers(ev: _Eval) -> tuple[Driver, ...]:
     """What pulled the score down, worst first. Answered questions: the overall points they
     cost (100 * weight * (1 - effective score) / answered weight). Gaps: the share of the
     assessment's weight that is still unknown (100 * weight / total weight)."""
-    w_answered = summary.overall.w_answered
-    w_total = summary.overall.w_total
+    w_answered = ev.wa[0]
+    w_total = ev.wt[0]
     found: list[tuple[float, int, Driver]] = []
     for row in ev.rows:
         if not row.scorable:
@@ -612,12 +668,13 @@ def _drivers(ev: _Eval, summary: _Summary) -> tuple[Driver, ...]:
         x = row.x
         if row.answered and row.eff is not None and row.eff < 1.0 and w_answered > 0:
             pts = 100.0 * row.weight * (1.0 - row.eff) / w_answered
+            shown = _display(row)
             parts = []
             if row.raw is not None and row.raw < 1.0:
-                parts.append(f"answered '{_display(row)}'")
+                parts.append(f"answered '{shown}'")
             if row.factor < 1.0:
                 parts.append(row.note)
-            found.append((pts, x.index, Driver(x.id, x.section_id, _display(row), round(pts, 2), row.weight,
+            found.append((pts, x.index, Driver(x.id, x.section_id, shown, round(pts, 2), row.weight,
                                                "; ".join(parts))))
         elif not row.answered and x.required and w_total > 0:
             pts = 100.0 * row.weight / w_total
@@ -627,7 +684,7 @@ def _drivers(ev: _Eval, summary: _Summary) -> tuple[Driver, ...]:
     return tuple(d for _, _, d in found)
 
 
-def _improvements(plan: _Plan, profile: ScoringProfile, ev: _Eval, summary: _Summary, rating: Rating,
+def _improvements(plan: _Plan, profile: ScoringProfile, ev: _Eval, rating: Rating,
                   values: Mapping[str, Any], evidence: Mapping[str, Sequence[Evidence]], as_of: date,
                   category: ProductCategory | None, tier: int | None, added: Sequence[str],
                   removed: Sequence[str], accepted: Mapping[str, FlagAcceptance],
@@ -648,7 +705,7 @@ def _improvements(plan: _Plan, profile: ScoringProfile, ev: _Eval, summary: _Sum
     forced: set[str] = set()
     assume_accepted: set[str] = set()
     result: list[Improvement] = []
-    ws, w = summary.overall.ws, summary.overall.w_answered
+    ws, w = ev.ws[0], ev.wa[0]
 
     def analytic(qid: str, new_eff: float) -> float:
         """Apply one change to the running sums; returns the score gain."""
@@ -690,9 +747,9 @@ def _improvements(plan: _Plan, profile: ScoringProfile, ev: _Eval, summary: _Sum
     # 2. Missing answers, while completeness caps the rating.
     cap = profile.best_rating_when_incomplete
     if target.rank < cap.rank:
-        gaps = [r for r in summary.gaps if r.scorable]
+        gaps = [r for r in ev.gaps if r.scorable]
         gaps.sort(key=lambda r: (r.x.importance is not Importance.CRITICAL, -r.weight, r.x.index))
-        applicable, answered = summary.overall.applicable, summary.overall.answered
+        applicable, answered = ev.applicable[0], ev.answered[0]
         critical_needed = profile.critical_questions_required
         for row in gaps:
             complete_enough = (applicable == 0 or answered / applicable >= profile.completeness_minimum)
@@ -728,17 +785,29 @@ def _improvements(plan: _Plan, profile: ScoringProfile, ev: _Eval, summary: _Sum
         row = pending.pop(0)
         result.append(_answer_improvement(row, changes, forced, analytic))
 
-    # Check the proposal by re-scoring it (show-if and flags can interact with the changes);
-    # if it falls short, keep adding the next-best change.
+    # Check the proposal. When no changed question decides whether others are shown and none
+    # becomes "not applicable", the running sums are exact and only the red flags need a fresh
+    # look; otherwise the proposal is re-scored in full. If it falls short, keep adding the
+    # next-best change.
     while True:
         new_values = dict(values)
         new_values.update(changes)
-        check = _evaluate(plan, profile, new_values, evidence, as_of, category, tier, added, removed,
-                          accepted, frozenset(forced), frozenset(assume_accepted))
-        check_summary = _summarise(plan, check)
-        acc = check_summary.overall
-        new_rating, _ = rating_for(profile, tier, _pct(acc.ws, acc.w_answered), _completeness(acc),
-                                   check_summary.critical_gaps, check.flags)
+        exact = not any(rows_by_id[qid].x.controls_visibility or (rows_by_id[qid].x.options.get(v, (0.0, False))[1]
+                                                                  if isinstance(v, str) else False)
+                        for qid, v in changes.items())
+        if exact:
+            effective = {**ev.values, **changes}
+            flags = _raise_flags([r.x for r in ev.rows if r.x.flags], effective, accepted, frozenset(assume_accepted))
+            newly = [rows_by_id[qid] for qid in changes if not rows_by_id[qid].answered and rows_by_id[qid].scorable]
+            answered_now = ev.answered[0] + len(newly)
+            completeness = round(answered_now / ev.applicable[0], 4) if ev.applicable[0] else 1.0
+            critical_left = ev.critical_gaps - sum(1 for r in newly if r.x.critical)
+            new_rating, _ = rating_for(profile, tier, _pct(ws, w), completeness, critical_left, flags)
+        else:
+            check = _evaluate(plan, profile, new_values, evidence, as_of, category, tier, added, removed,
+                              accepted, frozenset(forced), frozenset(assume_accepted), keep_rows=False)
+            new_rating, _ = rating_for(profile, tier, check.overall, check.completeness, check.critical_gaps,
+                                       check.flags)
         if new_rating.rank <= target.rank:
             return tuple(result), new_rating
         if not pending:

@@ -25,19 +25,16 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
-from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
-from sqlalchemy import case, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from trustframe import paths
-from trustframe.domain.assessment import Assessment, AssessmentStatus, Decision, FlagAcceptance
+from trustframe.domain.assessment import Assessment, AssessmentStatus, Decision
 from trustframe.domain.comparison import Comparison, build_comparison
-from trustframe.domain.evidence import Evidence
 from trustframe.domain.portfolio import PortfolioSummary, RegisterRow
-from trustframe.domain.questionnaire import ProductCategory, Questionnaire
+from trustframe.domain.questionnaire import ProductCategory, Questionnaire, Severity
 from trustframe.domain.scoring import score_answers, score_assessment
 from trustframe.domain.scoring_codec import result_from_dict, result_to_dict
 from trustframe.domain.scoring_model import Rating, Recommendation, ScoreResult
@@ -46,17 +43,8 @@ from trustframe.domain.tiering import TierResult, compute_tier
 from trustframe.errors import NotFoundError
 from trustframe.services.changes import Change
 from trustframe.services.vendors import InvalidInput
-from trustframe.storage.orm import (
-    AnswerEvidenceRow,
-    AnswerRow,
-    AssessmentRow,
-    EvidenceRow,
-    FlagAcceptanceRow,
-    ProductRow,
-    ScoreSnapshotRow,
-    VendorRow,
-)
-from trustframe.storage.repositories import AssessmentRepository, EvidenceRepository, evidence_from_row
+from trustframe.storage.repositories import AssessmentRepository, EvidenceRepository
+from trustframe.storage.scoring_repository import AssessmentInputs, ScoringRepository, SnapshotSummary
 
 if TYPE_CHECKING:
     from trustframe.services.context import Services
@@ -70,22 +58,6 @@ CHUNK = 500
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
-
-
-@dataclass(frozen=True)
-class _Inputs:
-    """What the engine needs about one assessment, loaded in bulk."""
-
-    id: int
-    questionnaire_id: str
-    questionnaire_version: str
-    category: ProductCategory | None
-    tier: int | None
-    scope_added: tuple[str, ...]
-    scope_removed: tuple[str, ...]
-    status: str
-    updated_at: datetime
-    decision_date: date | None
 
 
 class ScoringService:
@@ -176,10 +148,8 @@ class ScoringService:
     def decision_basis(self, assessment_id: int) -> ScoreResult | None:
         """The score stored when the assessment was (last) decided, or None."""
         with self._s.workspace.reading() as session:
-            row = session.scalars(select(ScoreSnapshotRow).where(
-                ScoreSnapshotRow.assessment_id == assessment_id,
-                ScoreSnapshotRow.reason.in_(("decision", "backfill"))).order_by(ScoreSnapshotRow.id.desc())).first()
-            return result_from_dict(row.payload) if row is not None else None
+            payload = ScoringRepository(session).decision_payload(assessment_id)
+        return result_from_dict(payload) if payload is not None else None
 
     def _questionnaire(self, questionnaire_id: str, version: str) -> Questionnaire:
         return self._s.catalog.get(questionnaire_id, version)
@@ -202,9 +172,9 @@ class ScoringService:
         as_of = decided_on if isinstance(decided_on, date) else date.today()
         result = self._score_in(session, assessment_id, as_of, True)
         row = AssessmentRepository(session).row(assessment_id)
-        session.execute(delete(ScoreSnapshotRow).where(ScoreSnapshotRow.assessment_id == assessment_id,
-                                                       ScoreSnapshotRow.reason == "live"))
-        session.execute(insert(ScoreSnapshotRow), [_snapshot_values(result, "decision", row.updated_at, False)])
+        repo = ScoringRepository(session)
+        repo.delete_live([assessment_id])
+        repo.add_snapshots([_snapshot_values(result, "decision", row.updated_at, False)])
         self._dirty.discard(assessment_id)
 
     def _on_change(self, change: Change) -> None:
@@ -216,50 +186,12 @@ class ScoringService:
             self._profile = None
             self._dirty.clear()
 
-    def _load_inputs(self, session: Session, ids: Sequence[int]) -> Iterator[tuple[_Inputs, dict[str, Any],
-                                                                                  dict[str, list[Evidence]],
-                                                                                  dict[str, FlagAcceptance]]]:
-        """Everything needed to score ``ids``, in five queries however many there are."""
-        rows = session.execute(
-            select(AssessmentRow.id, AssessmentRow.questionnaire_id, AssessmentRow.questionnaire_version,
-                   ProductRow.category, AssessmentRow.tier, AssessmentRow.tier_override, AssessmentRow.scope_added,
-                   AssessmentRow.scope_removed, AssessmentRow.status, AssessmentRow.updated_at,
-                   AssessmentRow.decision_date)
-            .join(ProductRow, AssessmentRow.product_id == ProductRow.id)
-            .where(AssessmentRow.id.in_(ids))).all()
-        values: dict[int, dict[str, Any]] = {aid: {} for aid in ids}
-        for aid, qid, value in session.execute(select(AnswerRow.assessment_id, AnswerRow.question_id, AnswerRow.value)
-                                               .where(AnswerRow.assessment_id.in_(ids))):
-            if value is not None:
-                values[aid][qid] = value
-        links: dict[int, dict[str, list[int]]] = {}
-        evidence_ids: set[int] = set()
-        for aid, qid, eid in session.execute(
-                select(AnswerEvidenceRow.assessment_id, AnswerEvidenceRow.question_id, AnswerEvidenceRow.evidence_id)
-                .where(AnswerEvidenceRow.assessment_id.in_(ids))):
-            links.setdefault(aid, {}).setdefault(qid, []).append(eid)
-            evidence_ids.add(eid)
-        evidence: dict[int, Evidence] = {}
-        if evidence_ids:
-            for ev_row in session.scalars(select(EvidenceRow).where(EvidenceRow.id.in_(evidence_ids))):
-                evidence[ev_row.id] = evidence_from_row(ev_row)
-        accepted: dict[int, dict[str, FlagAcceptance]] = {}
-        for fa in session.scalars(select(FlagAcceptanceRow).where(FlagAcceptanceRow.assessment_id.in_(ids))):
-            accepted.setdefault(fa.assessment_id, {})[fa.flag_id] = FlagAcceptance(
-                fa.flag_id, fa.reason, fa.accepted_by, fa.accepted_at)
-        for (aid, qn_id, qn_version, category, tier, override, added, removed, status, updated_at,
-             decision_date) in rows:
-            inputs = _Inputs(aid, qn_id, qn_version, ProductCategory(category) if category else None,
-                             override if override is not None else tier, tuple(added or ()), tuple(removed or ()),
-                             status, updated_at, decision_date)
-            by_question = {qid: [evidence[e] for e in sorted(eids) if e in evidence]
-                           for qid, eids in links.get(aid, {}).items()}
-            yield inputs, values[aid], by_question, accepted.get(aid, {})
-
-    def _compute(self, session: Session, ids: Sequence[int], as_of: date) -> list[tuple[_Inputs, ScoreResult]]:
+    def _compute(self, session: Session, ids: Sequence[int], as_of: date) -> list[tuple[AssessmentInputs, ScoreResult]]:
+        """Score ``ids`` from bulk-loaded inputs. Decided assessments are scored as of their
+        decision date with the full explanation (they become backfill snapshots)."""
         profile = self.profile
         out = []
-        for inputs, values, evidence, accepted in self._load_inputs(session, ids):
+        for inputs in ScoringRepository(session).inputs(ids):
             decided = inputs.status == AssessmentStatus.DECIDED.value
             day = inputs.decision_date if decided and inputs.decision_date else as_of
             try:
@@ -269,23 +201,22 @@ class ScoringService:
                             inputs.questionnaire_id, inputs.questionnaire_version)
                 continue
             result = score_answers(
-                questionnaire, values, profile=profile, as_of=day, category=inputs.category, tier=inputs.tier,
-                scope_added=inputs.scope_added, scope_removed=inputs.scope_removed, evidence=evidence,
-                accepted_flags=accepted, assessment_id=inputs.id, detail=decided)
+                questionnaire, inputs.answers, profile=profile, as_of=day,
+                category=ProductCategory(inputs.category) if inputs.category else None, tier=inputs.tier,
+                scope_added=inputs.scope_added, scope_removed=inputs.scope_removed, evidence=inputs.evidence,
+                accepted_flags=inputs.accepted, assessment_id=inputs.id, detail=decided, groups=decided)
             out.append((inputs, result))
         return out
 
-    def _store(self, session: Session, computed: Sequence[tuple[_Inputs, ScoreResult]]) -> None:
+    def _store(self, session: Session, computed: Sequence[tuple[AssessmentInputs, ScoreResult]]) -> None:
         """Replace live snapshots of undecided assessments; give decided assessments without a
         decision snapshot a backfill one (their decision snapshot is never replaced)."""
         if not computed:
             return
+        repo = ScoringRepository(session)
         ids = [i.id for i, _ in computed]
-        have_decision = set(session.scalars(select(ScoreSnapshotRow.assessment_id).where(
-            ScoreSnapshotRow.assessment_id.in_(ids),
-            ScoreSnapshotRow.reason.in_(("decision", "backfill")))).all())
-        session.execute(delete(ScoreSnapshotRow).where(ScoreSnapshotRow.reason == "live",
-                                                       ScoreSnapshotRow.assessment_id.in_(ids)))
+        have_decision = repo.with_decision_snapshot(ids)
+        repo.delete_live(ids)
         values = []
         for inputs, result in computed:
             decided = inputs.status == AssessmentStatus.DECIDED.value
@@ -293,8 +224,7 @@ class ScoringService:
                 continue
             values.append(_snapshot_values(result, "backfill" if decided else "live", inputs.updated_at,
                                            compact=not decided))
-        if values:
-            session.execute(insert(ScoreSnapshotRow), values)
+        repo.add_snapshots(values)
         for inputs, _ in computed:
             self._dirty.discard(inputs.id)
 
@@ -311,7 +241,7 @@ class ScoringService:
         stays. Returns how many assessments were scored."""
         as_of = as_of or date.today()
         with self._s.workspace.reading() as session:
-            ids = list(session.scalars(select(AssessmentRow.id).order_by(AssessmentRow.id)).all())
+            ids = ScoringRepository(session).assessment_ids()
         total = len(ids)
         done = 0
         if progress is not None:
@@ -337,28 +267,12 @@ class ScoringService:
         as_of = as_of or date.today()
         soon_days = self.profile.evidence.expiring_soon_days
         with self._s.workspace.reading() as session:
-            vendors = session.execute(select(VendorRow.id, VendorRow.name, VendorRow.country)).all()
-            products = session.execute(
-                select(ProductRow.id, ProductRow.vendor_id, ProductRow.name, ProductRow.category)).all()
-            assessments = session.execute(
-                select(AssessmentRow.id, AssessmentRow.product_id, AssessmentRow.status, AssessmentRow.tier,
-                       AssessmentRow.tier_override, AssessmentRow.decision, AssessmentRow.decision_date,
-                       AssessmentRow.next_review_due, AssessmentRow.updated_at, AssessmentRow.created_at)).all()
-            latest_ids = select(func.max(ScoreSnapshotRow.id)).group_by(ScoreSnapshotRow.assessment_id)
-            snapshots = session.execute(
-                select(ScoreSnapshotRow.assessment_id, ScoreSnapshotRow.reason, ScoreSnapshotRow.overall_score,
-                       ScoreSnapshotRow.rating, ScoreSnapshotRow.recommendation, ScoreSnapshotRow.tier,
-                       ScoreSnapshotRow.completeness, ScoreSnapshotRow.open_flags, ScoreSnapshotRow.critical_flags,
-                       func.json_extract(ScoreSnapshotRow.payload, "$.basis_updated_at"),
-                       func.json_extract(ScoreSnapshotRow.payload, "$.valid_until"))
-                .where(ScoreSnapshotRow.id.in_(latest_ids))).all()
-            soon = date.fromordinal(as_of.toordinal() + soon_days)
-            evidence_counts = session.execute(
-                select(EvidenceRow.vendor_id,
-                       func.sum(case((EvidenceRow.expires_on < as_of, 1), else_=0)),
-                       func.sum(case(((EvidenceRow.expires_on >= as_of) & (EvidenceRow.expires_on <= soon), 1),
-                                     else_=0)))
-                .where(EvidenceRow.expires_on.is_not(None)).group_by(EvidenceRow.vendor_id)).all()
+            repo = ScoringRepository(session)
+            vendors = repo.vendors()
+            products = repo.products()
+            assessments = repo.assessments()
+            snapshots = repo.latest_snapshots()
+            evidence_by_vendor = repo.evidence_counts(as_of, as_of + timedelta(days=soon_days))
 
         latest: dict[int, Any] = {}
         counts: dict[int, int] = {}
@@ -367,24 +281,25 @@ class ScoringService:
             current = latest.get(a.product_id)
             if current is None or (a.created_at, a.id) > (current.created_at, current.id):
                 latest[a.product_id] = a
-        snap: dict[int, tuple[Any, ...]] = {s[0]: tuple(s) for s in snapshots}
+        snap: dict[int, SnapshotSummary] = dict(snapshots)
         stale = []
+        today = as_of.isoformat()
         for a in latest.values():
             s = snap.get(a.id)
             if a.status == AssessmentStatus.DECIDED.value:
                 # A decision's snapshot is its record: never recomputed, only backfilled if missing.
-                if s is None or s[1] == "live":
+                if s is None or s.reason == "live":
                     stale.append(a.id)
                 continue
-            if (s is None or s[1] != "live" or a.id in self._dirty or s[9] != _iso(a.updated_at)
-                    or (s[10] is not None and s[10] <= as_of.isoformat())):
+            if (s is None or s.reason != "live" or a.id in self._dirty or s.basis_updated_at != _iso(a.updated_at)
+                    or (s.valid_until is not None and s.valid_until <= today)):
                 stale.append(a.id)
         if stale:
             for inputs, result in self._refresh_results(stale, as_of):
-                snap[inputs.id] = (inputs.id, "live", result.overall, result.rating.value,
-                                   result.recommendation.value, result.tier, result.completeness,
-                                   len(result.open_flags), len(result.critical_flags), None, None)
-        evidence_by_vendor = {v: (int(expired or 0), int(expiring or 0)) for v, expired, expiring in evidence_counts}
+                snap[inputs.id] = SnapshotSummary(
+                    inputs.id, "live", result.overall, result.rating.value, result.recommendation.value, result.tier,
+                    result.completeness, sum(1 for f in result.flags if not f.accepted),
+                    sum(1 for f in result.flags if not f.accepted and f.severity is Severity.CRITICAL), None, None)
         products_by_vendor: dict[int, list[Any]] = {}
         for p in products:
             products_by_vendor.setdefault(p.vendor_id, []).append(p)
@@ -408,16 +323,17 @@ class ScoringService:
                 rows.append(RegisterRow(
                     vendor_id=v.id, vendor_name=v.name, country=v.country, product_id=p.id, product_name=p.name,
                     category=category, assessment_id=a.id, status=AssessmentStatus(a.status),
-                    tier=tier, score=s[2] if s else None, rating=Rating(s[3]) if s and s[3] else None,
-                    recommendation=Recommendation(s[4]) if s and s[4] else None,
-                    completeness=float(s[6]) if s else 0.0, open_flags=int(s[7]) if s else 0,
-                    critical_flags=int(s[8]) if s else 0, evidence_expiring=expiring, evidence_expired=expired,
+                    tier=tier, score=s.overall if s else None, rating=Rating(s.rating) if s and s.rating else None,
+                    recommendation=Recommendation(s.recommendation) if s and s.recommendation else None,
+                    completeness=float(s.completeness) if s else 0.0, open_flags=int(s.open_flags) if s else 0,
+                    critical_flags=int(s.critical_flags) if s else 0, evidence_expiring=expiring,
+                    evidence_expired=expired,
                     next_review_due=a.next_review_due, decision=Decision(a.decision) if a.decision else None,
                     decided_on=a.decision_date, assessment_count=counts.get(p.id, 0)))
         return rows
 
-    def _refresh_results(self, ids: Sequence[int], as_of: date) -> list[tuple[_Inputs, ScoreResult]]:
-        out: list[tuple[_Inputs, ScoreResult]] = []
+    def _refresh_results(self, ids: Sequence[int], as_of: date) -> list[tuple[AssessmentInputs, ScoreResult]]:
+        out: list[tuple[AssessmentInputs, ScoreResult]] = []
         for start in range(0, len(ids), CHUNK):
             chunk = list(ids[start:start + CHUNK])
             with self._s.workspace.transaction() as session:
@@ -484,6 +400,7 @@ def _snapshot_values(result: ScoreResult, reason: str, basis_updated_at: datetim
         "profile_id": result.profile_id[:64], "questionnaire_key": result.questionnaire_key[:100],
         "overall_score": result.overall, "rating": result.rating.value,
         "recommendation": result.recommendation.value, "tier": result.tier,
-        "completeness": result.completeness, "open_flags": len(result.open_flags),
-        "critical_flags": len(result.critical_flags), "payload": payload,
+        "completeness": result.completeness, "open_flags": sum(1 for f in result.flags if not f.accepted),
+        "critical_flags": sum(1 for f in result.flags if not f.accepted and f.severity is Severity.CRITICAL),
+        "payload": payload,
     }

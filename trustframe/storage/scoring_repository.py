@@ -1,0 +1,210 @@
+"""Bulk reads and writes for scoring: the inputs of many assessments at once, score snapshots,
+and the columns of the vendor register.
+
+Kept apart from :mod:`trustframe.storage.repositories` because these queries are shaped for
+volume (10,000 assessments of 200 answers): they select columns, never ORM objects, and the
+hottest one (answers) runs on the driver directly with a fast path for the JSON values.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Iterable, Sequence
+
+from sqlalchemy import case, delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from trustframe.domain.assessment import FlagAcceptance
+from trustframe.domain.evidence import Evidence
+from trustframe.storage.orm import (
+    AnswerEvidenceRow,
+    AssessmentRow,
+    EvidenceRow,
+    FlagAcceptanceRow,
+    ProductRow,
+    ScoreSnapshotRow,
+    VendorRow,
+)
+from trustframe.storage.repositories import evidence_from_row
+
+#: Snapshot reasons that record a decision (never recomputed).
+DECISION_REASONS = ("decision", "backfill")
+
+
+@dataclass(frozen=True)
+class AssessmentInputs:
+    """What scoring needs about one assessment besides its answers."""
+
+    id: int
+    questionnaire_id: str
+    questionnaire_version: str
+    category: str | None
+    tier: int | None              # effective tier (override wins)
+    scope_added: tuple[str, ...]
+    scope_removed: tuple[str, ...]
+    status: str
+    updated_at: datetime
+    decision_date: date | None
+    answers: dict[str, Any]
+    evidence: dict[str, list[Evidence]]
+    accepted: dict[str, FlagAcceptance]
+
+
+@dataclass(frozen=True)
+class SnapshotSummary:
+    """The register columns of an assessment's latest snapshot."""
+
+    assessment_id: int
+    reason: str
+    overall: float | None
+    rating: str
+    recommendation: str
+    tier: int | None
+    completeness: float
+    open_flags: int
+    critical_flags: int
+    basis_updated_at: str | None   # the assessment's updated_at the snapshot was computed from (ISO)
+    valid_until: str | None        # first day its evidence changes state (ISO), if any
+
+
+def _decode(text: Any) -> Any:
+    """JSON text of an answer value; most are short option ids, decoded without json.loads."""
+    if text is None:
+        return None
+    if not isinstance(text, str):  # JSON numbers come back as numbers (the column has NUMERIC affinity)
+        return text
+    if len(text) > 1 and text[0] == '"' and text[-1] == '"' and "\\" not in text:
+        return text[1:-1]
+    return json.loads(text)
+
+
+class ScoringRepository:
+    """Bulk queries for the scoring service."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def assessment_ids(self) -> list[int]:
+        """Every assessment id, ascending."""
+        return list(self.session.scalars(select(AssessmentRow.id).order_by(AssessmentRow.id)).all())
+
+    def inputs(self, ids: Sequence[int]) -> list[AssessmentInputs]:
+        """Scoring inputs of ``ids`` (at most a few thousand per call) in five queries."""
+        if not ids:
+            return []
+        ids = list(ids)
+        rows = self.session.execute(
+            select(AssessmentRow.id, AssessmentRow.questionnaire_id, AssessmentRow.questionnaire_version,
+                   ProductRow.category, AssessmentRow.tier, AssessmentRow.tier_override, AssessmentRow.scope_added,
+                   AssessmentRow.scope_removed, AssessmentRow.status, AssessmentRow.updated_at,
+                   AssessmentRow.decision_date)
+            .join(ProductRow, AssessmentRow.product_id == ProductRow.id)
+            .where(AssessmentRow.id.in_(ids))).all()
+        answers: dict[int, dict[str, Any]] = {aid: {} for aid in ids}
+        marks = ",".join("?" * len(ids))
+        # The hottest query (200 rows per assessment) runs on the driver's own cursor: plain
+        # tuples, no per-row result processing.
+        cursor = self.session.connection().connection.cursor()
+        try:
+            cursor.execute(f"SELECT assessment_id, question_id, value FROM answers WHERE assessment_id IN ({marks})",
+                           tuple(ids))
+            fetched = cursor.fetchall()
+        finally:
+            cursor.close()
+        for aid, qid, text in fetched:
+            if text is not None and text != "null":
+                answers[aid][qid] = _decode(text)
+        links: dict[int, dict[str, list[int]]] = {}
+        evidence_ids: set[int] = set()
+        for aid, qid, eid in self.session.execute(
+                select(AnswerEvidenceRow.assessment_id, AnswerEvidenceRow.question_id, AnswerEvidenceRow.evidence_id)
+                .where(AnswerEvidenceRow.assessment_id.in_(ids))):
+            links.setdefault(aid, {}).setdefault(qid, []).append(eid)
+            evidence_ids.add(eid)
+        evidence: dict[int, Evidence] = {}
+        for chunk in _chunks(sorted(evidence_ids), 900):
+            for row in self.session.scalars(select(EvidenceRow).where(EvidenceRow.id.in_(chunk))):
+                evidence[row.id] = evidence_from_row(row)
+        accepted: dict[int, dict[str, FlagAcceptance]] = {}
+        for fa in self.session.scalars(select(FlagAcceptanceRow).where(FlagAcceptanceRow.assessment_id.in_(ids))):
+            accepted.setdefault(fa.assessment_id, {})[fa.flag_id] = FlagAcceptance(
+                fa.flag_id, fa.reason, fa.accepted_by, fa.accepted_at)
+        out = []
+        for (aid, qn_id, qn_version, category, tier, override, added, removed, status, updated_at,
+             decision_date) in rows:
+            by_question = {qid: [evidence[e] for e in sorted(eids) if e in evidence]
+                           for qid, eids in links.get(aid, {}).items()}
+            out.append(AssessmentInputs(
+                aid, qn_id, qn_version, category, override if override is not None else tier, tuple(added or ()),
+                tuple(removed or ()), status, updated_at, decision_date, answers[aid], by_question,
+                accepted.get(aid, {})))
+        return out
+
+    def with_decision_snapshot(self, ids: Sequence[int]) -> set[int]:
+        """Which of ``ids`` already have a decision (or backfill) snapshot."""
+        return set(self.session.scalars(select(ScoreSnapshotRow.assessment_id).where(
+            ScoreSnapshotRow.assessment_id.in_(list(ids)), ScoreSnapshotRow.reason.in_(DECISION_REASONS))).all())
+
+    def delete_live(self, ids: Iterable[int]) -> None:
+        """Remove the live snapshots of ``ids``."""
+        self.session.execute(delete(ScoreSnapshotRow).where(ScoreSnapshotRow.reason == "live",
+                                                            ScoreSnapshotRow.assessment_id.in_(list(ids))))
+
+    def add_snapshots(self, values: list[dict[str, Any]]) -> None:
+        """Insert snapshot rows (column name -> value) in one statement."""
+        if values:
+            self.session.execute(insert(ScoreSnapshotRow), values)
+
+    def decision_payload(self, assessment_id: int) -> dict[str, Any] | None:
+        """The payload of the latest decision (or backfill) snapshot."""
+        row = self.session.scalars(select(ScoreSnapshotRow).where(
+            ScoreSnapshotRow.assessment_id == assessment_id, ScoreSnapshotRow.reason.in_(DECISION_REASONS))
+            .order_by(ScoreSnapshotRow.id.desc())).first()
+        return dict(row.payload) if row is not None else None
+
+    # -- register ------------------------------------------------------------------------------
+
+    def vendors(self) -> list[Any]:
+        """(id, name, country) of every vendor."""
+        return list(self.session.execute(select(VendorRow.id, VendorRow.name, VendorRow.country)).all())
+
+    def products(self) -> list[Any]:
+        """(id, vendor_id, name, category) of every product."""
+        return list(self.session.execute(
+            select(ProductRow.id, ProductRow.vendor_id, ProductRow.name, ProductRow.category)).all())
+
+    def assessments(self) -> list[Any]:
+        """The register columns of every assessment."""
+        return list(self.session.execute(
+            select(AssessmentRow.id, AssessmentRow.product_id, AssessmentRow.status, AssessmentRow.tier,
+                   AssessmentRow.tier_override, AssessmentRow.decision, AssessmentRow.decision_date,
+                   AssessmentRow.next_review_due, AssessmentRow.updated_at, AssessmentRow.created_at)).all())
+
+    def latest_snapshots(self) -> dict[int, SnapshotSummary]:
+        """The latest snapshot of every assessment, without its payload (two JSON fields aside)."""
+        latest_ids = select(func.max(ScoreSnapshotRow.id)).group_by(ScoreSnapshotRow.assessment_id)
+        rows = self.session.execute(
+            select(ScoreSnapshotRow.assessment_id, ScoreSnapshotRow.reason, ScoreSnapshotRow.overall_score,
+                   ScoreSnapshotRow.rating, ScoreSnapshotRow.recommendation, ScoreSnapshotRow.tier,
+                   ScoreSnapshotRow.completeness, ScoreSnapshotRow.open_flags, ScoreSnapshotRow.critical_flags,
+                   func.json_extract(ScoreSnapshotRow.payload, "$.basis_updated_at"),
+                   func.json_extract(ScoreSnapshotRow.payload, "$.valid_until"))
+            .where(ScoreSnapshotRow.id.in_(latest_ids))).all()
+        return {r[0]: SnapshotSummary(*r) for r in rows}
+
+    def evidence_counts(self, as_of: date, soon: date) -> dict[int, tuple[int, int]]:
+        """Per vendor: (expired before ``as_of``, expiring from ``as_of`` to ``soon``)."""
+        rows = self.session.execute(
+            select(EvidenceRow.vendor_id,
+                   func.sum(case((EvidenceRow.expires_on < as_of, 1), else_=0)),
+                   func.sum(case(((EvidenceRow.expires_on >= as_of) & (EvidenceRow.expires_on <= soon), 1),
+                                 else_=0)))
+            .where(EvidenceRow.expires_on.is_not(None)).group_by(EvidenceRow.vendor_id)).all()
+        return {v: (int(expired or 0), int(expiring or 0)) for v, expired, expiring in rows}
+
+
+def _chunks(items: Sequence[int], size: int) -> Iterable[list[int]]:
+    for start in range(0, len(items), size):
+        yield list(items[start:start + size])
