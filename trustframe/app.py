@@ -147,6 +147,13 @@ def create_application(argv: list[str] | None = None) -> "QApplication":
     return app
 
 
+def _preload_services() -> None:
+    try:
+        import trustframe.services.context  # noqa: F401
+    except Exception:  # the import is repeated on the GUI thread, which reports the error
+        log.debug("Preloading the services failed", exc_info=True)
+
+
 def start_gui(workspace: str | None = None, argv: list[str] | None = None) -> tuple["QApplication", "MainWindow"]:
     """Build everything and show the window; returns (app, window) without running the loop.
 
@@ -155,8 +162,14 @@ def start_gui(workspace: str | None = None, argv: list[str] | None = None) -> tu
     open the demo.
     """
     configure_logging()
+    # Importing the services (SQLAlchemy and the ORM) is most of start-up; let it run while Qt
+    # creates the application, loads fonts and parses the stylesheet (C++ work that releases
+    # the GIL). Python's per-module import locks make this safe.
+    preload = threading.Thread(target=_preload_services, name="preload-services", daemon=True)
+    preload.start()
     app = create_application(argv)
     install_exception_hook()
+    preload.join()
 
     from trustframe.ui import error_dialog
     from trustframe.ui.context import UiContext

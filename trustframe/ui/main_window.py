@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -88,14 +88,19 @@ class MainWindow(QMainWindow):
         self._restore_window()
         self._on_workspace_switched()
         if ctx.services is not None:
-            self.store.reload()
+            # After the first paint: the loader thread would otherwise compete for the GIL
+            # with building and showing the window.
+            QTimer.singleShot(0, self.store.reload)
 
     # -- construction --------------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
         self.welcome = WelcomeView()
         self.register_view = RegisterView(self.ctx, self.store)
-        self.portfolio_view = PortfolioView(self.ctx, self.store)
+        # The portfolio page is built when first shown: start-up only pays for the register.
+        self._portfolio_view: PortfolioView | None = None
+        self._portfolio_page = QWidget()
+        QVBoxLayout(self._portfolio_page).setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
@@ -103,7 +108,7 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName(self.tr("Open screens"))
         self.tabs.setIconSize(QSize(16, 16))
         self.tabs.addTab(self.register_view, icons.icon(icons.REGISTER), self.tr("Register"))
-        self.tabs.addTab(self.portfolio_view, icons.icon(icons.PORTFOLIO), self.tr("Portfolio"))
+        self.tabs.addTab(self._portfolio_page, icons.icon(icons.PORTFOLIO), self.tr("Portfolio"))
         for index in (self.REGISTER_TAB, self.PORTFOLIO_TAB):
             # The home screens stay: no close button on their tabs.
             for side in (QTabBar.ButtonPosition.RightSide, QTabBar.ButtonPosition.LeftSide):
@@ -265,8 +270,19 @@ class MainWindow(QMainWindow):
         self.register_view.add_vendor_requested.connect(self.add_vendor)
         self.register_view.new_assessment_requested.connect(self.new_assessment)
         self.register_view.table.selectionModel().selectionChanged.connect(self._update_actions)
-        self.portfolio_view.vendor_activated.connect(self.open_vendor)
-        self.portfolio_view.report_requested.connect(lambda: self.open_reports(kind="portfolio"))
+
+    @property
+    def portfolio_view(self) -> PortfolioView:
+        """The portfolio page (built on first use)."""
+        if self._portfolio_view is None:
+            view = PortfolioView(self.ctx, self.store)
+            view.vendor_activated.connect(self.open_vendor)
+            view.report_requested.connect(lambda: self.open_reports(kind="portfolio"))
+            layout = self._portfolio_page.layout()
+            assert layout is not None
+            layout.addWidget(view)
+            self._portfolio_view = view
+        return self._portfolio_view
 
     def _restore_window(self) -> None:
         settings = self.ctx.settings
@@ -453,7 +469,7 @@ class MainWindow(QMainWindow):
 
     def _on_tabs_tabCloseRequested(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        if widget is None or widget in (self.register_view, self.portfolio_view):
+        if widget is None or widget in (self.register_view, self._portfolio_page):
             return
         self.tabs.removeTab(index)
         for key, value in list(self._tabs_by_key.items()):
@@ -461,7 +477,9 @@ class MainWindow(QMainWindow):
                 del self._tabs_by_key[key]
         widget.deleteLater()
 
-    def _on_tabs_currentChanged(self, _index: int) -> None:
+    def _on_tabs_currentChanged(self, index: int) -> None:
+        if index == self.PORTFOLIO_TAB and self.tabs.widget(index) is self._portfolio_page:
+            self.portfolio_view  # noqa: B018 - builds the page on first visit
         self._update_actions()
 
     def open_vendor(self, vendor_id: int, product_id: int = 0) -> QWidget | None:
@@ -552,7 +570,7 @@ class MainWindow(QMainWindow):
         self.store.reload()
         widget = self.tabs.currentWidget()
         reload = getattr(widget, "reload", None)
-        if callable(reload) and widget not in (self.register_view, self.portfolio_view):
+        if callable(reload) and widget not in (self.register_view, self._portfolio_page):
             reload()
 
     def add_vendor(self) -> None:
@@ -680,7 +698,7 @@ class MainWindow(QMainWindow):
     def open_reports(self, kind: str | None = None) -> None:
         """Open the report dialog for the current assessment, or the portfolio."""
         if kind is None:
-            kind = "portfolio" if self.tabs.currentWidget() is self.portfolio_view else "assessment"
+            kind = "portfolio" if self.tabs.currentWidget() is self._portfolio_page else "assessment"
         ids: list[int] = []
         if kind == "assessment":
             current = self.current_assessment_id()

@@ -85,9 +85,17 @@ class _Runner(QRunnable):
         try:
             result = self._fn(self._task)
         except BaseException as exc:  # every failure goes back to the GUI thread, none is lost
-            self._signals.failed.emit(exc)
+            self._emit(self._signals.failed, exc)
         else:
-            self._signals.succeeded.emit(result)
+            self._emit(self._signals.succeeded, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            # The application is shutting down and the receiver is gone: nobody is left to tell.
+            log.info("Background result dropped at shutdown", exc_info=True)
 
 
 #: Running operations (a Python reference keeps each alive until it finishes).
