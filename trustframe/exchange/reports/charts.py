@@ -204,19 +204,18 @@ def grouped_bar_chart(categories: Sequence[str], series: Sequence[Series], title
     """Horizontal grouped bars: one group per category, one bar per series (vendor)."""
     bar_h = 7.0
     group_h = bar_h * max(1, len(series)) + 8
-    legend_h = 16.0
-    top, bottom = legend_h + 6, 20.0
+    legend_h = 12.0 * len(series)   # one legend line per candidate: long names never run off the page
+    top, bottom = legend_h + 8, 20.0
     plot_x = label_width
     plot_w = width - label_width - 30
     height = top + bottom + group_h * max(1, len(categories))
     body: list[str] = []
-    lx = plot_x
     for s_index, s in enumerate(series):
         colour = SERIES_COLOURS[s_index % len(SERIES_COLOURS)]
-        body.append(f'<rect x="{_fmt(lx)}" y="4" width="9" height="9" fill="{colour}"/>')
-        name = _truncate(s.name, 28)
-        body.append(f'<text x="{_fmt(lx + 12)}" y="12" font-size="8" fill="{INK}">{_esc(name)}</text>')
-        lx += 24 + 5.0 * len(name)
+        y = 2 + 12 * s_index
+        body.append(f'<rect x="{_fmt(plot_x)}" y="{_fmt(y)}" width="9" height="9" fill="{colour}"/>')
+        body.append(f'<text x="{_fmt(plot_x + 13)}" y="{_fmt(y + 8)}" font-size="8" fill="{INK}">'
+                    f'{_esc(_truncate(s.name, 70))}</text>')
     for tick in (0, 25, 50, 75, 100):
         x = plot_x + plot_w * tick / 100
         body.append(f'<line x1="{_fmt(x)}" y1="{_fmt(top - 2)}" x2="{_fmt(x)}" y2="{_fmt(height - bottom + 2)}" '
