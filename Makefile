@@ -47,7 +47,7 @@ demo: setup
 	@$(VENV)/bin/trustframe --workspace demo.tfw demo
 
 screenshots: setup
-	@xvfb-run -a -s "-screen 0 1440x900x24" $(PY) docs/make_screenshots.py
+	@QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1440x900x24" $(PY) docs/make_screenshots.py
 
 bench: setup
 	@$(PY) bench/run_all.py

@@ -51,6 +51,29 @@ def _save(widget: Any, name: str) -> None:
     print(f"  {path.relative_to(ROOT)}")
 
 
+def _fill_like_a_vendor(services: Any, assessment_id: int, workbook: Path) -> Path:
+    """Type answers into the exported workbook as a vendor would (by question id)."""
+    import openpyxl
+
+    from trustframe.exchange.excel_model import COLUMN_INDEX, FIRST_DATA_ROW, QUESTIONS_SHEET
+
+    answered = services.assessments.answers(assessment_id)
+    questions = [q for q in services.assessments.scoped_questions(assessment_id)
+                 if q.id not in answered and q.options and q.show_if is None][:14]
+    book = openpyxl.load_workbook(workbook)
+    sheet = book[QUESTIONS_SHEET]
+    rows = {sheet.cell(r, COLUMN_INDEX["id"]).value: r for r in range(FIRST_DATA_ROW, sheet.max_row + 1)}
+    for i, question in enumerate(questions):
+        if question.id in rows:
+            option = question.options[min(i % 3, len(question.options) - 1)]
+            sheet.cell(rows[question.id], COLUMN_INDEX["answer"]).value = option.label
+            if i % 4 == 0:
+                sheet.cell(rows[question.id], COLUMN_INDEX["comment"]).value = "See our security whitepaper, s. 3."
+    target = workbook.with_name("returned.xlsx")
+    book.save(target)
+    return target
+
+
 def main() -> int:
     from trustframe.app import configure_logging, create_application
     from trustframe.services.context import Services
@@ -127,12 +150,14 @@ def main() -> int:
         _save(dialog, name)
         dialog.close()
 
-    workbook = Path(_home) / "returned.xlsx"
+    workbook = Path(_home) / "questionnaire.xlsx"
+    sent = next((r for r in window.store.rows if r.status is not None and r.status.value == "sent"), target)
     try:
-        services.exchange.export_questionnaire(target.assessment_id, workbook)
+        services.exchange.export_questionnaire(sent.assessment_id, workbook)
+        returned = _fill_like_a_vendor(services, sent.assessment_id, workbook)
         from trustframe.ui.dialogs.import_dialog import ImportDialog
 
-        dialog = ImportDialog(ctx, target.assessment_id, path=workbook, parent=window)
+        dialog = ImportDialog(ctx, sent.assessment_id, path=returned, parent=window)
         dialog.resize(1100, 720)
         dialog.show()
         _settle(app, 1.5)

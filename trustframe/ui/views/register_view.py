@@ -42,9 +42,9 @@ if TYPE_CHECKING:
     from trustframe.ui.models.register_store import RegisterStore
 
 #: Default column widths in pixels at 100 % scale (the header state, once saved, wins).
-_WIDTHS = {Column.VENDOR: 210, Column.PRODUCT: 200, Column.CATEGORY: 190, Column.RATING: 100,
+_WIDTHS = {Column.VENDOR: 205, Column.PRODUCT: 200, Column.CATEGORY: 212, Column.RATING: 100,
            Column.TIER: 115, Column.SCORE: 60, Column.FLAGS: 80, Column.STATUS: 120,
-           Column.EVIDENCE: 150, Column.NEXT_REVIEW: 120}
+           Column.EVIDENCE: 150, Column.NEXT_REVIEW: 110}
 
 
 class RegisterView(QWidget):
