@@ -187,8 +187,9 @@ class ScoringService:
             self._dirty.clear()
 
     def _compute(self, session: Session, ids: Sequence[int], as_of: date) -> list[tuple[AssessmentInputs, ScoreResult]]:
-        """Score ``ids`` from bulk-loaded inputs. Decided assessments are scored as of their
-        decision date with the full explanation (they become backfill snapshots)."""
+        """Score ``ids`` from bulk-loaded inputs (rating only for undecided ones). Decided
+        assessments are scored as of their decision date with group scores (they become
+        backfill snapshots; only a real decision stores the full explanation)."""
         profile = self.profile
         out = []
         for inputs in ScoringRepository(session).inputs(ids):
@@ -204,7 +205,7 @@ class ScoringService:
                 questionnaire, inputs.answers, profile=profile, as_of=day,
                 category=ProductCategory(inputs.category) if inputs.category else None, tier=inputs.tier,
                 scope_added=inputs.scope_added, scope_removed=inputs.scope_removed, evidence=inputs.evidence,
-                accepted_flags=inputs.accepted, assessment_id=inputs.id, detail=decided, groups=decided)
+                accepted_flags=inputs.accepted, assessment_id=inputs.id, detail=False, groups=decided)
             out.append((inputs, result))
         return out
 
@@ -283,7 +284,6 @@ class ScoringService:
                 latest[a.product_id] = a
         snap: dict[int, SnapshotSummary] = dict(snapshots)
         stale = []
-        today = as_of.isoformat()
         for a in latest.values():
             s = snap.get(a.id)
             if a.status == AssessmentStatus.DECIDED.value:
@@ -291,8 +291,8 @@ class ScoringService:
                 if s is None or s.reason == "live":
                     stale.append(a.id)
                 continue
-            if (s is None or s.reason != "live" or a.id in self._dirty or s.basis_updated_at != _iso(a.updated_at)
-                    or (s.valid_until is not None and s.valid_until <= today)):
+            if (s is None or s.reason != "live" or a.id in self._dirty or s.basis_updated_at != a.updated_at
+                    or (s.valid_until is not None and s.valid_until <= as_of)):
                 stale.append(a.id)
         if stale:
             for inputs, result in self._refresh_results(stale, as_of):
@@ -384,16 +384,15 @@ class ScoringService:
             overdue=tuple(sorted(overdue, key=lambda r: (r.next_review_due or as_of, r.vendor_name))))
 
 
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
 def _snapshot_values(result: ScoreResult, reason: str, basis_updated_at: datetime | None,
                      compact: bool) -> dict[str, Any]:
-    payload = result_to_dict(result, compact=compact)
-    # What the snapshot was computed from: the register compares it with the assessment's
-    # current updated_at to know whether the snapshot is still good.
-    payload["basis_updated_at"] = _iso(basis_updated_at)
+    if compact:
+        # Live snapshots are a cache for the register: keep them small (thousands of rows).
+        payload: dict[str, Any] = {
+            "codec": 1, "compact": True, "gaps": len(result.gaps), "rating_reasons": list(result.rating_reasons),
+            "flags": [[f.flag_id, f.severity.value, f.accepted] for f in result.flags]}
+    else:
+        payload = result_to_dict(result)
     return {
         "assessment_id": result.assessment_id, "as_of": result.as_of,
         "created_at": datetime.now().replace(microsecond=0), "reason": reason,
@@ -402,5 +401,5 @@ def _snapshot_values(result: ScoreResult, reason: str, basis_updated_at: datetim
         "recommendation": result.recommendation.value, "tier": result.tier,
         "completeness": result.completeness, "open_flags": sum(1 for f in result.flags if not f.accepted),
         "critical_flags": sum(1 for f in result.flags if not f.accepted and f.severity is Severity.CRITICAL),
-        "payload": payload,
+        "payload": payload, "basis_updated_at": basis_updated_at, "valid_until": result.valid_until,
     }

@@ -273,6 +273,10 @@ class ScoreSnapshotRow(Base):
     open_flags: Mapped[int] = mapped_column(Integer, default=0)
     critical_flags: Mapped[int] = mapped_column(Integer, default=0)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The assessment's updated_at the snapshot was computed from, and the first day its linked
+    # evidence changes state: the register compares both without reading the payload.
+    basis_updated_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
+    valid_until: Mapped[Optional[date]] = mapped_column(Date)
 
 
 class ChangeLogRow(Base):

@@ -65,8 +65,8 @@ class SnapshotSummary:
     completeness: float
     open_flags: int
     critical_flags: int
-    basis_updated_at: str | None   # the assessment's updated_at the snapshot was computed from (ISO)
-    valid_until: str | None        # first day its evidence changes state (ISO), if any
+    basis_updated_at: datetime | None  # the assessment's updated_at the snapshot was computed from
+    valid_until: date | None           # first day its linked evidence changes state, if any
 
 
 def _decode(text: Any) -> Any:
@@ -189,8 +189,7 @@ class ScoringRepository:
             select(ScoreSnapshotRow.assessment_id, ScoreSnapshotRow.reason, ScoreSnapshotRow.overall_score,
                    ScoreSnapshotRow.rating, ScoreSnapshotRow.recommendation, ScoreSnapshotRow.tier,
                    ScoreSnapshotRow.completeness, ScoreSnapshotRow.open_flags, ScoreSnapshotRow.critical_flags,
-                   func.json_extract(ScoreSnapshotRow.payload, "$.basis_updated_at"),
-                   func.json_extract(ScoreSnapshotRow.payload, "$.valid_until"))
+                   ScoreSnapshotRow.basis_updated_at, ScoreSnapshotRow.valid_until)
             .where(ScoreSnapshotRow.id.in_(latest_ids))).all()
         return {r[0]: SnapshotSummary(*r) for r in rows}
 

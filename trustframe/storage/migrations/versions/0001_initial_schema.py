@@ -234,6 +234,8 @@ def upgrade() -> None:
     sa.Column('open_flags', sa.Integer(), nullable=False),
     sa.Column('critical_flags', sa.Integer(), nullable=False),
     sa.Column('payload', sa.JSON(), nullable=False),
+    sa.Column('basis_updated_at', sa.DateTime(), nullable=True),
+    sa.Column('valid_until', sa.Date(), nullable=True),
     sa.ForeignKeyConstraint(['assessment_id'], ['assessments.id'], name=op.f('fk_score_snapshots_assessment_id_assessments'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_score_snapshots'))
     )
