@@ -171,3 +171,10 @@ def test_tier_override_from_scoring_profile(services, sample_assessment) -> None
     assert default.tier >= 1
     result = services.assessments.set_profile_answers(sample_assessment.id, answers)
     assert result.tier == 1
+
+
+def test_decision_snapshot_even_when_scoring_was_never_used(services, sample_assessment) -> None:
+    assert "scoring" not in services.__dict__
+    services.assessments.set_status(sample_assessment.id, AssessmentStatus.IN_REVIEW)
+    services.assessments.decide(sample_assessment.id, Decision.REJECT)
+    assert [reason for reason, _ in _snapshots(services, sample_assessment.id)] == ["decision"]

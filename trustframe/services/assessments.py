@@ -482,6 +482,9 @@ class AssessmentService:
         available a score snapshot preserves the decision's basis."""
         decided_by = decided_by.strip() or self._s.user
         decided_on = decided_on or date.today()
+        if getattr(self._s, "snapshot_on_decision", None) is None and hasattr(type(self._s), "scoring"):
+            # The scoring service installs the snapshot hook when it is created: make sure it is.
+            getattr(self._s, "scoring")
         with self._s.workspace.transaction() as session:
             row = AssessmentRepository(session).row(assessment_id)
             if row.status == AssessmentStatus.DECIDED.value:
