@@ -97,26 +97,25 @@ def demo(tmp_path_factory: pytest.TempPathFactory):
 @needs_poppler
 @pytest.mark.slow
 def test_demo_assessment_reports(demo, tmp_path: Path) -> None:
-    for assessment in demo.assessments.list():
-        if assessment.status.value not in ("decided", "in_review") or assessment.previous_assessment_id is None \
-                and assessment.status.value == "decided" and assessment.id % 2:
-            continue
-        score = demo.scoring.score(assessment.id)
-        target = tmp_path / f"a{assessment.id}.pdf"
-        result = demo.reports.write("assessment", "pdf", target, [assessment.id])
-        text = _text(target)
-        assert assessment.vendor_name in text and assessment.product_name in text
-        assert f"{score.rating.label} risk" in text and score.recommendation.label in text
-        for flag in score.open_flags[:3]:
-            assert flag.title[:30] in " ".join(text.split()), flag.title
-        info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
-        assert f"Pages:           {result.pages}" in info and result.pages >= 8
-        # The executive summary is one page: the page after it starts the results.
-        pages = text.split("\f")
-        summary_pages = [i for i, page in enumerate(pages) if "1 Executive summary" in page and "Contents" not in page]
-        assert len(summary_pages) == 1
-        assert "2 Results" in pages[summary_pages[0] + 1]
-        break  # one full check keeps the suite quick; the benchmark renders the biggest one
+    """The demo's worst assessment (most open flags): vendor, rating, flags, page count, and an
+    executive summary that still fits on one page."""
+    scored = [(demo.scoring.score(a.id), a) for a in demo.assessments.list()]
+    score, assessment = max(scored, key=lambda pair: len(pair[0].open_flags))
+    assert len(score.open_flags) > 20
+    target = tmp_path / "worst.pdf"
+    result = demo.reports.write("assessment", "pdf", target, [assessment.id])
+    text = _text(target)
+    flat = " ".join(text.split())
+    assert assessment.vendor_name in text and assessment.product_name in text
+    assert f"{score.rating.label} risk" in text and score.recommendation.label in text
+    for flag in score.open_flags[:5]:
+        assert flag.title[:30] in flat, flag.title
+    info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
+    assert f"Pages:           {result.pages}" in info and result.pages >= 10
+    pages = text.split("\f")
+    summary = [i for i, page in enumerate(pages) if "1 Executive summary" in page and "Contents" not in page]
+    assert len(summary) == 1, "the executive summary must fit on one page"
+    assert "2 Results" in pages[summary[0] + 1]
 
 
 @needs_poppler
