@@ -275,25 +275,29 @@ class ScoringService:
             snapshots = repo.latest_snapshots()
             evidence_by_vendor = repo.evidence_counts(as_of, as_of + timedelta(days=soon_days))
 
+        # Rows are positional tuples (see ScoringRepository.assessments for the columns).
         latest: dict[int, Any] = {}
         counts: dict[int, int] = {}
         for a in assessments:
-            counts[a.product_id] = counts.get(a.product_id, 0) + 1
-            current = latest.get(a.product_id)
-            if current is None or (a.created_at, a.id) > (current.created_at, current.id):
-                latest[a.product_id] = a
+            product_id = a[1]
+            counts[product_id] = counts.get(product_id, 0) + 1
+            current = latest.get(product_id)
+            if current is None or (a[9], a[0]) > (current[9], current[0]):
+                latest[product_id] = a
         snap: dict[int, SnapshotSummary] = dict(snapshots)
         stale = []
+        decided = AssessmentStatus.DECIDED.value
+        dirty = self._dirty
         for a in latest.values():
-            s = snap.get(a.id)
-            if a.status == AssessmentStatus.DECIDED.value:
+            s = snap.get(a[0])
+            if a[2] == decided:
                 # A decision's snapshot is its record: never recomputed, only backfilled if missing.
                 if s is None or s.reason == "live":
-                    stale.append(a.id)
+                    stale.append(a[0])
                 continue
-            if (s is None or s.reason != "live" or a.id in self._dirty or s.basis_updated_at != a.updated_at
+            if (s is None or s.reason != "live" or a[0] in dirty or s.basis_updated_at != a[8]
                     or (s.valid_until is not None and s.valid_until <= as_of)):
-                stale.append(a.id)
+                stale.append(a[0])
         if stale:
             for inputs, result in self._refresh_results(stale, as_of):
                 snap[inputs.id] = SnapshotSummary(
@@ -302,34 +306,40 @@ class ScoringService:
                     sum(1 for f in result.flags if not f.accepted and f.severity is Severity.CRITICAL), None, None)
         products_by_vendor: dict[int, list[Any]] = {}
         for p in products:
-            products_by_vendor.setdefault(p.vendor_id, []).append(p)
+            products_by_vendor.setdefault(p[1], []).append(p)
+        statuses = {x.value: x for x in AssessmentStatus}
+        ratings = {x.value: x for x in Rating}
+        recommendations = {x.value: x for x in Recommendation}
+        decisions = {x.value: x for x in Decision}
+        categories = {x.value: x for x in ProductCategory}
         rows: list[RegisterRow] = []
-        for v in sorted(vendors, key=lambda v: (v.name.casefold(), v.id)):
-            expired, expiring = evidence_by_vendor.get(v.id, (0, 0))
-            vendor_products = sorted(products_by_vendor.get(v.id, ()), key=lambda p: (p.name.casefold(), p.id))
+        for vendor_id, vendor_name, country in sorted(vendors, key=lambda v: (v[1].casefold(), v[0])):
+            expired, expiring = evidence_by_vendor.get(vendor_id, (0, 0))
+            vendor_products = products_by_vendor.get(vendor_id)
             if not vendor_products:
-                rows.append(RegisterRow(v.id, v.name, v.country, None, "", None, None, None, None, None, None, None,
-                                        0.0, 0, 0, expiring, expired, None, None, None, 0))
+                rows.append(RegisterRow(vendor_id, vendor_name, country, None, "", None, None, None, None, None, None,
+                                        None, 0.0, 0, 0, expiring, expired, None, None, None, 0))
                 continue
-            for p in vendor_products:
-                a = latest.get(p.id)
-                category = ProductCategory(p.category) if p.category else None
+            if len(vendor_products) > 1:
+                vendor_products.sort(key=lambda p: (p[2].casefold(), p[0]))
+            for product_id, _, product_name, category_value in vendor_products:
+                category = categories.get(category_value)
+                a = latest.get(product_id)
                 if a is None:
-                    rows.append(RegisterRow(v.id, v.name, v.country, p.id, p.name, category, None, None, None, None,
-                                            None, None, 0.0, 0, 0, expiring, expired, None, None, None, 0))
+                    rows.append(RegisterRow(vendor_id, vendor_name, country, product_id, product_name, category, None,
+                                            None, None, None, None, None, 0.0, 0, 0, expiring, expired, None, None,
+                                            None, 0))
                     continue
-                s = snap.get(a.id)
-                tier = a.tier_override if a.tier_override is not None else a.tier
+                (aid, _, status, tier, override, decision, decision_date, next_review_due, _, _) = a
+                s = snap.get(aid)
                 rows.append(RegisterRow(
-                    vendor_id=v.id, vendor_name=v.name, country=v.country, product_id=p.id, product_name=p.name,
-                    category=category, assessment_id=a.id, status=AssessmentStatus(a.status),
-                    tier=tier, score=s.overall if s else None, rating=Rating(s.rating) if s and s.rating else None,
-                    recommendation=Recommendation(s.recommendation) if s and s.recommendation else None,
-                    completeness=float(s.completeness) if s else 0.0, open_flags=int(s.open_flags) if s else 0,
-                    critical_flags=int(s.critical_flags) if s else 0, evidence_expiring=expiring,
-                    evidence_expired=expired,
-                    next_review_due=a.next_review_due, decision=Decision(a.decision) if a.decision else None,
-                    decided_on=a.decision_date, assessment_count=counts.get(p.id, 0)))
+                    vendor_id, vendor_name, country, product_id, product_name, category, aid, statuses[status],
+                    override if override is not None else tier,
+                    s.overall if s else None, ratings.get(s.rating) if s else None,
+                    recommendations.get(s.recommendation) if s else None,
+                    float(s.completeness) if s else 0.0, int(s.open_flags) if s else 0,
+                    int(s.critical_flags) if s else 0, expiring, expired, next_review_due,
+                    decisions.get(decision) if decision else None, decision_date, counts.get(product_id, 0)))
         return rows
 
     def _refresh_results(self, ids: Sequence[int], as_of: date) -> list[tuple[AssessmentInputs, ScoreResult]]:

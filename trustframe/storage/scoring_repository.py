@@ -166,18 +166,23 @@ class ScoringRepository:
 
     # -- register ------------------------------------------------------------------------------
 
+    # Register reads go through the Core connection (plain rows, no ORM loading step): at
+    # 10,000 vendors the ORM layer alone would cost more than the rest of the register.
+
     def vendors(self) -> list[Any]:
         """(id, name, country) of every vendor."""
-        return list(self.session.execute(select(VendorRow.id, VendorRow.name, VendorRow.country)).all())
+        return list(self.session.connection().execute(
+            select(VendorRow.id, VendorRow.name, VendorRow.country)).all())
 
     def products(self) -> list[Any]:
         """(id, vendor_id, name, category) of every product."""
-        return list(self.session.execute(
+        return list(self.session.connection().execute(
             select(ProductRow.id, ProductRow.vendor_id, ProductRow.name, ProductRow.category)).all())
 
     def assessments(self) -> list[Any]:
-        """The register columns of every assessment."""
-        return list(self.session.execute(
+        """(id, product_id, status, tier, tier_override, decision, decision_date, next_review_due,
+        updated_at, created_at) of every assessment."""
+        return list(self.session.connection().execute(
             select(AssessmentRow.id, AssessmentRow.product_id, AssessmentRow.status, AssessmentRow.tier,
                    AssessmentRow.tier_override, AssessmentRow.decision, AssessmentRow.decision_date,
                    AssessmentRow.next_review_due, AssessmentRow.updated_at, AssessmentRow.created_at)).all())
@@ -185,7 +190,7 @@ class ScoringRepository:
     def latest_snapshots(self) -> dict[int, SnapshotSummary]:
         """The latest snapshot of every assessment, without its payload (two JSON fields aside)."""
         latest_ids = select(func.max(ScoreSnapshotRow.id)).group_by(ScoreSnapshotRow.assessment_id)
-        rows = self.session.execute(
+        rows = self.session.connection().execute(
             select(ScoreSnapshotRow.assessment_id, ScoreSnapshotRow.reason, ScoreSnapshotRow.overall_score,
                    ScoreSnapshotRow.rating, ScoreSnapshotRow.recommendation, ScoreSnapshotRow.tier,
                    ScoreSnapshotRow.completeness, ScoreSnapshotRow.open_flags, ScoreSnapshotRow.critical_flags,
@@ -195,7 +200,7 @@ class ScoringRepository:
 
     def evidence_counts(self, as_of: date, soon: date) -> dict[int, tuple[int, int]]:
         """Per vendor: (expired before ``as_of``, expiring from ``as_of`` to ``soon``)."""
-        rows = self.session.execute(
+        rows = self.session.connection().execute(
             select(EvidenceRow.vendor_id,
                    func.sum(case((EvidenceRow.expires_on < as_of, 1), else_=0)),
                    func.sum(case(((EvidenceRow.expires_on >= as_of) & (EvidenceRow.expires_on <= soon), 1),
