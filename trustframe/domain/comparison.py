@@ -71,8 +71,11 @@ class Comparison:
         """Index of the column with the best rating, then the highest score (None when empty)."""
         if not self.columns:
             return None
-        return min(range(len(self.columns)), key=lambda i: (
-            self.columns[i].rating.rank, -(self.columns[i].overall if self.columns[i].overall is not None else -1.0), i))
+        def key(i: int) -> tuple[int, float, int]:
+            column = self.columns[i]
+            return column.rating.rank, -(column.overall if column.overall is not None else -1.0), i
+
+        return min(range(len(self.columns)), key=key)
 
 
 def _best(scores: Sequence[float | None]) -> int | None:

@@ -647,8 +647,8 @@ def _question_score(row: _Row) -> QuestionScore:
         lost = 0.0
     return QuestionScore(
         question_id=row.x.id, section_id=row.x.section_id, weight=row.weight, raw_score=row.raw,
-        score=None if row.eff is None else round(row.eff, 6), evidence_factor=row.factor, answered=row.answered, not_applicable=row.na,
-        points_lost=round(lost, 4), evidence_note=row.note)
+        score=None if row.eff is None else round(row.eff, 6), evidence_factor=row.factor, answered=row.answered,
+        not_applicable=row.na, points_lost=round(lost, 4), evidence_note=row.note)
 
 
 def _display(row: _Row) -> str:
