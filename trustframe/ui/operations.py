@@ -180,11 +180,15 @@ class Operation(QObject):
             self._dialog.setLabelText(QCoreApplication.translate("Operation", "Stopping…"))
 
     def _on_task_progressed(self, done: int, total: int, text: str) -> None:
-        if self._dialog is not None and not self.done:
-            self._dialog.setMaximum(max(total, 0))
-            self._dialog.setValue(min(done, total) if total else 0)
+        dialog = self._dialog
+        if dialog is not None and not self.done:
+            # A window-modal QProgressDialog processes events inside setValue(), where the
+            # result may arrive and close the dialog: re-check before touching it again.
             if text:
-                self._dialog.setLabelText(text)
+                dialog.setLabelText(text)
+            dialog.setMaximum(max(total, 0))
+            if self._dialog is dialog and not self.done:
+                dialog.setValue(min(done, total) if total else 0)
         if self._ctx is not None and text:
             self._ctx.hub.status_message.emit(text, 0)
 
