@@ -8,10 +8,17 @@ from typing import TYPE_CHECKING
 
 from trustframe.domain.evidence import Evidence
 from trustframe.domain.questionnaire import EvidenceKind
-from trustframe.errors import NotFoundError
+from trustframe.domain.assessment import AssessmentStatus
+from trustframe.errors import ConflictError, NotFoundError
 from trustframe.services.changes import Change
 from trustframe.services.vendors import InvalidInput
-from trustframe.storage.repositories import AssessmentRepository, EvidenceRepository, HistoryRepository, VendorRepository
+from trustframe.storage.repositories import (
+    AssessmentRepository,
+    EvidenceRepository,
+    HistoryRepository,
+    VendorRepository,
+    evidence_from_row,
+)
 
 if TYPE_CHECKING:
     from trustframe.services.context import Services
@@ -21,7 +28,7 @@ MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 
 
 class EvidenceService:
-    """Add, list, link and retrieve evidence."""
+    """Add, edit, delete, list, link and retrieve evidence."""
 
     def __init__(self, services: "Services") -> None:
         self._s = services
@@ -64,6 +71,92 @@ class EvidenceService:
         self._s.changes.announce(Change("evidence", evidence.id))
         return evidence
 
+    def update(self, evidence: Evidence) -> Evidence:
+        """Change what is recorded about a piece of evidence: title, kind, issuer, independence,
+        dates, notes, the product it applies to and, for a link, the address.
+
+        The stored file, its name, size and hash never change (they are the record of what the
+        vendor supplied); to replace a file, add the new one as new evidence. Each changed field
+        is logged. Returns the evidence as stored.
+        """
+        if evidence.id is None:
+            raise InvalidInput("Only recorded evidence can be edited (it has no id).")
+        kind = _kind(evidence.kind)
+        title = evidence.title.strip()
+        if not title:
+            raise InvalidInput("The evidence needs a title.")
+        if evidence.issued_on and evidence.expires_on and evidence.expires_on < evidence.issued_on:
+            raise InvalidInput(f"The expiry date {evidence.expires_on} is before the issue date {evidence.issued_on}.")
+        url = evidence.url.strip()
+        with self._s.workspace.transaction() as session:
+            repo = EvidenceRepository(session)
+            row = repo.row(evidence.id)
+            if evidence.vendor_id != row.vendor_id:
+                raise InvalidInput("Evidence cannot be moved to another vendor; add it to that vendor instead.")
+            if row.sha256:
+                if url:
+                    raise InvalidInput("This evidence is a stored file; it cannot become a link. "
+                                       "Add the link as new evidence.")
+            elif not url.lower().startswith(("http://", "https://", "file://")):
+                raise InvalidInput(f"'{url}' is not a link (it should start with https://).")
+            if evidence.product_id is not None and \
+                    VendorRepository(session).product_row(evidence.product_id).vendor_id != row.vendor_id:
+                raise InvalidInput("The product belongs to another vendor.")
+            new_values = {
+                "title": title, "kind": kind.value, "issuer": evidence.issuer.strip(),
+                "independent": bool(evidence.independent), "issued_on": evidence.issued_on,
+                "expires_on": evidence.expires_on, "notes": evidence.notes.strip(),
+                "product_id": evidence.product_id, "url": "" if row.sha256 else url,
+            }
+            history = HistoryRepository(session)
+            for field, value in new_values.items():
+                old = getattr(row, field)
+                if old != value:
+                    history.record(self._s.user, "evidence", row.id, field, old, value)
+                    setattr(row, field, value)
+            session.flush()
+            affected = sorted({aid for aid, _q, _s in repo.links_for_evidence(row.id)})
+            result = evidence_from_row(row)
+        self._announce(result.id, affected)  # type: ignore[arg-type]
+        return result
+
+    def delete(self, evidence_id: int) -> None:
+        """Delete a piece of evidence, its links to answers and (when no other evidence shares
+        it) its stored file.
+
+        Refused with a :class:`ConflictError` while an answer of a decided assessment cites it:
+        the decision's record must keep its evidence (reopen the assessment first).
+        """
+        with self._s.workspace.transaction() as session:
+            repo = EvidenceRepository(session)
+            row = repo.row(evidence_id)
+            title = row.title
+            links = repo.links_for_evidence(evidence_id)
+            decided = sorted({aid for aid, _q, status in links if status == AssessmentStatus.DECIDED.value})
+            if decided:
+                assessments = AssessmentRepository(session)
+                names = ", ".join(
+                    f"{a.vendor_name} / {a.product_name} (#{a.id})" for a in (assessments.get(aid) for aid in decided))
+                raise ConflictError(
+                    f"'{title}' supports answers of a decided assessment ({names}) and is part of the record of "
+                    "that decision, so it cannot be deleted. Reopen the assessment and unlink the evidence first, "
+                    "or edit the evidence instead.")
+            history = HistoryRepository(session)
+            for assessment_id, question_id, _status in links:
+                history.record(self._s.user, "answer", question_id, "evidence", title, None,
+                               assessment_id=assessment_id, note="evidence deleted")
+            history.record(self._s.user, "evidence", evidence_id, "deleted", title, None,
+                           note=row.file_name or row.url)
+            repo.delete(evidence_id)
+        self._announce(evidence_id, sorted({aid for aid, _q, _s in links}))
+
+    def _announce(self, evidence_id: int, assessment_ids: list[int]) -> None:
+        """Announce the evidence change, then once per assessment citing it: its scores (which
+        count evidence validity) are out of date."""
+        self._s.changes.announce(Change("evidence", evidence_id))
+        for assessment_id in assessment_ids:
+            self._s.changes.announce(Change("evidence", evidence_id, assessment_id))
+
     def list(self, vendor_id: int | None = None) -> list[Evidence]:
         """Evidence of a vendor (or all)."""
         with self._s.workspace.reading() as session:
@@ -72,8 +165,6 @@ class EvidenceService:
     def get(self, evidence_id: int) -> Evidence:
         """One piece of evidence."""
         with self._s.workspace.reading() as session:
-            from trustframe.storage.repositories import evidence_from_row
-
             return evidence_from_row(EvidenceRepository(session).row(evidence_id))
 
     def for_assessment(self, assessment_id: int) -> dict[str, list[Evidence]]:

@@ -356,6 +356,28 @@ class EvidenceRepository:
             AnswerEvidenceRow.evidence_id == evidence_id))
         return bool(result.rowcount)  # type: ignore[attr-defined]
 
+    def links_for_evidence(self, evidence_id: int) -> list[tuple[int, str, str]]:
+        """(assessment id, question id, assessment status) of every answer the evidence supports."""
+        return [(a, q, s) for a, q, s in self.session.execute(
+            select(AnswerEvidenceRow.assessment_id, AnswerEvidenceRow.question_id, AssessmentRow.status)
+            .join(AssessmentRow, AssessmentRow.id == AnswerEvidenceRow.assessment_id)
+            .where(AnswerEvidenceRow.evidence_id == evidence_id)
+            .order_by(AnswerEvidenceRow.assessment_id, AnswerEvidenceRow.question_id)).all()]
+
+    def delete(self, evidence_id: int) -> None:
+        """Delete an evidence record with its links, and its stored file when no other record
+        shares it (files are stored once per hash)."""
+        row = self.row(evidence_id)
+        digest = row.sha256
+        self.session.execute(delete(AnswerEvidenceRow).where(AnswerEvidenceRow.evidence_id == evidence_id))
+        self.session.delete(row)
+        self.session.flush()
+        if digest:
+            still_used = self.session.scalar(
+                select(func.count()).select_from(EvidenceRow).where(EvidenceRow.sha256 == digest))
+            if not still_used:
+                self.session.execute(delete(EvidenceBlobRow).where(EvidenceBlobRow.sha256 == digest))
+
     def links_for_assessment(self, assessment_id: int) -> list[tuple[str, int]]:
         """(question id, evidence id) pairs of an assessment."""
         return [(q, e) for q, e in self.session.execute(
