@@ -1,7 +1,9 @@
-"""Record a piece of evidence: a file (copied into the workspace with its SHA-256) or a link."""
+"""Record a piece of evidence: a file (copied into the workspace with its SHA-256) or a link;
+or, in edit mode, correct what is recorded about it (the stored file itself never changes)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,19 +64,28 @@ class OptionalDate(QWidget):
 
 
 class EvidenceDialog(FormDialog):
-    """Add evidence for ``vendor_id``; after ``exec()``, :attr:`saved_evidence`."""
+    """Add evidence for ``vendor_id`` or, given ``evidence``, edit it; after ``exec()``,
+    :attr:`saved_evidence`."""
 
     def __init__(self, ctx: "UiContext", vendor_id: int, product_id: int | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Add evidence"), parent)
+                 parent: QWidget | None = None, evidence: Evidence | None = None) -> None:
+        super().__init__("", parent)
+        self.setWindowTitle(self.tr("Edit evidence") if evidence is not None else self.tr("Add evidence"))
+        self.setAccessibleName(self.windowTitle())
         self._ctx = ctx
         self._vendor_id = vendor_id
+        #: The evidence being edited (None when adding).
+        self.editing: Evidence | None = evidence
         self.saved_evidence: Evidence | None = None
-        self._build_widgets(product_id)
+        self._build_widgets(evidence.product_id if evidence is not None else product_id)
         self._build_layout()
         self._connect_signals()
+        if evidence is not None:
+            self._show_evidence(evidence)
         self._on_source_changed()
-        self.resize(580, 520)
+        # Sized in text lines rather than pixels so the form fits at any font size and scale.
+        fm = self.fontMetrics()
+        self.resize(fm.averageCharWidth() * 84, fm.height() * 30)
 
     def _build_widgets(self, product_id: int | None) -> None:
         services = self._ctx.require_services
@@ -115,7 +126,7 @@ class EvidenceDialog(FormDialog):
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setAccessibleName(self.tr("Notes"))
         self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setFixedHeight(60)
+        self.notes_edit.setFixedHeight(self.fontMetrics().height() * 4)
 
     def _build_layout(self) -> None:
         form = QFormLayout()
@@ -152,9 +163,38 @@ class EvidenceDialog(FormDialog):
         self.file_radio.toggled.connect(self._on_source_changed)
         self.browse_button.clicked.connect(self._on_browse_button_clicked)
 
+    def _show_evidence(self, evidence: Evidence) -> None:
+        """Fill the form from recorded evidence. The source cannot change: a stored file is the
+        record of what the vendor supplied, so only a link's address stays editable."""
+        self.title_edit.setText(evidence.title)
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(evidence.kind)))
+        self.product_combo.setCurrentIndex(max(0, self.product_combo.findData(evidence.product_id)))
+        is_file = bool(evidence.sha256)
+        self.file_radio.setChecked(is_file)
+        self.link_radio.setChecked(not is_file)
+        self.file_radio.setEnabled(False)
+        self.link_radio.setEnabled(False)
+        self.file_edit.setText(evidence.file_name)
+        self.file_edit.setReadOnly(True)
+        self.file_edit.setToolTip(self.tr("The stored file cannot be replaced; add a new file as new evidence."))
+        self.url_edit.setText(evidence.url)
+        self.issuer_edit.setText(evidence.issuer)
+        self.independent_check.setChecked(evidence.independent)
+        self.issued.set_value(evidence.issued_on)
+        self.expires.set_value(evidence.expires_on)
+        self.notes_edit.setPlainText(evidence.notes)
+
     def save(self) -> None:
         """Record through the evidence service (which validates, copies and hashes the file)."""
         evidence = self._ctx.require_services.evidence
+        if self.editing is not None:
+            self.saved_evidence = evidence.update(replace(
+                self.editing, title=self.title_edit.text(), kind=self.kind_combo.currentData(),
+                issuer=self.issuer_edit.text(), independent=self.independent_check.isChecked(),
+                issued_on=self.issued.value(), expires_on=self.expires.value(),
+                notes=self.notes_edit.toPlainText(), product_id=self.product_combo.currentData(),
+                url=self.url_edit.text() if self.link_radio.isChecked() else ""))
+            return
         kwargs = dict(issuer=self.issuer_edit.text(), independent=self.independent_check.isChecked(),
                       issued_on=self.issued.value(), expires_on=self.expires.value(),
                       notes=self.notes_edit.toPlainText(), product_id=self.product_combo.currentData())
@@ -173,7 +213,7 @@ class EvidenceDialog(FormDialog):
     def _on_source_changed(self, *_args: object) -> None:
         is_file = self.file_radio.isChecked()
         self.file_edit.setEnabled(is_file)
-        self.browse_button.setEnabled(is_file)
+        self.browse_button.setEnabled(is_file and self.editing is None)
         self.url_edit.setEnabled(not is_file)
 
     def _on_browse_button_clicked(self) -> None:

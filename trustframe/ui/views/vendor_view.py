@@ -30,8 +30,8 @@ from trustframe.domain.assessment import Assessment
 from trustframe.domain.evidence import Evidence, EvidenceState
 from trustframe.domain.portfolio import RegisterRow
 from trustframe.domain.vendors import Product, Vendor
-from trustframe.errors import NotFoundError
-from trustframe.ui import error_dialog, icons, labels, messages, theme
+from trustframe.errors import NotFoundError, TrustFrameError
+from trustframe.ui import error_dialog, icons, labels, messages, prompts, theme
 from trustframe.ui.models.register_model import Role
 from trustframe.ui.widgets.badges import RatingBadgeDelegate
 
@@ -149,8 +149,15 @@ class VendorView(QWidget):
         self.open_evidence_button.setAccessibleName(self.tr("Open evidence"))
         self.save_evidence_button = QPushButton(icons.icon(icons.SAVE), self.tr("Save a copy…"))
         self.save_evidence_button.setAccessibleName(self.tr("Save evidence file"))
-        self.open_evidence_button.setEnabled(False)
-        self.save_evidence_button.setEnabled(False)
+        self.edit_evidence_button = QPushButton(icons.icon(icons.EDIT), self.tr("Edit…"))
+        self.edit_evidence_button.setAccessibleName(self.tr("Edit evidence"))
+        self.edit_evidence_button.setToolTip(self.tr("Correct the title, kind, issuer, dates or notes"))
+        self.delete_evidence_button = QPushButton(icons.icon(icons.DELETE), self.tr("Delete…"))
+        self.delete_evidence_button.setAccessibleName(self.tr("Delete evidence"))
+        self.delete_evidence_button.setToolTip(self.tr("Delete the evidence and its links to answers"))
+        for button in (self.open_evidence_button, self.save_evidence_button, self.edit_evidence_button,
+                       self.delete_evidence_button):
+            button.setEnabled(False)
         self.evidence_summary = QLabel()
         self.evidence_summary.setObjectName("Muted")
 
@@ -210,6 +217,8 @@ class VendorView(QWidget):
         row.addWidget(self.evidence_summary, 1)
         row.addWidget(self.open_evidence_button)
         row.addWidget(self.save_evidence_button)
+        row.addWidget(self.edit_evidence_button)
+        row.addWidget(self.delete_evidence_button)
         e.addLayout(row)
 
         assessments = QWidget()
@@ -257,6 +266,8 @@ class VendorView(QWidget):
         self.evidence_table.itemActivated.connect(self._on_open_evidence_button_clicked)
         self.open_evidence_button.clicked.connect(self._on_open_evidence_button_clicked)
         self.save_evidence_button.clicked.connect(self._on_save_evidence_button_clicked)
+        self.edit_evidence_button.clicked.connect(self._on_edit_evidence_button_clicked)
+        self.delete_evidence_button.clicked.connect(self._on_delete_evidence_button_clicked)
         self.assessments_table.itemSelectionChanged.connect(self._on_assessments_table_itemSelectionChanged)
         self.assessments_table.itemActivated.connect(self._on_open_assessment_button_clicked)
         self.open_assessment_button.clicked.connect(self._on_open_assessment_button_clicked)
@@ -346,6 +357,12 @@ class VendorView(QWidget):
     def _show_evidence(self) -> None:
         today = date.today()
         table = self.evidence_table
+        # Keep the selection across a reload (e.g. right after editing the selected row).
+        rows = table.selectionModel().selectedRows()
+        selected_id = table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole) \
+            if rows and table.item(rows[0].row(), 0) is not None else None
+        table.blockSignals(True)
+        table.clearSelection()
         table.setRowCount(len(self.evidence))
         bold = QFont()
         bold.setBold(True)
@@ -371,6 +388,10 @@ class VendorView(QWidget):
             source = ev.file_name or ev.url
             table.setItem(i, 5, _item(source, tooltip=(self.tr("SHA-256 {hash}").format(hash=ev.sha256)
                                                        if ev.sha256 else ev.url)))
+        table.blockSignals(False)
+        index = next((i for i, e in enumerate(self.evidence) if e.id == selected_id), -1)
+        if index >= 0:
+            table.selectRow(index)
         _fit(table, {0: 250, 1: 120, 2: 200, 3: 130, 4: 95})
         summary = [labels.plural(len(self.evidence), self.tr("1 item"), self.tr("{n} items"))]
         if expired:
@@ -476,6 +497,51 @@ class VendorView(QWidget):
         ev = self.selected_evidence()
         self.open_evidence_button.setEnabled(ev is not None)
         self.save_evidence_button.setEnabled(ev is not None and bool(ev.sha256))
+        self.edit_evidence_button.setEnabled(ev is not None)
+        self.delete_evidence_button.setEnabled(ev is not None)
+
+    def edit_selected_evidence(self) -> bool:
+        """Edit the selected evidence in the evidence dialog; True when saved."""
+        from trustframe.ui.dialogs.evidence_dialog import EvidenceDialog
+
+        ev = self.selected_evidence()
+        if ev is None:
+            return False
+        dialog = EvidenceDialog(self._ctx, self.vendor_id, parent=self, evidence=ev)
+        saved = prompts.exec_dialog(dialog) and dialog.saved_evidence is not None
+        if saved:
+            self._ctx.hub.status_message.emit(self.tr("Evidence updated: {t}").format(
+                t=dialog.saved_evidence.title), 4000)  # type: ignore[union-attr]
+            self.reload()
+        dialog.deleteLater()
+        return bool(saved)
+
+    def delete_selected_evidence(self) -> bool:
+        """Delete the selected evidence after asking; True when deleted. A refusal (evidence of a
+        decided assessment) is explained."""
+        ev = self.selected_evidence()
+        if ev is None or ev.id is None:
+            return False
+        if not messages.ask(self, self.tr("Delete evidence"),
+                            self.tr("Delete “{t}”?").format(t=ev.title),
+                            self.tr("Its links to answers are removed too. The deletion is kept in the change "
+                                    "log but cannot be undone.")):
+            return False
+        try:
+            self._ctx.require_services.evidence.delete(ev.id)
+        except TrustFrameError as exc:
+            messages.warning(self, self.tr("Evidence not deleted"), str(exc))
+            return False
+        self._ctx.hub.status_message.emit(self.tr("Evidence deleted: {t}").format(t=ev.title), 4000)
+        # Refresh now (not after the debounce) so the list never shows the deleted row.
+        self.reload()
+        return True
+
+    def _on_edit_evidence_button_clicked(self) -> None:
+        self.edit_selected_evidence()
+
+    def _on_delete_evidence_button_clicked(self) -> None:
+        self.delete_selected_evidence()
 
     def _on_open_evidence_button_clicked(self, *_args: object) -> None:
         ev = self.selected_evidence()

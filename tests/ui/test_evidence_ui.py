@@ -1,0 +1,119 @@
+"""Editing and deleting evidence from the vendor page, through the real evidence dialog."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from trustframe.domain.assessment import AssessmentStatus, Decision
+from trustframe.domain.questionnaire import EvidenceKind
+from trustframe.ui import messages, prompts
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from assessment_ui_support import ctx, no_dialogs  # noqa: E402,F401 (fixtures)
+
+
+@pytest.fixture
+def vendor_page(qtbot: Any, ctx: Any, services: Any, sample_assessment: Any, tmp_path: Path) -> Any:
+    from trustframe.ui.views.vendor_view import VendorView
+
+    cert = tmp_path / "iso.pdf"
+    cert.write_bytes(b"%PDF-1.4 certificate")
+    services.evidence.add(sample_assessment.vendor_id, "ISO 27001", "certificate", file=cert, issuer="BSI")
+    services.evidence.add(sample_assessment.vendor_id, "Disclosure policy", "policy",
+                          url="https://docs.example/vdp")
+    view = VendorView(ctx, sample_assessment.vendor_id)
+    qtbot.addWidget(view)
+    return view
+
+
+def _select(view: Any, title: str) -> None:
+    row = next(r for r in range(view.evidence_table.rowCount()) if view.evidence_table.item(r, 0).text() == title)
+    view.evidence_table.selectRow(row)
+
+
+def test_edit_evidence_through_the_dialog(qtbot: Any, vendor_page: Any, services: Any,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    view = vendor_page
+    assert not view.edit_evidence_button.isEnabled() and not view.delete_evidence_button.isEnabled()
+    _select(view, "ISO 27001")
+    assert view.edit_evidence_button.isEnabled() and view.delete_evidence_button.isEnabled()
+    opened: list[Any] = []
+
+    def fill_and_accept(dialog: Any) -> bool:
+        opened.append(dialog)
+        assert dialog.windowTitle() == "Edit evidence"
+        assert dialog.title_edit.text() == "ISO 27001" and dialog.issuer_edit.text() == "BSI"
+        assert dialog.file_edit.text() == "iso.pdf" and dialog.file_edit.isReadOnly()
+        assert not dialog.browse_button.isEnabled() and not dialog.link_radio.isEnabled()
+        dialog.title_edit.setText("ISO/IEC 27001 certificate")
+        dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(EvidenceKind.AUDIT_REPORT))
+        dialog.expires.set_value(date(2020, 1, 1))
+        dialog.issued.set_value(date(2021, 1, 1))
+        dialog.buttons.accepted.emit()
+        assert "before the issue date" in dialog.error_text         # the refusal stays inline
+        dialog.issued.set_value(None)
+        dialog.buttons.accepted.emit()
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    monkeypatch.setattr(prompts, "exec_dialog", fill_and_accept)
+    view.edit_evidence_button.click()
+    assert opened
+    stored = {e.title: e for e in services.evidence.list(view.vendor_id)}
+    assert stored["ISO/IEC 27001 certificate"].kind is EvidenceKind.AUDIT_REPORT
+    assert stored["ISO/IEC 27001 certificate"].expires_on == date(2020, 1, 1)
+    qtbot.waitUntil(lambda: any(view.evidence_table.item(r, 0).text() == "ISO/IEC 27001 certificate"
+                                for r in range(view.evidence_table.rowCount())))
+    assert view.selected_evidence() is not None and view.selected_evidence().title == "ISO/IEC 27001 certificate"
+    assert "1 expired" in view.evidence_summary.text()
+
+
+def test_edit_a_link_changes_its_address(qtbot: Any, vendor_page: Any, services: Any,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    view = vendor_page
+    _select(view, "Disclosure policy")
+
+    def accept(dialog: Any) -> bool:
+        assert dialog.url_edit.isEnabled() and not dialog.file_radio.isEnabled()
+        dialog.url_edit.setText("https://docs.example/vdp-2026")
+        dialog.buttons.accepted.emit()
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    monkeypatch.setattr(prompts, "exec_dialog", accept)
+    assert view.edit_selected_evidence()
+    assert {e.url for e in services.evidence.list(view.vendor_id)} == {"", "https://docs.example/vdp-2026"}
+
+
+def test_delete_evidence_asks_first(qtbot: Any, vendor_page: Any, services: Any,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    view = vendor_page
+    _select(view, "Disclosure policy")
+    asked: list[messages.Message] = []
+    monkeypatch.setattr(messages, "presenter", lambda _p, m: asked.append(m) or False)   # "No"
+    view.delete_evidence_button.click()
+    assert asked and asked[0].kind == "question" and "Disclosure policy" in asked[0].text
+    assert len(services.evidence.list(view.vendor_id)) == 2
+    monkeypatch.setattr(messages, "presenter", lambda _p, m: True)                         # "Yes"
+    view.delete_evidence_button.click()
+    assert [e.title for e in services.evidence.list(view.vendor_id)] == ["ISO 27001"]
+    qtbot.waitUntil(lambda: view.evidence_table.rowCount() == 1)
+    assert not view.delete_evidence_button.isEnabled()
+
+
+def test_delete_refused_for_a_decided_assessment_is_explained(qtbot: Any, vendor_page: Any, services: Any,
+                                                              sample_assessment: Any, no_dialogs: list) -> None:
+    view = vendor_page
+    evidence = next(e for e in services.evidence.list(view.vendor_id) if e.title == "ISO 27001")
+    services.evidence.link(sample_assessment.id, "GOV-01", evidence.id)
+    services.assessments.set_status(sample_assessment.id, AssessmentStatus.IN_REVIEW)
+    services.assessments.decide(sample_assessment.id, Decision.APPROVE)
+    view.reload()
+    _select(view, "ISO 27001")
+    assert not view.delete_selected_evidence()
+    assert [m.kind for m in no_dialogs] == ["question", "warning"]
+    assert "decided assessment" in no_dialogs[1].text
+    assert view.evidence_table.rowCount() == 2
