@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustframe.domain.assessment import AssessmentStatus
 from trustframe.ui import messages
 from trustframe.ui.dialogs.form_dialog import FormDialog
 
@@ -88,6 +89,12 @@ class ExportDialog(FormDialog):
         self.contact_edit = QLineEdit()
         self.contact_edit.setPlaceholderText(self.tr("Name and e-mail the vendor can ask"))
         self.contact_edit.setAccessibleName(self.tr("Contact"))
+        # The usual next step after exporting a draft is sending it: offer to record that here
+        # (a tick box rather than a question afterwards, so nothing pops up after the export).
+        self.mark_sent_check = QCheckBox(self.tr("Mark the assessment as sent to the vendor"))
+        self.mark_sent_check.setAccessibleName(self.tr("Mark as sent"))
+        self.mark_sent_check.setToolTip(self.tr("Only offered while the assessment is a draft"))
+        self.mark_sent_check.setChecked(True)
         self.path_edit = QLineEdit()
         self.path_edit.setAccessibleName(self.tr("File"))
         self.browse_button = QPushButton(self.tr("Browse…"))
@@ -107,9 +114,11 @@ class ExportDialog(FormDialog):
         file_row.addWidget(self.path_edit, 1)
         file_row.addWidget(self.browse_button)
         form.addRow(self.tr("File"), file_row)
+        form.addRow("", self.mark_sent_check)
         self.form_area.addLayout(form)
         self.form_area.addWidget(self.summary_label)
-        self.resize(620, self.sizeHint().height())
+        # In text widths rather than pixels, so the form keeps its proportions at any scale.
+        self.resize(self.fontMetrics().averageCharWidth() * 90, self.sizeHint().height())
 
     def _connect_signals(self) -> None:
         self.assessment_combo.currentIndexChanged.connect(self._on_assessment_changed)
@@ -131,6 +140,7 @@ class ExportDialog(FormDialog):
             self.summary_label.setText(self.tr("There is no open assessment to export."))
             return
         assessment = self._services.assessments.get(assessment_id)
+        self.mark_sent_check.setVisible(assessment.status is AssessmentStatus.DRAFT)
         due = assessment.due_date or (date.today() + timedelta(days=21))
         self.deadline_edit.setDate(QDate(due.year, due.month, due.day))
         if self._suggested_path is None:
@@ -169,8 +179,14 @@ class ExportDialog(FormDialog):
             "contact": self.contact_edit.text().strip(),
         }
 
+    @property
+    def will_mark_sent(self) -> bool:
+        """True when saving also marks the (draft) assessment sent to the vendor."""
+        return not self.mark_sent_check.isHidden() and self.mark_sent_check.isChecked()
+
     def save(self) -> None:
-        """Write the workbook (a refusal stays inline in the dialog)."""
+        """Write the workbook (a refusal stays inline in the dialog), then mark a draft
+        assessment sent when the officer left that ticked."""
         from trustframe.services.vendors import InvalidInput
 
         assessment_id = self.assessment_id
@@ -190,6 +206,19 @@ class ExportDialog(FormDialog):
                 path=path, reason=exc.strerror or exc)) from exc
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self._ctx.hub.status_message.emit(
-            self.tr("Exported {count} questions to {name}").format(count=self.result.question_count,
-                                                                 name=path.name), 5000)
+        message = self.tr("Exported {count} questions to {name}").format(count=self.result.question_count,
+                                                                         name=path.name)
+        if self.will_mark_sent:
+            # The workbook is written whatever happens here; a refused status change is only
+            # reported, so the officer does not export twice.
+            from trustframe.errors import TrustFrameError
+
+            try:
+                self._services.assessments.set_status(assessment_id, AssessmentStatus.SENT,
+                                                      note=f"Questionnaire exported to {path.name}")
+            except TrustFrameError as exc:
+                log.info("Not marked sent after the export: %s", exc)
+                messages.warning(self, self.tr("Status not changed"), str(exc))
+            else:
+                message += " " + self.tr("· marked sent to the vendor")
+        self._ctx.hub.status_message.emit(message, 5000)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -46,6 +46,29 @@ log = logging.getLogger(__name__)
 
 _NO_DATE = QDate(1900, 1, 1)
 _QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class PurchaseInfo(Protocol):
+    """What the tier and scope pages need to know about the purchase."""
+
+    def questionnaire(self) -> Questionnaire:
+        """The questionnaire assessed against."""
+
+    def category(self) -> ProductCategory | None:
+        """The product's category."""
+
+
+class WizardState(Protocol):
+    """What the profile, tier and scope pages read from their wizard. The new-assessment
+    wizard and the "edit scope and tier" dialog both provide it, so they share the pages."""
+
+    purchase_page: Any  # a PurchaseInfo
+
+    def tier_result(self) -> TierResult:
+        """The inherent tier of the profile answers given so far."""
+
+    def effective_tier(self) -> int:
+        """The tier in force."""
 
 
 class NewAssessmentDialog(QWizard):
@@ -310,7 +333,7 @@ class ProfilePage(QWizardPage):
 class TierPage(QWizardPage):
     """The inherent tier with its reasons, and an optional override with a reason."""
 
-    def __init__(self, wizard: NewAssessmentDialog) -> None:
+    def __init__(self, wizard: WizardState) -> None:
         super().__init__()
         self._wizard = wizard
         self.setTitle(self.tr("Inherent-risk tier"))
@@ -385,7 +408,7 @@ class TierPage(QWizardPage):
 class ScopePage(QWizardPage):
     """The questions asked: per domain, ticked by default for the tier and category."""
 
-    def __init__(self, wizard: NewAssessmentDialog) -> None:
+    def __init__(self, wizard: WizardState) -> None:
         super().__init__()
         self._wizard = wizard
         self._default: set[str] = set()

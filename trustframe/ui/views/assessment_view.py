@@ -1,6 +1,6 @@
 """The assessment screen: answer the questionnaire, watch the score, review and decide.
 
-Layout: a header (vendor, product, tier, status) and, when decided, a lock banner; then a
+Layout: a header (vendor, product, tier, status chip) and, when decided, a lock banner; then a
 splitter with the mode tabs (Answer: navigator + question page; Review) on the left and the live
 score panel on the right.
 
@@ -27,19 +27,21 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from trustframe.domain import answers as answer_values
-from trustframe.domain.assessment import Answer, AnswerSource, Assessment
+from trustframe.domain.assessment import ALLOWED_TRANSITIONS, Answer, AnswerSource, Assessment, AssessmentStatus
 from trustframe.domain.evidence import Evidence
 from trustframe.domain.questionnaire import Importance, Question, Questionnaire
 from trustframe.domain.scoring_model import ScoreResult
@@ -112,6 +114,11 @@ class AssessmentView(QWidget):
         self.subtitle_label = QLabel()
         self.subtitle_label.setObjectName("PageSubtitle")
         self.subtitle_label.setWordWrap(True)
+        self.status_chip = QLabel()
+        self.status_chip.setObjectName("StatusChip")
+        self.status_chip.setAccessibleName(self.tr("Status"))
+        self.status_chip.setToolTip(self.tr("Where the assessment is: draft, sent to the vendor, returned, in "
+                                            "review or decided"))
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         # Unavailable actions must look unavailable whatever the application stylesheet says.
@@ -229,7 +236,12 @@ class AssessmentView(QWidget):
     def _build_layout(self) -> None:
         header_text = QVBoxLayout()
         header_text.setSpacing(2)
-        header_text.addWidget(self.title_label)
+        title_row = QHBoxLayout()
+        title_row.setSpacing(self.fontMetrics().averageCharWidth() * 2)
+        title_row.addWidget(self.title_label)
+        title_row.addWidget(self.status_chip, 0, Qt.AlignmentFlag.AlignVCenter)
+        title_row.addStretch(1)
+        header_text.addLayout(title_row)
         header_text.addWidget(self.subtitle_label)
         header = QHBoxLayout()
         header.addLayout(header_text, 1)
@@ -354,6 +366,34 @@ class AssessmentView(QWidget):
         self.next_assessment_action = action(self.tr("Start next assessment"), [],
                                              self.tr("Start the next assessment of this product"),
                                              self._on_next_assessment_button_clicked)
+        self.toolbar.addSeparator()
+        self.scope_action = action(self.tr("Scope and tier…"), [],
+                                   self.tr("Change the inherent-risk tier (criticality profile or override) "
+                                           "and the questions in scope"),
+                                   self._on_scope_action_triggered)
+        # Status moves the officer makes by hand; "Decided" only comes from recording a decision.
+        self.status_menu = QMenu(self.tr("Status"), self)
+        self.status_actions: dict[AssessmentStatus, QAction] = {}
+        for status, text, tip in (
+                (AssessmentStatus.SENT, self.tr("Mark sent to vendor"),
+                 self.tr("The questionnaire went to the vendor")),
+                (AssessmentStatus.RETURNED, self.tr("Mark returned"),
+                 self.tr("The vendor returned the questionnaire")),
+                (AssessmentStatus.IN_REVIEW, self.tr("Mark in review"),
+                 self.tr("The answers are being reviewed")),
+                (AssessmentStatus.DRAFT, self.tr("Back to draft"),
+                 self.tr("The questionnaire is being prepared again"))):
+            act = self.status_menu.addAction(text)
+            act.setToolTip(tip)
+            act.triggered.connect(lambda _checked=False, st=status: self.set_status(st))
+            self.status_actions[status] = act
+        self.status_button = QToolButton()
+        self.status_button.setText(self.tr("Status"))
+        self.status_button.setAccessibleName(self.tr("Change status"))
+        self.status_button.setToolTip(self.tr("Mark the assessment sent to the vendor, returned or in review"))
+        self.status_button.setMenu(self.status_menu)
+        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.toolbar.addWidget(self.status_button)
         self.pick_actions: list[QAction] = []
         for number in range(1, 10):
             act = action(self.tr("Choose option %1").replace("%1", str(number)), [str(number)],
@@ -569,6 +609,33 @@ class AssessmentView(QWidget):
         """Reopen the decided assessment (explicit and logged with its reason)."""
         return self._service_call(self.tr("Not reopened"), lambda s: s.assessments.reopen(self.assessment_id, reason))
 
+    def set_status(self, status: AssessmentStatus) -> bool:
+        """Move the assessment to ``status`` (only the transitions the domain allows)."""
+        if self.locked:
+            self._refuse_locked()
+            return False
+        done = self._service_call(self.tr("Status not changed"),
+                                  lambda s: s.assessments.set_status(self.assessment_id, status))
+        if done:
+            self.ctx.hub.status_message.emit(
+                self.tr("Status: %1").replace("%1", labels.status(status)), 4000)
+        return done
+
+    def edit_scope_and_tier(self) -> bool:
+        """Open the scope-and-tier dialog; True when something was changed."""
+        if self.locked:
+            self._refuse_locked()
+            return False
+        if self.assessment is None:
+            return False
+        from trustframe.ui.dialogs.scope_tier_dialog import ScopeTierDialog
+
+        self._flush_all()
+        dialog = ScopeTierDialog(self.ctx, self.assessment, self)
+        changed = prompts.exec_dialog(dialog) and bool(dialog.applied)
+        dialog.deleteLater()
+        return changed
+
     def start_next_assessment(self) -> int | None:
         """Start the next assessment of this product and ask the shell to open it."""
         self._flush_all()
@@ -610,13 +677,19 @@ class AssessmentView(QWidget):
         self.tabs.setEnabled(False)
         for act in self.actions():
             act.setEnabled(False)
+        self.status_button.setEnabled(False)
 
     def _show_header(self) -> None:
         a = self.assessment
         q = self.questionnaire
         assert a is not None and q is not None
         self.title_label.setText(self.title())
-        parts = [f"{q.title} {q.version}", labels.tier(a.effective_tier), labels.status(a.status)]
+        self.status_chip.setText(labels.status(a.status))
+        self.status_chip.setProperty("status", a.status.value)
+        # A dynamic property drives the chip's colour in the stylesheet: re-polish to apply it.
+        self.status_chip.style().unpolish(self.status_chip)
+        self.status_chip.style().polish(self.status_chip)
+        parts = [f"{q.title} {q.version}", labels.tier(a.effective_tier)]
         if a.tier_override is not None:
             parts[1] += " " + self.tr("(overridden)")
         if a.product_category is not None:
@@ -851,6 +924,12 @@ class AssessmentView(QWidget):
         self.clear_action.setEnabled(editable and answer is not None and answer.value is not None)
         self.confirm_action.setEnabled(editable and answer is not None and answer.to_confirm)
         self.decide_action.setEnabled(editable)
+        self.scope_action.setEnabled(editable)
+        current = self.assessment.status if self.assessment is not None else None
+        allowed = ALLOWED_TRANSITIONS.get(current, frozenset()) if current is not None else frozenset()
+        for status, act in self.status_actions.items():
+            act.setEnabled(editable and status in allowed)
+        self.status_button.setEnabled(editable and any(a.isEnabled() for a in self.status_actions.values()))
         self.reopen_action.setEnabled(self.locked)
         for act in self.pick_actions:
             act.setEnabled(has_question)
@@ -1013,6 +1092,9 @@ class AssessmentView(QWidget):
 
     def _on_next_assessment_button_clicked(self) -> None:
         self.start_next_assessment()
+
+    def _on_scope_action_triggered(self) -> None:
+        self.edit_scope_and_tier()
 
     def _on_decide_requested(self) -> None:
         if self.locked:

@@ -1,0 +1,168 @@
+"""Change an assessment's inherent-risk tier and scope after it was created.
+
+The officer learns more about a purchase as the assessment goes on (the product will hold
+personal data after all; a module is out of the contract), so the criticality profile, the tier
+override and the question-by-question scope stay editable until the decision. The dialog reuses
+the new-assessment wizard's profile, tier and scope pages, so both places look and behave the
+same. Nothing is written until Apply; then only what changed goes through the services (each
+change is logged there) and the assessment screen refreshes from the change announcement.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtWidgets import QWidget, QWizard
+
+from trustframe.domain.assessment import Assessment
+from trustframe.domain.questionnaire import ProductCategory, Questionnaire
+from trustframe.domain.tiering import TierResult
+from trustframe.errors import TrustFrameError
+from trustframe.ui import messages
+from trustframe.ui.context import UiContext
+from trustframe.ui.dialogs.new_assessment import ProfilePage, ScopePage, TierPage
+
+log = logging.getLogger(__name__)
+
+
+class _FixedPurchase:
+    """Stands in for the wizard's purchase page: the purchase of an existing assessment is fixed."""
+
+    def __init__(self, questionnaire: Questionnaire, category: ProductCategory | None) -> None:
+        self._questionnaire = questionnaire
+        self._category = category
+
+    def questionnaire(self) -> Questionnaire:
+        """The questionnaire the assessment is pinned to."""
+        return self._questionnaire
+
+    def category(self) -> ProductCategory | None:
+        """The product's category."""
+        return self._category
+
+
+class _EditScopePage(ScopePage):
+    """The scope page, starting from the assessment's own additions and removals."""
+
+    def __init__(self, wizard: "ScopeTierDialog", added: tuple[str, ...], removed: tuple[str, ...]) -> None:
+        super().__init__(wizard)
+        self._added = added
+        self._removed = removed
+        self.setSubTitle(self.tr("Ticked questions are asked. The tier's default set is ticked, with this "
+                                 "assessment's own additions and removals applied."))
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt override)
+        super().initializePage()
+        # Re-apply the officer's earlier choices on top of the (possibly new) tier's default.
+        self._updating = True
+        for question_id in self._added:
+            self.set_in_scope(question_id, True)
+        for question_id in self._removed:
+            self.set_in_scope(question_id, False)
+        self._updating = False
+        self._update_counts()
+
+    def _on_reset_button_clicked(self) -> None:
+        ScopePage.initializePage(self)
+
+
+class ScopeTierDialog(QWizard):
+    """Re-answer the criticality profile, override the tier, adjust the scope. After ``exec()``
+    :attr:`applied` lists what was changed ("profile", "tier override", "scope")."""
+
+    def __init__(self, ctx: UiContext, assessment: Assessment, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        assert assessment.id is not None
+        self.ctx = ctx
+        self.assessment = assessment
+        self.applied: list[str] = []
+        services = ctx.require_services
+        self.purchase_page: Any = _FixedPurchase(services.assessments.questionnaire(assessment),
+                                                 assessment.product_category)
+        # build widgets
+        self.setWindowTitle(self.tr("Scope and tier: %1 · %2").replace("%1", assessment.vendor_name).replace(
+            "%2", assessment.product_name))
+        self.setAccessibleName(self.tr("Edit scope and tier"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, False)
+        # Changing only the override (say) should not force a walk through every page.
+        self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages, True)
+        self.profile_page = ProfilePage(ctx)
+        self.tier_page = TierPage(self)
+        self.scope_page = _EditScopePage(self, assessment.scope_added, assessment.scope_removed)
+        for page in (self.profile_page, self.tier_page, self.scope_page):
+            self.addPage(page)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Apply"))
+        fm = self.fontMetrics()
+        self.resize(fm.averageCharWidth() * 120, fm.height() * 44)
+        # fill in what the assessment has
+        for question_id, value in assessment.profile_answers.items():
+            if question_id in self.profile_page.editors and value is not None:
+                self.profile_page.set_answer(question_id, value)
+        self.tier_page.set_override(assessment.tier_override, assessment.tier_override_reason)
+
+    # -- the state the shared pages read -------------------------------------------------------
+
+    def tier_result(self) -> TierResult:
+        """The inherent tier of the profile answers as they stand in the dialog."""
+        return self.profile_page.tier_result()
+
+    def effective_tier(self) -> int:
+        """The overriding tier when set, else the computed tier."""
+        override = self.tier_page.override_tier()
+        return override if override is not None else self.tier_result().tier
+
+    # -- applying ------------------------------------------------------------------------------
+
+    def pending_changes(self) -> list[str]:
+        """What Apply would change ("profile", "tier override", "scope")."""
+        a = self.assessment
+        changes = []
+        answers = self.profile_page.answers()
+        # A profile never answered (no computed tier) counts as changed once anything is answered.
+        if answers != dict(a.profile_answers) or (a.tier is None and answers):
+            changes.append("profile")
+        override = self.tier_page.override_tier()
+        reason = self.tier_page.reason() if override is not None else ""
+        if (override, reason) != (a.tier_override, a.tier_override_reason if a.tier_override is not None else ""):
+            changes.append("tier override")
+        if self.scope_page.tree.topLevelItemCount():  # the page was shown (and so built)
+            added, removed = self.scope_page.adjustments()
+            if (tuple(added), tuple(removed)) != (tuple(sorted(a.scope_added)), tuple(sorted(a.scope_removed))):
+                changes.append("scope")
+        return changes
+
+    def accept(self) -> None:
+        """Apply what changed; on a refusal the dialog stays open with the reason."""
+        if not self._apply():
+            return
+        super().accept()
+
+    def _apply(self) -> bool:
+        services = self.ctx.require_services
+        assessment_id = int(self.assessment.id)  # type: ignore[arg-type]
+        pending = self.pending_changes()
+        try:
+            if "profile" in pending:
+                services.assessments.set_profile_answers(assessment_id, self.profile_page.answers())
+                self.applied.append("profile")
+            if "tier override" in pending:
+                override = self.tier_page.override_tier()
+                services.assessments.override_tier(assessment_id, override,
+                                                   self.tier_page.reason() if override is not None else "")
+                self.applied.append("tier override")
+            if "scope" in pending:
+                added, removed = self.scope_page.adjustments()
+                services.assessments.set_scope(assessment_id, added, removed)
+                self.applied.append("scope")
+        except TrustFrameError as exc:
+            log.info("Scope and tier not changed: %s", exc)
+            messages.warning(self, self.tr("Scope and tier not changed"), str(exc))
+            # What was applied before the refusal stays applied (and logged); show the rest.
+            self.assessment = services.assessments.get(assessment_id)
+            return False
+        if self.applied:
+            self.ctx.hub.status_message.emit(self.tr("Scope and tier updated."), 4000)
+        return True
