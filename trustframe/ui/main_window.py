@@ -653,20 +653,19 @@ class MainWindow(QMainWindow):
         self.open_assessment(assessment_id)
 
     def compare_selected(self) -> None:
-        """Compare the register's selected products' assessments, or the history of one product."""
+        """Compare the register's selected products' latest assessments; with fewer than two
+        selected, pick them in the compare picker (the current assessment ticked)."""
         services = self.ctx.services
         if services is None:
             return
         ids = [r.assessment_id for r in self.register_view.selected_rows() if r.assessment_id is not None]
         if len(ids) < 2:
-            row = self.register_view.current_row()
-            if row is not None and row.product_id is not None:
-                ids = [a.id for a in services.assessments.list(product_id=row.product_id) if a.id is not None][:4]
-        if len(ids) < 2:
-            messages.information(self, self.tr("Compare"), self.tr(
-                "Select two or more products in the register (Ctrl+click), or a product with more than one "
-                "assessment, then choose Compare again."))
-            return
+            # Let the officer pick from every assessment (filtered by procurement and category)
+            # rather than explaining how to multi-select; a product's history is a tick away.
+            current = self.current_assessment_id()
+            ids = self.pick_assessments_to_compare(ids or ([current] if current is not None else []))
+            if len(ids) < 2:
+                return
         try:
             from trustframe.ui.views.compare_view import CompareView
         except ImportError:
@@ -678,6 +677,20 @@ class MainWindow(QMainWindow):
                            self.tr("Compare {n} assessments").format(n=len(ids)), icons.COMPARE)
         except Exception as exc:
             error_dialog.show_exception(self, exc, context=self.tr("Comparing assessments"))
+
+    def pick_assessments_to_compare(self, preselected: list[int]) -> list[int]:
+        """Open the compare picker; the ticked assessment ids ([] when cancelled)."""
+        from trustframe.ui import prompts
+        from trustframe.ui.dialogs.compare_picker import ComparePickerDialog
+
+        # The register already knows the latest assessments' ratings: no need to score them again.
+        known = {r.assessment_id: r.rating for r in self.store.rows if r.assessment_id is not None} \
+            if self.store.is_loaded else {}
+        dialog = ComparePickerDialog(self.ctx, preselected, known, parent=self)
+        try:
+            return dialog.chosen_ids() if prompts.exec_dialog(dialog) else []
+        finally:
+            dialog.deleteLater()
 
     def export_questionnaire(self) -> None:
         """Write the current assessment's questionnaire as a workbook for the vendor."""
