@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import fields
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
@@ -44,7 +45,7 @@ from trustframe.errors import NotFoundError
 from trustframe.services.changes import Change
 from trustframe.services.vendors import InvalidInput
 from trustframe.storage.repositories import AssessmentRepository, EvidenceRepository
-from trustframe.storage.scoring_repository import AssessmentInputs, ScoringRepository, SnapshotSummary
+from trustframe.storage.scoring_repository import AssessmentInputs, ScoringRepository, instant, same_instant
 
 if TYPE_CHECKING:
     from trustframe.services.context import Services
@@ -275,50 +276,64 @@ class ScoringService:
             snapshots = repo.latest_snapshots()
             evidence_by_vendor = repo.evidence_counts(as_of, as_of + timedelta(days=soon_days))
 
-        # Rows are positional tuples (see ScoringRepository.assessments for the columns).
+        # Rows are positional tuples (see ScoringRepository.assessments and .latest_snapshots for
+        # the columns): at 13,000 rows every per-row object and attribute lookup shows.
         latest: dict[int, Any] = {}
         counts: dict[int, int] = {}
         for a in assessments:
             product_id = a[1]
-            counts[product_id] = counts.get(product_id, 0) + 1
             current = latest.get(product_id)
-            if current is None or (a[9], a[0]) > (current[9], current[0]):
+            if current is None:
                 latest[product_id] = a
-        snap: dict[int, SnapshotSummary] = dict(snapshots)
+                counts[product_id] = 1
+                continue
+            counts[product_id] += 1
+            # Stored timestamps are compared parsed: text from different writers need not sort alike.
+            if (instant(a[9]), a[0]) > (instant(current[9]), current[0]):
+                latest[product_id] = a
+        snap: dict[int, tuple[Any, ...]] = snapshots
         stale = []
         decided = AssessmentStatus.DECIDED.value
         dirty = self._dirty
         for a in latest.values():
-            s = snap.get(a[0])
+            aid = a[0]
+            s = snap.get(aid)
             if a[2] == decided:
                 # A decision's snapshot is its record: never recomputed, only backfilled if missing.
-                if s is None or s.reason == "live":
-                    stale.append(a[0])
+                if s is None or s[0] == "live":
+                    stale.append(aid)
                 continue
-            if (s is None or s.reason != "live" or a[0] in dirty or s.basis_updated_at != a[8]
-                    or (s.valid_until is not None and s.valid_until <= as_of)):
-                stale.append(a[0])
+            if (s is None or s[0] != "live" or aid in dirty or not same_instant(s[8], a[8])
+                    or (s[9] is not None and s[9] <= as_of)):
+                stale.append(aid)
         if stale:
             for inputs, result in self._refresh_results(stale, as_of):
-                snap[inputs.id] = SnapshotSummary(
-                    inputs.id, "live", result.overall, result.rating.value, result.recommendation.value, result.tier,
+                snap[inputs.id] = (
+                    "live", result.overall, result.rating.value, result.recommendation.value, result.tier,
                     result.completeness, sum(1 for f in result.flags if not f.accepted),
                     sum(1 for f in result.flags if not f.accepted and f.severity is Severity.CRITICAL), None, None)
         products_by_vendor: dict[int, list[Any]] = {}
         for p in products:
-            products_by_vendor.setdefault(p[1], []).append(p)
+            bucket = products_by_vendor.get(p[1])
+            if bucket is None:
+                products_by_vendor[p[1]] = [p]
+            else:
+                bucket.append(p)
         statuses = {x.value: x for x in AssessmentStatus}
         ratings = {x.value: x for x in Rating}
         recommendations = {x.value: x for x in Recommendation}
         decisions = {x.value: x for x in Decision}
         categories = {x.value: x for x in ProductCategory}
+        new_row = _register_row_factory()
         rows: list[RegisterRow] = []
-        for vendor_id, vendor_name, country in sorted(vendors, key=lambda v: (v[1].casefold(), v[0])):
+        append = rows.append
+        vendors.sort(key=lambda v: (v[1].casefold(), v[0]))
+        for vendor_id, vendor_name, country in vendors:
             expired, expiring = evidence_by_vendor.get(vendor_id, (0, 0))
             vendor_products = products_by_vendor.get(vendor_id)
             if not vendor_products:
-                rows.append(RegisterRow(vendor_id, vendor_name, country, None, "", None, None, None, None, None, None,
-                                        None, 0.0, 0, 0, expiring, expired, None, None, None, 0))
+                append(new_row((vendor_id, vendor_name, country, None, "", None, None, None, None, None, None,
+                                None, 0.0, 0, 0, expiring, expired, None, None, None, 0)))
                 continue
             if len(vendor_products) > 1:
                 vendor_products.sort(key=lambda p: (p[2].casefold(), p[0]))
@@ -326,20 +341,22 @@ class ScoringService:
                 category = categories.get(category_value)
                 a = latest.get(product_id)
                 if a is None:
-                    rows.append(RegisterRow(vendor_id, vendor_name, country, product_id, product_name, category, None,
-                                            None, None, None, None, None, 0.0, 0, 0, expiring, expired, None, None,
-                                            None, 0))
+                    append(new_row((vendor_id, vendor_name, country, product_id, product_name, category, None,
+                                    None, None, None, None, None, 0.0, 0, 0, expiring, expired, None, None, None, 0)))
                     continue
                 (aid, _, status, tier, override, decision, decision_date, next_review_due, _, _) = a
                 s = snap.get(aid)
-                rows.append(RegisterRow(
+                if s is None:
+                    score = rating = recommendation = None
+                    completeness, open_flags, critical_flags = 0.0, 0, 0
+                else:
+                    score, rating, recommendation = s[1], ratings.get(s[2]), recommendations.get(s[3])
+                    completeness, open_flags, critical_flags = float(s[5]), int(s[6]), int(s[7])
+                append(new_row((
                     vendor_id, vendor_name, country, product_id, product_name, category, aid, statuses[status],
-                    override if override is not None else tier,
-                    s.overall if s else None, ratings.get(s.rating) if s else None,
-                    recommendations.get(s.recommendation) if s else None,
-                    float(s.completeness) if s else 0.0, int(s.open_flags) if s else 0,
-                    int(s.critical_flags) if s else 0, expiring, expired, next_review_due,
-                    decisions.get(decision) if decision else None, decision_date, counts.get(product_id, 0)))
+                    override if override is not None else tier, score, rating, recommendation, completeness,
+                    open_flags, critical_flags, expiring, expired, next_review_due,
+                    decisions.get(decision) if decision else None, decision_date, counts[product_id])))
         return rows
 
     def _refresh_results(self, ids: Sequence[int], as_of: date) -> list[tuple[AssessmentInputs, ScoreResult]]:
@@ -392,6 +409,24 @@ class ScoringService:
             evidence_expired=sum(e[1] for e in evidence.values()),
             open_critical_flags=open_critical, rows_with_critical_flags=rows_critical,
             overdue=tuple(sorted(overdue, key=lambda r: (r.next_review_due or as_of, r.vendor_name))))
+
+
+def _register_row_factory() -> Callable[[tuple[Any, ...]], RegisterRow]:
+    """A constructor of :class:`RegisterRow` from a tuple of all its fields, in order.
+
+    Why: the frozen dataclass's ``__init__`` sets its 21 fields one ``object.__setattr__`` at a
+    time, which was a third of the register's CPU time at 13,000 rows. Filling the instance
+    dictionary in one step gives an identical object (same fields, equality, repr, hash).
+    """
+    names = tuple(f.name for f in fields(RegisterRow))
+    new = object.__new__
+
+    def make(values: tuple[Any, ...]) -> RegisterRow:
+        row = new(RegisterRow)
+        row.__dict__.update(zip(names, values))
+        return row
+
+    return make
 
 
 def _snapshot_values(result: ScoreResult, reason: str, basis_updated_at: datetime | None,

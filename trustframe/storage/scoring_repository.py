@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Iterable, Sequence
 
-from sqlalchemy import case, delete, func, insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from trustframe.domain.assessment import FlagAcceptance
@@ -50,23 +50,6 @@ class AssessmentInputs:
     answers: dict[str, Any]
     evidence: dict[str, list[Evidence]]
     accepted: dict[str, FlagAcceptance]
-
-
-@dataclass(frozen=True)
-class SnapshotSummary:
-    """The register columns of an assessment's latest snapshot."""
-
-    assessment_id: int
-    reason: str
-    overall: float | None
-    rating: str
-    recommendation: str
-    tier: int | None
-    completeness: float
-    open_flags: int
-    critical_flags: int
-    basis_updated_at: datetime | None  # the assessment's updated_at the snapshot was computed from
-    valid_until: date | None           # first day its linked evidence changes state, if any
 
 
 def _decode(text: Any) -> Any:
@@ -166,47 +149,79 @@ class ScoringRepository:
 
     # -- register ------------------------------------------------------------------------------
 
-    # Register reads go through the Core connection (plain rows, no ORM loading step): at
-    # 10,000 vendors the ORM layer alone would cost more than the rest of the register.
+    # Register reads run on the driver's own cursor and return plain tuples: at 10,000 vendors
+    # SQLAlchemy's per-row result processing (Row objects, a regex per date and timestamp)
+    # cost more than the queries themselves. Dates that the register shows are parsed with
+    # ``date.fromisoformat``; timestamps that are only compared stay as their stored text
+    # (see :func:`same_instant`).
 
-    def vendors(self) -> list[Any]:
+    def _raw(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        cursor = self.session.connection().connection.cursor()
+        try:
+            cursor.execute(sql, tuple(params))
+            return cursor.fetchall()
+        finally:
+            cursor.close()
+
+    def vendors(self) -> list[tuple[int, str, str]]:
         """(id, name, country) of every vendor."""
-        return list(self.session.connection().execute(
-            select(VendorRow.id, VendorRow.name, VendorRow.country)).all())
+        return self._raw("SELECT id, name, country FROM vendors")
 
-    def products(self) -> list[Any]:
+    def products(self) -> list[tuple[int, int, str, str]]:
         """(id, vendor_id, name, category) of every product."""
-        return list(self.session.connection().execute(
-            select(ProductRow.id, ProductRow.vendor_id, ProductRow.name, ProductRow.category)).all())
+        return self._raw("SELECT id, vendor_id, name, category FROM products")
 
-    def assessments(self) -> list[Any]:
+    def assessments(self) -> list[tuple[Any, ...]]:
         """(id, product_id, status, tier, tier_override, decision, decision_date, next_review_due,
-        updated_at, created_at) of every assessment."""
-        return list(self.session.connection().execute(
-            select(AssessmentRow.id, AssessmentRow.product_id, AssessmentRow.status, AssessmentRow.tier,
-                   AssessmentRow.tier_override, AssessmentRow.decision, AssessmentRow.decision_date,
-                   AssessmentRow.next_review_due, AssessmentRow.updated_at, AssessmentRow.created_at)).all())
+        updated_at, created_at) of every assessment. The two dates are ``date`` objects; the two
+        timestamps are the stored ISO text (compare them with :func:`same_instant` /
+        :func:`instant`)."""
+        rows = self._raw("SELECT id, product_id, status, tier, tier_override, decision, decision_date, "
+                         "next_review_due, updated_at, created_at FROM assessments")
+        day = _day
+        return [(aid, pid, status, tier, override, decision, day(decided), day(review), updated, created)
+                for aid, pid, status, tier, override, decision, decided, review, updated, created in rows]
 
-    def latest_snapshots(self) -> dict[int, SnapshotSummary]:
-        """The latest snapshot of every assessment, without its payload (two JSON fields aside)."""
-        latest_ids = select(func.max(ScoreSnapshotRow.id)).group_by(ScoreSnapshotRow.assessment_id)
-        rows = self.session.connection().execute(
-            select(ScoreSnapshotRow.assessment_id, ScoreSnapshotRow.reason, ScoreSnapshotRow.overall_score,
-                   ScoreSnapshotRow.rating, ScoreSnapshotRow.recommendation, ScoreSnapshotRow.tier,
-                   ScoreSnapshotRow.completeness, ScoreSnapshotRow.open_flags, ScoreSnapshotRow.critical_flags,
-                   ScoreSnapshotRow.basis_updated_at, ScoreSnapshotRow.valid_until)
-            .where(ScoreSnapshotRow.id.in_(latest_ids))).all()
-        return {r[0]: SnapshotSummary(*r) for r in rows}
+    def latest_snapshots(self) -> dict[int, tuple[Any, ...]]:
+        """The latest snapshot of every assessment, without its payload: assessment id ->
+        (reason, overall, rating, recommendation, tier, completeness, open_flags, critical_flags,
+        basis_updated_at, valid_until). ``basis_updated_at`` is the stored ISO text (the
+        assessment's ``updated_at`` it was computed from); ``valid_until`` a ``date`` or None."""
+        rows = self._raw(
+            "SELECT assessment_id, reason, overall_score, rating, recommendation, tier, completeness, open_flags, "
+            "critical_flags, basis_updated_at, valid_until FROM score_snapshots "
+            "WHERE id IN (SELECT max(id) FROM score_snapshots GROUP BY assessment_id)")
+        return {r[0]: (r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], _day(r[10]) if r[10] else None)
+                for r in rows}
 
     def evidence_counts(self, as_of: date, soon: date) -> dict[int, tuple[int, int]]:
         """Per vendor: (expired before ``as_of``, expiring from ``as_of`` to ``soon``)."""
-        rows = self.session.connection().execute(
-            select(EvidenceRow.vendor_id,
-                   func.sum(case((EvidenceRow.expires_on < as_of, 1), else_=0)),
-                   func.sum(case(((EvidenceRow.expires_on >= as_of) & (EvidenceRow.expires_on <= soon), 1),
-                                 else_=0)))
-            .where(EvidenceRow.expires_on.is_not(None)).group_by(EvidenceRow.vendor_id)).all()
+        # Dates are stored as ISO text, so comparing the text compares the days.
+        rows = self._raw(
+            "SELECT vendor_id, sum(expires_on < ?), sum(expires_on >= ? AND expires_on <= ?) FROM evidence "
+            "WHERE expires_on IS NOT NULL GROUP BY vendor_id",
+            (as_of.isoformat(), as_of.isoformat(), soon.isoformat()))
         return {v: (int(expired or 0), int(expiring or 0)) for v, expired, expiring in rows}
+
+
+def _day(text: Any) -> date | None:
+    """A stored date column (ISO text) as a ``date``."""
+    if text is None or isinstance(text, date):
+        return text
+    return date.fromisoformat(text[:10])
+
+
+def instant(text: Any) -> datetime | None:
+    """A stored timestamp column (ISO text, with or without microseconds) as a ``datetime``."""
+    if text is None or isinstance(text, datetime):
+        return text
+    return datetime.fromisoformat(text)
+
+
+def same_instant(a: Any, b: Any) -> bool:
+    """Whether two stored timestamps are the same moment. Equal text is the fast path; text
+    written by different code ("12:00:00" vs "12:00:00.000000") is compared parsed."""
+    return a == b or (a is not None and b is not None and instant(a) == instant(b))
 
 
 def _chunks(items: Sequence[int], size: int) -> Iterable[list[int]]:
