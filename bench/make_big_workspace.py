@@ -86,7 +86,10 @@ def build(path: Path, vendors: int, seed: int = 10_000) -> dict[str, int]:
             payload = {"basis_updated_at": basis}
             s_rows.append((assessment_id, (decided_on or today).isoformat(), stamp, "decision" if decided else "live",
                            "default", "bench", score, rating, recommendation, tier, rnd.uniform(0.4, 1.0),
-                           rnd.randint(0, 4), rnd.randint(0, 1) if rating == "critical" else 0, json.dumps(payload)))
+                           rnd.randint(0, 4), rnd.randint(0, 1) if rating == "critical" else 0, json.dumps(payload),
+                           # The column the register compares (not only the payload): without it every
+                           # live snapshot looked out of date and the first open re-scored them all.
+                           None if decided else stamp))
         for _ in range(rnd.randint(1, 3)):
             evidence_id += 1
             expires = today + timedelta(days=rnd.randint(-200, 900))
@@ -104,7 +107,7 @@ def build(path: Path, vendors: int, seed: int = 10_000) -> dict[str, int]:
                     "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", a_rows)
     con.executemany("INSERT INTO score_snapshots (assessment_id, as_of, created_at, reason, profile_id, "
                     "questionnaire_key, overall_score, rating, recommendation, tier, completeness, open_flags, "
-                    "critical_flags, payload) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", s_rows)
+                    "critical_flags, payload, basis_updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", s_rows)
     con.executemany("INSERT INTO evidence (id, vendor_id, product_id, title, kind, issuer, independent, issued_on, "
                     "expires_on, file_name, sha256, size, url, notes, added_at, added_by) "
                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", e_rows)
