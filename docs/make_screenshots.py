@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "docs" / "screenshots"
+#: Where the PNGs go; TRUSTFRAME_SCREENSHOT_DIR overrides it (e.g. for a 200% check that must
+#: not replace the committed 100% pictures).
+OUT = Path(os.environ.get("TRUSTFRAME_SCREENSHOT_DIR") or ROOT / "docs" / "screenshots").resolve()
 SIZE = (1440, 900)
 
 sys.path.insert(0, str(ROOT))
@@ -48,7 +50,7 @@ def _settle(app: Any, seconds: float = 0.3) -> None:
 def _save(widget: Any, name: str) -> None:
     path = OUT / f"{name}.png"
     widget.grab().save(str(path))
-    print(f"  {path.relative_to(ROOT)}")
+    print(f"  {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
 def _fill_like_a_vendor(services: Any, assessment_id: int, workbook: Path) -> Path:

@@ -85,7 +85,7 @@ class EvidenceDialog(FormDialog):
         self._on_source_changed()
         # Sized in text lines rather than pixels so the form fits at any font size and scale.
         fm = self.fontMetrics()
-        self.resize(fm.averageCharWidth() * 84, fm.height() * 30)
+        self.resize(fm.averageCharWidth() * 96, fm.height() * 30)
 
     def _build_widgets(self, product_id: int | None) -> None:
         services = self._ctx.require_services
