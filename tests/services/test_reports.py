@@ -101,11 +101,13 @@ def test_demo_assessment_reports(demo, tmp_path: Path) -> None:
     executive summary that still fits on one page."""
     scored = [(demo.scoring.score(a.id), a) for a in demo.assessments.list()]
     score, assessment = max(scored, key=lambda pair: len(pair[0].open_flags))
-    assert len(score.open_flags) > 20
+    assert len(score.open_flags) > 10  # far more than the summary can list: it must still fit
     target = tmp_path / "worst.pdf"
     result = demo.reports.write("assessment", "pdf", target, [assessment.id])
     text = _text(target)
-    flat = " ".join(text.split())
+    # Reading order (not -layout) keeps a wrapped table cell's lines together.
+    plain = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    flat = " ".join(plain.split())
     assert assessment.vendor_name in text and assessment.product_name in text
     assert f"{score.rating.label} risk" in text and score.recommendation.label in text
     for flag in score.open_flags[:5]:

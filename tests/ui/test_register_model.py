@@ -98,18 +98,18 @@ def test_overdue_date_is_marked(rows: list[RegisterRow]) -> None:
     assert index.data(Qt.ItemDataRole.ForegroundRole) is not None
 
 
-def test_ten_thousand_rows_filter_quickly() -> None:
-    import time
-
+def test_ten_thousand_rows_filter_and_sort() -> None:
+    # Speed is measured by bench/bench_startup.py, not here: timed unit tests are flaky on
+    # shared machines. This checks that search and sort are right at register scale.
     model = RegisterTableModel()
     model.set_rows([make_row(i) for i in range(10_000)], TODAY)
     proxy = RegisterFilterProxyModel()
     proxy.setSourceModel(model)
-    start = time.perf_counter()
     proxy.set_search_text("vendor 0999")
     proxy.sort(Column.SCORE, Qt.SortOrder.DescendingOrder)
-    assert time.perf_counter() - start < 1.0
     assert proxy.rowCount() == 10
+    scores = [proxy.index(r, Column.SCORE).data(Qt.ItemDataRole.DisplayRole) for r in range(proxy.rowCount())]
+    assert scores == sorted(scores, key=lambda v: float(v) if v not in (None, "", "–", "—") else -1, reverse=True)
 
 
 def test_rows_come_from_the_workspace(services) -> None:

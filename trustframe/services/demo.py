@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from trustframe.domain.assessment import AnswerSource, AssessmentStatus, Decision
-from trustframe.domain.questionnaire import AnswerType, EvidenceKind, ProductCategory, Question
+from trustframe.domain.questionnaire import AnswerType, EvidenceKind, ProductCategory, Question, Severity
 from trustframe.domain.vendors import Contact
 from trustframe.services.assessments import AnswerInput
 
@@ -33,29 +33,29 @@ DEMO_VENDORS: tuple[_DemoVendor, ...] = (
     _DemoVendor("Northwind Networks AG", "DE", "https://northwind-networks.example",
                 "Listed on a regulated exchange; no shareholder above 10%. Annual report names the board.",
                 Contact("Greta Lindqvist", "Head of Product Security", "psirt@northwind-networks.example"),
-                0.9, (("NW-7000 Core Router", ProductCategory.NETWORK_EQUIPMENT, "7.4", 1),
+                0.97, (("NW-7000 Core Router", ProductCategory.NETWORK_EQUIPMENT, "7.4", 1),
                       ("NW Manage Cloud", ProductCategory.CLOUD_SERVICE, "2026.3", 2))),
     _DemoVendor("Helios Cloud Ltd", "GB", "https://helios-cloud.example",
                 "Private company, majority owned by a growth fund; ultimate owners disclosed on request.",
                 Contact("Amara Okafor", "Trust & Compliance Lead", "trust@helios-cloud.example"),
-                0.75, (("Helios HR Suite", ProductCategory.CLOUD_SERVICE, "SaaS", 2),)),
+                0.88, (("Helios HR Suite", ProductCategory.CLOUD_SERVICE, "SaaS", 2),)),
     _DemoVendor("Kestrel Software Inc.", "US", "https://kestrel-soft.example",
                 "Founder-owned; venture minority stakes.",
                 Contact("Dan Whitaker", "CISO", "security@kestrel-soft.example"),
-                0.6, (("Kestrel Endpoint Agent", ProductCategory.SOFTWARE, "5.2", 1),
+                0.72, (("Kestrel Endpoint Agent", ProductCategory.SOFTWARE, "5.2", 1),
                       ("Kestrel Reporting", ProductCategory.SOFTWARE, "3.0", 4))),
     _DemoVendor("Aurora Devices KK", "JP", "https://aurora-devices.example",
                 "Subsidiary of a listed industrial group.",
                 Contact("Kenji Mori", "Quality and Security Manager", "kenji.mori@aurora-devices.example"),
-                0.7, (("AD-40 Building Sensor", ProductCategory.IOT_OT, "1.8", 2),)),
+                0.84, (("AD-40 Building Sensor", ProductCategory.IOT_OT, "1.8", 2),)),
     _DemoVendor("Meridian Managed Services BV", "NL", "https://meridian-ms.example",
                 "Partnership; partners listed in the chamber of commerce register.",
                 Contact("Sanne de Vries", "Service Security Officer", "sanne.devries@meridian-ms.example"),
-                0.5, (("Meridian SOC-as-a-Service", ProductCategory.MANAGED_SERVICE, "", 1),)),
+                0.55, (("Meridian SOC-as-a-Service", ProductCategory.MANAGED_SERVICE, "", 1),)),
     _DemoVendor("Sable Hardware Co.", "TW", "https://sable-hw.example",
                 "Family-owned manufacturer; contract manufacturing in two countries.",
                 Contact("Lin Chen", "Supply Chain Security", "supplychain@sable-hw.example"),
-                0.55, (("Sable R2 Rack Server", ProductCategory.HARDWARE, "Gen 4", 2),)),
+                0.62, (("Sable R2 Rack Server", ProductCategory.HARDWARE, "Gen 4", 2),)),
     _DemoVendor("Tundra Telecom Oy", "FI", "https://tundra-telecom.example",
                 "Owned by a holding whose ultimate owners were not disclosed.",
                 Contact("Mikko Laine", "Sales Engineer", "mikko.laine@tundra-telecom.example"),
@@ -63,14 +63,14 @@ DEMO_VENDORS: tuple[_DemoVendor, ...] = (
     _DemoVendor("Orchid Analytics SAS", "FR", "https://orchid-analytics.example",
                 "Subsidiary of a European software group.",
                 Contact("Claire Martin", "DPO", "dpo@orchid-analytics.example"),
-                0.8, (("Orchid Insight", ProductCategory.CLOUD_SERVICE, "SaaS", 3),)),
+                0.95, (("Orchid Insight", ProductCategory.CLOUD_SERVICE, "SaaS", 4),)),
 )
 
 #: Status to give each product's current assessment, in DEMO_VENDORS product order.
 _PLAN: tuple[AssessmentStatus, ...] = (
     AssessmentStatus.DECIDED, AssessmentStatus.IN_REVIEW, AssessmentStatus.DECIDED, AssessmentStatus.RETURNED,
     AssessmentStatus.DRAFT, AssessmentStatus.SENT, AssessmentStatus.IN_REVIEW, AssessmentStatus.DECIDED,
-    AssessmentStatus.DECIDED, AssessmentStatus.DRAFT,
+    AssessmentStatus.DECIDED, AssessmentStatus.DECIDED,
 )
 
 
@@ -81,13 +81,28 @@ def _pick_option(question: Question, quality: float, rng: random.Random) -> Any:
         return chosen or [scored[-1].id]
     if not scored:
         return question.options[0].id if question.options else None
-    # Ordered strongest first: a good vendor picks early options more often.
-    position = min(len(scored) - 1, int((1 - quality) * len(scored) * rng.uniform(0.4, 1.6)))
-    if rng.random() < 0.04:
+    if rng.random() < 0.03:
         na = [o for o in question.options if o.not_applicable]
         if na:
             return na[0].id
-    return scored[position].id
+    # Options are listed strongest first. A vendor of quality q gives a strong answer (one of
+    # the two best options) with probability q, a middling one now and then, and otherwise
+    # one of the weak answers: the demo spreads from "approve" to "reject".
+    draw = rng.random()
+    if draw < quality:
+        return scored[0 if rng.random() < quality else min(1, len(scored) - 1)].id
+    if draw < quality + (1 - quality) * 0.6:
+        # "Partly" rather than "no": middling answers are the commonest weakness.
+        return scored[min(max(1, len(scored) // 3), len(scored) - 1)].id
+    return scored[rng.randrange(max(1, len(scored) // 2), len(scored))].id
+
+
+def _strongest(question: Question) -> Any:
+    scored = [o for o in question.options if o.score is not None]
+    if not scored:
+        return None
+    best = max(scored, key=lambda o: o.score or 0.0)
+    return [best.id] if question.type is AnswerType.MULTIPLE_CHOICE else best.id
 
 
 def _answer_value(question: Question, quality: float, rng: random.Random, today: date) -> Any:
@@ -158,7 +173,9 @@ def build_demo(services: "Services", today: date | None = None, seed: int = 2016
 def _demo_evidence(s: "Services", vendor_id: int, dv: _DemoVendor, rng: random.Random, today: date) -> list[int]:
     items = [
         ("ISO/IEC 27001 certificate", EvidenceKind.CERTIFICATE, "Accredited certification body", True, 900, 195),
-        ("SOC 2 Type II report", EvidenceKind.AUDIT_REPORT, "Independent audit firm", True, 400, -35),
+        # The best vendors keep their audit report current; the others let it lapse last month.
+        ("SOC 2 Type II report", EvidenceKind.AUDIT_REPORT, "Independent audit firm", True, 400,
+         120 if dv.quality >= 0.95 else -35),
         ("Penetration test summary", EvidenceKind.PENETRATION_TEST, "External test lab", True, 300, 40),
         ("Software bill of materials (CycloneDX)", EvidenceKind.SBOM, dv.name, False, 60, None),
         ("Vulnerability disclosure policy", EvidenceKind.POLICY, dv.name, False, 700, None),
@@ -191,6 +208,7 @@ def _assess(s: "Services", vendor_id: int, product_id: int, dv: _DemoVendor, cri
     else:
         s.assessments.override_tier(assessment.id, criticality, "Demo data")
     questions = s.assessments.scoped_questions(assessment.id)
+    evidence = s.evidence.list(vendor_id)
     share = {AssessmentStatus.DRAFT: 0.35, AssessmentStatus.SENT: 0.15}.get(status, 1.0)
     source = AnswerSource.BUYER if status in (AssessmentStatus.DRAFT, AssessmentStatus.SENT) else AnswerSource.VENDOR
     answers: dict[str, Any] = {}
@@ -202,11 +220,19 @@ def _assess(s: "Services", vendor_id: int, product_id: int, dv: _DemoVendor, cri
         value = _answer_value(question, quality, rng, today)
         if value is None:
             continue
+        if quality >= 0.8 and any(rule.severity is Severity.CRITICAL and rule.when.evaluate({**answers, question.id: value})
+                                  for rule in question.red_flags):
+            # Strong vendors do not trip knock-outs in the demo; they give the best answer instead.
+            value = _strongest(question) or value
         answers[question.id] = value
         comment = "Confirmed in the vendor call." if rng.random() < 0.1 else None
         batch.append(AnswerInput(question.id, value, comment=comment, needs_follow_up=rng.random() < 0.05))
-        if question.evidence and evidence_ids and rng.random() < 0.35:
-            links.append((question.id, rng.choice(evidence_ids)))
+        option = question.option(value) if isinstance(value, str) else None
+        positive = option is not None and (option.score or 0) >= 0.7
+        if question.evidence and evidence and positive and rng.random() < 0.3 + 0.7 * quality:
+            # Prefer evidence of a kind the question asks for, as an officer would.
+            fitting = [e for e in evidence if e.kind in question.evidence] or evidence
+            links.append((question.id, rng.choice(fitting).id))
     # One transaction per assessment keeps building the demo quick.
     s.assessments.set_answers(assessment.id, batch, source=source)
     for question_id, evidence_id in links:
@@ -220,9 +246,10 @@ def _assess(s: "Services", vendor_id: int, product_id: int, dv: _DemoVendor, cri
         s.assessments.set_status(assessment.id, AssessmentStatus.IN_REVIEW)
         s.assessments.update_details(assessment.id, reviewer="Morgan Reviewer")
     if status is AssessmentStatus.DECIDED:
-        decision = (Decision.APPROVE if quality >= 0.85 else Decision.APPROVE_WITH_CONDITIONS if quality >= 0.5
-                    else Decision.REJECT if quality < 0.3 else Decision.ESCALATE)
-        s.assessments.decide(assessment.id, decision, "Morgan Reviewer",
-                             notes="Demo decision based on the assessment report.", decided_on=today,
+        # Decide as a reviewer following the recommendation would.
+        recommendation = s.scoring.score(assessment.id, as_of=today).recommendation
+        s.assessments.decide(assessment.id, Decision(recommendation.value), "Morgan Reviewer",
+                             notes="Demo decision following the recommendation of the assessment report.",
+                             decided_on=today,
                              next_review_due=today + timedelta(days=365 if criticality > 1 else 180))
     return s.assessments.get(assessment.id)
