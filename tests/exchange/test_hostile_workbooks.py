@@ -40,7 +40,7 @@ def state(services: Any, assessment_id: int) -> tuple[Any, ...]:
             services.exchange.imports(assessment_id), len(services.history(assessment_id)))
 
 
-def refused(services: Any, assessment_id: int, path: Path, match: str) -> ExchangeError:
+def assert_refused(services: Any, assessment_id: int, path: Path, match: str) -> ExchangeError:
     before = state(services, assessment_id)
     start = time.perf_counter()
     with pytest.raises(ExchangeError, match=match) as info:
@@ -57,7 +57,7 @@ def test_openpyxl_uses_defusedxml() -> None:
 
 def test_zip_bomb_member(services: Any, sample_assessment: Any, returned: Path, tmp_path: Path) -> None:
     bomb = replace_member(returned, tmp_path / "bomb.xlsx", "xl/media/bomb.bin", b"\0" * (30 * 1024 * 1024))
-    refused(services, sample_assessment.id, bomb, "zip bomb|would unpack")
+    assert_refused(services, sample_assessment.id, bomb, "zip bomb|would unpack")
 
 
 def test_huge_declared_total(services: Any, sample_assessment: Any, returned: Path, tmp_path: Path) -> None:
@@ -75,7 +75,7 @@ def test_huge_declared_total(services: Any, sample_assessment: Any, returned: Pa
 
 def test_billion_laughs(services: Any, sample_assessment: Any, returned: Path, tmp_path: Path) -> None:
     bad = replace_member(returned, tmp_path / "lol.xlsx", sheet_member(returned), BILLION_LAUGHS)
-    refused(services, sample_assessment.id, bad, "XML bomb|entit")
+    assert_refused(services, sample_assessment.id, bad, "XML bomb|entit")
 
 
 def test_billion_laughs_hidden_behind_a_long_comment_is_stopped_by_defusedxml(
@@ -83,7 +83,7 @@ def test_billion_laughs_hidden_behind_a_long_comment_is_stopped_by_defusedxml(
     payload = BILLION_LAUGHS.replace(b'<?xml version="1.0"?>',
                                      b'<?xml version="1.0"?><!--' + b"x" * 10_000 + b"-->")
     bad = replace_member(returned, tmp_path / "lol2.xlsx", sheet_member(returned), payload)
-    refused(services, sample_assessment.id, bad, "entit")
+    assert_refused(services, sample_assessment.id, bad, "entit")
 
 
 def test_billion_laughs_in_shared_strings(services: Any, sample_assessment: Any, returned: Path,
@@ -91,18 +91,18 @@ def test_billion_laughs_in_shared_strings(services: Any, sample_assessment: Any,
     payload = BILLION_LAUGHS.replace(b"<worksheet", b"<sst").split(b"<sst")[0] + (
         b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol9;</t></si></sst>')
     bad = replace_member(returned, tmp_path / "lol3.xlsx", "xl/sharedStrings.xml", payload)
-    refused(services, sample_assessment.id, bad, "XML bomb|entit")
+    assert_refused(services, sample_assessment.id, bad, "XML bomb|entit")
 
 
 def test_a_million_rows(services: Any, sample_assessment: Any, returned: Path, tmp_path: Path) -> None:
     bad = replace_member(returned, tmp_path / "rows.xlsx", sheet_member(returned), million_row_sheet(1_000_000))
-    refused(services, sample_assessment.id, bad, "rows|unpack to")
+    assert_refused(services, sample_assessment.id, bad, "rows|unpack to")
 
 
 def test_many_rows_within_the_size_limit_stop_at_the_row_limit(services: Any, sample_assessment: Any,
                                                                returned: Path, tmp_path: Path) -> None:
     bad = replace_member(returned, tmp_path / "rows2.xlsx", sheet_member(returned), million_row_sheet(100_000))
-    refused(services, sample_assessment.id, bad, "more than 5000 rows")
+    assert_refused(services, sample_assessment.id, bad, "more than 5000 rows")
 
 
 def test_one_row_numbered_a_million(services: Any, sample_assessment: Any, returned: Path, tmp_path: Path) -> None:
@@ -110,7 +110,7 @@ def test_one_row_numbered_a_million(services: Any, sample_assessment: Any, retur
                                          b'<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>X</t></is></c>'
                                          b'</row></sheetData>')
     bad = replace_member(returned, tmp_path / "gap.xlsx", sheet_member(returned), sheet)
-    refused(services, sample_assessment.id, bad, "more than 5000 rows")
+    assert_refused(services, sample_assessment.id, bad, "more than 5000 rows")
 
 
 def test_a_very_long_cell(services: Any, sample_assessment: Any, returned: Path, tmp_path: Path) -> None:
@@ -182,7 +182,7 @@ def _ods(path: Path) -> Path:
 def test_wrong_files_get_a_clear_message(kind: str, services: Any, sample_assessment: Any, returned: Path,
                                          tmp_path: Path) -> None:
     make, match = BAD_FILES[kind]
-    error = refused(services, sample_assessment.id, make(returned, tmp_path), match)
+    error = assert_refused(services, sample_assessment.id, make(returned, tmp_path), match)
     assert "Traceback" not in str(error)
 
 
@@ -195,4 +195,4 @@ def test_damaged_member_inside_a_valid_directory(services: Any, sample_assessmen
     for i in range(start + 10, start + 200):
         data[i] ^= 0x55  # corrupt the compressed sheet data, keep the central directory intact
     bad = _write(tmp_path / "crc.xlsx", bytes(data))
-    refused(services, sample_assessment.id, bad, "damaged|cannot be read")
+    assert_refused(services, sample_assessment.id, bad, "damaged|cannot be read")

@@ -34,7 +34,7 @@ def issues_of(body: str) -> list:
     return issues
 
 
-def one_issue(body: str, *needles: str) -> "object":
+def assert_one_issue(body: str, *needles: str) -> "object":
     issues = issues_of(body)
     matching = [i for i in issues if all(n in i.message or n in i.where for n in needles)]
     assert matching, f"no issue mentions {needles}: {[str(i) for i in issues]}"
@@ -71,12 +71,12 @@ def test_minimal_example_from_the_docs_is_valid() -> None:
 
 
 def test_yaml_syntax_error_has_line() -> None:
-    issue = one_issue("sections:\n  - id: A\n    title: [unclosed\n", "not valid YAML")
+    issue = assert_one_issue("sections:\n  - id: A\n    title: [unclosed\n", "not valid YAML")
     assert issue.line is not None and issue.line >= 8
 
 
 def test_unknown_key_is_reported_with_line() -> None:
-    issue = one_issue(
+    issue = assert_one_issue(
         """\
         sections:
           - id: A
@@ -93,7 +93,7 @@ def test_unknown_key_is_reported_with_line() -> None:
 
 
 def test_duplicate_question_id() -> None:
-    issue = one_issue(
+    issue = assert_one_issue(
         """\
         sections:
           - id: A
@@ -107,7 +107,7 @@ def test_duplicate_question_id() -> None:
 
 
 def test_duplicate_mapping_key() -> None:
-    issue = one_issue(
+    issue = assert_one_issue(
         """\
         sections:
           - id: A
@@ -120,7 +120,7 @@ def test_duplicate_mapping_key() -> None:
 
 
 def test_reference_to_missing_question() -> None:
-    issue = one_issue(
+    issue = assert_one_issue(
         """\
         sections:
           - id: A
@@ -132,7 +132,7 @@ def test_reference_to_missing_question() -> None:
 
 
 def test_cyclic_conditions() -> None:
-    issue = one_issue(
+    issue = assert_one_issue(
         """\
         sections:
           - id: A
@@ -146,7 +146,7 @@ def test_cyclic_conditions() -> None:
 
 
 def test_self_referencing_condition() -> None:
-    one_issue(
+    assert_one_issue(
         """\
         sections:
           - id: A
@@ -157,7 +157,7 @@ def test_self_referencing_condition() -> None:
 
 
 def test_score_out_of_range() -> None:
-    issue = one_issue(
+    issue = assert_one_issue(
         """\
         sections:
           - id: A
@@ -175,7 +175,7 @@ def test_score_out_of_range() -> None:
 
 
 def test_red_flag_on_missing_option() -> None:
-    issue = one_issue(
+    issue = assert_one_issue(
         """\
         sections:
           - id: A
@@ -195,7 +195,7 @@ def test_red_flag_on_missing_option() -> None:
 
 
 def test_yaml_boolean_used_as_option_id() -> None:
-    issue = one_issue(
+    issue = assert_one_issue(
         """\
         sections:
           - id: A
@@ -234,7 +234,7 @@ def test_bad_version_and_format() -> None:
 
 
 def test_choice_question_without_options() -> None:
-    one_issue(
+    assert_one_issue(
         """\
         sections:
           - id: A
@@ -245,7 +245,7 @@ def test_choice_question_without_options() -> None:
 
 
 def test_unknown_option_set() -> None:
-    one_issue(
+    assert_one_issue(
         """\
         sections:
           - id: A
@@ -256,7 +256,7 @@ def test_unknown_option_set() -> None:
 
 
 def test_operator_does_not_fit_question_type() -> None:
-    one_issue(
+    assert_one_issue(
         """\
         sections:
           - id: A
@@ -268,7 +268,7 @@ def test_operator_does_not_fit_question_type() -> None:
 
 
 def test_overlapping_bands() -> None:
-    one_issue(
+    assert_one_issue(
         """\
         sections:
           - id: A
@@ -282,7 +282,7 @@ def test_overlapping_bands() -> None:
 
 
 def test_unknown_trace_source() -> None:
-    one_issue(
+    assert_one_issue(
         """\
         sections:
           - id: A
