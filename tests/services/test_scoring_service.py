@@ -147,6 +147,22 @@ def test_rescore_all_reports_progress_and_can_be_cancelled(services, sample_asse
     assert services.scoring.rescore_all(cancelled=lambda: True) == 0
 
 
+def test_rescore_all_in_worker_processes_matches_in_process(services, sample_assessment, monkeypatch) -> None:
+    """Large workspaces are scored in worker processes: same snapshots, same progress."""
+    from trustframe.services import scoring as scoring_module
+
+    a = sample_assessment
+    _answer(services, a, GOV_01="no", VUL_01="yes")
+    as_of = date(2025, 3, 1)
+    assert services.scoring.rescore_all(as_of=as_of) == 1
+    expected = services.scoring.register_rows(as_of)
+    monkeypatch.setattr(scoring_module, "POOL_MIN", 1)
+    seen: list[tuple[int, int]] = []
+    assert services.scoring.rescore_all(lambda d, t: seen.append((d, t)), as_of=as_of) == 1
+    assert seen == [(0, 1), (1, 1)]
+    assert services.scoring.register_rows(as_of) == expected
+
+
 def test_profile_override_changes_weights_and_is_validated(services, sample_assessment) -> None:
     a = sample_assessment
     _answer(services, a, GOV_01="no", VUL_01="yes")

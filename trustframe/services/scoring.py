@@ -25,6 +25,10 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
+import os
+from collections import deque
+from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
 from dataclasses import fields
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
@@ -36,13 +40,14 @@ from trustframe.domain.assessment import Assessment, AssessmentStatus, Decision
 from trustframe.domain.comparison import Comparison, build_comparison
 from trustframe.domain.portfolio import PortfolioSummary, RegisterRow
 from trustframe.domain.questionnaire import ProductCategory, Questionnaire, Severity
-from trustframe.domain.scoring import score_answers, score_assessment
+from trustframe.domain.scoring import score_assessment
 from trustframe.domain.scoring_codec import result_from_dict, result_to_dict
 from trustframe.domain.scoring_model import Rating, Recommendation, ScoreResult
 from trustframe.domain.scoring_profile import ScoringProfile, ScoringProfileError, merge_profile_data
 from trustframe.domain.tiering import TierResult, compute_tier
 from trustframe.errors import NotFoundError
 from trustframe.services.changes import Change
+from trustframe.services.scoring_worker import Job, score_jobs
 from trustframe.services.vendors import InvalidInput
 from trustframe.storage.repositories import AssessmentRepository, EvidenceRepository
 from trustframe.storage.scoring_repository import AssessmentInputs, ScoringRepository, instant, same_instant
@@ -56,6 +61,11 @@ log = logging.getLogger(__name__)
 PROFILE_SETTING = "scoring_profile"
 #: Assessments scored per database round trip by bulk operations.
 CHUNK = 500
+#: Bulk re-scoring uses worker processes from this many assessments on: below it, starting
+#: the workers (about a second) costs more than it saves.
+POOL_MIN = 2_000
+#: Worker processes for bulk re-scoring (at most; never more than the CPUs).
+POOL_WORKERS = 2
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -191,10 +201,20 @@ class ScoringService:
         """Score ``ids`` from bulk-loaded inputs (rating only for undecided ones). Decided
         assessments are scored as of their decision date with group scores (they become
         backfill snapshots; only a real decision stores the full explanation)."""
-        profile = self.profile
-        out = []
-        for inputs in ScoringRepository(session).inputs(ids):
-            decided = inputs.status == AssessmentStatus.DECIDED.value
+        inputs, questionnaires, jobs = self._jobs(ScoringRepository(session).inputs(ids), as_of)
+        return list(zip(inputs, score_jobs(questionnaires, self.profile, jobs)))
+
+    def _jobs(self, loaded: Sequence[AssessmentInputs], as_of: date,
+              ) -> tuple[list[AssessmentInputs], dict[str, Questionnaire], list[Job]]:
+        """The scoring jobs of bulk-loaded inputs (in process or in a worker), with the inputs
+        they belong to and the questionnaires they need; assessments whose questionnaire is
+        missing are left out with a warning."""
+        kept: list[AssessmentInputs] = []
+        questionnaires: dict[str, Questionnaire] = {}
+        jobs: list[Job] = []
+        decided_status = AssessmentStatus.DECIDED.value
+        for inputs in loaded:
+            decided = inputs.status == decided_status
             day = inputs.decision_date if decided and inputs.decision_date else as_of
             try:
                 questionnaire = self._questionnaire(inputs.questionnaire_id, inputs.questionnaire_version)
@@ -202,13 +222,11 @@ class ScoringService:
                 log.warning("Assessment %s: questionnaire %s@%s is missing; not scored", inputs.id,
                             inputs.questionnaire_id, inputs.questionnaire_version)
                 continue
-            result = score_answers(
-                questionnaire, inputs.answers, profile=profile, as_of=day,
-                category=ProductCategory(inputs.category) if inputs.category else None, tier=inputs.tier,
-                scope_added=inputs.scope_added, scope_removed=inputs.scope_removed, evidence=inputs.evidence,
-                accepted_flags=inputs.accepted, assessment_id=inputs.id, detail=False, groups=decided)
-            out.append((inputs, result))
-        return out
+            questionnaires[questionnaire.key] = questionnaire
+            kept.append(inputs)
+            jobs.append((questionnaire.key, inputs.id, day, inputs.category, inputs.tier, inputs.scope_added,
+                         inputs.scope_removed, inputs.answers, inputs.evidence, inputs.accepted, decided))
+        return kept, questionnaires, jobs
 
     def _store(self, session: Session, computed: Sequence[tuple[AssessmentInputs, ScoreResult]]) -> None:
         """Replace live snapshots of undecided assessments; give decided assessments without a
@@ -240,7 +258,11 @@ class ScoringService:
         """Recompute the live snapshot of every undecided assessment (and backfill decided ones
         that have none), in chunks with one transaction each. ``progress(done, total)`` is called
         after each chunk; ``cancelled()`` is checked before each one, and work already committed
-        stays. Returns how many assessments were scored."""
+        stays. Returns how many assessments were scored.
+
+        Large workspaces (:data:`POOL_MIN` assessments or more, several CPUs) are scored in
+        worker processes while this process reads the next chunk and writes the finished ones
+        (see :meth:`_rescore_pooled`)."""
         as_of = as_of or date.today()
         with self._s.workspace.reading() as session:
             ids = ScoringRepository(session).assessment_ids()
@@ -248,16 +270,75 @@ class ScoringService:
         done = 0
         if progress is not None:
             progress(0, total)
+        pool = _worker_pool() if total >= POOL_MIN else None
+        if pool is not None:
+            try:
+                done = self._rescore_pooled(pool, ids, as_of, progress, cancelled)
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
+        else:
+            for start in range(0, total, CHUNK):
+                if cancelled is not None and cancelled():
+                    break
+                chunk = ids[start:start + CHUNK]
+                self.refresh(chunk, as_of)
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, total)
+        if done:
+            self._s.changes.announce(Change("assessment", None, None))
+        return done
+
+    def _rescore_pooled(self, pool: Executor, ids: Sequence[int], as_of: date, progress: Progress | None,
+                        cancelled: Cancelled | None) -> int:
+        """:meth:`rescore_all` with the scoring in worker processes.
+
+        A pipeline: this process reads chunk n+1 while the workers score the chunks in flight,
+        and stores each finished chunk in its own transaction, in order. The database never
+        leaves this process. An assessment edited between the read and the write is safe: its
+        snapshot records the ``updated_at`` it was computed from, so the register recomputes it.
+        On cancel, chunks already being scored are still stored (a second at most).
+        """
+        total = len(ids)
+        profile = self.profile
+        in_flight: deque[tuple[int, list[AssessmentInputs], dict[str, Questionnaire], list[Job],
+                               Future[list[ScoreResult]]]] = deque()
+        done = 0
+
+        def store_oldest() -> None:
+            nonlocal done
+            size, inputs, questionnaires, jobs, future = in_flight.popleft()
+            try:
+                results = future.result()
+            except BrokenExecutor as exc:
+                # A worker died (killed, out of memory): score this chunk here instead.
+                log.warning("A scoring worker stopped (%s); scoring the chunk in this process", exc)
+                results = score_jobs(questionnaires, profile, jobs)
+            with self._s.workspace.transaction() as session:
+                self._store(session, list(zip(inputs, results)))
+            done += size
+            if progress is not None:
+                progress(done, total)
+
         for start in range(0, total, CHUNK):
             if cancelled is not None and cancelled():
                 break
             chunk = ids[start:start + CHUNK]
-            self.refresh(chunk, as_of)
-            done += len(chunk)
-            if progress is not None:
-                progress(done, total)
-        if done:
-            self._s.changes.announce(Change("assessment", None, None))
+            with self._s.workspace.reading() as session:
+                loaded = ScoringRepository(session).inputs(chunk, answers_as_text=True)
+            inputs, questionnaires, jobs = self._jobs(loaded, as_of)
+            try:
+                future = pool.submit(score_jobs, questionnaires, profile, jobs, True)
+            except BrokenExecutor:
+                future = Future()
+                future.set_result(score_jobs(questionnaires, profile, jobs))
+            in_flight.append((len(chunk), inputs, questionnaires, jobs, future))
+            # One chunk queued per worker beyond the ones running keeps both cores busy while
+            # bounding memory (each chunk holds ~90,000 answers).
+            while len(in_flight) > 2 * POOL_WORKERS:
+                store_oldest()
+        while in_flight:
+            store_oldest()
         return done
 
     # -- portfolio -----------------------------------------------------------------------------
@@ -409,6 +490,24 @@ class ScoringService:
             evidence_expired=sum(e[1] for e in evidence.values()),
             open_critical_flags=open_critical, rows_with_critical_flags=rows_critical,
             overdue=tuple(sorted(overdue, key=lambda r: (r.next_review_due or as_of, r.vendor_name))))
+
+
+def _worker_pool() -> Executor | None:
+    """Worker processes for bulk scoring, or None to score in this process (one CPU, or the
+    platform cannot start them).
+
+    "spawn" rather than "fork": the GUI calls this from a worker thread of a Qt application,
+    and forking a multi-threaded process (Qt, SQLite connections) is unsafe. The workers import
+    only :mod:`.scoring_worker` and the domain.
+    """
+    workers = min(POOL_WORKERS, os.cpu_count() or 1)
+    if workers < 2:
+        return None
+    try:
+        return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    except (OSError, ValueError, NotImplementedError) as exc:  # e.g. no semaphores in a sandbox
+        log.warning("Bulk scoring runs in one process: worker processes are not available (%s)", exc)
+        return None
 
 
 def _register_row_factory() -> Callable[[tuple[Any, ...]], RegisterRow]:

@@ -9,6 +9,7 @@ hottest one (answers) runs on the driver directly with a fast path for the JSON 
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Iterable, Sequence
@@ -47,7 +48,7 @@ class AssessmentInputs:
     status: str
     updated_at: datetime
     decision_date: date | None
-    answers: dict[str, Any]
+    answers: dict[str, Any]         # or its JSON text when loaded with ``answers_as_text``
     evidence: dict[str, list[Evidence]]
     accepted: dict[str, FlagAcceptance]
 
@@ -73,8 +74,12 @@ class ScoringRepository:
         """Every assessment id, ascending."""
         return list(self.session.scalars(select(AssessmentRow.id).order_by(AssessmentRow.id)).all())
 
-    def inputs(self, ids: Sequence[int]) -> list[AssessmentInputs]:
-        """Scoring inputs of ``ids`` (at most a few thousand per call) in five queries."""
+    def inputs(self, ids: Sequence[int], answers_as_text: bool = False) -> list[AssessmentInputs]:
+        """Scoring inputs of ``ids`` (at most a few thousand per call) in five queries.
+
+        With ``answers_as_text`` each assessment's ``answers`` may be left as the JSON object
+        text SQLite assembled (decode it with ``json.loads``): a bulk re-score sends it to a
+        worker process as one string, which is far cheaper to pass than 180 decoded values."""
         if not ids:
             return []
         ids = list(ids)
@@ -85,12 +90,69 @@ class ScoringRepository:
                    AssessmentRow.decision_date)
             .join(ProductRow, AssessmentRow.product_id == ProductRow.id)
             .where(AssessmentRow.id.in_(ids))).all()
+        answers = self._answers(ids, decode=not answers_as_text)
+        # About 30-60 links per assessment: plain tuples from the driver, as for the answers.
+        marks = ",".join("?" * len(ids))
+        link_rows = self._raw(f"SELECT assessment_id, question_id, evidence_id FROM {AnswerEvidenceRow.__tablename__} "
+                              f"WHERE assessment_id IN ({marks}) ORDER BY evidence_id", ids)
+        evidence: dict[int, Evidence] = {}
+        for chunk in _chunks(sorted({eid for _, _, eid in link_rows}), 900):
+            for row in self.session.scalars(select(EvidenceRow).where(EvidenceRow.id.in_(chunk))):
+                evidence[row.id] = evidence_from_row(row)
+        # Evidence lists per question in ascending evidence id (the rows come ordered so).
+        linked: dict[int, dict[str, list[Evidence]]] = {}
+        for aid, qid, eid in link_rows:
+            item = evidence.get(eid)
+            if item is None:
+                continue
+            by_question = linked.get(aid)
+            if by_question is None:
+                linked[aid] = {qid: [item]}
+            elif qid in by_question:
+                by_question[qid].append(item)
+            else:
+                by_question[qid] = [item]
+        accepted: dict[int, dict[str, FlagAcceptance]] = {}
+        for fa in self.session.scalars(select(FlagAcceptanceRow).where(FlagAcceptanceRow.assessment_id.in_(ids))):
+            accepted.setdefault(fa.assessment_id, {})[fa.flag_id] = FlagAcceptance(
+                fa.flag_id, fa.reason, fa.accepted_by, fa.accepted_at)
+        out = []
+        for (aid, qn_id, qn_version, category, tier, override, added, removed, status, updated_at,
+             decision_date) in rows:
+            out.append(AssessmentInputs(
+                aid, qn_id, qn_version, category, override if override is not None else tier, tuple(added or ()),
+                tuple(removed or ()), status, updated_at, decision_date, answers[aid], linked.get(aid, {}),
+                accepted.get(aid, {})))
+        return out
+
+    def _answers(self, ids: list[int], decode: bool = True) -> dict[int, Any]:
+        """The stored answer values of ``ids`` (question id -> decoded JSON value; unset and null
+        values left out), on the driver's own cursor. ``decode=False`` may leave an
+        assessment's answers as one JSON object text (see :meth:`inputs`).
+
+        The hot path of bulk scoring (about 180 rows per assessment). SQLite's JSON functions
+        assemble each assessment's values into one JSON object, so Python fetches one row and
+        makes one C-level ``json.loads`` per assessment instead of fetching and decoding 180
+        rows one by one (measured about twice as fast, results identical). SQLite builds without the JSON
+        functions (before 3.38 they were optional) fall back to the row-by-row read.
+        """
         answers: dict[int, dict[str, Any]] = {aid: {} for aid in ids}
         marks = ",".join("?" * len(ids))
-        # The hottest query (200 rows per assessment) runs on the driver's own cursor: plain
-        # tuples, no per-row result processing.
         cursor = self.session.connection().connection.cursor()
         try:
+            try:
+                cursor.execute(
+                    "SELECT assessment_id, json_group_object(question_id, json(value)) FROM answers "
+                    f"WHERE assessment_id IN ({marks}) AND value IS NOT NULL AND value != 'null' "
+                    "GROUP BY assessment_id", tuple(ids))
+                grouped = cursor.fetchall()
+            except sqlite3.OperationalError:
+                grouped = None  # no JSON functions (or a malformed value: the row read reports it)
+            if grouped is not None:
+                loads = json.loads
+                for aid, text in grouped:
+                    answers[aid] = loads(text) if decode else text
+                return answers
             cursor.execute(f"SELECT assessment_id, question_id, value FROM answers WHERE assessment_id IN ({marks})",
                            tuple(ids))
             fetched = cursor.fetchall()
@@ -99,31 +161,7 @@ class ScoringRepository:
         for aid, qid, text in fetched:
             if text is not None and text != "null":
                 answers[aid][qid] = _decode(text)
-        links: dict[int, dict[str, list[int]]] = {}
-        evidence_ids: set[int] = set()
-        for aid, qid, eid in self.session.execute(
-                select(AnswerEvidenceRow.assessment_id, AnswerEvidenceRow.question_id, AnswerEvidenceRow.evidence_id)
-                .where(AnswerEvidenceRow.assessment_id.in_(ids))):
-            links.setdefault(aid, {}).setdefault(qid, []).append(eid)
-            evidence_ids.add(eid)
-        evidence: dict[int, Evidence] = {}
-        for chunk in _chunks(sorted(evidence_ids), 900):
-            for row in self.session.scalars(select(EvidenceRow).where(EvidenceRow.id.in_(chunk))):
-                evidence[row.id] = evidence_from_row(row)
-        accepted: dict[int, dict[str, FlagAcceptance]] = {}
-        for fa in self.session.scalars(select(FlagAcceptanceRow).where(FlagAcceptanceRow.assessment_id.in_(ids))):
-            accepted.setdefault(fa.assessment_id, {})[fa.flag_id] = FlagAcceptance(
-                fa.flag_id, fa.reason, fa.accepted_by, fa.accepted_at)
-        out = []
-        for (aid, qn_id, qn_version, category, tier, override, added, removed, status, updated_at,
-             decision_date) in rows:
-            by_question = {qid: [evidence[e] for e in sorted(eids) if e in evidence]
-                           for qid, eids in links.get(aid, {}).items()}
-            out.append(AssessmentInputs(
-                aid, qn_id, qn_version, category, override if override is not None else tier, tuple(added or ()),
-                tuple(removed or ()), status, updated_at, decision_date, answers[aid], by_question,
-                accepted.get(aid, {})))
-        return out
+        return answers
 
     def with_decision_snapshot(self, ids: Sequence[int]) -> set[int]:
         """Which of ``ids`` already have a decision (or backfill) snapshot."""
