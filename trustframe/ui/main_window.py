@@ -235,8 +235,8 @@ class MainWindow(QMainWindow):
         self.toolbar.setMovable(False)
         self.toolbar.setIconSize(QSize(20, 20))
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.addActions([self.register_action, self.portfolio_action])
-        self.toolbar.addSeparator()
+        # Actions only: the Register and Portfolio tabs are always there, so switching to them
+        # lives on the tab bar and under View (Ctrl+1 / Ctrl+2), not here as duplicate buttons.
         self.toolbar.addActions([self.add_vendor_action, self.new_assessment_action, self.compare_action])
         self.toolbar.addSeparator()
         self.toolbar.addActions([self.export_action, self.import_action, self.reports_action])
@@ -373,10 +373,7 @@ class MainWindow(QMainWindow):
                 leftover.unlink(missing_ok=True)
             with Services.open(partial, user="demo") as services:
                 build_demo(services)
-                try:
-                    services.scoring.rescore_all()
-                except ImportError:
-                    pass
+                services.scoring.rescore_all()
             # Built under a temporary name and moved into place, so an interrupted build never
             # leaves a half-filled demo that would be opened next time.
             shutil.move(str(partial), str(target))
