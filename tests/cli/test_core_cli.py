@@ -72,6 +72,11 @@ def test_vendor_product_assessment_answer_flow(capsys: pytest.CaptureFixture[str
                "--category", "network_equipment")[0] == 0
     code, _, err = run(capsys, "--workspace", ws, "product", "add", "Nobody", "X", "--category", "software")
     assert code == 1 and "no vendor named 'Nobody'" in err
+    code, out, _ = run(capsys, "--workspace", ws, "assessment", "create", "--vendor", "Northwind Networks AG",
+                       "--product", "NW-7000")
+    assert code == 0 and "questions to answer" in out
+    code, _, err = run(capsys, "--workspace", ws, "product", "add", "Nobody", "X", "--category", "software")
+    assert code == 1 and "no vendor named 'Nobody'" in err
 
     code, out, _ = run(capsys, "--workspace", ws, "--json", "assessment", "create", "--vendor", "Northwind Networks AG",
                        "--product", "NW-7000", "--questionnaire", "ict-supply-chain-trust", "--tier", "2")
@@ -81,7 +86,7 @@ def test_vendor_product_assessment_answer_flow(capsys: pytest.CaptureFixture[str
     aid = str(created["id"])
 
     code, out, _ = run(capsys, "--workspace", ws, "--json", "assessment", "list")
-    (item,) = json.loads(out)
+    item = json.loads(out)[0]
     assert {k: item[k] for k in ("id", "vendor", "product", "questionnaire_id", "status")} == {
         "id": created["id"], "vendor": "Northwind Networks AG", "product": "NW-7000",
         "questionnaire_id": "ict-supply-chain-trust", "status": "draft"}
@@ -106,8 +111,44 @@ def test_vendor_product_assessment_answer_flow(capsys: pytest.CaptureFixture[str
 
 
 def test_missing_assessment_is_a_clear_error(capsys: pytest.CaptureFixture[str], ws: str) -> None:
+    run(capsys, "--workspace", ws, "vendor", "add", "Acme")
     code, _, err = run(capsys, "--workspace", ws, "assessment", "show", "42")
     assert code == 1 and "no assessment with id 42" in err
+
+
+def test_mistyped_workspace_is_not_created(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    typo = tmp_path / "wrokspace.tfw"
+    code, _, err = run(capsys, "--workspace", str(typo), "vendor", "list")
+    assert code == 1 and "There is no workspace at" in err and not typo.exists()
+    code, _, err = run(capsys, "--workspace", str(tmp_path / "no" / "such" / "dir.tfw"), "vendor", "add", "Acme")
+    assert code == 1 and "does not exist" in err
+    code, _, err = run(capsys, "--workspace", str(typo), "vendor", "add", "Acme")
+    assert code == 0 and "Creating a new workspace" in err and typo.exists()
+
+
+def test_json_may_follow_the_command(capsys: pytest.CaptureFixture[str], ws: str) -> None:
+    run(capsys, "--workspace", ws, "vendor", "add", "Acme")
+    for args in (["vendor", "list", "--json"], ["--json", "vendor", "list"]):
+        code, out, _ = run(capsys, "--workspace", ws, *args)
+        assert code == 0 and json.loads(out)[0]["name"] == "Acme"
+    code, out, _ = run(capsys, "--workspace", ws, "assessment", "list", "--json")
+    assert code == 0 and json.loads(out) == []
+
+
+def test_unknown_category_is_a_usage_error(capsys: pytest.CaptureFixture[str], ws: str) -> None:
+    run(capsys, "--workspace", ws, "vendor", "add", "Acme")
+    code, _, err = run(capsys, "--workspace", ws, "product", "add", "Acme", "Toaster", "--category", "toaster")
+    assert code == 2 and "not a product category" in err
+
+
+def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
+    exe = Path(sys.executable).with_name("trustframe")
+    if not exe.exists():
+        pytest.skip("the trustframe console script is not installed in this environment")
+    result = subprocess.run(f"'{exe}' questionnaire show ict-supply-chain-trust | head -n 1",
+                            shell=True, capture_output=True, text=True, timeout=60)
+    assert result.stdout.startswith("ICT supply-chain")
+    assert "Traceback" not in result.stderr and "BrokenPipeError" not in result.stderr
 
 
 def test_not_a_workspace_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -154,10 +195,14 @@ def test_console_script_runs(tmp_path: Path) -> None:
     exe = Path(sys.executable).with_name("trustframe")
     if not exe.exists():
         pytest.skip("the trustframe console script is not installed in this environment")
-    result = subprocess.run([str(exe), "--workspace", str(tmp_path / "x.tfw"), "--json", "vendor", "list"],
+    workspace = str(tmp_path / "x.tfw")
+    result = subprocess.run([str(exe), "--workspace", workspace, "vendor", "add", "Acme"],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == []
+    result = subprocess.run([str(exe), "--workspace", workspace, "--json", "vendor", "list"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert [v["name"] for v in json.loads(result.stdout)] == ["Acme"]
     result = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "TrustFrame" in result.stdout
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from trustframe import __version__
-from trustframe.errors import TrustFrameError, ValidationFailed
+from trustframe.errors import TrustFrameError, ValidationFailed, WorkspaceError
 
 #: Command modules, in help order. Missing optional modules are skipped.
 COMMAND_MODULES = (
@@ -48,7 +48,20 @@ class CliContext:
             from trustframe import paths
             from trustframe.services.context import Services
 
-            path = Path(self.args.workspace) if self.args.workspace else paths.default_workspace_path()
+            if self.args.workspace:
+                path = Path(self.args.workspace).expanduser()
+                if not path.exists():
+                    # A mistyped path must not silently become an empty workspace: only commands
+                    # that start one (vendor add, demo) create it, and they say so.
+                    if not getattr(self.args, "creates_workspace", False):
+                        raise WorkspaceError(
+                            f"There is no workspace at {path}. Check the path, or create one with "
+                            f"`trustframe --workspace {path} vendor add NAME` (or open the app).")
+                    if not path.parent.is_dir():
+                        raise WorkspaceError(f"The folder {path.parent} does not exist.")
+                    print(f"Creating a new workspace at {path}", file=self.err)
+            else:
+                path = paths.default_workspace_path()
             self._services = Services.open(path)
         return self._services
 
@@ -92,7 +105,21 @@ def build_parser() -> argparse.ArgumentParser:
                 continue
             raise
         module.register(subparsers, groups)
+    _accept_json_anywhere(parser)
     return parser
+
+
+def _accept_json_anywhere(parser: argparse.ArgumentParser) -> None:
+    """Let ``--json`` follow the command too (``assessment list --json``), not only precede it.
+
+    The local flag uses SUPPRESS as its default so it never resets a global ``--json``."""
+    for action in parser._actions:  # argparse has no public API to walk sub-parsers
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in set(action.choices.values()):
+                _accept_json_anywhere(sub)
+            return
+    if parser is not None and not any("--json" in a.option_strings for a in parser._actions):
+        parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print data as JSON")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,6 +156,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: stop quietly, as Unix tools do.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     finally:
         ctx.close()
 

@@ -43,7 +43,7 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
     p.add_argument("--notes", default="")
     p.add_argument("--contact", action="append", default=[], metavar="'NAME <EMAIL>'",
                    help="a contact person (repeatable)")
-    p.set_defaults(handler=vendor_add)
+    p.set_defaults(handler=vendor_add, creates_workspace=True)
     p = vs.add_parser("list", help="list vendors")
     p.set_defaults(handler=vendor_list)
 
@@ -54,7 +54,7 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
     p = ps.add_parser("add", help="register a product of a vendor")
     p.add_argument("vendor")
     p.add_argument("name")
-    p.add_argument("--category", required=True,
+    p.add_argument("--category", required=True, type=_category_arg,
                    help="hardware, software, cloud_service, managed_service, network_equipment or iot_ot")
     p.add_argument("--product-version", dest="product_version", default="")
     p.add_argument("--notes", default="", help="deployment notes")
@@ -118,7 +118,17 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
         description="Without --workspace, (re)builds demo.tfw in your user data folder; with --workspace, "
                     "adds the demo data to that workspace (refused when it already has vendors, unless --force).")
     p.add_argument("--force", action="store_true", help="add the demo data even if the workspace is not empty")
-    p.set_defaults(handler=demo_build)
+    p.set_defaults(handler=demo_build, creates_workspace=True)
+
+
+def _category_arg(text: str) -> str:
+    """Check a product category at parse time, so a wrong one is a usage error (exit 2)."""
+    from trustframe.services.vendors import parse_category
+
+    try:
+        return parse_category(text).value
+    except InvalidInput as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _date(text: str) -> date:
@@ -274,9 +284,12 @@ def assessment_create(ctx: CliContext) -> int:
     if ctx.json:
         ctx.emit_json(_assessment_json(assessment))
     else:
-        count = len(s.assessments.scoped_questions(assessment))
+        scoped = len(s.assessments.scoped_questions(assessment))
+        shown = len(s.assessments.applicable_questions(assessment))
+        follow_ups = f"; {scoped - shown} more appear depending on answers" if scoped > shown else ""
         ctx.print(f"Created assessment {assessment.id}: {vendor.name} / {product.name} with "
-                  f"{assessment.questionnaire_id} {assessment.questionnaire_version} ({count} questions in scope)")
+                  f"{assessment.questionnaire_id} {assessment.questionnaire_version} "
+                  f"({shown} questions to answer{follow_ups})")
     return 0
 
 
@@ -387,6 +400,7 @@ def demo_build(ctx: CliContext) -> int:
     if not ctx.args.workspace:
         # The demo gets its own file so it never mixes with real work; rebuilding replaces it.
         target = paths.demo_workspace_path()
+        target.parent.mkdir(parents=True, exist_ok=True)
         for suffix in ("", "-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         ctx.args.workspace = str(target)

@@ -158,6 +158,11 @@ class VendorService:
             return VendorRepository(session).products(vendor_id)
 
 
+def parse_category(value: ProductCategory | str) -> ProductCategory:
+    """A product category from its id or a common alias (saas, cloud, network, iot...)."""
+    return _category(value)
+
+
 def _category(value: ProductCategory | str) -> ProductCategory:
     if isinstance(value, ProductCategory):
         return value
