@@ -338,3 +338,28 @@ def test_load_raises_with_all_issues(tmp_path: Path) -> None:
         load_questionnaire(path)
     assert len(info.value.issues) >= 2
     assert "broken.yaml is not a valid questionnaire" in str(info.value)
+
+
+def test_schema_and_semantic_problems_are_reported_in_one_pass() -> None:
+    issues = issues_of(
+        """\
+        sections:
+          - id: A
+            title: A
+            questions:
+              - id: A-1
+                text: One
+                type: single_choice
+                colour: red
+                options:
+                  - {id: good, label: Good, score: 1.4}
+                  - {id: bad, label: Bad, score: 0}
+                red_flags:
+                  - {id: RF-1, when: {in: [terrible]}, severity: high, title: T, rationale: R, mitigation: M}
+              - {id: A-1, text: Two, type: yes_no}
+        """)
+    messages = " | ".join(i.message for i in issues)
+    assert "unknown key" in messages and "greater than the maximum" in messages
+    assert "duplicate question id 'A-1'" in messages
+    assert "option 'terrible' does not exist" in messages
+    assert [i.line for i in issues] == sorted(i.line for i in issues)

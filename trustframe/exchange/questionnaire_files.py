@@ -537,7 +537,17 @@ def check_questionnaire_text(text: str, file: str = "<text>", trusted: bool = Fa
     if not trusted:
         _schema_check(doc, out)
         if out.issues:
-            return None, out.issues
+            # Still run the semantic checks, so an author sees duplicate ids or red flags on
+            # missing options in the same pass. They assume a schema-valid document, so on
+            # a structure they cannot follow they stop; what they found so far is kept.
+            schema_issues = list(out.issues)
+            try:
+                _build(doc, out, origin=file)
+            except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+                pass
+            seen = {(i.where, i.message) for i in schema_issues}
+            extra = [i for i in out.issues[len(schema_issues):] if (i.where, i.message) not in seen]
+            return None, sorted(schema_issues + extra, key=lambda i: (i.line or 0, i.where))
     questionnaire = _build(doc, out, origin=file)
     return questionnaire, out.issues
 
