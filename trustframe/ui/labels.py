@@ -1,82 +1,170 @@
 """Translatable display names for domain values.
 
 The domain has English ``label`` properties for the CLI and reports; the GUI shows these
-instead so every word on screen goes through Qt's translation system.
+instead so every word on screen goes through Qt's translation system. Widgets never show a
+domain ``.label`` (a test checks that).
+
+Every text is a literal ``translate("labels", "...")`` call so ``pyside6-lupdate`` finds it
+(see resources/translations/README.md); the names are looked up on each call, so a language
+switch takes effect on the next refresh.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from trustframe.domain.assessment import AssessmentStatus, Decision
+from trustframe.domain.assessment import AnswerSource, AssessmentStatus, Decision
 from trustframe.domain.evidence import EvidenceState
-from trustframe.domain.questionnaire import EvidenceKind, ProductCategory
-from trustframe.domain.scoring_model import Rating
+from trustframe.domain.questionnaire import BuyersGuidePart, EvidenceKind, Pillar, ProductCategory, Severity
+from trustframe.domain.scoring_model import Rating, Recommendation
+from trustframe.exchange.excel_model import RowCategory
 
+#: The translation context of every name in this module.
+CONTEXT = "labels"
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
+translate = QCoreApplication.translate
 
 
 def rating(value: Rating | None) -> str:
     """"Low" ... "Critical", or "Not rated"."""
     if value is None:
-        return _tr("Not rated")
-    return {Rating.LOW: _tr("Low"), Rating.MODERATE: _tr("Moderate"), Rating.HIGH: _tr("High"),
-            Rating.CRITICAL: _tr("Critical")}[value]
+        return translate("labels", "Not rated")
+    return {Rating.LOW: translate("labels", "Low"), Rating.MODERATE: translate("labels", "Moderate"),
+            Rating.HIGH: translate("labels", "High"), Rating.CRITICAL: translate("labels", "Critical")}[value]
 
 
 def tier(value: int | None, short: bool = False) -> str:
     """Inherent-risk tier 1 (critical) .. 4 (low)."""
     if value is None:
-        return _tr("Not set") if not short else "–"
-    names = {1: _tr("Critical"), 2: _tr("High"), 3: _tr("Medium"), 4: _tr("Low")}
+        return translate("labels", "Not set") if not short else "–"
+    names = {1: translate("labels", "Critical"), 2: translate("labels", "High"),
+             3: translate("labels", "Medium"), 4: translate("labels", "Low")}
     if short:
-        return _tr("Tier {n}").format(n=value)
-    return _tr("Tier {n} · {name}").format(n=value, name=names.get(value, "?"))
+        return translate("labels", "Tier {n}").format(n=value)
+    return translate("labels", "Tier {n} · {name}").format(n=value, name=names.get(value, "?"))
 
 
 def status(value: AssessmentStatus | None) -> str:
     """Assessment status, or "Not assessed"."""
     if value is None:
-        return _tr("Not assessed")
-    return {AssessmentStatus.DRAFT: _tr("Draft"), AssessmentStatus.SENT: _tr("Sent to vendor"),
-            AssessmentStatus.RETURNED: _tr("Returned"), AssessmentStatus.IN_REVIEW: _tr("In review"),
-            AssessmentStatus.DECIDED: _tr("Decided")}[value]
+        return translate("labels", "Not assessed")
+    return {AssessmentStatus.DRAFT: translate("labels", "Draft"),
+            AssessmentStatus.SENT: translate("labels", "Sent to vendor"),
+            AssessmentStatus.RETURNED: translate("labels", "Returned"),
+            AssessmentStatus.IN_REVIEW: translate("labels", "In review"),
+            AssessmentStatus.DECIDED: translate("labels", "Decided")}[value]
 
 
 def decision(value: Decision | None) -> str:
     """Review decision, or "" when undecided."""
     if value is None:
         return ""
-    return {Decision.APPROVE: _tr("Approve"), Decision.APPROVE_WITH_CONDITIONS: _tr("Approve with conditions"),
-            Decision.ESCALATE: _tr("Escalate"), Decision.REJECT: _tr("Reject")}[value]
+    return {Decision.APPROVE: translate("labels", "Approve"),
+            Decision.APPROVE_WITH_CONDITIONS: translate("labels", "Approve with conditions"),
+            Decision.ESCALATE: translate("labels", "Escalate"),
+            Decision.REJECT: translate("labels", "Reject")}[value]
+
+
+def recommendation(value: Recommendation | None) -> str:
+    """Recommended decision (same words as :func:`decision`), or "" when there is none."""
+    if value is None:
+        return ""
+    return {Recommendation.APPROVE: translate("labels", "Approve"),
+            Recommendation.APPROVE_WITH_CONDITIONS: translate("labels", "Approve with conditions"),
+            Recommendation.ESCALATE: translate("labels", "Escalate"),
+            Recommendation.REJECT: translate("labels", "Reject")}[value]
 
 
 def category(value: ProductCategory | None) -> str:
     """Product category."""
     if value is None:
         return ""
-    return {ProductCategory.HARDWARE: _tr("Hardware"), ProductCategory.SOFTWARE: _tr("Software"),
-            ProductCategory.CLOUD_SERVICE: _tr("Cloud service"),
-            ProductCategory.MANAGED_SERVICE: _tr("Managed service"),
-            ProductCategory.NETWORK_EQUIPMENT: _tr("Network / telecom equipment"),
-            ProductCategory.IOT_OT: _tr("IoT / OT device")}[value]
+    return {ProductCategory.HARDWARE: translate("labels", "Hardware"),
+            ProductCategory.SOFTWARE: translate("labels", "Software"),
+            ProductCategory.CLOUD_SERVICE: translate("labels", "Cloud service"),
+            ProductCategory.MANAGED_SERVICE: translate("labels", "Managed service"),
+            ProductCategory.NETWORK_EQUIPMENT: translate("labels", "Network / telecom equipment"),
+            ProductCategory.IOT_OT: translate("labels", "IoT / OT device")}[value]
 
 
 def evidence_kind(value: EvidenceKind) -> str:
     """Kind of evidence."""
-    return {EvidenceKind.CERTIFICATE: _tr("Certificate"), EvidenceKind.AUDIT_REPORT: _tr("Audit report"),
-            EvidenceKind.PENETRATION_TEST: _tr("Penetration test"), EvidenceKind.SBOM: _tr("SBOM"),
-            EvidenceKind.POLICY: _tr("Policy"), EvidenceKind.CONTRACT_CLAUSE: _tr("Contract clause"),
-            EvidenceKind.OTHER: _tr("Other")}[value]
+    return {EvidenceKind.CERTIFICATE: translate("labels", "Certificate"),
+            EvidenceKind.AUDIT_REPORT: translate("labels", "Audit report"),
+            EvidenceKind.PENETRATION_TEST: translate("labels", "Penetration test"),
+            EvidenceKind.SBOM: translate("labels", "SBOM"),
+            EvidenceKind.POLICY: translate("labels", "Policy"),
+            EvidenceKind.CONTRACT_CLAUSE: translate("labels", "Contract clause"),
+            EvidenceKind.OTHER: translate("labels", "Other")}[value]
 
 
 def evidence_state(value: EvidenceState) -> str:
     """Validity of evidence."""
-    return {EvidenceState.CURRENT: _tr("Current"), EvidenceState.EXPIRING: _tr("Expiring soon"),
-            EvidenceState.EXPIRED: _tr("Expired"), EvidenceState.NOT_YET_VALID: _tr("Not yet valid"),
-            EvidenceState.UNDATED: _tr("No expiry")}[value]
+    return {EvidenceState.CURRENT: translate("labels", "Current"),
+            EvidenceState.EXPIRING: translate("labels", "Expiring soon"),
+            EvidenceState.EXPIRED: translate("labels", "Expired"),
+            EvidenceState.NOT_YET_VALID: translate("labels", "Not yet valid"),
+            EvidenceState.UNDATED: translate("labels", "No expiry")}[value]
+
+
+def severity(value: Severity) -> str:
+    """Severity of a red flag."""
+    return {Severity.CRITICAL: translate("labels", "Critical"), Severity.HIGH: translate("labels", "High"),
+            Severity.MEDIUM: translate("labels", "Medium")}[value]
+
+
+def answer_source(value: AnswerSource) -> str:
+    """Who gave an answer."""
+    return {AnswerSource.BUYER: translate("labels", "Officer"),
+            AnswerSource.VENDOR: translate("labels", "Vendor return"),
+            AnswerSource.REVIEWER: translate("labels", "Reviewer override")}[value]
+
+
+def pillar(value: Pillar) -> str:
+    """Framework pillar."""
+    return {Pillar.ASSURANCE: translate("labels", "Assurance"),
+            Pillar.TRANSPARENCY: translate("labels", "Transparency"),
+            Pillar.ACCOUNTABILITY: translate("labels", "Accountability")}[value]
+
+
+def buyers_guide_part(value: BuyersGuidePart) -> str:
+    """Buyers Guide lens."""
+    return {BuyersGuidePart.GOVERNANCE: translate("labels", "Governance"),
+            BuyersGuidePart.DESIGN: translate("labels", "Design"),
+            BuyersGuidePart.DEVELOPMENT: translate("labels", "Development"),
+            BuyersGuidePart.SOURCING: translate("labels", "Sourcing"),
+            BuyersGuidePart.VERIFICATION: translate("labels", "Verification"),
+            BuyersGuidePart.DELIVERY: translate("labels", "Delivery"),
+            BuyersGuidePart.SUSTAINMENT: translate("labels", "Sustainment"),
+            BuyersGuidePart.RESPONSE: translate("labels", "Response"),
+            BuyersGuidePart.SERVICES: translate("labels", "Services")}[value]
+
+
+def import_category(value: RowCategory) -> str:
+    """What importing one row of a returned workbook would do."""
+    return {RowCategory.NEW: translate("labels", "New answer"),
+            RowCategory.CHANGED: translate("labels", "Changed"),
+            RowCategory.UNCHANGED: translate("labels", "Unchanged"),
+            RowCategory.CONFLICT: translate("labels", "Conflict"),
+            RowCategory.REJECTED: translate("labels", "Rejected"),
+            RowCategory.EMPTY: translate("labels", "Not answered")}[value]
+
+
+def pillar_title(key: str, fallback: str) -> str:
+    """A score group's pillar key (``"assurance"``) as a translated name; ``fallback`` (the
+    score's own English title) for a key this version does not know."""
+    try:
+        return pillar(Pillar(key))
+    except ValueError:
+        return fallback
+
+
+def buyers_guide_title(key: str, fallback: str) -> str:
+    """A score group's Buyers Guide key as a translated name (``fallback`` when unknown)."""
+    try:
+        return buyers_guide_part(BuyersGuidePart(key))
+    except ValueError:
+        return fallback
 
 
 def plural(n: int, one: str, many: str) -> str:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from trustframe.domain.assessment import AssessmentStatus
-from trustframe.ui import messages
+from trustframe.ui import labels, messages
 from trustframe.ui.dialogs.form_dialog import FormDialog
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ class ExportDialog(FormDialog):
             if assessment.locked:
                 continue  # a decided assessment is not sent out again
             self.assessment_combo.addItem(
-                f"#{assessment.id}  {assessment.vendor_name} / {assessment.product_name} ({assessment.status.label})",
+                f"#{assessment.id}  {assessment.vendor_name} / {assessment.product_name} ({labels.status(assessment.status)})",
                 assessment.id)
         if assessment_id is not None:
             index = self.assessment_combo.findData(assessment_id)

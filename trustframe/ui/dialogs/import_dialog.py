@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from trustframe.errors import TrustFrameError
 from trustframe.exchange.excel_model import ImportPreview, ImportResult, ImportRowPreview, RowCategory
-from trustframe.ui import messages
+from trustframe.ui import labels, messages
 from trustframe.ui.dialogs.form_dialog import FormDialog
 
 if TYPE_CHECKING:
@@ -179,7 +179,7 @@ class ImportDialog(FormDialog):
 
     def _fill(self, preview: ImportPreview) -> None:
         counts = preview.counts
-        parts = [f"{counts[c.value]} {c.label.lower()}" for c in RowCategory if counts[c.value]]
+        parts = [f"{counts[c.value]} {labels.import_category(c).lower()}" for c in RowCategory if counts[c.value]]
         summary = self.tr("{file} for assessment #{id} ({label}): {parts}.").format(
             file=preview.file_name, id=preview.assessment_id, label=preview.assessment_label,
             parts=", ".join(parts))
@@ -215,7 +215,7 @@ class ImportDialog(FormDialog):
             old = self.tr("{now} (sent: {sent})").format(now=old, sent=row.base_display)
         note = row.note or "; ".join(i.message for i in row.issues)
         cells = [check, QTableWidgetItem(f"{row.question_id}  {row.question_text}".strip()),
-                 QTableWidgetItem(self.tr(row.category.label)), QTableWidgetItem(old), QTableWidgetItem(new),
+                 QTableWidgetItem(labels.import_category(row.category)), QTableWidgetItem(old), QTableWidgetItem(new),
                  QTableWidgetItem(note)]
         cells[COL_QUESTION].setToolTip(f"{row.where}\n{row.question_text}")
         cells[COL_NEW].setToolTip(row.new_comment or "")

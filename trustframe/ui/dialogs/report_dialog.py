@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QSize, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,12 +29,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListView,
     QListWidgetItem,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
+from trustframe.ui import labels
 from trustframe.ui.operations import Operation, Task
 
 if TYPE_CHECKING:
@@ -61,6 +65,18 @@ def render_preview(pdf: Path, width: int = PREVIEW_WIDTH) -> bytes | None:
             return None
         pngs = sorted(Path(folder).glob("page*.png"))
         return pngs[0].read_bytes() if pngs else None
+
+
+class _FitWidthDelegate(QStyledItemDelegate):
+    """Caps each row at the list's visible width, so long rows are elided (the view's text
+    elide mode) instead of widening the list and making it scroll sideways."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 (Qt override)
+        size = super().sizeHint(option, index)
+        view = self.parent()
+        if isinstance(view, QListView):
+            size.setWidth(min(size.width(), view.viewport().width()))
+        return size
 
 
 class ReportDialog(QDialog):
@@ -93,6 +109,12 @@ class ReportDialog(QDialog):
         self.assessment_list = QListWidget()
         self.assessment_list.setAccessibleName(self.tr("Assessments"))
         self.assessment_list.setMinimumHeight(self.fontMetrics().height() * 8)
+        # Rows are "#id vendor – product (status)": elide in the middle so the id and the status
+        # stay visible; the full row is in its tooltip. Never scroll sideways.
+        self.assessment_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.assessment_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.assessment_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.assessment_list.setItemDelegate(_FitWidthDelegate(self.assessment_list))
         self.assessment_hint = QLabel()
         self.assessment_hint.setWordWrap(True)
         self.format_combo = QComboBox()
@@ -142,16 +164,28 @@ class ReportDialog(QDialog):
         if isinstance(label, QLabel):
             label.setBuddy(self.file_edit)
         left = QVBoxLayout()
-        left.addLayout(form)
+        left.addLayout(form, 1)  # extra height goes to the assessment list
         left.addWidget(self.status_label)
-        left.addStretch(1)
         body = QHBoxLayout()
         body.addLayout(left, 1)
         body.addWidget(self.preview)
         layout = QVBoxLayout(self)
         layout.addLayout(body)
         layout.addWidget(self.buttons)
-        self.resize(self.fontMetrics().averageCharWidth() * 110, self.sizeHint().height())
+        self.resize(self._default_size())
+
+    def _default_size(self) -> QSize:
+        """Room for a typical "#12 vendor – product (status)" row next to the preview, from the
+        font's metrics (so it scales with the system font and display scaling), within the screen."""
+        fm = self.fontMetrics()
+        form_label = max(fm.horizontalAdvance(t) for t in (self.tr("Assessments"), self.tr("PDF variant")))
+        row = fm.horizontalAdvance("#12 Meridian Managed Services BV – Meridian SOC-as-a-Service (In review)")
+        width = form_label + row + self.preview.width() + fm.averageCharWidth() * 12
+        height = max(self.sizeHint().height(), fm.height() * 30)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None:
+            width, height = min(width, int(screen.width() * 0.9)), min(height, int(screen.height() * 0.9))
+        return QSize(width, height)
 
     def _connect_signals(self) -> None:
         self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_changed)
@@ -166,8 +200,10 @@ class ReportDialog(QDialog):
     def _load_assessments(self) -> None:
         self.assessment_list.clear()
         for a in self._services.assessments.list():
-            item = QListWidgetItem(self.tr("#{id} {vendor} – {product} ({status})").format(
-                id=a.id, vendor=a.vendor_name, product=a.product_name, status=a.status.label))
+            text = self.tr("#{id} {vendor} – {product} ({status})").format(
+                id=a.id, vendor=a.vendor_name, product=a.product_name, status=labels.status(a.status))
+            item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, a.id)
             self.assessment_list.addItem(item)
         if self._initial_ids:

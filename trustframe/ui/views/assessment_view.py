@@ -815,7 +815,7 @@ class AssessmentView(QWidget):
         flags = [f for f in (self.score.flags if self.score else ()) if f.question_id == question.id]
         if flags:
             self.flag_label.setText("\n".join(
-                (self.tr("Red flag (%1): %2").replace("%1", f.severity.value).replace("%2", f.title))
+                (self.tr("Red flag (%1): %2").replace("%1", labels.severity(f.severity)).replace("%2", f.title))
                 + (" — " + self.tr("accepted as mitigated") if f.accepted else "") for f in flags))
             self.flag_label.setToolTip("\n\n".join(f"{f.rationale}\n{self.tr('Mitigation')}: {f.mitigation}"
                                                    for f in flags))
@@ -1158,8 +1158,7 @@ class AssessmentView(QWidget):
 
 def labels_source(widget: QWidget, source: AnswerSource) -> str:
     """Translated answer source."""
-    return {AnswerSource.BUYER: widget.tr("Officer"), AnswerSource.VENDOR: widget.tr("Vendor return"),
-            AnswerSource.REVIEWER: widget.tr("Reviewer override")}[source]
+    return labels.answer_source(source)
 
 
 def _importance_text(widget: QWidget, importance: Importance) -> str:

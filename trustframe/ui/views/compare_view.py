@@ -151,7 +151,7 @@ class CompareView(QWidget):
                        tuple(colors.score_color(c.overall).name() for c in cols), comparison.overall.best),
             CompareRow(RowKind.TEXT, self.tr("Rating"), tuple(labels.rating(c.rating) for c in cols),
                        tuple(colors.rating_color(c.rating).name() for c in cols)),
-            CompareRow(RowKind.TEXT, self.tr("Recommendation"), tuple(c.recommendation.label for c in cols)),
+            CompareRow(RowKind.TEXT, self.tr("Recommendation"), tuple(labels.recommendation(c.recommendation) for c in cols)),
             CompareRow(RowKind.SCORE, self.tr("Completeness"), tuple(c.completeness * 100 for c in cols),
                        tuple(colors.TO_CONFIRM for _ in cols)),
             CompareRow(RowKind.TEXT, self.tr("Open red flags (critical)"),
@@ -159,21 +159,27 @@ class CompareView(QWidget):
                        tuple(colors.SEVERITY_COLORS["critical"] if c.critical_flags else None for c in cols)),
             CompareRow(RowKind.TEXT, self.tr("Inherent tier"), tuple(labels.tier(c.tier) for c in cols)),
         ]
-        for heading, groups in ((self.tr("By domain"), comparison.by_section), (self.tr("By pillar"), comparison.by_pillar)):
+        for heading, groups, pillars in ((self.tr("By domain"), comparison.by_section, False),
+                                         (self.tr("By pillar"), comparison.by_pillar, True)):
             rows.append(CompareRow(RowKind.HEADING, heading))
             for group in groups:
                 if all(s is None for s in group.scores) and all(not c for c in group.completeness):
                     continue  # asked of nobody: noise
-                rows.append(CompareRow(RowKind.SCORE, f"{group.key}  {group.title}" if group.key != group.title
-                                       else group.title, tuple(group.scores),
+                if pillars:  # a pillar's key is its enum value: show the translated name alone
+                    title = labels.pillar_title(group.key, group.title)
+                    text = title
+                else:
+                    title = group.title
+                    text = f"{group.key}  {group.title}" if group.key != group.title else group.title
+                rows.append(CompareRow(RowKind.SCORE, text, tuple(group.scores),
                                        tuple(colors.score_color(s).name() for s in group.scores), group.best,
-                                       tooltip=group.title))
+                                       tooltip=title))
         if comparison.flags:
             rows.append(CompareRow(RowKind.HEADING, self.tr("Red flags")))
             state_text = {"open": self.tr("Open"), "accepted": self.tr("Accepted"), None: "—"}
             for flag in comparison.flags:
                 rows.append(CompareRow(
-                    RowKind.TEXT, f"{flag.severity.value.capitalize()} · {flag.title}",
+                    RowKind.TEXT, f"{labels.severity(flag.severity)} · {flag.title}",
                     tuple(state_text.get(s, str(s)) for s in flag.states),
                     tuple(colors.severity_color(flag.severity).name() if s == "open" else None for s in flag.states),
                     tooltip=flag.flag_id))

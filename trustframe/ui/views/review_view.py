@@ -165,7 +165,7 @@ class ReviewPanel(QWidget):
             text = self.tr("Not decided yet. Status: %1.").replace("%1", labels.status(assessment.status))
             if score is not None:
                 text += "\n" + self.tr("Recommendation: %1 (%2).").replace(
-                    "%1", score.recommendation.label).replace("%2", labels.rating(score.rating))
+                    "%1", labels.recommendation(score.recommendation)).replace("%2", labels.rating(score.rating))
         self.decision_label.setText(text)
         self._update_buttons()
 
@@ -202,7 +202,7 @@ class ReviewPanel(QWidget):
         self.flags_tree.clear()
         for flag in sorted(flags, key=lambda f: (f.accepted, f.severity.rank, f.question_id)):
             status = self.tr("Accepted: %1").replace("%1", flag.accepted_reason) if flag.accepted else self.tr("Open")
-            item = QTreeWidgetItem([flag.severity.value.capitalize(), flag.question_id, flag.title, status])
+            item = QTreeWidgetItem([labels.severity(flag.severity), flag.question_id, flag.title, status])
             item.setData(0, _FLAG_ID_ROLE, flag.flag_id)
             item.setData(0, _FLAG_ACCEPTED_ROLE, flag.accepted)
             item.setData(0, _FLAG_QUESTION_ROLE, flag.question_id)

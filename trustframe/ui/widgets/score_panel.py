@@ -138,7 +138,7 @@ class ScorePanel(QWidget):
         self.overall_label.setText("—" if result.overall is None else f"{result.overall:.0f}")
         self.rating_badge.setText(labels.rating(result.rating))
         self.rating_badge.set_color(colors.rating_color(result.rating))
-        self.recommendation_label.setText(self.tr("Recommendation: %1").replace("%1", result.recommendation.label))
+        self.recommendation_label.setText(self.tr("Recommendation: %1").replace("%1", labels.recommendation(result.recommendation)))
         self.completeness_bar.setValue(round(result.completeness * 100))
         self.reasons_label.setText("\n".join(result.rating_reasons[:3]))
         self.reasons_label.setVisible(bool(result.rating_reasons))
@@ -162,7 +162,7 @@ class ScorePanel(QWidget):
             self.flags_list.addItem(item)
             return
         for flag in flags:
-            severity = flag.severity.value.upper()
+            severity = labels.severity(flag.severity).upper()
             text = f"{severity} · {flag.question_id} · {flag.title}"
             if flag.accepted:
                 text = self.tr("%1 (accepted as mitigated)").replace("%1", text)
