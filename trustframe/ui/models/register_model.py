@@ -61,6 +61,15 @@ class Role(enum.IntEnum):
     OVERDUE = Qt.ItemDataRole.UserRole + 4    # bool
     VENDOR_ID = Qt.ItemDataRole.UserRole + 5
     ASSESSMENT_ID = Qt.ItemDataRole.UserRole + 6
+    FLAG_LEVEL = Qt.ItemDataRole.UserRole + 7  # "critical" | "open" | None (see flag_level)
+
+
+def flag_level(row: RegisterRow) -> str | None:
+    """The one colour rule for open red flags: "critical" (red) when any open flag is critical,
+    "open" (amber) when there are open flags but none critical, None (plain) when there are none."""
+    if row.critical_flags:
+        return "critical"
+    return "open" if row.open_flags else None
 
 
 _SORT_KEYS: dict[Column, Callable[[RegisterRow], Any]] = {
@@ -188,6 +197,8 @@ class RegisterTableModel(QAbstractTableModel):
             return row.vendor_id
         if role == Role.ASSESSMENT_ID:
             return row.assessment_id
+        if role == Role.FLAG_LEVEL:
+            return flag_level(row)
         return None
 
     def _display(self, row: RegisterRow, column: int) -> str:
@@ -225,8 +236,7 @@ class RegisterTableModel(QAbstractTableModel):
         if column == Column.VENDOR:
             return f"{row.vendor_name} ({row.country})" if row.country else row.vendor_name
         if column == Column.FLAGS and row.open_flags:
-            return self.tr("{open} open red flags, {critical} of them critical").format(
-                open=row.open_flags, critical=row.critical_flags)
+            return self.flags_tooltip(row)
         if column == Column.EVIDENCE and (row.evidence_expired or row.evidence_expiring):
             return self.tr("Evidence of this vendor: {expired} expired, {expiring} expiring within 60 days").format(
                 expired=row.evidence_expired, expiring=row.evidence_expiring)
@@ -238,11 +248,16 @@ class RegisterTableModel(QAbstractTableModel):
                 decision=labels.decision(row.decision), date=row.decided_on or "")
         return None
 
+    def flags_tooltip(self, row: RegisterRow) -> str:
+        """"N open red flags (M critical)"."""
+        count = labels.plural(row.open_flags, self.tr("1 open red flag"), self.tr("{n} open red flags"))
+        return self.tr("{flags} ({critical} critical)").format(flags=count, critical=row.critical_flags)
+
     def _foreground(self, row: RegisterRow, column: int) -> QBrush | None:
         if column == Column.NEXT_REVIEW and row.overdue(self._today):
             return self._danger
-        if column == Column.FLAGS and row.critical_flags:
-            return self._danger
+        if column == Column.FLAGS and row.open_flags:  # same rule as the badge (flag_level)
+            return self._danger if row.critical_flags else self._warning
         if column == Column.EVIDENCE:
             return self._danger if row.evidence_expired else self._warning
         if column == Column.PRODUCT and not row.product_name:

@@ -35,7 +35,7 @@ from trustframe.ui.models.register_model import (
     RegisterTableModel,
     Role,
 )
-from trustframe.ui.widgets.badges import RatingBadgeDelegate
+from trustframe.ui.widgets.badges import FlagCountBadgeDelegate, RatingBadgeDelegate
 
 if TYPE_CHECKING:
     from trustframe.ui.context import UiContext
@@ -125,6 +125,7 @@ class RegisterView(QWidget):
         self.table.setAccessibleName(self.tr("Vendor register"))
         self.table.setModel(self.proxy)
         self.table.setItemDelegateForColumn(Column.RATING, RatingBadgeDelegate(Role.RATING, self.table))
+        self.table.setItemDelegateForColumn(Column.FLAGS, FlagCountBadgeDelegate(Role.FLAG_LEVEL, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)

@@ -12,12 +12,14 @@ from trustframe.domain.scoring_model import Rating
 from trustframe.ui import labels, theme
 
 
-def paint_badge(painter: QPainter, rect: QRectF, text: str, colour: QColor, filled: bool = True) -> None:
-    """Draw a pill centred vertically in ``rect``, left-aligned."""
+def paint_badge(painter: QPainter, rect: QRectF, text: str, colour: QColor, filled: bool = True,
+                align_right: bool = False) -> None:
+    """Draw a pill centred vertically in ``rect``, left-aligned (or right-aligned, for numbers)."""
     metrics = QFontMetrics(painter.font())
-    width = metrics.horizontalAdvance(text) + 18
     height = min(rect.height() - 6, metrics.height() + 6)
-    pill = QRectF(rect.left() + 6, rect.center().y() - height / 2, width, height)
+    width = max(metrics.horizontalAdvance(text) + 18, height)  # a single digit is still a round pill
+    left = rect.right() - 6 - width if align_right else rect.left() + 6
+    pill = QRectF(left, rect.center().y() - height / 2, width, height)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     if filled:
@@ -57,6 +59,37 @@ class RatingBadgeDelegate(QStyledItemDelegate):
             return
         rating = index.data(self._rating_role)
         paint_badge(painter, QRectF(option.rect), str(text), theme.rating_colour(rating), filled=rating is not None)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 24, max(size.height(), 28))
+
+
+class FlagCountBadgeDelegate(QStyledItemDelegate):
+    """Paints an open-red-flag count as a pill, by one rule: red when any open flag is critical,
+    amber when the open flags are all high or medium, nothing when there are none. Reads
+    ``"critical"`` / ``"open"`` / None from ``level_role``; the count (display text) and the
+    tooltip carry the same information in words."""
+
+    def __init__(self, level_role: int, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._level_role = level_role
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = option.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        level = index.data(self._level_role)
+        if not text or level is None:
+            return
+        colour = theme.DANGER if level == "critical" else theme.WARNING
+        paint_badge(painter, QRectF(option.rect), str(text), colour, filled=True, align_right=True)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         size = super().sizeHint(option, index)

@@ -14,37 +14,45 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 BarItem = tuple[str, "float | None", QColor]
 
 
 class BarChart(QWidget):
-    """Labelled horizontal bars, one row per item: ``label  [#####.....]  72``."""
+    """Labelled horizontal bars, one row per item: ``label  [#####.....]  72``.
 
-    def __init__(self, parent: QWidget | None = None, *, label_chars: int = 18, max_value: float = 100.0) -> None:
+    ``stacked=True`` puts each label on its own line above its bar (value at the right of the
+    label line), so narrow panels show whole labels instead of cutting them after a few letters.
+    Each item may carry a tooltip (shown when the mouse is over its row).
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, label_chars: int = 18, max_value: float = 100.0,
+                 stacked: bool = False) -> None:
         super().__init__(parent)
         self._items: list[BarItem] = []
+        self._tooltips: list[str] = []
         self._label_chars = label_chars
         self._max = max_value
+        self._stacked = stacked
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAccessibleName(self.tr("Bar chart"))
 
     # -- data ----------------------------------------------------------------------------------
 
-    def set_data(self, items: Sequence[BarItem]) -> None:
-        """Replace the bars: ``[(label, value 0-100 or None, colour)]``."""
-        self._items = [(str(label), None if value is None else float(value), QColor(color))
-                       for label, value, color in items]
+    def set_data(self, items: Sequence[tuple]) -> None:
+        """Replace the bars: ``[(label, value 0-100 or None, colour[, tooltip])]``."""
+        self._items = [(str(item[0]), None if item[1] is None else float(item[1]), QColor(item[2]))
+                       for item in items]
+        self._tooltips = [str(item[3]) if len(item) > 3 and item[3] else
+                          f"{item[0]}: {'—' if item[1] is None else f'{float(item[1]):.0f}'}" for item in items]
         # Screen readers cannot see the painting, so the values go into the description.
         self.setAccessibleDescription("; ".join(
             f"{label}: {self.tr('not scored') if value is None else f'{value:.0f}'}"
             for label, value, _ in self._items))
-        self.setToolTip("\n".join(
-            f"{label}: {'—' if value is None else f'{value:.0f}'}" for label, value, _ in self._items))
         self.updateGeometry()
         self.update()
 
@@ -52,19 +60,47 @@ class BarChart(QWidget):
         """The bars currently shown (for tests and accessibility)."""
         return list(self._items)
 
+    def tooltips(self) -> list[str]:
+        """Each bar's tooltip, in order."""
+        return list(self._tooltips)
+
+    def row_at(self, point: QPoint) -> int | None:
+        """The row under ``point`` (widget coordinates), or None."""
+        row = int(point.y() // self._row_height()) if point.y() >= 0 else -1
+        return row if 0 <= row < len(self._items) else None
+
     # -- geometry ------------------------------------------------------------------------------
 
     def _row_height(self) -> int:
-        return int(self.fontMetrics().height() * 1.45)
+        height = self.fontMetrics().height()
+        if self._stacked:  # label line + bar + a little air
+            return height + self._bar_height() + max(3, int(height * 0.45))
+        return int(height * 1.45)
+
+    def _bar_height(self) -> int:
+        return max(4, int(self.fontMetrics().height() * (0.4 if self._stacked else 0.55)))
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         fm = self.fontMetrics()
-        width = fm.averageCharWidth() * (self._label_chars + 22)
+        width = fm.averageCharWidth() * (self._label_chars + (6 if self._stacked else 22))
         return QSize(width, max(1, len(self._items)) * self._row_height() + 2)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         fm = self.fontMetrics()
         return QSize(fm.averageCharWidth() * 24, self.sizeHint().height())
+
+    # -- events --------------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:  # noqa: D401 (Qt override)
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            row = self.row_at(event.pos())
+            if row is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(event.globalPos(), self._tooltips[row], self)
+            return True
+        return super().event(event)
 
     # -- painting ------------------------------------------------------------------------------
 
@@ -75,21 +111,30 @@ class BarChart(QWidget):
         fm = self.fontMetrics()
         row_h = self._row_height()
         value_w = fm.horizontalAdvance("100") + fm.averageCharWidth()
-        label_w = min(fm.averageCharWidth() * self._label_chars, int(self.width() * 0.45))
         gap = fm.averageCharWidth()
-        bar_x = label_w + gap
-        bar_w = max(10, self.width() - bar_x - gap - value_w)
-        bar_h = max(4, int(fm.height() * 0.55))
+        bar_h = self._bar_height()
         track = palette.color(QPalette.ColorRole.Mid)
         track.setAlpha(70)
         text_color = palette.color(QPalette.ColorRole.WindowText)
         for row, (label, value, color) in enumerate(self._items):
             top = row * row_h
-            text_rect = QRectF(0, top, label_w, row_h)
+            value_text = "—" if value is None else f"{value:.0f}"
+            if self._stacked:
+                label_w = max(10, self.width() - value_w - gap)
+                text_rect = QRectF(0, top, label_w, fm.height())
+                value_rect = QRectF(self.width() - value_w, top, value_w, fm.height())
+                bar_x, bar_w = 0.0, float(self.width() - 1)
+                bar_top = top + fm.height() + max(1, bar_h // 3)
+            else:
+                label_w = min(fm.averageCharWidth() * self._label_chars, int(self.width() * 0.45))
+                text_rect = QRectF(0, top, label_w, row_h)
+                bar_x = label_w + gap
+                bar_w = max(10, self.width() - bar_x - gap - value_w)
+                value_rect = QRectF(bar_x + bar_w + gap, top, value_w, row_h)
+                bar_top = top + (row_h - bar_h) / 2
             painter.setPen(text_color)
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             fm.elidedText(label, Qt.TextElideMode.ElideRight, label_w))
-            bar_top = top + (row_h - bar_h) / 2
+                             fm.elidedText(label, Qt.TextElideMode.ElideRight, int(text_rect.width())))
             radius = bar_h / 2
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(track)
@@ -101,7 +146,5 @@ class BarChart(QWidget):
                     painter.drawRoundedRect(QRectF(bar_x, bar_top, max(bar_h, bar_w * share), bar_h),
                                             radius, radius)
             painter.setPen(text_color)
-            painter.drawText(QRectF(bar_x + bar_w + gap, top, value_w, row_h),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                             "—" if value is None else f"{value:.0f}")
+            painter.drawText(value_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, value_text)
         painter.end()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trustframe.domain.scoring_model import ScoreResult
+from trustframe.domain.scoring_model import GroupScore, ScoreResult
 from trustframe.ui import labels
 from trustframe.ui.widgets import colors
 from trustframe.ui.widgets.charts import BarChart
@@ -40,6 +40,16 @@ class Badge(QLabel):
         self.setStyleSheet(
             f"QLabel {{ background: {color.name()}; color: white; border-radius: {pad_h}px;"
             f" padding: {pad_v}px {pad_h}px; font-weight: 600; }}")
+
+
+def short_title(title: str) -> str:
+    """The head of a domain title, for narrow places: "Security governance and enterprise risk
+    management" -> "Security governance", "Technical transparency - SBOM, source…" ->
+    "Technical transparency". The full title goes into a tooltip."""
+    head = title
+    for separator in (":", " - ", " – ", ",", " and "):
+        head = head.split(separator, 1)[0]
+    return head.strip() or title
 
 
 def section_title(text: str) -> QLabel:
@@ -83,9 +93,10 @@ class ScorePanel(QWidget):
         self.reasons_label = QLabel()
         self.reasons_label.setWordWrap(True)
         self.reasons_label.setEnabled(False)
-        self.domain_chart = BarChart(label_chars=16)
+        # Stacked: a label line above each bar, so "GOV Security governance" fits a narrow panel.
+        self.domain_chart = BarChart(label_chars=26, stacked=True)
         self.domain_chart.setAccessibleName(self.tr("Score by domain"))
-        self.pillar_chart = BarChart(label_chars=16)
+        self.pillar_chart = BarChart(label_chars=26, stacked=True)
         self.pillar_chart.setAccessibleName(self.tr("Score by pillar"))
         self.flags_list = QListWidget()
         self.flags_list.setAccessibleName(self.tr("Red flags"))
@@ -143,13 +154,26 @@ class ScorePanel(QWidget):
         self.reasons_label.setText("\n".join(result.rating_reasons[:3]))
         self.reasons_label.setVisible(bool(result.rating_reasons))
         titles = section_titles or {}
-        self.domain_chart.set_data([
-            (f"{g.key} {titles.get(g.key, g.title)}" if g.key != g.title else g.title, g.score,
-             colors.score_color(g.score)) for g in result.by_section
-            # Domains with nothing in scope (e.g. hardware questions for software) are left out.
-            if g.applicable or g.score is not None])
-        self.pillar_chart.set_data([(g.title, g.score, colors.score_color(g.score)) for g in result.by_pillar])
+        domains = []
+        for g in result.by_section:
+            if not (g.applicable or g.score is not None):
+                continue  # nothing in scope (e.g. hardware questions for software): left out
+            title = titles.get(g.key, g.title)
+            label = f"{g.key} {short_title(title)}" if g.key != title else title
+            full = f"{g.key} · {title}" if g.key != title else title
+            domains.append((label, g.score, colors.score_color(g.score), self._group_tooltip(full, g)))
+        self.domain_chart.set_data(domains)
+        pillars = []
+        for g in result.by_pillar:
+            title = labels.pillar_title(g.key, g.title)
+            pillars.append((title, g.score, colors.score_color(g.score), self._group_tooltip(title, g)))
+        self.pillar_chart.set_data(pillars)
         self._show_flags(result)
+
+    def _group_tooltip(self, title: str, group: GroupScore) -> str:
+        score = "—" if group.score is None else f"{group.score:.0f}"
+        return self.tr("%1: %2 / 100 (%3 of %4 questions answered)").replace("%1", title).replace(
+            "%2", score).replace("%3", str(group.answered)).replace("%4", str(group.applicable))
 
     def _show_flags(self, result: ScoreResult) -> None:
         self.flags_list.clear()
