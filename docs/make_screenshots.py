@@ -179,6 +179,31 @@ def main() -> int:
     except Exception as exc:
         print(f"  (report dialog skipped: {exc!r})")
 
+    try:
+        from trustframe.ui.dialogs.scope_tier_dialog import ScopeTierDialog
+
+        dialog = ScopeTierDialog(ctx, services.assessments.get(target.assessment_id), window)
+        dialog.show()
+        _settle(app, 0.5)
+        _save(dialog, "12-scope-tier-dialog")
+        dialog.close()
+    except Exception as exc:
+        print(f"  (scope and tier dialog skipped: {exc!r})")
+
+    try:
+        from trustframe.ui.dialogs.compare_picker import ComparePickerDialog
+
+        known = {r.assessment_id: r.rating for r in window.store.rows if r.assessment_id is not None}
+        # Two candidates ticked, across procurements, so the list shows more than one row.
+        picked = [target.assessment_id] + ([northwind.assessment_id] if northwind.assessment_id else [])
+        dialog = ComparePickerDialog(ctx, picked, known, parent=window)
+        dialog.show()
+        _settle(app, 0.8)
+        _save(dialog, "13-compare-picker")
+        dialog.close()
+    except Exception as exc:
+        print(f"  (compare picker skipped: {exc!r})")
+
     window.close()
     services.close()
     return 0

@@ -67,15 +67,15 @@
     <name>AssessmentView</name>
     <message>
         <location filename="../../trustframe/ui/views/assessment_view.py" line="97"/>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="439"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="440"/>
         <source>Assessment</source>
         <extracomment>When one score takes longer than this, later scores wait for a pause in the typing. The tab title changed (vendor · product). The question shown changed (question id). A new score was shown (ScoreResult or None).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../trustframe/ui/views/assessment_view.py" line="119"/>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="375"/>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="391"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="376"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="392"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -126,7 +126,7 @@
     </message>
     <message>
         <location filename="../../trustframe/ui/views/assessment_view.py" line="170"/>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="347"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="348"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
@@ -167,7 +167,7 @@
     </message>
     <message>
         <location filename="../../trustframe/ui/views/assessment_view.py" line="200"/>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="357"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="358"/>
         <source>Comment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -207,450 +207,450 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="300"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="301"/>
         <source>&amp;Answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="301"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="302"/>
         <source>Re&amp;view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="339"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="340"/>
         <source>◀ Previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="339"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="340"/>
         <source>Previous question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="341"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="342"/>
         <source>Next ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="341"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="342"/>
         <source>Next question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="343"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="344"/>
         <source>Next open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="344"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="345"/>
         <source>Next unanswered or unconfirmed question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="348"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="349"/>
         <source>Confirm the answer copied from last time and go on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="350"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="351"/>
         <source>Clear answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="350"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="351"/>
         <source>Clear the answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="352"/>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="900"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="353"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="901"/>
         <source>Follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="353"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="354"/>
         <source>Mark or unmark the answer for follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="355"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="356"/>
         <source>Link evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="355"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="356"/>
         <source>Link evidence to the answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="357"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="358"/>
         <source>Write a comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="360"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="361"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="360"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="361"/>
         <source>Switch between answering and review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="362"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="363"/>
         <source>Record decision…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="362"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="363"/>
         <source>Record the decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="364"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="365"/>
         <source>Reopen…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="364"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="365"/>
         <source>Reopen the decided assessment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="366"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="367"/>
         <source>Start next assessment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="367"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="368"/>
         <source>Start the next assessment of this product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="370"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="371"/>
         <source>Scope and tier…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="371"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="372"/>
         <source>Change the inherent-risk tier (criticality profile or override) and the questions in scope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="378"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="379"/>
         <source>Mark sent to vendor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="379"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="380"/>
         <source>The questionnaire went to the vendor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="380"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="381"/>
         <source>Mark returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="381"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="382"/>
         <source>The vendor returned the questionnaire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="382"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="383"/>
         <source>Mark in review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="383"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="384"/>
         <source>The answers are being reviewed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="384"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="385"/>
         <source>Back to draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="385"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="386"/>
         <source>The questionnaire is being prepared again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="392"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="393"/>
         <source>Change status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="393"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="394"/>
         <source>Mark the assessment sent to the vendor, returned or in review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="399"/>
         <location filename="../../trustframe/ui/views/assessment_view.py" line="400"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="401"/>
         <source>Choose option %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="510"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="511"/>
         <source>This is the last question.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="510"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="511"/>
         <source>This is the first question.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="525"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="526"/>
         <source>Every question is answered. Switch to Review to decide.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="553"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="554"/>
         <source>Answer not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="558"/>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="1023"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="559"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="1024"/>
         <source>Answer %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="569"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="570"/>
         <source>Comment on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="575"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="576"/>
         <source>Follow-up on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="583"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="584"/>
         <source>Confirm %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="596"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="597"/>
         <source>Override %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="600"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="601"/>
         <source>Red flag not accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="605"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="606"/>
         <source>Acceptance not revoked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="610"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="611"/>
         <source>Not reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="617"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="618"/>
         <source>Status not changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="621"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="622"/>
         <source>Status: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="645"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="646"/>
         <source>Next assessment not started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="648"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="649"/>
         <source>Started the next assessment: answers from this one are marked &quot;to confirm&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="674"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="675"/>
         <source>This assessment no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="694"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="695"/>
         <source>(overridden)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="698"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="699"/>
         <source>reassessment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="706"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="707"/>
         <source>Decided: %1 by %2 on %3. This assessment is locked; reopen it with a reason to change anything.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="772"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="773"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="775"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="776"/>
         <source>optional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="779"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="780"/>
         <source>&lt;b&gt;For the vendor:&lt;/b&gt; %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="782"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="783"/>
         <source>Why it matters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="782"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="783"/>
         <source>Good evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="783"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="784"/>
         <source>Weak answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="785"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="786"/>
         <source>Evidence to ask for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="801"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="802"/>
         <source>(not answered)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="804"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="805"/>
         <source>Last time: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="806"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="807"/>
         <source>Changed since last time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="818"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="819"/>
         <source>Red flag (%1): %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="819"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="820"/>
         <source>accepted as mitigated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="857"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="858"/>
         <source>Not answered yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="860"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="861"/>
         <source>updated %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="862"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="863"/>
         <source>by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="865"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="866"/>
         <source>Override reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="867"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="868"/>
         <source>The vendor answered: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="884"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="885"/>
         <source>Answer to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="898"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="899"/>
         <source>Override: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="902"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="903"/>
         <source>To confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="946"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="947"/>
         <source>This assessment is decided and locked. Reopen it (with a reason) to change it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="968"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="969"/>
         <source>Evidence link not changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="970"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="971"/>
         <source>Link evidence to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="970"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="971"/>
         <source>Unlink evidence from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="997"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="998"/>
         <source>The workspace was closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="1047"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="1048"/>
         <source>Clear %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="1087"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="1088"/>
         <source>Reopen assessment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="1088"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="1089"/>
         <source>Why is this decided assessment reopened? The reason is kept in the change log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="1089"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="1090"/>
         <source>Reopen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="1123"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="1124"/>
         <source>Accept red flag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="1124"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="1125"/>
         <source>Why is red flag %1 accepted as mitigated?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="1125"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="1126"/>
         <source>Accept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -760,27 +760,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/dialogs/compare_picker.py" line="159"/>
+        <location filename="../../trustframe/ui/dialogs/compare_picker.py" line="161"/>
         <source>Assessment #%1, started %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/dialogs/compare_picker.py" line="283"/>
+        <location filename="../../trustframe/ui/dialogs/compare_picker.py" line="285"/>
         <source>1 assessment ticked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/dialogs/compare_picker.py" line="283"/>
+        <location filename="../../trustframe/ui/dialogs/compare_picker.py" line="285"/>
         <source>{n} assessments ticked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/dialogs/compare_picker.py" line="285"/>
+        <location filename="../../trustframe/ui/dialogs/compare_picker.py" line="287"/>
         <source>({n} hidden by the filters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/dialogs/compare_picker.py" line="287"/>
+        <location filename="../../trustframe/ui/dialogs/compare_picker.py" line="289"/>
         <source>tick at least two</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3326,96 +3326,96 @@ Log file: {log}</source>
 <context>
     <name>ScorePanel</name>
     <message>
-        <location filename="../../trustframe/ui/widgets/score_panel.py" line="73"/>
+        <location filename="../../trustframe/ui/widgets/score_panel.py" line="87"/>
         <source>Score</source>
         <extracomment>The officer activated a red flag (the question id that raised it).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/widgets/score_panel.py" line="80"/>
+        <location filename="../../trustframe/ui/widgets/score_panel.py" line="94"/>
         <source>Overall score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/widgets/score_panel.py" line="83"/>
+        <location filename="../../trustframe/ui/widgets/score_panel.py" line="97"/>
         <source>/ 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/widgets/score_panel.py" line="85"/>
-        <location filename="../../trustframe/ui/widgets/score_panel.py" line="139"/>
+        <location filename="../../trustframe/ui/widgets/score_panel.py" line="99"/>
+        <location filename="../../trustframe/ui/widgets/score_panel.py" line="153"/>
         <source>Not rated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/widgets/score_panel.py" line="86"/>
+        <location filename="../../trustframe/ui/widgets/score_panel.py" line="100"/>
         <source>Rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/widgets/score_panel.py" line="91"/>
+        <location filename="../../trustframe/ui/widgets/score_panel.py" line="105"/>
         <source>%p% complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/widgets/score_panel.py" line="92"/>
+        <location filename="../../trustframe/ui/widgets/score_panel.py" line="106"/>
         <source>Completeness</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/widgets/score_panel.py" line="98"/>
+        <location filename="../../trustframe/ui/widgets/score_panel.py" line="112"/>
         <source>Score by domain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/widgets/score_panel.py" line="100"/>
+        <location filename="../../trustframe/ui/widgets/score_panel.py" line="114"/>
         <source>Score by pillar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/widgets/score_panel.py" line="102"/>
-        <location filename="../../trustframe/ui/widgets/score_panel.py" line="106"/>
-        <location filename="../../trustframe/ui/widgets/score_panel.py" line="147"/>
+        <location filename="../../trustframe/ui/widgets/score_panel.py" line="116"/>
+        <location filename="../../trustframe/ui/widgets/score_panel.py" line="120"/>
+        <location filename="../../trustframe/ui/widgets/score_panel.py" line="161"/>
         <source>Red flags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/widgets/score_panel.py" line="107"/>
+        <location filename="../../trustframe/ui/widgets/score_panel.py" line="121"/>
         <source>The score is not available yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/widgets/score_panel.py" line="123"/>
+        <location filename="../../trustframe/ui/widgets/score_panel.py" line="137"/>
         <source>By domain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/widgets/score_panel.py" line="125"/>
+        <location filename="../../trustframe/ui/widgets/score_panel.py" line="139"/>
         <source>By pillar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/widgets/score_panel.py" line="152"/>
+        <location filename="../../trustframe/ui/widgets/score_panel.py" line="166"/>
         <source>Recommendation: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/widgets/score_panel.py" line="175"/>
+        <location filename="../../trustframe/ui/widgets/score_panel.py" line="189"/>
         <source>%1: %2 / 100 (%3 of %4 questions answered)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/widgets/score_panel.py" line="182"/>
+        <location filename="../../trustframe/ui/widgets/score_panel.py" line="196"/>
         <source>Red flags (%1 open)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/widgets/score_panel.py" line="184"/>
+        <location filename="../../trustframe/ui/widgets/score_panel.py" line="198"/>
         <source>No red flags raised.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/widgets/score_panel.py" line="192"/>
+        <location filename="../../trustframe/ui/widgets/score_panel.py" line="206"/>
         <source>%1 (accepted as mitigated)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4307,26 +4307,86 @@ Scores appear once assessments have answers.</source>
         <source>Not answered</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../trustframe/ui/labels.py" line="155"/>
+        <source>1 new answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trustframe/ui/labels.py" line="155"/>
+        <source>{n} new answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trustframe/ui/labels.py" line="156"/>
+        <source>1 changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trustframe/ui/labels.py" line="156"/>
+        <source>{n} changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trustframe/ui/labels.py" line="157"/>
+        <source>1 unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trustframe/ui/labels.py" line="157"/>
+        <source>{n} unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trustframe/ui/labels.py" line="158"/>
+        <source>1 conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trustframe/ui/labels.py" line="158"/>
+        <source>{n} conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trustframe/ui/labels.py" line="159"/>
+        <source>1 rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trustframe/ui/labels.py" line="159"/>
+        <source>{n} rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trustframe/ui/labels.py" line="160"/>
+        <source>1 not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../trustframe/ui/labels.py" line="160"/>
+        <source>{n} not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="1165"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="1166"/>
         <source>critical importance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="1165"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="1166"/>
         <source>high importance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="1166"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="1167"/>
         <source>standard importance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../trustframe/ui/views/assessment_view.py" line="1166"/>
+        <location filename="../../trustframe/ui/views/assessment_view.py" line="1167"/>
         <source>low importance</source>
         <translation type="unfinished"></translation>
     </message>

@@ -63,6 +63,12 @@ def test_every_domain_value_has_a_translated_name(marked_labels: None, function:
         assert text.startswith("DE:") and len(text) > 3, (enum, member)
 
 
+def test_import_counts_read_as_english(qapp: Any) -> None:
+    assert labels.import_count(RowCategory.NEW, 14) == "14 new answers"
+    assert labels.import_count(RowCategory.CONFLICT, 1) == "1 conflict"
+    assert labels.import_count(RowCategory.EMPTY, 112) == "112 not answered"
+
+
 def test_group_keys_become_translated_pillar_names(marked_labels: None) -> None:
     assert labels.pillar_title("transparency", "Transparency") == "DE:Transparency"
     assert labels.pillar_title("something-new", "Something new") == "Something new"
@@ -155,6 +161,7 @@ def test_score_bars_show_id_with_short_title_and_full_title_in_tooltip(qtbot: An
     assert short_title("Vendor operational security: information, physical and personnel") == (
         "Vendor operational security")
     assert short_title("Resilience") == "Resilience"
+    assert short_title("Secure-by-default product properties") == "Secure-by-default product"
 
 
 def test_score_panel_names_go_through_labels(marked_labels: None, qtbot: Any) -> None:

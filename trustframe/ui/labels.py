@@ -150,6 +150,17 @@ def import_category(value: RowCategory) -> str:
             RowCategory.EMPTY: translate("labels", "Not answered")}[value]
 
 
+def import_count(value: RowCategory, n: int) -> str:
+    """A count of import rows for a summary line: "14 new answers", "1 conflict", "112 not answered"."""
+    forms = {RowCategory.NEW: (translate("labels", "1 new answer"), translate("labels", "{n} new answers")),
+             RowCategory.CHANGED: (translate("labels", "1 changed"), translate("labels", "{n} changed")),
+             RowCategory.UNCHANGED: (translate("labels", "1 unchanged"), translate("labels", "{n} unchanged")),
+             RowCategory.CONFLICT: (translate("labels", "1 conflict"), translate("labels", "{n} conflicts")),
+             RowCategory.REJECTED: (translate("labels", "1 rejected"), translate("labels", "{n} rejected")),
+             RowCategory.EMPTY: (translate("labels", "1 not answered"), translate("labels", "{n} not answered"))}
+    return plural(n, *forms[value])
+
+
 def pillar_title(key: str, fallback: str) -> str:
     """A score group's pillar key (``"assurance"``) as a translated name; ``fallback`` (the
     score's own English title) for a key this version does not know."""

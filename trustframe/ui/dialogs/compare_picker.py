@@ -137,9 +137,11 @@ class ComparePickerDialog(QDialog):
         # Sized in characters and lines, so the list keeps its proportions at any scale.
         fm = self.fontMetrics()
         char = fm.averageCharWidth()
-        for column, chars in ((COL_VENDOR, 28), (COL_PRODUCT, 28), (COL_PROCUREMENT, 16), (COL_STATUS, 15)):
-            self.table.setColumnWidth(column, char * chars)
-        self.resize(char * 115, fm.height() * 30)
+        # The vendor column also holds the tick box; no column is narrower than its heading.
+        header = self.table.horizontalHeader()
+        for column, chars in ((COL_VENDOR, 36), (COL_PRODUCT, 32), (COL_PROCUREMENT, 22), (COL_STATUS, 19)):
+            self.table.setColumnWidth(column, max(char * chars, header.sectionSizeHint(column)))
+        self.resize(char * 140, fm.height() * 30)
 
     def _connect_signals(self) -> None:
         self.procurement_combo.currentIndexChanged.connect(self._on_filter_changed)

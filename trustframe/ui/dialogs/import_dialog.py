@@ -179,7 +179,7 @@ class ImportDialog(FormDialog):
 
     def _fill(self, preview: ImportPreview) -> None:
         counts = preview.counts
-        parts = [f"{counts[c.value]} {labels.import_category(c).lower()}" for c in RowCategory if counts[c.value]]
+        parts = [labels.import_count(c, counts[c.value]) for c in RowCategory if counts[c.value]]
         summary = self.tr("{file} for assessment #{id} ({label}): {parts}.").format(
             file=preview.file_name, id=preview.assessment_id, label=preview.assessment_label,
             parts=", ".join(parts))

@@ -181,7 +181,7 @@ class ReportDialog(QDialog):
         form_label = max(fm.horizontalAdvance(t) for t in (self.tr("Assessments"), self.tr("PDF variant")))
         row = fm.horizontalAdvance("#12 Meridian Managed Services BV – Meridian SOC-as-a-Service (In review)")
         width = form_label + row + self.preview.width() + fm.averageCharWidth() * 12
-        height = max(self.sizeHint().height(), fm.height() * 30)
+        height = max(self.sizeHint().height(), fm.height() * 38)  # about 16 rows of the list
         screen = self.screen().availableGeometry() if self.screen() is not None else None
         if screen is not None:
             width, height = min(width, int(screen.width() * 0.9)), min(height, int(screen.height() * 0.9))

@@ -224,7 +224,8 @@ class AssessmentView(QWidget):
         self.score_scroll = QScrollArea()
         self.score_scroll.setWidgetResizable(True)
         self.score_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.score_scroll.setMinimumWidth(fm.averageCharWidth() * 34)
+        # Room for "OPS Vendor operational security  17" on the score panel's bar labels.
+        self.score_scroll.setMinimumWidth(fm.averageCharWidth() * 44)
         self.score_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.review_panel = ReviewPanel()
         self.tabs = QTabWidget()

@@ -42,14 +42,28 @@ class Badge(QLabel):
             f" padding: {pad_v}px {pad_h}px; font-weight: 600; }}")
 
 
-def short_title(title: str) -> str:
+SHORT_TITLE_CHARS = 27
+
+
+def short_title(title: str, limit: int = SHORT_TITLE_CHARS) -> str:
     """The head of a domain title, for narrow places: "Security governance and enterprise risk
     management" -> "Security governance", "Technical transparency - SBOM, source…" ->
-    "Technical transparency". The full title goes into a tooltip."""
+    "Technical transparency"; still longer than ``limit``, whole words up to it
+    ("Secure-by-default product properties" -> "Secure-by-default product"). The full title goes
+    into a tooltip."""
     head = title
     for separator in (":", " - ", " – ", ",", " and "):
         head = head.split(separator, 1)[0]
-    return head.strip() or title
+    head = head.strip() or title
+    if len(head) > limit:
+        words = head.split()
+        kept = [words[0]]
+        for word in words[1:]:
+            if len(" ".join([*kept, word])) > limit:
+                break
+            kept.append(word)
+        head = " ".join(kept)
+    return head
 
 
 def section_title(text: str) -> QLabel:
