@@ -1,6 +1,6 @@
 """Report commands.
 
-``trustframe report ASSESSMENT --format pdf|xlsx -o FILE [--pdf-variant pdf/a-3b|pdf/ua-1]``
+``trustframe report ASSESSMENT --format pdf|xlsx -o FILE [--pdf-variant pdf/a-3b|pdf/ua-1] [--no-appendix]``
 ``trustframe report compare ASSESSMENT ASSESSMENT... -o FILE``
 ``trustframe report portfolio --format pdf|xlsx -o FILE``
 
@@ -21,7 +21,7 @@ from trustframe.cli import CliContext
 
 PDF_VARIANTS = ("pdf/a-3b", "pdf/ua-1")
 
-USAGE = """trustframe report ASSESSMENT --format pdf|xlsx -o FILE [--pdf-variant pdf/a-3b|pdf/ua-1]
+USAGE = """trustframe report ASSESSMENT --format pdf|xlsx -o FILE [--pdf-variant pdf/a-3b|pdf/ua-1] [--no-appendix]
        trustframe report compare ASSESSMENT ASSESSMENT... -o FILE [--pdf-variant ...]
        trustframe report portfolio --format pdf|xlsx -o FILE [--pdf-variant ...]"""
 
@@ -45,6 +45,8 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help="file to write")
     p.add_argument("--pdf-variant", choices=PDF_VARIANTS, default=None,
                    help="write an archival (PDF/A-3b) or accessible (PDF/UA-1) PDF")
+    p.add_argument("--no-appendix", dest="include_appendix", action="store_false",
+                   help="assessment PDF: leave out Appendix A, every answer (faster; the Excel report has them)")
     p.add_argument("--as-of", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
                    help="score and check evidence validity as of this date (default: today)")
     p.set_defaults(handler=report_command, _report_parser=p)
@@ -90,7 +92,11 @@ def report_command(ctx: CliContext) -> int:
     if args.pdf_variant and fmt != "pdf":
         print("trustframe report: error: --pdf-variant applies to PDF output only", file=ctx.err)
         return 2
-    result = ctx.services.reports.write(kind, fmt, args.output, ids, pdf_variant=args.pdf_variant, as_of=args.as_of)
+    if not args.include_appendix and (kind != "assessment" or fmt != "pdf"):
+        print("trustframe report: error: --no-appendix applies to the assessment PDF only", file=ctx.err)
+        return 2
+    result = ctx.services.reports.write(kind, fmt, args.output, ids, pdf_variant=args.pdf_variant, as_of=args.as_of,
+                                        include_appendix=args.include_appendix)
     if ctx.json:
         ctx.emit_json({"path": str(result.path), "kind": result.kind, "format": result.format,
                        "pages": result.pages, "refused_urls": list(result.refused_urls)})

@@ -15,6 +15,7 @@ render never leaves half a report where the old one was.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import tempfile
@@ -114,9 +115,11 @@ class ReportService:
             decision_basis=s.scoring.decision_basis(assessment_id) if assessment.decision else None)
 
     def assessment_report(self, assessment_id: int, as_of: date | None = None,
-                          score: ScoreResult | None = None) -> model.AssessmentReport:
-        """The assessment report's content (pure data)."""
-        return model.build_assessment_report(self.assessment_input(assessment_id, as_of, score))
+                          score: ScoreResult | None = None, *, include_appendix: bool = True) -> model.AssessmentReport:
+        """The assessment report's content (pure data). ``include_appendix=False`` leaves Appendix A
+        (every answer) out of the PDF; the Excel report always lists every answer."""
+        report = model.build_assessment_report(self.assessment_input(assessment_id, as_of, score))
+        return report if include_appendix else dataclasses.replace(report, include_appendix=False)
 
     def comparison_report(self, assessment_ids: Sequence[int], as_of: date | None = None) -> model.ComparisonReport:
         """Candidates for the same purchase side by side."""
@@ -147,14 +150,18 @@ class ReportService:
 
     # -- rendering -----------------------------------------------------------------------------
 
-    def assessment_html(self, assessment_id: int, as_of: date | None = None) -> str:
+    def assessment_html(self, assessment_id: int, as_of: date | None = None, *, include_appendix: bool = True) -> str:
         """The assessment report as HTML (what WeasyPrint lays out)."""
-        return pdf.render_html("assessment.html", report=self.assessment_report(assessment_id, as_of))
+        return pdf.render_html("assessment.html",
+                               report=self.assessment_report(assessment_id, as_of, include_appendix=include_appendix))
 
     def write(self, kind: str, fmt: str, target: Path | str, assessment_ids: Iterable[int] = (), *,
               pdf_variant: str | None = None, as_of: date | None = None,
-              progress: Progress | None = None) -> ReportResult:
-        """Produce a report of ``kind`` (assessment, comparison, portfolio) as ``fmt`` (pdf, xlsx)."""
+              progress: Progress | None = None, include_appendix: bool = True) -> ReportResult:
+        """Produce a report of ``kind`` (assessment, comparison, portfolio) as ``fmt`` (pdf, xlsx).
+
+        ``include_appendix`` applies to the assessment PDF only: False leaves out Appendix A (every
+        answer), which is most of the layout time; the Excel report always lists every answer."""
         progress = progress or _no_progress
         if kind not in KINDS:
             raise ReportError(f"Unknown report kind {kind!r}; choose one of {', '.join(KINDS)}.")
@@ -168,7 +175,7 @@ class ReportService:
         if kind == "assessment":
             if len(ids) != 1:
                 raise ReportError("An assessment report is for exactly one assessment.")
-            report: Any = self.assessment_report(ids[0], as_of)
+            report: Any = self.assessment_report(ids[0], as_of, include_appendix=include_appendix or fmt != "pdf")
             template = "assessment.html"
         elif kind == "comparison":
             report = self.comparison_report(ids, as_of)

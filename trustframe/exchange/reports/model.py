@@ -9,13 +9,14 @@ Numbers are formatted here (``score_text``...), so templates stay free of logic.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Mapping, Sequence
 
 from trustframe.domain import answers as answer_values
-from trustframe.domain.assessment import Answer, Assessment
+from trustframe.domain.assessment import Answer, Assessment, AssessmentStatus, Decision
 from trustframe.domain.evidence import Evidence, EvidenceState
 from trustframe.domain.history import ChangeLogEntry
 from trustframe.domain.portfolio import RegisterRow
@@ -30,6 +31,9 @@ KEY_GAPS_MAX = 5
 HISTORY_LINES = 20
 #: Drivers listed in the rating explanation.
 DRIVERS_MAX = 10
+#: Question ids listed per evidence item in the register; the rest is "+N more" (full list in the
+#: answers appendix, under each answer, and in the Excel report).
+EVIDENCE_QUESTIONS_MAX = 6
 
 TIER_LABELS = {1: "critical", 2: "high", 3: "moderate", 4: "low"}
 
@@ -170,6 +174,8 @@ class EvidenceLine:
     questions: str
     reference: str
     questions_short: str = ""  # at most a few ids and "+N more", for narrow columns
+    question_ids: tuple[str, ...] = ()       # every supported question, sorted
+    questions_more: int = 0                  # how many ids questions_short leaves out
 
 
 @dataclass(frozen=True)
@@ -327,6 +333,9 @@ class AssessmentReport:
     sign_off: SignOff
     decision_label: str = ""
     decision_basis_note: str = ""
+    decision_note: str = ""          # the recorded decision, when it differs from the recommendation
+    decision_matches: bool = False   # a decision is recorded and follows the current recommendation
+    include_appendix: bool = True    # Appendix A (every answer); the Excel report always has them
 
 
 def _d(value: date | datetime | None) -> str:
@@ -432,10 +441,12 @@ def evidence_lines(evidence: Sequence[Evidence], links: Mapping[str, Sequence[Ev
     for e in evidence:
         state = e.state(as_of)
         ids = sorted(linked.get(e.id, []))
-        short = ", ".join(ids[:6]) + (f" and {len(ids) - 6} more" if len(ids) > 6 else "")
+        more = max(0, len(ids) - EVIDENCE_QUESTIONS_MAX)
+        short = ", ".join(ids[:EVIDENCE_QUESTIONS_MAX]) + (f" +{more} more" if more else "")
         rows.append((order[state], e.title.casefold(), EvidenceLine(
             e.id, e.title, e.kind.label, e.issuer, e.independent, _d(e.issued_on), _d(e.expires_on), state.value,
-            EVIDENCE_STATE_LABELS[state], ", ".join(ids), e.file_name or e.url, short)))
+            EVIDENCE_STATE_LABELS[state], ", ".join(ids), e.file_name or e.url, short,
+            tuple(ids[:EVIDENCE_QUESTIONS_MAX]), more)))
     return tuple(line for _, _, line in sorted(rows, key=lambda r: (r[0], r[1])))
 
 
@@ -448,11 +459,82 @@ def _short(value: str | None, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def history_summary(entries: Sequence[ChangeLogEntry]) -> HistorySummary:
+#: What a change-log field is called in the report.
+HISTORY_FIELDS = {
+    ("answer", "value"): "answer", ("answer", "evidence"): "evidence", ("answer", "comment"): "comment",
+    ("answer", "needs_follow_up"): "follow-up", ("answer", "override_reason"): "override reason",
+    ("answer", "source"): "source",
+    ("assessment", "status"): "Status", ("assessment", "decision"): "Decision",
+    ("assessment", "decision_notes"): "Decision notes", ("assessment", "reviewer"): "Reviewer",
+    ("assessment", "assessor"): "Assessor", ("assessment", "tier"): "Inherent-risk tier",
+    ("assessment", "tier_override"): "Tier override", ("assessment", "profile_answers"): "Risk profile",
+    ("assessment", "created"): "Created", ("assessment", "reassessment_of"): "Reassessment of",
+    ("assessment", "procurement"): "Procurement", ("assessment", "next_review_due"): "Next review due",
+}
+
+_ENUM_LABELS: dict[str, Any] = {"status": AssessmentStatus, "decision": Decision}
+
+
+def _decode(value: str | None) -> Any:
+    """A logged value: JSON where it is JSON (lists, quoted strings, objects), else the text."""
+    if value is None:
+        return None
+    text = value.strip()
+    if text[:1] in ('[', '{', '"'):
+        try:
+            return json.loads(text)
+        except ValueError:
+            return text
+    return text
+
+
+def history_value(entry: ChangeLogEntry, value: str | None, questionnaire: Questionnaire | None = None) -> str:
+    """A logged old or new value as a person reads it: labels for codes, option labels for answers,
+    lists joined; "–" for nothing."""
+    decoded = _decode(value)
+    if decoded is None or decoded == "" or decoded == [] or decoded == {}:
+        return "–"
+    field_name = entry.field
+    if entry.entity == "assessment" and field_name in _ENUM_LABELS:
+        try:
+            return _ENUM_LABELS[field_name](decoded).label
+        except ValueError:
+            pass
+    if entry.entity == "assessment" and field_name in ("tier", "tier_override") and str(decoded).isdigit():
+        return tier_text(int(decoded))
+    if entry.entity == "assessment" and field_name == "reassessment_of" and str(decoded).isdigit():
+        return f"assessment #{decoded}"
+    if isinstance(decoded, dict):
+        count = len(decoded)
+        return f"{count} answer{'s' if count != 1 else ''}" if field_name == "profile_answers" else \
+            _short(", ".join(f"{k}: {v}" for k, v in decoded.items()))
+    if decoded in ("true", "false", True, False):
+        return "Yes" if decoded in ("true", True) else "No"
+    if entry.entity == "answer" and field_name == "value" and questionnaire is not None:
+        question = questionnaire.questions_by_id.get(entry.entity_id)
+        if question is not None:
+            return _short(answer_values.display(question, decoded))
+    if isinstance(decoded, list):
+        return _short(", ".join(str(v) for v in decoded))
+    return _short(str(decoded))
+
+
+def history_what(entry: ChangeLogEntry) -> str:
+    """What changed: "VUL-01 answer", "Status", "Decision"..."""
+    name = HISTORY_FIELDS.get((entry.entity, entry.field)) or entry.field.replace("_", " ")
+    if entry.entity == "answer":
+        return f"{entry.entity_id} {name}".strip()
+    if entry.entity == "assessment":
+        return name.capitalize() if name else "Assessment"
+    return (f"{entry.entity.replace('_', ' ').capitalize()} {entry.entity_id}".strip()
+            + (f" · {name}" if name else ""))
+
+
+def history_summary(entries: Sequence[ChangeLogEntry], questionnaire: Questionnaire | None = None) -> HistorySummary:
     """Condense the change log (newest first in, newest first out)."""
     def line(e: ChangeLogEntry) -> HistoryLine:
-        what = f"{e.entity} {e.entity_id}".strip() + (f" · {e.field}" if e.field else "")
-        return HistoryLine(_d(e.at), e.actor, what, _short(e.old_value), _short(e.new_value))
+        return HistoryLine(_d(e.at), e.actor, history_what(e), history_value(e, e.old_value, questionnaire),
+                           history_value(e, e.new_value, questionnaire))
 
     if not entries:
         return HistorySummary(0, "", "", (), 0, (), ())
@@ -491,6 +573,32 @@ def answer_sections(inp: AssessmentReportInput) -> tuple[AnswerSection, ...]:
     return tuple(sections)
 
 
+#: The reviewer's notes quoted in the executive summary (the sign-off section has them in full).
+DECISION_NOTES_MAX = 240
+
+
+def decision_summary(a: Assessment, s: ScoreResult) -> tuple[str, bool]:
+    """``(note, follows)``: a sentence on the recorded decision, and whether it follows the current
+    recommendation. The note reconciles the two for the executive summary, which otherwise shows only
+    the recommendation; it is empty when nothing is decided."""
+    if a.decision is None:
+        return "", False
+    follows = a.decision.value == s.recommendation.value
+    who = f" by {a.decision_by}" if a.decision_by else ""
+    when = f" on {_d(a.decision_date)}" if a.decision_date else ""
+    if follows:
+        return f"Decided: {a.decision.label}{who}{when}, as recommended.", True
+    notes = " ".join((a.decision_notes or "").split())
+    if len(notes) > DECISION_NOTES_MAX:
+        notes = notes[: DECISION_NOTES_MAX - 1].rstrip() + "…"
+    text = (f"Decided: {a.decision.label}{who}{when}, against the current recommendation "
+            f"{s.recommendation.label}")
+    text += f"; the reviewer's notes: {notes}" if notes else "; no reason is recorded."
+    if notes and not notes.endswith((".", "!", "?", "…")):
+        text += "."
+    return text, False
+
+
 def build_assessment_report(inp: AssessmentReportInput) -> AssessmentReport:
     """The assessment report's content from the gathered domain objects."""
     a, s, qn = inp.assessment, inp.score, inp.questionnaire
@@ -518,6 +626,7 @@ def build_assessment_report(inp: AssessmentReportInput) -> AssessmentReport:
         basis_note = (f"When the decision was taken on {_d(a.decision_date)} the rating was {basis.rating.value} "
                       f"(score {score_text(basis.overall)}); it is {s.rating.value} now, mostly because evidence "
                       "or answers changed since. Consider a review.")
+    decision_note, decision_matches = decision_summary(a, s)
     completeness_note = ""
     if s.completeness < 0.8:
         completeness_note = (f"Only {completeness_pct}% of the applicable questions are answered, so the score "
@@ -559,11 +668,12 @@ def build_assessment_report(inp: AssessmentReportInput) -> AssessmentReport:
         next_rating_label=s.next_rating.label if s.next_rating else "",
         evidence=evidence, evidence_expired=sum(1 for e in evidence if e.state == EvidenceState.EXPIRED.value),
         evidence_expiring=sum(1 for e in evidence if e.state == EvidenceState.EXPIRING.value),
-        history=history_summary(inp.history), answer_sections=appendix, answered_count=answered,
+        history=history_summary(inp.history, qn), answer_sections=appendix, answered_count=answered,
         applicable_count=applicable, sources=sources, disclaimer=qn.disclaimer, method_notes=METHOD_NOTES,
         sign_off=SignOff(a.assessor, a.reviewer, a.decision.label if a.decision else "", a.decision_by,
                          _d(a.decision_date), a.decision_notes),
-        decision_label=a.decision.label if a.decision else "", decision_basis_note=basis_note)
+        decision_label=a.decision.label if a.decision else "", decision_basis_note=basis_note,
+        decision_note=decision_note, decision_matches=decision_matches)
 
 
 # -- the comparison report -------------------------------------------------------------------------
