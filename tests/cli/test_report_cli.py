@@ -67,3 +67,18 @@ def test_report_usage_errors(workspace: Path, tmp_path: Path, capsys: pytest.Cap
     assert main([*ws, "report", "99", "-o", str(tmp_path / "x.pdf")]) == 1  # unknown assessment
     assert main([*ws, "report", "compare", "1", "2", "--format", "xlsx", "-o", str(tmp_path / "x.xlsx")]) == 1
     assert not list(tmp_path.glob("x*"))
+
+
+def test_report_no_appendix(workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--no-appendix leaves Appendix A out of the assessment PDF (fewer pages); elsewhere it is a usage error."""
+    ws = ["--workspace", str(workspace)]
+    assert main([*ws, "--json", "report", "1", "--no-appendix", "-o", str(tmp_path / "short.pdf")]) == 0
+    import json
+
+    short = json.loads(capsys.readouterr().out)["pages"]
+    assert main([*ws, "--json", "report", "1", "-o", str(tmp_path / "full.pdf")]) == 0
+    full = json.loads(capsys.readouterr().out)["pages"]
+    assert short < full
+    assert main([*ws, "report", "1", "--no-appendix", "-o", str(tmp_path / "a.xlsx")]) == 2
+    assert main([*ws, "report", "portfolio", "--no-appendix", "-o", str(tmp_path / "p.pdf")]) == 2
+    assert "--no-appendix applies to the assessment PDF only" in capsys.readouterr().err

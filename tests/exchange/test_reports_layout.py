@@ -65,6 +65,18 @@ def _layout(html: str):
                 url_fetcher=pdf.new_fetcher()).render(stylesheets=[css], font_config=font_config)
 
 
+def _overflowing_lines(cell: boxes.Box) -> list[str]:
+    """Lines whose text runs past the cell's content box (into the neighbour or off the page)."""
+    right = cell.content_box_x() + cell.width + 0.5
+    out = []
+    for line in cell.descendants():
+        if isinstance(line, boxes.LineBox):
+            texts = [t for t in line.descendants() if isinstance(t, boxes.TextBox) and t.text.strip()]
+            if texts and max(t.position_x + t.width for t in texts) > right:
+                out.append("".join(t.text for t in texts))
+    return out
+
+
 def _lines(cell: boxes.Box) -> list[str]:
     return ["".join(t.text for t in line.descendants() if isinstance(t, boxes.TextBox)).strip()
             for line in cell.descendants() if isinstance(line, boxes.LineBox)]
@@ -82,6 +94,8 @@ def test_tables_fit_the_page_and_headers_break_between_words(services, sample_as
                 continue
             edge = box.position_x + box.margin_width()
             assert edge <= right, f"page {number}: a {box.element_tag} cell ends at {edge:.0f}px, past {right:.0f}px"
+            overflowing = _overflowing_lines(box)
+            assert not overflowing, f"page {number}: text runs out of its {box.element_tag} cell: {overflowing}"
             if box.element_tag == "th":
                 lines = _lines(box)
                 words = " ".join(lines).split()

@@ -87,3 +87,36 @@ def test_creates_pdf_with_preview(qtbot: Any, ctx: Any, sample_assessment: Any, 
     assert (tmp_path / "a.pdf").exists() and opened == []
     if shutil.which("pdftoppm"):
         assert dialog.preview.pixmap() is not None and not dialog.preview.pixmap().isNull()
+
+
+def test_appendix_option(qtbot: Any, ctx: Any, sample_assessment: Any, tmp_path: Path, opened: list,
+                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The answers appendix is in by default; unticking it asks the service for a PDF without it.
+    It applies to the assessment PDF only (the Excel report always lists every answer)."""
+    from trustframe.ui.dialogs.report_dialog import ReportDialog
+
+    calls: list[dict] = []
+    services = ctx.require_services
+    real_write = services.reports.write
+
+    def write(*args: Any, **kwargs: Any) -> Any:
+        calls.append(kwargs)
+        return real_write(*args, **kwargs)
+
+    monkeypatch.setattr(services.reports, "write", write)
+    dialog = ReportDialog(ctx, [sample_assessment.id], kind="assessment")
+    qtbot.addWidget(dialog)
+    assert dialog.appendix_check.isChecked() and dialog.appendix_check.isEnabled()
+    assert "Excel report" in dialog.appendix_check.text()
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("xlsx"))
+    assert not dialog.appendix_check.isEnabled()
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
+    assert dialog.appendix_check.isEnabled()
+    dialog.appendix_check.setChecked(False)
+    dialog.open_check.setChecked(False)
+    dialog.file_edit.setText(str(tmp_path / "short.pdf"))
+    operation = dialog.create_report()
+    with qtbot.waitSignal(operation.finished, timeout=120000):
+        pass
+    assert calls and calls[-1]["include_appendix"] is False
+    assert (tmp_path / "short.pdf").exists()

@@ -129,6 +129,10 @@ class ReportDialog(QDialog):
         self.file_edit = QLineEdit()
         self.file_edit.setAccessibleName(self.tr("Output file"))
         self.browse_button = QPushButton(self.tr("Browse…"))
+        self.appendix_check = QCheckBox(self.tr("Include the full answers appendix (also in the Excel report)"))
+        self.appendix_check.setChecked(True)
+        self.appendix_check.setToolTip(self.tr("Appendix A lists every question with its answer. Leaving it out "
+                                               "makes a much shorter PDF, produced faster."))
         self.open_check = QCheckBox(self.tr("Open the report when it is ready"))
         self.open_check.setChecked(True)
         self.preview = QLabel(self.tr("The first page is previewed here once the report is ready."))
@@ -155,6 +159,7 @@ class ReportDialog(QDialog):
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(self.browse_button)
         form.addRow(self.tr("&Save as"), file_row)
+        form.addRow("", self.appendix_check)
         form.addRow("", self.open_check)
         for field in (self.kind_combo, self.assessment_list, self.format_combo, self.variant_combo, self.file_edit):
             label = form.labelForField(field)
@@ -263,6 +268,7 @@ class ReportDialog(QDialog):
             "comparison": self.tr("{n} assessments ticked.").format(n=len(ids)),
             "portfolio": self.tr("The portfolio report covers every vendor and product."),
         }[kind])
+        self.appendix_check.setEnabled(kind == "assessment" and self.fmt() == "pdf")
         busy = self._operation is not None
         self.create_button.setEnabled(not problem and not busy and bool(self.file_edit.text().strip()))
 
@@ -319,12 +325,14 @@ class ReportDialog(QDialog):
         kind, fmt, ids = self.kind(), self.fmt(), self.selected_ids()
         target = Path(self.file_edit.text().strip()).expanduser()
         variant = self.variant_combo.currentData() if fmt == "pdf" else None
+        include_appendix = self.appendix_check.isChecked() or kind != "assessment" or fmt != "pdf"
         services = self._services
         want_preview = fmt == "pdf"
 
         def work(task: Task) -> tuple[Any, bytes | None]:
             result = services.reports.write(kind, fmt, target, ids, pdf_variant=variant,
-                                            progress=lambda percent, text: task.report(percent, 100, text))
+                                            progress=lambda percent, text: task.report(percent, 100, text),
+                                            include_appendix=include_appendix)
             preview = render_preview(result.path) if want_preview else None
             return result, preview
 
