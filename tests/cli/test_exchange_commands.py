@@ -85,3 +85,89 @@ def test_export_options(capsys: pytest.CaptureFixture[str], workspace: str, tmp_
     code, _, err = run(capsys, "--workspace", workspace, "export-questionnaire", "1", "-o",
                        str(tmp_path / "a.xlsx"), "--deadline", "soon")
     assert code != 0
+
+
+def _choice_questions(path: Path, count: int) -> list[tuple[str, str]]:
+    """(question id, first option label) of the first ``count`` single-choice questions."""
+    import openpyxl
+
+    ws = openpyxl.load_workbook(path)["Questions"]
+    found = []
+    for r in range(3, ws.max_row + 1):
+        help_text = ws.cell(r, 4).value or ""
+        if "Choose one:" in help_text:
+            found.append((ws.cell(r, 1).value, help_text.split("Choose one: ")[1].split(" / ")[0].splitlines()[0]))
+            if len(found) == count:
+                break
+    return found
+
+
+@pytest.fixture
+def bad_return(capsys: pytest.CaptureFixture[str], workspace: str, tmp_path: Path) -> tuple[Path, str, str, str]:
+    """A returned workbook with one good answer, one answer that is not an option and one formula."""
+    sent = tmp_path / "sent.xlsx"
+    assert run(capsys, "--workspace", workspace, "export-questionnaire", "1", "-o", str(sent))[0] == 0
+    (good, label), (wrong, _), (formula, _) = _choice_questions(sent, 3)
+    returned = fill(sent, {good: label, wrong: "Absolutely, trust us", formula: '=IF(1,"Yes","No")'})
+    return returned, good, wrong, formula
+
+
+def test_rejected_rows_make_a_dry_run_exit_1(capsys: pytest.CaptureFixture[str], workspace: str,
+                                             bad_return: tuple[Path, str, str, str]) -> None:
+    returned, good, wrong, formula = bad_return
+    code, out, err = run(capsys, "--workspace", workspace, "import-response", str(returned), "--dry-run")
+    assert code == 1
+    assert "Dry run: nothing was written." in out
+    assert "2 rows were rejected and cannot be imported" in err
+    assert f"{wrong} (" in err and "is not one of the answers" in err
+    assert f"{formula} (" in err and "Formula" in err
+    assert good not in err
+    code, out, err = run(capsys, "--workspace", workspace, "import-response", str(returned), "--dry-run", "--json")
+    assert code == 1
+    data = json.loads(out)
+    assert data["dry_run"] is True and data["preview"]["counts"]["rejected"] == 2
+    assert "2 rows were rejected" in err
+
+
+def test_rejected_rows_make_yes_exit_1_after_applying_the_good_rows(
+        capsys: pytest.CaptureFixture[str], workspace: str, bad_return: tuple[Path, str, str, str]) -> None:
+    returned, good, wrong, formula = bad_return
+    code, out, err = run(capsys, "--workspace", workspace, "import-response", str(returned), "--yes")
+    assert code == 1
+    assert "Imported 1 answer(s)" in out
+    assert "2 rows were rejected and were not imported" in err and wrong in err and formula in err
+    from trustframe.services.context import Services
+
+    with Services.open(workspace, create=False) as services:
+        assert set(services.assessments.answers(1)) == {good}
+    # the same with --json: the result is still printed, and the exit status still says "problems"
+    code, out, err = run(capsys, "--workspace", workspace, "import-response", str(returned), "--yes", "--json")
+    assert code == 1
+    data = json.loads(out)
+    assert data["result"]["applied"] == [] and data["preview"]["counts"]["rejected"] == 2
+    assert "2 rows were rejected" in err
+
+
+def test_a_partial_return_gives_one_grouped_warning(capsys: pytest.CaptureFixture[str], workspace: str,
+                                                     tmp_path: Path) -> None:
+    sent = tmp_path / "sent.xlsx"
+    assert run(capsys, "--workspace", workspace, "export-questionnaire", "1", "-o", str(sent))[0] == 0
+    (qid, label), = _choice_questions(sent, 1)
+    returned = fill(sent, {qid: label})
+    code, out, err = run(capsys, "--workspace", workspace, "import-response", str(returned), "--dry-run")
+    assert code == 0 and err == ""  # unanswered questions are warnings, not problems
+    problems = out.split("Problems:", 1)[1].split("Dry run:", 1)[0].strip().splitlines()
+    unanswered = [p for p in problems if "required questions are unanswered" in p]
+    assert len(unanswered) == 1 and not any("has no answer" in p for p in problems)
+    line = unanswered[0]
+    assert line.lstrip().startswith("[warning]") and " more." in line
+    listed = line.split("unanswered: ", 1)[1].split(" and ", 1)[0].split(", ")
+    assert len(listed) == 15
+    total = int(line.split("]", 1)[1].split(": ", 1)[1].split(" required", 1)[0])
+    assert int(line.rsplit(" and ", 1)[1].split(" more", 1)[0]) == total - 15
+    # the per-row detail stays in the JSON rows
+    code, out, _ = run(capsys, "--workspace", workspace, "import-response", str(returned), "--dry-run", "--json")
+    preview = json.loads(out)["preview"]
+    per_row = [p for r in preview["empty"] for p in r["problems"] if "has no answer" in p["message"]]
+    assert len(per_row) == total
+    assert sum("required questions are unanswered" in p["message"] for p in preview["problems"]) == 1

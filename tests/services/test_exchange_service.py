@@ -281,11 +281,77 @@ def test_every_validation_problem_is_reported_with_its_cell(services: Any, sampl
 
 def test_missing_required_answers_are_warnings(services: Any, sample_assessment: Any, exported: Path) -> None:
     preview = services.exchange.preview_import(fill(exported, {"GOV-03": "text only"}))
-    required = {i.where for i in preview.issues if "has no answer" in i.message}
+    # each row keeps its own warning with its cell ...
+    row_issues = [i for r in preview.rows for i in r.issues if "has no answer" in i.message]
+    required = {i.where for i in row_issues}
     ws = openpyxl.load_workbook(exported)[QUESTIONS_SHEET]
     assert required == {f"Questions!F{row_of(ws, q)}" for q in ("GOV-01", "GOV-02", "VUL-01", "VUL-02")}
-    assert all(i.severity == "warning" for i in preview.issues if "has no answer" in i.message)
+    assert all(i.severity == "warning" for i in row_issues)
+    # ... and the problems list has one grouped warning instead of one line per question
+    assert not any("has no answer" in i.message for i in preview.issues)
+    grouped = [i for i in preview.issues if "required questions are unanswered" in i.message]
+    assert [(i.severity, i.message) for i in grouped] == [
+        ("warning", "4 required questions are unanswered: GOV-01, GOV-02, VUL-01, VUL-02.")]
     assert preview.counts["new"] == 1
+
+
+def test_one_missing_required_answer_keeps_its_cell(services: Any, sample_assessment: Any, exported: Path) -> None:
+    preview = services.exchange.preview_import(fill(exported, {"GOV-01": "Yes, documented",
+                                                               "GOV-02": "ISO/IEC 27001", "VUL-01": "No"}))
+    ws = openpyxl.load_workbook(exported)[QUESTIONS_SHEET]
+    assert [(i.where, i.message) for i in preview.issues if "answer" in i.message] == [
+        (f"Questions!F{row_of(ws, 'VUL-02')}", "Required question VUL-02 has no answer.")]
+
+
+def test_grouped_warning_names_15_questions_then_a_count() -> None:
+    from trustframe.domain.questionnaire import AnswerType, Question, Questionnaire, QuestionnaireKind, Section
+    from trustframe.exchange.excel_import import build_rows
+    from trustframe.exchange.excel_model import CellValue, ParsedRow, ParsedWorkbook
+
+    questions = tuple(Question(id=f"Q-{n:02d}", section_id="S", text=f"Question {n}", type=AnswerType.TEXT)
+                      for n in range(1, 41))
+    questionnaire = Questionnaire(id="q", version="1", title="Q", kind=QuestionnaireKind.ASSESSMENT,
+                                  sections=(Section(id="S", title="S", questions=questions),))
+    rows = tuple(ParsedRow(sheet="Questions", row=n + 2, question_id=CellValue("Questions", f"A{n + 2}", q.id),
+                           question_text=CellValue("Questions", f"C{n + 2}", q.text),
+                           answer=CellValue("Questions", f"F{n + 2}", "=1+1" if n == 40 else None, n == 40),
+                           formulas=(CellValue("Questions", f"F{n + 2}", "=1+1", True),) if n == 40 else ())
+                 for n, q in enumerate(questions, start=1))
+    parsed = ParsedWorkbook(file_name="r.xlsx", sha256="0", size=1, sheet_names=("Questions",),
+                            questions_sheet="Questions", rows=rows)
+    previews, issues = build_rows(parsed, questionnaire, {q.id for q in questions}, {}, None)
+    grouped = [i.message for i in issues if "unanswered" in i.message]
+    assert grouped == ["39 required questions are unanswered: " + ", ".join(f"Q-{n:02d}" for n in range(1, 16))
+                       + " and 24 more."]
+    assert sum(1 for p in previews for i in p.issues if "has no answer" in i.message) == 39
+    assert issues[0].severity == "error" and "Formula" in issues[0].message
+
+
+def test_problems_list_errors_before_warnings(services: Any, sample_assessment: Any, exported: Path) -> None:
+    # VUL-02 (late in the sheet) is wrong; GOV-01 and GOV-02 (earlier) are unanswered
+    preview = services.exchange.preview_import(fill(exported, {"VUL-01": "Yes", "VUL-02": "soon"}))
+    severities = [i.severity for i in preview.issues]
+    assert severities[0] == "error" and "warning" in severities
+    assert severities == sorted(severities, key=["error", "warning", "info"].index)
+
+
+def test_text_cut_at_excels_cell_limit_is_reported_as_such(services: Any, sample_assessment: Any, exported: Path,
+                                                           tmp_path: Path) -> None:
+    # The vendor pasted 40,000 characters; the spreadsheet program (here openpyxl, as Excel does)
+    # keeps 32,767 of them, so the file cannot tell the real length.
+    returned = fill(exported, {"VUL-01": "Yes"}, comments={"VUL-01": "z" * 40_000})
+    ws = openpyxl.load_workbook(returned)[QUESTIONS_SHEET]
+    cell = f"Questions!G{row_of(ws, 'VUL-01')}"
+    preview = services.exchange.preview_import(returned)
+    assert [i.where for i in preview.issues].count(cell) == 1  # not also "together exceed"
+    message = problems(preview)[cell]
+    assert "32767 characters long" not in message
+    assert "Excel's cell limit of 32,767 characters" in message and "may have been cut" in message
+    assert "limit is 10000" in message
+    # below the cell limit the real length is known and given
+    returned = fill(exported, {"VUL-01": "Yes"}, comments={"VUL-01": "z" * 12_345}, out=tmp_path / "r2.xlsx")
+    message = problems(services.exchange.preview_import(returned))[cell]
+    assert message.startswith("The text is 12,345 characters long") and "limit is 10000" in message
 
 
 def test_formula_in_a_comment_is_rejected(services: Any, sample_assessment: Any, exported: Path,

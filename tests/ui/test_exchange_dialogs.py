@@ -84,3 +84,16 @@ def test_import_dialog_shows_a_refusal_inline(qtbot: Any, ctx: Any, sample_asses
     qtbot.addWidget(dialog)
     assert dialog.preview is None and "CSV" in dialog.error_text
     assert not dialog.import_button.isEnabled()
+
+
+def test_import_dialog_groups_unanswered_required_questions(qtbot: Any, ctx: Any, services: Any,
+                                                            sample_assessment: Any, tmp_path: Path) -> None:
+    sent = tmp_path / "sent.xlsx"
+    services.exchange.export_questionnaire(sample_assessment.id, sent)
+    returned = fill(sent, {"GOV-03": "A CISO.", "VUL-02": "soon"})
+    dialog = ImportDialog(ctx, None, returned)
+    qtbot.addWidget(dialog)
+    texts = [dialog.problems_list.item(i).text() for i in range(dialog.problems_list.count())]
+    assert not any("has no answer" in t for t in texts)
+    assert sum("required questions are unanswered: GOV-01, GOV-02, VUL-01" in t for t in texts) == 1
+    assert texts[0].startswith("[error]")  # errors before warnings

@@ -85,13 +85,57 @@ def _print_preview(ctx: CliContext, preview: Any) -> None:
             ctx.print(f"  [{issue.severity}] {issue.where or issue.file}: {issue.message}")
 
 
+#: Rejected rows and errors named on stderr before "and N more".
+PROBLEMS_LISTED = 10
+
+
+def _problems(preview: Any) -> tuple[list[Any], list[Any]]:
+    """(rejected rows, errors not tied to a rejected row): what makes the command exit 1."""
+    rejected = [r for r in preview.rows if r.category.value == "rejected"]
+    in_rows = {id(i) for r in rejected for i in r.issues}
+    return rejected, [i for i in preview.errors if id(i) not in in_rows]
+
+
+def _report_problems(ctx: CliContext, preview: Any, applied: bool) -> bool:
+    """Say on stderr how many rows were rejected and why; True when there were problems."""
+    rejected, errors = _problems(preview)
+    if not rejected and not errors:
+        return False
+    lines = []
+    if rejected:
+        outcome = "were not imported" if applied else "cannot be imported"
+        lines.append(f"{len(rejected)} rows were rejected and {outcome}:" if len(rejected) > 1
+                     else f"1 row was rejected and {outcome}:")
+        for r in rejected[:PROBLEMS_LISTED]:
+            reason = r.note or "; ".join(i.message for i in r.issues) or "not a question of this assessment"
+            lines.append(f"  {r.question_id or '(no id)'} ({r.where}): {reason}")
+        if len(rejected) > PROBLEMS_LISTED:
+            lines.append(f"  and {len(rejected) - PROBLEMS_LISTED} more (see the preview)")
+    if errors:
+        lines.append(f"{len(errors)} other error(s) in the workbook:" if rejected
+                     else f"{len(errors)} error(s) in the workbook:")
+        for issue in errors[:PROBLEMS_LISTED]:
+            lines.append(f"  {issue.where or issue.file}: {issue.message}")
+        if len(errors) > PROBLEMS_LISTED:
+            lines.append(f"  and {len(errors) - PROBLEMS_LISTED} more (see the preview)")
+    for line in lines:
+        print(line, file=ctx.err)
+    return True
+
+
 def _short(text: str, limit: int = 40) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def import_response(ctx: CliContext) -> int:
-    """``import-response FILE.xlsx [--assessment ID] [--dry-run] [--yes] [--json]``."""
+    """``import-response FILE.xlsx [--assessment ID] [--dry-run] [--yes] [--json]``.
+
+    Exit status: 0 when the whole workbook was fine; 1 when nothing was written (no --yes, or
+    the question was declined) or when the preview has rejected rows or errors, even though the
+    acceptable rows were applied (with --yes) or previewed (--dry-run): the rejected rows are
+    named on stderr.
+    """
     a = ctx.args
     exchange = ctx.services.exchange
     preview = exchange.preview_import(a.file, a.assessment)
@@ -106,7 +150,7 @@ def import_response(ctx: CliContext) -> int:
         else:
             _print_preview(ctx, preview)
             ctx.print("\nDry run: nothing was written.")
-        return 0
+        return 1 if _report_problems(ctx, preview, applied=False) else 0
     if not a.yes:
         if ctx.json or not sys.stdin.isatty():
             if ctx.json:
@@ -116,6 +160,7 @@ def import_response(ctx: CliContext) -> int:
                 _print_preview(ctx, preview)
                 print("Nothing was written: run again with --yes to apply (or --dry-run to only preview).",
                       file=ctx.err)
+            _report_problems(ctx, preview, applied=False)
             return 1
         _print_preview(ctx, preview)
         chosen = preview.default_accepted if accepted is None else accepted
@@ -134,4 +179,4 @@ def import_response(ctx: CliContext) -> int:
                       f"{' (status now Returned)' if result.status_changed else ''}.")
         else:
             ctx.print("\nNothing to import: the workbook brings no new or changed answers.")
-    return 0
+    return 1 if _report_problems(ctx, preview, applied=True) else 0

@@ -85,6 +85,12 @@ class Limits:
 
 DEFAULT_LIMITS = Limits()
 
+#: Most characters an Excel cell holds; Excel (and openpyxl) cut longer text to this length, so
+#: a cell of exactly this length may have held more when the vendor typed or pasted it.
+EXCEL_CELL_LIMIT = 32_767
+#: Unanswered required questions named in the grouped warning before "and N more".
+UNANSWERED_LISTED = 15
+
 
 def _fail(message: str, file_name: str, where: str = "") -> ExchangeError:
     # The message already names the file; an issue is attached only when it adds a location.
@@ -575,6 +581,8 @@ class _Judged:
     value: Any
     comment: str | None
     issues: tuple[Issue, ...]
+    #: The row's only problem is that a required question has no answer.
+    unanswered_required: bool = False
 
 
 def build_rows(parsed: ParsedWorkbook, questionnaire: Questionnaire, scope: set[str],
@@ -598,13 +606,28 @@ def build_rows(parsed: ParsedWorkbook, questionnaire: Questionnaire, scope: set[
     expected = parsed.meta.checksums if parsed.meta is not None else {}
     previews: list[ImportRowPreview] = []
     seen: set[str] = set()
+    unanswered: list[ImportRowPreview] = []
     for row in parsed.rows:
         judged = _judge(row, questionnaire, scope, counts, expected, name)
         preview = _categorise(judged, current, base, name)
         previews.append(preview)
-        issues.extend(preview.issues)
+        if judged.unanswered_required:
+            # A partial return leaves many required questions open: one grouped warning keeps the
+            # real problems readable (each row still carries its own warning).
+            unanswered.append(preview)
+        else:
+            issues.extend(preview.issues)
         if judged.question is not None:
             seen.add(judged.question.id)
+    if len(unanswered) == 1:
+        issues.extend(unanswered[0].issues)
+    elif unanswered:
+        ids = [p.question_id for p in unanswered]
+        listed = ", ".join(ids[:UNANSWERED_LISTED])
+        if len(ids) > UNANSWERED_LISTED:
+            listed += f" and {len(ids) - UNANSWERED_LISTED} more"
+        issues.append(Issue(f"{len(ids)} required questions are unanswered: {listed}.", file=name,
+                            where=parsed.questions_sheet, severity="warning"))
     for qid in exported_ids or ():
         if qid not in seen and counts.get(qid, 0) == 0 and qid in questionnaire.questions_by_id:
             issues.append(Issue(f"Question {qid} was sent but its row is missing from the returned workbook.",
@@ -645,10 +668,11 @@ def _judge(row: ParsedRow, questionnaire: Questionnaire, scope: set[str], counts
             problem(f"Question {qid} was worded differently when this workbook was exported.",
                     row.question_text.where)
 
+    too_long = False
     for cell in (row.answer, row.comment, row.evidence):
         if cell is not None and isinstance(cell.value, str) and len(cell.value) > answer_values.MAX_TEXT_LENGTH:
-            problem(f"The text is {len(cell.value)} characters long; the limit is "
-                    f"{answer_values.MAX_TEXT_LENGTH}.", cell.where)
+            problem(_too_long(len(cell.value)), cell.where)
+            too_long = True
 
     value: Any = None
     answer_cell = row.answer
@@ -661,13 +685,25 @@ def _judge(row: ParsedRow, questionnaire: Questionnaire, scope: set[str], counts
     comment_text = "" if row.comment is None or row.comment.is_formula else _text(row.comment.value)
     evidence_text = "" if row.evidence is None or row.evidence.is_formula else _text(row.evidence.value)
     comment = join_comment(comment_text, evidence_text) if (comment_text or evidence_text) else None
-    if comment is not None and len(comment) > answer_values.MAX_TEXT_LENGTH:
+    if comment is not None and len(comment) > answer_values.MAX_TEXT_LENGTH and not too_long:
         problem(f"Comment and evidence reference together exceed {answer_values.MAX_TEXT_LENGTH} characters.",
                 (row.comment or row.evidence or row.question_id).where)
+    unanswered = False
     if question is not None and question.required and value is None and not problems:
         where = answer_cell.where if answer_cell is not None else row.question_id.where
         problem(f"Required question {question.id} has no answer.", where, severity="warning")
-    return _Judged(row, question, value, comment, tuple(problems))
+        unanswered = True
+    return _Judged(row, question, value, comment, tuple(problems), unanswered)
+
+
+def _too_long(length: int) -> str:
+    """Why a cell's text is refused. Text at Excel's cell limit was probably cut by the spreadsheet
+    program, so its length there says nothing about how long the vendor's text really was."""
+    limit = answer_values.MAX_TEXT_LENGTH
+    if length == EXCEL_CELL_LIMIT:
+        return (f"The text reaches Excel's cell limit of {EXCEL_CELL_LIMIT:,} characters and may have been cut; "
+                f"the limit is {limit} characters. Ask the vendor for a shorter text (or attach it as evidence).")
+    return f"The text is {length:,} characters long; the limit is {limit} characters."
 
 
 def _strip_qid(message: str, qid: str) -> str:

@@ -183,7 +183,7 @@ class ExchangeService:
         return ImportPreview(
             path=path, file_name=parsed.file_name, sha256=parsed.sha256, assessment_id=assessment.id,  # type: ignore[arg-type]
             assessment_label=_label(assessment), questionnaire_key=questionnaire.key, rows=tuple(rows),
-            issues=tuple(issues + row_issues), export_uid=export.uid if export is not None else None,
+            issues=_worst_first(issues + row_issues), export_uid=export.uid if export is not None else None,
             identified_by=identified_by, already_imported_at=previous[0].imported_at if previous else None,
             status=assessment.status.value)
 
@@ -326,6 +326,14 @@ class ExchangeService:
         """Workbooks sent for an assessment, newest first."""
         with self._s.workspace.reading() as session:
             return ExchangeRecordRepository(session).exports(assessment_id)
+
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def _worst_first(issues: list[Issue]) -> tuple[Issue, ...]:
+    """Errors before warnings before notes; within a severity, in the order found (sheet order)."""
+    return tuple(sorted(issues, key=lambda i: _SEVERITY_ORDER.get(i.severity, 1)))
 
 
 def _label(assessment: Assessment) -> str:
