@@ -11,7 +11,7 @@ import pytest
 
 from trustframe.domain.assessment import FlagAcceptance
 from trustframe.domain.evidence import Evidence
-from trustframe.domain.questionnaire import EvidenceKind, ProductCategory, Questionnaire
+from trustframe.domain.questionnaire import EvidenceKind, ProductCategory, Question, Questionnaire, QuestionnaireKind
 from trustframe.domain.scoring import score_answers
 from trustframe.domain.scoring_codec import result_from_dict, result_to_dict
 from trustframe.domain.scoring_model import Rating, Recommendation
@@ -75,6 +75,8 @@ def test_worked_example_of_the_documentation(sample: Questionnaire, profile: Sco
     later = _worked(sample, profile, as_of=date(2027, 3, 1))
     assert later.overall == 60.83
     assert any("expired 2027-02-28" in c for c in later.conditions)
+    assert "Obtain a current 'ISO/IEC 27001 certificate' (expired 2027-02-28); it supports the answer to " \
+           "GOV-02" in later.conditions
 
 
 def test_not_applicable_leaves_the_denominator(sample: Questionnaire, profile: ScoringProfile) -> None:
@@ -194,3 +196,43 @@ def test_profile_override_and_validation(profile: ScoringProfile) -> None:
         ScoringProfile.from_dict(merge_profile_data(base, {"rating_thresholds": {"2": {"low": 10}}}))
     with pytest.raises(ScoringProfileError, match="importance_weights.low"):
         ScoringProfile.from_dict(merge_profile_data(base, {"importance_weights": {"low": 0}}))
+
+
+SOC2_EXPIRED = Evidence(5, 1, "SOC 2 Type II report", EvidenceKind.AUDIT_REPORT, issuer="Auditor", independent=True,
+                        issued_on=date(2023, 1, 1), expires_on=date(2024, 10, 19))
+
+
+def test_one_lapsed_report_is_one_condition_naming_the_answers_it_supports(sample: Questionnaire,
+                                                                           profile: ScoringProfile) -> None:
+    answers = {"GOV-01": "verified", "GOV-02": ["iso27001", "soc2"], "VUL-01": "yes", "VUL-02": 120}
+    evidence = {"GOV-01": [SOC2_EXPIRED], "GOV-02": [SOC2_EXPIRED], "VUL-01": [SOC2_EXPIRED]}
+    r = score_answers(sample, answers, profile=profile, as_of=date(2025, 1, 1), category=ProductCategory.SOFTWARE,
+                      tier=4, evidence=evidence)
+    about_evidence = [c for c in r.conditions if "SOC 2 Type II report" in c]
+    assert about_evidence == ["Obtain a current 'SOC 2 Type II report' (expired 2024-10-19); it supports "
+                              "3 answers: GOV-01, GOV-02, VUL-01"]
+    # flag mitigations (worst first) come before the evidence
+    assert r.conditions[0].startswith("RF-VUL-02") and r.conditions[-1] == about_evidence[0]
+
+
+def test_evidence_condition_lists_a_few_answers_then_a_count() -> None:
+    from trustframe.domain.questionnaire import AnswerType, Importance, Option, Section
+
+    questions = [Question(id=f"Q-{n:02d}", section_id="S", text=f"Control {n}?", type=AnswerType.SINGLE_CHOICE,
+                          options=(Option("yes", "Yes", 1.0), Option("no", "No", 0.0)),
+                          importance=Importance.STANDARD, evidence=(EvidenceKind.AUDIT_REPORT,))
+                 for n in range(1, 26)]
+    questionnaire = Questionnaire(id="many", version="1", title="Many", kind=QuestionnaireKind.ASSESSMENT,
+                                  sections=(Section(id="S", title="S", questions=tuple(questions)),))
+    profile = ScoringProfile.from_dict(json.loads(DEFAULT_PROFILE.read_text(encoding="utf-8")))
+    cert = Evidence(8, 1, "ISO certificate", EvidenceKind.CERTIFICATE, independent=True,
+                    issued_on=date(2026, 1, 1), expires_on=date(2028, 1, 1))
+    evidence = {q.id: [SOC2_EXPIRED] for q in questions}
+    evidence["Q-25"] = [cert]  # not valid yet on the scoring date: a condition of its own
+    r = score_answers(questionnaire, {q.id: "yes" for q in questions}, profile=profile, as_of=date(2025, 1, 1),
+                      evidence=evidence)
+    assert r.conditions == (
+        "Obtain a current 'SOC 2 Type II report' (expired 2024-10-19); it supports 24 answers: "
+        "Q-01, Q-02, Q-03, Q-04, Q-05, Q-06 and 18 more",
+        "Obtain a current 'ISO certificate' (not valid before 2026-01-01); it supports the answer to Q-25",
+    )

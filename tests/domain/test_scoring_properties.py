@@ -11,6 +11,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from trustframe.domain.assessment import FlagAcceptance
 from trustframe.domain.evidence import Evidence
 from trustframe.domain.questionnaire import AnswerType, EvidenceKind, ProductCategory, Question
 from trustframe.domain.scoring import score_answers
@@ -142,9 +143,44 @@ def test_scoring_is_deterministic(case: dict[str, Any]) -> None:
     assert _score(case) == _score(case)
 
 
+#: What "with current independent evidence" means when an improvement is applied.
+FRESH = Evidence(99, 1, "Fresh independent report", EvidenceKind.AUDIT_REPORT, independent=True,
+                 issued_on=date(2025, 1, 1), expires_on=date(2027, 1, 1))
+
+
+def _apply(case: dict[str, Any], improvements: tuple[Any, ...]) -> dict[str, Any]:
+    """The case with every proposed improvement carried out: the answer set to ``to_value``,
+    current independent evidence linked where the improvement assumes it, and the red flag
+    accepted where the improvement is an acceptance."""
+    answers = dict(case["answers"])
+    evidence = {k: list(v) for k, v in case["evidence"].items()}
+    accepted = dict(case["accepted"])
+    for imp in improvements:
+        if imp.to_value is None:
+            assert imp.kind == "flag" and imp.flag_id
+            accepted[imp.flag_id] = FlagAcceptance(imp.flag_id, "mitigated by contract", "reviewer")
+            continue
+        answers[imp.question_id] = list(imp.to_value) if isinstance(imp.to_value, tuple) else imp.to_value
+        if imp.with_evidence:
+            evidence[imp.question_id] = [FRESH]
+    return {**case, "answers": answers, "evidence": evidence, "accepted": accepted}
+
+
 @COMMON
 @given(cases())
 def test_improvements_reach_the_promised_rating(case: dict[str, Any]) -> None:
+    """Carrying out the proposed improvements and scoring again gives the promised rating.
+
+    ``next_rating`` is the rating of the proposal as the engine re-scored it, so it is at least
+    one level better than now and the re-score reaches exactly it. When the greedy search finds
+    no set of changes that lifts the rating (``next_rating`` None), the proposal must still not
+    make anything worse.
+    """
     r = _score(case)
+    after = _score(_apply(case, r.improvements))
     if r.next_rating is not None:
+        assert r.improvements
         assert r.next_rating.rank < r.rating.rank
+        assert after.rating is r.next_rating, (r.improvements, after.rating_reasons)
+    else:
+        assert after.rating.rank <= r.rating.rank

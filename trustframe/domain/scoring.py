@@ -284,13 +284,15 @@ def _raw_score(x: _Q, value: Any) -> tuple[bool, bool, float | None]:
     return True, False, None  # outside every band: answered but not scored
 
 
-def _evidence_factor(profile: ScoringProfile, items: Sequence[Evidence], as_of: date) -> tuple[float, str]:
-    """The best support among the linked evidence: (factor, why)."""
+def _evidence_factor(profile: ScoringProfile, items: Sequence[Evidence],
+                     as_of: date) -> tuple[float, str, Evidence | None]:
+    """The best support among the linked evidence: (factor, why, the evidence giving it)."""
     factors = profile.evidence
     if not items:
-        return factors.none, "no evidence linked: the vendor's word only"
+        return factors.none, "no evidence linked: the vendor's word only", None
     best_factor = -1.0
     best_note = ""
+    best_item: Evidence | None = None
     # Sorted so that ties are decided the same way whatever the order links were made in.
     for e in (items if len(items) == 1 else sorted(items, key=lambda e: (e.id or 0, e.title))):
         state = e.state(as_of, factors.expiring_soon_days)
@@ -303,8 +305,8 @@ def _evidence_factor(profile: ScoringProfile, items: Sequence[Evidence], as_of: 
         else:
             factor, note = factors.vendor_issued_current, f"evidence '{e.title}' issued by the vendor itself"
         if factor > best_factor:
-            best_factor, best_note = factor, note
-    return best_factor, best_note
+            best_factor, best_note, best_item = factor, note, e
+    return best_factor, best_note, best_item
 
 
 def _next_transition(items: Iterable[Evidence], as_of: date) -> date | None:
@@ -374,7 +376,8 @@ class _Eval:
         self.applicable = [0] * n
         self.gaps_count = [0] * n
         self.gaps: list[_Row] = []
-        self.lapsed: list[_Row] = []                 # answers whose evidence expired or is not yet valid
+        # answers whose best evidence expired or is not yet valid, with that evidence
+        self.lapsed: list[tuple[_Row, Evidence | None]] = []
         self.critical_gaps = 0
 
     def group(self, slot: int, key: str, title: str) -> GroupScore:
@@ -417,7 +420,7 @@ def _evaluate(plan: _Plan, profile: ScoringProfile, values: Mapping[str, Any],
             answered, na, raw = (False, False, None) if opt is None else (True, opt[1], opt[0])
         else:
             answered, na, raw = _raw_score(x, value)
-        factor, note = 1.0, ""
+        factor, note, support = 1.0, "", None
         if answered:
             effective[qid] = value
         # Evidence strength only matters where the question asks for evidence and the answer
@@ -427,7 +430,7 @@ def _evaluate(plan: _Plan, profile: ScoringProfile, values: Mapping[str, Any],
                 factor, note = profile.evidence.independent_current, "assumed: current independent evidence"
             else:
                 items = evidence.get(qid, ())
-                factor, note = _evidence_factor(profile, items, as_of)
+                factor, note, support = _evidence_factor(profile, items, as_of)
                 if items:
                     nxt = _next_transition(items, as_of)
                     if nxt is not None and (ev.valid_until is None or nxt < ev.valid_until):
@@ -449,7 +452,7 @@ def _evaluate(plan: _Plan, profile: ScoringProfile, values: Mapping[str, Any],
                     wa[g] += weight
                     n_answered[g] += 1
                 if factor < 1.0 and note.startswith("evidence '") and ("expired" in note or "not valid" in note):
-                    lapsed.append(row or _Row(x, value, answered, na, raw, factor, weight, note))
+                    lapsed.append((row or _Row(x, value, answered, na, raw, factor, weight, note), support))
             elif x.required:
                 for g in (x.groups if all_groups else _OVERALL):
                     wg[g] += weight
@@ -540,8 +543,9 @@ def rating_for(profile: ScoringProfile, tier: int | None, overall: float | None,
     return rating, tuple(reasons)
 
 
-def _conditions(profile: ScoringProfile, ev: _Eval) -> tuple[str, ...]:
-    """What to require when approving: flag mitigations, missing answers, lapsed evidence."""
+def _conditions(profile: ScoringProfile, ev: _Eval, as_of: date) -> tuple[str, ...]:
+    """What to require when approving, in this order: the mitigation of every open flag (worst
+    first), missing answers, then current evidence (one condition per lapsed evidence record)."""
     conditions: list[str] = []
     for flag in ev.flags:
         if not flag.accepted:
@@ -553,9 +557,44 @@ def _conditions(profile: ScoringProfile, ev: _Eval) -> tuple[str, ...]:
         conditions.append(f"{row.x.id}: obtain and review the vendor's answer ({_short(row.x.q.text)})")
     if len(gaps) > limit:
         conditions.append(f"Obtain and review answers to the {len(gaps) - limit} other open questions.")
-    for row in ev.lapsed:
-        conditions.append(f"{row.x.id}: obtain current evidence ({row.note})")
+    conditions.extend(_evidence_conditions(ev.lapsed, as_of))
     return tuple(conditions)
+
+
+#: Question ids named in one evidence condition before "and N more".
+EVIDENCE_CONDITION_IDS = 6
+
+
+def _evidence_conditions(lapsed: Sequence[tuple[_Row, Evidence | None]], as_of: date) -> list[str]:
+    """One condition per lapsed piece of evidence, naming the answers it supports.
+
+    One expired report often backs dozens of answers; a line per answer would bury everything
+    else. Grouped by evidence record (its id, or its title and dates when it has none), in the
+    order the first answer relying on it appears in the questionnaire.
+    """
+    groups: dict[Any, tuple[Evidence | None, str, list[str]]] = {}
+    for row, item in lapsed:
+        if item is None:  # pragma: no cover - lapsed rows always come with their evidence
+            key: Any = ("note", row.note)
+            what = f"current evidence ({row.note})"
+        else:
+            key = ("id", item.id) if item.id is not None else ("record", item.title, item.issued_on, item.expires_on)
+            if item.state(as_of) is EvidenceState.NOT_YET_VALID:
+                when = f"not valid before {item.issued_on}"
+            else:
+                when = f"expired {item.expires_on}"
+            what = f"a current '{item.title}' ({when})"
+        if key not in groups:
+            groups[key] = (item, what, [])
+        groups[key][2].append(row.x.id)
+    conditions = []
+    for _item, what, ids in groups.values():
+        shown = ", ".join(ids[:EVIDENCE_CONDITION_IDS])
+        if len(ids) > EVIDENCE_CONDITION_IDS:
+            shown += f" and {len(ids) - EVIDENCE_CONDITION_IDS} more"
+        supports = f"the answer to {shown}" if len(ids) == 1 else f"{len(ids)} answers: {shown}"
+        conditions.append(f"Obtain {what}; it supports {supports}")
+    return conditions
 
 
 def _short(text: str, limit: int = 80) -> str:
@@ -592,7 +631,7 @@ def score_answers(questionnaire: Questionnaire, answers: Mapping[str, Any], *, p
     overall_score = ev.overall
     completeness = ev.completeness
     rating, reasons = rating_for(profile, tier, overall_score, completeness, ev.critical_gaps, ev.flags)
-    conditions = _conditions(profile, ev)
+    conditions = _conditions(profile, ev, as_of)
     recommendation = profile.recommendations[rating]
     if recommendation is Recommendation.APPROVE and conditions:
         recommendation = Recommendation.APPROVE_WITH_CONDITIONS
@@ -738,7 +777,8 @@ def _improvements(plan: _Plan, profile: ScoringProfile, ev: _Eval, rating: Ratin
             evidence_note = " with current independent evidence" if x.wants_evidence and new_eff > 0 else ""
             result.append(Improvement(x.id, _display(row), f"{option.label}{evidence_note} "
                                       f"(or accept {flag.flag_id} as mitigated, with a reason)", gain,
-                                      kind="flag", flag_id=flag.flag_id))
+                                      kind="flag", flag_id=flag.flag_id, to_value=option.id,
+                                      with_evidence=bool(evidence_note)))
         else:
             assume_accepted.add(flag.flag_id)
             result.append(Improvement(x.id, _display(row), f"accept {flag.flag_id} as mitigated, with a reason",
@@ -832,7 +872,9 @@ def _answer_improvement(row: _Row, changes: dict[str, Any], forced: set[str], an
         to = f"{_display(row)}, backed by current independent evidence"
     else:
         to = x.best_label + (" with current independent evidence" if with_evidence else "")
-    return Improvement(x.id, _display(row), to, gain, kind=kind)
+    value = changes[x.id]
+    return Improvement(x.id, _display(row), to, gain, kind=kind,
+                       to_value=tuple(value) if isinstance(value, list) else value, with_evidence=with_evidence)
 
 
 def _clearing_option(x: _Q, values: Mapping[str, Any], profile: ScoringProfile, target: Rating) -> Option | None:

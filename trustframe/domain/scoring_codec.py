@@ -69,8 +69,16 @@ def result_to_dict(result: ScoreResult, compact: bool = False) -> dict[str, Any]
     data["drivers"] = [{"question_id": d.question_id, "section_id": d.section_id, "answer": d.answer,
                         "points_lost": d.points_lost, "weight": d.weight, "reason": d.reason} for d in result.drivers]
     data["improvements"] = [{"question_id": i.question_id, "from_answer": i.from_answer, "to_answer": i.to_answer,
-                             "gain": i.gain, "kind": i.kind, "flag_id": i.flag_id} for i in result.improvements]
+                             "gain": i.gain, "kind": i.kind, "flag_id": i.flag_id,
+                             "to_value": list(i.to_value) if isinstance(i.to_value, tuple) else i.to_value,
+                             "with_evidence": i.with_evidence} for i in result.improvements]
     return data
+
+
+def _improvement(data: Mapping[str, Any]) -> Improvement:
+    # Several chosen options are a tuple in the result (JSON has only lists).
+    value = data.get("to_value")
+    return Improvement(**{**data, "to_value": tuple(value) if isinstance(value, list) else value})
 
 
 def result_from_dict(data: Mapping[str, Any]) -> ScoreResult:
@@ -94,7 +102,7 @@ def result_from_dict(data: Mapping[str, Any]) -> ScoreResult:
         flags=tuple(RaisedFlag(**{**f, "severity": Severity(f["severity"])}) for f in data.get("flags", ())),
         gaps=tuple(data.get("gaps", ())),
         drivers=tuple(Driver(**d) for d in data.get("drivers", ())),
-        improvements=tuple(Improvement(**i) for i in data.get("improvements", ())),
+        improvements=tuple(_improvement(i) for i in data.get("improvements", ())),
         conditions=tuple(data.get("conditions", ())),
         rating_reasons=tuple(data.get("rating_reasons", ())),
         profile_id=data.get("profile_id", ""),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from trustframe.domain.questionnaire import Severity
 
@@ -120,6 +121,11 @@ class Improvement:
     gain: float                   # score points gained
     kind: str = "answer"          # answer | evidence | gap | flag (see docs/scoring.md)
     flag_id: str = ""             # for kind "flag": the red flag that must be cleared or accepted
+    #: The answer value to set (option id, option ids as a tuple, number); None when the change
+    #: is accepting ``flag_id`` as mitigated rather than changing the answer.
+    to_value: Any = None
+    #: The change assumes current independent evidence linked to the answer.
+    with_evidence: bool = False
 
 
 @dataclass(frozen=True)
