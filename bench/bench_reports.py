@@ -1,6 +1,6 @@
 """Benchmark of the assessment report (PDF) for a 200-question assessment.
 
-    python bench/bench_reports.py [--questions 200] [--repeat 5] [--keep FILE.pdf]
+    python bench/bench_reports.py [--questions 200] [--repeat 5] [--keep FILE.pdf] [--no-appendix]
 
 The questionnaire is the bundled question bank (realistic texts, red flags, contract clauses),
 with questions cloned until it has ``--questions`` of them, all in scope; every question is
@@ -11,6 +11,9 @@ Measured alternately in one run, after one warm-up of each:
 * **ours**: ``ReportService.write("assessment", "pdf", ...)``: reading the data, scoring,
   building the report content and the SVG charts, Jinja2 templating, WeasyPrint, the file.
 * **bare**: WeasyPrint alone on the same final HTML (same fonts, same fetcher), to a file.
+
+``--no-appendix`` measures the PDF without Appendix A (every answer), as written by
+``trustframe report ID --no-appendix``; most of the layout time is that appendix.
 
 Targets: ours at most 1.2x bare, and under 4 s. The ratio is the median of per-round ratios,
 so machine load hits both sides alike. Prints a Markdown table row.
@@ -112,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--questions", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="also save the report here")
+    parser.add_argument("--no-appendix", dest="include_appendix", action="store_false",
+                        help="leave Appendix A (every answer) out of the PDF")
     args = parser.parse_args(argv)
 
     t0 = time.perf_counter()
@@ -122,11 +127,14 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp)
         services, assessment_id = build(folder, args.questions)
         applicable = len(services.assessments.applicable_questions(assessment_id))
-        html = services.reports.assessment_html(assessment_id)  # the same final HTML for the bare render
+        appendix = args.include_appendix
+        # The same final HTML for the bare render.
+        html = services.reports.assessment_html(assessment_id, include_appendix=appendix)
 
         def ours() -> tuple[float, int]:
             start = time.perf_counter()
-            result = services.reports.write("assessment", "pdf", folder / "ours.pdf", [assessment_id])
+            result = services.reports.write("assessment", "pdf", folder / "ours.pdf", [assessment_id],
+                                            include_appendix=appendix)
             return time.perf_counter() - start, result.pages
 
         def bare() -> tuple[float, int]:
@@ -165,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     bare_med = statistics.median(b for _, b in rows)
     ratio = statistics.median(o / b for o, b in rows)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"questions: {applicable} applicable, {pages_o} pages (bare {pages_b}); HTML {len(html) // 1024} KB")
+    print(f"questions: {applicable} applicable, {pages_o} pages (bare {pages_b}); HTML {len(html) // 1024} KB; "
+          f"appendix {'included' if args.include_appendix else 'left out'}")
     print(f"import of the report stack (WeasyPrint, Jinja2, openpyxl): {import_time * 1000:.0f} ms (once per process)")
     print(f"our share, measured apart: scoring {t_score * 1000:.0f} ms, report content + charts "
           f"{t_context * 1000:.0f} ms (includes a second scoring), templating {t_template * 1000:.0f} ms")
@@ -173,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("| run | bare WeasyPrint | ours (whole report) | ratio | pages |")
     print("|---|---|---|---|---|")
-    print(f"| {platform.python_implementation()} {platform.python_version()}, load average {load:.1f} "
+    print(f"| {platform.python_implementation()} {platform.python_version()}, load average {load:.1f}"
+          f"{'' if args.include_appendix else ', --no-appendix'} "
           f"| {bare_med:.2f} s | {ours_med:.2f} s | **{ratio:.2f}x** | {pages_o} |")
     ok = ratio <= 1.2 and ours_med < 4.0
     print()

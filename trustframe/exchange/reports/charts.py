@@ -73,6 +73,32 @@ def _truncate(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _wrap(text: str, limit: int, lines: int = 2) -> list[str]:
+    """``text`` in at most ``lines`` lines of about ``limit`` characters, broken between words; only
+    what does not fit in the last line is cut (with "…")."""
+    words, out, current = text.split(), [], ""
+    for i, word in enumerate(words):
+        candidate = f"{current} {word}".strip()
+        if len(candidate) <= limit or not current:
+            current = candidate
+            continue
+        out.append(current)
+        current = word
+        if len(out) == lines - 1:
+            current = " ".join(words[i:])
+            break
+    out.append(current)
+    return [_truncate(line, limit) for line in out[:lines]]
+
+
+def _text_lines(lines: list[str], x: float, y: float, line_height: float, attrs: str) -> str:
+    """A multi-line SVG label centred vertically on ``y`` (tspans; the SVG is escaped here)."""
+    first = y - line_height * (len(lines) - 1) / 2
+    spans = "".join(f'<tspan x="{_fmt(x)}" y="{_fmt(first + i * line_height)}">{_esc(line)}</tspan>'
+                    for i, line in enumerate(lines))
+    return f'<text {attrs}>{spans}</text>'
+
+
 @dataclass(frozen=True)
 class Bar:
     """One labelled value for a bar chart."""
@@ -99,8 +125,9 @@ def bar_chart(bars: Sequence[Bar], title: str, width: float = 520, label_width: 
     for i, bar in enumerate(bars):
         y = top + i * row_height
         mid = y + row_height / 2 + 3
-        body.append(f'<text x="{_fmt(plot_x - 6)}" y="{_fmt(mid)}" font-size="8.5" fill="{INK}" '
-                    f'text-anchor="end">{_esc(_truncate(bar.label, 50))}</text>')
+        lines = _wrap(bar.label, 46)
+        body.append(_text_lines(lines, plot_x - 6, mid, 8.6, f'font-size="{8.5 if len(lines) == 1 else 7.6}" '
+                                f'fill="{INK}" text-anchor="end"'))
         if bar.value is None:
             body.append(f'<text x="{_fmt(plot_x + 4)}" y="{_fmt(mid)}" font-size="8" fill="{MUTED}" '
                         f'font-style="italic">no scored answers</text>')
@@ -171,9 +198,9 @@ def radar_chart(bars: Sequence[Bar], title: str, size: float = 260) -> str:
                     f'stroke-width="0.6"/>')
         lx, ly = point(i, 113)
         anchor = "middle" if abs(lx - cx) < 8 else ("start" if lx > cx else "end")
-        label = f"{_truncate(bar.label, 22)} ({'–' if bar.value is None else f'{bar.value:.0f}'})"
-        body.append(f'<text x="{_fmt(lx)}" y="{_fmt(ly + 3)}" font-size="7.5" fill="{INK}" '
-                    f'text-anchor="{anchor}">{_esc(label)}</text>')
+        label = f"{bar.label} ({'–' if bar.value is None else f'{bar.value:.0f}'})"
+        body.append(_text_lines(_wrap(label, 24), lx, ly + 3, 8.5, f'font-size="7.5" fill="{INK}" '
+                                f'text-anchor="{anchor}"'))
     pts = " ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in
                    (point(i, bar.value or 0.0) for i, bar in enumerate(bars)))
     body.append(f'<polygon points="{pts}" fill="{ACCENT}" fill-opacity="0.22" stroke="{ACCENT}" '
@@ -224,8 +251,9 @@ def grouped_bar_chart(categories: Sequence[str], series: Sequence[Series], title
                     f'text-anchor="middle">{tick}</text>')
     for c_index, category in enumerate(categories):
         gy = top + c_index * group_h
-        body.append(f'<text x="{_fmt(plot_x - 6)}" y="{_fmt(gy + group_h / 2 + 2)}" font-size="8.5" '
-                    f'fill="{INK}" text-anchor="end">{_esc(_truncate(category, 30))}</text>')
+        lines = _wrap(category, 28)
+        body.append(_text_lines(lines, plot_x - 6, gy + group_h / 2 + 2, 8.4,
+                                f'font-size="{8.5 if len(lines) == 1 else 7.4}" fill="{INK}" text-anchor="end"'))
         for s_index, s in enumerate(series):
             value = s.values[c_index] if c_index < len(s.values) else None
             y = gy + 4 + s_index * bar_h
