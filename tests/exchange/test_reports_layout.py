@@ -192,3 +192,16 @@ def test_pdf_text_of_the_fixed_sections(services, sample_assessment, tmp_path: P
     assert "against the current recommendation Reject" in flat
     assert "In review" in flat and "Approve with conditions" in flat
     assert "in_review" not in text and "approve_with_c" not in text
+
+
+def test_comparison_labels_tell_reassessments_apart(services, sample_assessment) -> None:
+    """Two assessments of the same product (a reassessment) get their numbers in the labels."""
+    s = services
+    a = s.assessments.get(sample_assessment.id)
+    b = s.assessments.create(a.vendor_id, a.product_id, "sample-trust")
+    qn = s.assessments.questionnaire(a)
+    entries = [model.ComparisonEntry(s.assessments.get(x.id), qn, make_score(x.id)) for x in (a, b)]
+    report = model.build_comparison_report(entries, TODAY, "tester")
+    labels = [c.label for c in report.columns]
+    assert labels == [f"Acme Secure Ltd – Acme Gateway (#{a.id})", f"Acme Secure Ltd – Acme Gateway (#{b.id})"]
+    assert labels[0] in report.pillar_chart and labels[1] in report.pillar_chart

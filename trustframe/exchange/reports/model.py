@@ -9,6 +9,7 @@ Numbers are formatted here (``score_text``...), so templates stay free of logic.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -769,6 +770,10 @@ def build_comparison_report(entries: Sequence[ComparisonEntry], generated_on: da
             e.score.rating.value, e.score.rating.label, e.score.recommendation.label,
             RECOMMENDATION_SENTENCES[e.score.recommendation], crit, high, len(flags) - crit - high, flags,
             tuple(e.score.conditions), rank_of[i]))
+    # Two assessments of the same product (a reassessment) would share a label: add the number.
+    label_counts = Counter(c.label for c in columns)
+    columns = [dataclasses.replace(c, label=f"{c.label} (#{c.assessment_id})") if label_counts[c.label] > 1 else c
+               for c in columns]
     # Domains: union over candidates in first-seen order (versions of a questionnaire may differ).
     domain_keys: dict[str, str] = {}
     pillar_keys: dict[str, str] = {}
