@@ -115,7 +115,7 @@ def test_open_critical_flag_caps_the_rating_and_acceptance_lifts_it(sample: Ques
                              accepted_flags={"RF-VUL-01": FlagAcceptance("RF-VUL-01", "policy due in 30 days", "rev")})
     assert accepted.flags[0].accepted and accepted.critical_flags == ()
     assert accepted.rating is not Rating.CRITICAL
-    assert not any(c.startswith("RF-VUL-01") for c in accepted.conditions)
+    assert not any(c.startswith("VUL-01 – ") for c in accepted.conditions)
 
 
 def test_high_flag_floors_at_moderate_and_medium_flag_adds_a_condition(sample: Questionnaire,
@@ -125,7 +125,7 @@ def test_high_flag_floors_at_moderate_and_medium_flag_adds_a_condition(sample: Q
                       tier=4, evidence={"GOV-02": [ISO_CERT], "VUL-01": [ISO_CERT]})
     assert {f.flag_id for f in r.open_flags} == {"RF-GOV-01", "RF-VUL-02"}
     assert r.rating.rank >= Rating.MODERATE.rank
-    assert any(c.startswith("RF-VUL-02") for c in r.conditions)
+    assert any(c.startswith("VUL-02 – Slow fixes") for c in r.conditions)
 
 
 def test_hidden_questions_do_not_count(sample: Questionnaire, profile: ScoringProfile) -> None:
@@ -212,7 +212,7 @@ def test_one_lapsed_report_is_one_condition_naming_the_answers_it_supports(sampl
     assert about_evidence == ["Obtain a current 'SOC 2 Type II report' (expired 2024-10-19); it supports "
                               "3 answers: GOV-01, GOV-02, VUL-01"]
     # flag mitigations (worst first) come before the evidence
-    assert r.conditions[0].startswith("RF-VUL-02") and r.conditions[-1] == about_evidence[0]
+    assert r.conditions[0].startswith("VUL-02 – Slow fixes") and r.conditions[-1] == about_evidence[0]
 
 
 def test_evidence_condition_lists_a_few_answers_then_a_count() -> None:

@@ -550,7 +550,9 @@ def _conditions(profile: ScoringProfile, ev: _Eval, as_of: date) -> tuple[str, .
     for flag in ev.flags:
         if not flag.accepted:
             clause = f" (contract clause: {flag.contract_clause})" if flag.contract_clause else ""
-            conditions.append(f"{flag.flag_id}: {flag.mitigation}{clause}")
+            # Named by question and flag title: a manager reads "SBD-02 Undocumented access
+            # paths", not the rule id.
+            conditions.append(f"{flag.question_id} – {flag.title}: {flag.mitigation}{clause}")
     gaps = sorted(ev.gaps, key=lambda r: (-r.weight, r.x.index))
     limit = profile.max_gap_conditions
     for row in gaps[:limit]:

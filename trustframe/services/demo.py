@@ -145,6 +145,15 @@ def build_demo(services: "Services", today: date | None = None, seed: int = 2016
     today = today or date.today()
     rng = random.Random(seed)
     s = services
+    # The change log records who did what: the demo's own officer, not the login running it.
+    previous_user, s.user = s.user, "Alex Officer"
+    try:
+        return _build(s, today, rng)
+    finally:
+        s.user = previous_user
+
+
+def _build(s: "Services", today: date, rng: random.Random) -> dict[str, int]:
     counts = {"vendors": 0, "products": 0, "assessments": 0, "evidence": 0}
     plan_index = 0
     for dv in DEMO_VENDORS:
