@@ -424,7 +424,7 @@ class VendorView(QWidget):
             table.setItem(i, 5, rating_item)
             overall = getattr(score, "overall", None)
             score_item = _item(f"{overall:.0f}" if overall is not None else "–")
-            score_item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+            score_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(i, 6, score_item)
             decision = labels.decision(a.decision)
             if decision and a.decision_date:
