@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"import of the report stack (WeasyPrint, Jinja2, openpyxl): {import_time * 1000:.0f} ms (once per process)")
     print(f"our share, measured apart: scoring {t_score * 1000:.0f} ms, report content + charts "
           f"{t_context * 1000:.0f} ms (includes a second scoring), templating {t_template * 1000:.0f} ms")
-    print(f"rounds (ours / bare, s): " + ", ".join(f"{o:.2f}/{b:.2f}" for o, b in rows))
+    print("rounds (ours / bare, s): " + ", ".join(f"{o:.2f}/{b:.2f}" for o, b in rows))
     print()
     print("| run | bare WeasyPrint | ours (whole report) | ratio | pages |")
     print("|---|---|---|---|---|")

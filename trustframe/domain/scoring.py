@@ -21,7 +21,6 @@ Per-questionnaire structures are compiled once and cached by questionnaire key, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -41,7 +40,6 @@ from trustframe.domain.questionnaire import (
     RedFlagRule,
     Section,
 )
-from trustframe.domain.scoping import visible
 from trustframe.domain.scoring_model import (
     Driver,
     GroupScore,

@@ -83,10 +83,10 @@ class QuestionnaireCatalog:
                             items[key] = self.get(row.questionnaire_id, row.version)
                         except NotFoundError:
                             continue
+        bundled_keys = {q.key for q in self._load_bundled().values()}
         return [
             QuestionnaireInfo(q.id, q.version, q.title, q.kind, q.question_count, len(q.sections),
-                              "bundled" if q.id in self._load_bundled() and self._load_bundled()[q.id].version == q.version
-                              else "workspace")
+                              "bundled" if q.key in bundled_keys else "workspace")
             for q in sorted(items.values(), key=lambda q: (q.kind.value, q.id, _version_key(q.version)))
         ]
 

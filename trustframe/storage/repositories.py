@@ -35,9 +35,7 @@ from trustframe.storage.orm import (
     ContactRow,
     EvidenceBlobRow,
     EvidenceRow,
-    ExportRow,
     FlagAcceptanceRow,
-    ImportRow,
     ProductRow,
     QuestionnaireTextRow,
     ScoreSnapshotRow,
@@ -460,9 +458,3 @@ def _to_text(value: Any) -> str | None:
         return value.isoformat()
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
-
-__all__ = [
-    "VendorRepository", "AssessmentRepository", "EvidenceRepository", "HistoryRepository",
-    "SettingsRepository", "QuestionnaireTextRepository", "ImportRow", "ExportRow", "ScoreSnapshotRow",
-    "FlagAcceptanceRow", "AnswerRow", "AssessmentRow",
-]

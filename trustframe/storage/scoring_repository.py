@@ -26,7 +26,6 @@ from trustframe.storage.orm import (
     FlagAcceptanceRow,
     ProductRow,
     ScoreSnapshotRow,
-    VendorRow,
 )
 from trustframe.storage.repositories import evidence_from_row
 

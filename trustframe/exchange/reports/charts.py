@@ -108,6 +108,19 @@ class Bar:
     note: str = ""
 
 
+def _score_axis(plot_x: float, plot_w: float, top: float, bottom_y: float, label_y: float,
+                font_size: float) -> list[str]:
+    """Vertical grid lines and labels at 0, 25, 50, 75 and 100 of a horizontal score axis."""
+    out = []
+    for tick in (0, 25, 50, 75, 100):
+        x = plot_x + plot_w * tick / 100
+        out.append(f'<line x1="{_fmt(x)}" y1="{_fmt(top - 2)}" x2="{_fmt(x)}" y2="{_fmt(bottom_y + 2)}" '
+                   f'stroke="{GRID}" stroke-width="0.6"/>')
+        out.append(f'<text x="{_fmt(x)}" y="{_fmt(label_y)}" font-size="{font_size:g}" fill="{MUTED}" '
+                   f'text-anchor="middle">{tick}</text>')
+    return out
+
+
 def bar_chart(bars: Sequence[Bar], title: str, width: float = 520, label_width: float = 240,
               row_height: float = 19) -> str:
     """Horizontal bars on a 0-100 axis, coloured by score band; ``None`` shows as "no data"."""
@@ -116,12 +129,7 @@ def bar_chart(bars: Sequence[Bar], title: str, width: float = 520, label_width: 
     plot_w = width - label_width - 40
     height = top + bottom + row_height * max(1, len(bars))
     body: list[str] = []
-    for tick in (0, 25, 50, 75, 100):
-        x = plot_x + plot_w * tick / 100
-        body.append(f'<line x1="{_fmt(x)}" y1="{_fmt(top - 2)}" x2="{_fmt(x)}" y2="{_fmt(height - bottom + 2)}" '
-                    f'stroke="{GRID}" stroke-width="0.6"/>')
-        body.append(f'<text x="{_fmt(x)}" y="{_fmt(height - 8)}" font-size="8" fill="{MUTED}" '
-                    f'text-anchor="middle">{tick}</text>')
+    body.extend(_score_axis(plot_x, plot_w, top, height - bottom, label_y=height - 8, font_size=8))
     for i, bar in enumerate(bars):
         y = top + i * row_height
         mid = y + row_height / 2 + 3
@@ -243,12 +251,7 @@ def grouped_bar_chart(categories: Sequence[str], series: Sequence[Series], title
         body.append(f'<rect x="{_fmt(plot_x)}" y="{_fmt(y)}" width="9" height="9" fill="{colour}"/>')
         body.append(f'<text x="{_fmt(plot_x + 13)}" y="{_fmt(y + 8)}" font-size="8" fill="{INK}">'
                     f'{_esc(_truncate(s.name, 70))}</text>')
-    for tick in (0, 25, 50, 75, 100):
-        x = plot_x + plot_w * tick / 100
-        body.append(f'<line x1="{_fmt(x)}" y1="{_fmt(top - 2)}" x2="{_fmt(x)}" y2="{_fmt(height - bottom + 2)}" '
-                    f'stroke="{GRID}" stroke-width="0.6"/>')
-        body.append(f'<text x="{_fmt(x)}" y="{_fmt(height - 6)}" font-size="7.5" fill="{MUTED}" '
-                    f'text-anchor="middle">{tick}</text>')
+    body.extend(_score_axis(plot_x, plot_w, top, height - bottom, label_y=height - 6, font_size=7.5))
     for c_index, category in enumerate(categories):
         gy = top + c_index * group_h
         lines = _wrap(category, 28)

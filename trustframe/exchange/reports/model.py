@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Mapping, Sequence
 
@@ -500,7 +500,7 @@ def history_value(entry: ChangeLogEntry, value: str | None, questionnaire: Quest
         try:
             return _ENUM_LABELS[field_name](decoded).label
         except ValueError:
-            pass
+            pass  # a value this version has no label for: shown as stored, below
     if entry.entity == "assessment" and field_name in ("tier", "tier_override") and str(decoded).isdigit():
         return tier_text(int(decoded))
     if entry.entity == "assessment" and field_name == "reassessment_of" and str(decoded).isdigit():

@@ -384,55 +384,6 @@ class RegisterFilterProxyModel(QSortFilterProxyModel):
 # -- loading -----------------------------------------------------------------------------------
 
 def load_register_rows(services: "Services") -> list[RegisterRow]:
-    """The register's rows: from the scoring service (one call), or, while that service is not
-    installed, from the vendor and assessment services without scores."""
-    try:
-        import trustframe.services.scoring  # noqa: F401  (probe only)
-    except ModuleNotFoundError as exc:
-        if exc.name != "trustframe.services.scoring":
-            raise
-        return _rows_without_scores(services)
+    """The register's rows, from one ``ScoringService.register_rows()`` call (stored snapshots;
+    never a query per row)."""
     return list(services.scoring.register_rows())
-
-
-def _rows_without_scores(services: "Services") -> list[RegisterRow]:
-    """Fallback read model: four queries in all, never one per row."""
-    from trustframe.domain.evidence import EvidenceState
-
-    today = date.today()
-    vendors = services.vendors.list_vendors()
-    products = services.vendors.list_products()
-    assessments = services.assessments.list()  # newest first
-    evidence = services.evidence.list()
-    latest: dict[int, Any] = {}
-    counts: dict[int, int] = {}
-    for a in assessments:
-        latest.setdefault(a.product_id, a)
-        counts[a.product_id] = counts.get(a.product_id, 0) + 1
-    expiring: dict[int, int] = {}
-    expired: dict[int, int] = {}
-    for e in evidence:
-        state = e.state(today)
-        if state is EvidenceState.EXPIRING:
-            expiring[e.vendor_id] = expiring.get(e.vendor_id, 0) + 1
-        elif state is EvidenceState.EXPIRED:
-            expired[e.vendor_id] = expired.get(e.vendor_id, 0) + 1
-    by_vendor: dict[int, list[Any]] = {}
-    for p in products:
-        by_vendor.setdefault(p.vendor_id, []).append(p)
-    rows: list[RegisterRow] = []
-    for v in vendors:
-        assert v.id is not None
-        for p in by_vendor.get(v.id, []) or [None]:
-            a = latest.get(p.id) if p is not None else None
-            rows.append(RegisterRow(
-                vendor_id=v.id, vendor_name=v.name, country=v.country,
-                product_id=p.id if p else None, product_name=p.name if p else "",
-                category=p.category if p else None, assessment_id=a.id if a else None,
-                status=a.status if a else None, tier=a.effective_tier if a else None, score=None, rating=None,
-                recommendation=None, completeness=0.0, open_flags=0, critical_flags=0,
-                evidence_expiring=expiring.get(v.id, 0), evidence_expired=expired.get(v.id, 0),
-                next_review_due=a.next_review_due if a else None, decision=a.decision if a else None,
-                decided_on=a.decision_date if a else None,
-                assessment_count=counts.get(p.id, 0) if p else 0))
-    return rows

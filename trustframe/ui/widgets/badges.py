@@ -36,7 +36,22 @@ def paint_badge(painter: QPainter, rect: QRectF, text: str, colour: QColor, fill
     painter.restore()
 
 
-class RatingBadgeDelegate(QStyledItemDelegate):
+class _BadgeDelegate(QStyledItemDelegate):
+    """Base of the badge delegates: the style paints the cell, the subclass the badge."""
+
+    def _draw_background(self, painter: QPainter, option: QStyleOptionViewItem,
+                         index: QModelIndex | QPersistentModelIndex) -> None:
+        """Let the style draw the selection/focus background, without the cell's text."""
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = option.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+
+
+class RatingBadgeDelegate(_BadgeDelegate):
     """Paints the rating column as a badge. Reads the rating from ``rating_role`` and shows
     nothing when the display text is empty (no assessment yet)."""
 
@@ -47,14 +62,7 @@ class RatingBadgeDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         text = index.data(Qt.ItemDataRole.DisplayRole)
-        # Let the style draw selection/focus background, without the text.
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = option.widget  # type: ignore[attr-defined]
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        self._draw_background(painter, option, index)
         if not text:
             return
         rating = index.data(self._rating_role)
@@ -65,7 +73,7 @@ class RatingBadgeDelegate(QStyledItemDelegate):
         return QSize(size.width() + 24, max(size.height(), 28))
 
 
-class FlagCountBadgeDelegate(QStyledItemDelegate):
+class FlagCountBadgeDelegate(_BadgeDelegate):
     """Paints an open-red-flag count as a pill, by one rule: red when any open flag is critical,
     amber when the open flags are all high or medium, nothing when there are none. Reads
     ``"critical"`` / ``"open"`` / None from ``level_role``; the count (display text) and the
@@ -78,13 +86,7 @@ class FlagCountBadgeDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         text = index.data(Qt.ItemDataRole.DisplayRole)
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = option.widget  # type: ignore[attr-defined]
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        self._draw_background(painter, option, index)
         level = index.data(self._level_role)
         if not text or level is None:
             return
