@@ -61,6 +61,38 @@ class AnswerChange:
     after: Answer | None
 
 
+@dataclass(frozen=True)
+class ScopeTierState:
+    """Everything that decides an assessment's tier and scope, as stored (for undo/redo).
+
+    Unlike :class:`Assessment` (whose ``profile_answers`` is left out of comparisons) two
+    states are equal only when every field is, profile answers included.
+    """
+
+    profile_answers: Mapping[str, Any]
+    tier: int | None
+    tier_override: int | None
+    tier_override_reason: str
+    scope_added: tuple[str, ...]
+    scope_removed: tuple[str, ...]
+
+    @classmethod
+    def of(cls, assessment: Assessment) -> "ScopeTierState":
+        """The tier and scope state of an assessment as read from the services."""
+        return cls(dict(assessment.profile_answers), assessment.tier, assessment.tier_override,
+                   assessment.tier_override_reason, tuple(sorted(assessment.scope_added)),
+                   tuple(sorted(assessment.scope_removed)))
+
+
+@dataclass(frozen=True)
+class ScopeTierChange:
+    """Tier and scope before and after one change (what an undo command needs)."""
+
+    assessment_id: int
+    before: ScopeTierState
+    after: ScopeTierState
+
+
 class AssessmentService:
     """Everything that reads or changes assessments and their answers."""
 
@@ -226,6 +258,54 @@ class AssessmentService:
             result = AssessmentRepository(session).get(assessment_id)
         self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
         return result
+
+    def scope_tier_state(self, assessment_id: int) -> ScopeTierState:
+        """The stored profile answers, tier, override and scope adjustments of an assessment."""
+        return ScopeTierState.of(self.get(assessment_id))
+
+    def restore_scope_and_tier(self, assessment_id: int, state: ScopeTierState,
+                               note: str = "undo") -> ScopeTierChange:
+        """Put the tier and scope back exactly as ``state`` has them (used by undo/redo).
+
+        One transaction. The tier is written as stored rather than recomputed from the profile
+        answers, because the workspace's tiering method may have changed since: undo must give
+        back the state the officer saw. Each field that changes is appended to the change log
+        with ``note``; nothing earlier in the log is touched. A decided assessment is refused.
+        """
+        if state.tier_override is not None and state.tier_override not in (1, 2, 3, 4):
+            raise InvalidInput(f"Tier {state.tier_override} does not exist; tiers go from 1 (critical) to 4 (low).")
+        with self._s.workspace.transaction() as session:
+            row = self._editable_row(session, assessment_id)
+            before = ScopeTierState.of(AssessmentRepository(session).get(assessment_id))
+            history = HistoryRepository(session)
+            profile = dict(state.profile_answers)
+            added, removed = sorted(state.scope_added), sorted(state.scope_removed)
+            reason = state.tier_override_reason if state.tier_override is not None else ""
+            if dict(row.profile_answers or {}) != profile:
+                history.record(self._s.user, "assessment", assessment_id, "profile_answers", row.profile_answers,
+                               profile, assessment_id=assessment_id, note=note)
+            if row.tier != state.tier:
+                history.record(self._s.user, "assessment", assessment_id, "tier", row.tier, state.tier,
+                               assessment_id=assessment_id, note=note)
+            if (row.tier_override, row.tier_override_reason or "") != (state.tier_override, reason):
+                # The reason goes with the note, as override_tier() logs it.
+                history.record(self._s.user, "assessment", assessment_id, "tier_override", row.tier_override,
+                               state.tier_override, assessment_id=assessment_id,
+                               note=f"{note}: {reason}" if reason else note)
+            if (sorted(row.scope_added or []), sorted(row.scope_removed or [])) != (added, removed):
+                history.record(self._s.user, "assessment", assessment_id, "scope",
+                               {"added": row.scope_added, "removed": row.scope_removed},
+                               {"added": added, "removed": removed}, assessment_id=assessment_id, note=note)
+            row.profile_answers = profile
+            row.tier = state.tier
+            row.tier_override = state.tier_override
+            row.tier_override_reason = reason
+            row.scope_added, row.scope_removed = added, removed
+            row.updated_at = datetime.now().replace(microsecond=0)
+            session.flush()
+            after = ScopeTierState.of(AssessmentRepository(session).get(assessment_id))
+        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        return ScopeTierChange(assessment_id, before, after)
 
     def update_details(self, assessment_id: int, **fields: Any) -> Assessment:
         """Change assessor, reviewer, procurement, due_date or next_review_due (logged)."""

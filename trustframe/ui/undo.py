@@ -7,6 +7,10 @@ puts the "after" state back; ``undo()`` puts the "before" state back. Answers ar
 
 Consecutive comment edits to the same answer merge into one command, so Ctrl+Z undoes a typed
 comment as a whole rather than one debounce slice at a time.
+
+Tier and scope changes (criticality profile, tier override, questions in or out of scope) go on
+the same stack: one Apply of the scope-and-tier dialog is one command, and its undo or redo is one
+transaction through ``AssessmentService.restore_scope_and_tier``.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from trustframe.errors import TrustFrameError
 
 if TYPE_CHECKING:
     from trustframe.domain.assessment import Answer
-    from trustframe.services.assessments import AnswerChange
+    from trustframe.services.assessments import AnswerChange, ScopeTierChange, ScopeTierState
     from trustframe.ui.context import UiContext
 
 log = logging.getLogger(__name__)
@@ -117,6 +121,22 @@ class EvidenceLinkCommand(_AppliedCommand):
 
     def _apply_before(self) -> None:
         self._set(not self.linked)
+
+
+class ScopeTierCommand(_AppliedCommand):
+    """One applied change of an assessment's tier and/or scope (profile, override, scope)."""
+
+    def __init__(self, ctx: "UiContext", change: "ScopeTierChange", text: str) -> None:
+        super().__init__(ctx, text)
+        self.assessment_id = change.assessment_id
+        self.before: "ScopeTierState" = change.before
+        self.after: "ScopeTierState" = change.after
+
+    def _apply_after(self) -> None:
+        self._ctx.require_services.assessments.restore_scope_and_tier(self.assessment_id, self.after, note="redo")
+
+    def _apply_before(self) -> None:
+        self._ctx.require_services.assessments.restore_scope_and_tier(self.assessment_id, self.before, note="undo")
 
 
 def _same_answer(a: "Answer | None", b: "Answer | None") -> bool:

@@ -6,6 +6,12 @@ override and the question-by-question scope stay editable until the decision. Th
 the new-assessment wizard's profile, tier and scope pages, so both places look and behave the
 same. Nothing is written until Apply; then only what changed goes through the services (each
 change is logged there) and the assessment screen refreshes from the change announcement.
+
+Each Apply that changed something pushes one :class:`~trustframe.ui.undo.ScopeTierCommand` on the
+shared undo stack, so Ctrl+Z puts the profile, tier and scope back as they were before it. The
+dialog pushes the command itself (rather than leaving it to whoever opened it) because it is the
+only place that knows what was written, including what stayed written when a later step of the
+same Apply was refused.
 """
 
 from __future__ import annotations
@@ -19,9 +25,11 @@ from trustframe.domain.assessment import Assessment
 from trustframe.domain.questionnaire import ProductCategory, Questionnaire
 from trustframe.domain.tiering import TierResult
 from trustframe.errors import TrustFrameError
+from trustframe.services.assessments import ScopeTierChange, ScopeTierState
 from trustframe.ui import messages
 from trustframe.ui.context import UiContext
 from trustframe.ui.dialogs.new_assessment import ProfilePage, ScopePage, TierPage
+from trustframe.ui.undo import ScopeTierCommand
 
 log = logging.getLogger(__name__)
 
@@ -144,25 +152,60 @@ class ScopeTierDialog(QWizard):
         services = self.ctx.require_services
         assessment_id = int(self.assessment.id)  # type: ignore[arg-type]
         pending = self.pending_changes()
+        # Read the stored state now, not the one the dialog opened with: it is what undo restores.
+        before = ScopeTierState.of(services.assessments.get(assessment_id))
+        steps: list[str] = []
+        refused = False
         try:
             if "profile" in pending:
-                services.assessments.set_profile_answers(assessment_id, self.profile_page.answers())
+                result = services.assessments.set_profile_answers(assessment_id, self.profile_page.answers())
                 self.applied.append("profile")
+                steps.append(self.tr("Criticality profile (tier %1)").replace("%1", str(result.tier)))
             if "tier override" in pending:
                 override = self.tier_page.override_tier()
                 services.assessments.override_tier(assessment_id, override,
                                                    self.tier_page.reason() if override is not None else "")
                 self.applied.append("tier override")
+                steps.append(self.tr("Tier override to %1").replace("%1", str(override)) if override is not None
+                             else self.tr("Tier override removed"))
             if "scope" in pending:
                 added, removed = self.scope_page.adjustments()
+                scoped_before = {q.id for q in services.assessments.scoped_questions(assessment_id)}
                 services.assessments.set_scope(assessment_id, added, removed)
                 self.applied.append("scope")
+                scoped_after = {q.id for q in services.assessments.scoped_questions(assessment_id)}
+                steps.append(self._scope_text(scoped_after - scoped_before, scoped_before - scoped_after))
         except TrustFrameError as exc:
             log.info("Scope and tier not changed: %s", exc)
             messages.warning(self, self.tr("Scope and tier not changed"), str(exc))
-            # What was applied before the refusal stays applied (and logged); show the rest.
+            refused = True
+        # What was applied before a refusal stays applied (and logged), so it is undoable too.
+        self._push_undo(assessment_id, before, steps)
+        if refused:
             self.assessment = services.assessments.get(assessment_id)
             return False
         if self.applied:
             self.ctx.hub.status_message.emit(self.tr("Scope and tier updated."), 4000)
         return True
+
+    def _push_undo(self, assessment_id: int, before: ScopeTierState, steps: list[str]) -> None:
+        after = ScopeTierState.of(self.ctx.require_services.assessments.get(assessment_id))
+        if after == before:
+            return
+        text = "; ".join(steps) or self.tr("Scope and tier")
+        self.ctx.undo_stack.push(ScopeTierCommand(self.ctx, ScopeTierChange(assessment_id, before, after), text))
+
+    def _scope_text(self, added: set[str], removed: set[str]) -> str:
+        """Undo text of a scope change: the questions by id when few, else how many."""
+
+        def ids(questions: set[str]) -> str:
+            if len(questions) <= 3:
+                return ", ".join(sorted(questions))
+            return self.tr("%1 questions").replace("%1", str(len(questions)))
+
+        parts = []
+        if added:
+            parts.append(self.tr("added %1").replace("%1", ids(added)))
+        if removed:
+            parts.append(self.tr("removed %1").replace("%1", ids(removed)))
+        return self.tr("Scope: %1").replace("%1", ", ".join(parts) or self.tr("adjusted"))

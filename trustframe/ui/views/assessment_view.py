@@ -5,7 +5,8 @@ splitter with the mode tabs (Answer: navigator + question page; Review) on the l
 score panel on the right.
 
 Data flow: every edit is saved at once through the services (no Save button) and pushed on the
-shared undo stack as a command holding the before/after answers. Services announce what
+shared undo stack as a command holding the before/after answers (the scope-and-tier dialog
+pushes its own command for tier and scope changes, on the same stack). Services announce what
 changed; the view reloads its plain domain data synchronously (cheap: a few queries) so that
 keyboard sequences such as "1, Ctrl+Enter" always act on fresh state, and recomputes the score
 through a coalescing timer (it is the only potentially slow step).
