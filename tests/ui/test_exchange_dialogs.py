@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # shared helpers live in tests/
 from exchange_support import fill  # noqa: E402
@@ -97,3 +98,76 @@ def test_import_dialog_groups_unanswered_required_questions(qtbot: Any, ctx: Any
     assert not any("has no answer" in t for t in texts)
     assert sum("required questions are unanswered: GOV-01, GOV-02, VUL-01" in t for t in texts) == 1
     assert texts[0].startswith("[error]")  # errors before warnings
+
+
+#: A problem as long as the real ones get (a list of unanswered required questions), and one with
+#: a single "word" wider than the dialog (a file name with no space, hyphen or slash to break at):
+#: Qt's word wrap alone cannot break that one.
+LONG_IDS = ", ".join(f"SDL-{n:02d}" for n in range(1, 60))
+LONG_NAME = "_".join(["acme_secure_gateway_returned_questionnaire"] * 5) + ".xlsx"
+
+
+@pytest.fixture
+def long_problems_dialog(qtbot: Any, ctx: Any, services: Any, sample_assessment: Any, tmp_path: Path,
+                         monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The import dialog over a real returned workbook whose preview also has two long problems."""
+    from dataclasses import replace
+
+    from trustframe.errors import Issue
+
+    sent = tmp_path / "sent.xlsx"
+    services.exchange.export_questionnaire(sample_assessment.id, sent)
+    returned = fill(sent, {"VUL-01": "Yes", "GOV-02": "Bananas"})
+    real_preview = services.exchange.preview_import
+    extra = (Issue(f"59 required questions are unanswered: {LONG_IDS}.", file=returned.name, where="Questions",
+                   severity="warning"),
+             Issue(f"The evidence file {LONG_NAME} named in the comment is not in the workspace.",
+                   file=returned.name, where="Questions!H12", severity="warning"))
+    monkeypatch.setattr(services.exchange, "preview_import",
+                        lambda *args, **kwargs: replace(real_preview(*args, **kwargs),
+                                                        issues=real_preview(*args, **kwargs).issues + extra))
+    dialog = ImportDialog(ctx, None, returned)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _problem_items(dialog: Any) -> list[Any]:
+    return [dialog.problems_list.item(i) for i in range(dialog.problems_list.count())]
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (620, 560)], ids=["1024x768", "narrow"])
+def test_import_problems_wrap_instead_of_scrolling_sideways(qtbot: Any, long_problems_dialog: Any,
+                                                            size: tuple[int, int]) -> None:
+    dialog = long_problems_dialog
+    problems = dialog.problems_list
+    dialog.resize(*size)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.width() <= size[0]
+    items = _problem_items(dialog)
+    long_item = next(item for item in items if LONG_IDS in item.text())
+    path_item = next(item for item in items if LONG_NAME in item.text())
+    line = problems.fontMetrics().height()
+    # Item views lay out their items after the resize events; do it now for this width.
+    QApplication.processEvents()
+    problems.doItemsLayout()
+
+    assert problems.horizontalScrollBar().maximum() == 0
+    viewport = problems.viewport().width()
+    for item in items:                          # every problem fits the visible width...
+        assert problems.visualItemRect(item).width() <= viewport
+    # ...by wrapping: the id list and the unbreakable file name take several lines each
+    assert problems.visualItemRect(long_item).height() > 2 * line
+    assert problems.visualItemRect(path_item).height() > 2 * line
+    # the whole text, with its location, is still there: in the item and in its tooltip
+    assert long_item.text() == f"[warning] Questions: 59 required questions are unanswered: {LONG_IDS}."
+    assert long_item.toolTip() == long_item.text() and path_item.toolTip() == path_item.text()
+    assert any("Questions!F" in item.text() for item in items)   # the rejected row's cell
+
+
+def test_import_problem_activation_shows_its_row(qtbot: Any, long_problems_dialog: Any) -> None:
+    dialog = long_problems_dialog
+    rejected = next(item for item in _problem_items(dialog) if "Bananas" in item.text() or "[error]" in item.text())
+    dialog.problems_list.itemActivated.emit(rejected)
+    selected = dialog.table.selectionModel().selectedRows()
+    assert selected and dialog.table.item(selected[0].row(), COL_CHECK).data(Qt.ItemDataRole.UserRole) == "GOV-02"

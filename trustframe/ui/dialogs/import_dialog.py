@@ -2,8 +2,10 @@
 
 Nothing is written until the officer presses "Import selected". The table shows each row's
 category in colour (new, changed, conflict, rejected...), with a checkbox on the rows that can
-be applied; the problem list gives each problem with its sheet and cell. Self-contained, so the
-main window can open it from a menu or a dropped file.
+be applied; the problem list gives each problem with its sheet and cell, wrapped to the list's
+width (a problem can be a long list of question ids or a file path, which must not push the
+dialog into sideways scrolling). Self-contained, so the main window can open it from a menu or a
+dropped file.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -36,6 +39,7 @@ from trustframe.errors import TrustFrameError
 from trustframe.exchange.excel_model import ImportPreview, ImportResult, ImportRowPreview, RowCategory
 from trustframe.ui import labels, messages
 from trustframe.ui.dialogs.form_dialog import FormDialog
+from trustframe.ui.widgets.wrapping_delegate import WrappingItemDelegate
 
 if TYPE_CHECKING:
     from trustframe.ui.context import UiContext
@@ -53,6 +57,9 @@ CATEGORY_COLOURS: dict[RowCategory, str] = {
 }
 
 COL_CHECK, COL_QUESTION, COL_CATEGORY, COL_OLD, COL_NEW, COL_NOTE = range(6)
+
+#: The problem's location (sheet and cell, e.g. "Questions!F4") on each problem list item.
+PROBLEM_WHERE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ImportDialog(FormDialog):
@@ -103,11 +110,25 @@ class ImportDialog(FormDialog):
         self.table.setColumnWidth(COL_QUESTION, 260)
         self.table.setColumnWidth(COL_OLD, 160)
         self.table.setColumnWidth(COL_NEW, 160)
+        # Row heights follow the column widths: a note laid out while the dialog was still narrow
+        # would otherwise keep its row many lines tall once the Note column has stretched.
+        self.row_height_timer = QTimer(self)
+        self.row_height_timer.setSingleShot(True)
+        self.row_height_timer.setInterval(0)
         self.select_all_button = QPushButton(self.tr("Select all"))
         self.select_none_button = QPushButton(self.tr("Select none"))
         self.problems_label = QLabel(self.tr("Problems"))
         self.problems_list = QListWidget()
         self.problems_list.setAccessibleName(self.tr("Problems found in the workbook"))
+        # Each problem wraps to the list's width, even inside long words; Adjust measures the
+        # items again when the dialog is resized, so the list never needs to scroll sideways.
+        self.problems_list.setItemDelegate(WrappingItemDelegate(self.problems_list))
+        self.problems_list.setWordWrap(True)
+        self.problems_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.problems_list.setUniformItemSizes(False)
+        self.problems_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problems_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.problems_list.setAlternatingRowColors(True)
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.import_button.setText(self.tr("Import selected"))
 
@@ -145,6 +166,9 @@ class ImportDialog(FormDialog):
         self.select_all_button.clicked.connect(lambda: self._set_all_checked(True))
         self.select_none_button.clicked.connect(lambda: self._set_all_checked(False))
         self.table.itemChanged.connect(self._on_table_item_changed)
+        # A zero-delay timer coalesces the many resizes of one window drag into one re-measure.
+        self.table.horizontalHeader().sectionResized.connect(self.row_height_timer.start)
+        self.row_height_timer.timeout.connect(self.table.resizeRowsToContents)
         self.problems_list.itemActivated.connect(self._on_problems_list_item_activated)
 
     # -- preview -------------------------------------------------------------------------------
@@ -169,7 +193,7 @@ class ImportDialog(FormDialog):
             log.info("Preview refused: %s", exc)
             self.show_error(str(exc.args[0] if exc.args else exc))
             for issue in getattr(exc, "issues", []):
-                self.problems_list.addItem(self._problem_text(issue))
+                self._add_problem(issue)
             self.summary_label.setText(self.tr("The workbook cannot be imported. Nothing was changed."))
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -195,7 +219,7 @@ class ImportDialog(FormDialog):
         self.table.blockSignals(False)
         self.table.resizeRowsToContents()
         for issue in preview.issues:
-            self.problems_list.addItem(self._problem_text(issue))
+            self._add_problem(issue)
         self.problems_label.setText(self.tr("Problems ({count})").format(count=len(preview.issues)))
         self._apply_row_filter()
 
@@ -232,6 +256,14 @@ class ImportDialog(FormDialog):
         for index, row in enumerate(self.preview.rows):
             quiet = row.category in (RowCategory.UNCHANGED, RowCategory.EMPTY) and not row.confirms
             self.table.setRowHidden(index, quiet and not show_all)
+
+    def _add_problem(self, issue: Any) -> None:
+        text = self._problem_text(issue)
+        item = QListWidgetItem(text)
+        # The whole text also as a tooltip, for a list made very short by the splitter.
+        item.setToolTip(text)
+        item.setData(PROBLEM_WHERE_ROLE, issue.where or "")
+        self.problems_list.addItem(item)
 
     @staticmethod
     def _problem_text(issue: Any) -> str:
@@ -282,9 +314,11 @@ class ImportDialog(FormDialog):
     def _on_problems_list_item_activated(self, item: QListWidgetItem) -> None:
         if self.preview is None:
             return
-        text = item.text()
+        where = str(item.data(PROBLEM_WHERE_ROLE) or "")
+        if not where:
+            return
         for index, row in enumerate(self.preview.rows):
-            if any(issue.where and issue.where in text for issue in row.issues):
+            if any(issue.where == where for issue in row.issues):
                 self.table.setRowHidden(index, False)
                 self.table.selectRow(index)
                 self.table.scrollToItem(self.table.item(index, COL_QUESTION))
