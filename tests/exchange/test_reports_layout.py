@@ -82,20 +82,52 @@ def _lines(cell: boxes.Box) -> list[str]:
             for line in cell.descendants() if isinstance(line, boxes.LineBox)]
 
 
+def _pages(report: model.AssessmentReport):
+    """Every laid-out page of the report and its appendix (two documents), as (label, page)."""
+    for name in pdf.assessment_templates(report):
+        for number, page in enumerate(_layout(pdf.render_html(name, report=report)).pages, 1):
+            yield f"{name} page {number}", page
+
+
+def test_text_stays_inside_the_page(services, sample_assessment) -> None:
+    """No line of the report or its appendix runs into the right margin (paragraph blocks too),
+    even with vendor text that has nowhere to break (a long URL in a comment and in a flag)."""
+    unbreakable = "https://vendor.example/" + "x" * 300
+    inp = _decided_input(services, sample_assessment)
+    answers = dict(inp.answers)
+    answers["VUL-01"] = dataclasses.replace(answers["VUL-01"], comment=f"See {unbreakable}")
+    inp = dataclasses.replace(inp, answers=answers,
+                              score=make_score(sample_assessment.id, rating=Rating.CRITICAL, extra_flag_text=unbreakable))
+    report = model.build_assessment_report(inp)
+    assert any(unbreakable in line.comment for sec in report.answer_sections for line in sec.lines)
+    checked = 0
+    for number, page in _pages(report):
+        page_box = page._page_box
+        right = page.width - page_box.margin_right + 0.5
+        body = [child for child in page_box.children if not isinstance(child, boxes.MarginBox)]
+        for line in (line for child in body for line in child.descendants()):
+            if isinstance(line, boxes.LineBox):
+                texts = [t for t in line.descendants() if isinstance(t, boxes.TextBox) and t.text.strip()]
+                if texts:
+                    checked += 1
+                    edge = max(t.position_x + t.width for t in texts)
+                    assert edge <= right, f"{number}: {''.join(t.text for t in texts)!r} ends at {edge:.0f}px"
+    assert checked > 200
+
+
 def test_tables_fit_the_page_and_headers_break_between_words(services, sample_assessment) -> None:
     report = model.build_assessment_report(_decided_input(services, sample_assessment))
-    document = _layout(pdf.render_html("assessment.html", report=report))
     headers: set[str] = set()
-    for number, page in enumerate(document.pages, 1):
+    for number, page in _pages(report):
         page_box = page._page_box
         right = page.width - page_box.margin_right + 0.5  # the right margin's inner edge
         for box in page_box.descendants():
             if not isinstance(box, boxes.TableCellBox):
                 continue
             edge = box.position_x + box.margin_width()
-            assert edge <= right, f"page {number}: a {box.element_tag} cell ends at {edge:.0f}px, past {right:.0f}px"
+            assert edge <= right, f"{number}: a {box.element_tag} cell ends at {edge:.0f}px, past {right:.0f}px"
             overflowing = _overflowing_lines(box)
-            assert not overflowing, f"page {number}: text runs out of its {box.element_tag} cell: {overflowing}"
+            assert not overflowing, f"{number}: text runs out of its {box.element_tag} cell: {overflowing}"
             if box.element_tag == "th":
                 lines = _lines(box)
                 words = " ".join(lines).split()
@@ -104,8 +136,8 @@ def test_tables_fit_the_page_and_headers_break_between_words(services, sample_as
                 for line in lines:
                     assert all(word in words for word in line.split()), (number, lines)
                 # A header broken inside a word leaves fragments ("G", "a", "i", "n") on their own lines.
-                assert all(len(line) > 1 for line in lines if line), f"page {number}: header split as {lines}"
-    for expected in ("Supports", "Gain", "Validity", "Old value", "New value"):
+                assert all(len(line) > 1 for line in lines if line), f"{number}: header split as {lines}"
+    for expected in ("Supports", "Points", "Validity", "Old value", "New value"):
         assert expected in headers, (expected, sorted(headers))
 
 
@@ -176,18 +208,23 @@ def test_appendix_can_be_left_out(services, sample_assessment) -> None:
     method = html[html.index('id="method"'):html.index('id="signoff"')]
     assert "Excel report" in method
     assert "Appendix A" not in html
+    assert pdf.assessment_templates(dataclasses.replace(report, include_appendix=False)) == ("assessment.html",)
+    # With the appendix: the contents link to it (it is a document of its own, numbered A-1, …).
     full = pdf.render_html("assessment.html", report=report)
-    assert 'id="answers"' in full and "leaves out the appendix" not in full
+    assert 'href="#answers" data-page="A-1"' in full and "leaves out the appendix" not in full
+    assert pdf.assessment_templates(report) == ("assessment.html", "assessment_appendix.html")
+    appendix = pdf.render_html("assessment_appendix.html", report=report)
+    assert '<section id="answers">' in appendix and "Appendix A: All answers" in appendix
 
 
 @needs_poppler
 def test_pdf_text_of_the_fixed_sections(services, sample_assessment, tmp_path: Path) -> None:
     report = model.build_assessment_report(_decided_input(services, sample_assessment))
     target = tmp_path / "r.pdf"
-    pdf.render_pdf("assessment.html", {"report": report}, report.meta, target)
+    pdf.render_pdf(pdf.assessment_templates(report), {"report": report}, report.meta, target)
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
     flat = " ".join(text.split())
-    assert "Supports" in text.split() and "Gain" in text.split()  # whole words, not G/a/i/n
+    assert "Supports" in text.split() and "Points" in text.split()  # whole words, not P/o/i/n/t/s
     assert "GOV-01, GOV-02," in flat and "+1 more" in flat
     assert "against the current recommendation Reject" in flat
     assert "In review" in flat and "Approve with conditions" in flat

@@ -4,6 +4,7 @@ variants, and the URL fetcher that keeps vendor text from fetching anything."""
 from __future__ import annotations
 
 import dataclasses
+import re
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # shared helpers live in tests/
 from reports_support import HOSTILE, TODAY, fill_sample, hostile_vendor_name, make_score  # noqa: E402
@@ -85,10 +87,10 @@ def test_html_structure(services, sample_assessment) -> None:
     parsed = _Sections()
     parsed.feed(html)
     assert parsed.sections == ["contents", "summary", "results", "flags", "explanation", "evidence", "history",
-                               "method", "signoff", "answers"]
+                               "method", "signoff"]
     assert parsed.h1[1:] == ["Contents", "1 Executive summary", "2 Results", "3 Red flags and gaps",
                              "4 Why this rating", "5 Evidence register", "6 Change history",
-                             "7 Methodology and sources", "8 Sign-off", "Appendix A: All answers"]
+                             "7 Methodology and sources", "8 Sign-off"]
     assert '<html lang="en">' in html
     assert "<title>Vendor trust assessment: Acme Secure Ltd – Acme Gateway</title>" in html
     # The executive summary holds the verdict, the key flags, the gaps and the conditions.
@@ -107,21 +109,35 @@ def test_html_structure(services, sample_assessment) -> None:
     # Only the bundled stylesheet is referenced.
     assert parsed.srcs == ["report.css"]
     assert "derived from the themes of" in html
+    # Appendix A is a document of its own: every applicable question, its answer, source and score.
+    appendix = pdf.render_html("assessment_appendix.html", report=report)
+    parsed = _Sections()
+    parsed.feed(appendix)
+    assert parsed.sections == ["answers"] and parsed.h1 == ["Appendix A: All answers"]
+    assert parsed.srcs == ["report.css"] and '<html lang="en">' in appendix
+    lines = [line for sec in report.answer_sections for line in sec.lines]
+    assert lines and appendix.count('<p class="qa-q">') == len(lines)
+    for line in lines:
+        assert f"<b>{line.question_id}</b>" in appendix
+    assert "Not answered" in appendix and "· Vendor return ·" in appendix or "· Officer ·" in appendix
 
 
 def test_hostile_vendor_text_is_escaped_and_fetches_nothing(services, sample_assessment) -> None:
     inp = _input(services, sample_assessment, vendor_name=hostile_vendor_name(), hostile=True)
     report = model.build_assessment_report(inp)
-    html = pdf.render_html("assessment.html", report=report)
-    parsed = _Sections()
-    parsed.feed(html)
-    assert "script" not in parsed.tags and "style" not in parsed.tags and "image" not in parsed.tags
-    assert parsed.srcs == ["report.css"]  # no <img src="file:///etc/passwd"> became a tag
-    assert "&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in html
-    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
+    documents = [pdf.render_html(name, report=report) for name in pdf.assessment_templates(report)]
+    assert len(documents) == 2
+    for html in documents:
+        parsed = _Sections()
+        parsed.feed(html)
+        assert "script" not in parsed.tags and "style" not in parsed.tags and "image" not in parsed.tags
+        assert parsed.srcs == ["report.css"]  # no <img src="file:///etc/passwd"> became a tag
+        assert "&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in html
+        assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
     fetcher = pdf.new_fetcher(report.meta)
     stats = pdf.RenderStats()
-    data = pdf.html_to_pdf(html, fetcher=fetcher, stats=stats)
+    # Both parts, laid out in the worker process and here: the worker's requests are recorded too.
+    data = pdf.html_to_pdf(documents, fetcher=fetcher, stats=stats)
     assert data and data.startswith(b"%PDF")
     bundle = (paths.report_templates_dir().resolve().as_uri(), (paths.resources_dir() / "fonts").resolve().as_uri())
     assert fetcher.requests and all(url.startswith(bundle) for url in fetcher.requests), fetcher.requests
@@ -170,7 +186,9 @@ def test_logo_is_the_only_data_uri_allowed(services, sample_assessment) -> None:
     uri = logo_data_uri(PNG_1PX)
     report = model.build_assessment_report(_input(services, sample_assessment, logo=uri))
     fetcher = pdf.new_fetcher(report.meta)
-    pdf.html_to_pdf(pdf.render_html("assessment.html", report=report), fetcher=fetcher)
+    pdf.html_to_pdf([pdf.render_html(name, report=report) for name in pdf.assessment_templates(report)],
+                    fetcher=fetcher)
+    assert fetcher.requests.count(uri) == 1  # the logo is on the cover only
     assert uri in fetcher.requests and not fetcher.refused
 
 
@@ -186,13 +204,23 @@ def test_pdf_text_metadata_and_variants(services, sample_assessment, tmp_path: P
     report = model.build_assessment_report(_input(services, sample_assessment))
     target = tmp_path / "report.pdf"
     stats = pdf.RenderStats()
-    pdf.render_pdf("assessment.html", {"report": report}, report.meta, target, pdf_variant=variant, stats=stats)
+    pdf.render_pdf(pdf.assessment_templates(report), {"report": report}, report.meta, target, pdf_variant=variant,
+                   stats=stats)
     text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True,
                           check=True).stdout
     for expected in ("Vendor trust assessment", "Acme Secure Ltd", "High", "Approve with conditions",
                      "No vulnerability disclosure policy", "Executive summary", "Evidence register",
-                     "Appendix A: All answers", f"Page 3 of {stats.pages}"):
+                     "Appendix A: All answers"):
         assert expected in text, expected
+    # The report is numbered "Page x of y", its appendix (a document of its own) "Page A-x of A-y".
+    main_pages = int(re.search(r"Page 3 of (\d+)", text).group(1))
+    appendix_pages = int(re.search(r"Page A-1 of A-(\d+)", text).group(1))
+    assert main_pages + appendix_pages == stats.pages and appendix_pages >= 1
+    assert f"Page {main_pages} of {main_pages}" in text and f"Page A-{appendix_pages} of A-{appendix_pages}" in text
+    # The contents entry of the appendix links to its first page, whichever way the parts were joined.
+    reader = PdfReader(target)
+    assert _link_targets(reader, 1).count(main_pages) >= 1
+    assert reader.trailer["/Root"]["/Lang"] == "en"
     info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
     assert "Title:           Vendor trust assessment: Acme Secure Ltd – Acme Gateway" in info
     assert "Author:          Ministry of Examples" in info
@@ -203,11 +231,29 @@ def test_pdf_text_metadata_and_variants(services, sample_assessment, tmp_path: P
     assert "DejaVu-Sans-Bold" in fonts and "DejaVu-Sans-Italic" in fonts and "Emb" not in fonts
     assert all(line.split()[-5:-2] == ["yes", "yes", "yes"] for line in fonts.splitlines()[2:])
     assert "1 Executive summary" in stats.bookmarks and "2.1 By domain" in stats.bookmarks  # h1/h2 bookmarks
+    assert stats.bookmarks[-len(report.answer_sections) - 1] == "Appendix A: All answers"
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert outline[-1] == "Appendix A: All answers" and "1 Executive summary" in outline
     if variant == "pdf/a-3b":
         meta = subprocess.run(["pdfinfo", "-meta", str(target)], capture_output=True, text=True, check=True).stdout
         assert 'pdfaid:part="3"' in meta and 'pdfaid:conformance="B"' in meta
     if variant == "pdf/ua-1":
         assert "Tagged:          yes" in info
+
+
+def _link_targets(reader: PdfReader, page: int) -> list[int]:
+    """The page indexes the internal links on ``page`` lead to (named or explicit destinations)."""
+    named = reader.named_destinations
+    out = []
+    for annot in reader.pages[page].get("/Annots", []):
+        dest = annot.get_object().get("/Dest")
+        if dest is None:
+            continue
+        if isinstance(dest, str):
+            out.append(reader.get_destination_page_number(named[dest]))
+        else:
+            out.append(reader.get_page_number(dest[0].get_object()))
+    return out
 
 
 def test_unknown_variant_is_refused() -> None:

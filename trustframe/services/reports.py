@@ -150,10 +150,12 @@ class ReportService:
 
     # -- rendering -----------------------------------------------------------------------------
 
-    def assessment_html(self, assessment_id: int, as_of: date | None = None, *, include_appendix: bool = True) -> str:
-        """The assessment report as HTML (what WeasyPrint lays out)."""
-        return pdf.render_html("assessment.html",
-                               report=self.assessment_report(assessment_id, as_of, include_appendix=include_appendix))
+    def assessment_documents(self, assessment_id: int, as_of: date | None = None, *,
+                             include_appendix: bool = True) -> list[str]:
+        """The assessment report as the HTML documents WeasyPrint lays out: the report, then (unless
+        left out) Appendix A, which is a document of its own, joined after the report in the PDF."""
+        report = self.assessment_report(assessment_id, as_of, include_appendix=include_appendix)
+        return [pdf.render_html(name, report=report) for name in pdf.assessment_templates(report)]
 
     def write(self, kind: str, fmt: str, target: Path | str, assessment_ids: Iterable[int] = (), *,
               pdf_variant: str | None = None, as_of: date | None = None,
@@ -176,7 +178,7 @@ class ReportService:
             if len(ids) != 1:
                 raise ReportError("An assessment report is for exactly one assessment.")
             report: Any = self.assessment_report(ids[0], as_of, include_appendix=include_appendix or fmt != "pdf")
-            template = "assessment.html"
+            template: str | tuple[str, ...] = pdf.assessment_templates(report)
         elif kind == "comparison":
             report = self.comparison_report(ids, as_of)
             template = "comparison.html"

@@ -146,6 +146,12 @@ class GapLine:
     points_text: str
     action: str
 
+    @property
+    def why(self) -> str:
+        """The reason without the part that only repeats the answer (printed beside it)."""
+        restated = f"answered '{self.answer}'"
+        return "; ".join(part for part in self.reason.split("; ") if part and part != restated)
+
 
 @dataclass(frozen=True)
 class ImprovementLine:

@@ -5,24 +5,30 @@ Safety (see also :mod:`.safety`): the Jinja2 environment autoescapes every templ
 only markup inserted unescaped is the SVG built by :mod:`.charts`, which escapes its own text.
 WeasyPrint loads resources through :class:`~.safety.BundleOnlyFetcher` only.
 
+A report can be several HTML documents joined into one PDF (the assessment report and its
+answers appendix): see :func:`html_to_pdf` and :mod:`.parallel`.
+
 Fonts are the bundled DejaVu Sans files (regular, bold and oblique declared as separate faces,
 because WeasyPrint otherwise synthesises bold), so a report looks the same on every machine.
 """
 
 from __future__ import annotations
 
+import gc
 import io
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Iterator, Sequence
 
 import jinja2
-from weasyprint import CSS, HTML
+from weasyprint import CSS, HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 
 from trustframe import __version__, paths
-from trustframe.exchange.reports.model import ReportMeta
+from trustframe.exchange.reports.model import AssessmentReport, ReportMeta
 from trustframe.exchange.reports.safety import BundleOnlyFetcher
 
 #: PDF variants offered to users (WeasyPrint writes the identifiers; it does not validate them).
@@ -68,6 +74,12 @@ def environment() -> jinja2.Environment:
     return _environment(paths.report_templates_dir())
 
 
+def assessment_templates(report: AssessmentReport) -> tuple[str, ...]:
+    """The templates of an assessment PDF, one document each: the report and, unless left out,
+    Appendix A (every answer), a document of its own so that the two can be laid out in parallel."""
+    return ("assessment.html", "assessment_appendix.html") if report.include_appendix else ("assessment.html",)
+
+
 def render_html(template: str, **context: Any) -> str:
     """Render a report template to an HTML string."""
     return environment().get_template(template).render(**context)
@@ -91,23 +103,79 @@ class RenderStats:
     refused: list[str] = field(default_factory=list)
 
 
-def html_to_pdf(html: str, target: Path | BinaryIO | None = None, *, pdf_variant: str | None = None,
-                fetcher: BundleOnlyFetcher | None = None, stats: RenderStats | None = None) -> bytes | None:
-    """Lay out ``html`` and write the PDF to ``target`` (or return its bytes).
+_gc_lock = threading.Lock()
+_gc_pauses = 0
+_gc_was_enabled = True
 
-    ``pdf_variant`` is ``None`` or one of :data:`PDF_VARIANTS`.
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a report is laid out and written.
+
+    Why: WeasyPrint builds a few hundred thousand objects per report, all reachable until the PDF is
+    written, and the collector walks them again and again as they pile up; that cost a tenth of the
+    render time for nothing. Nested and concurrent pauses are counted, and the collector's previous
+    state is restored by the last one out.
     """
-    if pdf_variant is not None and pdf_variant not in PDF_VARIANTS:
-        raise ValueError(f"Unknown PDF variant {pdf_variant!r}; choose one of {', '.join(PDF_VARIANTS)}.")
-    fetcher = fetcher or new_fetcher()
+    global _gc_pauses, _gc_was_enabled
+    with _gc_lock:
+        _gc_pauses += 1
+        if _gc_pauses == 1:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()
+
+
+def layout(html: str, fetcher: BundleOnlyFetcher, font_config: FontConfiguration | None = None) -> Document:
+    """Parse, style and lay out one HTML document with the bundled fonts (WeasyPrint's ``render``)."""
     templates = paths.report_templates_dir()
-    font_config = FontConfiguration()
+    font_config = font_config or FontConfiguration()
     # The same FontConfiguration goes to CSS and render(), or @font-face is ignored (also in SVG).
     # (WeasyPrint 70's write_pdf() no longer takes font_config: it logs "Unknown PDF option".)
     stylesheets = [CSS(string=font_face_css(), font_config=font_config, url_fetcher=fetcher,
                        base_url=templates.as_uri() + "/")]
-    document = HTML(string=html, base_url=templates.as_uri() + "/", url_fetcher=fetcher).render(
+    return HTML(string=html, base_url=templates.as_uri() + "/", url_fetcher=fetcher).render(
         stylesheets=stylesheets, font_config=font_config)
+
+
+def html_to_pdf(html: str | Sequence[str], target: Path | BinaryIO | None = None, *, pdf_variant: str | None = None,
+                fetcher: BundleOnlyFetcher | None = None, stats: RenderStats | None = None,
+                parallel: bool = True) -> bytes | None:
+    """Lay out ``html`` and write the PDF to ``target`` (or return its bytes).
+
+    ``html`` is one document or several (a report and its appendix), joined in order into one PDF.
+    Several documents are laid out in parallel (see :mod:`.parallel`) unless ``parallel`` is False
+    or a ``pdf_variant`` (``None`` or one of :data:`PDF_VARIANTS`) asks for an archival or tagged
+    file, which is laid out in one process and written once.
+    """
+    if pdf_variant is not None and pdf_variant not in PDF_VARIANTS:
+        raise ValueError(f"Unknown PDF variant {pdf_variant!r}; choose one of {', '.join(PDF_VARIANTS)}.")
+    documents = [html] if isinstance(html, str) else list(html)
+    if not documents:
+        raise ValueError("Nothing to render: no HTML document given.")
+    fetcher = fetcher or new_fetcher()
+    with paused_gc():
+        if len(documents) > 1 and pdf_variant is None and parallel:
+            from trustframe.exchange.reports import parallel as workers  # imports pypdf: only when needed
+
+            return workers.write_parallel(documents, fetcher, target, stats)
+        return _write_in_process(documents, fetcher, target, pdf_variant, stats)
+
+
+def _write_in_process(documents: Sequence[str], fetcher: BundleOnlyFetcher, target: Path | BinaryIO | None,
+                      pdf_variant: str | None, stats: RenderStats | None) -> bytes | None:
+    """Lay every document out here, one after the other, and write them as one PDF."""
+    font_config = FontConfiguration()
+    rendered = [layout(one, fetcher, font_config) for one in documents]
+    # Document.copy() joins the parts' pages; metadata comes from the first, links resolve across parts.
+    document = rendered[0] if len(rendered) == 1 else rendered[0].copy(
+        [page for part in rendered for page in part.pages])
     options: dict[str, Any] = {}
     if pdf_variant:
         options["pdf_variant"] = pdf_variant
@@ -115,7 +183,7 @@ def html_to_pdf(html: str, target: Path | BinaryIO | None = None, *, pdf_variant
             options["pdf_tags"] = True
     if stats is not None:
         stats.pages = len(document.pages)
-        stats.bookmarks = _bookmark_labels(document.make_bookmark_tree())
+        stats.bookmarks = bookmark_labels(document.make_bookmark_tree())
         stats.requests = list(fetcher.requests)
         stats.refused = list(fetcher.refused)
     if target is None:
@@ -126,16 +194,20 @@ def html_to_pdf(html: str, target: Path | BinaryIO | None = None, *, pdf_variant
     return None
 
 
-def _bookmark_labels(tree: Any) -> list[str]:
+def bookmark_labels(tree: Any) -> list[str]:
+    """The labels of a WeasyPrint bookmark tree, depth first."""
     labels: list[str] = []
     for label, _target, children, _state in tree:  # WeasyPrint's (label, target, children, state)
         labels.append(label)
-        labels.extend(_bookmark_labels(children))
+        labels.extend(bookmark_labels(children))
     return labels
 
 
-def render_pdf(template: str, context: dict[str, Any], meta: ReportMeta, target: Path | BinaryIO | None = None,
-               *, pdf_variant: str | None = None, stats: RenderStats | None = None) -> bytes | None:
-    """Render a template and write it as PDF."""
-    html = render_html(template, **context)
-    return html_to_pdf(html, target, pdf_variant=pdf_variant, fetcher=new_fetcher(meta), stats=stats)
+def render_pdf(template: str | Sequence[str], context: dict[str, Any], meta: ReportMeta,
+               target: Path | BinaryIO | None = None, *, pdf_variant: str | None = None,
+               stats: RenderStats | None = None, parallel: bool = True) -> bytes | None:
+    """Render a template (or several, one document each, joined in order) and write it as PDF."""
+    templates = [template] if isinstance(template, str) else list(template)
+    html = [render_html(name, **context) for name in templates]
+    return html_to_pdf(html, target, pdf_variant=pdf_variant, fetcher=new_fetcher(meta), stats=stats,
+                       parallel=parallel)

@@ -60,6 +60,17 @@ class BundleOnlyFetcher(URLFetcher):
         """Allow one ``data:`` URI that we generated (the organisation logo)."""
         self._data_uris.add(uri)
 
+    @property
+    def data_uris(self) -> tuple[str, ...]:
+        """The ``data:`` URIs this fetcher serves (to build the same fetcher in a worker process)."""
+        return tuple(sorted(self._data_uris))
+
+    def record(self, requests: Iterable[str], refused: Iterable[str]) -> None:
+        """Add what a fetcher in a worker process was asked for, so one fetcher tells the whole story."""
+        with self._lock:
+            self.requests.extend(requests)
+            self.refused.extend(refused)
+
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:  # noqa: D102
         with self._lock:
             self.requests.append(url)
