@@ -36,7 +36,7 @@ def test_assessment_workbook(report: model.AssessmentReport, tmp_path: Path) -> 
     target = tmp_path / "a.xlsx"
     excel.write_assessment_workbook(report, target)
     wb = openpyxl.load_workbook(target)
-    assert wb.sheetnames == ["Summary", "Answers", "Plan of action", "Evidence"]
+    assert wb.sheetnames == ["Summary", "Answers", "Plan of action", "Rating plan", "Evidence"]
     summary = wb["Summary"]
     values = {summary.cell(row=r, column=1).value: summary.cell(row=r, column=2) for r in range(3, 23)}
     assert values["Residual risk rating"].value == "High"
@@ -65,6 +65,12 @@ def test_assessment_workbook(report: model.AssessmentReport, tmp_path: Path) -> 
     assert plan["J2"].number_format == "yyyy-mm-dd"
     kinds = {dv.type for dv in plan.data_validations.dataValidation}
     assert kinds == {"list", "date"}
+    rating_plan = wb["Rating plan"]
+    assert "RatingPlan" in rating_plan.tables and rating_plan.freeze_panes == "A2"
+    assert [c.value for c in rating_plan[1]][:6] == ["Step", "Question ID", "Question", "Now", "Needed", "Gain (points)"]
+    steps = list(rating_plan.iter_rows(min_row=2, values_only=True))
+    assert len(steps) == len(report.improvements) >= 1
+    assert steps[0][:2] == (1, "VUL-01") and steps[0][5] == 28.6  # a number, not "+28.6"
     evidence = wb["Evidence"]
     first = [c.value for c in evidence[2]]
     assert first[0].startswith("ISO cert <img") and first[6] == "Expired"

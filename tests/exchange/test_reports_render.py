@@ -270,3 +270,26 @@ def test_templates_autoescape_and_strict_undefined() -> None:
     with pytest.raises(jinja2.UndefinedError):
         env.from_string("{{ nothing.here }}").render()
     assert HOSTILE["script"] not in env.from_string("{{ x }}").render(x=HOSTILE["script"])
+
+
+def test_a_long_rating_plan_is_cut_in_the_pdf(services, sample_assessment) -> None:
+    """A weak vendor can need a hundred changes to reach the next rating: the PDF prints the first
+    dozen and points to the Excel report's Rating plan sheet, which has them all."""
+    from trustframe.domain.scoring_model import Improvement
+
+    inp = _input(services, sample_assessment)
+    many = tuple(Improvement("GOV-01", "No", f"Yes, variant {n}", 20.0 - n / 10) for n in range(30))
+    report = model.build_assessment_report(dataclasses.replace(inp, score=dataclasses.replace(inp.score,
+                                                                                                improvements=many)))
+    assert len(report.improvements) == 30
+    html = pdf.render_html("assessment.html", report=report)
+    plan = html[html.index("What would raise the rating"):html.index("Conditions for approval (")]
+    assert plan.count('<p class="item-q">') == 12
+    assert "30 changes together would lift the score" in plan and "Rating plan" in plan
+    assert "Yes, variant 11" in plan and "Yes, variant 12" not in plan
+    assert "And 18 more changes" in plan
+    # A short plan is printed whole, without the pointer.
+    short = pdf.render_html("assessment.html", report=model.build_assessment_report(inp))
+    plan = short[short.index("What would raise the rating"):short.index("Conditions for approval (")]
+    assert plan.count('<p class="item-q">') == len(inp.score.improvements) and "Rating plan" not in plan
+    assert "+28.6 points" in plan and "++" not in plan

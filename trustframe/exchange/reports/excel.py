@@ -101,8 +101,16 @@ def _set_properties(wb: Workbook, title: str, subject: str, creator: str) -> Non
     wb.properties.creator = neutralise_cell_text(creator or "TrustFrame")
 
 
+def _gain(text: str) -> float | None:
+    """``"+1.4"`` as a number (the report content carries display text)."""
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
 def assessment_workbook(report: AssessmentReport) -> Workbook:
-    """The assessment report as a workbook: Summary, Answers, Plan of action, Evidence."""
+    """The assessment report as a workbook: Summary, Answers, Plan of action, Rating plan, Evidence."""
     wb = Workbook()
     _set_properties(wb, report.meta.title, report.meta.subject, report.meta.author)
 
@@ -185,6 +193,13 @@ def assessment_workbook(report: AssessmentReport) -> Workbook:
             cell.number_format = DATE_FORMAT
     ws.add_data_validation(statuses)
     ws.add_data_validation(dates)
+
+    ws = wb.create_sheet("Rating plan")
+    # Every change of "what would raise the rating" (the PDF prints the first dozen).
+    _table(ws, "RatingPlan", ["Step", "Question ID", "Question", "Now", "Needed", "Gain (points)", "Kind"],
+           [[n, i.question_id, i.question_text, i.from_answer, i.to_answer, _gain(i.gain_text), i.kind]
+            for n, i in enumerate(report.improvements, 1)],
+           [7, 11, 60, 30, 45, 13, 10], {6: SCORE_FORMAT}, wrap=(3, 4, 5))
 
     ws = wb.create_sheet("Evidence")
     _table(ws, "Evidence", ["Evidence", "Kind", "Issuer", "Independent", "Issued", "Expires", "Validity",

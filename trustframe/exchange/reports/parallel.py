@@ -65,6 +65,7 @@ class PartResult:
     bookmarks: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
+    pid: int = 0                                       # the process that laid it out
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,12 @@ def _render_part(html: str, fetcher: BundleOnlyFetcher) -> PartResult:
             anchors.setdefault(name, (index, x * PX_TO_PT, height - y * PX_TO_PT))
     data = document.write_pdf()
     return PartResult(data, len(document.pages), anchors, pdf.bookmark_labels(document.make_bookmark_tree()),
-                      list(fetcher.requests), list(fetcher.refused))
+                      list(fetcher.requests), list(fetcher.refused), os.getpid())
+
+
+def render_here(html: str, roots: Sequence[Path], data_uris: Sequence[str]) -> PartResult:
+    """The fallback: lay a part out in this process (no worker, or the worker died)."""
+    return render_part(html, roots, data_uris)
 
 
 def _take_cross_links(document: Any) -> list[_CrossLink]:
@@ -211,7 +217,7 @@ def write_parallel(documents: Sequence[str], fetcher: BundleOnlyFetcher, target:
                 if pool is not None:
                     _discard(pool)
         if part is None:
-            part = render_part(html, roots, data_uris)
+            part = render_here(html, roots, data_uris)
         fetcher.record(part.requests, part.refused)
         parts.append(part)
     data = join(first, parts, cross_links)
