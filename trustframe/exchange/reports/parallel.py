@@ -16,9 +16,11 @@ How it stays safe and correct:
 * Links from the report into a later part (the contents entry of the appendix) cannot be resolved
   by WeasyPrint, which sees one part at a time; they are taken out before writing and added back
   as link annotations after the join. Bookmarks, metadata and the document language are kept.
-* Anything wrong with the worker (no ``forkserver`` on this platform, one core,
-  ``TRUSTFRAME_REPORT_WORKERS=0``, a crashed worker) falls back to laying the part out here; the
-  PDF is the same, only slower. A rendering error in a part is raised as it would be here.
+* Where no worker is possible (no ``forkserver`` on this platform, one core, or
+  ``TRUSTFRAME_REPORT_WORKERS=0``) :func:`.pdf.html_to_pdf` lays the parts out one after the other
+  in one process; a worker that cannot start or dies mid-way makes :func:`write_parallel` lay the
+  part out here. The PDF reads the same either way, only slower. A rendering error in a part is
+  raised as it would be here.
 * PDF/A and PDF/UA variants are not joined here (joining two tagged or archival files would break
   their structure); :func:`.pdf.html_to_pdf` lays those parts out in one process instead.
 """

@@ -164,7 +164,8 @@ def html_to_pdf(html: str | Sequence[str], target: Path | BinaryIO | None = None
         if len(documents) > 1 and pdf_variant is None and parallel:
             from trustframe.exchange.reports import parallel as workers  # imports pypdf: only when needed
 
-            return workers.write_parallel(documents, fetcher, target, stats)
+            if workers.workers_enabled():
+                return workers.write_parallel(documents, fetcher, target, stats)
         return _write_in_process(documents, fetcher, target, pdf_variant, stats)
 
 
