@@ -22,7 +22,7 @@ Per-questionnaire structures are compiled once and cached by questionnaire key, 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Collection, Container, Iterable, Mapping, Sequence
 
 from trustframe.domain import answers as answer_text
 from trustframe.domain.assessment import Answer, Assessment, FlagAcceptance
@@ -72,6 +72,10 @@ _BG_TITLES = {
 }
 
 
+#: Builds result objects without their ``__init__``; see :func:`_question_scores`.
+_new = object.__new__
+
+
 # ------------------------------------------------------------------------------------------------
 # Compiled questionnaire (built once per questionnaire object)
 
@@ -81,7 +85,7 @@ class _Q:
 
     __slots__ = ("q", "id", "index", "section_id", "pillars", "parts", "kind", "options", "bands",
                  "best", "best_value", "best_label", "wants_evidence", "flags", "importance",
-                 "required", "controls_visibility", "groups", "critical")
+                 "required", "controls_visibility", "groups", "critical", "labels", "flag_refs", "show_if_refs")
 
     def __init__(self, q: Question, index: int, section: Section, controls: bool) -> None:
         self.q = q
@@ -92,9 +96,16 @@ class _Q:
         self.pillars = tuple(p.value for p in (q.trace.pillar or section.pillars))
         self.parts = tuple(p.value for p in (q.trace.buyers_guide or section.buyers_guide))
         self.options: dict[str, tuple[float | None, bool]] = {o.id: (o.score, o.not_applicable) for o in q.options}
+        # Option labels for showing answers (see _display); the first option wins on a repeated
+        # id, as in Question.option.
+        self.labels: dict[str, str] = {o.id: o.label for o in reversed(q.options)} if q.type.has_options else {}
         self.bands = q.bands
         self.wants_evidence = bool(q.evidence)
         self.flags: tuple[RedFlagRule, ...] = q.red_flags
+        # The question ids each red-flag rule reads (see _raise_flags' reuse).
+        self.flag_refs: tuple[frozenset[str], ...] = tuple(frozenset(referenced_questions(r.when)) for r in q.red_flags)
+        self.show_if_refs: frozenset[str] = (frozenset(referenced_questions(q.show_if)) if q.show_if is not None
+                                             else frozenset())
         self.importance = q.importance
         self.required = q.required
         self.critical = q.importance is Importance.CRITICAL
@@ -136,6 +147,21 @@ class _Q:
             self.best_label = top_band.label or answer_text.display(q, self.best_value)
 
 
+class _Scope:
+    """The questions in scope for one category, tier and set of officer's changes, and those of
+    them that have a show-if condition (with the question ids those conditions read)."""
+
+    __slots__ = ("questions", "conditional", "condition_refs")
+
+    def __init__(self, questions: list[_Q]) -> None:
+        self.questions = questions
+        self.conditional = [x for x in questions if x.q.show_if is not None]
+        refs: set[str] = set()
+        for x in self.conditional:
+            refs |= x.show_if_refs
+        self.condition_refs = frozenset(refs)
+
+
 class _Plan:
     """Per-questionnaire structures: compiled questions, group order, scope cache."""
 
@@ -171,19 +197,19 @@ class _Plan:
         for x in self.questions:
             x.groups = ((0, section_slot[x.section_id]) + tuple(pillar_slot[p] for p in dict.fromkeys(x.pillars))
                         + tuple(part_slot[p] for p in dict.fromkeys(x.parts)))
-        self._scope_cache: dict[tuple[ProductCategory | None, int | None], list[_Q]] = {}
+        self._scope_cache: dict[tuple[ProductCategory | None, int | None], _Scope] = {}
 
     def in_scope(self, category: ProductCategory | None, tier: int | None, added: Sequence[str],
-                 removed: Sequence[str]) -> list[_Q]:
+                 removed: Sequence[str]) -> _Scope:
         """Same rule as :func:`trustframe.domain.scoping.in_scope`, cached per category and tier."""
         if added or removed:
             added_set, removed_set = set(added), set(removed)
-            return [x for x in self.questions if x.id not in removed_set
-                    and (x.id in added_set or x.q.applies_to.applies(category, tier))]
+            return _Scope([x for x in self.questions if x.id not in removed_set
+                           and (x.id in added_set or x.q.applies_to.applies(category, tier))])
         key = (category, tier)
         cached = self._scope_cache.get(key)
         if cached is None:
-            cached = [x for x in self.questions if x.q.applies_to.applies(category, tier)]
+            cached = _Scope([x for x in self.questions if x.q.applies_to.applies(category, tier)])
             self._scope_cache[key] = cached
         return cached
 
@@ -318,54 +344,36 @@ def _next_transition(items: Iterable[Evidence], as_of: date) -> date | None:
     return result
 
 
-def _hidden(scoped: Sequence[_Q], values: Mapping[str, Any]) -> set[str]:
+def _hidden(scope: _Scope, values: Mapping[str, Any]) -> set[str]:
     """Ids hidden by show-if: the same two passes as :func:`trustframe.domain.scoping.visible`,
     run over the questions that have a condition only (the others are always shown)."""
-    conditional = [x for x in scoped if x.q.show_if is not None]
+    conditional = scope.conditional
     hidden: set[str] = set()
     if not conditional:
         return hidden
     hidden = {x.id for x in conditional if not x.q.show_if.evaluate(values)}  # type: ignore[union-attr]
     # The second pass only matters when a hidden question is itself read by a condition.
-    if hidden & plan_refs(conditional):
+    if hidden & scope.condition_refs:
         effective = {k: v for k, v in values.items() if k not in hidden}
         hidden = {x.id for x in conditional if not x.q.show_if.evaluate(effective)}  # type: ignore[union-attr]
     return hidden
 
 
-def plan_refs(conditional: Sequence[_Q]) -> set[str]:
-    """Question ids the show-if conditions of ``conditional`` read (cached per question)."""
-    refs: set[str] = set()
-    for x in conditional:
-        refs |= _refs(x.q)
-    return refs
-
-
-_REFS: dict[int, frozenset[str]] = {}
-
-
-def _refs(q: Question) -> frozenset[str]:
-    cached = _REFS.get(id(q))
-    if cached is None:
-        cached = frozenset(referenced_questions(q.show_if)) if q.show_if is not None else frozenset()
-        if len(_REFS) > 100_000:
-            _REFS.clear()
-        _REFS[id(q)] = cached
-    return cached
-
-
 class _Eval:
     """Everything one scoring pass found: per-question rows, group sums, gaps, flags."""
 
-    __slots__ = ("rows", "values", "flags", "valid_until", "plan", "ws", "wa", "wt", "answered", "applicable",
-                 "gaps_count", "gaps", "critical_gaps", "lapsed")
+    __slots__ = ("rows", "values", "flags", "fired", "valid_until", "plan", "scope", "hidden", "ws", "wa", "wt",
+                 "answered", "applicable", "gaps_count", "gaps", "critical_gaps", "lapsed")
 
-    def __init__(self, plan: _Plan) -> None:
+    def __init__(self, plan: _Plan, scope: _Scope) -> None:
         n = plan.slots
         self.plan = plan
+        self.scope = scope                          # the in-scope questions, shown or not
+        self.hidden: set[str] | None = None         # hidden by show-if (None: no show-if at all)
         self.rows: list[_Row] = []
         self.values: dict[str, Any] = {}           # answers of the applicable questions only
         self.flags: list[RaisedFlag] = []
+        self.fired: set[int] = set()                # id() of every red-flag rule that fired
         self.valid_until: date | None = None
         self.ws = [0.0] * n                          # sum of weight * effective score (answered)
         self.wa = [0.0] * n                          # weight answered
@@ -379,9 +387,12 @@ class _Eval:
         self.critical_gaps = 0
 
     def group(self, slot: int, key: str, title: str) -> GroupScore:
-        return GroupScore(key, title, _pct(self.ws[slot], self.wa[slot]), self.answered[slot],
-                          self.applicable[slot], self.gaps_count[slot], round(self.wa[slot], 4),
-                          round(self.wt[slot], 4))
+        group = _new(GroupScore)  # see _question_scores for why not GroupScore(...)
+        group.__dict__.update({
+            "key": key, "title": title, "score": _pct(self.ws[slot], self.wa[slot]), "answered": self.answered[slot],
+            "applicable": self.applicable[slot], "gaps": self.gaps_count[slot],
+            "weight_answered": round(self.wa[slot], 4), "weight_total": round(self.wt[slot], 4)})
+        return group
 
     @property
     def overall(self) -> float | None:
@@ -398,16 +409,17 @@ def _evaluate(plan: _Plan, profile: ScoringProfile, values: Mapping[str, Any],
               accepted: Mapping[str, FlagAcceptance], forced_evidence: frozenset[str] = frozenset(),
               extra_accepted: frozenset[str] = frozenset(), keep_rows: bool = True,
               all_groups: bool = True) -> _Eval:
-    scoped = plan.in_scope(category, tier, added, removed)
-    hidden = _hidden(scoped, values) if plan.has_show_if else None
+    scope = plan.in_scope(category, tier, added, removed)
+    hidden = _hidden(scope, values) if plan.has_show_if else None
     weights = profile.importance_weights
-    ev = _Eval(plan)
+    ev = _Eval(plan, scope)
+    ev.hidden = hidden
     rows, effective, gaps, lapsed = ev.rows, ev.values, ev.gaps, ev.lapsed
     ws, wa, n_answered, n_gaps = ev.ws, ev.wa, ev.answered, ev.gaps_count
     wg = [0.0] * plan.slots  # weight of the gaps
     flagged: list[_Q] = []
     get = values.get
-    for x in scoped:
+    for x in scope.questions:
         qid = x.id
         if hidden and qid in hidden:
             continue
@@ -416,6 +428,8 @@ def _evaluate(plan: _Plan, profile: ScoringProfile, values: Mapping[str, Any],
         if kind == _CHOICE and value.__class__ is str:  # the common case, inlined
             opt = x.options.get(value)
             answered, na, raw = (False, False, None) if opt is None else (True, opt[1], opt[0])
+        elif value is None:
+            answered, na, raw = False, False, None
         else:
             answered, na, raw = _raw_score(x, value)
         factor, note, support = 1.0, "", None
@@ -464,17 +478,97 @@ def _evaluate(plan: _Plan, profile: ScoringProfile, values: Mapping[str, Any],
     # Totals derived once rather than updated per question: applicable = answered + gaps.
     ev.wt = [a + g for a, g in zip(wa, wg)]
     ev.applicable = [a + g for a, g in zip(n_answered, n_gaps)]
-    ev.flags = _raise_flags(flagged, effective, accepted, extra_accepted)
+    ev.flags = _raise_flags(flagged, effective, accepted, extra_accepted, fired=ev.fired)
     return ev
 
 
+def _rescore(ev: _Eval, rows_by_id: Mapping[str, _Row], values: Mapping[str, Any], changed: Mapping[str, Any],
+             profile: ScoringProfile, evidence: Mapping[str, Sequence[Evidence]], as_of: date,
+             accepted: Mapping[str, FlagAcceptance], forced_evidence: frozenset[str],
+             extra_accepted: frozenset[str]) -> tuple[float | None, float, int, list[RaisedFlag]]:
+    """Overall score, completeness, unanswered critical questions and red flags of ``values``:
+    the numbers a full :func:`_evaluate` would give, for checking a proposed set of changes.
+
+    ``ev`` is the evaluation of the same assessment before the changes, and ``values`` differs
+    from its answers only in the questions of ``changed`` (``forced_evidence`` is a subset of
+    them). A question whose value did not change and that was shown before contributes exactly
+    what its row in ``ev`` says, so only the changed questions and those the changes bring into
+    view are evaluated again. The sum runs over the same questions in the same order as
+    :func:`_evaluate`, so the score is the same to the last bit, not merely close.
+    """
+    plan = ev.plan
+    scope = ev.scope
+    hidden = _hidden(scope, values) if plan.has_show_if else None
+    weights = profile.importance_weights
+    independent = profile.evidence.independent_current
+    ws = wa = 0.0
+    n_answered = n_gaps = critical_gaps = 0
+    effective: dict[str, Any] = {}
+    flagged: list[_Q] = []
+    get_row = rows_by_id.get
+    for x in scope.questions:
+        qid = x.id
+        if hidden and qid in hidden:
+            continue
+        row = get_row(qid)
+        if row is not None and qid not in changed:
+            value, answered, na, raw, factor, weight = row.value, row.answered, row.na, row.raw, row.factor, row.weight
+        else:  # changed, or not shown before the changes
+            value = values.get(qid)
+            answered, na, raw = _raw_score(x, value)
+            factor = 1.0
+            if x.wants_evidence and raw is not None and raw > 0:
+                if qid in forced_evidence:
+                    factor = independent
+                else:
+                    factor = _evidence_factor(profile, evidence.get(qid, ()), as_of)[0]
+            weight = weights[x.importance] if x.kind != _UNSCORED else 0.0
+        if answered:
+            effective[qid] = value
+        if x.flags:
+            flagged.append(x)
+        if x.kind != _UNSCORED and not na and (raw is not None or not answered):
+            if answered:
+                ws += weight * raw * factor  # type: ignore[operator]
+                wa += weight
+                n_answered += 1
+            elif x.required:
+                n_gaps += 1
+                if x.critical:
+                    critical_gaps += 1
+    applicable = n_answered + n_gaps
+    completeness = round(n_answered / applicable, 4) if applicable else 1.0
+    # The effective answer can differ only for a changed question or one shown or hidden by
+    # the changes; a rule that reads none of those fires as it did in ``ev``.
+    affected = set(changed) | ((hidden or set()) ^ (ev.hidden or set()))
+    flags = _raise_flags(flagged, effective, accepted, extra_accepted, reuse=(affected, rows_by_id, ev.fired))
+    return _pct(ws, wa), completeness, critical_gaps, flags
+
+
 def _raise_flags(flagged: Sequence[_Q], effective: Mapping[str, Any], accepted: Mapping[str, FlagAcceptance],
-                 extra_accepted: frozenset[str]) -> list[RaisedFlag]:
-    """The red flags of the applicable questions ``flagged`` that fire on ``effective``."""
+                 extra_accepted: frozenset[str], fired: set[int] | None = None,
+                 reuse: tuple[Collection[str], Container[str], Container[int]] | None = None) -> list[RaisedFlag]:
+    """The red flags of the applicable questions ``flagged`` that fire on ``effective``.
+
+    ``fired`` collects the ``id()`` of every rule that fires, for a later ``reuse``.
+    ``reuse`` is ``(changed, before, fired_before)``, for checking a proposed change without
+    evaluating every rule again (a question bank has about a hundred): a rule of a question in
+    ``before``, all of whose rules were evaluated by the pass that recorded ``fired_before``,
+    that reads none of the question ids in ``changed`` (those whose effective answer may differ
+    since), fires now exactly when it fired then.
+    """
+    changed, before, fired_before = reuse if reuse is not None else ((), (), ())
     flags = []
     for x in flagged:
-        for rule in x.flags:
-            if rule.when.evaluate(effective):
+        known = x.id in before
+        for rule, refs in zip(x.flags, x.flag_refs):
+            if known and refs.isdisjoint(changed):
+                hit = id(rule) in fired_before
+            else:
+                hit = rule.when.evaluate(effective)
+            if hit:
+                if fired is not None:
+                    fired.add(id(rule))
                 acc = accepted.get(rule.id)
                 if acc is None and rule.id in extra_accepted:
                     acc = FlagAcceptance(rule.id, "assumed accepted", "")
@@ -640,7 +734,7 @@ def score_answers(questionnaire: Questionnaire, answers: Mapping[str, Any], *, p
     improvements: tuple[Improvement, ...] = ()
     next_rating: Rating | None = None
     if detail:
-        questions = tuple(_question_score(row) for row in ev.rows)
+        questions = _question_scores(ev.rows)
         drivers = _drivers(ev)
         improvements, next_rating = _improvements(
             plan, profile, ev, rating, values, evidence, as_of, category, tier, added, removed, accepted)
@@ -677,21 +771,59 @@ def score_assessment(assessment: Assessment, questionnaire: Questionnaire, answe
 # Explanation
 
 
-def _question_score(row: _Row) -> QuestionScore:
-    if row.scorable and row.answered:
-        lost = row.weight * (1.0 - (row.eff or 0.0))
-    elif row.scorable and row.x.required:
-        lost = row.weight
-    else:
-        lost = 0.0
-    return QuestionScore(
-        question_id=row.x.id, section_id=row.x.section_id, weight=row.weight, raw_score=row.raw,
-        score=None if row.eff is None else round(row.eff, 6), evidence_factor=row.factor, answered=row.answered,
-        not_applicable=row.na, points_lost=round(lost, 4), evidence_note=row.note)
+def _question_scores(rows: Sequence[_Row]) -> tuple[QuestionScore, ...]:
+    """One :class:`QuestionScore` per applicable question, in questionnaire order.
+
+    Why the objects are built by filling their dictionary rather than by ``QuestionScore(...)``:
+    a frozen dataclass's ``__init__`` sets each field with its own ``object.__setattr__`` call,
+    and the full explanation builds about 350 result objects (this record per question, the
+    drivers, the group scores), which was a sixth of its time. The object is identical (same
+    fields, equality, repr, hash); tests/domain/test_scoring_fast_paths.py checks that every
+    field is set, so a field added to the dataclass cannot be forgotten here.
+    """
+    new = _new
+    out = []
+    for row in rows:
+        x = row.x
+        eff = row.eff
+        if row.scorable and row.answered:
+            lost = row.weight * (1.0 - (eff or 0.0))
+        elif row.scorable and x.required:
+            lost = row.weight
+        else:
+            lost = 0.0
+        score = new(QuestionScore)
+        score.__dict__.update({
+            "question_id": x.id, "section_id": x.section_id, "weight": row.weight, "raw_score": row.raw,
+            "score": None if eff is None else round(eff, 6), "evidence_factor": row.factor, "answered": row.answered,
+            "not_applicable": row.na, "points_lost": round(lost, 4), "evidence_note": row.note})
+        out.append(score)
+    return tuple(out)
 
 
 def _display(row: _Row) -> str:
-    return answer_text.display(row.x.q, row.value) if row.answered else "unanswered"
+    """The answer as a person reads it; "unanswered" when there is none.
+
+    Same text as :func:`trustframe.domain.answers.display`, with option labels looked up in
+    the compiled question (a driver list shows over a hundred answers).
+    """
+    if not row.answered:
+        return "unanswered"
+    x = row.x
+    value = row.value
+    labels = x.labels
+    if labels:  # a question with options: the labels of the chosen ones
+        if value.__class__ is str:
+            label = labels.get(value)
+            return value if label is None else label
+        ids = value if isinstance(value, (list, tuple)) else [value]
+        shown = []
+        for option_id in ids:
+            key = str(option_id)
+            label = labels.get(key)
+            shown.append(key if label is None else label)
+        return "; ".join(shown)
+    return answer_text.display(x.q, value)
 
 
 def _drivers(ev: _Eval) -> tuple[Driver, ...]:
@@ -700,6 +832,7 @@ def _drivers(ev: _Eval) -> tuple[Driver, ...]:
     assessment's weight that is still unknown (100 * weight / total weight)."""
     w_answered = ev.wa[0]
     w_total = ev.wt[0]
+    # Sorted on (-points, questionnaire index); the index is unique, so drivers never compare.
     found: list[tuple[float, int, Driver]] = []
     for row in ev.rows:
         if not row.scorable:
@@ -708,18 +841,24 @@ def _drivers(ev: _Eval) -> tuple[Driver, ...]:
         if row.answered and row.eff is not None and row.eff < 1.0 and w_answered > 0:
             pts = 100.0 * row.weight * (1.0 - row.eff) / w_answered
             shown = _display(row)
-            parts = []
+            # The reason: the answer when it is not the strongest, then the evidence note when
+            # the support is weak, joined by "; ".
             if row.raw is not None and row.raw < 1.0:
-                parts.append(f"answered '{shown}'")
-            if row.factor < 1.0:
-                parts.append(row.note)
-            found.append((pts, x.index, Driver(x.id, x.section_id, shown, round(pts, 2), row.weight,
-                                               "; ".join(parts))))
+                reason = f"answered '{shown}'; {row.note}" if row.factor < 1.0 else f"answered '{shown}'"
+            else:
+                reason = row.note if row.factor < 1.0 else ""
+            driver = _new(Driver)  # see _question_scores for why not Driver(...)
+            driver.__dict__.update({"question_id": x.id, "section_id": x.section_id, "answer": shown,
+                                    "points_lost": round(pts, 2), "weight": row.weight, "reason": reason})
+            found.append((-pts, x.index, driver))
         elif not row.answered and x.required and w_total > 0:
             pts = 100.0 * row.weight / w_total
-            found.append((pts, x.index, Driver(x.id, x.section_id, "unanswered", round(pts, 2), row.weight,
-                                               "unanswered (required)")))
-    found.sort(key=lambda t: (-t[0], t[1]))
+            driver = _new(Driver)
+            driver.__dict__.update({"question_id": x.id, "section_id": x.section_id, "answer": "unanswered",
+                                    "points_lost": round(pts, 2), "weight": row.weight,
+                                    "reason": "unanswered (required)"})
+            found.append((-pts, x.index, driver))
+    found.sort()
     return tuple(d for _, _, d in found)
 
 
@@ -815,7 +954,7 @@ def _improvements(plan: _Plan, profile: ScoringProfile, ev: _Eval, rating: Ratin
             gain = row.weight * (best_eff - current_avg)
         if gain > 1e-12:
             candidates.append((-gain, x.index, row))
-    candidates.sort(key=lambda c: (c[0], c[1]))
+    candidates.sort()  # on (-gain, questionnaire index): the index is unique, rows never compare
     pending = [c[2] for c in candidates]
 
     def reached() -> bool:
@@ -827,27 +966,29 @@ def _improvements(plan: _Plan, profile: ScoringProfile, ev: _Eval, rating: Ratin
 
     # Check the proposal. When no changed question decides whether others are shown and none
     # becomes "not applicable", the running sums are exact and only the red flags need a fresh
-    # look; otherwise the proposal is re-scored in full. If it falls short, keep adding the
-    # next-best change.
+    # look; otherwise the proposal is re-scored (only the questions it changes or brings into
+    # view are evaluated again, see _rescore). If it falls short, keep adding the next-best
+    # change.
     while True:
-        new_values = dict(values)
-        new_values.update(changes)
         exact = not any(rows_by_id[qid].x.controls_visibility or (rows_by_id[qid].x.options.get(v, (0.0, False))[1]
                                                                   if isinstance(v, str) else False)
                         for qid, v in changes.items())
         if exact:
             effective = {**ev.values, **changes}
-            flags = _raise_flags([r.x for r in ev.rows if r.x.flags], effective, accepted, frozenset(assume_accepted))
+            flags = _raise_flags([r.x for r in ev.rows if r.x.flags], effective, accepted, frozenset(assume_accepted),
+                                 reuse=(changes, rows_by_id, ev.fired))
             newly = [rows_by_id[qid] for qid in changes if not rows_by_id[qid].answered and rows_by_id[qid].scorable]
             answered_now = ev.answered[0] + len(newly)
             completeness = round(answered_now / ev.applicable[0], 4) if ev.applicable[0] else 1.0
             critical_left = ev.critical_gaps - sum(1 for r in newly if r.x.critical)
             new_rating, _ = rating_for(profile, tier, _pct(ws, w), completeness, critical_left, flags)
         else:
-            check = _evaluate(plan, profile, new_values, evidence, as_of, category, tier, added, removed,
-                              accepted, frozenset(forced), frozenset(assume_accepted), keep_rows=False)
-            new_rating, _ = rating_for(profile, tier, check.overall, check.completeness, check.critical_gaps,
-                                       check.flags)
+            new_values = dict(values)
+            new_values.update(changes)
+            overall, completeness, critical_left, flags = _rescore(
+                ev, rows_by_id, new_values, changes, profile, evidence, as_of, accepted, frozenset(forced),
+                frozenset(assume_accepted))
+            new_rating, _ = rating_for(profile, tier, overall, completeness, critical_left, flags)
         if new_rating.rank <= target.rank:
             return tuple(result), new_rating
         if not pending:
