@@ -52,13 +52,10 @@ def run(name: str, args: list[str]) -> tuple[int, float, str, float, float]:
 def write_section(body: str) -> None:
     """Replace (or append) the generated section of docs/performance.md."""
     text = DOC.read_text(encoding="utf-8")
-    if SECTION in text:
-        head, _, rest = text.partition(SECTION)
-        nxt = rest.find("\n## ")
-        tail = rest[nxt:] if nxt >= 0 else "\n"
-        text = head.rstrip("\n") + "\n\n" + body + tail
-    else:
-        text = text.rstrip("\n") + "\n\n" + body + "\n"
+    # The generated section is always the last one: everything from its heading on is replaced.
+    # (Looking for the next "## " heading instead found one inside a benchmark's quoted output.)
+    head = text.partition(SECTION)[0] if SECTION in text else text
+    text = head.rstrip("\n") + "\n\n" + body.rstrip("\n") + "\n"
     DOC.write_text(text, encoding="utf-8")
 
 
