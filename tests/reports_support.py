@@ -101,3 +101,23 @@ def fill_sample(services: Any, assessment: Any, *, hostile: bool = False) -> dic
     s.evidence.link(assessment.id, "VUL-01", ev2.id)
     s.assessments.update_details(assessment.id, reviewer="Morgan Reviewer", assessor="Alex Officer")
     return {"evidence": [ev1, ev2]}
+
+
+def sample_report_input(services: Any, assessment: Any, *, hostile: bool = False,
+                        **overrides: Any) -> Any:
+    """The report input of the sample assessment, filled in by :func:`fill_sample`, with the
+    hand-built :func:`make_score`; ``overrides`` replace fields (branding, score, …)."""
+    from trustframe.exchange.reports import model  # tests of the domain alone need not import it
+
+    s = services
+    fill_sample(s, assessment, hostile=hostile)
+    a = s.assessments.get(assessment.id)
+    answers = s.assessments.answers(a.id)
+    fields: dict[str, Any] = dict(
+        assessment=a, vendor=s.vendors.get_vendor(a.vendor_id), product=s.vendors.get_product(a.product_id),
+        questionnaire=s.assessments.questionnaire(a), score=make_score(a.id), answers=answers,
+        applicable_question_ids=[q.id for q in s.assessments.applicable_questions(a, answers)],
+        evidence=s.evidence.list(a.vendor_id), evidence_links=s.evidence.for_assessment(a.id),
+        history=s.history(a.id), generated_on=TODAY, generated_by="tester")
+    fields.update(overrides)
+    return model.AssessmentReportInput(**fields)

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # shared helpers live in tests/
-from reports_support import HOSTILE, TODAY, fill_sample, make_score  # noqa: E402
+from reports_support import HOSTILE, TODAY, sample_report_input  # noqa: E402
 from trustframe.domain.assessment import AssessmentStatus  # noqa: E402
 from trustframe.domain.portfolio import RegisterRow  # noqa: E402
 from trustframe.domain.questionnaire import ProductCategory  # noqa: E402
@@ -20,16 +20,7 @@ from trustframe.exchange.reports import excel, model  # noqa: E402
 
 @pytest.fixture
 def report(services, sample_assessment) -> model.AssessmentReport:
-    s = services
-    fill_sample(s, sample_assessment, hostile=True)
-    a = s.assessments.get(sample_assessment.id)
-    answers = s.assessments.answers(a.id)
-    return model.build_assessment_report(model.AssessmentReportInput(
-        assessment=a, vendor=s.vendors.get_vendor(a.vendor_id), product=s.vendors.get_product(a.product_id),
-        questionnaire=s.assessments.questionnaire(a), score=make_score(a.id), answers=answers,
-        applicable_question_ids=[q.id for q in s.assessments.applicable_questions(a, answers)],
-        evidence=s.evidence.list(a.vendor_id), evidence_links=s.evidence.for_assessment(a.id),
-        history=s.history(a.id), generated_on=TODAY, generated_by="tester"))
+    return model.build_assessment_report(sample_report_input(services, sample_assessment, hostile=True))
 
 
 def test_assessment_workbook(report: model.AssessmentReport, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # shared helpers live in tests/
-from reports_support import TODAY, fill_sample, make_score  # noqa: E402
+from reports_support import TODAY, make_score, sample_report_input  # noqa: E402
 from trustframe.domain.assessment import AssessmentStatus
 from trustframe.domain.portfolio import RegisterRow
 from trustframe.domain.questionnaire import ProductCategory
@@ -21,17 +21,7 @@ from trustframe.exchange.reports import charts, model
 @pytest.fixture
 def report_input(services, sample_assessment) -> model.AssessmentReportInput:
     """The sample assessment, filled in, with a hand-built score (independent of the engine)."""
-    s = services
-    fill_sample(s, sample_assessment)
-    a = s.assessments.get(sample_assessment.id)
-    answers = s.assessments.answers(a.id)
-    return model.AssessmentReportInput(
-        assessment=a, vendor=s.vendors.get_vendor(a.vendor_id), product=s.vendors.get_product(a.product_id),
-        questionnaire=s.assessments.questionnaire(a), score=make_score(a.id), answers=answers,
-        applicable_question_ids=[q.id for q in s.assessments.applicable_questions(a, answers)],
-        evidence=s.evidence.list(a.vendor_id), evidence_links=s.evidence.for_assessment(a.id),
-        history=s.history(a.id), generated_on=TODAY, generated_by="tester",
-        branding=model.Branding("Ministry of Examples", ""))
+    return sample_report_input(services, sample_assessment, branding=model.Branding("Ministry of Examples", ""))
 
 
 def test_assessment_report_headline(report_input) -> None:

@@ -17,7 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # shared helpers live in tests/
-from reports_support import TODAY, fill_sample, make_score  # noqa: E402
+from reports_support import sample_report_input  # noqa: E402
 from trustframe.exchange.reports import model, parallel, pdf  # noqa: E402
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
@@ -25,17 +25,8 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="po
 
 @pytest.fixture
 def report(services, sample_assessment) -> model.AssessmentReport:
-    s = services
-    fill_sample(s, sample_assessment)
-    a = s.assessments.get(sample_assessment.id)
-    answers = s.assessments.answers(a.id)
-    return model.build_assessment_report(model.AssessmentReportInput(
-        assessment=a, vendor=s.vendors.get_vendor(a.vendor_id), product=s.vendors.get_product(a.product_id),
-        questionnaire=s.assessments.questionnaire(a), score=make_score(a.id), answers=answers,
-        applicable_question_ids=[q.id for q in s.assessments.applicable_questions(a, answers)],
-        evidence=s.evidence.list(a.vendor_id), evidence_links=s.evidence.for_assessment(a.id),
-        history=s.history(a.id), generated_on=TODAY, generated_by="tester",
-        branding=model.Branding("Ministry of Examples", "")))
+    return model.build_assessment_report(
+        sample_report_input(services, sample_assessment, branding=model.Branding("Ministry of Examples", "")))
 
 
 def _documents(report: model.AssessmentReport) -> list[str]:

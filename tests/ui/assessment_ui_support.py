@@ -41,3 +41,32 @@ def activate(qtbot: Any, widget: QWidget) -> None:
     widget.activateWindow()
     widget.windowHandle().requestActivate()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=3000)
+
+
+@pytest.fixture
+def view(qtbot: Any, ctx: Any, sample_assessment: Any) -> Any:
+    """The guided assessment view of the sample assessment, shown and active."""
+    from trustframe.ui.views.assessment_view import AssessmentView
+
+    widget = AssessmentView(ctx, sample_assessment.id)
+    qtbot.addWidget(widget)
+    activate(qtbot, widget)
+    return widget
+
+
+def run_dialogs_with(monkeypatch: pytest.MonkeyPatch, fill: Any) -> list[Any]:
+    """Replace the modal run of a dialog with ``fill(dialog)``; returns the dialogs opened."""
+    from PySide6.QtWidgets import QWizard
+
+    from trustframe.ui import prompts
+
+    opened: list[Any] = []
+
+    def run(dialog: Any) -> bool:
+        opened.append(dialog)
+        dialog.show()
+        fill(dialog)
+        return dialog.result() == QWizard.DialogCode.Accepted
+
+    monkeypatch.setattr(prompts, "exec_dialog", run)
+    return opened

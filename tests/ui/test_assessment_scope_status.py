@@ -9,37 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QWizard
 
 from trustframe.domain.assessment import AssessmentStatus, Decision
-from trustframe.ui import prompts
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from assessment_ui_support import activate, ctx, no_dialogs  # noqa: E402,F401 (fixtures)
-
-
-@pytest.fixture
-def view(qtbot: Any, ctx: Any, sample_assessment: Any) -> Any:
-    from trustframe.ui.views.assessment_view import AssessmentView
-
-    widget = AssessmentView(ctx, sample_assessment.id)
-    qtbot.addWidget(widget)
-    activate(qtbot, widget)
-    return widget
-
-
-def _run_dialog(monkeypatch: pytest.MonkeyPatch, fill: Any) -> list[Any]:
-    """Replace the modal run of a dialog with ``fill(dialog)``; returns the dialogs opened."""
-    opened: list[Any] = []
-
-    def run(dialog: Any) -> bool:
-        opened.append(dialog)
-        dialog.show()
-        fill(dialog)
-        return dialog.result() == QWizard.DialogCode.Accepted
-
-    monkeypatch.setattr(prompts, "exec_dialog", run)
-    return opened
+from assessment_ui_support import activate, ctx, no_dialogs, run_dialogs_with, view  # noqa: E402,F401 (fixtures)
 
 
 # -- scope and tier ------------------------------------------------------------------------------
@@ -66,7 +40,7 @@ def test_reanswer_profile_and_adjust_scope(qtbot: Any, view: Any, services: Any,
         assert dialog.pending_changes() == ["profile", "scope"]
         dialog.accept()
 
-    opened = _run_dialog(monkeypatch, fill)
+    opened = run_dialogs_with(monkeypatch, fill)
     with qtbot.waitSignal(view.score_updated, timeout=5000):
         view.scope_action.trigger()
     assert opened and opened[0].applied == ["profile", "scope"]
@@ -104,7 +78,7 @@ def test_override_tier_with_reason_keeps_scope_choices(qtbot: Any, view: Any, se
         assert dialog.pending_changes() == ["tier override"]
         dialog.accept()
 
-    _run_dialog(monkeypatch, fill)
+    run_dialogs_with(monkeypatch, fill)
     assert view.edit_scope_and_tier()
     stored = services.assessments.get(aid)
     assert stored.tier == 4 and stored.tier_override == 1
@@ -119,7 +93,7 @@ def test_override_tier_with_reason_keeps_scope_choices(qtbot: Any, view: Any, se
         dialog.tier_page.set_override(None)
         dialog.accept()
 
-    _run_dialog(monkeypatch, remove)
+    run_dialogs_with(monkeypatch, remove)
     assert view.edit_scope_and_tier()
     assert services.assessments.get(aid).tier_override is None
     assert "VUL-03" not in view.visible_question_ids()
@@ -130,7 +104,7 @@ def test_cancel_changes_nothing_and_decided_assessments_are_locked(qtbot: Any, v
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     aid = view.assessment_id
     before = services.assessments.get(aid)
-    _run_dialog(monkeypatch, lambda dialog: dialog.reject())
+    run_dialogs_with(monkeypatch, lambda dialog: dialog.reject())
     assert not view.edit_scope_and_tier()
     assert services.assessments.get(aid) == before
     services.assessments.set_status(aid, AssessmentStatus.IN_REVIEW)

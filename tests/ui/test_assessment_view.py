@@ -17,23 +17,13 @@ from trustframe.ui import prompts
 
 # Helpers shared by the assessment-flow tests (tests is not a package; import mode is importlib).
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from assessment_ui_support import activate, ctx, no_dialogs  # noqa: E402,F401 (fixtures)
+from assessment_ui_support import activate, ctx, no_dialogs, run_dialogs_with, view  # noqa: E402,F401 (fixtures)
 
 
 def _key(qtbot: Any, view: Any, key: Any, modifier: Any = Qt.KeyboardModifier.NoModifier) -> None:
     """Press a key where the keyboard focus is (as a person would)."""
     target = QApplication.focusWidget() or view
     qtbot.keyClick(target, key, modifier)
-
-
-@pytest.fixture
-def view(qtbot: Any, ctx: Any, sample_assessment: Any) -> Any:
-    from trustframe.ui.views.assessment_view import AssessmentView
-
-    widget = AssessmentView(ctx, sample_assessment.id)
-    qtbot.addWidget(widget)
-    activate(qtbot, widget)
-    return widget
 
 
 def _stored(services: Any, assessment_id: int) -> dict[str, Any]:

@@ -10,38 +10,12 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
 
 from trustframe.domain.assessment import AssessmentStatus, Decision
 from trustframe.services.assessments import ScopeTierState
-from trustframe.ui import prompts
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from assessment_ui_support import activate, ctx, no_dialogs  # noqa: E402,F401 (fixtures)
-
-
-@pytest.fixture
-def view(qtbot: Any, ctx: Any, sample_assessment: Any) -> Any:
-    from trustframe.ui.views.assessment_view import AssessmentView
-
-    widget = AssessmentView(ctx, sample_assessment.id)
-    qtbot.addWidget(widget)
-    activate(qtbot, widget)
-    return widget
-
-
-def _run_dialog(monkeypatch: pytest.MonkeyPatch, fill: Any) -> list[Any]:
-    """Replace the modal run of the scope-and-tier dialog with ``fill(dialog)``."""
-    opened: list[Any] = []
-
-    def run(dialog: Any) -> bool:
-        opened.append(dialog)
-        dialog.show()
-        fill(dialog)
-        return dialog.result() == QWizard.DialogCode.Accepted
-
-    monkeypatch.setattr(prompts, "exec_dialog", run)
-    return opened
+from assessment_ui_support import activate, ctx, no_dialogs, run_dialogs_with, view  # noqa: E402,F401 (fixtures)
 
 
 def _override(tier: int | None, reason: str = "") -> Any:
@@ -62,7 +36,7 @@ def test_tier_override_undo_and_redo_share_the_answer_stack(qtbot: Any, view: An
     view.go_to_question("GOV-01", focus=False)
     assert view.pick_option(1)                                   # an answer edit first
     original = _state(services, aid)
-    _run_dialog(monkeypatch, _override(2, "Holds customer data after all"))
+    run_dialogs_with(monkeypatch, _override(2, "Holds customer data after all"))
     assert view.edit_scope_and_tier()
     overridden = _state(services, aid)
     assert overridden.tier_override == 2 and overridden.tier_override_reason == "Holds customer data after all"
@@ -96,7 +70,7 @@ def test_removing_the_override_is_undone_with_its_reason(qtbot: Any, view: Any, 
     aid = view.assessment_id
     services.assessments.override_tier(aid, 1, "Runs the payment switch")
     before = _state(services, aid)
-    _run_dialog(monkeypatch, _override(None))
+    run_dialogs_with(monkeypatch, _override(None))
     assert view.edit_scope_and_tier()
     assert _state(services, aid).tier_override is None
     assert ctx.undo_stack.undoText() == "Tier override removed"
@@ -121,7 +95,7 @@ def test_scope_change_undo_restores_the_exact_earlier_scope(qtbot: Any, view: An
         assert dialog.pending_changes() == ["scope"]
         dialog.accept()
 
-    _run_dialog(monkeypatch, fill)
+    run_dialogs_with(monkeypatch, fill)
     assert view.edit_scope_and_tier()
     changed = _state(services, aid)
     assert changed.scope_added == () and changed.scope_removed == ("GOV-03",)
@@ -155,7 +129,7 @@ def test_profile_and_scope_applied_together_are_one_undo_step(qtbot: Any, view: 
         assert dialog.pending_changes() == ["profile", "scope"]
         dialog.accept()
 
-    _run_dialog(monkeypatch, fill)
+    run_dialogs_with(monkeypatch, fill)
     assert view.edit_scope_and_tier()
     assert _state(services, aid).tier == 4
     assert ctx.undo_stack.count() == 1
@@ -170,7 +144,7 @@ def test_undo_is_refused_once_the_assessment_is_decided(qtbot: Any, view: Any, c
                                                         no_dialogs: list,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     aid = view.assessment_id
-    _run_dialog(monkeypatch, _override(3, "Small pilot only"))
+    run_dialogs_with(monkeypatch, _override(3, "Small pilot only"))
     assert view.edit_scope_and_tier()
     services.assessments.set_status(aid, AssessmentStatus.IN_REVIEW)
     services.assessments.decide(aid, Decision.APPROVE)
@@ -203,7 +177,7 @@ def test_ctrl_z_and_ctrl_shift_z_in_the_main_window(qtbot: Any, services: Any, s
     aid = sample_assessment.id
     view = window.open_assessment(aid)
     assert view is not None
-    _run_dialog(monkeypatch, _override(2, "Holds customer data after all"))
+    run_dialogs_with(monkeypatch, _override(2, "Holds customer data after all"))
     assert view.edit_scope_and_tier()
     assert "Tier override to 2" in window.undo_action.text() and window.undo_action.isEnabled()
 
