@@ -62,6 +62,7 @@ def test_assessment_workbook(report: model.AssessmentReport, tmp_path: Path) -> 
     steps = list(rating_plan.iter_rows(min_row=2, values_only=True))
     assert len(steps) == len(report.improvements) >= 1
     assert steps[0][:2] == (1, "VUL-01") and steps[0][5] == 28.6  # a number, not "+28.6"
+    assert rating_plan["F2"].number_format == "0.0"  # shown as 28.6, as in the PDF, not rounded to 29
     evidence = wb["Evidence"]
     first = [c.value for c in evidence[2]]
     assert first[0].startswith("ISO cert <img") and first[6] == "Expired"

@@ -33,6 +33,7 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 DATE_FORMAT = "yyyy-mm-dd"
 SCORE_FORMAT = "0"
+POINTS_FORMAT = "0.0"  # rating-plan gains: a point or two each, so one decimal, as the PDF prints them
 PERCENT_FORMAT = "0%"
 PLAN_STATUSES = ("Open", "In progress", "Done", "Risk accepted")
 RATING_FILLS = {"low": "D7EDDF", "moderate": "FBEBC5", "high": "F8D9C8", "critical": "F2C9C6"}
@@ -99,14 +100,6 @@ def _set_properties(wb: Workbook, title: str, subject: str, creator: str) -> Non
     wb.properties.title = neutralise_cell_text(title)
     wb.properties.subject = neutralise_cell_text(subject)
     wb.properties.creator = neutralise_cell_text(creator or "TrustFrame")
-
-
-def _gain(text: str) -> float | None:
-    """``"+1.4"`` as a number (the report content carries display text)."""
-    try:
-        return float(text)
-    except ValueError:
-        return None
 
 
 def assessment_workbook(report: AssessmentReport) -> Workbook:
@@ -197,9 +190,9 @@ def assessment_workbook(report: AssessmentReport) -> Workbook:
     ws = wb.create_sheet("Rating plan")
     # Every change of "what would raise the rating" (the PDF prints the first dozen).
     _table(ws, "RatingPlan", ["Step", "Question ID", "Question", "Now", "Needed", "Gain (points)", "Kind"],
-           [[n, i.question_id, i.question_text, i.from_answer, i.to_answer, _gain(i.gain_text), i.kind]
+           [[n, i.question_id, i.question_text, i.from_answer, i.to_answer, i.gain, i.kind]
             for n, i in enumerate(report.improvements, 1)],
-           [7, 11, 60, 30, 45, 13, 10], {6: SCORE_FORMAT}, wrap=(3, 4, 5))
+           [7, 11, 60, 30, 45, 13, 10], {6: POINTS_FORMAT}, wrap=(3, 4, 5))
 
     ws = wb.create_sheet("Evidence")
     _table(ws, "Evidence", ["Evidence", "Kind", "Issuer", "Independent", "Issued", "Expires", "Validity",

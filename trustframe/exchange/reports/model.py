@@ -163,6 +163,7 @@ class ImprovementLine:
     to_answer: str
     gain_text: str
     kind: str = "answer"       # answer | evidence | gap | flag (what has to change)
+    gain: float = 0.0          # points, rounded as gain_text shows them
 
 
 @dataclass(frozen=True)
@@ -671,7 +672,8 @@ def build_assessment_report(inp: AssessmentReportInput) -> AssessmentReport:
         domain_chart=domain_chart, pillar_chart=pillar_chart, buyers_guide_chart=bg_chart,
         drivers=drivers[:DRIVERS_MAX], improvements=tuple(
             ImprovementLine(i.question_id, _question_text(qn, i.question_id), i.from_answer, i.to_answer,
-                            f"+{i.gain:.1f}", getattr(i, "kind", "answer")) for i in s.improvements),
+                            f"+{i.gain:.1f}", getattr(i, "kind", "answer"), round(i.gain, 1))
+            for i in s.improvements),
         next_rating_label=s.next_rating.label if s.next_rating else "",
         evidence=evidence, evidence_expired=sum(1 for e in evidence if e.state == EvidenceState.EXPIRED.value),
         evidence_expiring=sum(1 for e in evidence if e.state == EvidenceState.EXPIRING.value),

@@ -36,7 +36,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Sequence
+from typing import Any, Sequence
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import Link
@@ -189,12 +189,9 @@ def join(first: bytes, parts: Sequence[PartResult], cross_links: Sequence[_Cross
     return out.getvalue()
 
 
-def write_parallel(documents: Sequence[str], fetcher: BundleOnlyFetcher, target: Path | BinaryIO | None,
-                   stats: pdf.RenderStats | None) -> bytes | None:
-    """Lay out ``documents[0]`` here and the others in the worker, then join them in order.
-
-    Writes to ``target`` (or returns the bytes). Without a worker the later parts are laid out
-    here one after the other; the result is the same file."""
+def write_parallel(documents: Sequence[str], fetcher: BundleOnlyFetcher) -> tuple[bytes, int, list[str]]:
+    """Lay out ``documents[0]`` here and the others in the worker, then join them in order:
+    (PDF, pages, bookmark labels). A part the worker cannot lay out is laid out here."""
     pool = executor()
     futures: list[Future[PartResult]] = []
     roots, data_uris = fetcher.allowed_roots, fetcher.data_uris
@@ -222,17 +219,5 @@ def write_parallel(documents: Sequence[str], fetcher: BundleOnlyFetcher, target:
             part = render_here(html, roots, data_uris)
         fetcher.record(part.requests, part.refused)
         parts.append(part)
-    data = join(first, parts, cross_links)
-    if stats is not None:
-        stats.pages = len(document.pages) + sum(p.pages for p in parts)
-        stats.bookmarks = pdf.bookmark_labels(document.make_bookmark_tree()) + [
-            label for p in parts for label in p.bookmarks]
-        stats.requests = list(fetcher.requests)
-        stats.refused = list(fetcher.refused)
-    if target is None:
-        return data
-    if isinstance(target, (str, Path)):
-        Path(target).write_bytes(data)
-    else:
-        target.write(data)
-    return None
+    bookmarks = pdf.bookmark_labels(document.make_bookmark_tree()) + [label for p in parts for label in p.bookmarks]
+    return join(first, parts, cross_links), len(document.pages) + sum(p.pages for p in parts), bookmarks

@@ -15,7 +15,6 @@ because WeasyPrint otherwise synthesises bold), so a report looks the same on ev
 from __future__ import annotations
 
 import gc
-import io
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -161,17 +160,29 @@ def html_to_pdf(html: str | Sequence[str], target: Path | BinaryIO | None = None
         raise ValueError("Nothing to render: no HTML document given.")
     fetcher = fetcher or new_fetcher()
     with paused_gc():
+        rendered: tuple[bytes, int, list[str]] | None = None
         if len(documents) > 1 and pdf_variant is None and parallel:
             from trustframe.exchange.reports import parallel as workers  # imports pypdf: only when needed
 
             if workers.workers_enabled():
-                return workers.write_parallel(documents, fetcher, target, stats)
-        return _write_in_process(documents, fetcher, target, pdf_variant, stats)
+                rendered = workers.write_parallel(documents, fetcher)
+        data, pages, bookmarks = rendered or _write_in_process(documents, fetcher, pdf_variant)
+    if stats is not None:
+        stats.pages, stats.bookmarks = pages, bookmarks
+        stats.requests, stats.refused = list(fetcher.requests), list(fetcher.refused)
+    if target is None:
+        return data
+    if isinstance(target, (str, Path)):
+        Path(target).write_bytes(data)
+    else:
+        target.write(data)
+    return None
 
 
-def _write_in_process(documents: Sequence[str], fetcher: BundleOnlyFetcher, target: Path | BinaryIO | None,
-                      pdf_variant: str | None, stats: RenderStats | None) -> bytes | None:
-    """Lay every document out here, one after the other, and write them as one PDF."""
+def _write_in_process(documents: Sequence[str], fetcher: BundleOnlyFetcher,
+                      pdf_variant: str | None) -> tuple[bytes, int, list[str]]:
+    """Lay every document out here, one after the other, and write them as one PDF:
+    (PDF, pages, bookmark labels)."""
     font_config = FontConfiguration()
     rendered = [layout(one, fetcher, font_config) for one in documents]
     # Document.copy() joins the parts' pages; metadata comes from the first, links resolve across parts.
@@ -182,17 +193,8 @@ def _write_in_process(documents: Sequence[str], fetcher: BundleOnlyFetcher, targ
         options["pdf_variant"] = pdf_variant
         if pdf_variant.startswith("pdf/ua"):
             options["pdf_tags"] = True
-    if stats is not None:
-        stats.pages = len(document.pages)
-        stats.bookmarks = bookmark_labels(document.make_bookmark_tree())
-        stats.requests = list(fetcher.requests)
-        stats.refused = list(fetcher.refused)
-    if target is None:
-        buffer = io.BytesIO()
-        document.write_pdf(buffer, **options)
-        return buffer.getvalue()
-    document.write_pdf(target, **options)
-    return None
+    return (document.write_pdf(**options), len(document.pages),
+            bookmark_labels(document.make_bookmark_tree()))
 
 
 def bookmark_labels(tree: Any) -> list[str]:
