@@ -146,3 +146,22 @@ def test_report_author_comes_from_preferences_never_the_os_login(services, sampl
     report = s.reports.assessment_report(sample_assessment.id)
     assert report.meta.generated_by == "Sam Assessor" and "root" not in (report.meta.author, report.meta.generated_by)
     assert s.reports.portfolio_report().meta.generated_by == ""
+
+
+@needs_poppler
+@pytest.mark.slow
+def test_comparison_across_two_tenders_says_so(demo, tmp_path: Path) -> None:
+    by_tender: dict[str, int] = {}
+    for a in demo.assessments.list():
+        if a.procurement and a.status.value == "decided":
+            by_tender.setdefault(a.procurement, a.id)
+    ids = list(by_tender.values())[:2]
+    assert len(ids) == 2, "the demo has decided assessments in two tenders"
+    demo.reports.write("comparison", "pdf", tmp_path / "c.pdf", ids)
+    text = " ".join(" ".join(_pages_text(tmp_path / "c.pdf")).split())
+    assert "The candidates span 2 tenders" in text
+    report = demo.reports.comparison_report(ids)
+    assert f"compared on the {report.common_count} questions all candidates were asked" in text
+    for aid in ids:
+        assert demo.assessments.get(aid).vendor_name in report.meta.title
+    assert "Where the answers differ" in text

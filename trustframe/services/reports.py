@@ -172,7 +172,10 @@ class ReportService:
         entries = []
         for assessment_id, score in zip(ids, self._s.scoring.score_many(ids, as_of=as_of)):
             assessment = self._s.assessments.get(assessment_id)
-            entries.append(model.ComparisonEntry(assessment, self._s.assessments.questionnaire(assessment), score))
+            answers = self._s.assessments.answers(assessment_id)
+            asked = [q.id for q in self._s.assessments.applicable_questions(assessment, answers)]
+            entries.append(model.ComparisonEntry(assessment, self._s.assessments.questionnaire(assessment), score,
+                                                 answers, asked))
         return model.build_comparison_report(entries, as_of or date.today(), self.report_author(author), self.branding())
 
     def portfolio_report(self, as_of: date | None = None, *, author: str | None = None) -> model.PortfolioReport:

@@ -14,7 +14,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Mapping, Sequence
+from typing import Any, Collection, Mapping, Sequence
 
 from trustframe.domain import answers as answer_values
 from trustframe.domain.assessment import Answer, Assessment, AssessmentStatus, Decision
@@ -978,6 +978,18 @@ class ComparisonEntry:
     assessment: Assessment
     questionnaire: Questionnaire
     score: ScoreResult
+    answers: Mapping[str, Answer] = dataclasses.field(default_factory=dict)
+    #: The questions this candidate was asked (applicable); empty means "those it was scored on".
+    asked: Sequence[str] = ()
+
+
+@dataclass(frozen=True)
+class AnswerDifference:
+    """A question all candidates were asked, answered differently."""
+
+    question_id: str
+    question_text: str
+    answers: tuple[str, ...]     # per column
 
 
 @dataclass(frozen=True)
@@ -1003,6 +1015,11 @@ class ComparisonColumn:
     flags: tuple[FlagLine, ...]
     conditions: tuple[str, ...]
     rank: int
+    procurement: str = ""
+    category: str = ""
+    common_score_text: str = "–"   # on the questions every candidate was asked
+    common_band: str = "none"
+    common_answered: int = 0
 
 
 @dataclass(frozen=True)
@@ -1027,6 +1044,43 @@ class ComparisonReport:
     pillar_chart: str
     domain_chart: str
     summary: str
+    scope_notes: tuple[str, ...] = ()                 # when candidates span tenders or categories
+    common_count: int = 0                             # questions every candidate was asked
+    asked_counts: tuple[int, ...] = ()                # per column
+    answer_differences: tuple[AnswerDifference, ...] = ()
+    candidates_text: str = ""                         # "A – X, B – Y and C – Z"
+
+
+def _asked(entry: ComparisonEntry) -> set[str]:
+    """The questions a candidate was asked: as gathered, else every question it was scored on."""
+    if entry.asked:
+        return set(entry.asked)
+    return {q.question_id for q in entry.score.questions}
+
+
+def subset_score(score: ScoreResult, question_ids: Collection[str], section: str | None = None) -> float | None:
+    """The score on a subset of the questions, by the scoring rule (``100 * sum(weight * score) /
+    sum(weight)`` over the answered, scorable ones; not-applicable answers leave the denominator);
+    None when none of them is answered."""
+    weight = total = 0.0
+    for q in score.questions:
+        if q.question_id not in question_ids or q.score is None or q.not_applicable:
+            continue
+        if section is not None and q.section_id != section:
+            continue
+        weight += q.weight
+        total += q.weight * q.score
+    return 100.0 * total / weight if weight else None
+
+
+def _pillar_questions(entry: ComparisonEntry, pillar: str) -> set[str]:
+    """The questions of a questionnaire that count for ``pillar``."""
+    return {q.id for section in entry.questionnaire.sections for q in section.questions
+            if pillar in {p.value for p in (q.trace.pillar or section.pillars)}}
+
+
+def _join_names(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _rank_key(entry: ComparisonEntry) -> tuple[int, float]:
@@ -1061,7 +1115,8 @@ def build_comparison_report(entries: Sequence[ComparisonEntry], generated_on: da
             score_text(e.score.overall), charts.score_band(e.score.overall), round(e.score.completeness * 100),
             e.score.rating.value, e.score.rating.label, e.score.recommendation.label,
             RECOMMENDATION_SENTENCES[e.score.recommendation], crit, high, len(flags) - crit - high, flags,
-            tuple(e.score.conditions), rank_of[i]))
+            tuple(e.score.conditions), rank_of[i], e.assessment.procurement,
+            e.assessment.product_category.label if e.assessment.product_category else ""))
     # Two assessments of the same product (a reassessment) would share a label: add the number.
     label_counts = Counter(c.label for c in columns)
     columns = [dataclasses.replace(c, label=f"{c.label} (#{c.assessment_id})") if label_counts[c.label] > 1 else c
@@ -1077,6 +1132,21 @@ def build_comparison_report(entries: Sequence[ComparisonEntry], generated_on: da
             pillar_keys.setdefault(g.key, PILLAR_TITLES.get(g.key, g.title or g.key))
     by_section = [{g.key: g for g in e.score.by_section} for e in entries]
     by_pillar = [{g.key: g for g in e.score.by_pillar} for e in entries]
+    # Honest comparison: domain scores and the headline score on the questions every candidate was
+    # asked (a tier-4 candidate's short core set against a tier-1 candidate's full bank is no contest).
+    asked = [_asked(e) for e in entries]
+    common = set.intersection(*asked) if asked else set()
+    if any(a != common for a in asked):
+        by_section = [{key: dataclasses.replace(g, score=subset_score(e.score, common, key))
+                       for key, g in groups.items()} for e, groups in zip(entries, by_section)]
+        # A question counts for the pillars of its trace, else of its section (as the scoring does).
+        by_pillar = [{key: dataclasses.replace(g, score=subset_score(e.score, common & _pillar_questions(e, key)))
+                      for key, g in groups.items()} for e, groups in zip(entries, by_pillar)]
+    for i, e in enumerate(entries):
+        value = subset_score(e.score, common)
+        answered = sum(1 for q in e.score.questions if q.question_id in common and q.score is not None)
+        columns[i] = dataclasses.replace(columns[i], common_score_text=score_text(value),
+                                         common_band=charts.score_band(value), common_answered=answered)
     domain_rows = _score_rows(by_section, list(domain_keys.items()))
     pillar_rows = _score_rows(by_pillar, list(pillar_keys.items()))
     differences = _differences(entries, columns, domain_rows)
@@ -1090,17 +1160,57 @@ def build_comparison_report(entries: Sequence[ComparisonEntry], generated_on: da
               for i, c in enumerate(columns)]
     dseries = [charts.Series(c.label, tuple(by_section[i][k].score if k in by_section[i] else None
                                             for k in domain_keys)) for i, c in enumerate(columns)]
-    procurement = next((e.assessment.procurement for e in entries if e.assessment.procurement), "")
+    tenders = sorted({c.procurement for c in columns}, key=str.casefold)
+    categories = sorted({c.category for c in columns if c.category}, key=str.casefold)
+    procurement = tenders[0] if len(tenders) == 1 else ""
+    scope_notes = []
+    if len(tenders) > 1:
+        named = [t or "no tender recorded" for t in tenders]
+        scope_notes.append(f"The candidates span {len(tenders)} tenders ({_join_names(named)}): they were not "
+                           "necessarily competing for the same purchase.")
+    if len(categories) > 1:
+        scope_notes.append(f"The candidates span {len(categories)} product categories ({_join_names(categories)}), "
+                           "so they were asked different questions.")
+    if any(a != common for a in asked):
+        scope_notes.append(f"Scores below are compared on the {len(common)} questions all candidates were asked "
+                           f"(they were asked {_join_names([str(len(a)) for a in asked])} respectively); "
+                           "each assessment's own overall score is shown beside it.")
+    differences_q = _answer_differences(entries, common)
+    candidates_text = _join_names([c.label for c in columns])
     meta = ReportMeta(
-        title="Vendor comparison" + (f": {procurement}" if procurement else ""),
-        subject="Candidates compared: " + ", ".join(c.label for c in columns),
+        title="Vendor comparison: " + candidates_text,
+        subject="Candidates compared: " + ", ".join(c.label for c in columns)
+                + (f" ({procurement})" if procurement else ""),
         author=generated_by or branding.organisation, generated_on=generated_on, generated_by=generated_by,
         organisation=branding.organisation, logo_data_uri=branding.logo_data_uri,
         keywords=("vendor comparison", "ICT supply chain"))
     return ComparisonReport(meta, procurement, tuple(columns), domain_rows, pillar_rows, differences,
                             charts.grouped_bar_chart(list(pillar_keys.values()), series, "Pillar scores by candidate"),
-                            charts.grouped_bar_chart(list(domain_keys.values()), dseries, "Domain scores by candidate"),
-                            summary)
+                            charts.grouped_bar_chart(list(domain_keys.values()), dseries, "Domain scores by candidate"
+                                                     + (f" (on the {len(common)} common questions)"
+                                                        if any(a != common for a in asked) else "")),
+                            summary, tuple(scope_notes), len(common), tuple(len(a) for a in asked), differences_q,
+                            candidates_text)
+
+
+def _answer_differences(entries: Sequence[ComparisonEntry], common: Collection[str]) -> tuple[AnswerDifference, ...]:
+    """The questions all candidates were asked and answered differently, in questionnaire order."""
+    if not entries or not any(e.answers for e in entries):
+        return ()
+    out = []
+    for section in entries[0].questionnaire.sections:
+        for q in section.questions:
+            if q.id not in common:
+                continue
+            values = []
+            for e in entries:
+                answer = e.answers.get(q.id)
+                question = e.questionnaire.questions_by_id.get(q.id, q)
+                values.append(answer_values.display(question, answer.value)
+                              if answer is not None and answer.value is not None else "not answered")
+            if len(set(values)) > 1:
+                out.append(AnswerDifference(q.id, q.text, tuple(values)))
+    return tuple(out)
 
 
 def _differences(entries: Sequence[ComparisonEntry], columns: Sequence[ComparisonColumn],
@@ -1203,6 +1313,10 @@ class PortfolioReport:
     critical_flags: tuple[PortfolioFlag, ...]
     overdue: tuple[PortfolioRow, ...]
     evidence: tuple[PortfolioEvidence, ...]
+    decided: tuple[PortfolioRow, ...] = ()        # counted in the rating totals
+    in_progress: tuple[PortfolioRow, ...] = ()    # drafts and assessments not yet decided: never counted
+    unassessed: tuple[PortfolioRow, ...] = ()
+    chart_alt: str = ""
 
 
 def build_portfolio_report(rows: Sequence[RegisterRow], critical_flags: Sequence[PortfolioFlag],
@@ -1221,19 +1335,22 @@ def build_portfolio_report(rows: Sequence[RegisterRow], critical_flags: Sequence
             round(r.completeness * 100), r.open_flags, r.critical_flags, r.evidence_expiring, r.evidence_expired,
             _d(r.next_review_due), r.overdue(today), r.decision.label if r.decision else "", _d(r.decided_on)))
     assessed = [r for r in rows if r.assessment_id is not None]
-    rating_counts = Counter(r.rating for r in assessed)
+    # Only decided assessments count in the rating totals, the matrix and the chart: a draft's
+    # rating moves with every answer and would overstate (or understate) the portfolio's risk.
+    decided = [r for r in assessed if r.status is AssessmentStatus.DECIDED]
+    rating_counts = Counter(r.rating for r in decided)
     by_rating = tuple((rt.value, rt.label, rating_counts.get(rt, 0)) for rt in Rating) + \
-        (("none", "Not rated", sum(1 for r in rows if r.rating is None)),)
+        (("in_progress", "Not yet decided", len(assessed) - len(decided)),
+         ("none", "Not assessed", len(rows) - len(assessed)))
     tier_counts = Counter(r.tier for r in rows)
     by_tier = tuple((tier_text(t), tier_counts.get(t, 0)) for t in (1, 2, 3, 4)) + \
         (("Tier not set", tier_counts.get(None, 0)),)
     matrix = []
     for t in (1, 2, 3, 4, None):
-        in_tier = [r for r in rows if r.tier == t]
-        matrix.append((tier_text(t), tuple(sum(1 for r in in_tier if r.rating is rt) for rt in Rating)
-                       + (sum(1 for r in in_tier if r.rating is None),)))
+        in_tier = [r for r in decided if r.tier == t]
+        matrix.append((tier_text(t), tuple(sum(1 for r in in_tier if r.rating is rt) for rt in Rating)))
     points = [charts.Point(f"{r.vendor_name} – {r.product_name}", r.tier, r.score, r.rating.value)
-              for r in rows if r.tier is not None and r.score is not None and r.rating is not None]
+              for r in decided if r.tier is not None and r.score is not None and r.rating is not None]
     ev_lines = []
     for vendor_name, e in evidence:
         state = e.state(today)
@@ -1246,8 +1363,14 @@ def build_portfolio_report(rows: Sequence[RegisterRow], critical_flags: Sequence
         author=generated_by or branding.organisation, generated_on=today, generated_by=generated_by,
         organisation=branding.organisation, logo_data_uri=branding.logo_data_uri,
         keywords=("vendor portfolio", "ICT supply chain"))
+    decided_status = AssessmentStatus.DECIDED.label
+    chart_title = "Inherent-risk tier against overall score, decided assessments"
     return PortfolioReport(
         meta, tuple(lines), len({r.vendor_id for r in rows}), sum(1 for r in rows if r.product_id is not None),
-        len(assessed), by_rating, by_tier, tuple(matrix), tuple(rt.label for rt in Rating) + ("Not rated",),
-        charts.tier_score_chart(points, "Inherent-risk tier against overall score"), tuple(critical_flags),
-        tuple(line for line in lines if line.overdue), tuple(ev_lines))
+        len(assessed), by_rating, by_tier, tuple(matrix), tuple(rt.label for rt in Rating),
+        charts.tier_score_chart(points, chart_title), tuple(critical_flags),
+        tuple(line for line in lines if line.overdue), tuple(ev_lines),
+        decided=tuple(line for line in lines if line.assessment_id is not None and line.status == decided_status),
+        in_progress=tuple(line for line in lines if line.assessment_id is not None and line.status != decided_status),
+        unassessed=tuple(line for line in lines if line.assessment_id is None),
+        chart_alt=charts.tier_score_alt(points, chart_title))
