@@ -36,7 +36,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Collection, Sequence
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import Link
@@ -156,9 +156,11 @@ def _take_cross_links(document: Any) -> list[_CrossLink]:
     return taken
 
 
-def join(first: bytes, parts: Sequence[PartResult], cross_links: Sequence[_CrossLink] = ()) -> bytes:
+def join(first: bytes, parts: Sequence[PartResult], cross_links: Sequence[_CrossLink] = (),
+         first_anchors: Sequence[Collection[str]] = ()) -> bytes:
     """The PDF of ``first`` followed by each part: bookmarks, metadata and language of the first kept,
-    and links into later parts added as annotations."""
+    links into later parts added as annotations, and page labels as :func:`.pdf.page_label_ranges`
+    gives them (``first_anchors``: the anchors on each page of ``first``)."""
     writer = PdfWriter()
     reader = PdfReader(io.BytesIO(first))
     writer.append(reader)
@@ -184,6 +186,17 @@ def join(first: bytes, parts: Sequence[PartResult], cross_links: Sequence[_Cross
                 break
         else:
             log.error("No anchor #%s for internal URI reference", link.anchor)
+    if first_anchors:
+        page_anchors: list[Collection[str]] = list(first_anchors)
+        for part in parts:
+            on_page: list[set[str]] = [set() for _ in range(part.pages)]
+            for name, (page, _x, _y) in part.anchors.items():
+                on_page[page].add(name)
+            page_anchors.extend(on_page)
+        ranges = pdf.page_label_ranges(page_anchors)
+        for index, (start_page, style, prefix, start) in enumerate(ranges):
+            end_page = ranges[index + 1][0] - 1 if index + 1 < len(ranges) else len(writer.pages) - 1
+            writer.set_page_label(start_page, end_page, "/" + style, prefix or None, start)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -220,4 +233,5 @@ def write_parallel(documents: Sequence[str], fetcher: BundleOnlyFetcher) -> tupl
         fetcher.record(part.requests, part.refused)
         parts.append(part)
     bookmarks = pdf.bookmark_labels(document.make_bookmark_tree()) + [label for p in parts for label in p.bookmarks]
-    return join(first, parts, cross_links), len(document.pages) + sum(p.pages for p in parts), bookmarks
+    anchors = [set(page.anchors) for page in document.pages]
+    return join(first, parts, cross_links, anchors), len(document.pages) + sum(p.pages for p in parts), bookmarks
