@@ -29,6 +29,9 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
     p.set_defaults(handler=questionnaire_show)
     p = qs.add_parser("validate", help="check a questionnaire file; exit 1 and list the problems")
     p.add_argument("file", type=Path)
+    p.add_argument("--references", action="store_true",
+                   help="also check every reference against the bundled standards catalogue "
+                        "(withdrawn editions are errors)")
     p.set_defaults(handler=questionnaire_validate)
 
     # vendor
@@ -186,6 +189,10 @@ def questionnaire_validate(ctx: CliContext) -> int:
     from trustframe.exchange.questionnaire_files import check_questionnaire_file
 
     q, issues = check_questionnaire_file(ctx.args.file)
+    if q is not None and getattr(ctx.args, "references", False):
+        from trustframe.cli.bank_commands import report_references
+
+        return report_references(ctx, q)
     if ctx.json:
         ctx.emit_json({"valid": q is not None, "file": str(ctx.args.file),
                        "questions": q.question_count if q else None,
