@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "trustframe.cli.exchange_commands",
     "trustframe.cli.report_commands",
     "trustframe.cli.bank_commands",
+    "trustframe.cli.export_commands",
 )
 
 
