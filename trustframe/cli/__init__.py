@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "trustframe.cli.scoring_commands",
     "trustframe.cli.exchange_commands",
     "trustframe.cli.report_commands",
+    "trustframe.cli.workspace_commands",
 )
 
 

@@ -74,7 +74,9 @@ def keep_count(workspace: Path) -> int:
             row = con.execute("SELECT value FROM settings WHERE key = ?", (KEEP_SETTING,)).fetchone()
         finally:
             con.close()
-        value = json.loads(row[0]) if row else None
+        value = row[0] if row else None
+        if isinstance(value, str):  # SQLAlchemy's JSON type may store the number as JSON text
+            value = json.loads(value)
         if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
             return value
     except (sqlite3.Error, ValueError, TypeError):

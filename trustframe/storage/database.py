@@ -324,6 +324,10 @@ def create_workspace_file(target: Path, fill: Callable[[Path], None] | None = No
                 con.close()
             _discard_side_files(temp)
             if replace:
+                for suffix in ("-wal", "-shm"):
+                    # Replacing is only asked for the demo file, rebuilt on request: its old side
+                    # files describe the content being replaced and would corrupt the new file.
+                    Path(f"{target}{suffix}").unlink(missing_ok=True)
                 os.replace(temp, target)
                 return True
             return _publish(temp, target)
