@@ -13,6 +13,7 @@ import logging
 import os
 import shutil
 import sqlite3
+import threading
 import time
 import uuid
 from datetime import datetime
@@ -199,13 +200,17 @@ def inspect_file(path: Path) -> str | None:
     return revision
 
 
+#: Alembic's ``context`` and ``op`` are module-level proxies: one migration per process at a time.
+_MIGRATION_LOCK = threading.Lock()
+
+
 def _run_migrations(engine: Engine) -> None:
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as connection:
+    with _MIGRATION_LOCK, engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
@@ -374,7 +379,14 @@ class Workspace:
             if not create or read_only:
                 raise WorkspaceError(f"There is no workspace at {path}.")
             if not path.exists() or path.stat().st_size == 0:
-                if not create_workspace_file(path):
+                try:
+                    published = create_workspace_file(path)
+                except WorkspaceError:
+                    raise
+                except Exception as exc:
+                    raise WorkspaceError(f"Cannot create the workspace {path.name}: {exc}. Nothing was left "
+                                         "behind.") from exc
+                if not published:
                     log.info("%s was created by another program meanwhile; opening it", path)
                 revision = inspect_file(path)
             if revision is None:
