@@ -400,22 +400,32 @@ def evidence_list(ctx: CliContext) -> int:
 
 
 def demo_build(ctx: CliContext) -> int:
-    """``demo``: fill the workspace with demo data."""
-    from trustframe import paths
-    from trustframe.services.demo import build_demo
+    """``demo``: fill the workspace with demo data.
 
+    A new demo workspace is built in a temporary file and moved into place when complete, so an
+    interrupted ``demo`` leaves nothing half-built behind (and needs no ``--force`` afterwards)."""
+    from trustframe import paths
+    from trustframe.services.demo import build_demo, build_demo_workspace
+
+    summary: dict[str, int] | None = None
     if not ctx.args.workspace:
         # The demo gets its own file so it never mixes with real work; rebuilding replaces it.
         target = paths.demo_workspace_path()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        summary = build_demo_workspace(target, replace=True)
         ctx.args.workspace = str(target)
+    else:
+        target = Path(ctx.args.workspace).expanduser()
+        if not target.exists():
+            if not target.parent.is_dir():
+                raise ConflictError(f"The folder {target.parent} does not exist.")
+            summary = build_demo_workspace(target)
     s = ctx.services
-    if s.vendors.list_vendors() and not ctx.args.force:
-        raise ConflictError("The workspace already has vendors; use --force to add the demo data anyway, "
-                            "or name another file with --workspace.")
-    summary = build_demo(s)
+    if summary is None:
+        # An existing workspace (or one another program created meanwhile): add to it.
+        if s.vendors.list_vendors() and not ctx.args.force:
+            raise ConflictError("The workspace already has vendors; use --force to add the demo data anyway, "
+                                "or name another file with --workspace.")
+        summary = build_demo(s)
     if ctx.json:
         ctx.emit_json({**summary, "workspace": str(s.workspace.path)})
     else:
