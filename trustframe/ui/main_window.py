@@ -188,6 +188,9 @@ class MainWindow(QMainWindow):
         self.compare_action = self._action(self.tr("&Compare…"), icons.COMPARE, "Ctrl+Shift+C", self.compare_selected,
                                            self.tr("Compare the selected assessments side by side"))
 
+        self.shortcuts_action = self._action(self.tr("&Keyboard Shortcuts"), None, "F1", self.show_shortcuts,
+                                             self.tr("Every keyboard shortcut of the window and the screen shown"))
+        self.shortcuts_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
         self.about_action = self._action(self.tr("&About TrustFrame"), icons.ABOUT, None, self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.log_folder_action = self._action(self.tr("Open &Log Folder"), icons.LOG_FOLDER, None,
@@ -227,7 +230,7 @@ class MainWindow(QMainWindow):
         assessment_menu.addActions([self.new_assessment_action, self.open_assessment_action, self.compare_action])
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addActions([self.about_action, self.log_folder_action])
+        help_menu.addActions([self.shortcuts_action, self.about_action, self.log_folder_action])
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar(self.tr("Main toolbar"))
@@ -741,6 +744,18 @@ class MainWindow(QMainWindow):
         from trustframe.ui.dialogs.preferences_dialog import PreferencesDialog
 
         PreferencesDialog(self.ctx, self).exec()
+
+    def show_shortcuts(self) -> None:
+        """Help > Keyboard Shortcuts: the window's and the current screen's shortcuts."""
+        from trustframe.ui import prompts
+        from trustframe.ui.dialogs.shortcuts_dialog import ShortcutsDialog, collect_shortcuts
+
+        screen = self.tabs.currentWidget() if self.stack.currentWidget() is self.tabs else None
+        dialog = ShortcutsDialog(collect_shortcuts(self, screen), self)
+        try:
+            prompts.exec_dialog(dialog)
+        finally:
+            dialog.deleteLater()
 
     def show_about(self) -> None:
         """Help > About."""

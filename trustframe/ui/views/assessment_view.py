@@ -103,7 +103,8 @@ class AssessmentView(QWidget):
         self.reload()
         ids = self.navigator_model.question_ids()
         if ids:
-            self.go_to_question(self._first_open_id() or ids[0], focus=False)
+            # The focus starts in the answer area: the number keys work there (and only there).
+            self.go_to_question(self._first_open_id() or ids[0], focus=True)
 
     # == building ==================================================================================
 
@@ -184,6 +185,8 @@ class AssessmentView(QWidget):
         self.answer_heading = QLabel(self.tr("Answer"))
         self.answer_heading.setObjectName("SectionTitle")
         self.editor_host = QWidget()
+        # Named: the shortcuts list shows the number keys as working in the "Answer area".
+        self.editor_host.setAccessibleName(self.tr("Answer area"))
         self.editor_layout = QVBoxLayout(self.editor_host)
         self.editor_layout.setContentsMargins(0, 0, 0, 0)
         self.flag_label = QLabel()
@@ -211,7 +214,8 @@ class AssessmentView(QWidget):
         self.evidence_list.setMaximumHeight(int(fm.height() * 5.5))
         self.link_button = QPushButton(self.tr("&Link evidence…"))
         self.unlink_button = QPushButton(self.tr("&Unlink"))
-        self.follow_up_box = QCheckBox(self.tr("Needs &follow-up"))
+        # Alt+F is the File menu: the mnemonic is on another letter.
+        self.follow_up_box = QCheckBox(self.tr("Needs f&ollow-up"))
         self.follow_up_box.setToolTip(self.tr("Mark the answer for follow-up with the vendor (Ctrl+Shift+F)"))
         self.page = QWidget()
         self.page.setObjectName("ScrollContent")
@@ -299,8 +303,9 @@ class AssessmentView(QWidget):
         char = self.fontMetrics().averageCharWidth()
         answer_tab.setSizes([char * 44, char * 100])
         answer_tab.setChildrenCollapsible(False)
-        self.tabs.addTab(answer_tab, self.tr("&Answer"))
-        self.tabs.addTab(self.review_panel, self.tr("Re&view"))
+        # Alt+A and Alt+V open the Assessment and View menus: the tabs use other letters.
+        self.tabs.addTab(answer_tab, self.tr("Ans&wer"))
+        self.tabs.addTab(self.review_panel, self.tr("Rev&iew"))
         score_host = QWidget()
         score_host.setObjectName("ScrollContent")
         score_layout = QVBoxLayout(score_host)
@@ -356,7 +361,9 @@ class AssessmentView(QWidget):
                                        self._on_follow_up_action_triggered, checkable=True)
         self.link_action = action(self.tr("Link evidence…"), ["Ctrl+Shift+E"], self.tr("Link evidence to the answer"),
                                   self._on_link_button_clicked, toolbar=False)
-        self.comment_action = action(self.tr("Comment"), ["Ctrl+Shift+C"], self.tr("Write a comment"),
+        # Not Ctrl+Shift+C: that is the window's Compare, and two actions on one key in one window
+        # make Qt do nothing at all ("ambiguous shortcut") while the officer types on.
+        self.comment_action = action(self.tr("Comment"), ["Ctrl+Shift+M"], self.tr("Write a comment"),
                                      self._on_comment_action_triggered, toolbar=False)
         self.toolbar.addSeparator()
         self.review_action = action(self.tr("Review"), ["Ctrl+Shift+R"], self.tr("Switch between answering and review"),
@@ -401,6 +408,10 @@ class AssessmentView(QWidget):
             act = action(self.tr("Choose option %1").replace("%1", str(number)), [str(number)],
                          self.tr("Choose option %1").replace("%1", str(number)),
                          lambda _checked=False, n=number: self.pick_option(n), toolbar=False)
+            # The number keys belong to the answer area only: from the navigator, the comment box
+            # or the toolbar a digit must never change an answer the officer is not looking at.
+            self.removeAction(act)
+            self.editor_host.addAction(act)
             self.pick_actions.append(act)
         self.confirm_button.setToolTip(self.confirm_action.toolTip())
 
