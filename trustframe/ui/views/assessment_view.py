@@ -162,6 +162,10 @@ class AssessmentView(QWidget):
         qfont.setBold(True)
         self.question_label.setFont(qfont)
         self.question_label.setAccessibleName(self.tr("Question"))
+        # Reachable by Tab (between the navigator and the options) so a screen reader reads it.
+        self.question_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                                    | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.question_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.confirm_frame = QFrame()
         self.confirm_frame.setObjectName("ConfirmBanner")
         self.confirm_frame.setStyleSheet(
@@ -222,6 +226,7 @@ class AssessmentView(QWidget):
         self.page_scroll = QScrollArea()
         self.page_scroll.setWidgetResizable(True)
         self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setAccessibleName(self.tr("Question page"))
         self.empty_label = QLabel(self.tr("No questions are in scope."))
         self.empty_label.setObjectName("EmptyState")
         # score and review
@@ -229,6 +234,7 @@ class AssessmentView(QWidget):
         self.score_scroll = QScrollArea()
         self.score_scroll.setWidgetResizable(True)
         self.score_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.score_scroll.setAccessibleName(self.tr("Score"))
         # Room for "OPS Vendor operational security  17" on the score panel's bar labels.
         self.score_scroll.setMinimumWidth(fm.averageCharWidth() * 44)
         self.score_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -403,6 +409,10 @@ class AssessmentView(QWidget):
         self.status_button.setMenu(self.status_menu)
         self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.toolbar.addWidget(self.status_button)
+        # Toolbar buttons take no focus by default in Qt: keyboard users could not reach them.
+        for button in self.toolbar.findChildren(QToolButton):
+            if button.defaultAction() is not None or button is self.status_button:
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.pick_actions: list[QAction] = []
         for number in range(1, 10):
             act = action(self.tr("Choose option %1").replace("%1", str(number)), [str(number)],
@@ -897,6 +907,22 @@ class AssessmentView(QWidget):
         self._editor.setAccessibleName(self.tr("Answer to %1").replace("%1", question.id))
         self.editor_layout.addWidget(self._editor)
         self._editor.value_edited.connect(self._on_editor_value_edited)
+        self._update_tab_order()
+
+    def _update_tab_order(self) -> None:
+        """Tab runs navigator, question, answer options, comment, evidence, then the actions:
+        the options come right after the question (a new editor is built per question)."""
+        chain: list[QWidget] = [self.navigator, self.question_label]
+        if self._editor is not None:
+            chain += [w for w in self._editor.findChildren(QWidget)
+                      if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.parentWidget() is not None]
+        chain += [self.confirm_button, self.comment_edit, self.evidence_list, self.link_button,
+                  self.unlink_button, self.follow_up_box]
+        chain += [w for w in self.toolbar.findChildren(QToolButton) if w.defaultAction() is not None
+                  or w is self.status_button]
+        chain += [self.reopen_button, self.next_assessment_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def _update_review(self) -> None:
         assert self.assessment is not None
