@@ -1130,6 +1130,17 @@ class AssessmentView(QWidget):
             self.reopen(reason)
 
     def _on_next_assessment_button_clicked(self) -> None:
+        if self.assessment is None:
+            return
+        decided = labels.decision(self.assessment.decision) if self.assessment.decision else ""
+        when = self.assessment.decision_date.isoformat() if self.assessment.decision_date else ""
+        # A new assessment is a lasting record in the register: never started by a stray click.
+        if not messages.ask(self, self.tr("Start next assessment"),
+                            self.tr("Start the next assessment of %1?").replace("%1", self.title()),
+                            self.tr("This one stays decided (%1 on %2) and is shown in the register until the "
+                                    "new one is decided. Its answers are copied into the new assessment, "
+                                    "marked \"to confirm\".").replace("%1", decided).replace("%2", when)):
+            return
         self.start_next_assessment()
 
     def _on_scope_action_triggered(self) -> None:
