@@ -45,6 +45,8 @@ log = logging.getLogger(__name__)
 
 WORKSPACE_FILTER = "TrustFrame workspace (*.tfw);;All files (*)"
 DEMO_FILE_NAME = "demo.tfw"
+#: Settings key: the first-start name question was asked (it is asked once only).
+NAME_ASKED_KEY = "assessment/name_asked"
 
 
 def demo_workspace_path() -> Path:
@@ -52,11 +54,12 @@ def demo_workspace_path() -> Path:
     return paths.user_data_dir() / DEMO_FILE_NAME
 
 
-def open_services(path: Path | str, create: bool) -> "Services":
-    """Open a workspace (imported here so the window module stays light to import)."""
+def open_services(path: Path | str, create: bool, user: str | None = None) -> "Services":
+    """Open a workspace (imported here so the window module stays light to import); ``user`` is
+    the name from Preferences recorded as the actor (never the operating-system login)."""
     from trustframe.services.context import Services
 
-    return Services.open(path, create=create)
+    return Services.open(path, create=create, user=user or None)
 
 
 class MainWindow(QMainWindow):
@@ -303,7 +306,9 @@ class MainWindow(QMainWindow):
         path = Path(path)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            services = open_services(path, create=create)
+            settings = self.ctx.settings
+            services = open_services(path, create=create,
+                                     user=settings.assessor_name if settings is not None else None)
         except Exception as exc:  # known errors get a clear dialog; bugs the log path
             QApplication.restoreOverrideCursor()
             error_dialog.show_exception(self, exc, context=self.tr("Opening {name}").format(name=path.name))
@@ -744,6 +749,25 @@ class MainWindow(QMainWindow):
         from trustframe.ui.dialogs.preferences_dialog import PreferencesDialog
 
         PreferencesDialog(self.ctx, self).exec()
+
+    def ask_user_name_once(self) -> None:
+        """First start: ask for the name to record (once; Preferences can change it later)."""
+        from trustframe.ui import prompts
+        from trustframe.ui.dialogs.name_dialog import NameDialog
+
+        from trustframe import actor
+
+        settings = self.ctx.settings
+        if settings is None or settings.assessor_name or settings.value(NAME_ASKED_KEY, False) in (True, "true"):
+            return
+        if actor.resolve() != actor.UNNAMED:
+            return  # named explicitly (TRUSTFRAME_USER): nothing to ask
+        settings.set_value(NAME_ASKED_KEY, True)
+        dialog = NameDialog(self.ctx, self)
+        try:
+            prompts.exec_dialog(dialog)
+        finally:
+            dialog.deleteLater()
 
     def show_shortcuts(self) -> None:
         """Help > Keyboard Shortcuts: the window's and the current screen's shortcuts."""

@@ -61,7 +61,10 @@ class DecisionDialog(QDialog):
             self.conditions.addItem(condition)
         self.conditions.setMaximumHeight(self.fontMetrics().height() * 7)
         self._conditions_label = QLabel(self.tr("Conditions to require:"))
-        self.name_edit = QLineEdit(ctx.require_services.user)
+        from trustframe.actor import UNNAMED
+
+        user = ctx.require_services.user
+        self.name_edit = QLineEdit("" if user == UNNAMED else user)
         self.name_edit.setPlaceholderText(self.tr("Your name (set once in Preferences)"))
         self.name_edit.setAccessibleName(self.tr("Decided by"))
         self.date_edit = QDateEdit(QDate.currentDate())
