@@ -65,8 +65,11 @@ class CliContext:
                     print(f"Creating a new workspace at {path}", file=self.err)
             else:
                 path = paths.default_workspace_path()
+            from trustframe import actor
+
             mode = workspace_mode(self.args)
-            self._services = Services.open(path, migrate=mode == "write", read_only=mode == "read")
+            self._services = Services.open(path, user=actor.resolve(getattr(self.args, "actor", None)),
+                                           migrate=mode == "write", read_only=mode == "read")
         return self._services
 
     def print(self, text: str = "") -> None:
@@ -122,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"TrustFrame {__version__}")
     parser.add_argument("--workspace", metavar="PATH", help="workspace file (default: the one in your user data folder)")
     parser.add_argument("--json", action="store_true", help="print data as JSON")
+    parser.add_argument("--actor", metavar="NAME",
+                        help="your name for the change log and reports (default: TRUSTFRAME_USER, else the "
+                             "name set in the app's Preferences)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     groups: dict[str, Any] = {}
     for name in COMMAND_MODULES:

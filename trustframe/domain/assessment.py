@@ -127,6 +127,8 @@ class Assessment:
     decision_by: str = ""
     decision_date: date | None = None
     decision_notes: str = ""
+    #: Written reason for a decision against the recommendation or on too few answers.
+    decision_justification: str = ""
     due_date: date | None = None
     next_review_due: date | None = None
     previous_assessment_id: int | None = None

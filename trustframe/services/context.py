@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import getpass
-import os
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -23,15 +21,16 @@ if TYPE_CHECKING:
 
 
 def current_user() -> str:
-    """The name recorded in the change log when none is configured."""
-    try:
-        return os.environ.get("TRUSTFRAME_USER") or getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
+    """The name recorded in the change log when the caller names nobody: ``TRUSTFRAME_USER`` or
+    the name in Preferences, never the operating-system login (see :mod:`trustframe.actor`)."""
+    from trustframe import actor
+
+    return actor.resolve()
 
 
 class Services:
-    """Every use case of one open workspace."""
+    """Every use case of one open workspace. ``user`` is the actor recorded in the change log and
+    on what is created or decided; front ends pass it explicitly (Preferences, ``--actor``)."""
 
     def __init__(self, workspace: Workspace, catalog: QuestionnaireCatalog | None = None,
                  user: str | None = None) -> None:

@@ -141,6 +141,8 @@ class AssessmentRow(Base):
     decision_by: Mapped[str] = mapped_column(String(200), default="")
     decision_date: Mapped[Optional[date]] = mapped_column(Date)
     decision_notes: Mapped[str] = mapped_column(Text, default="")
+    #: Why a decision departs from the recommendation or was taken on too few answers (0004).
+    decision_justification: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
     due_date: Mapped[Optional[date]] = mapped_column(Date)
     next_review_due: Mapped[Optional[date]] = mapped_column(Date)
     previous_assessment_id: Mapped[Optional[int]] = mapped_column(ForeignKey("assessments.id", ondelete="SET NULL"))
