@@ -2915,7 +2915,7 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
     </message>
     <message>
         <source>Recorded for context only: TrustFrame never scores a vendor by its country of origin.</source>
-        <translation>Nur als Kontext erfasst: TrustFrame bewertet einen Anbieter nie nach seinem Herkunftsland.</translation>
+        <translation>Nur als Kontext erfasst: TrustFrame berechnet den Punktwert eines Anbieters nie nach seinem Herkunftsland.</translation>
     </message>
     <message>
         <source>Website</source>
