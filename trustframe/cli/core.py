@@ -183,20 +183,26 @@ def questionnaire_show(ctx: CliContext) -> int:
 
 def questionnaire_validate(ctx: CliContext) -> int:
     """``questionnaire validate FILE``: exit 0 when valid, 1 with every problem listed."""
+    from trustframe.cli.translation_commands import print_translation_issues, translation_issues
     from trustframe.exchange.questionnaire_files import check_questionnaire_file
 
     q, issues = check_questionnaire_file(ctx.args.file)
+    translation_problems = translation_issues(q) if q is not None else []
     if ctx.json:
         ctx.emit_json({"valid": q is not None, "file": str(ctx.args.file),
                        "questions": q.question_count if q else None,
-                       "issues": [{"message": i.message, "where": i.where, "line": i.line} for i in issues]})
-        return 0 if q is not None else 1
+                       "issues": [{"message": i.message, "where": i.where, "line": i.line} for i in issues],
+                       "translations": [{"message": i.message, "file": i.file, "where": i.where,
+                                         "severity": i.severity} for i in translation_problems]})
+        return 0 if q is not None and not any(i.severity == "error" for i in translation_problems) else 1
     if q is None:
         for issue in issues:
             print(str(issue), file=ctx.err)
         print(f"{ctx.args.file}: {len(issues)} problem{'s' if len(issues) != 1 else ''}", file=ctx.err)
         return 1
     ctx.print(f"{ctx.args.file}: valid ({q.key}, {len(q.sections)} sections, {q.question_count} questions)")
+    if print_translation_issues(ctx, translation_problems):
+        return 1
     return 0
 
 
