@@ -97,21 +97,12 @@ def questionnaire_diff(ctx: CliContext) -> int:
     return 0
 
 
-def report_references(ctx: CliContext, questionnaire: Questionnaire) -> int:
-    """Print the reference check of a valid questionnaire; 1 when a withdrawn edition is cited."""
-    from trustframe.exchange.references import check_references
-
-    findings = check_references(questionnaire)
+def print_reference_findings(ctx: CliContext, questionnaire: Questionnaire, findings: list[Any]) -> bool:
+    """Print the reference check of a valid questionnaire; True when a withdrawn edition is cited."""
     errors = [f for f in findings if f.severity == "error"]
-    if ctx.json:
-        ctx.emit_json({"valid": not errors, "file": str(ctx.args.file), "questions": questionnaire.question_count,
-                       "references": [f.as_dict() for f in findings],
-                       "withdrawn": len(errors), "warnings": len(findings) - len(errors)})
-        return 1 if errors else 0
     for f in findings:
         print(f"{ctx.args.file}: {f.severity}: {f.message}", file=ctx.err)
     refs = sum(len(q.references) for q in questionnaire.iter_questions())
-    verdict = "valid" if not errors else "cites withdrawn editions"
-    ctx.print(f"{ctx.args.file}: {verdict} ({questionnaire.key}, {refs} references: "
-              f"{len(errors)} withdrawn, {len(findings) - len(errors)} warnings)")
-    return 1 if errors else 0
+    ctx.print(f"{ctx.args.file}: references {'current' if not errors else 'cite withdrawn editions'} "
+              f"({refs} references: {len(errors)} withdrawn, {len(findings) - len(errors)} warnings)")
+    return bool(errors)

@@ -186,25 +186,39 @@ def questionnaire_show(ctx: CliContext) -> int:
 
 def questionnaire_validate(ctx: CliContext) -> int:
     """``questionnaire validate FILE``: exit 0 when valid, 1 with every problem listed."""
+    from trustframe.cli.translation_commands import print_translation_issues, translation_issues
     from trustframe.exchange.questionnaire_files import check_questionnaire_file
+    from trustframe.exchange.references import check_references
 
     q, issues = check_questionnaire_file(ctx.args.file)
-    if q is not None and getattr(ctx.args, "references", False):
-        from trustframe.cli.bank_commands import report_references
-
-        return report_references(ctx, q)
+    translation_problems = translation_issues(q) if q is not None else []
+    check_refs = q is not None and bool(getattr(ctx.args, "references", False))
+    ref_findings = check_references(q) if check_refs and q is not None else []
+    withdrawn = sum(1 for f in ref_findings if f.severity == "error")
     if ctx.json:
-        ctx.emit_json({"valid": q is not None, "file": str(ctx.args.file),
-                       "questions": q.question_count if q else None,
-                       "issues": [{"message": i.message, "where": i.where, "line": i.line} for i in issues]})
-        return 0 if q is not None else 1
+        data: dict[str, Any] = {
+            "valid": q is not None, "file": str(ctx.args.file), "questions": q.question_count if q else None,
+            "issues": [{"message": i.message, "where": i.where, "line": i.line} for i in issues],
+            "translations": [{"message": i.message, "file": i.file, "where": i.where,
+                              "severity": i.severity} for i in translation_problems]}
+        if check_refs:
+            data.update({"references": [f.as_dict() for f in ref_findings], "withdrawn": withdrawn,
+                         "warnings": len(ref_findings) - withdrawn})
+        ctx.emit_json(data)
+        failed = any(i.severity == "error" for i in translation_problems) or withdrawn
+        return 0 if q is not None and not failed else 1
     if q is None:
         for issue in issues:
             print(str(issue), file=ctx.err)
         print(f"{ctx.args.file}: {len(issues)} problem{'s' if len(issues) != 1 else ''}", file=ctx.err)
         return 1
     ctx.print(f"{ctx.args.file}: valid ({q.key}, {len(q.sections)} sections, {q.question_count} questions)")
-    return 0
+    failed = print_translation_issues(ctx, translation_problems)
+    if check_refs:
+        from trustframe.cli.bank_commands import print_reference_findings
+
+        failed = print_reference_findings(ctx, q, ref_findings) or failed
+    return 1 if failed else 0
 
 
 # -- vendors and products -----------------------------------------------------------------------

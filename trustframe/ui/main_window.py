@@ -671,7 +671,7 @@ class MainWindow(QMainWindow):
         key = ("compare", tuple(ids))
         try:
             self._show_tab(key, lambda: CompareView(self.ctx, ids, self),
-                           self.tr("Compare {n} assessments").format(n=len(ids)), icons.COMPARE)
+                           self.tr("Compare %n assessment(s)", "", len(ids)), icons.COMPARE)
         except Exception as exc:
             error_dialog.show_exception(self, exc, context=self.tr("Comparing assessments"))
 
