@@ -101,7 +101,9 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
     p.add_argument("vendor")
     p.add_argument("title")
     p.add_argument("--kind", required=True,
-                   help="certificate, audit_report, penetration_test, sbom, policy, contract_clause, other")
+                   help="certificate, audit_report, penetration_test, sbom, vex, policy, contract_clause, other "
+                        "(an sbom or vex file is checked and its facts kept)")
+    p.add_argument("--product", default=None, help="the product of the vendor this evidence is about")
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--file", type=Path)
     src.add_argument("--url")
@@ -382,8 +384,10 @@ def evidence_add(ctx: CliContext) -> int:
     a = ctx.args
     s = ctx.services
     vendor = s.vendors.find_vendor(a.vendor)
+    product_id = s.vendors.find_product(vendor.id, a.product).id if getattr(a, "product", None) else None
     evidence = s.evidence.add(vendor.id, a.title, a.kind, file=a.file, url=a.url or "", issuer=a.issuer,
-                              independent=a.independent, issued_on=a.issued, expires_on=a.expires)
+                              independent=a.independent, issued_on=a.issued, expires_on=a.expires,
+                              product_id=product_id)
     if a.link:
         try:
             s.evidence.link(int(a.link[0]), a.link[1], evidence.id)
@@ -404,9 +408,11 @@ def evidence_list(ctx: CliContext) -> int:
     today = date.today()
     items = s.evidence.list(vendor_id)
     if ctx.json:
-        ctx.emit_json([{"id": e.id, "vendor_id": e.vendor_id, "title": e.title, "kind": e.kind.value,
-                        "issuer": e.issuer, "issued_on": e.issued_on, "expires_on": e.expires_on,
-                        "state": e.state(today).value, "sha256": e.sha256, "url": e.url} for e in items])
+        facts = s.evidence.facts(e.id for e in items if e.id is not None)
+        ctx.emit_json([{"id": e.id, "vendor_id": e.vendor_id, "product_id": e.product_id, "title": e.title,
+                        "kind": e.kind.value, "issuer": e.issuer, "issued_on": e.issued_on,
+                        "expires_on": e.expires_on, "state": e.state(today).value, "sha256": e.sha256,
+                        "url": e.url, "facts": facts.get(e.id)} for e in items])  # type: ignore[arg-type]
         return 0
     ctx.print(table([[e.id, e.title, e.kind.label, e.issuer, e.expires_on or "", e.state(today).value]
                      for e in items], ["ID", "TITLE", "KIND", "ISSUER", "EXPIRES", "STATE"]))

@@ -1,4 +1,10 @@
-"""``trustframe export oscal ASSESSMENT_ID -o FOLDER``: machine-readable results for auditors' tools."""
+"""Machine-readable evidence in and results out.
+
+``trustframe export oscal ASSESSMENT_ID -o FOLDER`` writes OSCAL for auditors' tools;
+``trustframe evidence kev FILE`` keeps a known-exploited-vulnerabilities catalogue (a CISA KEV
+JSON file the user downloaded; TrustFrame fetches nothing) so that VEX documents are checked
+against it.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +24,11 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FOLDER",
                    help="folder for catalog.json, assessment-results.json and poam.json (created if missing)")
     p.set_defaults(handler=export_oscal)
+    if "evidence" in groups:
+        p = groups["evidence"].add_parser("kev", help="keep a known-exploited-vulnerabilities catalogue "
+                                                      "(CISA KEV JSON) to check VEX documents against")
+        p.add_argument("file", type=Path)
+        p.set_defaults(handler=evidence_kev)
 
 
 def export_oscal(ctx: CliContext) -> int:
@@ -34,4 +45,15 @@ def export_oscal(ctx: CliContext) -> int:
     else:
         for path in written:
             ctx.print(f"Wrote {path}")
+    return 0
+
+
+def evidence_kev(ctx: CliContext) -> int:
+    """``evidence kev FILE``."""
+    count = ctx.services.evidence.import_known_exploited(ctx.args.file)
+    if ctx.json:
+        ctx.emit_json({"file": str(ctx.args.file), "cves": count})
+    else:
+        ctx.print(f"Kept {count} known exploited vulnerabilities from {ctx.args.file.name}; "
+                  "VEX documents are checked against them.")
     return 0

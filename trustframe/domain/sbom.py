@@ -189,6 +189,21 @@ class VexDocument:
     format: str  # "CSAF 2.0" or "CycloneDX VEX"
     entries: tuple[VexEntry, ...] = field(default=())
 
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form (stored facts, ``evidence list --json``)."""
+        return {"format": self.format, "by_status": self.by_status(),
+                "vulnerabilities": [e.as_dict() for e in self.entries]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "VexDocument":
+        """Inverse of :meth:`as_dict`."""
+        entries = tuple(VexEntry(
+            vulnerability=str(v["vulnerability"]), status=VexStatus(v["status"]),
+            justification=str(v.get("justification", "")), has_remediation=bool(v.get("has_remediation")),
+            first_seen=date.fromisoformat(v["first_seen"]) if v.get("first_seen") else None,
+            title=str(v.get("title", ""))) for v in data.get("vulnerabilities", ()))
+        return cls(str(data["format"]), entries)
+
     def by_status(self) -> dict[str, int]:
         """How many vulnerabilities per status."""
         counts = {s.value: 0 for s in VexStatus}

@@ -136,26 +136,32 @@ def sniff(data: bytes) -> str:
 def parse_sbom(path: Path) -> SbomFacts:
     """Facts of a CycloneDX or SPDX SBOM file; :class:`EvidenceFileError` when it is not one."""
     path = Path(path)
-    data = read_untrusted(path, "SBOM")
+    return sbom_from_bytes(read_untrusted(path, "SBOM"), path.name)
+
+
+def sbom_from_bytes(data: bytes, name: str) -> SbomFacts:
+    """Facts of SBOM content already read (at most :data:`MAX_BYTES`); ``name`` is used in messages."""
+    if len(data) > MAX_BYTES:
+        raise EvidenceFileError(f"{name}: over the {MAX_BYTES // 1024 // 1024} MB limit for an SBOM.")
     kind = sniff(data)
     if kind == "json":
-        doc = load_json(data, path.name)
+        doc = load_json(data, name)
         if isinstance(doc, dict) and doc.get("bomFormat") == "CycloneDX":
-            return _cyclonedx_json(doc, path.name)
+            return _cyclonedx_json(doc, name)
         if isinstance(doc, dict) and str(doc.get("spdxVersion", "")).startswith("SPDX-"):
-            return _spdx_json(doc, path.name)
-        raise EvidenceFileError(f"{path.name}: JSON, but neither a CycloneDX BOM (bomFormat) nor an SPDX "
+            return _spdx_json(doc, name)
+        raise EvidenceFileError(f"{name}: JSON, but neither a CycloneDX BOM (bomFormat) nor an SPDX "
                                 "document (spdxVersion).")
     if kind == "xml":
-        root = load_xml(data, path.name)
+        root = load_xml(data, name)
         m = CYCLONEDX_NS.match(root.tag)
         if m:
-            return _cyclonedx_xml(root, m.group(1), path.name)
-        raise EvidenceFileError(f"{path.name}: XML, but not a CycloneDX BOM (root element {root.tag[:80]}).")
-    text = _text(data, path.name)
+            return _cyclonedx_xml(root, m.group(1), name)
+        raise EvidenceFileError(f"{name}: XML, but not a CycloneDX BOM (root element {root.tag[:80]}).")
+    text = _text(data, name)
     if re.search(r"^SPDXVersion:\s*SPDX-", text, re.MULTILINE):
-        return _spdx_tag_value(text, path.name)
-    raise EvidenceFileError(f"{path.name}: not an SBOM: expected CycloneDX (JSON or XML) or SPDX "
+        return _spdx_tag_value(text, name)
+    raise EvidenceFileError(f"{name}: not an SBOM: expected CycloneDX (JSON or XML) or SPDX "
                             "(JSON or tag-value).")
 
 
@@ -330,17 +336,23 @@ _CSAF_REMEDIATION = {"vendor_fix", "mitigation", "workaround"}
 def parse_vex(path: Path) -> VexDocument:
     """Vulnerabilities by status from a CSAF 2.0 VEX or a CycloneDX VEX (JSON)."""
     path = Path(path)
-    data = read_untrusted(path, "VEX document")
+    return vex_from_bytes(read_untrusted(path, "VEX document"), path.name)
+
+
+def vex_from_bytes(data: bytes, name: str) -> VexDocument:
+    """A VEX document from content already read; ``name`` is used in messages."""
+    if len(data) > MAX_BYTES:
+        raise EvidenceFileError(f"{name}: over the {MAX_BYTES // 1024 // 1024} MB limit for a VEX document.")
     if sniff(data) != "json":
-        raise EvidenceFileError(f"{path.name}: a VEX document must be CSAF 2.0 or CycloneDX JSON.")
-    doc = load_json(data, path.name)
+        raise EvidenceFileError(f"{name}: a VEX document must be CSAF 2.0 or CycloneDX JSON.")
+    doc = load_json(data, name)
     if not isinstance(doc, dict):
-        raise EvidenceFileError(f"{path.name}: not a VEX document (the top level is not an object).")
+        raise EvidenceFileError(f"{name}: not a VEX document (the top level is not an object).")
     if isinstance(doc.get("document"), dict) and "csaf_version" in doc["document"]:
-        return _csaf(doc, path.name)
+        return _csaf(doc, name)
     if doc.get("bomFormat") == "CycloneDX":
-        return _cyclonedx_vex(doc, path.name)
-    raise EvidenceFileError(f"{path.name}: neither CSAF (document.csaf_version) nor CycloneDX (bomFormat).")
+        return _cyclonedx_vex(doc, name)
+    raise EvidenceFileError(f"{name}: neither CSAF (document.csaf_version) nor CycloneDX (bomFormat).")
 
 
 def _date(value: Any) -> date | None:

@@ -234,6 +234,17 @@ class EvidenceRow(Base):
     added_by: Mapped[str] = mapped_column(String(200), default="")
 
 
+class EvidenceFactsRow(Base):
+    """What a machine-readable evidence file (SBOM, VEX) says about itself, parsed when added."""
+
+    __tablename__ = "evidence_facts"
+    evidence_id: Mapped[int] = mapped_column(ForeignKey("evidence.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    format: Mapped[str] = mapped_column(String(40))
+    facts: Mapped[Any] = mapped_column(JSON)
+    parsed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class AnswerEvidenceRow(Base):
     """Links evidence to the answers it supports."""
 
