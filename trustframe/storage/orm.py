@@ -200,6 +200,9 @@ class AnswerRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     updated_by: Mapped[str] = mapped_column(String(200), default="")
     import_id: Mapped[Optional[int]] = mapped_column(ForeignKey("imports.id", ondelete="SET NULL"))
+    #: Pre-filled from the answer library: the earlier assessment and the date it was answered.
+    origin_assessment_id: Mapped[Optional[int]] = mapped_column(Integer, nullable=True)
+    origin_date: Mapped[Optional[date]] = mapped_column(Date, nullable=True)
     assessment: Mapped[AssessmentRow] = relationship(back_populates="answers")
 
 
