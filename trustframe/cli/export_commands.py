@@ -33,6 +33,13 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
                        help="offer answers at most this old (default: the workspace setting, 12)")
         p.add_argument("--dry-run", action="store_true", help="list what would be pre-filled; change nothing")
         p.set_defaults(handler=assessment_prefill)
+    p = subparsers.add_parser("import-answers", help="answers from another questionnaire, through a mapping "
+                                                     "file (arrive 'to confirm')")
+    p.add_argument("file", type=Path, help="the vendor's filled-in questionnaire (.csv or .xlsx)")
+    p.add_argument("--mapping", type=Path, required=True, help="mapping file (docs/answer-mapping.md)")
+    p.add_argument("--assessment", type=int, required=True)
+    p.add_argument("--dry-run", action="store_true", help="show what would be imported; change nothing")
+    p.set_defaults(handler=import_answers)
     if "evidence" in groups:
         p = groups["evidence"].add_parser("kev", help="keep a known-exploited-vulnerabilities catalogue "
                                                       "(CISA KEV JSON) to check VEX documents against")
@@ -87,3 +94,20 @@ def assessment_prefill(ctx: CliContext) -> int:
     for qid, offer in sorted(offers.items()):
         ctx.print(f"  {qid:<10} from {offer.provenance}")
     return 0
+
+
+def import_answers(ctx: CliContext) -> int:
+    """``import-answers FILE --mapping MAP --assessment ID [--dry-run]``; exit 1 when rows had problems."""
+    a = ctx.args
+    r = ctx.services.answer_library.import_mapped(a.assessment, a.file, a.mapping, dry_run=a.dry_run)
+    if ctx.json:
+        ctx.emit_json({"mapping": r.mapping_title, "dry_run": a.dry_run, "applied": list(r.applied),
+                       "skipped_answered": list(r.skipped_answered), "unmapped": list(r.unmapped),
+                       "problems": list(r.problems)})
+    else:
+        verb = "Would import" if a.dry_run else "Imported"
+        ctx.print(f"{verb} {len(r.applied)} answers through '{r.mapping_title}' (to confirm); "
+                  f"{len(r.skipped_answered)} already answered, {len(r.unmapped)} rows not in the mapping")
+        for problem in r.problems:
+            print(problem, file=ctx.err)
+    return 1 if r.problems else 0

@@ -9,10 +9,13 @@ assessment and the date) so the officer and the reports can show it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trustframe.domain import answers as answer_values
+from trustframe.domain.answers import AnswerValueError
 from trustframe.domain.answer_library import DEFAULT_MAX_AGE_MONTHS, LibraryAnswer, pick_reusable
 from trustframe.domain.questionnaire import Question
 from trustframe.services.changes import Change
@@ -22,6 +25,17 @@ from trustframe.storage.repositories import AssessmentRepository, HistoryReposit
 if TYPE_CHECKING:
     from trustframe.services.context import Services
 
+@dataclass(frozen=True)
+class MappedImport:
+    """What importing another questionnaire's answers did (or would do, for a dry run)."""
+
+    mapping_title: str
+    applied: tuple[str, ...]
+    skipped_answered: tuple[str, ...]
+    unmapped: tuple[str, ...]
+    problems: tuple[str, ...]
+
+
 #: Workspace setting holding the age limit in months.
 MAX_AGE_SETTING = "answer_library_max_age_months"
 
@@ -29,7 +43,7 @@ MAX_AGE_SETTING = "answer_library_max_age_months"
 def _still_valid(question: Question, value: object) -> bool:
     try:
         answer_values.normalise(question, value)
-    except Exception:  # any answer the target question would refuse is simply not offered
+    except (AnswerValueError, TypeError, ValueError):  # a value the target question refuses is not offered
         return False
     return True
 
@@ -101,3 +115,44 @@ class AnswerLibraryService:
                                note=f"from {offer.provenance}")
         self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
         return len(offers)
+
+    def import_mapped(self, assessment_id: int, answers_file: Path, mapping_file: Path,
+                      dry_run: bool = False) -> MappedImport:
+        """Answers from another questionnaire, through a mapping file, as "to confirm".
+
+        Questions already answered in the assessment are left as they are (listed as skipped);
+        rows the mapping does not cover are listed; rows whose answer cannot be translated are
+        reported with their row number and nothing else is held back. One transaction.
+        """
+        from trustframe.exchange.answer_mapping import load_mapping, read_mapped_answers
+
+        questionnaire = self._s.assessments.questionnaire(assessment_id)
+        mapping = load_mapping(Path(mapping_file), questionnaire)
+        result = read_mapped_answers(Path(answers_file), mapping, questionnaire)
+        current = self._s.assessments.answers(assessment_id)
+        todo = [a for a in result.answers if current.get(a.question_id) is None or current[a.question_id].value is None]
+        skipped = tuple(a.question_id for a in result.answers if a not in todo)
+        outcome = MappedImport(mapping.title, tuple(a.question_id for a in todo), skipped, result.unmapped,
+                               tuple(str(p) for p in result.problems))
+        if dry_run or not todo:
+            return outcome
+        now = datetime.now().replace(microsecond=0)
+        user = self._s.user
+        source_name = Path(answers_file).name
+        with self._s.workspace.transaction() as session:
+            self._s.assessments._editable_row(session, assessment_id)  # refuses decided assessments
+            existing = {r.question_id: r for r in session.query(AnswerRow).filter_by(assessment_id=assessment_id)}
+            history = HistoryRepository(session)
+            for a in todo:
+                row = existing.get(a.question_id)
+                if row is None:
+                    row = AnswerRow(assessment_id=assessment_id, question_id=a.question_id)
+                    session.add(row)
+                row.value, row.comment = a.value, a.comment
+                row.source, row.to_confirm, row.needs_follow_up = "vendor", True, False
+                row.updated_at, row.updated_by = now, user
+                history.record(user, "answer", a.question_id, "mapped_import", None, a.value,
+                               assessment_id=assessment_id,
+                               note=f"{mapping.title}: {a.source_id} in {source_name}, row {a.row}")
+        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        return outcome
