@@ -49,6 +49,7 @@ class CliContext:
             from trustframe import paths
             from trustframe.services.context import Services
 
+            announce = False
             if self.args.workspace:
                 path = Path(self.args.workspace).expanduser()
                 if not path.exists():
@@ -60,11 +61,14 @@ class CliContext:
                             f"`trustframe --workspace {path} vendor add NAME` (or open the app).")
                     if not path.parent.is_dir():
                         raise WorkspaceError(f"The folder {path.parent} does not exist.")
-                    print(f"Creating a new workspace at {path}", file=self.err)
+                    announce = True
             else:
                 path = paths.default_workspace_path()
             mode = workspace_mode(self.args)
             self._services = Services.open(path, migrate=mode == "write", read_only=mode == "read")
+            if announce:
+                # Said once the workspace exists: a creation that failed prints only its error.
+                print(f"Created a new workspace at {path}", file=self.err)
         return self._services
 
     def print(self, text: str = "") -> None:

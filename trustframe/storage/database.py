@@ -51,8 +51,17 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 #: How long one statement waits for another program's write lock (SQLite busy timeout).
 BUSY_TIMEOUT_MS = 5000
-#: How long a write transaction keeps retrying (with back-off) before reporting the lock.
+#: How long a write transaction keeps retrying (with back-off) before reporting the lock
+#: (``TRUSTFRAME_LOCK_WAIT_SECONDS`` overrides it, e.g. for scripts that should give up sooner).
 LOCK_WAIT_SECONDS = 20.0
+
+
+def lock_wait_seconds() -> float:
+    """The configured bound on waiting for another program's write lock."""
+    try:
+        return max(0.0, float(os.environ.get("TRUSTFRAME_LOCK_WAIT_SECONDS", LOCK_WAIT_SECONDS)))
+    except ValueError:
+        return LOCK_WAIT_SECONDS
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
@@ -350,12 +359,12 @@ class Workspace:
     """An open workspace file. Create with :meth:`open`; close with :meth:`close`."""
 
     def __init__(self, path: Path, engine: Engine, read_only: bool = False,
-                 lock_wait_seconds: float = LOCK_WAIT_SECONDS) -> None:
+                 lock_wait_seconds: float | None = None) -> None:
         self.path = path
         self.engine = engine
         self.read_only = read_only
         #: How long a write keeps retrying a held lock before :class:`WorkspaceBusyError`.
-        self.lock_wait_seconds = lock_wait_seconds
+        self.lock_wait_seconds = LOCK_WAIT_SECONDS if lock_wait_seconds is None else lock_wait_seconds
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(engine.execution_options(**{READ_OPTION: True}),
                                            expire_on_commit=False)
@@ -406,9 +415,11 @@ class Workspace:
             raise WorkspaceReadOnlyError(
                 f"{path.name} cannot be changed because the file, its folder or its disk is read-only; "
                 "copy it to a folder you may write to (nothing was changed).")
+        wait = lock_wait_seconds()
         engine = create_sqlite_engine(path, read_only=read_only,
-                                      immutable=read_only and not os.access(path.parent, os.W_OK))
-        ws = cls(path, engine, read_only=read_only)
+                                      immutable=read_only and not os.access(path.parent, os.W_OK),
+                                      busy_timeout_ms=min(BUSY_TIMEOUT_MS, max(50, int(wait * 1000))))
+        ws = cls(path, engine, read_only=read_only, lock_wait_seconds=wait)
         ws.backup_path = backup
         try:
             with ws.reading() as session:  # surfaces a missing lock file or an unreadable WAL now
