@@ -110,6 +110,7 @@ def take_backup(workspace: Path, reason: str, keep: int | None = None) -> Path:
                 dst.close()
         finally:
             src.close()
+        # A new, uniquely named backup file (microsecond stamp) in the backup folder: nothing to clobber.
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:
         # The partial copy is ours alone (its name carries our pid and it was created above).

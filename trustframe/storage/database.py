@@ -269,6 +269,7 @@ def _publish(temp: Path, target: Path) -> bool:
             except FileNotFoundError:
                 still_empty = False
             if still_empty:
+                # An empty file holds nothing to lose; checked again under the folder lock.
                 os.replace(temp, target)
                 return True
             return False
