@@ -116,3 +116,8 @@ def test_three_writers_short_form(tmp_path: Path) -> None:
 @pytest.mark.reliability_long
 def test_three_writers_for_a_minute(tmp_path: Path) -> None:
     _writers(tmp_path, _seconds(60))
+
+
+@pytest.mark.reliability_long
+def test_two_processes_creating_one_new_workspace_200_rounds(tmp_path: Path) -> None:
+    _race_to_create(tmp_path, 200)
