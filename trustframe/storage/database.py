@@ -11,7 +11,9 @@ import contextlib
 import errno
 import logging
 import os
+import re
 import shutil
+import socket
 import sqlite3
 import threading
 import time
@@ -289,8 +291,51 @@ def _publish(temp: Path, target: Path) -> bool:
         return True
 
 
+_HOST = re.sub(r"[^A-Za-z0-9]+", "", socket.gethostname())[:32] or "host"
+
+
 def _temp_name(target: Path) -> Path:
-    return target.with_name(f".{target.name}.creating-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    return target.with_name(f".{target.name}.creating-{_HOST}-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists but belongs to someone else, or cannot be asked: assume alive
+        return True
+    return True
+
+
+def sweep_stale_temporaries(target: Path) -> list[Path]:
+    """Remove temporary files that an interrupted creation of ``target`` left behind.
+
+    Only files named like :func:`_temp_name` for this very target are considered, and only when
+    the process that made them is gone (same machine) or they are more than a day old (a
+    creation takes seconds): they were never published, so they hold no one's workspace.
+    """
+    pattern = re.compile(rf"^\.{re.escape(target.name)}\.creating-([A-Za-z0-9]+)-(\d+)-[0-9a-f]{{8}}"
+                         r"(-wal|-shm|-journal)?$")
+    removed = []
+    try:
+        entries = list(target.parent.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        match = pattern.match(entry.name)
+        if not match:
+            continue
+        try:
+            old = time.time() - entry.stat().st_mtime > 86400
+        except OSError:
+            continue
+        if old or (match.group(1) == _HOST and not _pid_alive(int(match.group(2)))):
+            with contextlib.suppress(OSError):
+                # An unpublished temporary of an interrupted creation (see the docstring).
+                entry.unlink()
+                removed.append(entry)
+    return removed
 
 
 def _discard_own_temp(temp: Path) -> None:
@@ -320,6 +365,7 @@ def create_workspace_file(target: Path, fill: Callable[[Path], None] | None = No
         raise WorkspaceReadOnlyError(
             f"Cannot create {target.name}: the folder {target.parent} is read-only (or on a read-only disk); "
             "choose a folder you may write to.")
+    sweep_stale_temporaries(target)
     temp = _temp_name(target)
     try:
         with faults_translated(target):
