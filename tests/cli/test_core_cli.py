@@ -123,7 +123,7 @@ def test_mistyped_workspace_is_not_created(capsys: pytest.CaptureFixture[str], t
     code, _, err = run(capsys, "--workspace", str(tmp_path / "no" / "such" / "dir.tfw"), "vendor", "add", "Acme")
     assert code == 1 and "does not exist" in err
     code, _, err = run(capsys, "--workspace", str(typo), "vendor", "add", "Acme")
-    assert code == 0 and "Creating a new workspace" in err and typo.exists()
+    assert code == 0 and "Created a new workspace" in err and typo.exists()
 
 
 def test_json_may_follow_the_command(capsys: pytest.CaptureFixture[str], ws: str) -> None:
