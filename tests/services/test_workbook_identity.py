@@ -121,8 +121,14 @@ def test_a_genuine_return_imports_without_any_question(services: Any, world: dic
     assert result.applied == ("VUL-01",)
     assert services.assessments.answers(world["A"].id)["VUL-01"].value == "yes"
     assert {k: services.assessments.answers(world[k].id) for k in ("B", "C")} == others
-    # naming its own assessment changes nothing about that
+    # naming its own assessment changes nothing about that; naming another one is refused
     assert services.exchange.preview_import(returned, world["A"].id).verification == "keyed-seal"
+    before = db_content(services)
+    for other in ("B", "C"):
+        for accept in (False, True):
+            with pytest.raises(ExchangeError, match="only the assessment it was sent for|another vendor"):
+                services.exchange.preview_import(returned, world[other].id, accept_legacy_seal=accept)
+    assert db_content(services) == before
 
 
 def test_every_export_is_bound_to_its_assessment_and_vendor(services: Any, world: dict[str, Any],
