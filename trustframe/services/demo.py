@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from trustframe.domain.assessment import AnswerSource, AssessmentStatus, Decision
@@ -138,6 +139,30 @@ def _profile_answers(services: "Services", criticality: int) -> dict[str, Any]:
         if scored:
             answers[q.id] = min(scored, key=lambda o: abs((o.score or 0) - wanted_exposure)).id
     return answers
+
+
+def build_demo_workspace(target: Path, replace: bool = False, rescore: bool = False,
+                         today: date | None = None) -> dict[str, int] | None:
+    """Build a complete demo workspace at ``target``; returns the counts, or None when another
+    program created ``target`` meanwhile (it is then left alone).
+
+    The whole demo is built in a temporary file next to ``target`` and moved into place only
+    when complete, so a build that is interrupted (even by kill -9) never leaves a half-filled
+    demo behind. ``replace`` rebuilds an existing demo file (the user's demo.tfw only).
+    """
+    from trustframe.services.context import Services
+    from trustframe.storage.database import create_workspace_file
+
+    counts: dict[str, int] = {}
+
+    def fill(temp: Path) -> None:
+        with Services.open(temp, user="demo", create=False) as services:
+            counts.update(build_demo(services, today))
+            if rescore:
+                services.scoring.rescore_all()
+
+    published = create_workspace_file(Path(target), fill=fill, replace=replace)
+    return counts if published else None
 
 
 def build_demo(services: "Services", today: date | None = None, seed: int = 2016) -> dict[str, int]:

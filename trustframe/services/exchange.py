@@ -233,6 +233,8 @@ class ExchangeService:
         if not items:
             return ImportResult(assessment_id=preview.assessment_id, import_id=None, applied=(), counts=counts,
                                 status=self._s.assessments.get(preview.assessment_id).status.value)
+        # A restorable copy before anything from a vendor's file lands (`workspace restore`).
+        self._s.workspace.backup("before-import")
         now = datetime.now().replace(microsecond=0)
         status_changed = False
         with self._s.workspace.transaction() as session:

@@ -444,9 +444,14 @@ class ScoringService:
         out: list[tuple[AssessmentInputs, ScoreResult]] = []
         for start in range(0, len(ids), CHUNK):
             chunk = list(ids[start:start + CHUNK])
-            with self._s.workspace.transaction() as session:
-                computed = self._compute(session, chunk, as_of)
-                self._store(session, computed)
+            if self._s.workspace.read_only:
+                # Opened for reading (a read-only command): compute, but keep nothing.
+                with self._s.workspace.reading() as session:
+                    computed = self._compute(session, chunk, as_of)
+            else:
+                with self._s.workspace.transaction() as session:
+                    computed = self._compute(session, chunk, as_of)
+                    self._store(session, computed)
             out.extend(computed)
         return out
 

@@ -141,6 +141,8 @@ class AssessmentRow(Base):
     decision_by: Mapped[str] = mapped_column(String(200), default="")
     decision_date: Mapped[Optional[date]] = mapped_column(Date)
     decision_notes: Mapped[str] = mapped_column(Text, default="")
+    #: Why a decision departs from the recommendation or was taken on too few answers (0004).
+    decision_justification: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
     due_date: Mapped[Optional[date]] = mapped_column(Date)
     next_review_due: Mapped[Optional[date]] = mapped_column(Date)
     previous_assessment_id: Mapped[Optional[int]] = mapped_column(ForeignKey("assessments.id", ondelete="SET NULL"))
@@ -230,6 +232,17 @@ class EvidenceRow(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     added_at: Mapped[datetime] = mapped_column(DateTime)
     added_by: Mapped[str] = mapped_column(String(200), default="")
+
+
+class EvidenceFactsRow(Base):
+    """What a machine-readable evidence file (SBOM, VEX) says about itself, parsed when added."""
+
+    __tablename__ = "evidence_facts"
+    evidence_id: Mapped[int] = mapped_column(ForeignKey("evidence.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    format: Mapped[str] = mapped_column(String(40))
+    facts: Mapped[Any] = mapped_column(JSON)
+    parsed_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class AnswerEvidenceRow(Base):

@@ -83,6 +83,7 @@ def assessment_from_row(row: AssessmentRow, vendor_name: str = "", product_name:
         assessor=row.assessor, reviewer=row.reviewer,
         decision=Decision(row.decision) if row.decision else None, decision_by=row.decision_by,
         decision_date=row.decision_date, decision_notes=row.decision_notes, due_date=row.due_date,
+        decision_justification=row.decision_justification or "",
         next_review_due=row.next_review_due, previous_assessment_id=row.previous_assessment_id,
         procurement=row.procurement, created_at=row.created_at, updated_at=row.updated_at,
         vendor_name=vendor_name, product_name=product_name,

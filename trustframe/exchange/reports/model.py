@@ -256,6 +256,8 @@ class SignOff:
     decision_by: str
     decision_date: str
     decision_notes: str
+    #: Why the decision departs from the recommendation or rests on few answers ("" when none).
+    decision_justification: str = ""
 
 
 # -- the assessment report -------------------------------------------------------------------------
@@ -473,7 +475,8 @@ HISTORY_FIELDS = {
     ("answer", "needs_follow_up"): "follow-up", ("answer", "override_reason"): "override reason",
     ("answer", "source"): "source",
     ("assessment", "status"): "Status", ("assessment", "decision"): "Decision",
-    ("assessment", "decision_notes"): "Decision notes", ("assessment", "reviewer"): "Reviewer",
+    ("assessment", "decision_notes"): "Decision notes",
+    ("assessment", "decision_justification"): "Decision justification", ("assessment", "reviewer"): "Reviewer",
     ("assessment", "assessor"): "Assessor", ("assessment", "tier"): "Inherent-risk tier",
     ("assessment", "tier_override"): "Tier override", ("assessment", "profile_answers"): "Risk profile",
     ("assessment", "created"): "Created", ("assessment", "reassessment_of"): "Reassessment of",
@@ -596,12 +599,13 @@ def decision_summary(a: Assessment, s: ScoreResult) -> tuple[str, bool]:
     when = f" on {_d(a.decision_date)}" if a.decision_date else ""
     if follows:
         return f"Decided: {a.decision.label}{who}{when}, as recommended.", True
-    notes = " ".join((a.decision_notes or "").split())
+    notes = " ".join((a.decision_justification or a.decision_notes or "").split())
     if len(notes) > DECISION_NOTES_MAX:
         notes = notes[: DECISION_NOTES_MAX - 1].rstrip() + "…"
     text = (f"Decided: {a.decision.label}{who}{when}, against the current recommendation "
             f"{s.recommendation.label}")
-    text += f"; the reviewer's notes: {notes}" if notes else "; no reason is recorded."
+    why = "the justification" if a.decision_justification else "the reviewer's notes"
+    text += f"; {why}: {notes}" if notes else "; no reason is recorded."
     if notes and not notes.endswith((".", "!", "?", "…")):
         text += "."
     return text, False
@@ -680,7 +684,7 @@ def build_assessment_report(inp: AssessmentReportInput) -> AssessmentReport:
         history=history_summary(inp.history, qn), answer_sections=appendix, answered_count=answered,
         applicable_count=applicable, sources=sources, disclaimer=qn.disclaimer, method_notes=METHOD_NOTES,
         sign_off=SignOff(a.assessor, a.reviewer, a.decision.label if a.decision else "", a.decision_by,
-                         _d(a.decision_date), a.decision_notes),
+                         _d(a.decision_date), a.decision_notes, a.decision_justification),
         decision_label=a.decision.label if a.decision else "", decision_basis_note=basis_note,
         decision_note=decision_note, decision_matches=decision_matches)
 

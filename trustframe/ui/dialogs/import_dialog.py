@@ -405,7 +405,7 @@ class ImportDialog(FormDialog):
 
     def _update_buttons(self) -> None:
         count = len(self.checked_ids()) if self.preview is not None else 0
-        self.import_button.setText(self.tr("Import {count} selected").format(count=count))
+        self.import_button.setText(self.tr("Import %n selected", "", count))
         self.import_button.setEnabled(count > 0)
         has_rows = self.preview is not None and self.table.rowCount() > 0
         self.select_all_button.setEnabled(has_rows)
@@ -444,5 +444,4 @@ class ImportDialog(FormDialog):
             raise InvalidInput(self.tr("Select at least one answer to import."))
         self.result = self._services.exchange.apply_import(self.preview, accepted)
         self._ctx.hub.status_message.emit(
-            self.tr("Imported {count} answers from {name}").format(count=len(self.result.applied),
-                                                                  name=self.preview.file_name), 5000)
+            self.tr("Imported %n answer(s) from {name}", "", len(self.result.applied)).format(name=self.preview.file_name), 5000)

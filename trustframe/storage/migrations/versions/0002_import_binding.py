@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0002'
-down_revision = '0001'  # rechained by the integrator
+down_revision = '0001'
 branch_labels = None
 depends_on = None
 
