@@ -322,10 +322,13 @@ def test_a_workspace_migrated_from_0001_gets_a_key_and_its_old_exports_bound(ser
     services.close()
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    from trustframe.storage.database import create_sqlite_engine
+    from sqlalchemy import create_engine
 
-    engine = create_sqlite_engine(workspace_path)
+    # Back to schema 0001 with foreign keys off: batch migrations recreate tables, and with
+    # foreign keys on, dropping the old assessments table would cascade into the exports.
+    engine = create_engine(f"sqlite:///{workspace_path}")
     with engine.begin() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
         config.attributes["connection"] = connection
         command.downgrade(config, "0001")
     engine.dispose()
