@@ -228,6 +228,16 @@ def test_import_dialog_makes_the_officer_choose_when_identity_is_lost(
     assert dialog.preview is not None and dialog.preview.verification == "unverified"
     assert not dialog.identity_label.isHidden() and "NOT verified" in dialog.identity_label.text()
     assert "vendor Acme Secure Ltd" in dialog.summary_label.text()
+    # opened from the assessment's screen: previewed at once, the choice shown and changeable
+    hostile = tmp_path / "<img src=x>nometa.xlsx"
+    hostile.write_bytes((tmp_path / "nometa.xlsx").read_bytes())
+    from_screen = ImportDialog(ctx, sample_assessment.id, hostile)
+    qtbot.addWidget(from_screen)
+    assert from_screen.preview is not None and from_screen.preview.verification == "unverified"
+    assert not from_screen.assessment_picker.isHidden()
+    assert from_screen.assessment_picker.currentData() == sample_assessment.id
+    assert all(label.textFormat() == Qt.TextFormat.PlainText
+               for label in (from_screen.summary_label, from_screen.identity_label, from_screen.error_label))
 
 
 def test_import_dialog_confirms_an_old_style_seal(qtbot: Any, ctx: Any, services: Any, sample_assessment: Any,

@@ -10,6 +10,7 @@ dropped file.
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -109,6 +110,9 @@ class ImportDialog(FormDialog):
         self.identity_label.setWordWrap(True)
         self.identity_label.setAccessibleName(self.tr("Identity of the workbook"))
         self.identity_label.hide()
+        # File names and workbook contents are the vendor's: never let a label read them as HTML.
+        for label in (self.summary_label, self.identity_label, self.error_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.show_all_check = QCheckBox(self.tr("Show unchanged and unanswered questions"))
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(["", self.tr("Question"), self.tr("What"), self.tr("Now"),
@@ -254,7 +258,8 @@ class ImportDialog(FormDialog):
 
     def confirm_legacy_seal(self, reason: str) -> bool:
         """Ask whether to import a workbook sealed the old way; the default answer is No."""
-        return messages.ask(self, self.tr("Workbook identity cannot be verified"), reason,
+        # The reason names the vendor's file: escaped, in a paragraph, so a message box never renders it as HTML.
+        return messages.ask(self, self.tr("Workbook identity cannot be verified"), f"<p>{html.escape(reason)}</p>",
                             self.tr("Import it anyway? Choose Yes only if you know this file is the vendor's "
                                     "return for that assessment."))
 
@@ -312,6 +317,12 @@ class ImportDialog(FormDialog):
         if preview.identity_verified:
             self.identity_label.hide()
             return
+        if preview.verification == "unverified":
+            # The target came from the officer, not from the file: keep the choice in sight and changeable.
+            self._offer_assessment_choice()
+            index = self.assessment_picker.findData(preview.assessment_id)
+            if index >= 0:
+                self.assessment_picker.setCurrentIndex(index)
         if preview.verification == "legacy-seal":
             text = self.tr("Identity NOT verified: this workbook carries the old, unkeyed seal and was accepted "
                            "on your confirmation. Check that the answers belong to this vendor and product.")
