@@ -349,3 +349,14 @@ def test_a_workspace_migrated_from_0001_gets_a_key_and_its_old_exports_bound(ser
         with pytest.raises(LegacySealNeedsConfirmation):
             migrated.exchange.preview_import(old)
         assert migrated.exchange.preview_import(old, accept_legacy_seal=True).assessment_id == world["A"].id
+
+
+@pytest.mark.parametrize("seal", ["é" * 64, "", "=1+1", "0" * 10_000])
+def test_a_hostile_seal_cell_is_just_an_invalid_seal(services: Any, world: dict[str, Any], tmp_path: Path,
+                                                     seal: str) -> None:
+    path, _ = export(services, world["A"], tmp_path / "a.xlsx")
+    forged = rewrite_meta(fill(path, {"VUL-01": "Yes"}), tmp_path / "seal.xlsx", lambda m: seal)
+    with pytest.raises(AssessmentChoiceNeeded):
+        services.exchange.preview_import(forged)
+    preview = services.exchange.preview_import(forged, world["A"].id)
+    assert preview.verification == "unverified"

@@ -148,8 +148,8 @@ def identify(services: "Services", parsed: ParsedWorkbook, assessment_id: int | 
     for export_uid in sorted(claimed_exports):
         found, owner = lookup(export_uid)
         if found is None or owner is None:
-            raise ExchangeError(f"{name} names export {_clip(export_uid)}, which this workspace never made; it cannot be "
-                                f"imported into {_label(target)}.", [])
+            raise ExchangeError(f"{name} names export {_clip(export_uid)}, which this workspace never made; it "
+                                f"cannot be imported into {_label(target)}.", [])
         _refuse_other_target(name, found, owner, target)
         binding = found
     target_uid = services.assessments.uid(target.id)  # type: ignore[arg-type]
