@@ -121,8 +121,14 @@ def test_a_genuine_return_imports_without_any_question(services: Any, world: dic
     assert result.applied == ("VUL-01",)
     assert services.assessments.answers(world["A"].id)["VUL-01"].value == "yes"
     assert {k: services.assessments.answers(world[k].id) for k in ("B", "C")} == others
-    # naming its own assessment changes nothing about that
+    # naming its own assessment changes nothing about that; naming another one is refused
     assert services.exchange.preview_import(returned, world["A"].id).verification == "keyed-seal"
+    before = db_content(services)
+    for other in ("B", "C"):
+        for accept in (False, True):
+            with pytest.raises(ExchangeError, match="only the assessment it was sent for|another vendor"):
+                services.exchange.preview_import(returned, world[other].id, accept_legacy_seal=accept)
+    assert db_content(services) == before
 
 
 def test_every_export_is_bound_to_its_assessment_and_vendor(services: Any, world: dict[str, Any],
@@ -316,10 +322,13 @@ def test_a_workspace_migrated_from_0001_gets_a_key_and_its_old_exports_bound(ser
     services.close()
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    from trustframe.storage.database import create_sqlite_engine
+    from sqlalchemy import create_engine
 
-    engine = create_sqlite_engine(workspace_path)
+    # Back to schema 0001 with foreign keys off: batch migrations recreate tables, and with
+    # foreign keys on, dropping the old assessments table would cascade into the exports.
+    engine = create_engine(f"sqlite:///{workspace_path}")
     with engine.begin() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
         config.attributes["connection"] = connection
         command.downgrade(config, "0001")
     engine.dispose()
@@ -340,3 +349,14 @@ def test_a_workspace_migrated_from_0001_gets_a_key_and_its_old_exports_bound(ser
         with pytest.raises(LegacySealNeedsConfirmation):
             migrated.exchange.preview_import(old)
         assert migrated.exchange.preview_import(old, accept_legacy_seal=True).assessment_id == world["A"].id
+
+
+@pytest.mark.parametrize("seal", ["é" * 64, "", "=1+1", "0" * 10_000])
+def test_a_hostile_seal_cell_is_just_an_invalid_seal(services: Any, world: dict[str, Any], tmp_path: Path,
+                                                     seal: str) -> None:
+    path, _ = export(services, world["A"], tmp_path / "a.xlsx")
+    forged = rewrite_meta(fill(path, {"VUL-01": "Yes"}), tmp_path / "seal.xlsx", lambda m: seal)
+    with pytest.raises(AssessmentChoiceNeeded):
+        services.exchange.preview_import(forged)
+    preview = services.exchange.preview_import(forged, world["A"].id)
+    assert preview.verification == "unverified"

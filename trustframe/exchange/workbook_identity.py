@@ -101,10 +101,11 @@ def check_seal(parsed: ParsedWorkbook, key: bytes) -> SealVerdict:
             f"{parsed.file_name} declares exchange format {shown!r}, which this version of TrustFrame does not "
             f"know (it reads {' and '.join(KNOWN_FORMATS)}). It was not imported.",
             [Issue(f"unknown exchange format {shown!r}", file=parsed.file_name, where="metadata")])
-    seal = parsed.meta_seal
+    # Bytes, not str: compare_digest refuses non-ASCII text, and the seal cell is the vendor's.
+    seal = parsed.meta_seal.encode("utf-8", "replace")
     if meta.format == LEGACY_EXCHANGE_FORMAT:
-        if hmac.compare_digest(legacy_seal(meta), seal):
+        if hmac.compare_digest(legacy_seal(meta).encode("ascii"), seal):
             return SealVerdict(SealStatus.LEGACY, meta)
-    elif hmac.compare_digest(keyed_seal(meta, key), seal):
+    elif hmac.compare_digest(keyed_seal(meta, key).encode("ascii"), seal):
         return SealVerdict(SealStatus.KEYED, meta)
     return SealVerdict(SealStatus.INVALID, meta, "damaged: its seal does not match its content (it was edited)")

@@ -26,16 +26,15 @@ from trustframe.exchange.excel_model import (
     ExportResult,
     ImportPreview,
     ImportResult,
-    ParsedWorkbook,
     RowCategory,
     WorkbookMeta,
     WorkbookSpec,
     split_comment,
 )
+from trustframe.exchange.workbook_identity import keyed_seal
 from trustframe.services.assessments import AnswerInput
 from trustframe.services.changes import Change
 from trustframe.services.vendors import InvalidInput
-from trustframe.exchange.workbook_identity import keyed_seal
 from trustframe.services.workbook_binding import identify
 from trustframe.storage.exchange_records import ExchangeRecordRepository
 from trustframe.storage.export_bindings import ExportBindingRepository

@@ -55,6 +55,12 @@ class WorkbookIdentity:
     parsed: ParsedWorkbook | None = None
 
 
+def _clip(text: str, limit: int = 60) -> str:
+    """A value read from the vendor's file, shortened and on one line, for a message."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _label(assessment: Assessment) -> str:
     return f"assessment {assessment.id} ({assessment.vendor_name} / {assessment.product_name})"
 
@@ -79,7 +85,7 @@ def identify(services: "Services", parsed: ParsedWorkbook, assessment_id: int | 
     meta = verdict.meta
     workspace_id = services.workspace.workspace_id
     if meta is not None and meta.workspace_id and meta.workspace_id != workspace_id:
-        raise ExchangeError(f"{name} was exported from another workspace (id {meta.workspace_id}); this "
+        raise ExchangeError(f"{name} was exported from another workspace (id {_clip(meta.workspace_id)}); this "
                             f"workspace is {workspace_id}. Open the workspace that sent it.", [])
 
     def lookup(export_uid: str) -> tuple[ExportBinding | None, Assessment | None]:
@@ -95,7 +101,7 @@ def identify(services: "Services", parsed: ParsedWorkbook, assessment_id: int | 
         assert meta is not None
         binding, owner = lookup(meta.export_uid)
         if binding is None or owner is None:
-            raise ExchangeError(f"{name} names export {meta.export_uid}, which this workspace has no record of "
+            raise ExchangeError(f"{name} names export {_clip(meta.export_uid)}, which this workspace has no record of "
                                 "(or its assessment was deleted); it cannot be matched to an assessment.", [])
         legacy = verdict.status is SealStatus.LEGACY
         if legacy and binding.seal == SEAL_KEYED:
@@ -142,8 +148,8 @@ def identify(services: "Services", parsed: ParsedWorkbook, assessment_id: int | 
     for export_uid in sorted(claimed_exports):
         found, owner = lookup(export_uid)
         if found is None or owner is None:
-            raise ExchangeError(f"{name} names export {export_uid}, which this workspace never made; it cannot be "
-                                f"imported into {_label(target)}.", [])
+            raise ExchangeError(f"{name} names export {_clip(export_uid)}, which this workspace never made; it "
+                                f"cannot be imported into {_label(target)}.", [])
         _refuse_other_target(name, found, owner, target)
         binding = found
     target_uid = services.assessments.uid(target.id)  # type: ignore[arg-type]
