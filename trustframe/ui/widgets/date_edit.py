@@ -30,7 +30,14 @@ class OptionalDateEdit(QDateEdit):
         self.setDisplayFormat("yyyy-MM-dd")
         self.setCalendarPopup(True)
         self._advanced = False
-        self.calendarWidget().installEventFilter(self)
+        calendar = self.calendarWidget()
+        calendar.installEventFilter(self)
+        # The pop-up's parts are reachable by keyboard: give them names a screen reader reads.
+        calendar.setAccessibleName(self.tr("Calendar"))
+        for part in calendar.findChildren(QWidget):
+            if not part.accessibleName():
+                part.setAccessibleName(self.tr("Calendar") if part.objectName() == "qt_calendar_calendarview"
+                                       else part.objectName().removeprefix("qt_calendar_").replace("_", " "))
 
     # -- values --------------------------------------------------------------------------------
 
