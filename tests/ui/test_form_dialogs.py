@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QDialog, QLineEdit, QRadioButton
+from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QDialog, QRadioButton
 
 from tests.ui.assessment_ui_support import activate, ctx, no_dialogs  # noqa: F401 (fixtures)
 

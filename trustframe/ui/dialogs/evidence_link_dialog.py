@@ -161,7 +161,10 @@ class EvidenceLinkDialog(QDialog):
         self.add_evidence()
 
     def _on_browse_button_clicked(self) -> None:
-        path = messages.choose_open_file(self, self.tr("Choose an evidence file"))
+        from trustframe.ui import file_dialogs
+
+        path = file_dialogs.choose_open(self, self._ctx.settings, file_dialogs.EVIDENCE,
+                                        self.tr("Choose an evidence file"))
         if path:
             self.file_edit.setText(path)
             if not self.title_edit.text().strip():

@@ -166,12 +166,13 @@ class CompareView(QWidget):
 
     def differing_labels(self) -> list[str]:
         """Labels of the rows whose values differ (for tests and the report of what changed)."""
-        return [r.label for r in (self.model.row_at(i) for i in range(self.model.rowCount())) if r and r.differs]
+        rows = [self.model.row_at(i) for i in range(self.model.rowCount())]
+        return [row.label for row in rows if row is not None and row.differs]
 
     def visible_labels(self) -> list[str]:
         """Labels of the rows shown (not filtered out)."""
-        return [self.model.row_at(i).label for i in range(self.model.rowCount())  # type: ignore[union-attr]
-                if not self.table.isRowHidden(i)]
+        rows = [self.model.row_at(i) for i in range(self.model.rowCount()) if not self.table.isRowHidden(i)]
+        return [row.label for row in rows if row is not None]
 
     def _assessments(self) -> dict[int, Any]:
         services = self.ctx.services
