@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from trustframe.domain.scoring_model import ScoreResult
 from trustframe.errors import TrustFrameError
+from trustframe.files import apply_umask
 from trustframe.exchange.reports import excel, model, pdf
 from trustframe.exchange.reports.safety import ReportSafetyError, logo_data_uri
 
@@ -221,6 +222,7 @@ class _atomic_target:
         assert self.temp is not None
         if exc_type is None:
             try:
+                apply_umask(self.temp)  # mkstemp made it 0600: give it the user's normal mode
                 os.replace(self.temp, self.target)
             except PermissionError as error:
                 self.temp.unlink(missing_ok=True)

@@ -436,8 +436,10 @@ class ImportDialog(FormDialog):
                 return
 
     def _on_browse_button_clicked(self) -> None:
-        chosen = messages.choose_open_file(self, self.tr("Open returned workbook"), self.path_edit.text(),
-                                           self.tr("Excel workbook (*.xlsx)"))
+        from trustframe.ui import file_dialogs
+
+        chosen = file_dialogs.choose_open(self, self._ctx.settings, file_dialogs.RETURNED_WORKBOOK,
+                                          self.tr("Open returned workbook"), self.tr("Excel workbook (*.xlsx)"))
         if chosen:
             self.path_edit.setText(chosen)
             self.load_preview()

@@ -123,8 +123,6 @@ class AssessmentView(QWidget):
                                             "review or decided"))
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        # Unavailable actions must look unavailable whatever the application stylesheet says.
-        self.toolbar.setStyleSheet("QToolButton:disabled { color: #9aa5b1; }")
         # lock banner
         self.banner = QFrame()
         self.banner.setObjectName("LockBanner")
