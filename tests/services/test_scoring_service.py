@@ -33,7 +33,7 @@ def test_score_uses_answers_evidence_and_acceptances(services, sample_assessment
     assert r.assessment_id == a.id and r.rating is Rating.CRITICAL
     assert [f.flag_id for f in r.critical_flags] == ["RF-VUL-01"]
     before = next(q for q in r.questions if q.question_id == "GOV-01").score
-    ev = services.evidence.add(a.vendor_id, "Policy audit", "audit_report", url="https://example.org/a",
+    ev = services.evidence.add(a.vendor_id, "Policy audit", "policy", url="https://example.org/a",
                                independent=True, expires_on=date(2026, 1, 1))
     services.evidence.link(a.id, "GOV-01", ev.id)
     services.assessments.accept_flag(a.id, "RF-VUL-01", "Policy published next month; contract clause 7")
