@@ -100,7 +100,7 @@ def test_register_rows_refresh_lazily_and_only_what_changed(services, sample_ass
 def test_evidence_lapsing_refreshes_the_live_snapshot(services, sample_assessment) -> None:
     a = sample_assessment
     services.assessments.set_answer(a.id, "VUL-01", "yes")
-    ev = services.evidence.add(a.vendor_id, "Disclosure policy review", "audit_report", url="https://example.org/r",
+    ev = services.evidence.add(a.vendor_id, "Disclosure policy review", "policy", url="https://example.org/r",
                                independent=True, expires_on=date(2030, 1, 31))
     services.evidence.link(a.id, "VUL-01", ev.id)
     early = services.scoring.register_rows(as_of=date(2029, 1, 1))[0]

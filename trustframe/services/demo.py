@@ -114,7 +114,13 @@ def _answer_value(question: Question, quality: float, rng: random.Random, today:
             band = ordered[min(len(ordered) - 1, int((1 - quality) * len(ordered) * rng.uniform(0.5, 1.5)))]
             low = band.min if band.min is not None else (band.max or 1) / 2
             high = band.max if band.max is not None else low * 2 + 10
-            return int(low + (high - low) * rng.random() * 0.9)
+            value = int(low + (high - low) * rng.random() * 0.9)
+            # within the question's declared range (scoring rule 6)
+            if question.max_value is not None:
+                value = min(value, int(question.max_value))
+            if question.min_value is not None:
+                value = max(value, int(question.min_value))
+            return value
         return rng.randint(1, 100)
     if question.type is AnswerType.DATE:
         return (today - timedelta(days=rng.randint(30, 500))).isoformat()
