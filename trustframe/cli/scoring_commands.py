@@ -252,6 +252,7 @@ def portfolio_rescore(ctx: CliContext) -> int:
         ctx.emit_json({
             "as_of": preview.as_of.isoformat(), "profile_id": preview.profile_id, "dry_run": bool(ctx.args.dry_run),
             "assessments": len(preview.lines), "ratings_changed": preview.rating_changes,
+            "not_stored": preview.not_stored,
             "recommendations_changed": sum(1 for c in changed if c.old_recommendation is not c.new_recommendation),
             "saved": count,
             "changes": [{"assessment_id": c.assessment_id, "vendor": c.vendor_name, "product": c.product_name,
@@ -270,8 +271,10 @@ def portfolio_rescore(ctx: CliContext) -> int:
                          "NEW RECOMMENDATION", "OLD PROFILE"]))
         if len(changed) > 200:
             ctx.print(f"... and {len(changed) - 200} more (use --json for all).")
-    ctx.print(f"Profile {preview.profile_id}: {preview.rating_changes} of {len(preview.lines)} ratings change "
-              f"({len(changed)} assessments with a different rating or recommendation).")
+    stored = len(preview.lines) - preview.not_stored
+    ctx.print(f"Profile {preview.profile_id}: {preview.rating_changes} of {stored} ratings change "
+              f"({len(changed)} assessments with a different rating or recommendation"
+              f"{f'; {preview.not_stored} had no stored score' if preview.not_stored else ''}).")
     if count is None:
         ctx.print("Dry run: nothing saved.")
     else:

@@ -90,8 +90,10 @@ class RescoreLine:
 
     @property
     def changed(self) -> bool:
-        """True when the rating or the recommendation differs from the stored one."""
-        return self.old_rating is not self.new_rating or self.old_recommendation is not self.new_recommendation
+        """True when a stored rating or recommendation differs from the new one (an assessment
+        with no stored score yet has nothing to change)."""
+        return self.old_rating is not None and (self.old_rating is not self.new_rating
+                                                or self.old_recommendation is not self.new_recommendation)
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,12 @@ class RescorePreview:
     @property
     def rating_changes(self) -> int:
         """How many ratings would change."""
-        return sum(1 for line in self.lines if line.old_rating is not line.new_rating)
+        return sum(1 for line in self.lines if line.old_rating is not None and line.old_rating is not line.new_rating)
+
+    @property
+    def not_stored(self) -> int:
+        """Assessments with no stored score yet (scored for the first time)."""
+        return sum(1 for line in self.lines if line.old_rating is None)
 
 
 class ScoringService:
