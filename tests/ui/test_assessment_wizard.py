@@ -75,7 +75,7 @@ def test_wizard_creates_assessment_with_profile_tier_and_scope(qtbot: Any, ctx: 
     assert created.procurement == "RFP-2026-07"
     assert created.tier == 2 and created.tier_override == 1
     assert created.tier_override_reason == "Feeds the national grid control room"
-    assert created.profile_answers["CP-08"] == "ot_connected"
+    assert created.profile_answers["CP-08"] == "controls_physical"
     assert created.scope_removed == ("GOV-03",)
     assert "GOV-03" not in {q.id for q in services.assessments.scoped_questions(aid)}
     assert no_dialogs == []
