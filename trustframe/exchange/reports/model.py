@@ -395,11 +395,13 @@ def _section_title(questionnaire: Questionnaire, section_id: str) -> str:
     return section.title if section else section_id
 
 
-def _gap_action(question: Question | None, unanswered: bool) -> str:
-    """What to ask of the vendor: a red-flag mitigation where the bank has one, else guidance."""
+def _gap_action(question: Question | None, unanswered: bool, fired: Sequence[str] = ()) -> str:
+    """What to ask of the vendor: the mitigation of a red flag the answer actually raised (rule 7
+    of docs/scoring.md: an answer that raises no flag, such as the best option or a 5-day patch
+    time, is never told "knock-out" or to negotiate a weaker target), else guidance."""
     if question is None:
         return "Obtain a complete answer with supporting evidence."
-    mitigations = [rule.mitigation for rule in question.red_flags if rule.mitigation]
+    mitigations = [rule.mitigation for rule in question.red_flags if rule.mitigation and rule.id in fired]
     evidence = question.guidance.good_evidence
     if unanswered:
         text = "Obtain an answer from the vendor"
@@ -414,12 +416,15 @@ def _gap_action(question: Question | None, unanswered: bool) -> str:
 def driver_lines(score: ScoreResult, questionnaire: Questionnaire, limit: int | None = None) -> tuple[GapLine, ...]:
     """The drivers (what pulled the score down), worst first, with a recommended action."""
     out = []
+    fired: dict[str, list[str]] = {}
+    for flag in score.flags:
+        fired.setdefault(flag.question_id, []).append(flag.flag_id)
     for d in score.drivers[: limit or len(score.drivers)]:
         question = questionnaire.questions_by_id.get(d.question_id)
         unanswered = d.question_id in score.gaps or d.answer in ("", "unanswered")
         out.append(GapLine(d.question_id, question.text if question else "", _section_title(questionnaire, d.section_id),
                            d.answer or "unanswered", d.reason, d.points_lost, f"{d.points_lost:.1f}",
-                           _gap_action(question, unanswered)))
+                           _gap_action(question, unanswered, fired.get(d.question_id, ()))))
     return tuple(out)
 
 
