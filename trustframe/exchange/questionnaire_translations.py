@@ -101,6 +101,7 @@ def parse_overlay(text: str, file: str = "<text>") -> tuple[QuestionnaireTransla
         head[key] = str(value or "")
     top = _strings({k: data[k] for k in TOP_FIELDS if k in data}, "", TOP_FIELDS, issues, file)
     labels = _strings(data.get("options"), "options", (), issues, file)
+    tier_reasons = _strings(data.get("tier_reasons"), "tier_reasons", (), issues, file)
     sections: dict[str, dict[str, str]] = {}
     raw_sections = data.get("sections") or {}
     if not isinstance(raw_sections, dict):
@@ -137,7 +138,7 @@ def parse_overlay(text: str, file: str = "<text>") -> tuple[QuestionnaireTransla
     if any(i.severity == "error" for i in issues):
         return None, issues
     return QuestionnaireTranslation(head["questionnaire"], head["version"], head["language"], top, labels,
-                                    sections, questions), issues
+                                    sections, questions, tier_reasons), issues
 
 
 def read_overlay(path: Path) -> tuple[QuestionnaireTranslation | None, list[Issue]]:
