@@ -246,3 +246,33 @@ def question_texts(questionnaire: Questionnaire, question: Question) -> list[str
         if words is not None and words.text:
             texts.append(words.text)
     return texts
+
+
+def _all_overlays() -> list[QuestionnaireTranslation]:
+    folder = translations_dir()
+    found = []
+    for path in sorted(folder.glob("*/*.yaml")) if folder.is_dir() else []:
+        try:
+            overlay = _overlay_cached(path, path.stat().st_mtime)
+        except (QuestionnaireError, OSError):
+            continue  # a broken overlay offers no labels; the English ones still work
+        if overlay is not None:
+            found.append(overlay)
+    return found
+
+
+def translated_option(question: Question, raw: str) -> str | None:
+    """The id of the option of ``question`` whose label in some overlay language is ``raw``.
+
+    Used by the workbook import, which sees only the question: labels are looked up by the
+    option's English label (shared by every question using it) and per-question overrides.
+    """
+    folded = raw.strip().casefold()
+    if not folded:
+        return None
+    for overlay in _all_overlays():
+        for option in question.options:
+            label = overlay.option_label(question.id, option)
+            if label and label.casefold() == folded:
+                return option.id
+    return None
