@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 import yaml
 
@@ -40,8 +40,11 @@ class Catalogue:
     #: (compiled English pattern, translation template)
     patterns: tuple[tuple[re.Pattern[str], str], ...] = ()
 
-    def line(self, text: str) -> str:
-        """The translation of one line (leading and trailing spaces kept); unchanged when unknown."""
+    def line(self, text: str, inner: "Callable[[str], str] | None" = None) -> str:
+        """The translation of one line (leading and trailing spaces kept); unchanged when unknown.
+
+        ``inner`` translates the parts a pattern captured (the reports pass their bank lookup, so
+        "answered 'Yes'" becomes "beantwortet mit „Ja“"); without it they are kept as they are."""
         stripped = text.strip()
         if not stripped:
             return text
@@ -50,7 +53,8 @@ class Catalogue:
             for pattern, template in self.patterns:
                 match = pattern.fullmatch(stripped)
                 if match:
-                    found = template.format(**match.groupdict())
+                    parts = match.groupdict()
+                    found = template.format(**({k: inner(v) for k, v in parts.items()} if inner else parts))
                     break
         if found is None:
             return text
