@@ -21,6 +21,10 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
                    help="leave answer cells empty even where an answer is known")
     p.add_argument("--deadline", type=_date, help="answer deadline shown to the vendor (YYYY-MM-DD)")
     p.add_argument("--contact", default="", help="who the vendor asks (name, e-mail)")
+    p.add_argument("--language", default="en", metavar="LANG",
+                   help="the vendor's language, e.g. de (default: en); questions, answers and instructions")
+    p.add_argument("--bilingual", action="store_true",
+                   help="with --language: put each question's English text beside it")
     # SUPPRESS: the top-level --json must not be overwritten by this sub-command's default.
     p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print the result as JSON")
     p.set_defaults(handler=export_questionnaire)
@@ -56,7 +60,8 @@ def export_questionnaire(ctx: CliContext) -> int:
     a = ctx.args
     result = ctx.services.exchange.export_questionnaire(a.assessment, a.output, prefill=a.prefill,
                                                         only_open=a.only_open, deadline=a.deadline,
-                                                        contact=a.contact)
+                                                        contact=a.contact, language=a.language,
+                                                        bilingual=a.bilingual)
     if ctx.json:
         ctx.emit_json({"path": str(result.path), "export_uid": result.export_uid,
                        "assessment_id": result.assessment_id, "questions": result.question_count,

@@ -48,6 +48,8 @@ from trustframe.exchange.excel_model import (
     join_comment,
     question_checksum,
 )
+from trustframe.exchange.i18n import to_english
+from trustframe.exchange.questionnaire_translations import question_texts, translated_option
 
 log = logging.getLogger(__name__)
 
@@ -423,7 +425,7 @@ _HEADER_KEYS = {header.casefold(): key for key, header in COLUMNS}
 
 
 def _header_key(text: str) -> str | None:
-    folded = text.strip().casefold()
+    folded = (to_english(text) or text).strip().casefold()  # headers of a workbook in another language
     if folded in _HEADER_KEYS:
         return _HEADER_KEYS[folded]
     if folded.startswith("comment"):
@@ -566,7 +568,8 @@ def _match(question: Question, raw: str) -> str | None:
     for option in question.options:
         if option.label.casefold() == folded or option.id.casefold() == folded:
             return option.id
-    return None
+    # A workbook in another language carries that language's labels; they mean the same ids.
+    return translated_option(question, raw)
 
 
 def _not_an_option(question: Question, raw: str) -> str:
@@ -668,11 +671,12 @@ def _judge(row: ParsedRow, questionnaire: Questionnaire, scope: set[str], counts
 
     if question is not None and row.question_text is not None and not row.question_text.is_formula:
         shown = _text(row.question_text.value)
-        wanted = question_checksum(question.text)
-        if question_checksum(shown) != wanted:
+        # The question as written in any language TrustFrame speaks (a workbook may be German).
+        accepted = {question_checksum(text) for text in question_texts(questionnaire, question)}
+        if question_checksum(shown) not in accepted:
             problem(f"The text of question {qid} was changed in the workbook; an answer to an edited "
                     "question cannot be accepted.", row.question_text.where)
-        elif expected.get(qid) not in (None, wanted):
+        elif expected.get(qid) is not None and expected.get(qid) not in accepted:
             problem(f"Question {qid} was worded differently when this workbook was exported.",
                     row.question_text.where)
 

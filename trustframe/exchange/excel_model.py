@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from trustframe.domain.questionnaire import Question
 from trustframe.errors import Issue
@@ -145,6 +145,10 @@ class WorkbookSpec:
     #: The seal of ``meta`` (computed by the service with the workspace's key, which the writer
     #: never sees).
     seal: str = ""
+    #: Language of the workbook's own words (the questions come already translated).
+    language: str = "en"
+    #: Question id -> English text, for a bilingual workbook (empty: one language only).
+    english_texts: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from trustframe.storage.export_bindings import ExportBindingRepository
 from trustframe.storage.repositories import AssessmentRepository, HistoryRepository
 
 if TYPE_CHECKING:
+    from trustframe.domain.questionnaire import Questionnaire
     from trustframe.services.context import Services
 
 log = logging.getLogger(__name__)
@@ -56,20 +57,24 @@ class ExchangeService:
 
     def export_questionnaire(self, assessment_id: int, path: Path, *, prefill: bool = True,
                              only_open: bool = False, deadline: date | None = None,
-                             contact: str = "") -> ExportResult:
+                             contact: str = "", language: str = "en", bilingual: bool = False) -> ExportResult:
         """Write the vendor workbook for an assessment and record what it carried.
 
         Questions are those in scope (show-if questions included with an "answer only if" note:
         the vendor's own answers decide whether they apply). ``prefill`` writes the answers we
         already have (marked "to confirm" when they came from an earlier assessment);
-        ``only_open`` leaves out questions that already have a confirmed answer.
+        ``only_open`` leaves out questions that already have a confirmed answer. ``language``
+        is the vendor's language (questions from the bank's translation overlay, the workbook's
+        own words from the catalogue); ``bilingual`` adds each question's English text beside it.
         """
-        from trustframe.exchange.excel_export import checksums_for, describe_condition, write_workbook
+        from trustframe.exchange.excel_export import checksums_for, write_workbook
+        from trustframe.exchange.workbook_language import describe_condition_in
 
         assessment = self._s.assessments.get(assessment_id)
         questionnaire = self._s.assessments.questionnaire(assessment)
+        shown, english_texts = _in_vendor_language(questionnaire, language, bilingual)
         answers = self._s.assessments.answers(assessment_id)
-        scoped = self._s.assessments.scoped_questions(assessment)
+        scoped = [shown.question(q.id) for q in self._s.assessments.scoped_questions(assessment)]
         items: list[ExportQuestion] = []
         snapshot: dict[str, Any] = {}
         for question in scoped:
@@ -87,11 +92,11 @@ class ExchangeService:
             if answer is not None and (answer.value is not None or answer.comment):
                 snapshot[question.id] = {"value": answer.value, "comment": answer.comment,
                                          "prefilled": value is not None}
-            section = questionnaire.sections_by_id.get(question.section_id)
+            section = shown.sections_by_id.get(question.section_id)
             items.append(ExportQuestion(
                 question=question, section_title=section.title if section else question.section_id,
                 value=value, comment=comment, evidence=evidence, to_confirm=to_confirm,
-                condition_note=describe_condition(question.show_if, questionnaire) if question.show_if else ""))
+                condition_note=describe_condition_in(question.show_if, shown, language) if question.show_if else ""))
         if not items:
             raise InvalidInput("There is nothing to send: every question in scope already has an answer. "
                                "Export without 'only open questions' to send them all for confirmation.")
@@ -105,14 +110,14 @@ class ExchangeService:
         with self._s.workspace.reading() as session:
             seal = keyed_seal(meta, ExportBindingRepository(session).seal_key())
         organisation = str(self._s.setting("organisation_name", "") or "").strip()
-        spec = WorkbookSpec(seal=seal, meta=meta, questions=tuple(items), questionnaire_title=questionnaire.title,
+        spec = WorkbookSpec(seal=seal, meta=meta, questions=tuple(items), questionnaire_title=shown.title,
                             vendor_name=assessment.vendor_name, product_name=assessment.product_name,
                             organisation=organisation, deadline=deadline, contact=contact.strip(),
-                            disclaimer=questionnaire.disclaimer)
+                            disclaimer=shown.disclaimer, language=language, english_texts=english_texts)
         path = Path(path)
         if path.suffix.lower() != ".xlsx":
             raise InvalidInput(f"Export to an .xlsx file (got '{path.name}').")
-        write_workbook(spec, questionnaire, path)
+        write_workbook(spec, shown, path)
         try:
             with self._s.workspace.transaction() as session:
                 ExchangeRecordRepository(session).add_export(
@@ -285,6 +290,23 @@ class ExchangeService:
 
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def _in_vendor_language(questionnaire: "Questionnaire", language: str,
+                        bilingual: bool) -> tuple["Questionnaire", dict[str, str]]:
+    """The questionnaire in the vendor's language and, for a bilingual workbook, each question's
+    English text; a clear error for a language TrustFrame cannot write."""
+    from trustframe.exchange import i18n
+    from trustframe.exchange.questionnaire_translations import in_language
+    from trustframe.errors import QuestionnaireError
+
+    try:
+        i18n.check_language(language)
+        shown = in_language(questionnaire, language)
+    except (ValueError, QuestionnaireError) as exc:
+        raise InvalidInput(str(exc)) from None
+    english = {q.id: q.text for q in questionnaire.iter_questions()} if bilingual and language != "en" else {}
+    return shown, english
 
 
 def _worst_first(issues: list[Issue]) -> tuple[Issue, ...]:
