@@ -310,6 +310,9 @@ class ImportPreview:
     identified_by: str = "metadata"
     already_imported_at: datetime | None = None
     status: str = ""
+    #: Questions the workbook was sent with whose rows are not in the returned file (deleted, or
+    #: lost by damage). Applying such a return needs an explicit confirmation.
+    missing_rows: tuple[str, ...] = ()
 
     def by_category(self, category: RowCategory) -> list[ImportRowPreview]:
         """Rows of one category, in sheet order."""
@@ -342,6 +345,7 @@ class ImportPreview:
             "export_uid": self.export_uid, "identified_by": self.identified_by,
             "already_imported_at": self.already_imported_at.isoformat() if self.already_imported_at else None,
             "counts": self.counts, **groups,
+            "missing_rows": list(self.missing_rows),
             "problems": [issue_to_dict(i) for i in self.issues],
         }
 
