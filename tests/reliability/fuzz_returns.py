@@ -293,10 +293,10 @@ def _with_sheet_text(ctx: _Ctx, text: str) -> _Ctx:
 
 
 def _set_text(rng: random.Random, ctx: _Ctx, values: tuple[str, ...], columns: str = "FGH") -> bytes:
+    cells = [m for m in _data_cells(ctx) if m.group(1) in columns]
+    chosen = sorted(rng.sample(cells, min(len(cells), rng.choice((1, 2, 5)))), key=lambda m: m.start(), reverse=True)
     text = ctx.sheet
-    for _ in range(rng.choice((1, 2, 5))):
-        cells = [m for m in _data_cells(_with_sheet_text(ctx, text)) if m.group(1) in columns]
-        cell = rng.choice(cells)
+    for cell in chosen:  # from the end, so earlier spans keep their offsets
         value = rng.choice(values)
         text = _replace_span(text, cell, f'<c r="{cell.group(1)}{cell.group(2)}" t="inlineStr"><is><t '
                                          f'xml:space="preserve">{_xml_escape(value)}</t></is></c>')
@@ -890,6 +890,7 @@ def run_campaign(seed: Seed, work: Path, count: int, rng_seed: int, workers: int
     for slot, (proc, _a, _b) in procs.items():
         selector.register(proc.stdout, selectors.EVENT_READ, slot)  # type: ignore[arg-type]
     current: dict[int, int | None] = {slot: None for slot in procs}
+    last_done: dict[int, int | None] = {slot: None for slot in procs}
     while procs:
         if time.perf_counter() - started > deadline_seconds:
             for proc, _a, _b in procs.values():
@@ -907,9 +908,7 @@ def run_campaign(seed: Seed, work: Path, count: int, rng_seed: int, workers: int
                     totals.add(message["outcome"])
                     totals.peak_bytes = max(totals.peak_bytes, message["peak"])
                     current[slot] = None
-                    last = message["outcome"]["index"]
-                    if last + 1 >= b:
-                        pass
+                    last_done[slot] = message["outcome"]["index"]
                 continue
             # end of output: the worker finished or died
             selector.unregister(proc.stdout)  # type: ignore[arg-type]
@@ -922,20 +921,14 @@ def run_campaign(seed: Seed, work: Path, count: int, rng_seed: int, workers: int
                 totals.add({"index": died_on, "kind": "?", "result": "crash", "message": "",
                             "failures": [f"crash: worker died (exit {code})"], "seconds": 0})
                 resume = died_on + 1
-            elif code == 0 and totals_last_index(totals, a, b) is not None and totals_last_index(totals, a, b) + 1 < b:
-                resume = totals_last_index(totals, a, b) + 1  # type: ignore[operator]
+            elif last_done.get(slot) is not None and last_done[slot] + 1 < b:  # type: ignore[operator]
+                resume = last_done[slot] + 1  # type: ignore[operator]  # stopped early (memory peak)
             if resume is not None and resume < b:
                 launch(slot, resume, b)
                 selector.register(procs[slot][0].stdout, selectors.EVENT_READ, slot)  # type: ignore[arg-type]
                 current[slot] = None
     totals.seconds = time.perf_counter() - started
     return totals
-
-
-def totals_last_index(totals: Totals, a: int, b: int) -> int | None:
-    """The highest index in [a, b) with an outcome (a worker stopping early after a memory peak)."""
-    seen = [f["index"] for f in totals.failures if a <= f["index"] < b]
-    return max(seen) if seen else None
 
 
 def main(argv: list[str] | None = None) -> int:
