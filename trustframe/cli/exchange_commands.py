@@ -44,6 +44,8 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
     p.add_argument("--include-conflicts", action="store_true",
                    help="with the default selection, also take the vendor's answer where you changed the "
                         "answer after the export")
+    p.add_argument("--allow-missing-rows", action="store_true",
+                   help="import even though rows of questions that were sent are missing from the file")
     p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print preview or result as JSON")
     p.set_defaults(handler=import_response)
 
@@ -195,7 +197,7 @@ def import_response(ctx: CliContext) -> int:
         if answer not in ("y", "yes"):
             ctx.print("Nothing was written.")
             return 1
-    result = exchange.apply_import(preview, accepted)
+    result = exchange.apply_import(preview, accepted, allow_missing_rows=a.allow_missing_rows)
     if ctx.json:
         ctx.emit_json({"dry_run": False, "preview": preview.to_dict(), "result": result.to_dict()})
     else:

@@ -331,6 +331,9 @@ class ImportPreview:
     def identity_verified(self) -> bool:
         """True only when the workspace's keyed seal proves which export the file came from."""
         return self.verification == "keyed-seal"
+    #: Questions the workbook was sent with whose rows are not in the returned file (deleted, or
+    #: lost by damage). Applying such a return needs an explicit confirmation.
+    missing_rows: tuple[str, ...] = ()
 
     def by_category(self, category: RowCategory) -> list[ImportRowPreview]:
         """Rows of one category, in sheet order."""
@@ -367,6 +370,7 @@ class ImportPreview:
             "identity_verified": self.identity_verified,
             "already_imported_at": self.already_imported_at.isoformat() if self.already_imported_at else None,
             "counts": self.counts, **groups,
+            "missing_rows": list(self.missing_rows),
             "problems": [issue_to_dict(i) for i in self.issues],
         }
 

@@ -193,6 +193,10 @@ class ExchangeService:
         rows, row_issues = build_rows(parsed, questionnaire, scope, current,
                                       export.answers if export is not None else None,
                                       export.question_ids if export is not None else None)
+        missing = _missing_rows(rows, export.question_ids if export is not None else None, questionnaire)
+        if missing:
+            issues.append(Issue(_missing_message(parsed.file_name, missing, len(export.question_ids or ())),  # type: ignore[union-attr]
+                                file=parsed.file_name, where=parsed.questions_sheet))
         if previous:
             issues.append(Issue(f"This file was already imported on {previous[0].imported_at:%Y-%m-%d %H:%M} "
                                 f"by {previous[0].importer or 'unknown'}.", file=parsed.file_name,
@@ -204,14 +208,17 @@ class ExchangeService:
             identified_by=identified_by, already_imported_at=previous[0].imported_at if previous else None,
             status=assessment.status.value, vendor_name=assessment.vendor_name, product_name=assessment.product_name,
             sent_to_vendor=identity.binding.vendor_name if identity.binding is not None else "",
-            verification=identity.verification)
+            verification=identity.verification, missing_rows=tuple(missing))
 
-    def apply_import(self, preview: ImportPreview, accepted: set[str] | None = None) -> ImportResult:
+    def apply_import(self, preview: ImportPreview, accepted: set[str] | None = None, *,
+                     allow_missing_rows: bool = False) -> ImportResult:
         """Apply the accepted rows of a preview in one transaction, with provenance.
 
         ``accepted`` holds question ids; None takes the preview's default (new and changed
         answers and confirmations; conflicts only when named). Refuses when the answers changed
-        since the preview was made (preview again). Re-applying the same file changes nothing.
+        since the preview was made (preview again), and when rows of questions that were sent are
+        missing from the file unless ``allow_missing_rows`` confirms it (a return that lost its
+        rows must not pass as a complete one). Re-applying the same file changes nothing.
         """
         rows = {r.question_id: r for r in preview.rows}
         chosen = set(preview.default_accepted if accepted is None else accepted)
@@ -238,6 +245,11 @@ class ExchangeService:
         if not items:
             return ImportResult(assessment_id=preview.assessment_id, import_id=None, applied=(), counts=counts,
                                 status=self._s.assessments.get(preview.assessment_id).status.value)
+        if preview.missing_rows and not allow_missing_rows:
+            raise InvalidInput(_missing_message(preview.file_name, list(preview.missing_rows), None)
+                               .replace("importing it needs your confirmation",
+                                        "nothing was imported; confirm to import the remaining rows only "
+                                        "(--allow-missing-rows)"))
         # A restorable copy before anything from a vendor's file lands (`workspace restore`).
         self._s.workspace.backup("before-import")
         now = datetime.now().replace(microsecond=0)
@@ -287,6 +299,19 @@ class ExchangeService:
         """Workbooks sent for an assessment, newest first."""
         with self._s.workspace.reading() as session:
             return ExchangeRecordRepository(session).exports(assessment_id)
+
+
+def _missing_rows(rows: Any, sent: tuple[str, ...] | None, questionnaire: Any) -> list[str]:
+    """Questions the workbook was sent with that have no row in the returned file."""
+    present = {r.question_id for r in rows}
+    return [qid for qid in sent or () if qid not in present and qid in questionnaire.questions_by_id]
+
+
+def _missing_message(file_name: str, missing: list[str], sent: int | None) -> str:
+    listed = ", ".join(missing[:8]) + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
+    of = f" of the {sent}" if sent else ""
+    return (f"{file_name}: {len(missing)}{of} questions sent are missing from the returned workbook ({listed}), "
+            "so rows were deleted or lost; importing it needs your confirmation.")
 
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
