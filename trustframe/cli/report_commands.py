@@ -52,6 +52,8 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
                    help="assessment PDF: leave out Appendix A, every answer (faster; the Excel report has them)")
     p.add_argument("--author", default=None, metavar="NAME",
                    help="name on the report (author, footer); default: $TRUSTFRAME_USER, else the assessor")
+    p.add_argument("--language", default="en", metavar="LANG",
+                   help="report language, e.g. de: words, dates and numbers, and the PDF's /Lang (default: en)")
     p.add_argument("--as-of", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
                    help="score and check evidence validity as of this date (default: today)")
     p.set_defaults(handler=report_command, _report_parser=p)
@@ -105,7 +107,8 @@ def report_command(ctx: CliContext) -> int:
         print("trustframe report: error: --no-appendix applies to the assessment PDF only", file=ctx.err)
         return 2
     result = ctx.services.reports.write(kind, fmt, args.output, ids, pdf_variant=args.pdf_variant, as_of=args.as_of,
-                                        include_appendix=args.include_appendix, author=args.author)
+                                        include_appendix=args.include_appendix, author=args.author,
+                                        language=args.language)
     if ctx.json:
         ctx.emit_json({"path": str(result.path), "kind": result.kind, "format": result.format,
                        "pages": result.pages, "refused_urls": list(result.refused_urls)})

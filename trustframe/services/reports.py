@@ -29,10 +29,13 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 from trustframe.domain.scoring_codec import result_to_dict
 from trustframe.domain.scoring_model import ScoreResult
 from trustframe.errors import TrustFrameError
+from trustframe.files import apply_umask
 from trustframe.exchange.reports import excel, model, pdf
 from trustframe.exchange.reports.safety import ReportSafetyError, logo_data_uri
+from trustframe.exchange.reports_language import render_pdf_in
 
 if TYPE_CHECKING:
+    from trustframe.exchange.reports_language import ReportTranslator
     from trustframe.services.context import Services
 
 log = logging.getLogger(__name__)
@@ -108,7 +111,8 @@ class ReportService:
         return ""
 
     def assessment_input(self, assessment_id: int, as_of: date | None = None,
-                         score: ScoreResult | None = None, *, author: str | None = None) -> model.AssessmentReportInput:
+                         score: ScoreResult | None = None, language: str = "en", *,
+                         author: str | None = None) -> model.AssessmentReportInput:
         """Everything the assessment report needs, read through the services."""
         s = self._s
         assessment = s.assessments.get(assessment_id)
@@ -121,7 +125,7 @@ class ReportService:
         evidence = [e for e in s.evidence.list(vendor.id) if e.product_id in (None, product.id)]
         return model.AssessmentReportInput(
             assessment=assessment, vendor=vendor, product=product,
-            questionnaire=s.assessments.questionnaire(assessment), score=score, answers=answers,
+            questionnaire=_in_language(s.assessments.questionnaire(assessment), language), score=score, answers=answers,
             applicable_question_ids=applicable, evidence=evidence,
             evidence_links=s.evidence.for_assessment(assessment_id), history=s.history(assessment_id),
             generated_on=as_of or date.today(), generated_by=self.report_author(author, assessment), branding=self.branding(),
@@ -160,14 +164,15 @@ class ReportService:
 
     def assessment_report(self, assessment_id: int, as_of: date | None = None,
                           score: ScoreResult | None = None, *, include_appendix: bool = True,
-                          author: str | None = None) -> model.AssessmentReport:
+                          language: str = "en", author: str | None = None) -> model.AssessmentReport:
         """The assessment report's content (pure data). ``include_appendix=False`` leaves Appendix A
         (every answer) out of the PDF; the Excel report always lists every answer."""
-        report = model.build_assessment_report(self.assessment_input(assessment_id, as_of, score, author=author))
+        report = model.build_assessment_report(
+            self.assessment_input(assessment_id, as_of, score, language, author=author))
         return report if include_appendix else dataclasses.replace(report, include_appendix=False)
 
-    def comparison_report(self, assessment_ids: Sequence[int], as_of: date | None = None, *,
-                          author: str | None = None) -> model.ComparisonReport:
+    def comparison_report(self, assessment_ids: Sequence[int], as_of: date | None = None,
+                          language: str = "en", *, author: str | None = None) -> model.ComparisonReport:
         """Candidates for the same purchase side by side."""
         ids = list(dict.fromkeys(assessment_ids))
         if len(ids) < 2:
@@ -177,8 +182,9 @@ class ReportService:
             assessment = self._s.assessments.get(assessment_id)
             answers = self._s.assessments.answers(assessment_id)
             asked = [q.id for q in self._s.assessments.applicable_questions(assessment, answers)]
-            entries.append(model.ComparisonEntry(assessment, self._s.assessments.questionnaire(assessment), score,
-                                                 answers, asked))
+            entries.append(model.ComparisonEntry(
+                assessment, _in_language(self._s.assessments.questionnaire(assessment), language), score,
+                answers, asked))
         return model.build_comparison_report(entries, as_of or date.today(), self.report_author(author), self.branding())
 
     def portfolio_report(self, as_of: date | None = None, *, author: str | None = None) -> model.PortfolioReport:
@@ -212,6 +218,9 @@ class ReportService:
                                  "Scores, rating, flags and drivers as JSON"),
                 pdf.EmbeddedFile(f"{stem}.xlsx", workbook.getvalue(), "The assessment report as an Excel workbook")]
 
+    def _translator(self, language: str, kind: str, ids: Sequence[int]) -> "ReportTranslator | None":
+        return _report_translator(self._s, language, kind, ids)
+
     def assessment_documents(self, assessment_id: int, as_of: date | None = None, *,
                              include_appendix: bool = True) -> list[str]:
         """The assessment report as the HTML documents WeasyPrint lays out: the report, then (unless
@@ -222,11 +231,12 @@ class ReportService:
     def write(self, kind: str, fmt: str, target: Path | str, assessment_ids: Iterable[int] = (), *,
               pdf_variant: str | None = None, as_of: date | None = None,
               progress: Progress | None = None, include_appendix: bool = True,
-              author: str | None = None) -> ReportResult:
+              language: str = "en", author: str | None = None) -> ReportResult:
         """Produce a report of ``kind`` (assessment, comparison, portfolio) as ``fmt`` (pdf, xlsx).
 
         ``include_appendix`` applies to the assessment PDF only: False leaves out Appendix A (every
-        answer), which is most of the layout time; the Excel report always lists every answer."""
+        answer), which is most of the layout time; the Excel report always lists every answer.
+        ``language`` is the report's language (``de``): words, dates and numbers, and the PDF's /Lang."""
         progress = progress or _no_progress
         if kind not in KINDS:
             raise ReportError(f"Unknown report kind {kind!r}; choose one of {', '.join(KINDS)}.")
@@ -236,20 +246,21 @@ class ReportService:
             raise ReportError(f"Unknown PDF variant {pdf_variant!r}; choose one of {', '.join(pdf.PDF_VARIANTS)}.")
         ids = list(assessment_ids)
         target = Path(target)
+        translator = self._translator(language, kind, ids)  # refuses an unknown language before any work
         progress(5, "Gathering data")
         if kind == "assessment":
             if len(ids) != 1:
                 raise ReportError("An assessment report is for exactly one assessment.")
             report: Any = self.assessment_report(ids[0], as_of, include_appendix=include_appendix or fmt != "pdf",
-                                                 author=author)
+                                                 language=language, author=author)
             template: str | tuple[str, ...] = pdf.assessment_templates(report)
         elif kind == "brief":
             if len(ids) != 1:
                 raise ReportError("A decision brief is for exactly one assessment.")
-            report = self.assessment_report(ids[0], as_of, include_appendix=False, author=author)
+            report = self.assessment_report(ids[0], as_of, include_appendix=False, language=language, author=author)
             template = "brief.html"
         elif kind == "comparison":
-            report = self.comparison_report(ids, as_of, author=author)
+            report = self.comparison_report(ids, as_of, language, author=author)
             template = "comparison.html"
         else:
             report = self.portfolio_report(as_of, author=author)
@@ -260,13 +271,18 @@ class ReportService:
         if fmt == "pdf" and pdf_variant == "pdf/a-3b" and kind in ("assessment", "brief"):
             attachments = self.machine_readable(ids[0], report, as_of)
         with _atomic_target(target) as temp:
-            if fmt == "pdf":
+            if fmt == "pdf" and translator is not None:
+                render_pdf_in(translator, template, {"report": report}, report.meta, temp,
+                              pdf_variant=pdf_variant, stats=stats, attachments=attachments)
+            elif fmt == "pdf":
                 pdf.render_pdf(template, {"report": report}, report.meta, temp, pdf_variant=pdf_variant, stats=stats,
                                attachments=attachments)
             elif kind == "assessment":
                 excel.write_assessment_workbook(report, temp)
             else:
                 excel.write_portfolio_workbook(report, temp)
+            if fmt != "pdf" and translator is not None:
+                translator.workbook(temp)
         if stats.refused:
             # Nothing we generate asks for these; a refusal means something tried to inject a URL.
             log.warning("Report %s: refused to fetch %d URL(s): %s", target, len(stats.refused), stats.refused[:5])
@@ -283,6 +299,34 @@ def _results_json(assessment_id: int, report: model.AssessmentReport, score: Sco
         "score": result_to_dict(score),
     }
     return json.dumps(payload, ensure_ascii=False, indent=1, default=str).encode("utf-8")
+
+
+def _in_language(questionnaire: Any, language: str) -> Any:
+    """The questionnaire's words in ``language`` where its overlay has them (English otherwise)."""
+    if language == "en":
+        return questionnaire
+    from trustframe.exchange.questionnaire_translations import overlay_for, translate
+
+    overlay = overlay_for(questionnaire, language)
+    return translate(questionnaire, overlay) if overlay is not None else questionnaire
+
+
+def _report_translator(services: "Services", language: str, kind: str,
+                       ids: Sequence[int]) -> "ReportTranslator | None":
+    """The translator for a report in ``language`` (None for English); the bank texts it knows
+    come from the questionnaires of the assessments reported on (all bundled ones for a portfolio)."""
+    if language == "en":
+        return None
+    from trustframe.exchange.reports_language import ReportTranslator
+
+    if kind == "portfolio":
+        questionnaires = [services.catalog.get(info.id, info.version) for info in services.catalog.list()]
+    else:
+        questionnaires = [services.assessments.questionnaire(i) for i in dict.fromkeys(ids)]
+    try:
+        return ReportTranslator(language, questionnaires)
+    except ValueError as exc:
+        raise ReportError(str(exc)) from None
 
 
 class _atomic_target:
@@ -305,6 +349,7 @@ class _atomic_target:
         assert self.temp is not None
         if exc_type is None:
             try:
+                apply_umask(self.temp)  # mkstemp made it 0600: give it the user's normal mode
                 os.replace(self.temp, self.target)
             except PermissionError as error:
                 self.temp.unlink(missing_ok=True)

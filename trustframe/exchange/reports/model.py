@@ -259,6 +259,8 @@ class SignOff:
     decision_by: str
     decision_date: str
     decision_notes: str
+    #: Why the decision departs from the recommendation or rests on few answers ("" when none).
+    decision_justification: str = ""
 
 
 # -- the assessment report -------------------------------------------------------------------------
@@ -401,11 +403,13 @@ def _section_title(questionnaire: Questionnaire, section_id: str) -> str:
     return section.title if section else section_id
 
 
-def _gap_action(question: Question | None, unanswered: bool) -> str:
-    """What to ask of the vendor: a red-flag mitigation where the bank has one, else guidance."""
+def _gap_action(question: Question | None, unanswered: bool, fired: Sequence[str] = ()) -> str:
+    """What to ask of the vendor: the mitigation of a red flag the answer actually raised (rule 7
+    of docs/scoring.md: an answer that raises no flag, such as the best option or a 5-day patch
+    time, is never told "knock-out" or to negotiate a weaker target), else guidance."""
     if question is None:
         return "Obtain a complete answer with supporting evidence."
-    mitigations = [rule.mitigation for rule in question.red_flags if rule.mitigation]
+    mitigations = [rule.mitigation for rule in question.red_flags if rule.mitigation and rule.id in fired]
     evidence = question.guidance.good_evidence
     if unanswered:
         text = "Obtain an answer from the vendor"
@@ -420,12 +424,15 @@ def _gap_action(question: Question | None, unanswered: bool) -> str:
 def driver_lines(score: ScoreResult, questionnaire: Questionnaire, limit: int | None = None) -> tuple[GapLine, ...]:
     """The drivers (what pulled the score down), worst first, with a recommended action."""
     out = []
+    fired: dict[str, list[str]] = {}
+    for flag in score.flags:
+        fired.setdefault(flag.question_id, []).append(flag.flag_id)
     for d in score.drivers[: limit or len(score.drivers)]:
         question = questionnaire.questions_by_id.get(d.question_id)
         unanswered = d.question_id in score.gaps or d.answer in ("", "unanswered")
         out.append(GapLine(d.question_id, question.text if question else "", _section_title(questionnaire, d.section_id),
                            d.answer or "unanswered", d.reason, d.points_lost, f"{d.points_lost:.1f}",
-                           _gap_action(question, unanswered)))
+                           _gap_action(question, unanswered, fired.get(d.question_id, ()))))
     return tuple(out)
 
 
@@ -493,7 +500,8 @@ HISTORY_FIELDS = {
     ("answer", "needs_follow_up"): "follow-up", ("answer", "override_reason"): "override reason",
     ("answer", "source"): "source",
     ("assessment", "status"): "Status", ("assessment", "decision"): "Decision",
-    ("assessment", "decision_notes"): "Decision notes", ("assessment", "reviewer"): "Reviewer",
+    ("assessment", "decision_notes"): "Decision notes",
+    ("assessment", "decision_justification"): "Decision justification", ("assessment", "reviewer"): "Reviewer",
     ("assessment", "assessor"): "Assessor", ("assessment", "tier"): "Inherent-risk tier",
     ("assessment", "tier_override"): "Tier override", ("assessment", "profile_answers"): "Risk profile",
     ("assessment", "created"): "Created", ("assessment", "reassessment_of"): "Reassessment of",
@@ -891,12 +899,13 @@ def decision_summary(a: Assessment, s: ScoreResult) -> tuple[str, bool]:
     when = f" on {_d(a.decision_date)}" if a.decision_date else ""
     if follows:
         return f"Decided: {a.decision.label}{who}{when}, as recommended.", True
-    notes = " ".join((a.decision_notes or "").split())
+    notes = " ".join((a.decision_justification or a.decision_notes or "").split())
     if len(notes) > DECISION_NOTES_MAX:
         notes = notes[: DECISION_NOTES_MAX - 1].rstrip() + "…"
     text = (f"Decided: {a.decision.label}{who}{when}, against the current recommendation "
             f"{s.recommendation.label}")
-    text += f"; the reviewer's notes: {notes}" if notes else "; no reason is recorded."
+    why = "the justification" if a.decision_justification else "the reviewer's notes"
+    text += f"; {why}: {notes}" if notes else "; no reason is recorded."
     if notes and not notes.endswith((".", "!", "?", "…")):
         text += "."
     return text, False
@@ -984,7 +993,7 @@ def build_assessment_report(inp: AssessmentReportInput) -> AssessmentReport:
         history=history_summary(inp.history, qn), answer_sections=appendix, answered_count=answered,
         applicable_count=applicable, sources=sources, disclaimer=qn.disclaimer, method_notes=METHOD_NOTES,
         sign_off=SignOff(a.assessor, a.reviewer, a.decision.label if a.decision else "", a.decision_by,
-                         _d(a.decision_date), a.decision_notes),
+                         _d(a.decision_date), a.decision_notes, a.decision_justification),
         decision_label=a.decision.label if a.decision else "", decision_basis_note=basis_note,
         decision_note=decision_note, decision_matches=decision_matches, brief=brief, trend=trend,
         condition_lines=conditions)
