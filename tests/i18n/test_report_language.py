@@ -64,8 +64,10 @@ def test_german_pdf_report_has_lang_de_and_german_headings(services: Any, bank_a
     reader = pypdf.PdfReader(target)
     assert reader.trailer["/Root"]["/Lang"] == "de"
     text = "\n".join(page.extract_text() for page in reader.pages[:3])
-    assert "Zusammenfassung für die Leitung" in text and "Restrisiko" in text
-    assert "Executive summary" not in text and "Residual risk" not in text
+    # Page 1 is the decision brief (issue 19), which replaced the executive summary.
+    low = text.lower()
+    assert "entscheidungsvorlage" in low and "Was die Einstufung bestimmt" in text and "restrisiko" in low
+    assert "decision brief" not in low and "residual risk" not in low
 
 
 def test_german_excel_report(services: Any, bank_assessment: Any, tmp_path: Path) -> None:

@@ -171,7 +171,8 @@ class ReportTranslator:
         page, of = self.catalogue.text("Page"), self.catalogue.text("of")
         return ("<style>@page { @bottom-right { content: \"%s \" counter(page) \" %s \" counter(pages); } }"
                 " @page appendix { @bottom-right { content: \"%s A-\" counter(page) \" %s A-\" counter(pages); } }"
-                "</style>" % (page, of, page, of))
+                " @page front { @bottom-right { content: \"%s \" counter(page, lower-roman); } }"
+                "</style>" % (page, of, page, of, page))
 
     def workbook(self, path: Path | str) -> None:
         """Translate an Excel report in place (cells, sheet titles stay), dates shown the language's way."""
