@@ -32,7 +32,6 @@ from trustframe.errors import TrustFrameError
 from trustframe.files import apply_umask
 from trustframe.exchange.reports import excel, model, pdf
 from trustframe.exchange.reports.safety import ReportSafetyError, logo_data_uri
-from trustframe.exchange.reports_language import render_pdf_in
 
 if TYPE_CHECKING:
     from trustframe.exchange.reports_language import ReportTranslator
@@ -272,8 +271,8 @@ class ReportService:
             attachments = self.machine_readable(ids[0], report, as_of)
         with _atomic_target(target) as temp:
             if fmt == "pdf" and translator is not None:
-                render_pdf_in(translator, template, {"report": report}, report.meta, temp,
-                              pdf_variant=pdf_variant, stats=stats, attachments=attachments)
+                _render_translated(translator, template, {"report": report}, report.meta, temp,
+                                   pdf_variant=pdf_variant, stats=stats, attachments=attachments)
             elif fmt == "pdf":
                 pdf.render_pdf(template, {"report": report}, report.meta, temp, pdf_variant=pdf_variant, stats=stats,
                                attachments=attachments)
@@ -288,6 +287,17 @@ class ReportService:
             log.warning("Report %s: refused to fetch %d URL(s): %s", target, len(stats.refused), stats.refused[:5])
         progress(100, "Done")
         return ReportResult(target, kind, fmt, stats.pages, tuple(stats.refused))
+
+
+def _render_translated(translator: "ReportTranslator", templates: str | Sequence[str], context: dict[str, Any],
+                       meta: model.ReportMeta, target: Path, *, pdf_variant: str | None, stats: pdf.RenderStats,
+                       attachments: Sequence[pdf.EmbeddedFile] = ()) -> None:
+    """Like ``pdf.render_pdf``, with every document put through ``translator`` before layout.
+    (Here, in the service layer, so that the exchange package never imports report rendering.)"""
+    names = [templates] if isinstance(templates, str) else list(templates)
+    documents = [translator.html(pdf.render_html(name, **context)) for name in names]
+    pdf.html_to_pdf(documents, target, pdf_variant=pdf_variant, fetcher=pdf.new_fetcher(meta), stats=stats,
+                    attachments=attachments)
 
 
 def _results_json(assessment_id: int, report: model.AssessmentReport, score: ScoreResult) -> bytes:
