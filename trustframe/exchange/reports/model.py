@@ -820,7 +820,9 @@ def build_brief(inp: AssessmentReportInput, flags: Sequence[FlagLine], drivers: 
             (f" on {_d(a.decision_date)}" if a.decision_date else "")
         departs = a.decision.value != s.recommendation.value
         if departs:
-            justification = _clip(a.decision_notes or "", BRIEF_JUSTIFICATION_CHARS) or \
+            # The written justification (recorded with the decision since migration 0004), else the notes.
+            written = getattr(a, "decision_justification", "") or a.decision_notes or ""
+            justification = _clip(written, BRIEF_JUSTIFICATION_CHARS) or \
                 "No justification is recorded for departing from the recommendation."
     return Brief(tuple(inp.tier_reasons), tuple(shown), len(items) - len(shown), brief_conditions,
                  max(0, len(conditions) - BRIEF_CONDITIONS_MAX), tuple(soon[:BRIEF_EVIDENCE_MAX]),
