@@ -61,9 +61,9 @@ def test_questions_sheet_layout_and_protection(workbook: tuple[Any, Path]) -> No
         assert ws.cell(row, 3).alignment.wrap_text
     assert ws.freeze_panes == "B3"
     assert ws.print_title_rows == "$1:$2"
-    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert ws.page_setup.orientation == "portrait" and ws.page_setup.fitToWidth == 1   # issue 13: portrait A4/Letter
     assert ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.column_dimensions["C"].width >= 50
+    assert ws.column_dimensions["C"].width >= 35                # the widest column: the question
     assert 'Answer only if VUL-01 is "Yes" or "Partly"' in ws["D7"].value
     assert ws["E3"].value == "Required" and ws["E5"].value == "Optional"
 

@@ -4,7 +4,6 @@ TRUSTFRAME_USER, never from the operating-system login (issue 13 §4)."""
 from __future__ import annotations
 
 import getpass
-import os
 from pathlib import Path
 from typing import Any
 

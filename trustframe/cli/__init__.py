@@ -51,6 +51,7 @@ class CliContext:
             from trustframe import paths
             from trustframe.services.context import Services
 
+            announce = False
             if self.args.workspace:
                 path = Path(self.args.workspace).expanduser()
                 if not path.exists():
@@ -62,7 +63,7 @@ class CliContext:
                             f"`trustframe --workspace {path} vendor add NAME` (or open the app).")
                     if not path.parent.is_dir():
                         raise WorkspaceError(f"The folder {path.parent} does not exist.")
-                    print(f"Creating a new workspace at {path}", file=self.err)
+                    announce = True
             else:
                 path = paths.default_workspace_path()
             from trustframe import actor
@@ -70,6 +71,9 @@ class CliContext:
             mode = workspace_mode(self.args)
             self._services = Services.open(path, user=actor.resolve(getattr(self.args, "actor", None)),
                                            migrate=mode == "write", read_only=mode == "read")
+            if announce:
+                # Said once the workspace exists: a creation that failed prints only its error.
+                print(f"Created a new workspace at {path}", file=self.err)
         return self._services
 
     def print(self, text: str = "") -> None:

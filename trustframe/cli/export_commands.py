@@ -1,9 +1,10 @@
-"""Machine-readable evidence in and results out.
+"""Machine-readable evidence in and results out; answers reused from earlier assessments.
 
 ``trustframe export oscal ASSESSMENT_ID -o FOLDER`` writes OSCAL for auditors' tools;
 ``trustframe evidence kev FILE`` keeps a known-exploited-vulnerabilities catalogue (a CISA KEV
 JSON file the user downloaded; TrustFrame fetches nothing) so that VEX documents are checked
-against it.
+against it. ``trustframe assessment prefill ID`` offers the vendor's recent answers from its
+other assessments, marked "to confirm".
 """
 
 from __future__ import annotations
@@ -24,6 +25,21 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FOLDER",
                    help="folder for catalog.json, assessment-results.json and poam.json (created if missing)")
     p.set_defaults(handler=export_oscal)
+    if "assessment" in groups:
+        p = groups["assessment"].add_parser(
+            "prefill", help="pre-fill answers the vendor gave in its other recent assessments (to confirm)")
+        p.add_argument("id", type=int)
+        p.add_argument("--max-age-months", type=int, default=None,
+                       help="offer answers at most this old (default: the workspace setting, 12)")
+        p.add_argument("--dry-run", action="store_true", help="list what would be pre-filled; change nothing")
+        p.set_defaults(handler=assessment_prefill)
+    p = subparsers.add_parser("import-answers", help="answers from another questionnaire, through a mapping "
+                                                     "file (arrive 'to confirm')")
+    p.add_argument("file", type=Path, help="the vendor's filled-in questionnaire (.csv or .xlsx)")
+    p.add_argument("--mapping", type=Path, required=True, help="mapping file (docs/answer-mapping.md)")
+    p.add_argument("--assessment", type=int, required=True)
+    p.add_argument("--dry-run", action="store_true", help="show what would be imported; change nothing")
+    p.set_defaults(handler=import_answers)
     if "evidence" in groups:
         p = groups["evidence"].add_parser("kev", help="keep a known-exploited-vulnerabilities catalogue "
                                                       "(CISA KEV JSON) to check VEX documents against")
@@ -57,3 +73,41 @@ def evidence_kev(ctx: CliContext) -> int:
         ctx.print(f"Kept {count} known exploited vulnerabilities from {ctx.args.file.name}; "
                   "VEX documents are checked against them.")
     return 0
+
+
+def assessment_prefill(ctx: CliContext) -> int:
+    """``assessment prefill ID [--max-age-months N] [--dry-run]``."""
+    lib = ctx.services.answer_library
+    a = ctx.args
+    if a.max_age_months is not None and a.max_age_months < 0:
+        print("--max-age-months must be 0 or more.", file=ctx.err)
+        return 2
+    offers = lib.offers(a.id, max_age_months=a.max_age_months)
+    count = len(offers) if a.dry_run else lib.prefill(a.id, max_age_months=a.max_age_months)
+    if ctx.json:
+        ctx.emit_json({"assessment": a.id, "dry_run": a.dry_run, "prefilled": count,
+                       "answers": [{"question": q, "value": o.value, "from_assessment": o.assessment_id,
+                                    "answered_on": o.answered_on.isoformat()} for q, o in sorted(offers.items())]})
+        return 0
+    verb = "Would pre-fill" if a.dry_run else "Pre-filled"
+    ctx.print(f"{verb} {count} answer{'s' if count != 1 else ''} of assessment {a.id} (to confirm)")
+    for qid, offer in sorted(offers.items()):
+        ctx.print(f"  {qid:<10} from {offer.provenance}")
+    return 0
+
+
+def import_answers(ctx: CliContext) -> int:
+    """``import-answers FILE --mapping MAP --assessment ID [--dry-run]``; exit 1 when rows had problems."""
+    a = ctx.args
+    r = ctx.services.answer_library.import_mapped(a.assessment, a.file, a.mapping, dry_run=a.dry_run)
+    if ctx.json:
+        ctx.emit_json({"mapping": r.mapping_title, "dry_run": a.dry_run, "applied": list(r.applied),
+                       "skipped_answered": list(r.skipped_answered), "unmapped": list(r.unmapped),
+                       "problems": list(r.problems)})
+    else:
+        verb = "Would import" if a.dry_run else "Imported"
+        ctx.print(f"{verb} {len(r.applied)} answers through '{r.mapping_title}' (to confirm); "
+                  f"{len(r.skipped_answered)} already answered, {len(r.unmapped)} rows not in the mapping")
+        for problem in r.problems:
+            print(problem, file=ctx.err)
+    return 1 if r.problems else 0

@@ -878,9 +878,10 @@ def _apply_checks(profile: ScoringProfile, checks: "_Checks", rating: Rating, re
         listed = ", ".join(f"{q} ({what})" for q, what in checks.withheld.items())
         text = (f"Knock-out question(s) not answered honestly yet: {listed}. Approval is blocked until they are "
                 f"answered: no better than {floor.label}.")
-        if floor.rank > rating.rank:
-            rating = floor
-            reasons.append(text)
+        # Shown even when another rule already set the same rating: the reader must see that
+        # answering is what unblocks approval.
+        rating = floor if floor.rank > rating.rank else rating
+        reasons.append(text)
         findings.append(RuleFinding("withheld_knock_out", True, floor, text, tuple(checks.withheld)))
     else:
         findings.append(RuleFinding("withheld_knock_out", False, None, "Every knock-out question is answered."))

@@ -17,6 +17,7 @@ from trustframe.storage.database import Workspace
 from trustframe.storage.repositories import HistoryRepository, SettingsRepository
 
 if TYPE_CHECKING:
+    from trustframe.services.answer_library import AnswerLibraryService
     from sqlalchemy.orm import Session
 
 
@@ -73,6 +74,13 @@ class Services:
         from trustframe.services.reports import ReportService
 
         return ReportService(self)
+
+    @cached_property
+    def answer_library(self) -> "AnswerLibraryService":
+        """The vendor answer library (earlier answers offered "to confirm")."""
+        from trustframe.services.answer_library import AnswerLibraryService
+
+        return AnswerLibraryService(self)
 
     def history(self, assessment_id: int | None = None, limit: int = 1000) -> list[ChangeLogEntry]:
         """Change log entries, newest first."""

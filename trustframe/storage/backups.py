@@ -11,6 +11,7 @@ writing, so a backup never waits for, or blocks, the user's work for long.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -110,10 +111,12 @@ def take_backup(workspace: Path, reason: str, keep: int | None = None) -> Path:
                 dst.close()
         finally:
             src.close()
+        # A new, uniquely named backup file (microsecond stamp) in the backup folder: nothing to clobber.
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:
-        # The partial copy is ours alone (its name carries our pid and it was created above).
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            # The partial copy is ours alone (its name carries our pid and it was created above).
+            partial.unlink(missing_ok=True)
         fault = translate(exc, workspace)
         reason_text = str(fault) if fault is not None else str(exc)
         raise WorkspaceError(f"TrustFrame could not back up {workspace.name} before changing it, so nothing was "

@@ -11,7 +11,9 @@ import contextlib
 import errno
 import logging
 import os
+import re
 import shutil
+import socket
 import sqlite3
 import threading
 import time
@@ -42,7 +44,7 @@ log = logging.getLogger(__name__)
 #: as a constant so opening an up-to-date workspace does not import Alembic (start-up time).
 SCHEMA_HEAD = "0010"
 #: Every revision this code knows, oldest first.
-KNOWN_REVISIONS = ("0001", "0002", "0004", "0010")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0010")
 
 APP_MARKER = "trustframe"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -51,8 +53,17 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 #: How long one statement waits for another program's write lock (SQLite busy timeout).
 BUSY_TIMEOUT_MS = 5000
-#: How long a write transaction keeps retrying (with back-off) before reporting the lock.
+#: How long a write transaction keeps retrying (with back-off) before reporting the lock
+#: (``TRUSTFRAME_LOCK_WAIT_SECONDS`` overrides it, e.g. for scripts that should give up sooner).
 LOCK_WAIT_SECONDS = 20.0
+
+
+def lock_wait_seconds() -> float:
+    """The configured bound on waiting for another program's write lock."""
+    try:
+        return max(0.0, float(os.environ.get("TRUSTFRAME_LOCK_WAIT_SECONDS", LOCK_WAIT_SECONDS)))
+    except ValueError:
+        return LOCK_WAIT_SECONDS
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
@@ -260,6 +271,7 @@ def _publish(temp: Path, target: Path) -> bool:
             except FileNotFoundError:
                 still_empty = False
             if still_empty:
+                # An empty file holds nothing to lose; checked again under the folder lock.
                 os.replace(temp, target)
                 return True
             return False
@@ -279,8 +291,51 @@ def _publish(temp: Path, target: Path) -> bool:
         return True
 
 
+_HOST = re.sub(r"[^A-Za-z0-9]+", "", socket.gethostname())[:32] or "host"
+
+
 def _temp_name(target: Path) -> Path:
-    return target.with_name(f".{target.name}.creating-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    return target.with_name(f".{target.name}.creating-{_HOST}-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists but belongs to someone else, or cannot be asked: assume alive
+        return True
+    return True
+
+
+def sweep_stale_temporaries(target: Path) -> list[Path]:
+    """Remove temporary files that an interrupted creation of ``target`` left behind.
+
+    Only files named like :func:`_temp_name` for this very target are considered, and only when
+    the process that made them is gone (same machine) or they are more than a day old (a
+    creation takes seconds): they were never published, so they hold no one's workspace.
+    """
+    pattern = re.compile(rf"^\.{re.escape(target.name)}\.creating-([A-Za-z0-9]+)-(\d+)-[0-9a-f]{{8}}"
+                         r"(-wal|-shm|-journal)?$")
+    removed = []
+    try:
+        entries = list(target.parent.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        match = pattern.match(entry.name)
+        if not match:
+            continue
+        try:
+            old = time.time() - entry.stat().st_mtime > 86400
+        except OSError:
+            continue
+        if old or (match.group(1) == _HOST and not _pid_alive(int(match.group(2)))):
+            with contextlib.suppress(OSError):
+                # An unpublished temporary of an interrupted creation (see the docstring).
+                entry.unlink()
+                removed.append(entry)
+    return removed
 
 
 def _discard_own_temp(temp: Path) -> None:
@@ -310,6 +365,7 @@ def create_workspace_file(target: Path, fill: Callable[[Path], None] | None = No
         raise WorkspaceReadOnlyError(
             f"Cannot create {target.name}: the folder {target.parent} is read-only (or on a read-only disk); "
             "choose a folder you may write to.")
+    sweep_stale_temporaries(target)
     temp = _temp_name(target)
     try:
         with faults_translated(target):
@@ -350,12 +406,12 @@ class Workspace:
     """An open workspace file. Create with :meth:`open`; close with :meth:`close`."""
 
     def __init__(self, path: Path, engine: Engine, read_only: bool = False,
-                 lock_wait_seconds: float = LOCK_WAIT_SECONDS) -> None:
+                 lock_wait_seconds: float | None = None) -> None:
         self.path = path
         self.engine = engine
         self.read_only = read_only
         #: How long a write keeps retrying a held lock before :class:`WorkspaceBusyError`.
-        self.lock_wait_seconds = lock_wait_seconds
+        self.lock_wait_seconds = LOCK_WAIT_SECONDS if lock_wait_seconds is None else lock_wait_seconds
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(engine.execution_options(**{READ_OPTION: True}),
                                            expire_on_commit=False)
@@ -406,9 +462,11 @@ class Workspace:
             raise WorkspaceReadOnlyError(
                 f"{path.name} cannot be changed because the file, its folder or its disk is read-only; "
                 "copy it to a folder you may write to (nothing was changed).")
+        wait = lock_wait_seconds()
         engine = create_sqlite_engine(path, read_only=read_only,
-                                      immutable=read_only and not os.access(path.parent, os.W_OK))
-        ws = cls(path, engine, read_only=read_only)
+                                      immutable=read_only and not os.access(path.parent, os.W_OK),
+                                      busy_timeout_ms=min(BUSY_TIMEOUT_MS, max(50, int(wait * 1000))))
+        ws = cls(path, engine, read_only=read_only, lock_wait_seconds=wait)
         ws.backup_path = backup
         try:
             with ws.reading() as session:  # surfaces a missing lock file or an unreadable WAL now

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import shutil
 import sqlite3
 from pathlib import Path
 from typing import Iterator
@@ -23,7 +24,19 @@ from trustframe.errors import (
 )
 
 # SQLite primary result codes (the low byte of the extended code).
-_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_FULL, _SQLITE_CANTOPEN = 5, 6, 8, 13, 14
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN = 5, 6, 8, 10, 13, 14
+_SQLITE_IOERR_SHMSIZE = 4874
+
+
+def _disk_nearly_full(path: Path | None) -> bool:
+    """True when the disk holding ``path`` has (almost) no free space left."""
+    if path is None:
+        return False
+    try:
+        usage = shutil.disk_usage(path.parent)
+    except OSError:
+        return False
+    return usage.free < max(1 << 20, usage.total // 200)
 
 
 def _driver_error(exc: BaseException) -> BaseException:
@@ -65,7 +78,11 @@ def translate(exc: BaseException, path: Path | None) -> WorkspaceError | None:
             return WorkspaceReadOnlyError(
                 f"{name} cannot be opened: its folder is missing or read-only (SQLite must create a lock file "
                 "next to it); copy it to a folder you may write to.")
-        if "disk i/o error" in text:
+        if primary == _SQLITE_IOERR or "disk i/o error" in text:
+            if _disk_nearly_full(path) or code == _SQLITE_IOERR_SHMSIZE:
+                # SQLite reports a full disk met while growing its WAL index or WAL as an I/O error.
+                return DiskFullError(f"The disk holding {name} is full; free some space and try again "
+                                     "(the change was not saved).")
             return WorkspaceError(f"The disk reported an error while TrustFrame used {name}; check the disk or "
                                   "network drive and try again (the change was not saved).")
         return None

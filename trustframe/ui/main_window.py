@@ -337,8 +337,10 @@ class MainWindow(QMainWindow):
 
     def new_workspace(self) -> None:
         """Ask where, then create an empty workspace."""
-        start = str(paths.user_data_dir() / self.tr("My vendors.tfw"))
-        path = messages.choose_save_file(self, self.tr("Create a workspace"), start, WORKSPACE_FILTER)
+        from trustframe.ui import file_dialogs
+
+        path = file_dialogs.choose_save(self, self.ctx.settings, file_dialogs.WORKSPACE, self.tr("Create a workspace"),
+                                        self.tr("My vendors.tfw"), WORKSPACE_FILTER)
         if not path:
             return
         target = Path(path)
@@ -355,8 +357,10 @@ class MainWindow(QMainWindow):
 
     def choose_and_open_workspace(self) -> None:
         """Ask for a workspace file and open it."""
-        start = str(Path(self.ctx.settings.last_workspace).parent) if self.ctx.settings.last_workspace else ""
-        path = messages.choose_open_file(self, self.tr("Open a workspace"), start, WORKSPACE_FILTER)
+        from trustframe.ui import file_dialogs
+
+        path = file_dialogs.choose_open(self, self.ctx.settings, file_dialogs.WORKSPACE, self.tr("Open a workspace"),
+                                        WORKSPACE_FILTER)
         if path:
             self.open_workspace(path, create=False)
 

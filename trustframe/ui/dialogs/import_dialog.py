@@ -436,8 +436,10 @@ class ImportDialog(FormDialog):
                 return
 
     def _on_browse_button_clicked(self) -> None:
-        chosen = messages.choose_open_file(self, self.tr("Open returned workbook"), self.path_edit.text(),
-                                           self.tr("Excel workbook (*.xlsx)"))
+        from trustframe.ui import file_dialogs
+
+        chosen = file_dialogs.choose_open(self, self._ctx.settings, file_dialogs.RETURNED_WORKBOOK,
+                                          self.tr("Open returned workbook"), self.tr("Excel workbook (*.xlsx)"))
         if chosen:
             self.path_edit.setText(chosen)
             self.load_preview()
@@ -453,6 +455,19 @@ class ImportDialog(FormDialog):
         accepted = self.checked_ids()
         if not accepted:
             raise InvalidInput(self.tr("Select at least one answer to import."))
-        self.result = self._services.exchange.apply_import(self.preview, accepted)
+        allow_missing = False
+        if self.preview.missing_rows:
+            # A return that lost rows must not pass as complete: the officer confirms explicitly.
+            from PySide6.QtWidgets import QMessageBox
+
+            answer = QMessageBox.question(
+                self, self.tr("Rows are missing"),
+                self.tr("{count} questions sent are missing from {name}. Import the remaining rows only?")
+                .format(count=len(self.preview.missing_rows), name=self.preview.file_name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                raise InvalidInput(self.tr("Nothing was imported: ask the vendor for the complete workbook."))
+            allow_missing = True
+        self.result = self._services.exchange.apply_import(self.preview, accepted, allow_missing_rows=allow_missing)
         self._ctx.hub.status_message.emit(
             self.tr("Imported %n answer(s) from {name}", "", len(self.result.applied)).format(name=self.preview.file_name), 5000)

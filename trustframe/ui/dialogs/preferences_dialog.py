@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from trustframe import paths
 from trustframe.services.vendors import InvalidInput
-from trustframe.ui import i18n, icons, messages, settings as keys
+from trustframe.ui import i18n, icons, settings as keys
 from trustframe.ui.dialogs.form_dialog import FormDialog
 
 if TYPE_CHECKING:
@@ -180,8 +180,10 @@ class PreferencesDialog(FormDialog):
     # -- slots ---------------------------------------------------------------------------------
 
     def _on_logo_button_clicked(self) -> None:
-        path = messages.choose_open_file(self, self.tr("Choose the organisation logo"), "",
-                                         self.tr("Images (*.png *.jpg *.jpeg)"))
+        from trustframe.ui import file_dialogs
+
+        path = file_dialogs.choose_open(self, self._ctx.settings, file_dialogs.LOGO,
+                                        self.tr("Choose the organisation logo"), self.tr("Images (*.png *.jpg *.jpeg)"))
         if path:
             self.logo_edit.setText(path)
 

@@ -1,4 +1,4 @@
-"""evidence facts
+"""evidence facts and answer provenance
 
 Revision ID: 0010
 Revises: 0004
@@ -7,7 +7,9 @@ Create Date: 2026-12-06 20:20:00
 Machine-readable evidence (SBOM, VEX) is parsed when it is added; what it says about itself (its
 facts: format, component counts, shares of NTIA minimum elements, vulnerabilities by status) is
 kept beside the evidence record so the evidence view, `evidence list --json` and the scoring
-read it without parsing the file again. Additive: one new table.
+read it without parsing the file again. Answers pre-filled from the vendor's answer library
+keep where they came from (the earlier assessment and the date it was answered). Additive: one
+new table and two nullable columns.
 """
 from __future__ import annotations
 
@@ -34,8 +36,14 @@ def upgrade() -> None:
                                 ondelete='CASCADE'),
         sa.PrimaryKeyConstraint('evidence_id', name=op.f('pk_evidence_facts')),
     )
+    with op.batch_alter_table('answers') as batch:
+        batch.add_column(sa.Column('origin_assessment_id', sa.Integer(), nullable=True))
+        batch.add_column(sa.Column('origin_date', sa.Date(), nullable=True))
 
 
 def downgrade() -> None:
     """Revert this revision."""
+    with op.batch_alter_table('answers') as batch:
+        batch.drop_column('origin_date')
+        batch.drop_column('origin_assessment_id')
     op.drop_table('evidence_facts')
