@@ -138,3 +138,19 @@ def test_sbom_and_vex_facts_are_shown_beside_their_kind(qtbot: Any, ctx: Any, se
     assert "CycloneDX 1.5" in sbom.toolTip() and "NTIA minimum elements NOT met" in sbom.toolTip()
     assert "With supplier 40 %" in sbom.toolTip()
     assert vex.text() == "VEX document · 1 affected" and "CSAF 2.0" in vex.toolTip()
+
+
+def test_linked_sbom_facts_show_beside_the_answer(qtbot: Any, ctx: Any, services: Any, sample_assessment: Any,
+                                                  tmp_path: Path) -> None:
+    from tests.exchange.sbom_support import make_cyclonedx
+    from trustframe.ui.views.assessment_view import AssessmentView
+
+    sbom = services.evidence.add(sample_assessment.vendor_id, "SBOM 7.1", "sbom",
+                                 file=make_cyclonedx(tmp_path / "bom.json", components=6, with_dependencies=False))
+    services.evidence.link(sample_assessment.id, "GOV-01", sbom.id)
+    view = AssessmentView(ctx, sample_assessment.id)
+    qtbot.addWidget(view)
+    assert view.go_to_question("GOV-01", focus=False)
+    item = view.evidence_list.item(0)
+    assert item.text().startswith("SBOM 7.1 · SBOM · 6 component") and "no dependencies" in item.text()
+    assert "NTIA minimum elements NOT met" in item.toolTip()

@@ -50,6 +50,7 @@ from trustframe.errors import NotFoundError, TrustFrameError
 from trustframe.services.assessments import NotApplicableAnswer
 from trustframe.ui import labels, messages, prompts
 from trustframe.ui.context import UiContext
+from trustframe.ui.evidence_facts import facts_text
 from trustframe.ui.models.question_navigator import NavigatorRole, NavQuestion, NavSection, QuestionNavigatorModel
 from trustframe.ui.models.review_model import ReviewRow
 from trustframe.ui.scoring_access import score_or_none
@@ -860,9 +861,12 @@ class AssessmentView(QWidget):
         current_row = self.evidence_list.currentRow()
         self.evidence_list.clear()
         for evidence in self.evidence.get(question.id, []):
-            item = QListWidgetItem(f"{evidence.title} · {labels.evidence_kind(evidence.kind)}")
+            # An SBOM or VEX document shows what it says beside the answer it supports.
+            short, detail = facts_text(evidence.facts)
+            item = QListWidgetItem(f"{evidence.title} · {labels.evidence_kind(evidence.kind)}"
+                                   + (f" · {short}" if short else ""))
             item.setData(_EVIDENCE_ID_ROLE, evidence.id)
-            item.setToolTip(evidence.url or evidence.file_name)
+            item.setToolTip(detail or evidence.url or evidence.file_name)
             self.evidence_list.addItem(item)
         if 0 <= current_row < self.evidence_list.count():
             self.evidence_list.setCurrentRow(current_row)
