@@ -381,6 +381,10 @@ class AssessmentView(QWidget):
         self.next_assessment_action = action(self.tr("Start next assessment"), [],
                                              self.tr("Start the next assessment of this product"),
                                              self._on_next_assessment_button_clicked)
+        self.prefill_action = action(self.tr("Pre-fill from earlier answers…"), [],
+                                     self.tr("Offer the answers this vendor gave in its other recent assessments, "
+                                             "marked \"to confirm\""),
+                                     self._on_prefill_action_triggered)
         self.toolbar.addSeparator()
         self.scope_action = action(self.tr("Scope and tier…"), [],
                                    self.tr("Change the inherent-risk tier (criticality profile or override) "
@@ -988,6 +992,7 @@ class AssessmentView(QWidget):
         self.confirm_action.setEnabled(editable and answer is not None and answer.to_confirm)
         self.decide_action.setEnabled(editable)
         self.scope_action.setEnabled(editable)
+        self.prefill_action.setEnabled(editable)
         current = self.assessment.status if self.assessment is not None else None
         allowed = ALLOWED_TRANSITIONS.get(current, frozenset()) if current is not None else frozenset()
         for status, act in self.status_actions.items():
@@ -1166,6 +1171,38 @@ class AssessmentView(QWidget):
                                     "marked \"to confirm\".").replace("%1", decided).replace("%2", when)):
             return
         self.start_next_assessment()
+
+    def _on_prefill_action_triggered(self) -> None:
+        self.prefill_from_library()
+
+    def prefill_from_library(self) -> int:
+        """Pre-fill the vendor's recent answers from its other assessments ("to confirm") after
+        asking; returns how many were pre-filled."""
+        if self.locked:
+            self._refuse_locked()
+            return 0
+        self._flush_all()
+        library = self.ctx.services.answer_library
+        offers = library.offers(self.assessment_id)
+        months = library.max_age_months()
+        if not offers:
+            self.ctx.hub.status_message.emit(
+                self.tr("No earlier answers of this vendor from the last %1 months to offer.").replace(
+                    "%1", str(months)), 5000)
+            return 0
+        sources = sorted({o.provenance for o in offers.values()})
+        if not messages.ask(self, self.tr("Pre-fill from earlier answers"),
+                            self.tr("Pre-fill %1 answers from this vendor's other assessments?").replace(
+                                "%1", str(len(offers))),
+                            self.tr("They arrive marked \"to confirm\" and keep where they came from: %1. "
+                                    "Questions already answered are left as they are.").replace(
+                                "%1", "; ".join(sources[:4]) + (" …" if len(sources) > 4 else ""))):
+            return 0
+        count = int(library.prefill(self.assessment_id))
+        self.reload()
+        self.ctx.hub.status_message.emit(
+            self.tr("Pre-filled %1 answers to confirm.").replace("%1", str(count)), 5000)
+        return count
 
     def _on_scope_action_triggered(self) -> None:
         self.edit_scope_and_tier()
