@@ -24,6 +24,8 @@ COMMAND_MODULES = (
     "trustframe.cli.scoring_commands",
     "trustframe.cli.exchange_commands",
     "trustframe.cli.report_commands",
+    "trustframe.cli.bank_commands",
+    "trustframe.cli.export_commands",
     "trustframe.cli.workspace_commands",
 )
 
@@ -64,8 +66,11 @@ class CliContext:
                     announce = True
             else:
                 path = paths.default_workspace_path()
+            from trustframe import actor
+
             mode = workspace_mode(self.args)
-            self._services = Services.open(path, migrate=mode == "write", read_only=mode == "read")
+            self._services = Services.open(path, user=actor.resolve(getattr(self.args, "actor", None)),
+                                           migrate=mode == "write", read_only=mode == "read")
             if announce:
                 # Said once the workspace exists: a creation that failed prints only its error.
                 print(f"Created a new workspace at {path}", file=self.err)
@@ -124,6 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"TrustFrame {__version__}")
     parser.add_argument("--workspace", metavar="PATH", help="workspace file (default: the one in your user data folder)")
     parser.add_argument("--json", action="store_true", help="print data as JSON")
+    parser.add_argument("--actor", metavar="NAME",
+                        help="your name for the change log and reports (default: TRUSTFRAME_USER, else the "
+                             "name set in the app's Preferences)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     groups: dict[str, Any] = {}
     for name in COMMAND_MODULES:

@@ -106,6 +106,15 @@ def _strongest(question: Question) -> Any:
     return [best.id] if question.type is AnswerType.MULTIPLE_CHOICE else best.id
 
 
+def _within(question: Question, number: int) -> int:
+    """Keep a generated number inside the question's declared range (rule 6: bounded inputs)."""
+    if question.max_value is not None and number > question.max_value:
+        number = int(question.max_value)
+    if question.min_value is not None and number < question.min_value:
+        number = int(question.min_value)
+    return number
+
+
 def _answer_value(question: Question, quality: float, rng: random.Random, today: date) -> Any:
     if question.type.has_options:
         return _pick_option(question, quality, rng)
@@ -115,8 +124,8 @@ def _answer_value(question: Question, quality: float, rng: random.Random, today:
             band = ordered[min(len(ordered) - 1, int((1 - quality) * len(ordered) * rng.uniform(0.5, 1.5)))]
             low = band.min if band.min is not None else (band.max or 1) / 2
             high = band.max if band.max is not None else low * 2 + 10
-            return int(low + (high - low) * rng.random() * 0.9)
-        return rng.randint(1, 100)
+            return _within(question, int(low + (high - low) * rng.random() * 0.9))
+        return _within(question, rng.randint(1, 100))
     if question.type is AnswerType.DATE:
         return (today - timedelta(days=rng.randint(30, 500))).isoformat()
     return rng.choice([
