@@ -416,6 +416,8 @@ class Workspace:
         self._read_sessions = sessionmaker(engine.execution_options(**{READ_OPTION: True}),
                                            expire_on_commit=False)
         self.backup_path: Path | None = None
+        #: Per thread: how many write transactions are open (see :meth:`transaction`).
+        self._writing = threading.local()
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True, migrate: bool = True,
@@ -542,7 +544,16 @@ class Workspace:
         """
         if self.read_only:
             raise WorkspaceReadOnlyError(f"{self.path.name} was opened for reading only; nothing was changed.")
-        session = self._begin_write()
+        depth = getattr(self._writing, "depth", 0)
+        if depth:
+            # A transaction opened inside another one on this thread would wait for the lock its
+            # own outer transaction holds. It keeps the deferred BEGIN it always had instead
+            # (fine for reads; a write there is a bug that SQLite reports at once).
+            log.warning("Nested write transaction on %s; the inner one begins deferred", self.path)
+            session = self._read_sessions()
+        else:
+            session = self._begin_write()
+        self._writing.depth = depth + 1
         try:
             with faults_translated(self.path):
                 try:
@@ -552,6 +563,7 @@ class Workspace:
                     raise
                 session.commit()
         finally:
+            self._writing.depth = depth
             session.close()
 
     @contextlib.contextmanager
