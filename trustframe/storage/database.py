@@ -2,7 +2,13 @@
 
 Every write goes through :meth:`Workspace.transaction`, one unit of work per user action:
 it commits when the block ends and rolls everything back when it raises, so a failed import or
-a crash leaves the data as it was.
+a crash leaves the data as it was. Writes begin with ``BEGIN IMMEDIATE`` so they wait for
+another program's lock (bounded, then one sentence) instead of failing.
+
+Nothing here ever deletes or truncates a file that existed before the call: a file that is not
+a recognisable workspace is refused unchanged, a new workspace is built in a temporary file and
+linked into place without replacing anything, and a migration runs in one transaction after a
+backup. See docs/workspace.md.
 """
 
 from __future__ import annotations
@@ -451,6 +457,10 @@ class Workspace:
                 # An SQLite file without tables (made by another tool): nothing in it can be lost,
                 # so it is migrated in place, in one transaction.
                 revision = cls._migrate_in_place(path, None)
+        if not read_only and not _writable(path):
+            raise WorkspaceReadOnlyError(
+                f"{path.name} cannot be changed because the file, its folder or its disk is read-only; "
+                "copy it to a folder you may write to (nothing was changed).")
         backup = None
         if revision != SCHEMA_HEAD:
             if not migrate or read_only:
@@ -459,11 +469,6 @@ class Workspace:
                     f"run `trustframe --workspace {path} workspace upgrade` (it makes a backup first).")
             backup = take_backup(path, f"before-upgrade-from-{revision}")
             cls._migrate_in_place(path, backup)
-        writable = _writable(path)
-        if not read_only and not writable:
-            raise WorkspaceReadOnlyError(
-                f"{path.name} cannot be changed because the file, its folder or its disk is read-only; "
-                "copy it to a folder you may write to (nothing was changed).")
         wait = lock_wait_seconds()
         engine = create_sqlite_engine(path, read_only=read_only,
                                       immutable=read_only and not os.access(path.parent, os.W_OK),
