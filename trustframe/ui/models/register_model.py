@@ -335,7 +335,7 @@ class RegisterTableModel(QAbstractTableModel):
 
     def flags_tooltip(self, row: RegisterRow) -> str:
         """"N open red flags (M critical)"."""
-        count = labels.plural(row.open_flags, self.tr("1 open red flag"), self.tr("{n} open red flags"))
+        count = self.tr("%n open red flag(s)", "", row.open_flags)
         return self.tr("{flags} ({critical} critical)").format(flags=count, critical=row.critical_flags)
 
     def _foreground(self, row: RegisterRow, column: int) -> QBrush | None:
