@@ -74,7 +74,9 @@ print("RSS", rss_mb(), flush=True)
 
 
 def run_child(case: str, workspace: str, home: Path) -> dict[str, float | str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TRUSTFRAME_HOME=str(home),
+    # TRUSTFRAME_USER names the user, so the first start does not stop at the name prompt (a
+    # modal dialog would stall the child's event loop and the measurement with it).
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TRUSTFRAME_HOME=str(home), TRUSTFRAME_USER="bench",
                PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", CHILD % {"heavy": HEAVY}, case, workspace], env=env,
