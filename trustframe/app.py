@@ -107,7 +107,7 @@ def _show_pending_errors() -> None:
 
 def create_application(argv: list[str] | None = None) -> "QApplication":
     """The QApplication with TrustFrame's name, icon, look and translations (reused if one exists)."""
-    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+    from PySide6.QtCore import QCoreApplication, Qt, QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
@@ -128,17 +128,9 @@ def create_application(argv: list[str] | None = None) -> "QApplication":
     app.setWindowIcon(icons.icon(icons.APP))
     theme.apply(app)
 
-    language = AppSettings().language or QLocale.system().name().split("_")[0]
-    folder = paths.resources_dir() / "translations"
-    translators = []
-    ours = QTranslator(app)
-    if ours.load(f"trustframe_{language}", str(folder)):
-        translators.append(ours)
-    qt = QTranslator(app)
-    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        translators.append(qt)
-    for translator in translators:
-        app.installTranslator(translator)
+    from trustframe.ui import i18n
+
+    i18n.install_translations(app, i18n.resolve_language(AppSettings().language))
     # Exceptions from worker threads are queued; show them from the GUI thread.
     timer = QTimer(app)
     timer.setInterval(500)

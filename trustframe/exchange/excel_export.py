@@ -457,8 +457,11 @@ def _write_meta(ws: Worksheet, spec: WorkbookSpec) -> None:
         put_text(ws.cell(row, 1), key)
         put_text(ws.cell(row, 2), value)
         row += 1
+    if not spec.seal:
+        # Never write an unsealed (or silently unkeyed) workbook: it could not be verified on return.
+        raise ValueError("The workbook has no seal; the exchange service seals it with the workspace key.")
     put_text(ws.cell(row, 1), "seal")
-    put_text(ws.cell(row, 2), meta.seal())
+    put_text(ws.cell(row, 2), spec.seal)
     row += 2
     put_text(ws.cell(row, 1), "question_id")
     put_text(ws.cell(row, 2), "checksum")

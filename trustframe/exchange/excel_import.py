@@ -34,6 +34,7 @@ from trustframe.exchange.excel_model import (
     COLUMNS,
     EXCHANGE_FORMAT,
     INSTRUCTIONS_SHEET,
+    LEGACY_EXCHANGE_FORMAT,
     META_SHEET,
     MULTI_SEPARATOR,
     QUESTIONS_SHEET,
@@ -54,6 +55,8 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 _ENCRYPTION_MARKER = "EncryptionInfo".encode("utf-16-le")
 _STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+#: Exchange formats whose metadata sheet is read field by field (``workbook_identity`` judges the seal).
+KNOWN_FORMATS = (LEGACY_EXCHANGE_FORMAT, EXCHANGE_FORMAT)
 _REFERENCE_RE = re.compile(
     re.escape(REFERENCE_PREFIX) + r":([0-9a-fA-F-]{36}):([0-9a-fA-F-]{36})")
 
@@ -328,9 +331,9 @@ def _read_open_workbook(workbook: Any, name: str, info: PackageInfo, limits: Lim
                     "questionnaire workbook we sent.", name)
     issues: list[Issue] = []
     meta: WorkbookMeta | None = None
-    meta_problem = "missing"
+    meta_problem, meta_seal = "missing", ""
     if META_SHEET in sheet_names:
-        meta, meta_problem = _read_meta(workbook[META_SHEET], limits)
+        meta, meta_problem, meta_seal = _read_meta(workbook[META_SHEET], limits)
     reference = None
     if INSTRUCTIONS_SHEET in sheet_names:
         reference = _find_reference(workbook[INSTRUCTIONS_SHEET])
@@ -343,7 +346,7 @@ def _read_open_workbook(workbook: Any, name: str, info: PackageInfo, limits: Lim
     return ParsedWorkbook(file_name=name, sha256=info.sha256, size=info.size, sheet_names=sheet_names,
                           questions_sheet=sheet_name, rows=tuple(rows), meta=meta,
                           meta_problem="" if meta is not None else meta_problem,
-                          reference=reference, issues=tuple(issues))
+                          reference=reference, issues=tuple(issues), meta_seal=meta_seal)
 
 
 def _text(value: Any) -> str:
@@ -365,14 +368,19 @@ def _iter_rows(ws: Any, max_rows: int, max_col: int, what: str) -> Iterator[tupl
         yield index, row
 
 
-def _read_meta(ws: Any, limits: Limits) -> tuple[WorkbookMeta | None, str]:
+def _read_meta(ws: Any, limits: Limits) -> tuple[WorkbookMeta | None, str, str]:
+    """The metadata the sheet claims, why it is unusable (empty when complete) and its seal.
+
+    Nothing is verified here: the seal is keyed with the workspace's secret, so the exchange
+    service checks it (``workbook_identity.check_seal``); an unknown format is kept as read so
+    it can be refused by name."""
     fields: dict[str, str] = {}
     checksums: dict[str, str] = {}
     in_table = False
-    # Values only (faster): a formula would come back as "=..." text and break the seal below.
+    # Values only (faster): a formula would come back as "=..." text and break the seal.
     for index, values in enumerate(ws.iter_rows(max_col=2, values_only=True), start=1):
         if index > limits.max_rows + 50:
-            return None, "damaged: far too many rows"
+            return None, "damaged: far too many rows", ""
         cells = tuple(values) + (None, None)
         key, value = _text(cells[0]), _text(cells[1])
         if not key:
@@ -387,17 +395,17 @@ def _read_meta(ws: Any, limits: Limits) -> tuple[WorkbookMeta | None, str]:
     required = ("format", "workspace_id", "assessment_uid", "export_uid", "questionnaire_id",
                 "questionnaire_version", "exported_at", "seal")
     missing = [k for k in required if not fields.get(k)]
+    if fields.get("format") and fields["format"] not in KNOWN_FORMATS:
+        # Refused by name later, whatever else the sheet holds (a newer layout may differ).
+        return WorkbookMeta(*(fields.get(k, "") for k in required[1:7]), checksums=checksums,
+                            format=fields["format"]), "", fields.get("seal", "")
     if missing:
-        return None, f"damaged: {', '.join(missing)} missing"
-    if fields["format"] != EXCHANGE_FORMAT:
-        return None, f"damaged: unknown format {fields['format'][:40]!r}"
+        return None, f"damaged: {', '.join(missing)} missing", ""
     meta = WorkbookMeta(workspace_id=fields["workspace_id"], assessment_uid=fields["assessment_uid"],
                         export_uid=fields["export_uid"], questionnaire_id=fields["questionnaire_id"],
                         questionnaire_version=fields["questionnaire_version"],
-                        exported_at=fields["exported_at"], checksums=checksums)
-    if meta.seal() != fields["seal"]:
-        return None, "damaged: its seal does not match its content (it was edited)"
-    return meta, ""
+                        exported_at=fields["exported_at"], checksums=checksums, format=fields["format"])
+    return meta, "", fields["seal"]
 
 
 def _find_reference(ws: Any) -> tuple[str, str] | None:

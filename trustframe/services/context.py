@@ -17,6 +17,7 @@ from trustframe.storage.database import Workspace
 from trustframe.storage.repositories import HistoryRepository, SettingsRepository
 
 if TYPE_CHECKING:
+    from trustframe.services.answer_library import AnswerLibraryService
     from sqlalchemy.orm import Session
 
 
@@ -45,9 +46,13 @@ class Services:
         self.snapshot_on_decision: Callable[["Session", int, Any], None] | None = None
 
     @classmethod
-    def open(cls, path: Path | str, user: str | None = None, create: bool = True) -> "Services":
-        """Open (creating or migrating as needed) the workspace at ``path``."""
-        return cls(Workspace.open(path, create=create), user=user)
+    def open(cls, path: Path | str, user: str | None = None, create: bool = True, migrate: bool = True,
+             read_only: bool = False) -> "Services":
+        """Open (creating or migrating as needed) the workspace at ``path``.
+
+        ``migrate=False`` refuses an older workspace instead of upgrading it; ``read_only`` opens
+        it without writing anything (see :meth:`Workspace.open`)."""
+        return cls(Workspace.open(path, create=create, migrate=migrate, read_only=read_only), user=user)
 
     @cached_property
     def scoring(self) -> Any:
@@ -69,6 +74,13 @@ class Services:
         from trustframe.services.reports import ReportService
 
         return ReportService(self)
+
+    @cached_property
+    def answer_library(self) -> "AnswerLibraryService":
+        """The vendor answer library (earlier answers offered "to confirm")."""
+        from trustframe.services.answer_library import AnswerLibraryService
+
+        return AnswerLibraryService(self)
 
     def history(self, assessment_id: int | None = None, limit: int = 1000) -> list[ChangeLogEntry]:
         """Change log entries, newest first."""

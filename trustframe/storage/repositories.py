@@ -99,6 +99,7 @@ def answer_from_row(row: AnswerRow, evidence_ids: Sequence[int] = ()) -> Answer:
         needs_follow_up=row.needs_follow_up, to_confirm=row.to_confirm,
         evidence_ids=tuple(evidence_ids), updated_at=row.updated_at, updated_by=row.updated_by,
         import_id=row.import_id, vendor_value=row.vendor_value,
+        origin_assessment_id=row.origin_assessment_id, origin_date=row.origin_date,
     )
 
 

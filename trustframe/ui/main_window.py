@@ -10,7 +10,6 @@ part is missing and start-up never pays for them.
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -376,19 +375,12 @@ class MainWindow(QMainWindow):
         target.parent.mkdir(parents=True, exist_ok=True)
 
         def build(task: Task) -> Path:
-            from trustframe.services.context import Services
-            from trustframe.services.demo import build_demo
+            from trustframe.services.demo import build_demo_workspace
 
             task.report(0, 0, self.tr("Building the demo workspace (fictional vendors and assessments)…"))
-            partial = target.with_name(target.name + ".building")
-            for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
-                leftover.unlink(missing_ok=True)
-            with Services.open(partial, user="demo") as services:
-                build_demo(services)
-                services.scoring.rescore_all()
-            # Built under a temporary name and moved into place, so an interrupted build never
-            # leaves a half-filled demo that would be opened next time.
-            shutil.move(str(partial), str(target))
+            # Built in a temporary file and moved into place when complete, so an interrupted
+            # build never leaves a half-filled demo that would be opened next time.
+            build_demo_workspace(target, replace=True, rescore=True)
             return target
 
         self.demo_operation = Operation(
@@ -683,7 +675,7 @@ class MainWindow(QMainWindow):
         key = ("compare", tuple(ids))
         try:
             self._show_tab(key, lambda: CompareView(self.ctx, ids, self),
-                           self.tr("Compare {n} assessments").format(n=len(ids)), icons.COMPARE)
+                           self.tr("Compare %n assessment(s)", "", len(ids)), icons.COMPARE)
         except Exception as exc:
             error_dialog.show_exception(self, exc, context=self.tr("Comparing assessments"))
 

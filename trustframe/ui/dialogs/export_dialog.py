@@ -161,8 +161,8 @@ class ExportDialog(FormDialog):
         open_count = sum(1 for q in scoped if answers.get(q.id) is None or answers[q.id].value is None
                          or answers[q.id].to_confirm)
         count = open_count if self.only_open_check.isChecked() else len(scoped)
-        self.summary_label.setText(self.tr("{count} questions will be sent ({open} without a confirmed answer).")
-                                   .format(count=count, open=open_count))
+        self.summary_label.setText(self.tr("%n question(s) will be sent ({open} without a confirmed answer).", "", count)
+                                   .format(open=open_count))
 
     def _on_browse_button_clicked(self) -> None:
         from trustframe.ui import file_dialogs
@@ -212,8 +212,7 @@ class ExportDialog(FormDialog):
                 path=path, reason=exc.strerror or exc)) from exc
         finally:
             QGuiApplication.restoreOverrideCursor()
-        message = self.tr("Exported {count} questions to {name}").format(count=self.result.question_count,
-                                                                         name=path.name)
+        message = self.tr("Exported %n question(s) to {name}", "", self.result.question_count).format(name=path.name)
         if self.will_mark_sent:
             # The workbook is written whatever happens here; a refused status change is only
             # reported, so the officer does not export twice.

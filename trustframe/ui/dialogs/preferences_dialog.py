@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from trustframe import paths
 from trustframe.services.vendors import InvalidInput
-from trustframe.ui import icons, settings as keys
+from trustframe.ui import i18n, icons, settings as keys
 from trustframe.ui.dialogs.form_dialog import FormDialog
 
 if TYPE_CHECKING:
@@ -54,10 +54,8 @@ def scoring_profiles() -> list[tuple[str, str]]:
 
 
 def available_languages() -> list[str]:
-    """Language codes with a compiled translation in resources/translations (English is built in)."""
-    folder = paths.resources_dir() / "translations"
-    codes = {p.stem.split("_", 1)[1] for p in folder.glob("trustframe_*.qm")} if folder.is_dir() else set()
-    return sorted(codes)
+    """Language codes with a compiled translation in resources/translations, English included."""
+    return i18n.available_languages()
 
 
 class PreferencesDialog(FormDialog):
@@ -97,10 +95,9 @@ class PreferencesDialog(FormDialog):
         self.language_combo = QComboBox()
         self.language_combo.setAccessibleName(self.tr("Language"))
         self.language_combo.addItem(self.tr("System default"), "")
-        self.language_combo.addItem("English", "en")
+        # Each language by its own name ("Deutsch"), so a user who cannot read the current one finds theirs.
         for code in available_languages():
-            if code != "en":
-                self.language_combo.addItem(QLocale(code).nativeLanguageName() or code, code)
+            self.language_combo.addItem(i18n.native_name(code), code)
         self.language_note = QLabel(self.tr("A new language is used after TrustFrame restarts."))
         self.language_note.setObjectName("Muted")
         self.workspace_note = QLabel()

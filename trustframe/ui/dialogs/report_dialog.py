@@ -287,7 +287,7 @@ class ReportDialog(QDialog):
             problem = ""
         self.assessment_hint.setText(problem or {
             "assessment": self.tr("The report covers the highlighted assessment."),
-            "comparison": self.tr("{n} assessments ticked.").format(n=len(ids)),
+            "comparison": self.tr("%n assessment(s) ticked.", "", len(ids)),
             "portfolio": self.tr("The portfolio report covers every vendor and product."),
         }[kind])
         self.appendix_check.setEnabled(kind == "assessment" and self.fmt() == "pdf")
@@ -417,7 +417,7 @@ class ReportDialog(QDialog):
     def _on_report_written(self, value: tuple[Any, bytes | None]) -> None:
         result, preview = value
         self.last_result = result
-        pages = self.tr(", {n} pages").format(n=result.pages) if result.pages else ""
+        pages = self.tr(", %n page(s)", "", result.pages) if result.pages else ""
         self.status_label.setText(self.tr("Saved to {path}{pages}.").format(path=result.path, pages=pages))
         if preview:
             pixmap = QPixmap()

@@ -307,7 +307,7 @@ class VendorView(QWidget):
         if vendor.website:
             url = vendor.website if "://" in vendor.website else f"https://{vendor.website}"
             parts.append(f'<a href="{url}">{vendor.website}</a>')
-        parts.append(labels.plural(len(self.products), self.tr("1 product"), self.tr("{n} products")))
+        parts.append(self.tr("%n product(s)", "", len(self.products)))
         self.subtitle.setText(" · ".join(parts))
         profile = []
         if vendor.ownership_notes:
@@ -393,7 +393,7 @@ class VendorView(QWidget):
         if index >= 0:
             table.selectRow(index)
         _fit(table, {0: 250, 1: 120, 2: 200, 3: 130, 4: 95})
-        summary = [labels.plural(len(self.evidence), self.tr("1 item"), self.tr("{n} items"))]
+        summary = [self.tr("%n item(s)", "", len(self.evidence))]
         if expired:
             summary.append(self.tr("{n} expired").format(n=expired))
         if expiring:
