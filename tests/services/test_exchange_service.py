@@ -497,3 +497,17 @@ def test_copy_of_exported_file_is_the_same_import(services: Any, sample_assessme
     shutil.copy(returned, copy)
     services.exchange.apply_import(services.exchange.preview_import(returned))
     assert services.exchange.preview_import(copy).already_imported_at is not None
+
+
+def test_import_refuses_out_of_range_numbers_and_exclusive_combinations(services: Any, sample_assessment: Any,
+                                                                        exported: Path) -> None:
+    """Rule 6 of docs/scoring.md on import: the row is rejected with a message naming the range."""
+    returned = fill(exported, {"VUL-01": "Yes", "VUL-02": -5, "GOV-02": "ISO/IEC 27001; None"})
+    preview = services.exchange.preview_import(returned)
+    cats = {r.question_id: r.category for r in preview.rows}
+    assert cats["VUL-02"] is RowCategory.REJECTED and cats["GOV-02"] is RowCategory.REJECTED
+    messages = " ".join(i.message for r in preview.rows for i in r.issues)
+    assert "out of range" in messages and "between 0 and 3650 days" in messages
+    assert "cannot be combined" in messages
+    ok = services.exchange.preview_import(fill(exported, {"VUL-01": "Yes", "VUL-02": 3650}))
+    assert {r.question_id: r.category for r in ok.rows}["VUL-02"] is RowCategory.NEW

@@ -21,6 +21,10 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
                    help="leave answer cells empty even where an answer is known")
     p.add_argument("--deadline", type=_date, help="answer deadline shown to the vendor (YYYY-MM-DD)")
     p.add_argument("--contact", default="", help="who the vendor asks (name, e-mail)")
+    p.add_argument("--language", default="en", metavar="LANG",
+                   help="the vendor's language, e.g. de (default: en); questions, answers and instructions")
+    p.add_argument("--bilingual", action="store_true",
+                   help="with --language: put each question's English text beside it")
     # SUPPRESS: the top-level --json must not be overwritten by this sub-command's default.
     p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print the result as JSON")
     p.set_defaults(handler=export_questionnaire)
@@ -40,6 +44,8 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
     p.add_argument("--include-conflicts", action="store_true",
                    help="with the default selection, also take the vendor's answer where you changed the "
                         "answer after the export")
+    p.add_argument("--allow-missing-rows", action="store_true",
+                   help="import even though rows of questions that were sent are missing from the file")
     p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print preview or result as JSON")
     p.set_defaults(handler=import_response)
 
@@ -56,7 +62,8 @@ def export_questionnaire(ctx: CliContext) -> int:
     a = ctx.args
     result = ctx.services.exchange.export_questionnaire(a.assessment, a.output, prefill=a.prefill,
                                                         only_open=a.only_open, deadline=a.deadline,
-                                                        contact=a.contact)
+                                                        contact=a.contact, language=a.language,
+                                                        bilingual=a.bilingual)
     if ctx.json:
         ctx.emit_json({"path": str(result.path), "export_uid": result.export_uid,
                        "assessment_id": result.assessment_id, "questions": result.question_count,
@@ -190,7 +197,7 @@ def import_response(ctx: CliContext) -> int:
         if answer not in ("y", "yes"):
             ctx.print("Nothing was written.")
             return 1
-    result = exchange.apply_import(preview, accepted)
+    result = exchange.apply_import(preview, accepted, allow_missing_rows=a.allow_missing_rows)
     if ctx.json:
         ctx.emit_json({"dry_run": False, "preview": preview.to_dict(), "result": result.to_dict()})
     else:

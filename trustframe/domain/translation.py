@@ -53,6 +53,8 @@ class QuestionnaireTranslation:
     #: section id -> field -> text.
     sections: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     questions: Mapping[str, QuestionText] = field(default_factory=dict)
+    #: English reason of a profile's tier escalation -> reason in this language.
+    tier_reasons: Mapping[str, str] = field(default_factory=dict)
 
     def option_label(self, question_id: str, option: Option) -> str:
         """The translated label of ``option`` of a question ("" when there is none)."""
@@ -89,8 +91,13 @@ def translate(questionnaire: Questionnaire, translation: QuestionnaireTranslatio
             section, title=_pick(words.get("title", ""), section.title),
             description=_pick(words.get("description", ""), section.description), questions=questions))
     top = translation.top
+    tiering = questionnaire.tiering
+    if tiering is not None:
+        tiering = dataclasses.replace(tiering, escalations=tuple(
+            dataclasses.replace(e, reason=_pick(translation.tier_reasons.get(e.reason, ""), e.reason))
+            for e in tiering.escalations))
     return dataclasses.replace(
-        questionnaire, sections=tuple(sections), language=translation.language,
+        questionnaire, sections=tuple(sections), language=translation.language, tiering=tiering,
         title=_pick(top.get("title", ""), questionnaire.title),
         description=_pick(top.get("description", ""), questionnaire.description),
         disclaimer=_pick(top.get("disclaimer", ""), questionnaire.disclaimer))
@@ -137,6 +144,13 @@ def coverage_issues(questionnaire: Questionnaire, translation: QuestionnaireTran
     used_labels: set[str] = set()
     for question in questionnaire.iter_questions():
         gaps.extend(_question_gaps(question, translation, used_labels))
+    reasons = {e.reason for e in questionnaire.tiering.escalations} if questionnaire.tiering else set()
+    for reason in sorted(reasons):
+        if not translation.tier_reasons.get(reason, "").strip():
+            gaps.append(Gap("tier_reasons", f"tier escalation reason {reason!r} is not translated"))
+    for reason in translation.tier_reasons:
+        if reason not in reasons:
+            gaps.append(Gap("tier_reasons", f"no tier escalation has the reason {reason!r}", extra=True))
     for label in translation.option_labels:
         if label not in used_labels:
             gaps.append(Gap(f"options.{label!r}", f"no option is labelled {label!r}", extra=True))

@@ -43,6 +43,7 @@ from trustframe.exchange.excel_model import (
     WorkbookSpec,
     question_checksum,
 )
+from trustframe.exchange.workbook_language import localize_workbook
 from trustframe.files import apply_umask
 
 #: Characters that make a spreadsheet program treat typed text as a formula (or, for tab and
@@ -190,6 +191,8 @@ def write_workbook(spec: WorkbookSpec, questionnaire: Questionnaire, path: Path)
     workbook.active = 0
     workbook.properties.title = f"Questionnaire: {spec.product_name} ({spec.vendor_name})"[:250]
     workbook.properties.creator = spec.organisation or "TrustFrame"
+    # The vendor's language (and the English text beside it, if asked for); see workbook_language.
+    localize_workbook(workbook, spec.language, spec.english_texts)
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

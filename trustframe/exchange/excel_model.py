@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from trustframe.domain.questionnaire import Question
 from trustframe.errors import Issue
@@ -145,6 +145,10 @@ class WorkbookSpec:
     #: The seal of ``meta`` (computed by the service with the workspace's key, which the writer
     #: never sees).
     seal: str = ""
+    #: Language of the workbook's own words (the questions come already translated).
+    language: str = "en"
+    #: Question id -> English text, for a bilingual workbook (empty: one language only).
+    english_texts: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -327,6 +331,9 @@ class ImportPreview:
     def identity_verified(self) -> bool:
         """True only when the workspace's keyed seal proves which export the file came from."""
         return self.verification == "keyed-seal"
+    #: Questions the workbook was sent with whose rows are not in the returned file (deleted, or
+    #: lost by damage). Applying such a return needs an explicit confirmation.
+    missing_rows: tuple[str, ...] = ()
 
     def by_category(self, category: RowCategory) -> list[ImportRowPreview]:
         """Rows of one category, in sheet order."""
@@ -363,6 +370,7 @@ class ImportPreview:
             "identity_verified": self.identity_verified,
             "already_imported_at": self.already_imported_at.isoformat() if self.already_imported_at else None,
             "counts": self.counts, **groups,
+            "missing_rows": list(self.missing_rows),
             "problems": [issue_to_dict(i) for i in self.issues],
         }
 

@@ -101,6 +101,7 @@ def parse_overlay(text: str, file: str = "<text>") -> tuple[QuestionnaireTransla
         head[key] = str(value or "")
     top = _strings({k: data[k] for k in TOP_FIELDS if k in data}, "", TOP_FIELDS, issues, file)
     labels = _strings(data.get("options"), "options", (), issues, file)
+    tier_reasons = _strings(data.get("tier_reasons"), "tier_reasons", (), issues, file)
     sections: dict[str, dict[str, str]] = {}
     raw_sections = data.get("sections") or {}
     if not isinstance(raw_sections, dict):
@@ -137,7 +138,7 @@ def parse_overlay(text: str, file: str = "<text>") -> tuple[QuestionnaireTransla
     if any(i.severity == "error" for i in issues):
         return None, issues
     return QuestionnaireTranslation(head["questionnaire"], head["version"], head["language"], top, labels,
-                                    sections, questions), issues
+                                    sections, questions, tier_reasons), issues
 
 
 def read_overlay(path: Path) -> tuple[QuestionnaireTranslation | None, list[Issue]]:
@@ -245,3 +246,33 @@ def question_texts(questionnaire: Questionnaire, question: Question) -> list[str
         if words is not None and words.text:
             texts.append(words.text)
     return texts
+
+
+def _all_overlays() -> list[QuestionnaireTranslation]:
+    folder = translations_dir()
+    found = []
+    for path in sorted(folder.glob("*/*.yaml")) if folder.is_dir() else []:
+        try:
+            overlay = _overlay_cached(path, path.stat().st_mtime)
+        except (QuestionnaireError, OSError):
+            continue  # a broken overlay offers no labels; the English ones still work
+        if overlay is not None:
+            found.append(overlay)
+    return found
+
+
+def translated_option(question: Question, raw: str) -> str | None:
+    """The id of the option of ``question`` whose label in some overlay language is ``raw``.
+
+    Used by the workbook import, which sees only the question: labels are looked up by the
+    option's English label (shared by every question using it) and per-question overrides.
+    """
+    folded = raw.strip().casefold()
+    if not folded:
+        return None
+    for overlay in _all_overlays():
+        for option in question.options:
+            label = overlay.option_label(question.id, option)
+            if label and label.casefold() == folded:
+                return option.id
+    return None

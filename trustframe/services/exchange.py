@@ -41,6 +41,7 @@ from trustframe.storage.export_bindings import ExportBindingRepository
 from trustframe.storage.repositories import AssessmentRepository, HistoryRepository
 
 if TYPE_CHECKING:
+    from trustframe.domain.questionnaire import Questionnaire
     from trustframe.services.context import Services
 
 log = logging.getLogger(__name__)
@@ -56,20 +57,24 @@ class ExchangeService:
 
     def export_questionnaire(self, assessment_id: int, path: Path, *, prefill: bool = True,
                              only_open: bool = False, deadline: date | None = None,
-                             contact: str = "") -> ExportResult:
+                             contact: str = "", language: str = "en", bilingual: bool = False) -> ExportResult:
         """Write the vendor workbook for an assessment and record what it carried.
 
         Questions are those in scope (show-if questions included with an "answer only if" note:
         the vendor's own answers decide whether they apply). ``prefill`` writes the answers we
         already have (marked "to confirm" when they came from an earlier assessment);
-        ``only_open`` leaves out questions that already have a confirmed answer.
+        ``only_open`` leaves out questions that already have a confirmed answer. ``language``
+        is the vendor's language (questions from the bank's translation overlay, the workbook's
+        own words from the catalogue); ``bilingual`` adds each question's English text beside it.
         """
-        from trustframe.exchange.excel_export import checksums_for, describe_condition, write_workbook
+        from trustframe.exchange.excel_export import checksums_for, write_workbook
+        from trustframe.exchange.workbook_language import describe_condition_in
 
         assessment = self._s.assessments.get(assessment_id)
         questionnaire = self._s.assessments.questionnaire(assessment)
+        shown, english_texts = _in_vendor_language(questionnaire, language, bilingual)
         answers = self._s.assessments.answers(assessment_id)
-        scoped = self._s.assessments.scoped_questions(assessment)
+        scoped = [shown.question(q.id) for q in self._s.assessments.scoped_questions(assessment)]
         items: list[ExportQuestion] = []
         snapshot: dict[str, Any] = {}
         for question in scoped:
@@ -87,11 +92,11 @@ class ExchangeService:
             if answer is not None and (answer.value is not None or answer.comment):
                 snapshot[question.id] = {"value": answer.value, "comment": answer.comment,
                                          "prefilled": value is not None}
-            section = questionnaire.sections_by_id.get(question.section_id)
+            section = shown.sections_by_id.get(question.section_id)
             items.append(ExportQuestion(
                 question=question, section_title=section.title if section else question.section_id,
                 value=value, comment=comment, evidence=evidence, to_confirm=to_confirm,
-                condition_note=describe_condition(question.show_if, questionnaire) if question.show_if else ""))
+                condition_note=describe_condition_in(question.show_if, shown, language) if question.show_if else ""))
         if not items:
             raise InvalidInput("There is nothing to send: every question in scope already has an answer. "
                                "Export without 'only open questions' to send them all for confirmation.")
@@ -105,14 +110,14 @@ class ExchangeService:
         with self._s.workspace.reading() as session:
             seal = keyed_seal(meta, ExportBindingRepository(session).seal_key())
         organisation = str(self._s.setting("organisation_name", "") or "").strip()
-        spec = WorkbookSpec(seal=seal, meta=meta, questions=tuple(items), questionnaire_title=questionnaire.title,
+        spec = WorkbookSpec(seal=seal, meta=meta, questions=tuple(items), questionnaire_title=shown.title,
                             vendor_name=assessment.vendor_name, product_name=assessment.product_name,
                             organisation=organisation, deadline=deadline, contact=contact.strip(),
-                            disclaimer=questionnaire.disclaimer)
+                            disclaimer=shown.disclaimer, language=language, english_texts=english_texts)
         path = Path(path)
         if path.suffix.lower() != ".xlsx":
             raise InvalidInput(f"Export to an .xlsx file (got '{path.name}').")
-        write_workbook(spec, questionnaire, path)
+        write_workbook(spec, shown, path)
         try:
             with self._s.workspace.transaction() as session:
                 ExchangeRecordRepository(session).add_export(
@@ -188,6 +193,10 @@ class ExchangeService:
         rows, row_issues = build_rows(parsed, questionnaire, scope, current,
                                       export.answers if export is not None else None,
                                       export.question_ids if export is not None else None)
+        missing = _missing_rows(rows, export.question_ids if export is not None else None, questionnaire)
+        if missing:
+            issues.append(Issue(_missing_message(parsed.file_name, missing, len(export.question_ids or ())),  # type: ignore[union-attr]
+                                file=parsed.file_name, where=parsed.questions_sheet))
         if previous:
             issues.append(Issue(f"This file was already imported on {previous[0].imported_at:%Y-%m-%d %H:%M} "
                                 f"by {previous[0].importer or 'unknown'}.", file=parsed.file_name,
@@ -199,14 +208,17 @@ class ExchangeService:
             identified_by=identified_by, already_imported_at=previous[0].imported_at if previous else None,
             status=assessment.status.value, vendor_name=assessment.vendor_name, product_name=assessment.product_name,
             sent_to_vendor=identity.binding.vendor_name if identity.binding is not None else "",
-            verification=identity.verification)
+            verification=identity.verification, missing_rows=tuple(missing))
 
-    def apply_import(self, preview: ImportPreview, accepted: set[str] | None = None) -> ImportResult:
+    def apply_import(self, preview: ImportPreview, accepted: set[str] | None = None, *,
+                     allow_missing_rows: bool = False) -> ImportResult:
         """Apply the accepted rows of a preview in one transaction, with provenance.
 
         ``accepted`` holds question ids; None takes the preview's default (new and changed
         answers and confirmations; conflicts only when named). Refuses when the answers changed
-        since the preview was made (preview again). Re-applying the same file changes nothing.
+        since the preview was made (preview again), and when rows of questions that were sent are
+        missing from the file unless ``allow_missing_rows`` confirms it (a return that lost its
+        rows must not pass as a complete one). Re-applying the same file changes nothing.
         """
         rows = {r.question_id: r for r in preview.rows}
         chosen = set(preview.default_accepted if accepted is None else accepted)
@@ -233,6 +245,11 @@ class ExchangeService:
         if not items:
             return ImportResult(assessment_id=preview.assessment_id, import_id=None, applied=(), counts=counts,
                                 status=self._s.assessments.get(preview.assessment_id).status.value)
+        if preview.missing_rows and not allow_missing_rows:
+            raise InvalidInput(_missing_message(preview.file_name, list(preview.missing_rows), None)
+                               .replace("importing it needs your confirmation",
+                                        "nothing was imported; confirm to import the remaining rows only "
+                                        "(--allow-missing-rows)"))
         # A restorable copy before anything from a vendor's file lands (`workspace restore`).
         self._s.workspace.backup("before-import")
         now = datetime.now().replace(microsecond=0)
@@ -284,7 +301,37 @@ class ExchangeService:
             return ExchangeRecordRepository(session).exports(assessment_id)
 
 
+def _missing_rows(rows: Any, sent: tuple[str, ...] | None, questionnaire: Any) -> list[str]:
+    """Questions the workbook was sent with that have no row in the returned file."""
+    present = {r.question_id for r in rows}
+    return [qid for qid in sent or () if qid not in present and qid in questionnaire.questions_by_id]
+
+
+def _missing_message(file_name: str, missing: list[str], sent: int | None) -> str:
+    listed = ", ".join(missing[:8]) + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
+    of = f" of the {sent}" if sent else ""
+    return (f"{file_name}: {len(missing)}{of} questions sent are missing from the returned workbook ({listed}), "
+            "so rows were deleted or lost; importing it needs your confirmation.")
+
+
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def _in_vendor_language(questionnaire: "Questionnaire", language: str,
+                        bilingual: bool) -> tuple["Questionnaire", dict[str, str]]:
+    """The questionnaire in the vendor's language and, for a bilingual workbook, each question's
+    English text; a clear error for a language TrustFrame cannot write."""
+    from trustframe.exchange import i18n
+    from trustframe.exchange.questionnaire_translations import in_language
+    from trustframe.errors import QuestionnaireError
+
+    try:
+        i18n.check_language(language)
+        shown = in_language(questionnaire, language)
+    except (ValueError, QuestionnaireError) as exc:
+        raise InvalidInput(str(exc)) from None
+    english = {q.id: q.text for q in questionnaire.iter_questions()} if bilingual and language != "en" else {}
+    return shown, english
 
 
 def _worst_first(issues: list[Issue]) -> tuple[Issue, ...]:

@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 #: as a constant so opening an up-to-date workspace does not import Alembic (start-up time).
 SCHEMA_HEAD = "0010"
 #: Every revision this code knows, oldest first.
-KNOWN_REVISIONS = ("0001", "0002", "0004", "0010")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0010")
 
 APP_MARKER = "trustframe"
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -203,6 +203,10 @@ class AnswerRow(Base):
     #: Pre-filled from the answer library: the earlier assessment and the date it was answered.
     origin_assessment_id: Mapped[Optional[int]] = mapped_column(Integer, nullable=True)
     origin_date: Mapped[Optional[date]] = mapped_column(Date, nullable=True)
+    # Rule 3 of docs/scoring.md: a reviewer's acceptance of a "not applicable" answer (0003).
+    na_accepted_reason: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
+    na_accepted_by: Mapped[Optional[str]] = mapped_column(String(200), nullable=True)
+    na_accepted_at: Mapped[Optional[datetime]] = mapped_column(DateTime, nullable=True)
     assessment: Mapped[AssessmentRow] = relationship(back_populates="answers")
 
 
@@ -293,6 +297,8 @@ class ScoreSnapshotRow(Base):
     # evidence changes state: the register compares both without reading the payload.
     basis_updated_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
     valid_until: Mapped[Optional[date]] = mapped_column(Date)
+    # The scoring profile's version that produced this score (0003).
+    profile_version: Mapped[Optional[str]] = mapped_column(String(32), nullable=True)
 
 
 class ChangeLogRow(Base):

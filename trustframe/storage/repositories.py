@@ -27,6 +27,7 @@ from trustframe.domain.history import ChangeLogEntry
 from trustframe.domain.questionnaire import EvidenceKind, ProductCategory
 from trustframe.domain.vendors import Contact, Product, Vendor
 from trustframe.errors import NotFoundError
+from trustframe.storage.evidence_facts import attach_facts
 from trustframe.storage.orm import (
     AnswerEvidenceRow,
     AnswerRow,
@@ -100,6 +101,8 @@ def answer_from_row(row: AnswerRow, evidence_ids: Sequence[int] = ()) -> Answer:
         evidence_ids=tuple(evidence_ids), updated_at=row.updated_at, updated_by=row.updated_by,
         import_id=row.import_id, vendor_value=row.vendor_value,
         origin_assessment_id=row.origin_assessment_id, origin_date=row.origin_date,
+        na_accepted_reason=row.na_accepted_reason or "", na_accepted_by=row.na_accepted_by or "",
+        na_accepted_at=row.na_accepted_at,
     )
 
 
@@ -338,7 +341,9 @@ class EvidenceRepository:
             stmt = stmt.where(EvidenceRow.vendor_id == vendor_id)
         if ids is not None:
             stmt = stmt.where(EvidenceRow.id.in_(list(ids)))
-        return [evidence_from_row(r) for r in self.session.scalars(stmt).all()]
+        items = {r.id: evidence_from_row(r) for r in self.session.scalars(stmt).all()}
+        attach_facts(self.session, items)  # SBOM/VEX facts travel with the evidence
+        return list(items.values())
 
     def link(self, assessment_id: int, question_id: str, evidence_id: int) -> bool:
         """Link evidence to an answer; False when already linked."""

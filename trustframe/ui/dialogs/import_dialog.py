@@ -455,6 +455,19 @@ class ImportDialog(FormDialog):
         accepted = self.checked_ids()
         if not accepted:
             raise InvalidInput(self.tr("Select at least one answer to import."))
-        self.result = self._services.exchange.apply_import(self.preview, accepted)
+        allow_missing = False
+        if self.preview.missing_rows:
+            # A return that lost rows must not pass as complete: the officer confirms explicitly.
+            from PySide6.QtWidgets import QMessageBox
+
+            answer = QMessageBox.question(
+                self, self.tr("Rows are missing"),
+                self.tr("{count} questions sent are missing from {name}. Import the remaining rows only?")
+                .format(count=len(self.preview.missing_rows), name=self.preview.file_name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                raise InvalidInput(self.tr("Nothing was imported: ask the vendor for the complete workbook."))
+            allow_missing = True
+        self.result = self._services.exchange.apply_import(self.preview, accepted, allow_missing_rows=allow_missing)
         self._ctx.hub.status_message.emit(
             self.tr("Imported %n answer(s) from {name}", "", len(self.result.applied)).format(name=self.preview.file_name), 5000)

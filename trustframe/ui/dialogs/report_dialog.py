@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-KINDS = ("assessment", "comparison", "portfolio")
+KINDS = ("assessment", "brief", "comparison", "portfolio")
 PREVIEW_WIDTH = 260
 
 
@@ -105,6 +105,7 @@ class ReportDialog(QDialog):
         self.kind_combo = QComboBox()
         self.kind_combo.setAccessibleName(self.tr("Report kind"))
         self.kind_combo.addItem(self.tr("Assessment report (one vendor product)"), "assessment")
+        self.kind_combo.addItem(self.tr("Decision brief (one page, one vendor product)"), "brief")
         self.kind_combo.addItem(self.tr("Comparison (candidates for one purchase)"), "comparison")
         self.kind_combo.addItem(self.tr("Portfolio (all vendors)"), "portfolio")
         # Thousands of assessments: find one by typing (vendor, product or #id), not by scrolling.
@@ -252,7 +253,7 @@ class ReportDialog(QDialog):
         kind = self.kind()
         if kind == "portfolio":
             return []
-        if kind == "assessment":
+        if kind in ("assessment", "brief"):
             item = self.assessment_list.currentItem()
             return [int(item.data(Qt.ItemDataRole.UserRole))] if item is not None else []
         return [int(self.assessment_list.item(r).data(Qt.ItemDataRole.UserRole))
@@ -267,6 +268,8 @@ class ReportDialog(QDialog):
         ids = self.selected_ids()
         if kind == "comparison":
             return "comparison-" + "-".join(str(i) for i in ids[:5]) + ext
+        if kind == "brief":
+            return f"brief-{ids[0] if ids else 'assessment'}" + ext
         return f"assessment-{ids[0] if ids else 'report'}" + ext
 
     def _suggest_file(self) -> None:
@@ -281,12 +284,13 @@ class ReportDialog(QDialog):
         ids = self.selected_ids()
         if kind == "comparison" and len(ids) < 2:
             problem = self.tr("Tick at least two assessments to compare.")
-        elif kind == "assessment" and not ids:
+        elif kind in ("assessment", "brief") and not ids:
             problem = self.tr("Choose the assessment to report on.")
         else:
             problem = ""
         self.assessment_hint.setText(problem or {
             "assessment": self.tr("The report covers the highlighted assessment."),
+            "brief": self.tr("One page on the highlighted assessment: verdict, decision, drivers, conditions."),
             "comparison": self.tr("%n assessment(s) ticked.", "", len(ids)),
             "portfolio": self.tr("The portfolio report covers every vendor and product."),
         }[kind])
@@ -344,6 +348,7 @@ class ReportDialog(QDialog):
     def _on_kind_combo_changed(self) -> None:
         kind = self.kind()
         comparison = kind == "comparison"
+        pdf_only = kind in ("comparison", "brief")
         self.assessment_list.setEnabled(kind != "portfolio")
         self.assessment_list.blockSignals(True)
         for row in range(self.assessment_list.count()):
@@ -360,8 +365,8 @@ class ReportDialog(QDialog):
         # The comparison report is PDF only (a side-by-side layout does not translate to one sheet).
         xlsx_index = self.format_combo.findData("xlsx")
         model = self.format_combo.model()
-        model.item(xlsx_index).setEnabled(not comparison)  # type: ignore[attr-defined]
-        if comparison and self.fmt() == "xlsx":
+        model.item(xlsx_index).setEnabled(not pdf_only)  # type: ignore[attr-defined]
+        if pdf_only and self.fmt() == "xlsx":
             self.format_combo.setCurrentIndex(self.format_combo.findData("pdf"))
         self._suggest_file()
         self._update_state()
@@ -398,11 +403,14 @@ class ReportDialog(QDialog):
         include_appendix = self.appendix_check.isChecked() or kind != "assessment" or fmt != "pdf"
         services = self._services
         want_preview = fmt == "pdf"
+        # The report's author and footer name: the assessor's name from Preferences, never the OS login.
+        settings = getattr(self._ctx, "settings", None)
+        author = settings.assessor_name if settings is not None else ""
 
         def work(task: Task) -> tuple[Any, bytes | None]:
             result = services.reports.write(kind, fmt, target, ids, pdf_variant=variant,
                                             progress=lambda percent, text: task.report(percent, 100, text),
-                                            include_appendix=include_appendix)
+                                            include_appendix=include_appendix, author=author)
             preview = render_preview(result.path) if want_preview else None
             return result, preview
 

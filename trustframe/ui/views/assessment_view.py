@@ -47,6 +47,7 @@ from trustframe.domain.evidence import Evidence
 from trustframe.domain.questionnaire import Importance, Question, Questionnaire
 from trustframe.domain.scoring_model import ScoreResult
 from trustframe.errors import NotFoundError, TrustFrameError
+from trustframe.services.assessments import NotApplicableAnswer
 from trustframe.ui import labels, messages, prompts
 from trustframe.ui.context import UiContext
 from trustframe.ui.models.question_navigator import NavigatorRole, NavQuestion, NavSection, QuestionNavigatorModel
@@ -446,6 +447,7 @@ class AssessmentView(QWidget):
         self.review_panel.revoke_flag_requested.connect(self._on_review_revoke_flag_requested)
         self.review_panel.decision_requested.connect(self._on_decide_requested)
         self.review_panel.question_activated.connect(self._on_review_question_activated)
+        self.review_panel.accept_na_requested.connect(self._on_review_accept_na_requested)
 
     # == public API (also used by tests) ===========================================================
 
@@ -948,6 +950,26 @@ class AssessmentView(QWidget):
                 flagged=question.id in flagged,
                 overridden=bool(answer and answer.source is AnswerSource.REVIEWER)))
         self.review_panel.set_state(self.assessment, rows, self.score)
+        self.review_panel.set_not_applicable(self._not_applicable_items())
+
+    def _not_applicable_items(self) -> list[NotApplicableAnswer]:
+        """The shown questions answered "not applicable", for the review panel (rule 3)."""
+        items = []
+        for question in self._visible:
+            answer = self.answers.get(question.id)
+            option = question.option(answer.value) if answer and isinstance(answer.value, str) else None
+            if answer is None or option is None or not option.not_applicable:
+                continue
+            items.append(NotApplicableAnswer(question.id, question.text, option.label, answer.comment,
+                                             answer.na_accepted_reason, answer.na_accepted_by,
+                                             answer.na_accepted_at))
+        return items
+
+    def accept_not_applicable(self, question_ids: list[str], reason: str) -> bool:
+        """Accept "not applicable" answers with one reason (one transaction)."""
+        return self._service_call(self.tr("Not applicable answers not accepted"),
+                                  lambda s: s.assessments.accept_not_applicable(self.assessment_id, question_ids,
+                                                                                reason))
 
     def _update_enabled(self, *_args: object) -> None:
         editable = not self.locked and not self._deleted
@@ -1173,6 +1195,13 @@ class AssessmentView(QWidget):
                                     self.tr("Accept"))
         if reason:
             self.accept_flag(flag_id, reason)
+
+    def _on_review_accept_na_requested(self, question_ids: list[str]) -> None:
+        reason = prompts.ask_reason(self, self.tr("Accept 'not applicable'"),
+                                    self.tr("Why do these %n answer(s) not apply? (%1)", "", len(question_ids))
+                                    .replace("%1", ", ".join(question_ids)), self.tr("Accept"))
+        if reason:
+            self.accept_not_applicable(question_ids, reason)
 
     def _on_review_revoke_flag_requested(self, flag_id: str) -> None:
         self.revoke_flag(flag_id)

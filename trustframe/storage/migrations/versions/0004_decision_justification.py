@@ -1,7 +1,7 @@
 """decision justification
 
 Revision ID: 0004
-Revises: 0001
+Revises: 0003
 Create Date: 2026-12-06 20:05:00
 
 A decision that departs from the recommendation (or is taken on too few answers) carries a
@@ -15,7 +15,7 @@ from alembic import op
 
 
 revision = '0004'
-down_revision = '0002'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 
