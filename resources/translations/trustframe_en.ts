@@ -2,6 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name></name>
+</context>
+<context>
     <name>AssessmentView</name>
     <message numerus="yes">
         <source>Why do these %n answer(s) not apply? (%1)</source>
