@@ -113,6 +113,7 @@ class EvidenceKind(str, enum.Enum):
     AUDIT_REPORT = "audit_report"
     PENETRATION_TEST = "penetration_test"
     SBOM = "sbom"
+    VEX = "vex"
     POLICY = "policy"
     CONTRACT_CLAUSE = "contract_clause"
     OTHER = "other"
@@ -120,7 +121,7 @@ class EvidenceKind(str, enum.Enum):
     @property
     def label(self) -> str:
         """Human-readable name."""
-        return self.value.replace("_", " ").capitalize().replace("Sbom", "SBOM")
+        return self.value.replace("_", " ").capitalize().replace("Sbom", "SBOM").replace("Vex", "VEX document")
 
 
 class QuestionnaireKind(str, enum.Enum):

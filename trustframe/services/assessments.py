@@ -17,6 +17,7 @@ from trustframe.domain.assessment import (
     Decision,
     FlagAcceptance,
 )
+from trustframe.domain.decision_rules import JustificationNeed, justification_need
 from trustframe.domain.questionnaire import Question, Questionnaire, QuestionnaireKind
 from trustframe.domain.scoping import applicable_questions, in_scope
 from trustframe.domain.tiering import TierResult
@@ -656,11 +657,25 @@ class AssessmentService:
             self._touch(session, assessment_id, datetime.now().replace(microsecond=0))
         self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
 
+    def justification_need(self, assessment_id: int, decision: Decision) -> JustificationNeed:
+        """Whether recording ``decision`` now needs a written justification: it differs from the
+        scoring's recommendation, or fewer questions are answered than the profile's threshold."""
+        scoring = getattr(self._s, "scoring", None)
+        if scoring is None:
+            return justification_need(decision.value, None, None, 1.0)
+        result = scoring.score(assessment_id, detail=False)
+        minimum = float(getattr(scoring.profile, "completeness_minimum", 0.8))
+        return justification_need(decision.value, result.recommendation.value, result.completeness, minimum)
+
     def decide(self, assessment_id: int, decision: Decision, decided_by: str = "", notes: str = "",
-               decided_on: date | None = None, next_review_due: date | None = None) -> Assessment:
+               decided_on: date | None = None, next_review_due: date | None = None,
+               justification: str = "") -> Assessment:
         """Record the decision; the assessment becomes locked. When the scoring service is
-        available a score snapshot preserves the decision's basis."""
+        available a score snapshot preserves the decision's basis. ``justification`` (why the
+        decision departs from the recommendation, see :meth:`justification_need`) is stored with
+        the decision and in the change log; the decision dialog asks for it when it is needed."""
         decided_by = decided_by.strip() or self._s.user
+        justification = justification.strip()
         decided_on = decided_on or date.today()
         if getattr(self._s, "snapshot_on_decision", None) is None and hasattr(type(self._s), "scoring"):
             # The scoring service installs the snapshot hook when it is created: make sure it is.
@@ -674,6 +689,11 @@ class AssessmentService:
                            assessment_id=assessment_id, note=notes)
             history.record(self._s.user, "assessment", assessment_id, "status", row.status,
                            AssessmentStatus.DECIDED.value, assessment_id=assessment_id)
+            if justification:
+                history.record(self._s.user, "assessment", assessment_id, "decision_justification",
+                               row.decision_justification, justification, assessment_id=assessment_id,
+                               note=f"Decided {decision.value}")
+            row.decision_justification = justification or None
             row.decision, row.decision_by, row.decision_date = decision.value, decided_by, decided_on
             row.decision_notes, row.status = notes.strip(), AssessmentStatus.DECIDED.value
             if next_review_due is not None:
@@ -702,6 +722,7 @@ class AssessmentService:
                                               note=f"Reopened: {reason.strip()}")
             row.status = AssessmentStatus.IN_REVIEW.value
             row.decision, row.decision_by, row.decision_date = None, "", None
+            row.decision_justification = None
             row.updated_at = datetime.now().replace(microsecond=0)
             result = AssessmentRepository(session).get(assessment_id)
         self._s.changes.announce(Change("assessment", assessment_id, assessment_id))

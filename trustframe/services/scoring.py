@@ -441,8 +441,14 @@ class ScoringService:
         # the columns): at 13,000 rows every per-row object and attribute lookup shows.
         latest: dict[int, Any] = {}
         counts: dict[int, int] = {}
+        decided = AssessmentStatus.DECIDED.value
+        last_decided: dict[int, Any] = {}   # product id -> its latest decided assessment
         for a in assessments:
             product_id = a[1]
+            if a[2] == decided:
+                d = last_decided.get(product_id)
+                if d is None or (a[6] or date.min, a[0]) > (d[6] or date.min, d[0]):
+                    last_decided[product_id] = a
             current = latest.get(product_id)
             if current is None:
                 latest[product_id] = a
@@ -452,9 +458,17 @@ class ScoringService:
             # Stored timestamps are compared parsed: text from different writers need not sort alike.
             if (instant(a[9]), a[0]) > (instant(current[9]), current[0]):
                 latest[product_id] = a
+        # While a reassessment is open, the register keeps showing the standing decision (its
+        # rating, score, decision and review date) and names the open one beside it: a
+        # half-answered draft must not replace an approval in the register or the portfolio.
+        reassessing: dict[int, Any] = {}
+        for product_id, d in last_decided.items():
+            a = latest[product_id]
+            if a[2] != decided:
+                reassessing[product_id] = a
+                latest[product_id] = d
         snap: dict[int, tuple[Any, ...]] = snapshots
         stale = []
-        decided = AssessmentStatus.DECIDED.value
         dirty = self._dirty
         for a in latest.values():
             aid = a[0]
@@ -494,7 +508,7 @@ class ScoringService:
             vendor_products = products_by_vendor.get(vendor_id)
             if not vendor_products:
                 append(new_row((vendor_id, vendor_name, country, None, "", None, None, None, None, None, None,
-                                None, 0.0, 0, 0, expiring, expired, None, None, None, 0)))
+                                None, 0.0, 0, 0, expiring, expired, None, None, None, 0, None, None)))
                 continue
             if len(vendor_products) > 1:
                 vendor_products.sort(key=lambda p: (p[2].casefold(), p[0]))
@@ -503,7 +517,8 @@ class ScoringService:
                 a = latest.get(product_id)
                 if a is None:
                     append(new_row((vendor_id, vendor_name, country, product_id, product_name, category, None,
-                                    None, None, None, None, None, 0.0, 0, 0, expiring, expired, None, None, None, 0)))
+                                    None, None, None, None, None, 0.0, 0, 0, expiring, expired, None, None, None, 0,
+                                    None, None)))
                     continue
                 (aid, _, status, tier, override, decision, decision_date, next_review_due, _, _) = a
                 s = snap.get(aid)
@@ -517,16 +532,22 @@ class ScoringService:
                     vendor_id, vendor_name, country, product_id, product_name, category, aid, statuses[status],
                     override if override is not None else tier, score, rating, recommendation, completeness,
                     open_flags, critical_flags, expiring, expired, next_review_due,
-                    decisions.get(decision) if decision else None, decision_date, counts[product_id])))
+                    decisions.get(decision) if decision else None, decision_date, counts[product_id],
+                    *((r[0], statuses[r[2]]) if (r := reassessing.get(product_id)) is not None else (None, None)))))
         return rows
 
     def _refresh_results(self, ids: Sequence[int], as_of: date) -> list[tuple[AssessmentInputs, ScoreResult]]:
         out: list[tuple[AssessmentInputs, ScoreResult]] = []
         for start in range(0, len(ids), CHUNK):
             chunk = list(ids[start:start + CHUNK])
-            with self._s.workspace.transaction() as session:
-                computed = self._compute(session, chunk, as_of)
-                self._store(session, computed)
+            if self._s.workspace.read_only:
+                # Opened for reading (a read-only command): compute, but keep nothing.
+                with self._s.workspace.reading() as session:
+                    computed = self._compute(session, chunk, as_of)
+            else:
+                with self._s.workspace.transaction() as session:
+                    computed = self._compute(session, chunk, as_of)
+                    self._store(session, computed)
             out.extend(computed)
         return out
 

@@ -13,11 +13,10 @@ import logging
 from datetime import date
 from typing import Any, Protocol
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -41,10 +40,10 @@ from trustframe.errors import TrustFrameError
 from trustframe.ui import labels, messages
 from trustframe.ui.context import UiContext
 from trustframe.ui.widgets.answer_widgets import ChoiceEditor
+from trustframe.ui.widgets.date_edit import OptionalDateEdit
 
 log = logging.getLogger(__name__)
 
-_NO_DATE = QDate(1900, 1, 1)
 _QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -181,11 +180,8 @@ class PurchasePage(QWizardPage):
         self.procurement_edit = QLineEdit()
         self.procurement_edit.setPlaceholderText(self.tr("Tender or purchase reference (optional)"))
         self.procurement_edit.setAccessibleName(self.tr("Purchase reference"))
-        self.due_edit = QDateEdit(_NO_DATE)
-        self.due_edit.setMinimumDate(_NO_DATE)
-        self.due_edit.setSpecialValueText(self.tr("No due date"))
-        self.due_edit.setCalendarPopup(True)
-        self.due_edit.setDisplayFormat("yyyy-MM-dd")
+        # Keeps a typed date, opens its calendar on today's month, stays empty when skipped.
+        self.due_edit = OptionalDateEdit(self.tr("No due date"))
         self.due_edit.setAccessibleName(self.tr("Due date"))
         self.empty_label = QLabel(self.tr("There are no vendors with products yet. Add a vendor and its product "
                                           "first (Vendors screen), then start the assessment."))
@@ -236,8 +232,7 @@ class PurchasePage(QWizardPage):
 
     def due_date(self) -> date | None:
         """The due date, if one was set."""
-        qd = self.due_edit.date()
-        return None if qd <= _NO_DATE else date(qd.year(), qd.month(), qd.day())
+        return self.due_edit.value()
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt override)
         return (self.vendor_combo.currentData() is not None and self.product_combo.currentData() is not None

@@ -183,6 +183,8 @@ class ReviewPanel(QWidget):
             text = self.tr("%1 by %2 on %3.").replace("%1", labels.decision(assessment.decision)).replace(
                 "%2", assessment.decision_by or "?").replace(
                 "%3", assessment.decision_date.isoformat() if assessment.decision_date else "?")
+            if assessment.decision_justification:
+                text += "\n" + self.tr("Justification: %1").replace("%1", assessment.decision_justification)
             if assessment.decision_notes:
                 text += "\n" + assessment.decision_notes
         else:

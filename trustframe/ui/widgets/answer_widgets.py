@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QButtonGroup,
     QCheckBox,
-    QDateEdit,
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
@@ -322,11 +321,9 @@ class DateEditor(AnswerEditor):
         super().__init__(question, parent)
         self._last: str | None = None
         # build widgets
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setMinimumDate(self._NO_DATE)
-        self.date_edit.setSpecialValueText(self.tr("No date"))
+        from trustframe.ui.widgets.date_edit import OptionalDateEdit
+
+        self.date_edit = OptionalDateEdit(self.tr("No date"))
         self.date_edit.setKeyboardTracking(False)
         self.date_edit.setAccessibleName(self.tr("Date"))
         self.today_button = QPushButton(self.tr("Today"))

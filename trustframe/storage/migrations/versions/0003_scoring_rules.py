@@ -1,7 +1,7 @@
 """scoring rules: N/A acceptance on answers, profile version on stored scores (issue 14)
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 Create Date: 2026-12-06 20:30:00
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from alembic import op
 
 
 revision = '0003'
-down_revision = '0001'  # rechained by the integrator
+down_revision = '0002'
 branch_labels = None
 depends_on = None
 
