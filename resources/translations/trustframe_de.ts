@@ -2,49 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
-    <name></name>
-    <message>
-        <source>Vendor</source>
-        <translation>Anbieter</translation>
-    </message>
-    <message>
-        <source>Product / service</source>
-        <translation>Produkt / Dienstleistung</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>Kategorie</translation>
-    </message>
-    <message>
-        <source>Rating</source>
-        <translation>Einstufung</translation>
-    </message>
-    <message>
-        <source>Inherent tier</source>
-        <translation>Inhärente Stufe</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>Punktwert</translation>
-    </message>
-    <message>
-        <source>Red flags</source>
-        <translation>Warnsignale</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>Nachweise</translation>
-    </message>
-    <message>
-        <source>Next review</source>
-        <translation>Nächste Überprüfung</translation>
-    </message>
-</context>
-<context>
     <name>AnswerEditor</name>
     <message>
         <source>Answer</source>
@@ -440,6 +397,10 @@
         <translation>als gemindert akzeptiert</translation>
     </message>
     <message>
+        <source>Mitigation</source>
+        <translation>Gegenmaßnahme</translation>
+    </message>
+    <message>
         <source>Not answered yet.</source>
         <translation>Noch nicht beantwortet.</translation>
     </message>
@@ -519,12 +480,32 @@
         <source>Accept</source>
         <translation>Akzeptieren</translation>
     </message>
+    <message>
+        <source>critical importance</source>
+        <translation>kritische Bedeutung</translation>
+    </message>
+    <message>
+        <source>high importance</source>
+        <translation>hohe Bedeutung</translation>
+    </message>
+    <message>
+        <source>standard importance</source>
+        <translation>normale Bedeutung</translation>
+    </message>
+    <message>
+        <source>low importance</source>
+        <translation>geringe Bedeutung</translation>
+    </message>
 </context>
 <context>
     <name>BarChart</name>
     <message>
         <source>Bar chart</source>
         <translation>Balkendiagramm</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>ohne Punktwert</translation>
     </message>
 </context>
 <context>
@@ -2215,6 +2196,46 @@ Protokolldatei: {log}</translation>
         <translation>Nachweise dieses Anbieters: {expired} abgelaufen, {expiring} laufen innerhalb von 60 Tagen ab</translation>
     </message>
     <message>
+        <source>Vendor</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Product / service</source>
+        <translation>Produkt / Dienstleistung</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Einstufung</translation>
+    </message>
+    <message>
+        <source>Inherent tier</source>
+        <translation>Inhärente Stufe</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punktwert</translation>
+    </message>
+    <message>
+        <source>Red flags</source>
+        <translation>Warnsignale</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Nachweise</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>Nächste Überprüfung</translation>
+    </message>
+    <message>
         <source>Trust score {score:.1f} of 100; {done:.0%} of the questions answered</source>
         <translation>Vertrauenspunktwert {score:.1f} von 100; {done:.0%} der Fragen beantwortet</translation>
     </message>
@@ -2306,9 +2327,19 @@ Protokolldatei: {log}</translation>
         <source>Loading the register…</source>
         <translation>Register wird geladen…</translation>
     </message>
-    <message>
-        <source>{vendors} vendors · {products} products and services</source>
-        <translation>Anbieter: {vendors} · Produkte und Dienstleistungen: {products}</translation>
+    <message numerus="yes">
+        <source>%n vendor(s)</source>
+        <translation>
+            <numerusform>%n Anbieter</numerusform>
+            <numerusform>%n Anbieter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) and service(s)</source>
+        <translation>
+            <numerusform>%n Produkt oder Dienstleistung</numerusform>
+            <numerusform>%n Produkte und Dienstleistungen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Showing {shown} of {total}</source>
@@ -2603,6 +2634,10 @@ Protokolldatei: {log}</translation>
         <source>Open</source>
         <translation>Offen</translation>
     </message>
+    <message>
+        <source>Mitigation</source>
+        <translation>Gegenmaßnahme</translation>
+    </message>
 </context>
 <context>
     <name>ReviewTableModel</name>
@@ -2803,6 +2838,14 @@ Protokolldatei: {log}</translation>
     <message>
         <source>%1 (accepted as mitigated)</source>
         <translation>%1 (als gemindert akzeptiert)</translation>
+    </message>
+    <message>
+        <source>Mitigation</source>
+        <translation>Gegenmaßnahme</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Akzeptiert</translation>
     </message>
 </context>
 <context>
@@ -3155,6 +3198,26 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
             <numerusform>%n Produkt</numerusform>
             <numerusform>%n Produkte</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Ownership and control</source>
+        <translation>Eigentum und Kontrolle</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>In the register since {date}</source>
+        <translation>Im Register seit {date}</translation>
+    </message>
+    <message>
+        <source>No ownership information recorded yet.</source>
+        <translation>Noch keine Angaben zu den Eigentumsverhältnissen erfasst.</translation>
+    </message>
+    <message>
+        <source>No contacts yet.</source>
+        <translation>Noch keine Kontakte.</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
@@ -3553,25 +3616,6 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
     <message>
         <source>{n} not answered</source>
         <translation>{n} nicht beantwortet</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <source>critical importance</source>
-        <translation>kritische Bedeutung</translation>
-    </message>
-    <message>
-        <source>high importance</source>
-        <translation>hohe Bedeutung</translation>
-    </message>
-    <message>
-        <source>standard importance</source>
-        <translation>normale Bedeutung</translation>
-    </message>
-    <message>
-        <source>low importance</source>
-        <translation>geringe Bedeutung</translation>
     </message>
 </context>
 </TS>

@@ -83,6 +83,23 @@
     </message>
 </context>
 <context>
+    <name>RegisterView</name>
+    <message numerus="yes">
+        <source>%n vendor(s)</source>
+        <translation>
+            <numerusform>%n vendor</numerusform>
+            <numerusform>%n vendors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) and service(s)</source>
+        <translation>
+            <numerusform>%n product and service</numerusform>
+            <numerusform>%n products and services</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message numerus="yes">
         <source>%n assessment(s) ticked.</source>

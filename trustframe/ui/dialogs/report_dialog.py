@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trustframe.ui import labels
+from trustframe.ui import i18n, labels
 from trustframe.ui.operations import Operation, Task
 
 if TYPE_CHECKING:
@@ -332,7 +332,7 @@ class ReportDialog(QDialog):
         def work(task: Task) -> tuple[Any, bytes | None]:
             result = services.reports.write(kind, fmt, target, ids, pdf_variant=variant,
                                             progress=lambda percent, text: task.report(percent, 100, text),
-                                            include_appendix=include_appendix)
+                                            include_appendix=include_appendix, language=i18n.report_language())
             preview = render_preview(result.path) if want_preview else None
             return result, preview
 

@@ -368,8 +368,10 @@ class RegisterView(QWidget):
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
         vendors = len({r.vendor_id for r in self.model.rows})
-        self.summary.setText(self.tr("{vendors} vendors · {products} products and services").format(
-            vendors=f"{vendors:,}", products=f"{sum(1 for r in self.model.rows if r.product_id):,}"))
+        products = sum(1 for r in self.model.rows if r.product_id)
+        # Qt plural forms: "1 vendor · 2 products and services" (never "1 vendors").
+        self.summary.setText(self.tr("%n vendor(s)", "", vendors) + " · "
+                             + self.tr("%n product(s) and service(s)", "", products))
         filtered = self.proxy.is_filtered
         self.clear_button.setEnabled(filtered)
         self.count_label.setText(self.tr("Showing {shown} of {total}").format(shown=f"{shown:,}", total=f"{total:,}")
