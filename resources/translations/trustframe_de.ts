@@ -769,6 +769,83 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Workspace made by a newer TrustFrame</source>
+        <translation>Arbeitsbereich von einer neueren TrustFrame-Version</translation>
+    </message>
+    <message>
+        <source>Install the newer version of TrustFrame to open this workspace. The file was not changed.</source>
+        <translation>Installieren Sie die neuere TrustFrame-Version, um diesen Arbeitsbereich zu öffnen. Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>Not a TrustFrame workspace</source>
+        <translation>Kein TrustFrame-Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Choose a .tfw workspace file, or create a new workspace with File &gt; New Workspace.</source>
+        <translation>Wählen Sie eine .tfw-Arbeitsbereichsdatei oder legen Sie mit Datei &gt; Neuer Arbeitsbereich einen neuen an.</translation>
+    </message>
+    <message>
+        <source>Workspace problem</source>
+        <translation>Problem mit dem Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Check that the file is not open in another program and that you may write to its folder.</source>
+        <translation>Prüfen Sie, dass die Datei nicht in einem anderen Programm geöffnet ist und Sie in ihren Ordner schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>The file has problems</source>
+        <translation>Die Datei hat Probleme</translation>
+    </message>
+    <message>
+        <source>Correct the listed problems and try again.</source>
+        <translation>Beheben Sie die aufgeführten Probleme und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot do that now</source>
+        <translation>Das ist jetzt nicht möglich</translation>
+    </message>
+    <message>
+        <source>Change the conflicting value, or refresh and try again.</source>
+        <translation>Ändern Sie den widersprüchlichen Wert oder aktualisieren Sie und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>It may have been deleted. Refresh the view (F5) and try again.</source>
+        <translation>Es wurde möglicherweise gelöscht. Aktualisieren Sie die Ansicht (F5) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot complete the action</source>
+        <translation>Die Aktion kann nicht abgeschlossen werden</translation>
+    </message>
+    <message>
+        <source>Correct the input and try again.</source>
+        <translation>Korrigieren Sie die Eingabe und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Unexpected problem</source>
+        <translation>Unerwartetes Problem</translation>
+    </message>
+    <message>
+        <source>TrustFrame ran into an unexpected problem and could not finish what it was doing. Your saved data is safe: every change is saved in its own transaction.</source>
+        <translation>TrustFrame ist auf ein unerwartetes Problem gestoßen und konnte den Vorgang nicht abschließen. Ihre gespeicherten Daten sind sicher: Jede Änderung wird in einer eigenen Transaktion gespeichert.</translation>
+    </message>
+    <message>
+        <source>The details were written to the log file:
+{path}
+
+Please include that file when you report the problem.</source>
+        <translation>Die Einzelheiten wurden in die Protokolldatei geschrieben:
+{path}
+
+Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceDialog</name>
     <message>
         <source>Add evidence</source>
