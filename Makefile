@@ -7,11 +7,12 @@ PY          := $(VENV)/bin/python
 STAMP       := $(VENV)/.installed
 SYSDEPS     := $(VENV)/.system-deps
 
-.PHONY: run test setup system-deps venv screenshots bench demo wheel-check clean help translations
+.PHONY: run test reliability setup system-deps venv screenshots bench demo wheel-check clean help translations
 
 help:
 	@echo "make run          set up and open TrustFrame (default workspace)"
 	@echo "make test         set up and run the whole test suite headless"
+	@echo "make reliability  the reliability suite in full (long forms included; as root for the disk tests)"
 	@echo "make screenshots  render the main screens to docs/screenshots (Xvfb)"
 	@echo "make bench        run the benchmarks and update docs/performance.md"
 	@echo "make demo         build a demo workspace at ./demo.tfw"
@@ -43,6 +44,10 @@ run: setup
 
 test: setup
 	@QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+
+# The long forms (marked reliability_long, deselected by `make test`) run here too.
+reliability: setup
+	@QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -m "reliability_long or not reliability_long" tests/reliability
 
 demo: setup
 	@$(VENV)/bin/trustframe --workspace demo.tfw demo

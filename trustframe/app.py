@@ -163,6 +163,8 @@ def start_gui(workspace: str | None = None, argv: list[str] | None = None) -> tu
     install_exception_hook()
     preload.join()
 
+    from PySide6.QtCore import QTimer
+
     from trustframe.ui import error_dialog
     from trustframe.ui.context import UiContext
     from trustframe.ui.main_window import MainWindow, open_services
@@ -179,7 +181,7 @@ def start_gui(workspace: str | None = None, argv: list[str] | None = None) -> tu
     if target is not None:
         try:
             # Migrations (after a backup) happen here, before the window opens.
-            services = open_services(target, create=create)
+            services = open_services(target, create=create, user=settings.assessor_name or None)
         except Exception as exc:  # shown once the window exists; the welcome screen follows
             log.warning("Could not open %s at start-up: %s", target, exc)
             error_dialog.show_exception(None, exc, context=f"{target}")
@@ -189,6 +191,8 @@ def start_gui(workspace: str | None = None, argv: list[str] | None = None) -> tu
     if services is not None:
         settings.add_recent_workspace(services.workspace.path)
     window.show()
+    # Names on records come from Preferences, never the OS login: ask once, after the first paint.
+    QTimer.singleShot(0, window.ask_user_name_once)
     return app, window
 
 

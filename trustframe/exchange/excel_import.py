@@ -34,6 +34,7 @@ from trustframe.exchange.excel_model import (
     COLUMNS,
     EXCHANGE_FORMAT,
     INSTRUCTIONS_SHEET,
+    LEGACY_EXCHANGE_FORMAT,
     META_SHEET,
     MULTI_SEPARATOR,
     QUESTIONS_SHEET,
@@ -56,6 +57,8 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 _ENCRYPTION_MARKER = "EncryptionInfo".encode("utf-16-le")
 _STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+#: Exchange formats whose metadata sheet is read field by field (``workbook_identity`` judges the seal).
+KNOWN_FORMATS = (LEGACY_EXCHANGE_FORMAT, EXCHANGE_FORMAT)
 _REFERENCE_RE = re.compile(
     re.escape(REFERENCE_PREFIX) + r":([0-9a-fA-F-]{36}):([0-9a-fA-F-]{36})")
 
@@ -90,6 +93,9 @@ DEFAULT_LIMITS = Limits()
 #: Most characters an Excel cell holds; Excel (and openpyxl) cut longer text to this length, so
 #: a cell of exactly this length may have held more when the vendor typed or pasted it.
 EXCEL_CELL_LIMIT = 32_767
+#: Rows at the top of a sheet searched for the 'Question ID' header (the export puts it on row 2;
+#: a vendor may insert a few rows above it).
+HEADER_SEARCH_ROWS = 30
 #: Unanswered required questions named in the grouped warning before "and N more".
 UNANSWERED_LISTED = 15
 
@@ -157,9 +163,10 @@ def inspect_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> PackageInfo:
 
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        raise _fail(f"{name} is damaged (incomplete or corrupt zip package: {exc}). "
-                    "Ask the vendor to send it again.", name) from exc
+    except Exception as exc:  # noqa: BLE001 - zipfile raises BadZipFile, ValueError, NotImplementedError...
+        # Whatever the zip module says about a damaged header, the officer's action is the same.
+        log.info("Damaged zip package %s: %r", path, exc)
+        raise _fail(f"{name} is damaged: {_zip_reason(exc)}. Ask the vendor to send it again.", name) from exc
     with archive:
         infos = archive.infolist()
         if len(infos) > limits.max_members:
@@ -209,10 +216,11 @@ def inspect_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> PackageInfo:
                         raise _fail(f"{name}: the part {info.filename[:80]} declares XML entities, which "
                                     "workbooks never do (an 'XML bomb'). It was not read.", name)
             _scan_parts(archive, infos, limits, name)
-        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
-            raise _fail(f"{name} is damaged ({exc}). Ask the vendor to send it again.", name) from exc
-        except __import__("zlib").error as exc:
-            raise _fail(f"{name} is damaged ({exc}). Ask the vendor to send it again.", name) from exc
+        except ExchangeError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - bad CRC, zlib errors, "negative seek value", ...
+            log.info("Damaged part in %s: %r", path, exc)
+            raise _fail(f"{name} is damaged: {_zip_reason(exc)}. Ask the vendor to send it again.", name) from exc
     return PackageInfo(sha256=sha256, size=size, members=len(infos), uncompressed=total)
 
 
@@ -236,6 +244,7 @@ def _scan_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: 
                         f"(limit {limits.max_sheet_bytes / 1e6:.0f} MB for one sheet). It was not read.", name)
         counts = {b"<row ": 0, b"<row>": 0, b":row ": 0, b"<c ": 0, b":c ": 0, b"<si>": 0, b":si>": 0, b"<si ": 0}
         tail = b""
+        last_row = 0
         with archive.open(member) as fh:
             while True:
                 chunk = fh.read(1024 * 1024)
@@ -245,7 +254,9 @@ def _scan_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: 
                 data = tail + chunk
                 for token in counts:
                     counts[token] += data.count(token) - tail.count(token)
-                tail = data[-8:]
+                if is_sheet:
+                    last_row = _check_row_order(data, len(tail), last_row, member, name)
+                tail = data[-_ROW_TAG_SPAN:]
                 rows = counts[b"<row "] + counts[b"<row>"] + counts[b":row "]
                 cells = counts[b"<c "] + counts[b":c "]
                 strings = counts[b"<si>"] + counts[b":si>"] + counts[b"<si "]
@@ -259,6 +270,30 @@ def _scan_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: 
                 if is_strings and strings > limits.max_shared_strings:
                     raise ExchangeError(f"{name} holds more than {limits.max_shared_strings} different texts; "
                                         "the file was not imported.", [])
+
+
+#: Longest ``<row ...>`` start tag looked at for its row number (Excel writes r first; others may not).
+_ROW_TAG_SPAN = 512
+_ROW_NUMBER_RE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?row\b[^>]{0,500}?\br="(\d{1,12})"')
+
+
+def _check_row_order(data: bytes, skip: int, last_row: int, member: str, name: str) -> int:
+    """Refuse a sheet whose rows are not numbered in increasing order; returns the last row number.
+
+    Why: spreadsheet programs always write rows in order. openpyxl's streaming reader silently
+    drops a row whose number is not above the previous one, so an out-of-order or duplicated row
+    number would lose answers without a word. ``skip`` is the length of the carried-over tail
+    (matches ending inside it were checked with the previous chunk)."""
+    for match in _ROW_NUMBER_RE.finditer(data):
+        if match.end() <= skip:
+            continue
+        number = int(match.group(1))
+        if number <= last_row:
+            raise _fail(f"{name}: in the part {member[:80]}, row {number} comes after row {last_row}; spreadsheet "
+                        "programs never write rows out of order, so the file was altered and rows would be lost. "
+                        "Ask the vendor to open it in Excel or LibreOffice, save it again and send it back.", name)
+        last_row = number
+    return last_row
 
 
 def _read_head(archive: zipfile.ZipFile, member: str, limit: int) -> bytes:
@@ -296,31 +331,71 @@ def read_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> ParsedWorkbook
         # (defusedxml's EntitiesForbidden, KeyError for a missing part, zlib errors, ...) means
         # "this file cannot be read", never a crash of the application.
         log.info("Cannot open %s: %r", path, exc)
-        raise _fail(f"{name} cannot be read as an Excel workbook ({_reason(exc)}).", name) from exc
+        raise _fail(f"{name} cannot be read as an Excel workbook: {_reason(exc)}. Ask the vendor to send it "
+                    "again, saved from Excel or LibreOffice as .xlsx.", name) from exc
     try:
         return _read_open_workbook(workbook, name, info, limits)
     except ExchangeError:
         raise
     except Exception as exc:  # same reason as above: a hostile part must end in a clear error
         log.info("Cannot read %s: %r", path, exc)
-        raise _fail(f"{name} cannot be read ({_reason(exc)}).", name) from exc
+        raise _fail(f"{name} cannot be read: {_reason(exc)}. Ask the vendor to send it again, saved from "
+                    "Excel or LibreOffice as .xlsx.", name) from exc
     finally:
         workbook.close()
 
 
-def _reason(exc: BaseException) -> str:
-    # openpyxl wraps parser errors in its own ValueError; the cause tells what really happened.
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """The exception and what caused it (openpyxl wraps parser errors in its own ValueError)."""
     seen: BaseException | None = exc
-    for _ in range(5):
+    for _ in range(6):
         if seen is None:
-            break
-        name = type(seen).__name__
-        if "Entities" in name or "DTD" in name or "ExternalReference" in name:
-            return "it contains XML entity declarations, as used in XML bomb attacks"
+            return
+        yield seen
         seen = seen.__cause__ or seen.__context__
-    kind = type(exc).__name__
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    return f"{kind}: {text[:160]}" if text else kind
+
+
+def _reason(exc: BaseException) -> str:
+    """What is wrong with a workbook, in words an officer can pass on to the vendor.
+
+    The exception's own text ("invalid literal for int()", "list index out of range") says
+    nothing to the officer and goes to the log only; the kind of damage is told from the
+    exception type and text so that the message stays one plain sentence."""
+    for cause in _causes(exc):
+        kind = type(cause).__name__
+        if "Entities" in kind or "DTD" in kind or "ExternalReference" in kind:
+            return "it contains XML entity declarations, as used in XML bomb attacks"
+    for cause in _causes(exc):
+        kind, text = type(cause).__name__, str(cause).lower()
+        if isinstance(cause, (zipfile.BadZipFile, EOFError)) or "zlib" in type(cause).__module__ \
+                or "crc" in text or "decompress" in text or "seek" in text:
+            return "its zip package is damaged"
+        if "ParseError" in kind or "XMLSyntax" in kind or "not well-formed" in text or "no element found" in text:
+            return "one of its parts is not well-formed XML (the file was damaged or altered outside a spreadsheet program)"
+        if isinstance(cause, KeyError) or "no item named" in text or "there is no item" in text:
+            return "a part it refers to is missing from the file"
+        if "datetime" in text or "date" in text or "year" in text or "month" in text or "day is out" in text \
+                or isinstance(cause, OverflowError):
+            return "a cell holds a date or time that does not exist"
+        if "column name" in text or "coordinate" in text or "cell reference" in text:
+            return "a cell has an invalid cell reference"
+        if isinstance(cause, IndexError):
+            return "a cell refers to a shared text that does not exist"
+        if "invalid literal" in text or "could not convert" in text:
+            return "a cell or row number holds text where the file format requires a number"
+    return "its content is not valid spreadsheet data"
+
+
+def _zip_reason(exc: BaseException) -> str:
+    """Why a zip package cannot be read, without the zip module's own wording."""
+    text = str(exc).lower()
+    if isinstance(exc, NotImplementedError) or "version" in text or "compression" in text:
+        return "it uses a zip format or compression method that spreadsheet programs do not write"
+    if "crc" in text:
+        return "a part's checksum does not match its content (the file was changed or cut in transit)"
+    if "not a zip file" in text or "truncated" in text or "eof" in text or isinstance(exc, EOFError):
+        return "the zip package is incomplete (the file was cut short or is not a workbook)"
+    return "the zip package is corrupt"
 
 
 def _read_open_workbook(workbook: Any, name: str, info: PackageInfo, limits: Limits) -> ParsedWorkbook:
@@ -330,9 +405,9 @@ def _read_open_workbook(workbook: Any, name: str, info: PackageInfo, limits: Lim
                     "questionnaire workbook we sent.", name)
     issues: list[Issue] = []
     meta: WorkbookMeta | None = None
-    meta_problem = "missing"
+    meta_problem, meta_seal = "missing", ""
     if META_SHEET in sheet_names:
-        meta, meta_problem = _read_meta(workbook[META_SHEET], limits)
+        meta, meta_problem, meta_seal = _read_meta(workbook[META_SHEET], limits)
     reference = None
     if INSTRUCTIONS_SHEET in sheet_names:
         reference = _find_reference(workbook[INSTRUCTIONS_SHEET])
@@ -345,7 +420,7 @@ def _read_open_workbook(workbook: Any, name: str, info: PackageInfo, limits: Lim
     return ParsedWorkbook(file_name=name, sha256=info.sha256, size=info.size, sheet_names=sheet_names,
                           questions_sheet=sheet_name, rows=tuple(rows), meta=meta,
                           meta_problem="" if meta is not None else meta_problem,
-                          reference=reference, issues=tuple(issues))
+                          reference=reference, issues=tuple(issues), meta_seal=meta_seal)
 
 
 def _text(value: Any) -> str:
@@ -356,25 +431,31 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def _iter_rows(ws: Any, max_rows: int, max_col: int, what: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
+def _iter_rows(ws: Any, max_rows: int, max_col: int, what: str,
+               name: str = "") -> Iterator[tuple[int, tuple[Any, ...]]]:
     """Rows of a read-only sheet with a hard cap on how many are looked at. The count includes
     the blank rows openpyxl synthesises for gaps, so a sheet claiming row 1,000,000 stops here."""
     for index, row in enumerate(ws.iter_rows(max_col=max_col), start=1):
         if index > max_rows:
-            raise ExchangeError(f"The {what} sheet has more than {max_rows} rows; a questionnaire never has "
-                                "that many. The file was not imported.",
-                                [Issue(f"more than {max_rows} rows", where=f"{ws.title}!A{max_rows + 1}")])
+            message = (f"{name}: the {what} sheet has more than {max_rows} rows; a questionnaire never has that "
+                       "many, so the file was not imported.")
+            raise ExchangeError(message, [Issue(message, file=name, where=f"{ws.title}!A{max_rows + 1}")])
         yield index, row
 
 
-def _read_meta(ws: Any, limits: Limits) -> tuple[WorkbookMeta | None, str]:
+def _read_meta(ws: Any, limits: Limits) -> tuple[WorkbookMeta | None, str, str]:
+    """The metadata the sheet claims, why it is unusable (empty when complete) and its seal.
+
+    Nothing is verified here: the seal is keyed with the workspace's secret, so the exchange
+    service checks it (``workbook_identity.check_seal``); an unknown format is kept as read so
+    it can be refused by name."""
     fields: dict[str, str] = {}
     checksums: dict[str, str] = {}
     in_table = False
-    # Values only (faster): a formula would come back as "=..." text and break the seal below.
+    # Values only (faster): a formula would come back as "=..." text and break the seal.
     for index, values in enumerate(ws.iter_rows(max_col=2, values_only=True), start=1):
         if index > limits.max_rows + 50:
-            return None, "damaged: far too many rows"
+            return None, "damaged: far too many rows", ""
         cells = tuple(values) + (None, None)
         key, value = _text(cells[0]), _text(cells[1])
         if not key:
@@ -389,21 +470,22 @@ def _read_meta(ws: Any, limits: Limits) -> tuple[WorkbookMeta | None, str]:
     required = ("format", "workspace_id", "assessment_uid", "export_uid", "questionnaire_id",
                 "questionnaire_version", "exported_at", "seal")
     missing = [k for k in required if not fields.get(k)]
+    if fields.get("format") and fields["format"] not in KNOWN_FORMATS:
+        # Refused by name later, whatever else the sheet holds (a newer layout may differ).
+        return WorkbookMeta(*(fields.get(k, "") for k in required[1:7]), checksums=checksums,
+                            format=fields["format"]), "", fields.get("seal", "")
     if missing:
-        return None, f"damaged: {', '.join(missing)} missing"
-    if fields["format"] != EXCHANGE_FORMAT:
-        return None, f"damaged: unknown format {fields['format'][:40]!r}"
+        return None, f"damaged: {', '.join(missing)} missing", ""
     meta = WorkbookMeta(workspace_id=fields["workspace_id"], assessment_uid=fields["assessment_uid"],
                         export_uid=fields["export_uid"], questionnaire_id=fields["questionnaire_id"],
                         questionnaire_version=fields["questionnaire_version"],
-                        exported_at=fields["exported_at"], checksums=checksums)
-    if meta.seal() != fields["seal"]:
-        return None, "damaged: its seal does not match its content (it was edited)"
-    return meta, ""
+                        exported_at=fields["exported_at"], checksums=checksums, format=fields["format"])
+    return meta, "", fields["seal"]
 
 
 def _find_reference(ws: Any) -> tuple[str, str] | None:
-    for _index, row in _iter_rows(ws, 80, 4, INSTRUCTIONS_SHEET):
+    # Only the top of the sheet: the reference sits in the first rows; a longer sheet is fine.
+    for row in ws.iter_rows(max_row=80, max_col=4):
         for cell in row:
             value = getattr(cell, "value", None)
             if isinstance(value, str) and REFERENCE_PREFIX in value:
@@ -433,7 +515,10 @@ def _find_questions_sheet(workbook: Any, sheet_names: tuple[str, ...],
     candidates += [s for s in sheet_names if s not in (QUESTIONS_SHEET, META_SHEET)]
     for sheet_name in candidates:
         ws = workbook[sheet_name]
-        for index, row in _iter_rows(ws, 10, limits.max_columns, sheet_name):
+        # Only the top of each sheet is searched, and a sheet without the header is passed over
+        # (never refused): the Questions sheet may have been renamed or moved, and the documented
+        # fallback is any sheet with a 'Question ID' header.
+        for index, row in enumerate(ws.iter_rows(max_row=HEADER_SEARCH_ROWS, max_col=limits.max_columns), start=1):
             header: dict[str, int] = {}
             for col, cell in enumerate(row, start=1):
                 value = getattr(cell, "value", None)
@@ -447,11 +532,32 @@ def _find_questions_sheet(workbook: Any, sheet_names: tuple[str, ...],
     return None, None
 
 
+def _rows_located(ws: Any, sheet_name: str, name: str, limits: Limits) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """The sheet's rows; a cell openpyxl cannot convert (a date that does not exist, a number
+    that is text) refuses the file naming the row where reading stopped."""
+    rows = _iter_rows(ws, limits.max_rows, limits.max_columns, sheet_name, name)
+    index = 0
+    while True:
+        try:
+            index, row = next(rows)
+        except StopIteration:
+            return
+        except ExchangeError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - untrusted cell data deep inside openpyxl
+            log.info("Cannot read %s after row %d: %r", name, index, exc)
+            where = f"{sheet_name}!{index + 1}:{index + 1}"
+            raise _fail(f"{name} cannot be read: {_reason(exc)} ({sheet_name} sheet, row {index + 1} or just "
+                        "after). Ask the vendor to send it again, saved from Excel or LibreOffice as .xlsx.",
+                        name, where) from exc
+        yield index, row
+
+
 def _read_rows(ws: Any, sheet_name: str, header: dict[str, int], name: str, limits: Limits,
                issues: list[Issue]) -> list[ParsedRow]:
     header_row = header["_row"]
     rows: list[ParsedRow] = []
-    for index, row in _iter_rows(ws, limits.max_rows, limits.max_columns, sheet_name):
+    for index, row in _rows_located(ws, sheet_name, name, limits):
         if index <= header_row:
             continue
         cells: dict[str, CellValue | None] = {}

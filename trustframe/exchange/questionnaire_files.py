@@ -9,6 +9,7 @@ silently overwritten, then the JSON Schema, then semantic checks the schema cann
 from __future__ import annotations
 
 import json
+import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -135,7 +136,10 @@ def _parse_yaml(text: str, out: _Collector) -> _Document | None:
             for key_node, value_node in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     raise _Unsupported(key_node.start_mark.line + 1, "YAML merge keys (<<) are not supported")
-                key = loader.construct_object(key_node, deep=True)
+                try:
+                    key = loader.construct_object(key_node, deep=True)
+                except (ValueError, OverflowError):
+                    raise _Unsupported(key_node.start_mark.line + 1, "mapping keys must be plain text") from None
                 if isinstance(key, bool):
                     key = "yes" if key else "no"
                 if not isinstance(key, (str, int, float)):
@@ -149,7 +153,14 @@ def _parse_yaml(text: str, out: _Collector) -> _Document | None:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [walk(item, path + (i,)) for i, item in enumerate(node.value)]
-        return loader.construct_object(node, deep=True)
+        try:
+            return loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError) as exc:
+            # YAML reads 2024-13-01 as a date and the calendar refuses it ("month must be in
+            # 1..12"): say so with the line, as for every other problem.
+            raise _Unsupported(node.start_mark.line + 1,
+                               f"'{str(node.value)[:40]}' is not a valid date or value ({exc}); "
+                               "write dates as YYYY-MM-DD") from None
 
     try:
         data = walk(root, ())
@@ -283,6 +294,7 @@ def _build(doc: _Document, out: _Collector, origin: str) -> Questionnaire | None
                     out.add(path + ("trace", "sources", ti),
                             f"source '{src}' is not listed in the top-level 'sources'")
             bands = _bands(path, q, qtype, out)
+            min_value, max_value = _range(path, q, qtype, bands, out)
             if kind is QuestionnaireKind.PROFILE and "weight" not in q:
                 out.add(path, f"profile question {qid} needs a 'weight'")
             if kind is QuestionnaireKind.ASSESSMENT and "weight" in q:
@@ -323,6 +335,8 @@ def _build(doc: _Document, out: _Collector, origin: str) -> Questionnaire | None
                 references=tuple(Reference(r["standard"], r.get("clause", ""), r.get("note", ""))
                                  for r in q.get("references") or []),
                 weight=q.get("weight"),
+                min_value=min_value,
+                max_value=max_value,
             ))
         tags = sec.get("tags") or {}
         sections.append(Section(
@@ -397,8 +411,12 @@ def _options(path: Path_, q: Mapping[str, Any], qtype: AnswerType,
             out.add(raw_path + (i, "score"), f"option '{o['id']}' is not applicable, so it takes no score")
         if not na and score is None:
             out.add(raw_path + (i,), f"option '{o['id']}' needs a 'score' between 0 and 1")
+        exclusive = o.get("exclusive", False)
+        if not isinstance(exclusive, bool):
+            out.add(raw_path + (i, "exclusive"), f"option '{o['id']}': 'exclusive' must be true or false")
+            exclusive = False
         options.append(Option(id=o["id"], label=o["label"], score=None if na else float(score or 0.0),
-                              not_applicable=na, help=o.get("help", "")))
+                              not_applicable=na, help=o.get("help", ""), exclusive=exclusive))
     return tuple(options)
 
 
@@ -420,6 +438,32 @@ def _bands(path: Path_, q: Mapping[str, Any], qtype: AnswerType, out: _Collector
         if b_min < a_max:
             out.add(path + ("bands",), f"bands overlap: [{a.min}, {a.max}) and [{b.min}, {b.max})")
     return tuple(bands)
+
+
+def _range(path: Path_, q: Mapping[str, Any], qtype: AnswerType, bands: tuple[Band, ...],
+           out: _Collector) -> tuple[float | None, float | None]:
+    """The declared ``range: {min, max}`` of a number question (both inclusive)."""
+    raw = q.get("range")
+    if raw is None:
+        return None, None
+    if qtype is not AnswerType.NUMBER:
+        out.add(path + ("range",), "only number questions take a 'range'")
+        return None, None
+    if not isinstance(raw, Mapping):
+        out.add(path + ("range",), "'range' needs 'min' and/or 'max' numbers")
+        return None, None
+    bounds: list[float | None] = []
+    for key in ("min", "max"):
+        value = raw.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            out.add(path + ("range", key), f"range {key} must be a number, got {value!r}")
+            value = None
+        bounds.append(None if value is None else float(value))
+    low, high = bounds
+    if low is not None and high is not None and low > high:
+        out.add(path + ("range",), f"range min {low:g} must not be above max {high:g}")
+        return None, None
+    return low, high
 
 
 def _condition(path: Path_, raw: Mapping[str, Any], default_question: str | None,
@@ -557,7 +601,14 @@ def check_questionnaire_file(path: Path | str, trusted: bool = False) -> tuple[Q
     path = Path(path)
     name = path.name
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # Reading a named pipe or a device would block (or never end): only plain files.
+            what = "a folder" if stat.S_ISDIR(info.st_mode) else "a named pipe" if stat.S_ISFIFO(info.st_mode) \
+                else "a device or socket"
+            return None, [Issue(f"this is {what}, not a regular file; give the path of a questionnaire file",
+                                file=name)]
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             return None, [Issue(f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB", file=name)]
         raw = path.read_bytes()
@@ -579,11 +630,27 @@ def _with_origin(q: Questionnaire, origin: str) -> Questionnaire:
     return dataclasses.replace(q, origin=origin)
 
 
+#: Parsed bundled questionnaires by (path, mtime, size); see :func:`load_questionnaire`.
+_TRUSTED_CACHE: dict[tuple[str, int, int], Questionnaire] = {}
+
+
 def load_questionnaire(path: Path | str, trusted: bool = False) -> Questionnaire:
     """Load a questionnaire file; raise :class:`QuestionnaireError` listing every problem.
 
     ``trusted=True`` is for bundled files only (see :func:`check_questionnaire_text`)."""
+    if trusted:
+        # Bundled files do not change while the program runs; every Services/catalog opened in
+        # one process (GUI workspace switches, the test and fuzz suites) shares one parse.
+        try:
+            info = Path(path).stat()
+            key = (str(Path(path).resolve()), info.st_mtime_ns, info.st_size)
+        except OSError:
+            key = None
+        if key is not None and key in _TRUSTED_CACHE:
+            return _TRUSTED_CACHE[key]
     questionnaire, issues = check_questionnaire_file(path, trusted=trusted)
+    if questionnaire is not None and trusted and key is not None:
+        _TRUSTED_CACHE[key] = questionnaire
     if questionnaire is None:
         raise QuestionnaireError(f"{Path(path).name} is not a valid questionnaire "
                                  f"({len(issues)} problem{'s' if len(issues) != 1 else ''})", issues)

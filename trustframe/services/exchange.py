@@ -26,16 +26,18 @@ from trustframe.exchange.excel_model import (
     ExportResult,
     ImportPreview,
     ImportResult,
-    ParsedWorkbook,
     RowCategory,
     WorkbookMeta,
     WorkbookSpec,
     split_comment,
 )
+from trustframe.exchange.workbook_identity import keyed_seal
 from trustframe.services.assessments import AnswerInput
 from trustframe.services.changes import Change
 from trustframe.services.vendors import InvalidInput
+from trustframe.services.workbook_binding import identify
 from trustframe.storage.exchange_records import ExchangeRecordRepository
+from trustframe.storage.export_bindings import ExportBindingRepository
 from trustframe.storage.repositories import AssessmentRepository, HistoryRepository
 
 if TYPE_CHECKING:
@@ -105,8 +107,10 @@ class ExchangeService:
             export_uid=export_uid, questionnaire_id=questionnaire.id,
             questionnaire_version=questionnaire.version, exported_at=now.isoformat(),
             checksums=checksums_for(items))
+        with self._s.workspace.reading() as session:
+            seal = keyed_seal(meta, ExportBindingRepository(session).seal_key())
         organisation = str(self._s.setting("organisation_name", "") or "").strip()
-        spec = WorkbookSpec(meta=meta, questions=tuple(items), questionnaire_title=shown.title,
+        spec = WorkbookSpec(seal=seal, meta=meta, questions=tuple(items), questionnaire_title=shown.title,
                             vendor_name=assessment.vendor_name, product_name=assessment.product_name,
                             organisation=organisation, deadline=deadline, contact=contact.strip(),
                             disclaimer=shown.disclaimer, language=language, english_texts=english_texts)
@@ -118,6 +122,9 @@ class ExchangeService:
             with self._s.workspace.transaction() as session:
                 ExchangeRecordRepository(session).add_export(
                     export_uid, assessment_id, now, self._s.user, path.name, snapshot, [i.question.id for i in items])
+                # The binding that lets only this assessment (of this vendor) take the workbook back.
+                ExportBindingRepository(session).add(export_uid, assessment_id, assessment.vendor_id,
+                                                     assessment.product_id, assessment.vendor_name, now)
                 HistoryRepository(session).record(self._s.user, "assessment", assessment_id, "exported", None,
                                                   path.name, assessment_id=assessment_id,
                                                   note=f"{len(items)} questions, export {export_uid}")
@@ -132,18 +139,24 @@ class ExchangeService:
 
     # -- import --------------------------------------------------------------------------------
 
-    def preview_import(self, path: Path, assessment_id: int | None = None) -> ImportPreview:
+    def preview_import(self, path: Path, assessment_id: int | None = None, *,
+                       accept_legacy_seal: bool = False) -> ImportPreview:
         """Read a returned workbook and say what importing it would do. Never writes.
 
-        Raises ExchangeError when the file cannot be read or belongs elsewhere (another
-        workspace, assessment or questionnaire version).
+        ``assessment_id`` is the officer's explicit choice of assessment (needed when the file's
+        identity cannot be verified); ``accept_legacy_seal`` the officer's confirmation that a
+        workbook sealed the old, unkeyed way may be imported. Raises ExchangeError when the file
+        cannot be read or belongs elsewhere (another workspace, assessment, vendor or
+        questionnaire version); see :mod:`trustframe.services.workbook_binding`.
         """
         from trustframe.exchange.excel_import import build_rows, read_workbook
 
         path = Path(path)
         parsed = read_workbook(path)
-        issues: list[Issue] = []
-        assessment, identified_by = self._identify(parsed, assessment_id, issues)
+        identity = identify(self._s, parsed, assessment_id, accept_legacy_seal=accept_legacy_seal)
+        parsed = identity.parsed or parsed
+        issues: list[Issue] = list(identity.issues)
+        assessment, identified_by = identity.assessment, identity.identified_by
         questionnaire = self._s.assessments.questionnaire(assessment)
         meta = parsed.meta
         if meta is not None and (meta.questionnaire_id, meta.questionnaire_version) != (
@@ -159,9 +172,8 @@ class ExchangeService:
         with self._s.workspace.reading() as session:
             records = ExchangeRecordRepository(session)
             export = None
-            export_uid = meta.export_uid if meta is not None else (parsed.reference[1] if parsed.reference else None)
-            if export_uid:
-                export = records.export_by_uid(export_uid)
+            if identity.binding is not None:
+                export = records.export_by_uid(identity.binding.export_uid)
                 if export is not None and export.assessment_id != assessment.id:
                     export = None
             if export is None:
@@ -181,6 +193,10 @@ class ExchangeService:
         rows, row_issues = build_rows(parsed, questionnaire, scope, current,
                                       export.answers if export is not None else None,
                                       export.question_ids if export is not None else None)
+        missing = _missing_rows(rows, export.question_ids if export is not None else None, questionnaire)
+        if missing:
+            issues.append(Issue(_missing_message(parsed.file_name, missing, len(export.question_ids or ())),  # type: ignore[union-attr]
+                                file=parsed.file_name, where=parsed.questions_sheet))
         if previous:
             issues.append(Issue(f"This file was already imported on {previous[0].imported_at:%Y-%m-%d %H:%M} "
                                 f"by {previous[0].importer or 'unknown'}.", file=parsed.file_name,
@@ -190,74 +206,19 @@ class ExchangeService:
             assessment_label=_label(assessment), questionnaire_key=questionnaire.key, rows=tuple(rows),
             issues=_worst_first(issues + row_issues), export_uid=export.uid if export is not None else None,
             identified_by=identified_by, already_imported_at=previous[0].imported_at if previous else None,
-            status=assessment.status.value)
+            status=assessment.status.value, vendor_name=assessment.vendor_name, product_name=assessment.product_name,
+            sent_to_vendor=identity.binding.vendor_name if identity.binding is not None else "",
+            verification=identity.verification, missing_rows=tuple(missing))
 
-    def _identify(self, parsed: ParsedWorkbook, assessment_id: int | None,
-                  issues: list[Issue]) -> tuple[Assessment, str]:
-        """The assessment a workbook belongs to; refuses a file from elsewhere, saying why."""
-        name = parsed.file_name
-        meta = parsed.meta
-
-        def refuse(message: str) -> ExchangeError:
-            return ExchangeError(message, [])
-
-        if meta is not None:
-            workspace_id = self._s.workspace.workspace_id
-            if meta.workspace_id != workspace_id:
-                raise refuse(f"{name} was exported from another workspace (id {meta.workspace_id}); this "
-                             f"workspace is {workspace_id}. Open the workspace that sent it.")
-            with self._s.workspace.reading() as session:
-                row = AssessmentRepository(session).by_uid(meta.assessment_uid)
-                owner = AssessmentRepository(session).get(row.id) if row is not None else None
-            if owner is None:
-                raise refuse(f"{name} belongs to an assessment that is not in this workspace "
-                             f"(uid {meta.assessment_uid}); it may have been deleted.")
-            if assessment_id is not None and assessment_id != owner.id:
-                target = self._s.assessments.get(assessment_id)
-                raise refuse(f"{name} belongs to assessment {owner.id} ({_label(owner)}), not to assessment "
-                             f"{assessment_id} ({_label(target)}).")
-            return owner, "metadata"
-
-        reason = parsed.meta_problem or "missing"
-        if assessment_id is None and parsed.reference is None:
-            raise refuse(f"{name} has lost its hidden identification sheet ({reason}) and its reference, so "
-                         "the assessment cannot be told. Import it again naming the assessment "
-                         "(--assessment ID, or from the assessment's screen).")
-        by_reference = None
-        if parsed.reference is not None:
-            with self._s.workspace.reading() as session:
-                row = AssessmentRepository(session).by_uid(parsed.reference[0])
-                by_reference = AssessmentRepository(session).get(row.id) if row is not None else None
-        if assessment_id is not None:
-            assessment = self._s.assessments.get(assessment_id)
-            if parsed.reference is not None and (by_reference is None or by_reference.id != assessment_id):
-                owner = f"assessment {by_reference.id} ({_label(by_reference)})" if by_reference else \
-                    "an assessment that is not in this workspace"
-                raise refuse(f"{name} says on its Instructions sheet that it belongs to {owner}, not to "
-                             f"assessment {assessment_id} ({_label(assessment)}).")
-            how = "argument"
-        else:
-            if by_reference is None:
-                raise refuse(f"{name} refers to an assessment that is not in this workspace "
-                             f"(uid {parsed.reference[0]}).")  # type: ignore[index]
-            assessment, how = by_reference, "reference"
-        issues.append(Issue(f"The hidden identification sheet is {reason}; the assessment was identified "
-                            f"{'from the reference on the Instructions sheet' if how == 'reference' else 'as given'}"
-                            " and answers are matched by question id. Check the preview carefully.",
-                            file=name, severity="warning"))
-        questionnaire = self._s.assessments.questionnaire(assessment)
-        ids = {str(r.question_id.value).strip() for r in parsed.rows if r.question_id.value is not None}
-        if ids and not ids & set(questionnaire.questions_by_id):
-            raise refuse(f"None of the question ids in {name} belong to questionnaire {questionnaire.key} of "
-                         f"assessment {assessment.id}; this is not its workbook.")
-        return assessment, how
-
-    def apply_import(self, preview: ImportPreview, accepted: set[str] | None = None) -> ImportResult:
+    def apply_import(self, preview: ImportPreview, accepted: set[str] | None = None, *,
+                     allow_missing_rows: bool = False) -> ImportResult:
         """Apply the accepted rows of a preview in one transaction, with provenance.
 
         ``accepted`` holds question ids; None takes the preview's default (new and changed
         answers and confirmations; conflicts only when named). Refuses when the answers changed
-        since the preview was made (preview again). Re-applying the same file changes nothing.
+        since the preview was made (preview again), and when rows of questions that were sent are
+        missing from the file unless ``allow_missing_rows`` confirms it (a return that lost its
+        rows must not pass as a complete one). Re-applying the same file changes nothing.
         """
         rows = {r.question_id: r for r in preview.rows}
         chosen = set(preview.default_accepted if accepted is None else accepted)
@@ -284,6 +245,13 @@ class ExchangeService:
         if not items:
             return ImportResult(assessment_id=preview.assessment_id, import_id=None, applied=(), counts=counts,
                                 status=self._s.assessments.get(preview.assessment_id).status.value)
+        if preview.missing_rows and not allow_missing_rows:
+            raise InvalidInput(_missing_message(preview.file_name, list(preview.missing_rows), None)
+                               .replace("importing it needs your confirmation",
+                                        "nothing was imported; confirm to import the remaining rows only "
+                                        "(--allow-missing-rows)"))
+        # A restorable copy before anything from a vendor's file lands (`workspace restore`).
+        self._s.workspace.backup("before-import")
         now = datetime.now().replace(microsecond=0)
         status_changed = False
         with self._s.workspace.transaction() as session:
@@ -299,7 +267,7 @@ class ExchangeService:
             record = ExchangeRecordRepository(session).add_import(
                 preview.assessment_id, preview.file_name, preview.sha256, now, self._s.user,
                 {"counts": counts, "applied": applied, "export_uid": preview.export_uid,
-                 "identified_by": preview.identified_by})
+                 "identified_by": preview.identified_by, "verification": preview.verification})
             self._s.assessments.set_answers(preview.assessment_id, items, source=AnswerSource.VENDOR,
                                             import_id=record.id, session=session)
             history = HistoryRepository(session)
@@ -331,6 +299,19 @@ class ExchangeService:
         """Workbooks sent for an assessment, newest first."""
         with self._s.workspace.reading() as session:
             return ExchangeRecordRepository(session).exports(assessment_id)
+
+
+def _missing_rows(rows: Any, sent: tuple[str, ...] | None, questionnaire: Any) -> list[str]:
+    """Questions the workbook was sent with that have no row in the returned file."""
+    present = {r.question_id for r in rows}
+    return [qid for qid in sent or () if qid not in present and qid in questionnaire.questions_by_id]
+
+
+def _missing_message(file_name: str, missing: list[str], sent: int | None) -> str:
+    listed = ", ".join(missing[:8]) + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
+    of = f" of the {sent}" if sent else ""
+    return (f"{file_name}: {len(missing)}{of} questions sent are missing from the returned workbook ({listed}), "
+            "so rows were deleted or lost; importing it needs your confirmation.")
 
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}

@@ -91,13 +91,23 @@ class QuestionnaireCatalog:
         ]
 
     def get(self, questionnaire_id: str, version: str | None = None) -> Questionnaire:
-        """The questionnaire ``id`` at ``version`` (current bundled version when None)."""
+        """The questionnaire ``id`` at ``version``; without a version the newest one known
+        (bundled, or a custom questionnaire kept in the workspace)."""
         bundled = self._load_bundled()
         if version is None:
-            if questionnaire_id in bundled:
-                return bundled[questionnaire_id]
-            raise NotFoundError(f"There is no questionnaire '{questionnaire_id}'. "
-                                f"Known: {', '.join(sorted(bundled)) or 'none'}.")
+            stored: list[str] = []
+            if self.workspace is not None:
+                with self.workspace.reading() as session:
+                    stored = [row.version for row in QuestionnaireTextRepository(session).list()
+                              if row.questionnaire_id == questionnaire_id]
+            current = bundled.get(questionnaire_id)
+            newest = max(stored, key=_version_key, default=None)
+            if current is not None and (newest is None or _version_key(current.version) >= _version_key(newest)):
+                return current
+            if newest is None:
+                raise NotFoundError(f"There is no questionnaire '{questionnaire_id}'. "
+                                    f"Known: {', '.join(sorted(bundled)) or 'none'}.")
+            version = newest
         key = f"{questionnaire_id}@{version}"
         if key in self._by_key:
             return self._by_key[key]

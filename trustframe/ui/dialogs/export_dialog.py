@@ -145,7 +145,10 @@ class ExportDialog(FormDialog):
         self.deadline_edit.setDate(QDate(due.year, due.month, due.day))
         if self._suggested_path is None:
             name = re.sub(r"[^\w.-]+", "-", f"{assessment.vendor_name}-{assessment.product_name}").strip("-")
-            folder = Path(self.path_edit.text()).parent if self.path_edit.text() else Path.home()
+            from trustframe.ui import file_dialogs
+
+            folder = Path(self.path_edit.text()).parent if self.path_edit.text() else \
+                file_dialogs.remembered_folder(self._ctx.settings, file_dialogs.QUESTIONNAIRE)
             self.path_edit.setText(str(folder / f"{name or 'assessment'}-questionnaire.xlsx"))
         self._on_options_changed()
 
@@ -162,8 +165,11 @@ class ExportDialog(FormDialog):
                                    .format(open=open_count))
 
     def _on_browse_button_clicked(self) -> None:
-        chosen = messages.choose_save_file(self, self.tr("Save questionnaire workbook"), self.path_edit.text(),
-                                           self.tr("Excel workbook (*.xlsx)"))
+        from trustframe.ui import file_dialogs
+
+        chosen = file_dialogs.choose_save(self, self._ctx.settings, file_dialogs.QUESTIONNAIRE,
+                                          self.tr("Save questionnaire workbook"), Path(self.path_edit.text()).name,
+                                          self.tr("Excel workbook (*.xlsx)"))
         if chosen:
             if not chosen.lower().endswith(".xlsx"):
                 chosen += ".xlsx"

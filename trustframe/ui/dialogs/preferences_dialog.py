@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from trustframe import paths
 from trustframe.services.vendors import InvalidInput
-from trustframe.ui import i18n, icons, messages, settings as keys
+from trustframe.ui import i18n, icons, settings as keys
 from trustframe.ui.dialogs.form_dialog import FormDialog
 
 if TYPE_CHECKING:
@@ -86,8 +86,8 @@ class PreferencesDialog(FormDialog):
         self.logo_preview.setObjectName("Muted")
         self.logo_preview.setAccessibleName(self.tr("Logo preview"))
         self.assessor_edit = QLineEdit()
-        self.assessor_edit.setAccessibleName(self.tr("Assessor name"))
-        self.assessor_edit.setPlaceholderText(self.tr("Your name, put on new assessments"))
+        self.assessor_edit.setAccessibleName(self.tr("Your name"))
+        self.assessor_edit.setPlaceholderText(self.tr("Put on assessments, decisions and the change log"))
         self.profile_combo = QComboBox()
         self.profile_combo.setAccessibleName(self.tr("Default scoring profile"))
         for profile_id, title in scoring_profiles():
@@ -123,7 +123,7 @@ class PreferencesDialog(FormDialog):
                 label.setBuddy(field)
         assessing = QGroupBox(self.tr("Assessing"))
         form = QFormLayout(assessing)
-        form.addRow(self.tr("&Assessor"), self.assessor_edit)
+        form.addRow(self.tr("Your n&ame"), self.assessor_edit)
         form.addRow(self.tr("Scoring &profile"), self.profile_combo)
         form.addRow(self.tr("Lan&guage"), self.language_combo)
         form.addRow("", self.language_note)
@@ -169,7 +169,9 @@ class PreferencesDialog(FormDialog):
         s = self._ctx.settings
         s.organisation_name = self.organisation_edit.text()
         s.organisation_logo = logo
-        s.assessor_name = self.assessor_edit.text()
+        from trustframe.ui.dialogs.name_dialog import apply_user_name
+
+        apply_user_name(self._ctx, self.assessor_edit.text())
         s.default_scoring_profile = self.profile_combo.currentData() or ""
         s.language = self.language_combo.currentData() or ""
         if self._ctx.services is not None:
@@ -178,8 +180,10 @@ class PreferencesDialog(FormDialog):
     # -- slots ---------------------------------------------------------------------------------
 
     def _on_logo_button_clicked(self) -> None:
-        path = messages.choose_open_file(self, self.tr("Choose the organisation logo"), "",
-                                         self.tr("Images (*.png *.jpg *.jpeg)"))
+        from trustframe.ui import file_dialogs
+
+        path = file_dialogs.choose_open(self, self._ctx.settings, file_dialogs.LOGO,
+                                        self.tr("Choose the organisation logo"), self.tr("Images (*.png *.jpg *.jpeg)"))
         if path:
             self.logo_edit.setText(path)
 

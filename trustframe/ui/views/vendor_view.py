@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, QUrl, Qt, Signal
-from PySide6.QtGui import QBrush, QDesktopServices, QFont
+from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -550,8 +550,10 @@ class VendorView(QWidget):
         ev = self.selected_evidence()
         if ev is None:
             return
+        from trustframe.ui import file_dialogs
+
         if not ev.sha256:
-            QDesktopServices.openUrl(QUrl(ev.url))
+            file_dialogs.open_with_desktop(self, ev.url)
             return
         global _OPEN_DIR
         try:
@@ -562,14 +564,16 @@ class VendorView(QWidget):
         except Exception as exc:  # known errors (damaged file) and bugs both get a dialog
             error_dialog.show_exception(self, exc)
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        file_dialogs.open_with_desktop(self, target)
 
     def _on_save_evidence_button_clicked(self) -> None:
         ev = self.selected_evidence()
         if ev is None or not ev.sha256:
             return
-        path = messages.choose_save_file(self, self.tr("Save a copy of the evidence file"),
-                                         str(Path.home() / ev.file_name))
+        from trustframe.ui import file_dialogs
+
+        path = file_dialogs.choose_save(self, self._ctx.settings, file_dialogs.EVIDENCE_COPY,
+                                        self.tr("Save a copy of the evidence file"), ev.file_name)
         if not path:
             return
         try:
