@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AssessmentView</name>
+    <message numerus="yes">
+        <source>Why do these %n answer(s) not apply? (%1)</source>
+        <translation>
+            <numerusform>Why do these %n answer not apply? (%1)</numerusform>
+            <numerusform>Why do these %n answers not apply? (%1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ComparePickerDialog</name>
     <message numerus="yes">
         <source>%n assessment(s) ticked</source>
