@@ -139,11 +139,12 @@ def untranslated(top: Any) -> list[str]:
     for text, widget in visible_texts(top):
         if not text or text in QT_STANDARD:
             continue
-        rest = DATA.sub(" ", MARKED.sub(" ", " ".join(text.split())))
+        lines = "\n".join(" ".join(line.split()) for line in text.split("\n"))
+        rest = DATA.sub(" ", MARKED.sub(" ", lines))
         for bank_text in BANK:
             if bank_text in rest:
                 rest = rest.replace(bank_text, " ")
-        if catalogue.knows(rest.strip(" •·:")):
+        if catalogue.knows("\n".join(line.strip(" •·:") for line in rest.split("\n"))):
             continue
         if WORD.search(rest):
             found.append(f"{type(widget).__name__} {widget.objectName() or ''}: {text!r}")
