@@ -51,7 +51,16 @@ def words(text: str) -> str:
     from trustframe.exchange import i18n as catalogue
 
     lookup = catalogue.catalogue(_current)
-    return lookup.line(text, inner=lambda part: lookup.line(part, inner=lambda inner: lookup.line(inner)))
+
+    def part(piece: str, depth: int = 0) -> str:
+        # Reasons nest ("Incomplete (a; b): ..."): translate captured parts, and "; "-joined lists
+        # piece by piece.
+        translated = lookup.line(piece, inner=(lambda inner: part(inner, depth + 1)) if depth < 3 else None)
+        if translated == piece and "; " in piece:
+            return "; ".join(part(p, depth + 1) for p in piece.split("; "))
+        return translated
+
+    return part(text)
 
 
 def report_language() -> str:

@@ -492,6 +492,9 @@ class AssessmentView(QWidget):
                 except NotFoundError:
                     self.previous_answers = {}
         self._visible = services.assessments.applicable_questions(assessment, self.answers)
+        if self.questionnaire is not None:  # the same questions, worded in the GUI's language
+            shown = self.questionnaire.questions_by_id
+            self._visible = [shown.get(q.id, q) for q in self._visible]
         self._show_header()
         self._rebuild_navigator()
         if self.current_question_id and self.current_question_id not in self.navigator_model.question_ids():
