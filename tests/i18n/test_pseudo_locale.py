@@ -153,7 +153,8 @@ def untranslated(top: Any) -> list[str]:
 
 def truncated(top: Any) -> list[str]:
     """Single-line labels and buttons narrower than their text."""
-    from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton, QHeaderView, QLabel, QWidget
 
     found = []
     for widget in top.findChildren(QWidget):
@@ -166,6 +167,18 @@ def truncated(top: Any) -> list[str]:
         elif isinstance(widget, QAbstractButton) and widget.text():
             if widget.width() + 1 < widget.minimumSizeHint().width():
                 found.append(f"button {widget.text()[:50]!r}: {widget.width()} < {widget.minimumSizeHint().width()}")
+        elif isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Horizontal \
+                and widget.model() is not None:
+            model = widget.model()
+            last = widget.count() - 1
+            for section in range(widget.count()):
+                if widget.isSectionHidden(section) or (section == last and widget.stretchLastSection()):
+                    continue
+                title = model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+                if isinstance(title, str) and title:
+                    need = widget.fontMetrics().horizontalAdvance(title) + 8
+                    if widget.sectionSize(section) < need:
+                        found.append(f"column {title[:40]!r}: {widget.sectionSize(section)} < {need}")
     return found
 
 

@@ -141,7 +141,10 @@ class RegisterView(QWidget):
         header.setStretchLastSection(True)
         header.setSectionsMovable(True)
         for column, width in _WIDTHS.items():
-            header.resizeSection(column, width)
+            # At least the (translated) header text plus the sort arrow: "Punktwert" is wider than "Score".
+            title = self.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            needed = header.fontMetrics().horizontalAdvance(str(title or "")) + 36
+            header.resizeSection(column, max(width, needed))
         header.setSortIndicator(Column.VENDOR, Qt.SortOrder.AscendingOrder)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
