@@ -3614,6 +3614,50 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
         </translation>
     </message>
     <message>
+        <source>%n component(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, no dependencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top level: {name} {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created: {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Components: {n}; dependency relationships: {d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With supplier {s}, version {v}, identifier {i}, hashes {h}, licence {l}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NTIA minimum elements met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NTIA minimum elements NOT met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n affected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Affected {a}, not affected {n}, fixed {f}, under investigation {u}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Affected and known exploited: {k}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> (independent)</source>
         <translation> (unabhängig)</translation>
     </message>
@@ -3839,6 +3883,10 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
     <message>
         <source>SBOM</source>
         <translation>SBOM</translation>
+    </message>
+    <message>
+        <source>VEX document</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Policy</source>
