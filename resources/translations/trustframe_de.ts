@@ -3615,47 +3615,47 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
     </message>
     <message>
         <source>%n component(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%n Komponente(n)</translation>
     </message>
     <message>
         <source>, no dependencies</source>
-        <translation type="unfinished"></translation>
+        <translation>, keine Abhängigkeiten</translation>
     </message>
     <message>
         <source>Top level: {name} {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>Oberste Ebene: {name} {version}</translation>
     </message>
     <message>
         <source>Created: {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt: {when}</translation>
     </message>
     <message>
         <source>Components: {n}; dependency relationships: {d}</source>
-        <translation type="unfinished"></translation>
+        <translation>Komponenten: {n}; Abhängigkeitsbeziehungen: {d}</translation>
     </message>
     <message>
         <source>With supplier {s}, version {v}, identifier {i}, hashes {h}, licence {l}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Lieferant {s}, Version {v}, Kennung {i}, Prüfsummen {h}, Lizenz {l}</translation>
     </message>
     <message>
         <source>NTIA minimum elements met</source>
-        <translation type="unfinished"></translation>
+        <translation>NTIA-Mindestelemente erfüllt</translation>
     </message>
     <message>
         <source>NTIA minimum elements NOT met</source>
-        <translation type="unfinished"></translation>
+        <translation>NTIA-Mindestelemente NICHT erfüllt</translation>
     </message>
     <message>
         <source>%n affected</source>
-        <translation type="unfinished"></translation>
+        <translation>%n betroffen</translation>
     </message>
     <message>
         <source>Affected {a}, not affected {n}, fixed {f}, under investigation {u}</source>
-        <translation type="unfinished"></translation>
+        <translation>Betroffen {a}, nicht betroffen {n}, behoben {f}, in Untersuchung {u}</translation>
     </message>
     <message>
         <source>Affected and known exploited: {k}</source>
-        <translation type="unfinished"></translation>
+        <translation>Betroffen und bekanntermaßen ausgenutzt: {k}</translation>
     </message>
     <message>
         <source> (independent)</source>
@@ -3886,7 +3886,7 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
     </message>
     <message>
         <source>VEX document</source>
-        <translation type="unfinished"></translation>
+        <translation>VEX-Dokument</translation>
     </message>
     <message>
         <source>Policy</source>

@@ -618,7 +618,7 @@ def facts_text(facts: Any) -> tuple[str, str]:
             return f"{float(facts.get(key, 0)) * 100:.0f} %"
 
         n = int(facts.get("component_count", 0))
-        short = translate("VendorView", "%n component(s)", "", n)
+        short = QCoreApplication.translate("VendorView", "%n component(s)", "", n)
         if not facts.get("has_dependencies"):
             short += translate("VendorView", ", no dependencies")
         detail = "\n".join([
@@ -638,7 +638,7 @@ def facts_text(facts: Any) -> tuple[str, str]:
     if facts.get("kind") == "vex":
         counts = facts.get("by_status") or {}
         affected = int(counts.get("affected", 0))
-        short = translate("VendorView", "%n affected", "", affected)
+        short = QCoreApplication.translate("VendorView", "%n affected", "", affected)
         kev = sum(1 for v in facts.get("vulnerabilities", ()) if v.get("known_exploited") and v.get("status") == "affected")
         detail = "\n".join([
             str(facts.get("format", "")),
