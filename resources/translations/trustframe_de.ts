@@ -2,50 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
-    <name></name>
-    <message>
-        <source>Vendor</source>
-        <extracomment>Filter value meaning &quot;no rating yet&quot; / &quot;no status yet&quot;.</extracomment>
-        <translation>Anbieter</translation>
-    </message>
-    <message>
-        <source>Product / service</source>
-        <translation>Produkt / Dienstleistung</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>Kategorie</translation>
-    </message>
-    <message>
-        <source>Rating</source>
-        <translation>Einstufung</translation>
-    </message>
-    <message>
-        <source>Inherent tier</source>
-        <translation>Inhärente Stufe</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>Punktwert</translation>
-    </message>
-    <message>
-        <source>Red flags</source>
-        <translation>Warnsignale</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>Nachweise</translation>
-    </message>
-    <message>
-        <source>Next review</source>
-        <translation>Nächste Überprüfung</translation>
-    </message>
-</context>
-<context>
     <name>AnswerEditor</name>
     <message>
         <source>Answer</source>
@@ -166,11 +122,11 @@
     </message>
     <message>
         <source>Needs f&amp;ollow-up</source>
-        <translation>&amp;Nachverfolgung nötig</translation>
+        <translation>Nachverf&amp;olgung nötig</translation>
     </message>
     <message>
         <source>Question page</source>
-        <translation>Fragenseite</translation>
+        <translation>Frageseite</translation>
     </message>
     <message>
         <source>Score</source>
@@ -178,11 +134,11 @@
     </message>
     <message>
         <source>Ans&amp;wer</source>
-        <translation>Ant&amp;wort</translation>
+        <translation>Ant&amp;worten</translation>
     </message>
     <message>
         <source>Rev&amp;iew</source>
-        <translation>Pr&amp;üfung</translation>
+        <translation>Prü&amp;fen</translation>
     </message>
     <message>
         <source>◀ Previous</source>
@@ -453,6 +409,10 @@
         <translation>als gemindert akzeptiert</translation>
     </message>
     <message>
+        <source>Mitigation</source>
+        <translation>Gegenmaßnahme</translation>
+    </message>
+    <message>
         <source>Not answered yet.</source>
         <translation>Noch nicht beantwortet.</translation>
     </message>
@@ -555,12 +515,32 @@
             <numerusform>Warum treffen diese %n Antworten nicht zu? (%1)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>critical importance</source>
+        <translation>kritische Bedeutung</translation>
+    </message>
+    <message>
+        <source>high importance</source>
+        <translation>hohe Bedeutung</translation>
+    </message>
+    <message>
+        <source>standard importance</source>
+        <translation>normale Bedeutung</translation>
+    </message>
+    <message>
+        <source>low importance</source>
+        <translation>geringe Bedeutung</translation>
+    </message>
 </context>
 <context>
     <name>BarChart</name>
     <message>
         <source>Bar chart</source>
         <translation>Balkendiagramm</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>ohne Punktwert</translation>
     </message>
 </context>
 <context>
@@ -682,11 +662,11 @@
     </message>
     <message>
         <source>Show &amp;differences only</source>
-        <translation>Nur &amp;Unterschiede zeigen</translation>
+        <translation>Nur &amp;Unterschiede anzeigen</translation>
     </message>
     <message>
         <source>Hide the rows where every assessment has the same value; rows that differ are marked %1</source>
-        <translation>Zeilen ausblenden, in denen jede Bewertung denselben Wert hat; abweichende Zeilen sind mit %1 markiert</translation>
+        <translation>Zeilen ausblenden, in denen alle Bewertungen denselben Wert haben; abweichende Zeilen sind mit %1 markiert</translation>
     </message>
     <message>
         <source>Compare (%1)</source>
@@ -865,6 +845,83 @@
     <message>
         <source>A written justification is needed: %1</source>
         <translation>Eine schriftliche Begründung ist nötig: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Workspace made by a newer TrustFrame</source>
+        <translation>Arbeitsbereich von einer neueren TrustFrame-Version</translation>
+    </message>
+    <message>
+        <source>Install the newer version of TrustFrame to open this workspace. The file was not changed.</source>
+        <translation>Installieren Sie die neuere TrustFrame-Version, um diesen Arbeitsbereich zu öffnen. Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>Not a TrustFrame workspace</source>
+        <translation>Kein TrustFrame-Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Choose a .tfw workspace file, or create a new workspace with File &gt; New Workspace.</source>
+        <translation>Wählen Sie eine .tfw-Arbeitsbereichsdatei oder legen Sie mit Datei &gt; Neuer Arbeitsbereich einen neuen an.</translation>
+    </message>
+    <message>
+        <source>Workspace problem</source>
+        <translation>Problem mit dem Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Check that the file is not open in another program and that you may write to its folder.</source>
+        <translation>Prüfen Sie, dass die Datei nicht in einem anderen Programm geöffnet ist und Sie in ihren Ordner schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>The file has problems</source>
+        <translation>Die Datei hat Probleme</translation>
+    </message>
+    <message>
+        <source>Correct the listed problems and try again.</source>
+        <translation>Beheben Sie die aufgeführten Probleme und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot do that now</source>
+        <translation>Das ist jetzt nicht möglich</translation>
+    </message>
+    <message>
+        <source>Change the conflicting value, or refresh and try again.</source>
+        <translation>Ändern Sie den widersprüchlichen Wert oder aktualisieren Sie und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>It may have been deleted. Refresh the view (F5) and try again.</source>
+        <translation>Es wurde möglicherweise gelöscht. Aktualisieren Sie die Ansicht (F5) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot complete the action</source>
+        <translation>Die Aktion kann nicht abgeschlossen werden</translation>
+    </message>
+    <message>
+        <source>Correct the input and try again.</source>
+        <translation>Korrigieren Sie die Eingabe und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Unexpected problem</source>
+        <translation>Unerwartetes Problem</translation>
+    </message>
+    <message>
+        <source>TrustFrame ran into an unexpected problem and could not finish what it was doing. Your saved data is safe: every change is saved in its own transaction.</source>
+        <translation>TrustFrame ist auf ein unerwartetes Problem gestoßen und konnte den Vorgang nicht abschließen. Ihre gespeicherten Daten sind sicher: Jede Änderung wird in einer eigenen Transaktion gespeichert.</translation>
+    </message>
+    <message>
+        <source>The details were written to the log file:
+{path}
+
+Please include that file when you report the problem.</source>
+        <translation>Die Einzelheiten wurden in die Protokolldatei geschrieben:
+{path}
+
+Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
     </message>
 </context>
 <context>
@@ -1213,21 +1270,6 @@
     </message>
 </context>
 <context>
-    <name>FileDialogs</name>
-    <message>
-        <source>Could not open the file</source>
-        <translation>Die Datei konnte nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <source>No application opened {path}.</source>
-        <translation>Keine Anwendung hat {path} geöffnet.</translation>
-    </message>
-    <message>
-        <source>The file is saved; open it from its folder, or set a default application for this kind of file.</source>
-        <translation>Die Datei ist gespeichert; öffnen Sie sie aus ihrem Ordner oder legen Sie eine Standardanwendung für diese Dateiart fest.</translation>
-    </message>
-</context>
-<context>
     <name>FormDialog</name>
     <message>
         <source>Problem</source>
@@ -1261,6 +1303,18 @@
     <message>
         <source>Choose the returned workbook to see what it would change.</source>
         <translation>Wählen Sie die zurückerhaltene Arbeitsmappe, um zu sehen, was sie ändern würde.</translation>
+    </message>
+    <message>
+        <source>Import into assessment:</source>
+        <translation>In Bewertung importieren:</translation>
+    </message>
+    <message>
+        <source>Assessment to import into</source>
+        <translation>Bewertung, in die importiert wird</translation>
+    </message>
+    <message>
+        <source>Identity of the workbook</source>
+        <translation>Identität der Arbeitsmappe</translation>
     </message>
     <message>
         <source>Show unchanged and unanswered questions</source>
@@ -1319,58 +1373,6 @@
         <translation>Die Arbeitsmappe kann nicht importiert werden. Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <source>Import into assessment:</source>
-        <translation>Importieren in Bewertung:</translation>
-    </message>
-    <message>
-        <source>Assessment to import into</source>
-        <translation>Bewertung, in die importiert wird</translation>
-    </message>
-    <message>
-        <source>Identity of the workbook</source>
-        <translation>Identität der Arbeitsmappe</translation>
-    </message>
-    <message>
-        <source>Not imported: the workbook&apos;s old-style seal was not accepted.</source>
-        <translation>Nicht importiert: Das Siegel alter Art der Arbeitsmappe wurde nicht akzeptiert.</translation>
-    </message>
-    <message>
-        <source>Choose the assessment this workbook belongs to above; nothing is changed before you import.</source>
-        <translation>Wählen Sie oben die Bewertung, zu der diese Arbeitsmappe gehört; vor dem Import wird nichts geändert.</translation>
-    </message>
-    <message>
-        <source>Workbook identity cannot be verified</source>
-        <translation>Identität der Arbeitsmappe nicht überprüfbar</translation>
-    </message>
-    <message>
-        <source>Import it anyway? Choose Yes only if you know this file is the vendor&apos;s return for that assessment.</source>
-        <translation>Trotzdem importieren? Wählen Sie Ja nur, wenn Sie wissen, dass diese Datei die Rücksendung des Anbieters für diese Bewertung ist.</translation>
-    </message>
-    <message>
-        <source>Choose the assessment…</source>
-        <translation>Bewertung wählen…</translation>
-    </message>
-    <message>
-        <source>{file} will change assessment #{id}: vendor {vendor}, product {product}. {sent} {parts}.</source>
-        <translation>{file} ändert Bewertung #{id}: Anbieter {vendor}, Produkt {product}. {sent} {parts}.</translation>
-    </message>
-    <message>
-        <source>It was sent to {vendor}.</source>
-        <translation>Sie wurde an {vendor} gesendet.</translation>
-    </message>
-    <message>
-        <source>Whom it was sent to is not known.</source>
-        <translation>An wen sie gesendet wurde, ist nicht bekannt.</translation>
-    </message>
-    <message>
-        <source>Identity NOT verified: this workbook carries the old, unkeyed seal and was accepted on your confirmation. Check that the answers belong to this vendor and product.</source>
-        <translation>Identität NICHT überprüft: Diese Arbeitsmappe trägt das alte Siegel ohne Schlüssel und wurde auf Ihre Bestätigung hin akzeptiert. Prüfen Sie, dass die Antworten zu diesem Anbieter und Produkt gehören.</translation>
-    </message>
-    <message>
-        <source>Identity NOT verified: the workbook&apos;s identification sheet is missing or was altered, so it could not be checked which export it came from. You chose the assessment; check that the answers belong to this vendor and product.</source>
-        <translation>Identität NICHT überprüft: Das Identifikationsblatt der Arbeitsmappe fehlt oder wurde verändert, daher ließ sich nicht prüfen, aus welchem Export sie stammt. Sie haben die Bewertung gewählt; prüfen Sie, dass die Antworten zu diesem Anbieter und Produkt gehören.</translation>
-    </message>
-    <message>
         <source>This file was already imported on {when}.</source>
         <translation>Diese Datei wurde bereits am {when} importiert.</translation>
     </message>
@@ -1399,7 +1401,7 @@
     </message>
     <message>
         <source>Nothing was imported: ask the vendor for the complete workbook.</source>
-        <translation>Nichts wurde importiert: Bitten Sie den Anbieter um die vollständige Arbeitsmappe.</translation>
+        <translation>Es wurde nichts importiert: Fordern Sie beim Anbieter die vollständige Arbeitsmappe an.</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n answer(s) from {name}</source>
@@ -1411,6 +1413,46 @@
     <message>
         <source>Open returned workbook</source>
         <translation>Zurückerhaltene Arbeitsmappe öffnen</translation>
+    </message>
+    <message>
+        <source>Not imported: the workbook&apos;s old-style seal was not accepted.</source>
+        <translation>Nicht importiert: Das Siegel alter Art der Arbeitsmappe wurde nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>Choose the assessment this workbook belongs to above; nothing is changed before you import.</source>
+        <translation>Wählen Sie oben die Bewertung, zu der diese Arbeitsmappe gehört; vor dem Import wird nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Workbook identity cannot be verified</source>
+        <translation>Identität der Arbeitsmappe kann nicht geprüft werden</translation>
+    </message>
+    <message>
+        <source>Import it anyway? Choose Yes only if you know this file is the vendor&apos;s return for that assessment.</source>
+        <translation>Trotzdem importieren? Wählen Sie Ja nur, wenn Sie wissen, dass diese Datei der Rücklauf des Anbieters für diese Bewertung ist.</translation>
+    </message>
+    <message>
+        <source>Choose the assessment…</source>
+        <translation>Bewertung wählen…</translation>
+    </message>
+    <message>
+        <source>{file} will change assessment #{id}: vendor {vendor}, product {product}. {sent} {parts}.</source>
+        <translation>{file} ändert Bewertung #{id}: Anbieter {vendor}, Produkt {product}. {sent} {parts}.</translation>
+    </message>
+    <message>
+        <source>It was sent to {vendor}.</source>
+        <translation>Sie wurde an {vendor} gesendet.</translation>
+    </message>
+    <message>
+        <source>Whom it was sent to is not known.</source>
+        <translation>An wen sie gesendet wurde, ist nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>Identity NOT verified: this workbook carries the old, unkeyed seal and was accepted on your confirmation. Check that the answers belong to this vendor and product.</source>
+        <translation>Identität NICHT geprüft: Diese Arbeitsmappe trägt das alte Siegel ohne Schlüssel und wurde auf Ihre Bestätigung hin angenommen. Prüfen Sie, dass die Antworten zu diesem Anbieter und Produkt gehören.</translation>
+    </message>
+    <message>
+        <source>Identity NOT verified: the workbook&apos;s identification sheet is missing or was altered, so it could not be checked which export it came from. You chose the assessment; check that the answers belong to this vendor and product.</source>
+        <translation>Identität NICHT geprüft: Das Identifikationsblatt der Arbeitsmappe fehlt oder wurde verändert, daher ließ sich nicht prüfen, aus welchem Export sie stammt. Sie haben die Bewertung gewählt; prüfen Sie, dass die Antworten zu diesem Anbieter und Produkt gehören.</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
@@ -1787,7 +1829,7 @@ Protokolldatei: {log}</translation>
     </message>
     <message>
         <source>TrustFrame puts your name on the assessments you prepare, the decisions you record and the change log. You can change it later in Preferences.</source>
-        <translation>TrustFrame setzt Ihren Namen auf die Bewertungen, die Sie vorbereiten, die Entscheidungen, die Sie festhalten, und ins Änderungsprotokoll. Sie können ihn später in den Einstellungen ändern.</translation>
+        <translation>TrustFrame setzt Ihren Namen auf die Bewertungen, die Sie erstellen, die Entscheidungen, die Sie festhalten, und ins Änderungsprotokoll. Sie können ihn später in den Einstellungen ändern.</translation>
     </message>
     <message>
         <source>e.g. Alex Officer</source>
@@ -1799,7 +1841,7 @@ Protokolldatei: {log}</translation>
     </message>
     <message>
         <source>Type your name, or press Cancel to set it later in Preferences.</source>
-        <translation>Geben Sie Ihren Namen ein, oder wählen Sie Abbrechen, um ihn später in den Einstellungen festzulegen.</translation>
+        <translation>Geben Sie Ihren Namen ein, oder drücken Sie Abbrechen, um ihn später in den Einstellungen festzulegen.</translation>
     </message>
 </context>
 <context>
@@ -2122,7 +2164,7 @@ Protokolldatei: {log}</translation>
     </message>
     <message>
         <source>Put on assessments, decisions and the change log</source>
-        <translation>Steht auf Bewertungen, Entscheidungen und im Änderungsprotokoll</translation>
+        <translation>Erscheint auf Bewertungen, Entscheidungen und im Änderungsprotokoll</translation>
     </message>
     <message>
         <source>Your n&amp;ame</source>
@@ -2398,10 +2440,6 @@ Protokolldatei: {log}</translation>
         <translation>{date} (überfällig)</translation>
     </message>
     <message>
-        <source>The decision above stands until the reassessment (now {status}) is decided</source>
-        <translation>Die Entscheidung oben gilt, bis die Folgebewertung (jetzt {status}) entschieden ist</translation>
-    </message>
-    <message>
         <source>approved</source>
         <translation>freigegeben</translation>
     </message>
@@ -2441,8 +2479,53 @@ Protokolldatei: {log}</translation>
         <translation>Nachweise dieses Anbieters: {expired} abgelaufen, {expiring} laufen innerhalb von 60 Tagen ab</translation>
     </message>
     <message>
+        <source>Vendor</source>
+        <extracomment>Filter value meaning &quot;no rating yet&quot; / &quot;no status yet&quot;.</extracomment>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Product / service</source>
+        <translation>Produkt / Dienstleistung</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Einstufung</translation>
+    </message>
+    <message>
+        <source>Inherent tier</source>
+        <translation>Inhärente Stufe</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punktwert</translation>
+    </message>
+    <message>
+        <source>Red flags</source>
+        <translation>Warnsignale</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Nachweise</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>Nächste Überprüfung</translation>
+    </message>
+    <message>
         <source>Trust score {score:.1f} of 100; {done:.0%} of the questions answered</source>
         <translation>Vertrauenspunktwert {score:.1f} von 100; {done:.0%} der Fragen beantwortet</translation>
+    </message>
+    <message>
+        <source>The decision above stands until the reassessment (now {status}) is decided</source>
+        <translation>Die obige Entscheidung gilt, bis die Folgebewertung (jetzt {status}) entschieden ist</translation>
     </message>
     <message>
         <source>Decision: {decision} on {date}</source>
@@ -2532,9 +2615,19 @@ Protokolldatei: {log}</translation>
         <source>Loading the register…</source>
         <translation>Register wird geladen…</translation>
     </message>
-    <message>
-        <source>{vendors} vendors · {products} products and services</source>
-        <translation>Anbieter: {vendors} · Produkte und Dienstleistungen: {products}</translation>
+    <message numerus="yes">
+        <source>%n vendor(s)</source>
+        <translation>
+            <numerusform>%n Anbieter</numerusform>
+            <numerusform>%n Anbieter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) and service(s)</source>
+        <translation>
+            <numerusform>%n Produkt oder Dienstleistung</numerusform>
+            <numerusform>%n Produkte und Dienstleistungen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Showing {shown} of {total}</source>
@@ -2657,7 +2750,7 @@ Protokolldatei: {log}</translation>
     </message>
     <message>
         <source>F&amp;ind</source>
-        <translation>S&amp;uchen</translation>
+        <translation>&amp;Suchen</translation>
     </message>
     <message>
         <source>&amp;Assessments</source>
@@ -2693,7 +2786,7 @@ Protokolldatei: {log}</translation>
     </message>
     <message>
         <source>One page on the highlighted assessment: verdict, decision, drivers, conditions.</source>
-        <translation>Eine Seite zur markierten Bewertung: Ergebnis, Entscheidung, Einflussfaktoren, Auflagen.</translation>
+        <translation>Eine Seite zur markierten Bewertung: Urteil, Entscheidung, Einflussfaktoren, Auflagen.</translation>
     </message>
     <message numerus="yes">
         <source>%n assessment(s) ticked.</source>
@@ -2751,7 +2844,7 @@ Protokolldatei: {log}</translation>
     </message>
     <message>
         <source>It could not be opened automatically: open it from its folder.</source>
-        <translation>Er konnte nicht automatisch geöffnet werden: Öffnen Sie ihn aus seinem Ordner.</translation>
+        <translation>Sie konnte nicht automatisch geöffnet werden: Öffnen Sie sie aus ihrem Ordner.</translation>
     </message>
     <message>
         <source>The report was not created.</source>
@@ -2815,11 +2908,11 @@ Protokolldatei: {log}</translation>
     </message>
     <message>
         <source>Accept &amp;N/A…</source>
-        <translation>&amp;N. z. akzeptieren…</translation>
+        <translation>„&amp;Nicht zutreffend“ akzeptieren…</translation>
     </message>
     <message>
         <source>Accept the selected &apos;not applicable&apos; answers, with one reason for all; until accepted they count as gaps</source>
-        <translation>Die ausgewählten Antworten „nicht zutreffend“ mit einem Grund für alle akzeptieren; bis dahin zählen sie als Lücken</translation>
+        <translation>Die ausgewählten Antworten „nicht zutreffend“ mit einem gemeinsamen Grund akzeptieren; bis dahin zählen sie als Lücken</translation>
     </message>
     <message>
         <source>Conditions</source>
@@ -2884,6 +2977,10 @@ Protokolldatei: {log}</translation>
     <message>
         <source>Open</source>
         <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Mitigation</source>
+        <translation>Gegenmaßnahme</translation>
     </message>
 </context>
 <context>
@@ -3086,13 +3183,17 @@ Protokolldatei: {log}</translation>
         <source>%1 (accepted as mitigated)</source>
         <translation>%1 (als gemindert akzeptiert)</translation>
     </message>
+    <message>
+        <source>Mitigation</source>
+        <translation>Gegenmaßnahme</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Akzeptiert</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
-    <message>
-        <source>Window</source>
-        <translation>Fenster</translation>
-    </message>
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
@@ -3123,7 +3224,7 @@ Protokolldatei: {log}</translation>
     </message>
     <message>
         <source>The number keys choose an answer option only while the answer area has the focus; in text fields they are text.</source>
-        <translation>Die Zifferntasten wählen eine Antwortoption nur, solange der Antwortbereich den Fokus hat; in Textfeldern sind sie Text.</translation>
+        <translation>Die Zifferntasten wählen nur dann eine Antwortoption, wenn der Antwortbereich den Fokus hat; in Textfeldern sind sie Text.</translation>
     </message>
 </context>
 <context>
@@ -3485,12 +3586,76 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
             <numerusform>%n Produkte</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Ownership and control</source>
+        <translation>Eigentum und Kontrolle</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>In the register since {date}</source>
+        <translation>Im Register seit {date}</translation>
+    </message>
+    <message>
+        <source>No ownership information recorded yet.</source>
+        <translation>Noch keine Angaben zu den Eigentumsverhältnissen erfasst.</translation>
+    </message>
+    <message>
+        <source>No contacts yet.</source>
+        <translation>Noch keine Kontakte.</translation>
+    </message>
     <message numerus="yes">
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n Nachweis</numerusform>
             <numerusform>%n Nachweise</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%n component(s)</source>
+        <translation>%n Komponente(n)</translation>
+    </message>
+    <message>
+        <source>, no dependencies</source>
+        <translation>, keine Abhängigkeiten</translation>
+    </message>
+    <message>
+        <source>Top level: {name} {version}</source>
+        <translation>Oberste Ebene: {name} {version}</translation>
+    </message>
+    <message>
+        <source>Created: {when}</source>
+        <translation>Erstellt: {when}</translation>
+    </message>
+    <message>
+        <source>Components: {n}; dependency relationships: {d}</source>
+        <translation>Komponenten: {n}; Abhängigkeitsbeziehungen: {d}</translation>
+    </message>
+    <message>
+        <source>With supplier {s}, version {v}, identifier {i}, hashes {h}, licence {l}</source>
+        <translation>Mit Lieferant {s}, Version {v}, Kennung {i}, Prüfsummen {h}, Lizenz {l}</translation>
+    </message>
+    <message>
+        <source>NTIA minimum elements met</source>
+        <translation>NTIA-Mindestelemente erfüllt</translation>
+    </message>
+    <message>
+        <source>NTIA minimum elements NOT met</source>
+        <translation>NTIA-Mindestelemente NICHT erfüllt</translation>
+    </message>
+    <message>
+        <source>%n affected</source>
+        <translation>%n betroffen</translation>
+    </message>
+    <message>
+        <source>Affected {a}, not affected {n}, fixed {f}, under investigation {u}</source>
+        <translation>Betroffen {a}, nicht betroffen {n}, behoben {f}, in Untersuchung {u}</translation>
+    </message>
+    <message>
+        <source>Affected and known exploited: {k}</source>
+        <translation>Betroffen und bekanntermaßen ausgenutzt: {k}</translation>
     </message>
     <message>
         <source> (independent)</source>
@@ -3889,22 +4054,25 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
     </message>
 </context>
 <context>
-    <name>widget</name>
+    <name>parent</name>
     <message>
-        <source>critical importance</source>
-        <translation>kritische Bedeutung</translation>
+        <source>Could not open the file</source>
+        <translation>Die Datei konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <source>high importance</source>
-        <translation>hohe Bedeutung</translation>
+        <source>No application opened {path}.</source>
+        <translation>Kein Programm hat {path} geöffnet.</translation>
     </message>
     <message>
-        <source>standard importance</source>
-        <translation>normale Bedeutung</translation>
+        <source>The file is saved; open it from its folder, or set a default application for this kind of file.</source>
+        <translation>Die Datei ist gespeichert; öffnen Sie sie aus ihrem Ordner oder legen Sie ein Standardprogramm für diese Dateiart fest.</translation>
     </message>
+</context>
+<context>
+    <name>window</name>
     <message>
-        <source>low importance</source>
-        <translation>geringe Bedeutung</translation>
+        <source>Window</source>
+        <translation>Fenster</translation>
     </message>
 </context>
 </TS>

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trustframe.ui import labels
+from trustframe.ui import i18n, labels
 from trustframe.ui.focus import focus_first_field
 from trustframe.ui.operations import Operation, Task
 
@@ -410,7 +410,8 @@ class ReportDialog(QDialog):
         def work(task: Task) -> tuple[Any, bytes | None]:
             result = services.reports.write(kind, fmt, target, ids, pdf_variant=variant,
                                             progress=lambda percent, text: task.report(percent, 100, text),
-                                            include_appendix=include_appendix, author=author)
+                                            include_appendix=include_appendix, author=author,
+                                            language=i18n.report_language())
             preview = render_preview(result.path) if want_preview else None
             return result, preview
 

@@ -18,7 +18,7 @@ import logging
 import time
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,7 +48,7 @@ from trustframe.domain.questionnaire import Importance, Question, Questionnaire
 from trustframe.domain.scoring_model import ScoreResult
 from trustframe.errors import NotFoundError, TrustFrameError
 from trustframe.services.assessments import NotApplicableAnswer
-from trustframe.ui import labels, messages, prompts
+from trustframe.ui import i18n, labels, messages, prompts
 from trustframe.ui.context import UiContext
 from trustframe.ui.evidence_facts import facts_text
 from trustframe.ui.models.question_navigator import NavigatorRole, NavQuestion, NavSection, QuestionNavigatorModel
@@ -484,7 +484,8 @@ class AssessmentView(QWidget):
         old_title = self.title()
         self.assessment = assessment
         if self.questionnaire is None or self.questionnaire.key != f"{assessment.questionnaire_id}@{assessment.questionnaire_version}":
-            self.questionnaire = services.assessments.questionnaire(assessment)
+            # Shown in the GUI's language where the bank has a translation (ids, scores unchanged).
+            self.questionnaire = i18n.for_display(services.assessments.questionnaire(assessment))
         self.answers = services.assessments.answers(self.assessment_id)
         self.evidence = services.evidence.for_assessment(self.assessment_id)
         if assessment.previous_assessment_id != self._previous_loaded_for:
@@ -496,6 +497,9 @@ class AssessmentView(QWidget):
                 except NotFoundError:
                     self.previous_answers = {}
         self._visible = services.assessments.applicable_questions(assessment, self.answers)
+        if self.questionnaire is not None:  # the same questions, worded in the GUI's language
+            shown = self.questionnaire.questions_by_id
+            self._visible = [shown.get(q.id, q) for q in self._visible]
         self._show_header()
         self._rebuild_navigator()
         if self.current_question_id and self.current_question_id not in self.navigator_model.question_ids():
@@ -845,7 +849,8 @@ class AssessmentView(QWidget):
             self.flag_label.setText("\n".join(
                 (self.tr("Red flag (%1): %2").replace("%1", labels.severity(f.severity)).replace("%2", f.title))
                 + (" — " + self.tr("accepted as mitigated") if f.accepted else "") for f in flags))
-            self.flag_label.setToolTip("\n\n".join(f"{f.rationale}\n{self.tr('Mitigation')}: {f.mitigation}"
+            mitigation = self.tr("Mitigation")
+            self.flag_label.setToolTip("\n\n".join(f"{f.rationale}\n{mitigation}: {f.mitigation}"
                                                    for f in flags))
         self.flag_label.setVisible(bool(flags))
         self.source_label.setText(self._source_text(question, answer))
@@ -1280,9 +1285,13 @@ def labels_source(widget: QWidget, source: AnswerSource) -> str:
 
 
 def _importance_text(widget: QWidget, importance: Importance) -> str:
-    return {Importance.CRITICAL: widget.tr("critical importance"), Importance.HIGH: widget.tr("high importance"),
-            Importance.STANDARD: widget.tr("standard importance"), Importance.LOW: widget.tr("low importance")}[
-        importance]
+    # A literal context: lupdate cannot know the class of ``widget``, so widget.tr() strings were
+    # filed under a context ("widget") that never matched at run time.
+    translate = QCoreApplication.translate
+    return {Importance.CRITICAL: translate("AssessmentView", "critical importance"),
+            Importance.HIGH: translate("AssessmentView", "high importance"),
+            Importance.STANDARD: translate("AssessmentView", "standard importance"),
+            Importance.LOW: translate("AssessmentView", "low importance")}[importance]
 
 
 def _html(text: str) -> str:

@@ -312,13 +312,16 @@ class VendorView(QWidget):
         self.subtitle.setText(" · ".join(parts))
         profile = []
         if vendor.ownership_notes:
-            profile.append(f"<b>{self.tr('Ownership and control')}</b><br>{_html(vendor.ownership_notes)}")
+            heading = self.tr("Ownership and control")
+            profile.append(f"<b>{heading}</b><br>{_html(vendor.ownership_notes)}")
         if vendor.notes:
-            profile.append(f"<b>{self.tr('Notes')}</b><br>{_html(vendor.notes)}")
+            heading = self.tr("Notes")
+            profile.append(f"<b>{heading}</b><br>{_html(vendor.notes)}")
         if vendor.created_at:
-            profile.append(f"<span style='color:#5b6878'>{self.tr('In the register since {date}').format(date=vendor.created_at.date().isoformat())}</span>")
-        self.profile_label.setText("<br><br>".join(profile) or
-                                   f"<span style='color:#5b6878'>{self.tr('No ownership information recorded yet.')}</span>")
+            since = self.tr("In the register since {date}").format(date=vendor.created_at.date().isoformat())
+            profile.append(f"<span style='color:#5b6878'>{since}</span>")
+        nothing = self.tr("No ownership information recorded yet.")
+        self.profile_label.setText("<br><br>".join(profile) or f"<span style='color:#5b6878'>{nothing}</span>")
         contacts = []
         for c in vendor.contacts:
             line = f"<b>{_html(c.name)}</b>"
@@ -329,8 +332,8 @@ class VendorView(QWidget):
             if c.phone:
                 line += f"<br>{_html(c.phone)}"
             contacts.append(line)
-        self.contacts_label.setText("<br><br>".join(contacts) or
-                                    f"<span style='color:#5b6878'>{self.tr('No contacts yet.')}</span>")
+        no_contacts = self.tr("No contacts yet.")
+        self.contacts_label.setText("<br><br>".join(contacts) or f"<span style='color:#5b6878'>{no_contacts}</span>")
 
     def _show_products(self, select_id: int | None) -> None:
         rows = self._register_rows()
@@ -603,4 +606,3 @@ def _fit(table: QTableWidget, widths: dict[int, int]) -> None:
     for column, width in widths.items():
         header.resizeSection(column, width)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-
