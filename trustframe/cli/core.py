@@ -368,8 +368,14 @@ def evidence_add(ctx: CliContext) -> int:
             s.evidence.link(int(a.link[0]), a.link[1], evidence.id)
         except ValueError:
             raise InvalidInput(f"'{a.link[0]}' is not an assessment id") from None
+    from trustframe.services.evidence import link_warning
+
+    warning = link_warning(a.url) if a.url else None
+    if warning:
+        print(f"warning: {warning}", file=ctx.err)
     if ctx.json:
-        ctx.emit_json({"id": evidence.id, "title": evidence.title, "sha256": evidence.sha256})
+        ctx.emit_json({"id": evidence.id, "title": evidence.title, "sha256": evidence.sha256,
+                       **({"warning": warning} if warning else {})})
     else:
         ctx.print(f"Added evidence {evidence.id}: {evidence.title}"
                   + (f" (sha256 {evidence.sha256[:12]}...)" if evidence.sha256 else ""))
