@@ -324,7 +324,8 @@ def run(work: Path, plan: dict[str, int], parallel: int = 2) -> KillTotals:
     """Kill each scenario until it has the planned number of kills (completed runs don't count)."""
     campaign = prepare(work)
     for kind in plan:
-        campaign.run_once(kind, 0, kill=False)  # calibration: how long the operation takes
+        if plan[kind] > 0:
+            campaign.run_once(kind, 0, kill=False)  # calibration: how long the operation takes
     jobs: list[tuple[str, int]] = []
     counter = 1
 

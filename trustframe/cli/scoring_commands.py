@@ -8,8 +8,6 @@ from datetime import date
 from typing import Any
 
 from trustframe.cli import CliContext, table
-from trustframe.domain.scoring_codec import result_to_dict
-from trustframe.domain.scoring_model import ScoreResult
 
 
 def _date(text: str) -> date:
@@ -67,7 +65,9 @@ def _fmt(score: float | None) -> str:
 
 def assessment_score(ctx: CliContext) -> int:
     """``assessment score ID [--as-of DATE] [--json]``."""
-    result: ScoreResult = ctx.services.scoring.score(ctx.args.id, ctx.args.as_of)
+    from trustframe.domain.scoring_codec import result_to_dict
+
+    result = ctx.services.scoring.score(ctx.args.id, ctx.args.as_of)
     if _json(ctx):
         ctx.emit_json(result_to_dict(result))
         return 0
