@@ -7,14 +7,16 @@ PY          := $(VENV)/bin/python
 STAMP       := $(VENV)/.installed
 SYSDEPS     := $(VENV)/.system-deps
 
-.PHONY: run test setup system-deps venv screenshots bench demo wheel-check clean help
+.PHONY: run test reliability setup system-deps venv screenshots bench demo wheel-check clean help translations
 
 help:
 	@echo "make run          set up and open TrustFrame (default workspace)"
 	@echo "make test         set up and run the whole test suite headless"
+	@echo "make reliability  the reliability suite in full (long forms included; as root for the disk tests)"
 	@echo "make screenshots  render the main screens to docs/screenshots (Xvfb)"
 	@echo "make bench        run the benchmarks and update docs/performance.md"
 	@echo "make demo         build a demo workspace at ./demo.tfw"
+	@echo "make translations re-extract GUI strings, compile .qm, list unfinished ones (docs/translating.md)"
 
 setup: system-deps venv
 
@@ -43,6 +45,10 @@ run: setup
 test: setup
 	@QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
 
+# The long forms (marked reliability_long, deselected by `make test`) run here too.
+reliability: setup
+	@QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -m "reliability_long or not reliability_long" tests/reliability
+
 demo: setup
 	@$(VENV)/bin/trustframe --workspace demo.tfw demo
 
@@ -51,6 +57,13 @@ screenshots: setup
 
 bench: setup
 	@$(PY) bench/run_all.py
+
+# Re-reads every tr() string into resources/translations/*.ts (translations kept), compiles the
+# .qm files (committed, so wheels built without PySide6's tools carry them) and lists what is
+# still unfinished; fails while anything is. See docs/translating.md.
+translations: setup
+	@$(PY) tools/translations.py all
+	@for f in questionnaires/*.yaml; do $(VENV)/bin/trustframe questionnaire validate "$$f" || exit 1; done
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

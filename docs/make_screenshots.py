@@ -204,9 +204,52 @@ def main() -> int:
     except Exception as exc:
         print(f"  (compare picker skipped: {exc!r})")
 
+    _gui_screens(app, window, ctx, services, target, northwind)
     window.close()
     services.close()
     return 0
+
+
+def _gui_screens(app: Any, window: Any, ctx: Any, services: Any, target: Any, northwind: Any) -> None:
+    """Compare with differences marked, the decision dialog asking for a justification, and the
+    keyboard shortcuts list (issue 13)."""
+    try:
+        from trustframe.ui.views.compare_view import CompareView
+
+        ids = [target.assessment_id] + [r.assessment_id for r in window.store.rows
+                                        if r.assessment_id not in (None, target.assessment_id)][:1]
+        view = window._show_tab(("compare", tuple(ids)), lambda: CompareView(ctx, ids, window), "Compare", "compare")
+        view.differences_box.setChecked(True)
+        _settle(app, 0.5)
+        _save(window, "14-compare-differences")
+    except Exception as exc:
+        print(f"  (compare skipped: {exc!r})")
+    try:
+        from trustframe.domain.assessment import Decision
+        from trustframe.ui.dialogs.decision_dialog import DecisionDialog
+        from trustframe.ui.scoring_access import score_or_none
+
+        score = score_or_none(services, target.assessment_id)
+        dialog = DecisionDialog(ctx, target.assessment_id, score, window)
+        recommended = Decision(score.recommendation.value) if score else Decision.APPROVE
+        dialog.set_decision(next(d for d in Decision if d is not recommended))
+        dialog.show()
+        _settle(app, 0.5)
+        _save(dialog, "15-decision-justification")
+        dialog.close()
+    except Exception as exc:
+        print(f"  (decision dialog skipped: {exc!r})")
+    try:
+        from trustframe.ui.dialogs.shortcuts_dialog import ShortcutsDialog, collect_shortcuts
+
+        view = window.open_assessment(target.assessment_id)
+        dialog = ShortcutsDialog(collect_shortcuts(window, view), window)
+        dialog.show()
+        _settle(app, 0.5)
+        _save(dialog, "16-keyboard-shortcuts")
+        dialog.close()
+    except Exception as exc:
+        print(f"  (shortcuts dialog skipped: {exc!r})")
 
 
 if __name__ == "__main__":

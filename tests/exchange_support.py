@@ -105,3 +105,55 @@ BILLION_LAUGHS = b"""<?xml version="1.0"?>
 ]>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
 <row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>"""
+
+
+# -- workbook identity (metadata sheet) ----------------------------------------------------------
+
+#: Rows of the metadata sheet as written: fields in rows 1-7, the seal in row 8, checksums from row 11.
+META_FIELD_ROWS = range(1, 8)
+META_SEAL_ROW = 8
+META_FIRST_CHECKSUM_ROW = 11
+
+
+def read_meta(path: Path) -> tuple[Any, str]:
+    """(WorkbookMeta as written, seal) of a workbook's hidden metadata sheet."""
+    from trustframe.exchange.excel_model import META_SHEET, WorkbookMeta
+
+    ws = openpyxl.load_workbook(path)[META_SHEET]
+    fields = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in META_FIELD_ROWS}
+    checksums = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(META_FIRST_CHECKSUM_ROW, ws.max_row + 1)}
+    meta = WorkbookMeta(fields["workspace_id"], fields["assessment_uid"], fields["export_uid"],
+                        fields["questionnaire_id"], fields["questionnaire_version"], fields["exported_at"],
+                        checksums, format=fields["format"])
+    return meta, str(ws.cell(META_SEAL_ROW, 2).value)
+
+
+def rewrite_meta(path: Path, out: Path, seal: Any, reference: bool = True, **changes: str) -> Path:
+    """Copy a workbook with metadata fields changed and sealed again by ``seal(meta) -> str``
+    (what a forger can do with the algorithm in hand); ``reference`` also re-points the visible
+    reference on the Instructions sheet."""
+    import dataclasses
+
+    from trustframe.exchange.excel_model import INSTRUCTIONS_SHEET, META_SHEET
+
+    meta, _seal = read_meta(path)
+    forged = dataclasses.replace(meta, **changes)
+    wb = openpyxl.load_workbook(path)
+    ws = wb[META_SHEET]
+    for row in META_FIELD_ROWS:
+        ws.cell(row, 2).value = forged.fields()[ws.cell(row, 1).value]
+    ws.cell(META_SEAL_ROW, 2).value = seal(forged)
+    if reference:
+        set_reference(wb[INSTRUCTIONS_SHEET], forged.reference)
+    wb.save(out)
+    return out
+
+
+def set_reference(ws: Any, reference: str) -> None:
+    """Replace the visible TF1 reference on an Instructions sheet."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("TF1:"):
+                cell.value = reference
+                return
+    raise KeyError("no TF1 reference on the sheet")

@@ -107,7 +107,7 @@ def _show_pending_errors() -> None:
 
 def create_application(argv: list[str] | None = None) -> "QApplication":
     """The QApplication with TrustFrame's name, icon, look and translations (reused if one exists)."""
-    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+    from PySide6.QtCore import QCoreApplication, Qt, QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
@@ -128,17 +128,9 @@ def create_application(argv: list[str] | None = None) -> "QApplication":
     app.setWindowIcon(icons.icon(icons.APP))
     theme.apply(app)
 
-    language = AppSettings().language or QLocale.system().name().split("_")[0]
-    folder = paths.resources_dir() / "translations"
-    translators = []
-    ours = QTranslator(app)
-    if ours.load(f"trustframe_{language}", str(folder)):
-        translators.append(ours)
-    qt = QTranslator(app)
-    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        translators.append(qt)
-    for translator in translators:
-        app.installTranslator(translator)
+    from trustframe.ui import i18n
+
+    i18n.install_translations(app, i18n.resolve_language(AppSettings().language))
     # Exceptions from worker threads are queued; show them from the GUI thread.
     timer = QTimer(app)
     timer.setInterval(500)
@@ -171,6 +163,8 @@ def start_gui(workspace: str | None = None, argv: list[str] | None = None) -> tu
     install_exception_hook()
     preload.join()
 
+    from PySide6.QtCore import QTimer
+
     from trustframe.ui import error_dialog
     from trustframe.ui.context import UiContext
     from trustframe.ui.main_window import MainWindow, open_services
@@ -187,7 +181,7 @@ def start_gui(workspace: str | None = None, argv: list[str] | None = None) -> tu
     if target is not None:
         try:
             # Migrations (after a backup) happen here, before the window opens.
-            services = open_services(target, create=create)
+            services = open_services(target, create=create, user=settings.assessor_name or None)
         except Exception as exc:  # shown once the window exists; the welcome screen follows
             log.warning("Could not open %s at start-up: %s", target, exc)
             error_dialog.show_exception(None, exc, context=f"{target}")
@@ -197,6 +191,8 @@ def start_gui(workspace: str | None = None, argv: list[str] | None = None) -> tu
     if services is not None:
         settings.add_recent_workspace(services.workspace.path)
     window.show()
+    # Names on records come from Preferences, never the OS login: ask once, after the first paint.
+    QTimer.singleShot(0, window.ask_user_name_once)
     return app, window
 
 

@@ -64,6 +64,62 @@ class WorkspaceTooNewError(WorkspaceError):
     """The workspace was written by a newer TrustFrame."""
 
 
+class WorkspaceDamagedError(NotAWorkspaceError):
+    """The file has tables but no recognisable TrustFrame schema revision (left unchanged)."""
+
+
+class WorkspaceNeedsUpgradeError(WorkspaceError):
+    """The workspace was written by an older TrustFrame; a read-only command will not migrate it."""
+
+
+class WorkspaceBusyError(WorkspaceError):
+    """Another program held the workspace's write lock for longer than TrustFrame waits."""
+
+
+class WorkspaceReadOnlyError(WorkspaceError):
+    """The workspace file, its folder or its disk cannot be written."""
+
+
+class DiskFullError(WorkspaceError):
+    """The disk is full; the change was not saved."""
+
+
+def describe_fault(exc: BaseException) -> TrustFrameError | None:
+    """The one-sentence error for an environment fault that escaped as a raw exception
+    (SQLite lock, read-only file, full disk), or None when ``exc`` is something else.
+
+    Only the standard library is used (SQLAlchemy's wrapper is read through ``orig``) so the CLI
+    and the GUI can call this without importing the storage layer.
+    """
+    import errno
+    import sqlite3
+
+    if isinstance(exc, TrustFrameError):
+        return exc
+    err = getattr(exc, "orig", None) or exc
+    text = str(err).lower()
+    if isinstance(err, sqlite3.Error):
+        if "locked" in text or "busy" in text:
+            return WorkspaceBusyError("Another program is writing to this workspace; try again in a moment "
+                                      "(nothing was lost).")
+        if "disk is full" in text:
+            return DiskFullError("The disk holding the workspace is full; free some space and try again "
+                                 "(the change was not saved).")
+        if "readonly" in text or "read-only" in text or "unable to open database" in text:
+            return WorkspaceReadOnlyError("The workspace cannot be written because the file, its folder or its "
+                                          "disk is read-only; copy it to a folder you may write to.")
+        return None
+    if isinstance(err, OSError):
+        where = f" ({err.filename})" if getattr(err, "filename", None) else ""
+        if err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+            return DiskFullError(f"The disk is full{where}; free some space and try again (nothing was written).")
+        if err.errno == errno.EROFS:
+            return WorkspaceReadOnlyError(f"The disk is read-only{where}; choose a folder you may write to.")
+        if err.errno in (errno.EACCES, errno.EPERM):
+            return WorkspaceReadOnlyError(f"You may not write there{where}; choose a folder you may write to.")
+    return None
+
+
 class NotFoundError(TrustFrameError):
     """A vendor, product, assessment, question or questionnaire does not exist."""
 

@@ -123,7 +123,7 @@ def test_mistyped_workspace_is_not_created(capsys: pytest.CaptureFixture[str], t
     code, _, err = run(capsys, "--workspace", str(tmp_path / "no" / "such" / "dir.tfw"), "vendor", "add", "Acme")
     assert code == 1 and "does not exist" in err
     code, _, err = run(capsys, "--workspace", str(typo), "vendor", "add", "Acme")
-    assert code == 0 and "Creating a new workspace" in err and typo.exists()
+    assert code == 0 and "Created a new workspace" in err and typo.exists()
 
 
 def test_json_may_follow_the_command(capsys: pytest.CaptureFixture[str], ws: str) -> None:
@@ -161,8 +161,9 @@ def test_not_a_workspace_is_refused(capsys: pytest.CaptureFixture[str], tmp_path
 
 def test_evidence_commands(capsys: pytest.CaptureFixture[str], ws: str, tmp_path: Path) -> None:
     run(capsys, "--workspace", ws, "vendor", "add", "Acme")
-    sbom = tmp_path / "sbom.json"
-    sbom.write_text('{"bomFormat": "CycloneDX"}', encoding="utf-8")
+    from tests.exchange.sbom_support import make_cyclonedx
+
+    sbom = make_cyclonedx(tmp_path / "sbom.json")
     code, out, err = run(capsys, "--workspace", ws, "--json", "evidence", "add", "Acme", "SBOM", "--kind", "sbom",
                          "--file", str(sbom), "--expires", "2020-01-01")
     assert code == 0, err

@@ -171,3 +171,119 @@ def test_a_partial_return_gives_one_grouped_warning(capsys: pytest.CaptureFixtur
     per_row = [p for r in preview["empty"] for p in r["problems"] if "has no answer" in p["message"]]
     assert len(per_row) == total
     assert sum("required questions are unanswered" in p["message"] for p in preview["problems"]) == 1
+
+
+# -- workbook identity (issue 12) ----------------------------------------------------------------
+
+
+@pytest.fixture
+def two_vendors(capsys: pytest.CaptureFixture[str], workspace: str, tmp_path: Path) -> tuple[Path, str]:
+    """Assessment 1 (Acme) exported and returned with one answer; assessment 2 belongs to Globex."""
+    assert run(capsys, "--workspace", workspace, "vendor", "add", "Globex")[0] == 0
+    assert run(capsys, "--workspace", workspace, "product", "add", "Globex", "Router", "--category", "software")[0] == 0
+    assert run(capsys, "--workspace", workspace, "assessment", "create", "--vendor", "Globex",
+               "--product", "Router")[0] == 0
+    sent = tmp_path / "sent.xlsx"
+    assert run(capsys, "--workspace", workspace, "export-questionnaire", "1", "-o", str(sent))[0] == 0
+    ((qid, label),) = _choice_questions(sent, 1)
+    return fill(sent, {qid: label}), qid
+
+
+def _db(workspace: str) -> list[str]:
+    import sqlite3
+
+    con = sqlite3.connect(workspace)
+    try:
+        return list(con.iterdump())
+    finally:
+        con.close()
+
+
+def test_dry_run_names_the_target_and_the_vendor_it_was_sent_to(capsys: pytest.CaptureFixture[str], workspace: str,
+                                                                two_vendors: tuple[Path, str],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    returned, qid = two_vendors
+    code, out, _ = run(capsys, "--workspace", workspace, "import-response", str(returned), "--dry-run")
+    assert code == 0
+    assert "target: vendor Acme, product Gateway, assessment 1" in out
+    assert "sent to: Acme" in out and "identity: verified" in out
+    code, out, _ = run(capsys, "--workspace", workspace, "import-response", str(returned), "--dry-run", "--json")
+    preview = json.loads(out)["preview"]
+    assert preview["target"] == {"assessment_id": 1, "vendor": "Acme", "product": "Gateway"}
+    assert preview["sent_to_vendor"] == "Acme" and preview["identity_verified"] is True
+    # a genuine return: no question asked at all
+    monkeypatch.setattr("builtins.input", lambda *a: pytest.fail("asked a question"))
+    code, out, err = run(capsys, "--workspace", workspace, "import-response", str(returned), "--yes")
+    assert code == 0 and "Imported 1 answer" in out, err
+
+
+def test_a_return_into_another_vendors_assessment_is_refused_whatever_the_options(
+        capsys: pytest.CaptureFixture[str], workspace: str, two_vendors: tuple[Path, str]) -> None:
+    returned, _ = two_vendors
+    before = _db(workspace)
+    for extra in ([], ["--accept-legacy-seal"], ["--dry-run"], ["--accept-legacy-seal", "--json"]):
+        code, out, err = run(capsys, "--workspace", workspace, "import-response", str(returned), "--assessment", "2",
+                             "--yes", *extra)
+        assert code == 1 and "another vendor" in (err + out) and "Traceback" not in err, extra
+    assert _db(workspace) == before
+
+
+def test_dropped_metadata_needs_the_assessment_and_the_preview_warns(capsys: pytest.CaptureFixture[str],
+                                                                     workspace: str, two_vendors: tuple[Path, str],
+                                                                     tmp_path: Path) -> None:
+    import openpyxl
+
+    returned, _ = two_vendors
+    wb = openpyxl.load_workbook(returned)
+    del wb["_trustframe_meta"]
+    wb.save(tmp_path / "nometa.xlsx")
+    before = _db(workspace)
+    code, _, err = run(capsys, "--workspace", workspace, "import-response", str(tmp_path / "nometa.xlsx"), "--yes")
+    assert code == 1 and "--assessment" in err and "never trusted" in err
+    assert _db(workspace) == before
+    code, out, _ = run(capsys, "--workspace", workspace, "import-response", str(tmp_path / "nometa.xlsx"),
+                       "--assessment", "1", "--dry-run")
+    assert code == 0 and "identity: NOT verified" in out and "could not be verified" in out
+    assert "target: vendor Acme, product Gateway, assessment 1" in out
+
+
+def test_an_old_style_seal_needs_accept_legacy_seal(capsys: pytest.CaptureFixture[str], workspace: str,
+                                                    two_vendors: tuple[Path, str], tmp_path: Path) -> None:
+    from exchange_support import rewrite_meta
+
+    from trustframe.exchange.excel_model import LEGACY_EXCHANGE_FORMAT
+    from trustframe.exchange.workbook_identity import legacy_seal
+
+    returned, _ = two_vendors
+    import sqlite3
+
+    con = sqlite3.connect(workspace)  # an export made before the keyed seal (as migration 0002 records it)
+    con.execute("UPDATE export_bindings SET seal = 'sha256'")
+    con.commit()
+    con.close()
+    old = rewrite_meta(returned, tmp_path / "old.xlsx", legacy_seal, format=LEGACY_EXCHANGE_FORMAT)
+    before = _db(workspace)
+    code, _, err = run(capsys, "--workspace", workspace, "import-response", str(old), "--yes")
+    assert code == 1 and "--accept-legacy-seal" in err and "cannot be verified" in err
+    assert _db(workspace) == before
+    code, out, _ = run(capsys, "--workspace", workspace, "import-response", str(old), "--accept-legacy-seal",
+                       "--dry-run")
+    assert code == 0 and "identity: NOT verified (old unkeyed seal" in out
+    code, out, _ = run(capsys, "--workspace", workspace, "import-response", str(old), "--accept-legacy-seal", "--yes")
+    assert code == 0 and "Imported 1 answer" in out
+
+
+def test_an_unknown_format_version_is_refused_by_name(capsys: pytest.CaptureFixture[str], workspace: str,
+                                                      two_vendors: tuple[Path, str], tmp_path: Path) -> None:
+    import openpyxl
+
+    returned, _ = two_vendors
+    wb = openpyxl.load_workbook(returned)
+    wb["_trustframe_meta"].cell(1, 2).value = "trustframe-exchange/99"
+    wb.save(tmp_path / "v99.xlsx")
+    before = _db(workspace)
+    for extra in ([], ["--assessment", "1", "--accept-legacy-seal"]):
+        code, _, err = run(capsys, "--workspace", workspace, "import-response", str(tmp_path / "v99.xlsx"), "--yes",
+                           *extra)
+        assert code == 1 and "trustframe-exchange/99" in err
+    assert _db(workspace) == before

@@ -37,6 +37,9 @@ ISO_CERT = Evidence(1, 1, "ISO/IEC 27001 certificate", EvidenceKind.CERTIFICATE,
                     issued_on=date(2024, 3, 1), expires_on=date(2027, 2, 28))
 POLICY = Evidence(2, 1, "Product security policy", EvidenceKind.POLICY, issuer="Acme", independent=False,
                   issued_on=date(2024, 1, 10))
+# A policy reviewed by an independent auditor: VUL-01 asks for a policy (rule 5: kinds must fit).
+AUDITED_POLICY = Evidence(4, 1, "Vulnerability policy, audited", EvidenceKind.POLICY, issuer="Auditor",
+                          independent=True, issued_on=date(2024, 3, 1), expires_on=date(2027, 2, 28))
 
 WORKED_ANSWERS = {"GOV-01": "documented", "GOV-02": ["iso27001", "soc2"], "VUL-01": "yes", "VUL-02": 20}
 WORKED_EVIDENCE = {"GOV-01": [POLICY], "GOV-02": [ISO_CERT]}
@@ -83,16 +86,20 @@ def test_not_applicable_leaves_the_denominator(sample: Questionnaire, profile: S
     base = score_answers(sample, {"GOV-01": "verified", "VUL-01": "no"}, profile=profile, as_of=date(2025, 1, 1),
                          category=ProductCategory.SOFTWARE, tier=3)
     na = score_answers(sample, {"GOV-01": "na", "VUL-01": "no"}, profile=profile, as_of=date(2025, 1, 1),
-                       category=ProductCategory.SOFTWARE, tier=3)
+                       category=ProductCategory.SOFTWARE, tier=3, na_accepted={"GOV-01"})
     assert base.overall == round(100 * 2 * 0.6 / 6, 2)   # GOV-01 verified but no evidence: 0.6
     assert na.overall == 0.0                              # only VUL-01 (0) counts
     gov = next(g for g in na.by_section if g.key == "GOV")
     assert gov.score is None and gov.applicable == 1      # GOV-02 is the remaining gap
+    # Not accepted by a reviewer, the N/A answer is a gap (rule 3).
+    pending = score_answers(sample, {"GOV-01": "na", "VUL-01": "no"}, profile=profile, as_of=date(2025, 1, 1),
+                            category=ProductCategory.SOFTWARE, tier=3)
+    assert "GOV-01" in pending.gaps and next(g for g in pending.by_section if g.key == "GOV").applicable == 2
 
 
 def test_unanswered_questions_are_gaps_not_zeros(sample: Questionnaire, profile: ScoringProfile) -> None:
     r = score_answers(sample, {"VUL-01": "yes"}, profile=profile, as_of=date(2025, 1, 1),
-                      category=ProductCategory.SOFTWARE, tier=4, evidence={"VUL-01": [ISO_CERT]})
+                      category=ProductCategory.SOFTWARE, tier=4, evidence={"VUL-01": [AUDITED_POLICY]})
     assert r.overall == 100.0
     assert set(r.gaps) == {"GOV-01", "GOV-02", "VUL-02"}
     assert r.completeness == 0.25
@@ -149,8 +156,9 @@ def test_evidence_strength_order(sample: Questionnaire, profile: ScoringProfile)
                           category=ProductCategory.SOFTWARE, tier=3, evidence={"VUL-01": items})
         return next(q.evidence_factor for q in r.questions if q.question_id == "VUL-01")
 
-    expired = Evidence(3, 1, "Old report", EvidenceKind.AUDIT_REPORT, independent=True, expires_on=date(2025, 1, 1))
-    assert score_with([ISO_CERT]) == 1.0
+    expired = Evidence(3, 1, "Old report", EvidenceKind.POLICY, independent=True, expires_on=date(2025, 1, 1))
+    assert score_with([AUDITED_POLICY]) == 1.0
+    assert score_with([ISO_CERT]) == 0.6                   # a certificate is not a kind VUL-01 asks for
     assert score_with([POLICY]) == 0.85
     assert score_with([expired]) == 0.6
     assert score_with([]) == 0.6
@@ -200,17 +208,21 @@ def test_profile_override_and_validation(profile: ScoringProfile) -> None:
 
 SOC2_EXPIRED = Evidence(5, 1, "SOC 2 Type II report", EvidenceKind.AUDIT_REPORT, issuer="Auditor", independent=True,
                         issued_on=date(2023, 1, 1), expires_on=date(2024, 10, 19))
+# The same lapsed report filed as a policy document, so that it fits GOV-01 and VUL-01 (which ask
+# for a policy) and is ignored on GOV-02 (certificate or audit report): one condition either way.
+SOC2_POLICY_EXPIRED = Evidence(5, 1, "SOC 2 Type II report", EvidenceKind.POLICY, issuer="Auditor", independent=True,
+                               issued_on=date(2023, 1, 1), expires_on=date(2024, 10, 19))
 
 
 def test_one_lapsed_report_is_one_condition_naming_the_answers_it_supports(sample: Questionnaire,
                                                                            profile: ScoringProfile) -> None:
     answers = {"GOV-01": "verified", "GOV-02": ["iso27001", "soc2"], "VUL-01": "yes", "VUL-02": 120}
-    evidence = {"GOV-01": [SOC2_EXPIRED], "GOV-02": [SOC2_EXPIRED], "VUL-01": [SOC2_EXPIRED]}
+    evidence = {"GOV-01": [SOC2_POLICY_EXPIRED], "GOV-02": [SOC2_POLICY_EXPIRED], "VUL-01": [SOC2_POLICY_EXPIRED]}
     r = score_answers(sample, answers, profile=profile, as_of=date(2025, 1, 1), category=ProductCategory.SOFTWARE,
                       tier=4, evidence=evidence)
     about_evidence = [c for c in r.conditions if "SOC 2 Type II report" in c]
     assert about_evidence == ["Obtain a current 'SOC 2 Type II report' (expired 2024-10-19); it supports "
-                              "3 answers: GOV-01, GOV-02, VUL-01"]
+                              "2 answers: GOV-01, VUL-01"]
     # flag mitigations (worst first) come before the evidence
     assert r.conditions[0].startswith("VUL-02 – Slow fixes") and r.conditions[-1] == about_evidence[0]
 
@@ -225,7 +237,7 @@ def test_evidence_condition_lists_a_few_answers_then_a_count() -> None:
     questionnaire = Questionnaire(id="many", version="1", title="Many", kind=QuestionnaireKind.ASSESSMENT,
                                   sections=(Section(id="S", title="S", questions=tuple(questions)),))
     profile = ScoringProfile.from_dict(json.loads(DEFAULT_PROFILE.read_text(encoding="utf-8")))
-    cert = Evidence(8, 1, "ISO certificate", EvidenceKind.CERTIFICATE, independent=True,
+    cert = Evidence(8, 1, "ISO certificate", EvidenceKind.AUDIT_REPORT, independent=True,
                     issued_on=date(2026, 1, 1), expires_on=date(2028, 1, 1))
     evidence = {q.id: [SOC2_EXPIRED] for q in questions}
     evidence["Q-25"] = [cert]  # not valid yet on the scoring date: a condition of its own

@@ -158,7 +158,7 @@ def _assert_same_as_full_rescoring(case: dict[str, Any]) -> None:
 
     def rescore_in_full(ev: Any, rows_by_id: Any, values: dict[str, Any], changed: Any, profile: Any,
                         evidence: Any, as_of: Any, accepted: Any, forced: frozenset[str],
-                        extra_accepted: frozenset[str]) -> tuple[Any, ...]:
+                        extra_accepted: frozenset[str], na_accepted: Any = frozenset()) -> tuple[Any, ...]:
         full = _full_evaluation(case, values, forced, extra_accepted)
         return full.overall, full.completeness, full.critical_gaps, full.flags
 
@@ -224,4 +224,7 @@ def test_answers_are_shown_as_answers_display_shows_them(case: dict[str, Any]) -
     ev = _full_evaluation(case, case["answers"], keep_rows=True)
     for row in ev.rows:
         expected = answer_text.display(row.x.q, row.value) if row.answered else "unanswered"
+        option = row.x.q.option(row.value) if isinstance(row.value, str) else None
+        if not row.answered and option is not None and option.not_applicable:
+            expected = f"{option.label} (not yet accepted)"  # rule 3: an N/A awaiting a reviewer
         assert scoring._display(row) == expected

@@ -162,7 +162,10 @@ def _apply(case: dict[str, Any], improvements: tuple[Any, ...]) -> dict[str, Any
             continue
         answers[imp.question_id] = list(imp.to_value) if isinstance(imp.to_value, tuple) else imp.to_value
         if imp.with_evidence:
-            evidence[imp.question_id] = [FRESH]
+            # of a kind the question asks for (rule 5)
+            kind = SAMPLE.question(imp.question_id).evidence[0]
+            evidence[imp.question_id] = [Evidence(FRESH.id, FRESH.vendor_id, FRESH.title, kind, independent=True,
+                                                  expires_on=FRESH.expires_on)]
     return {**case, "answers": answers, "evidence": evidence, "accepted": accepted}
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -59,9 +61,9 @@ def test_questions_sheet_layout_and_protection(workbook: tuple[Any, Path]) -> No
         assert ws.cell(row, 3).alignment.wrap_text
     assert ws.freeze_panes == "B3"
     assert ws.print_title_rows == "$1:$2"
-    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert ws.page_setup.orientation == "portrait" and ws.page_setup.fitToWidth == 1   # issue 13: portrait A4/Letter
     assert ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.column_dimensions["C"].width >= 50
+    assert ws.column_dimensions["C"].width >= 35                # the widest column: the question
     assert 'Answer only if VUL-01 is "Yes" or "Partly"' in ws["D7"].value
     assert ws["E3"].value == "Required" and ws["E5"].value == "Optional"
 
@@ -108,7 +110,7 @@ def test_metadata_identifies_the_export(workbook: tuple[Any, Path], services: An
     wb, _ = workbook
     ws = wb[META_SHEET]
     fields = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(1, 9)}
-    assert fields["format"] == "trustframe-exchange/1"
+    assert fields["format"] == "trustframe-exchange/2"
     assert fields["workspace_id"] == services.workspace.workspace_id
     assert fields["assessment_uid"] == services.assessments.uid(sample_assessment.id)
     (export,) = services.exchange.exports(sample_assessment.id)
@@ -119,7 +121,14 @@ def test_metadata_identifies_the_export(workbook: tuple[Any, Path], services: An
     assert checksums == {qid: question_checksum(q.question(qid).text) for qid in export.question_ids}
     meta = WorkbookMeta(fields["workspace_id"], fields["assessment_uid"], fields["export_uid"],
                         fields["questionnaire_id"], fields["questionnaire_version"], fields["exported_at"], checksums)
-    assert fields["seal"] == meta.seal()
+    # keyed with the workspace's secret (which is not in the file): the old unkeyed seal does not match
+    from trustframe.exchange.workbook_identity import keyed_seal, legacy_seal
+    from trustframe.storage.export_bindings import ExportBindingRepository
+
+    with services.workspace.reading() as session:
+        key = ExportBindingRepository(session).seal_key()
+    meta = dataclasses.replace(meta, format=fields["format"])
+    assert fields["seal"] == keyed_seal(meta, key) != legacy_seal(meta)
     assert f"TF1:{fields['assessment_uid']}:{fields['export_uid']}" == meta.reference
 
 

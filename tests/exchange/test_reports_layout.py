@@ -137,7 +137,7 @@ def test_tables_fit_the_page_and_headers_break_between_words(services, sample_as
                     assert all(word in words for word in line.split()), (number, lines)
                 # A header broken inside a word leaves fragments ("G", "a", "i", "n") on their own lines.
                 assert all(len(line) > 1 for line in lines if line), f"{number}: header split as {lines}"
-    for expected in ("Supports", "Points", "Validity", "Old value", "New value"):
+    for expected in ("Supports", "Validity", "Old value", "New value"):
         assert expected in headers, (expected, sorted(headers))
 
 
@@ -180,7 +180,7 @@ def test_executive_summary_reconciles_decision_and_recommendation(services, samp
         f"Decided: Approve with conditions by M. Reviewer on {TODAY.isoformat()}, against the current "
         "recommendation Reject; the reviewer's notes: Conditions agreed with the vendor's CISO.")
     html = pdf.render_html("assessment.html", report=report)
-    summary = html[html.index('id="summary"'):html.index('id="results"')]
+    summary = html[html.index('id="brief"'):html.index('id="contents"')]  # page 1: the decision brief
     assert "against the current recommendation Reject" in summary and "decision-differs" in summary
     # A decision that follows the recommendation gets a quiet line, not a warning.
     same = model.build_assessment_report(dataclasses.replace(
@@ -197,7 +197,7 @@ def test_decision_basis_note_kept_when_the_rating_moved(services, sample_assessm
     report = model.build_assessment_report(dataclasses.replace(inp, decision_basis=basis))
     assert "the rating was moderate" in report.decision_basis_note and "critical now" in report.decision_basis_note
     html = pdf.render_html("assessment.html", report=report)
-    summary = html[html.index('id="summary"'):html.index('id="results"')]
+    summary = html[html.index('id="brief"'):html.index('id="contents"')]  # page 1: the decision brief
     assert "against the current recommendation" in summary and "the rating was moderate" in summary
 
 
@@ -224,7 +224,7 @@ def test_pdf_text_of_the_fixed_sections(services, sample_assessment, tmp_path: P
     pdf.render_pdf(pdf.assessment_templates(report), {"report": report}, report.meta, target)
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
     flat = " ".join(text.split())
-    assert "Supports" in text.split() and "Points" in text.split()  # whole words, not P/o/i/n/t/s
+    assert "Supports" in text.split() and "Validity" in text.split()  # whole words, not S/u/p/p/o/r/t/s
     assert "GOV-01, GOV-02," in flat and "+1 more" in flat
     assert "against the current recommendation Reject" in flat
     assert "In review" in flat and "Approve with conditions" in flat

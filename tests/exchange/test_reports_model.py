@@ -122,11 +122,85 @@ def test_portfolio_report() -> None:
     rows = [_row("A", 1, 30.0, Rating.CRITICAL, critical=1, review=date(2026, 1, 1)),
             _row("B", 3, 80.0, Rating.LOW), _row("B", None, None, None)]
     r = model.build_portfolio_report(rows, [], [], TODAY, "tester")
-    assert dict((k, n) for k, _, n in r.by_rating) == {"low": 1, "moderate": 0, "high": 0, "critical": 1, "none": 1}
-    assert r.matrix[0] == ("Tier 1 (critical)", (0, 0, 0, 1, 0))
+    assert dict((k, n) for k, _, n in r.by_rating) == {"low": 1, "moderate": 0, "high": 0, "critical": 1,
+                                                       "in_progress": 0, "none": 1}
+    assert r.matrix[0] == ("Tier 1 (critical)", (0, 0, 0, 1))
     assert [row.vendor_name for row in r.overdue] == ["A"]
     assert r.rows[0].rating == "critical"  # worst first
-    assert r.chart.count("<circle") >= 2 + 4  # two products plus the legend
+    # Shapes tell the ratings apart without colour: a circle for low, a diamond (polygon) for critical.
+    assert r.chart.count("<circle") >= 1 + 1 and r.chart.count("<polygon") >= 2 + 1
+    assert "A product: tier 1, score 30, critical risk" in r.chart_alt and r.chart_alt in r.chart
+
+
+@pytest.mark.parametrize("draft_status", [s for s in AssessmentStatus if s is not AssessmentStatus.DECIDED])
+def test_portfolio_never_counts_drafts_in_rating_totals(draft_status: AssessmentStatus) -> None:
+    """Whatever a draft's provisional rating, the rating totals, the matrix and the chart count
+    decided assessments only; the draft is listed apart with its completeness."""
+    import dataclasses
+
+    decided = _row("A", 1, 30.0, Rating.CRITICAL, critical=1)
+    for rating in Rating:
+        draft = dataclasses.replace(_row("B", 2, 70.0, rating), status=draft_status, completeness=0.4)
+        r = model.build_portfolio_report([decided, draft], [], [], TODAY, "tester")
+        totals = {k: n for k, _, n in r.by_rating}
+        assert sum(totals[rt.value] for rt in Rating) == 1 and totals["in_progress"] == 1
+        assert sum(sum(counts) for _, counts in r.matrix) == 1
+        assert [row.vendor_name for row in r.in_progress] == ["B"] and r.in_progress[0].completeness_pct == 40
+        assert [row.vendor_name for row in r.decided] == ["A"]
+        assert "B product" not in r.chart
+
+
+def test_comparison_across_tenders_and_categories_says_so_and_compares_common_questions(report_input) -> None:
+    import dataclasses
+
+    inp = report_input
+    a = inp.assessment
+    other = dataclasses.replace(a, id=(a.id or 0) + 100, procurement="Tender B", vendor_name="Other Ltd",
+                                product_category=ProductCategory.CLOUD_SERVICE)
+    first = dataclasses.replace(a, procurement="Tender A", product_category=ProductCategory.SOFTWARE)
+    score = make_score(a.id)
+    # The first candidate was asked every question, the second only GOV-01 and VUL-01.
+    entries = [model.ComparisonEntry(first, inp.questionnaire, score, {}, ("GOV-01", "GOV-02", "VUL-01", "VUL-02")),
+               model.ComparisonEntry(other, inp.questionnaire, score, {}, ("GOV-01", "VUL-01"))]
+    r = model.build_comparison_report(entries, TODAY, "tester")
+    assert r.common_count == 2 and r.asked_counts == (4, 2)
+    notes = " ".join(r.scope_notes)
+    assert "span 2 tenders" in notes and "Tender A" in notes and "Tender B" in notes
+    assert "product categories" in notes and "compared on the 2 questions all candidates were asked" in notes
+    assert "Acme" in r.meta.title and "Other Ltd" in r.meta.title  # the title names the candidates
+    # GOV-01 and VUL-01 both score 0 in make_score: the common score is 0, not the overall 46.5.
+    assert [c.common_score_text for c in r.columns] == ["0", "0"]
+    assert model.subset_score(score, {"VUL-02"}) == pytest.approx(30.0)
+
+
+def test_comparison_lists_per_question_answer_differences(services, sample_assessment) -> None:
+    s = services
+    other_product = s.vendors.add_product(sample_assessment.vendor_id, "Acme Other", "software")
+    b = s.assessments.create(sample_assessment.vendor_id, other_product.id, "sample-trust")
+    s.assessments.set_answer(sample_assessment.id, "VUL-01", "no")
+    s.assessments.set_answer(b.id, "VUL-01", "yes")
+    s.assessments.set_answer(sample_assessment.id, "GOV-03", "Same text")
+    s.assessments.set_answer(b.id, "GOV-03", "Same text")
+    r = s.reports.comparison_report([sample_assessment.id, b.id])
+    differing = {d.question_id: d.answers for d in r.answer_differences}
+    assert "VUL-01" in differing and "GOV-03" not in differing
+    assert differing["VUL-01"][0] != differing["VUL-01"][1]
+    # Same tender (none) and category; "yes" to VUL-01 opens a follow-up question, so the common set is smaller.
+    assert not any("tenders" in n or "categories" in n for n in r.scope_notes)
+    assert r.common_count == min(r.asked_counts) < max(r.asked_counts)
+
+
+def test_charts_have_text_alternatives_with_the_numbers_and_patterns() -> None:
+    bars = [charts.Bar("Governance", 40.0), charts.Bar("Hardware", None)]
+    for svg in (charts.bar_chart(bars, "Scores by domain"), charts.column_chart(bars, "Scores by pillar")):
+        title = ElementTree.fromstring(svg).find("{http://www.w3.org/2000/svg}title").text
+        assert "Governance 40" in title and "Hardware no scored answers" in title
+        assert "Score (0–100)" in svg  # axis title
+    grouped = charts.grouped_bar_chart(["Assurance"], [charts.Series("X", (80.0,)), charts.Series("Y", (35.0,))],
+                                       "Pillars")
+    title = ElementTree.fromstring(grouped).find("{http://www.w3.org/2000/svg}title").text
+    assert "Assurance: A 80, B 35" in title and "A is X" in title and "B is Y" in title
+    assert "<pattern" in grouped and ">A 80<" in grouped and ">B 35<" in grouped  # not colour alone
 
 
 def test_chart_text_is_escaped() -> None:

@@ -86,22 +86,23 @@ def test_html_structure(services, sample_assessment) -> None:
     html = pdf.render_html("assessment.html", report=report)
     parsed = _Sections()
     parsed.feed(html)
-    assert parsed.sections == ["contents", "summary", "results", "flags", "explanation", "evidence", "history",
-                               "method", "signoff"]
-    assert parsed.h1[1:] == ["Contents", "1 Executive summary", "2 Results", "3 Red flags and gaps",
-                             "4 Why this rating", "5 Evidence register", "6 Change history",
-                             "7 Methodology and sources", "8 Sign-off"]
+    assert parsed.sections == ["brief", "contents", "results", "flags", "explanation", "trend", "evidence",
+                               "history", "method", "signoff"]
+    assert parsed.h1 == ["Acme Secure Ltd – Acme Gateway", "Contents", "1 Results", "2 Red flags and gaps",
+                         "3 Why this rating, and the conditions", "4 Trend since the previous assessment",
+                         "5 Evidence register", "6 Change history", "7 Methodology and sources", "8 Sign-off"]
     assert '<html lang="en">' in html
     assert "<title>Vendor trust assessment: Acme Secure Ltd – Acme Gateway</title>" in html
-    # The executive summary holds the verdict, the key flags, the gaps and the conditions.
-    summary = html[html.index('id="summary"'):html.index('id="results"')]
-    for text in ("Residual risk", ">High<", "Approve with conditions", "Tier 2", "46", "60% of applicable",
+    # Page 1, the decision brief, holds the verdict, what drives it and the numbered conditions.
+    brief = html[html.index('id="brief"'):html.index('id="contents"')]
+    for text in ("Residual risk", ">High risk<", "Recommendation: Approve with conditions", "Tier 2", "46", "60%",
                  "No vulnerability disclosure policy", "No accountable owner for product security",
-                 "The gaps that matter most", "Conditions for approval"):
-        assert text in summary, text
-    assert "Slow fixes" not in summary  # accepted flags are not headline news
+                 "What drives the rating", "Conditions for approval", "<b>C1</b>", "→ condition C1",
+                 "Evidence expired or expiring within 90 days"):
+        assert text in brief, text
+    assert "Slow fixes" not in brief  # accepted flags are not headline news
     # Table of contents links every chapter for target-counter page numbers.
-    for anchor in ("#summary", "#results", "#flags", "#explanation", "#evidence", "#history", "#method",
+    for anchor in ("#brief", "#results", "#flags", "#explanation", "#trend", "#evidence", "#history", "#method",
                    "#signoff", "#answers"):
         assert f'href="{anchor}"' in html
     # Three charts, inline SVG.
@@ -208,8 +209,8 @@ def test_pdf_text_metadata_and_variants(services, sample_assessment, tmp_path: P
                    stats=stats)
     text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True,
                           check=True).stdout
-    for expected in ("Vendor trust assessment", "Acme Secure Ltd", "High", "Approve with conditions",
-                     "No vulnerability disclosure policy", "Executive summary", "Evidence register",
+    for expected in ("Decision brief", "Acme Secure Ltd", "High", "Approve with conditions",
+                     "No vulnerability disclosure policy", "What drives the rating", "Evidence register",
                      "Appendix A: All answers"):
         assert expected in text, expected
     # The report is numbered "Page x of y", its appendix (a document of its own) "Page A-x of A-y".
@@ -223,17 +224,17 @@ def test_pdf_text_metadata_and_variants(services, sample_assessment, tmp_path: P
     assert reader.trailer["/Root"]["/Lang"] == "en"
     info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
     assert "Title:           Vendor trust assessment: Acme Secure Ltd – Acme Gateway" in info
-    assert "Author:          Ministry of Examples" in info
+    assert "Author:          tester" in info  # the person (Preferences), not the OS login
     assert "Subject:         Residual risk High" in info
     assert f"Pages:           {stats.pages}" in info
     fonts = subprocess.run(["pdffonts", str(target)], capture_output=True, text=True, check=True).stdout
     # Bold is a real face (not synthesised "Emb-Bold"), every font embedded and subset.
     assert "DejaVu-Sans-Bold" in fonts and "DejaVu-Sans-Italic" in fonts and "Emb" not in fonts
     assert all(line.split()[-5:-2] == ["yes", "yes", "yes"] for line in fonts.splitlines()[2:])
-    assert "1 Executive summary" in stats.bookmarks and "2.1 By domain" in stats.bookmarks  # h1/h2 bookmarks
+    assert "Decision brief" in stats.bookmarks and "1.1 By domain" in stats.bookmarks  # h1/h2 bookmarks
     assert stats.bookmarks[-len(report.answer_sections) - 1] == "Appendix A: All answers"
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert outline[-1] == "Appendix A: All answers" and "1 Executive summary" in outline
+    assert outline[-1] == "Appendix A: All answers" and "1 Results" in outline
     if variant == "pdf/a-3b":
         meta = subprocess.run(["pdfinfo", "-meta", str(target)], capture_output=True, text=True, check=True).stdout
         assert 'pdfaid:part="3"' in meta and 'pdfaid:conformance="B"' in meta
@@ -283,13 +284,15 @@ def test_a_long_rating_plan_is_cut_in_the_pdf(services, sample_assessment) -> No
                                                                                                 improvements=many)))
     assert len(report.improvements) == 30
     html = pdf.render_html("assessment.html", report=report)
-    plan = html[html.index("What would raise the rating"):html.index("Conditions for approval (")]
+    start = html.index("What would raise the rating")
+    plan = html[start:html.index("Conditions for approval (", start)]
     assert plan.count('<p class="item-q">') == 12
     assert "30 changes together would lift the score" in plan and "Rating plan" in plan
     assert "Yes, variant 11" in plan and "Yes, variant 12" not in plan
     assert "And 18 more changes" in plan
     # A short plan is printed whole, without the pointer.
     short = pdf.render_html("assessment.html", report=model.build_assessment_report(inp))
-    plan = short[short.index("What would raise the rating"):short.index("Conditions for approval (")]
+    start = short.index("What would raise the rating")
+    plan = short[start:short.index("Conditions for approval (", start)]
     assert plan.count('<p class="item-q">') == len(inp.score.improvements) and "Rating plan" not in plan
     assert "+28.6 points" in plan and "++" not in plan

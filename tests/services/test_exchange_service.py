@@ -13,7 +13,7 @@ import pytest
 
 # tests/ holds helpers shared by the exchange tests of several folders (tests is not a package).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from exchange_support import edit, fill, row_of  # noqa: E402
+from exchange_support import edit, fill, rewrite_meta, row_of  # noqa: E402
 from trustframe.domain.assessment import AnswerSource, AssessmentStatus
 from trustframe.errors import ExchangeError
 from trustframe.exchange.excel_model import META_SHEET, QUESTIONS_SHEET, RowCategory
@@ -392,32 +392,17 @@ def test_refuses_a_file_of_another_assessment(services: Any, sample_assessment: 
 
 
 def test_refuses_another_questionnaire_version(services: Any, sample_assessment: Any, exported: Path,
-                                               sample_dir: Path, tmp_path: Path) -> None:
-    text = (sample_dir / "sample-questionnaire.yaml").read_text().replace("version: 1.2.0", "version: 1.3.0")
-    (sample_dir / "sample-v13.yaml").write_text(text)
-    from trustframe.services.context import Services
-    from trustframe.services.questionnaires import QuestionnaireCatalog
+                                               tmp_path: Path) -> None:
+    # Only someone holding the workspace key can re-seal the version (the assessment's own
+    # questionnaire never changes under an export); the version check still stands behind the seal.
+    from trustframe.exchange.workbook_identity import keyed_seal
+    from trustframe.storage.export_bindings import ExportBindingRepository
 
-    fresh = Services(services.workspace, QuestionnaireCatalog(services.workspace, extra_dirs=(sample_dir,)),
-                     user="tester")
-    newer = fresh.assessments.create(sample_assessment.vendor_id, sample_assessment.product_id, "sample-trust",
-                                     "1.3.0")
-    path = tmp_path / "v13.xlsx"
-    fresh.exchange.export_questionnaire(newer.id, path)
-    # pretend the file was made for the 1.2.0 assessment: metadata says 1.3.0, assessment uses 1.2.0
-    wb = openpyxl.load_workbook(path)
-    meta = wb[META_SHEET]
-    from trustframe.exchange.excel_model import WorkbookMeta
-
-    fields = {meta.cell(r, 1).value: meta.cell(r, 2).value for r in range(1, 9)}
-    checksums = {meta.cell(r, 1).value: meta.cell(r, 2).value for r in range(11, meta.max_row + 1)}
-    forged = WorkbookMeta(fields["workspace_id"], services.assessments.uid(sample_assessment.id),
-                          fields["export_uid"], "sample-trust", "1.3.0", fields["exported_at"], checksums)
-    meta.cell(3, 2).value = forged.assessment_uid
-    meta.cell(8, 2).value = forged.seal()
-    wb.save(path)
+    with services.workspace.reading() as session:
+        key = ExportBindingRepository(session).seal_key()
+    forged = rewrite_meta(exported, tmp_path / "v13.xlsx", lambda m: keyed_seal(m, key), questionnaire_version="1.3.0")
     with pytest.raises(ExchangeError, match=r"version 1\.3\.0.*uses sample-trust@1\.2\.0"):
-        services.exchange.preview_import(path)
+        services.exchange.preview_import(forged)
 
 
 def _drop_meta(path: Path, out: Path) -> Path:
@@ -427,13 +412,21 @@ def _drop_meta(path: Path, out: Path) -> Path:
     return out
 
 
-def test_recovers_identity_from_the_reference_when_metadata_is_dropped(services: Any, sample_assessment: Any,
-                                                                      exported: Path, tmp_path: Path) -> None:
+def test_dropped_metadata_needs_the_assessment_chosen_and_warns(services: Any, sample_assessment: Any,
+                                                                exported: Path, tmp_path: Path) -> None:
+    # Formerly the visible reference was trusted instead; it can be edited, so never again.
+    from trustframe.exchange.workbook_identity import AssessmentChoiceNeeded
+
     returned = _drop_meta(fill(exported, {"VUL-01": "Yes"}), tmp_path / "nometa.xlsx")
-    preview = services.exchange.preview_import(returned)
-    assert preview.identified_by == "reference" and preview.assessment_id == sample_assessment.id
-    assert any("identification sheet is missing" in i.message and i.severity == "warning" for i in preview.issues)
+    with pytest.raises(AssessmentChoiceNeeded, match="--assessment"):
+        services.exchange.preview_import(returned)
+    preview = services.exchange.preview_import(returned, sample_assessment.id)
+    assert preview.identified_by == "argument" and preview.assessment_id == sample_assessment.id
+    assert preview.verification == "unverified" and not preview.identity_verified
+    assert any("could not be verified" in i.message and i.severity == "warning" for i in preview.issues)
     assert preview.counts["new"] == 1
+    # the reference still names a recorded export of this assessment: conflicts are found against it
+    assert preview.export_uid == services.exchange.exports(sample_assessment.id)[0].uid
 
 
 def test_recovers_with_assessment_argument_when_reference_is_gone_too(services: Any, sample_assessment: Any,
@@ -450,12 +443,16 @@ def test_recovers_with_assessment_argument_when_reference_is_gone_too(services: 
 
 def test_altered_metadata_is_detected(services: Any, sample_assessment: Any, exported: Path,
                                       tmp_path: Path) -> None:
+    from trustframe.exchange.workbook_identity import AssessmentChoiceNeeded
+
     returned = fill(exported, {"VUL-01": "Yes"})
     wb = openpyxl.load_workbook(returned)
     wb[META_SHEET].cell(6, 2).value = "0.0.1"  # questionnaire_version edited by hand
     wb.save(returned)
-    preview = services.exchange.preview_import(returned)
-    assert preview.identified_by == "reference"
+    with pytest.raises(AssessmentChoiceNeeded, match="seal does not match"):
+        services.exchange.preview_import(returned)
+    preview = services.exchange.preview_import(returned, sample_assessment.id)
+    assert preview.identified_by == "argument" and preview.verification == "unverified"
     assert any("seal does not match" in i.message for i in preview.issues)
 
 
@@ -500,3 +497,17 @@ def test_copy_of_exported_file_is_the_same_import(services: Any, sample_assessme
     shutil.copy(returned, copy)
     services.exchange.apply_import(services.exchange.preview_import(returned))
     assert services.exchange.preview_import(copy).already_imported_at is not None
+
+
+def test_import_refuses_out_of_range_numbers_and_exclusive_combinations(services: Any, sample_assessment: Any,
+                                                                        exported: Path) -> None:
+    """Rule 6 of docs/scoring.md on import: the row is rejected with a message naming the range."""
+    returned = fill(exported, {"VUL-01": "Yes", "VUL-02": -5, "GOV-02": "ISO/IEC 27001; None"})
+    preview = services.exchange.preview_import(returned)
+    cats = {r.question_id: r.category for r in preview.rows}
+    assert cats["VUL-02"] is RowCategory.REJECTED and cats["GOV-02"] is RowCategory.REJECTED
+    messages = " ".join(i.message for r in preview.rows for i in r.issues)
+    assert "out of range" in messages and "between 0 and 3650 days" in messages
+    assert "cannot be combined" in messages
+    ok = services.exchange.preview_import(fill(exported, {"VUL-01": "Yes", "VUL-02": 3650}))
+    assert {r.question_id: r.category for r in ok.rows}["VUL-02"] is RowCategory.NEW

@@ -33,7 +33,7 @@ def test_score_uses_answers_evidence_and_acceptances(services, sample_assessment
     assert r.assessment_id == a.id and r.rating is Rating.CRITICAL
     assert [f.flag_id for f in r.critical_flags] == ["RF-VUL-01"]
     before = next(q for q in r.questions if q.question_id == "GOV-01").score
-    ev = services.evidence.add(a.vendor_id, "Policy audit", "audit_report", url="https://example.org/a",
+    ev = services.evidence.add(a.vendor_id, "Policy audit", "policy", url="https://example.org/a",
                                independent=True, expires_on=date(2026, 1, 1))
     services.evidence.link(a.id, "GOV-01", ev.id)
     services.assessments.accept_flag(a.id, "RF-VUL-01", "Policy published next month; contract clause 7")
@@ -100,7 +100,7 @@ def test_register_rows_refresh_lazily_and_only_what_changed(services, sample_ass
 def test_evidence_lapsing_refreshes_the_live_snapshot(services, sample_assessment) -> None:
     a = sample_assessment
     services.assessments.set_answer(a.id, "VUL-01", "yes")
-    ev = services.evidence.add(a.vendor_id, "Disclosure policy review", "audit_report", url="https://example.org/r",
+    ev = services.evidence.add(a.vendor_id, "Disclosure policy review", "policy", url="https://example.org/r",
                                independent=True, expires_on=date(2030, 1, 31))
     services.evidence.link(a.id, "VUL-01", ev.id)
     early = services.scoring.register_rows(as_of=date(2029, 1, 1))[0]

@@ -205,6 +205,8 @@ def _decide(monkeypatch: pytest.MonkeyPatch, view: Any, decision: Decision = Dec
     def decide(dialog: Any) -> bool:
         dialog.set_decision(decision)
         dialog.name_edit.setText("Dana Reviewer")
+        if dialog.justification_need().required:
+            dialog.justification_edit.setPlainText("Test decision on a partly answered sample")
         dialog.accept()
         return dialog.decided is not None
 
@@ -252,12 +254,13 @@ def test_decision_dialog_shows_conditions(qtbot: Any, ctx: Any, sample_assessmen
         assert score.conditions[0] in dialog.notes_edit.toPlainText()
     dialog.set_decision(Decision.REJECT)
     assert dialog.conditions.isHidden()
+    dialog.justification_edit.setPlainText("Rejected: no vulnerability disclosure")
     dialog.accept()
     assert services.assessments.get(sample_assessment.id).decision is Decision.REJECT
 
 
 def test_reassess_marks_answers_to_confirm(qtbot: Any, view: Any, ctx: Any, services: Any,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+                                           monkeypatch: pytest.MonkeyPatch, no_dialogs: list) -> None:
     from trustframe.ui.views.assessment_view import AssessmentView
 
     view.pick_option(1)

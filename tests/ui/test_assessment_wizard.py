@@ -41,13 +41,19 @@ def test_wizard_creates_assessment_with_profile_tier_and_scope(qtbot: Any, ctx: 
         profile.set_answer(question.id, question.options[-1].id)
     low = wizard.tier_result()
     assert low.tier == 4
-    profile.set_answer("CP-08", "ot_connected")          # escalation: never below tier 2
+    profile.set_answer("CP-08", "ot_connected")          # monitoring only: never below tier 3 (rule 8)
+    assert wizard.tier_result().tier == 3
+    profile.set_answer("CP-08", "controls_physical")     # escalation: never below tier 2
     result = wizard.tier_result()
     assert result.tier == 2 and any("operational technology" in r for r in result.reasons)
     wizard.next()
     tier = wizard.tier_page
     assert "Tier 2" in tier.tier_label.text()
     assert "operational technology" in tier.reasons_label.text()
+    # every answer's effect on the tier is explained; the deciding one says so
+    effects = tier.effects_label.text()
+    assert all(q.id in effects for q in profile.profile.iter_questions())
+    assert "CP-08" in effects and "forces at least tier 2" in effects and "the tier would be 4" in effects
     tier.set_override(1, "")
     assert not tier.isComplete()                         # an override needs a reason
     tier.set_override(1, "Feeds the national grid control room")
@@ -69,7 +75,7 @@ def test_wizard_creates_assessment_with_profile_tier_and_scope(qtbot: Any, ctx: 
     assert created.procurement == "RFP-2026-07"
     assert created.tier == 2 and created.tier_override == 1
     assert created.tier_override_reason == "Feeds the national grid control room"
-    assert created.profile_answers["CP-08"] == "ot_connected"
+    assert created.profile_answers["CP-08"] == "controls_physical"
     assert created.scope_removed == ("GOV-03",)
     assert "GOV-03" not in {q.id for q in services.assessments.scoped_questions(aid)}
     assert no_dialogs == []

@@ -171,3 +171,97 @@ def test_import_problem_activation_shows_its_row(qtbot: Any, long_problems_dialo
     dialog.problems_list.itemActivated.emit(rejected)
     selected = dialog.table.selectionModel().selectedRows()
     assert selected and dialog.table.item(selected[0].row(), COL_CHECK).data(Qt.ItemDataRole.UserRole) == "GOV-02"
+
+
+# -- workbook identity (issue 12) ----------------------------------------------------------------
+
+
+def _no_questions(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Record every message box instead of showing it."""
+    from trustframe.ui import messages
+
+    shown: list[Any] = []
+
+    def present(_parent: Any, message: Any) -> bool:
+        shown.append(message)
+        return False
+
+    monkeypatch.setattr(messages, "presenter", present)
+    return shown
+
+
+def test_import_dialog_names_the_target_and_asks_nothing_for_a_genuine_return(
+        qtbot: Any, ctx: Any, services: Any, sample_assessment: Any, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    shown = _no_questions(monkeypatch)
+    sent = tmp_path / "sent.xlsx"
+    services.exchange.export_questionnaire(sample_assessment.id, sent)
+    dialog = ImportDialog(ctx, None, fill(sent, {"VUL-01": "Yes"}))
+    qtbot.addWidget(dialog)
+    assert dialog.preview is not None and dialog.preview.identity_verified
+    summary = dialog.summary_label.text()
+    assert "assessment #1" in summary and "vendor Acme Secure Ltd" in summary and "product Acme Gateway" in summary
+    assert "sent to Acme Secure Ltd" in summary
+    assert dialog.identity_label.isHidden() and dialog.assessment_picker.isHidden()
+    dialog.buttons.accepted.emit()
+    assert dialog.result is not None and dialog.result.applied == ("VUL-01",) and shown == []
+
+
+def test_import_dialog_makes_the_officer_choose_when_identity_is_lost(
+        qtbot: Any, ctx: Any, services: Any, sample_assessment: Any, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import openpyxl
+
+    _no_questions(monkeypatch)
+    sent = tmp_path / "sent.xlsx"
+    services.exchange.export_questionnaire(sample_assessment.id, sent)
+    wb = openpyxl.load_workbook(fill(sent, {"VUL-01": "Yes"}))
+    del wb["_trustframe_meta"]
+    wb.save(tmp_path / "nometa.xlsx")
+    dialog = ImportDialog(ctx, None, tmp_path / "nometa.xlsx")
+    qtbot.addWidget(dialog)
+    # not matched by its visible reference: nothing previewed until the officer chooses
+    assert dialog.preview is None and not dialog.assessment_picker.isHidden()
+    assert dialog.assessment_picker.currentData() is None and not dialog.import_button.isEnabled()
+    assert "never trusted" in dialog.error_text
+    dialog.choose_assessment(sample_assessment.id)
+    assert dialog.preview is not None and dialog.preview.verification == "unverified"
+    assert not dialog.identity_label.isHidden() and "NOT verified" in dialog.identity_label.text()
+    assert "vendor Acme Secure Ltd" in dialog.summary_label.text()
+    # opened from the assessment's screen: previewed at once, the choice shown and changeable
+    hostile = tmp_path / "<img src=x>nometa.xlsx"
+    hostile.write_bytes((tmp_path / "nometa.xlsx").read_bytes())
+    from_screen = ImportDialog(ctx, sample_assessment.id, hostile)
+    qtbot.addWidget(from_screen)
+    assert from_screen.preview is not None and from_screen.preview.verification == "unverified"
+    assert not from_screen.assessment_picker.isHidden()
+    assert from_screen.assessment_picker.currentData() == sample_assessment.id
+    assert all(label.textFormat() == Qt.TextFormat.PlainText
+               for label in (from_screen.summary_label, from_screen.identity_label, from_screen.error_label))
+
+
+def test_import_dialog_confirms_an_old_style_seal(qtbot: Any, ctx: Any, services: Any, sample_assessment: Any,
+                                                  tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from exchange_support import rewrite_meta
+
+    from trustframe.exchange.excel_model import LEGACY_EXCHANGE_FORMAT
+    from trustframe.exchange.workbook_identity import legacy_seal
+    from trustframe.storage.orm import ExportBindingRow
+
+    shown = _no_questions(monkeypatch)  # answers No
+    sent = tmp_path / "sent.xlsx"
+    uid = services.exchange.export_questionnaire(sample_assessment.id, sent).export_uid
+    with services.workspace.transaction() as session:  # an export made before the keyed seal
+        session.get(ExportBindingRow, uid).seal = "sha256"
+    old = rewrite_meta(fill(sent, {"VUL-01": "Yes"}), tmp_path / "old.xlsx", legacy_seal,
+                       format=LEGACY_EXCHANGE_FORMAT)
+    dialog = ImportDialog(ctx, None, old)
+    qtbot.addWidget(dialog)
+    assert len(shown) == 1 and shown[0].kind == "question" and "cannot be verified" in shown[0].text
+    assert dialog.preview is None and not dialog.import_button.isEnabled()
+    from trustframe.ui import messages
+
+    monkeypatch.setattr(messages, "presenter", lambda _p, m: shown.append(m) or True)  # answers Yes
+    dialog.load_preview()
+    assert dialog.preview is not None and dialog.preview.verification == "legacy-seal"
+    assert "NOT verified" in dialog.identity_label.text() and len(shown) == 2

@@ -22,10 +22,10 @@ def ctx(services: Any, qapp: Any) -> Any:
 @pytest.fixture
 def opened(monkeypatch: pytest.MonkeyPatch) -> list:
     """URLs the dialog asked the desktop to open (nothing is really opened)."""
-    from trustframe.ui.dialogs import report_dialog
+    from trustframe.ui import file_dialogs
 
     urls: list = []
-    monkeypatch.setattr(report_dialog.QDesktopServices, "openUrl", lambda url: urls.append(url.toLocalFile()))
+    monkeypatch.setattr(file_dialogs.QDesktopServices, "openUrl", lambda url: urls.append(url.toLocalFile()) or True)
     return urls
 
 

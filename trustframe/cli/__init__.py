@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from trustframe import __version__
-from trustframe.errors import TrustFrameError, ValidationFailed, WorkspaceError
+from trustframe.errors import TrustFrameError, ValidationFailed, WorkspaceError, describe_fault
 
 #: Command modules, in help order. Missing optional modules are skipped.
 COMMAND_MODULES = (
@@ -24,6 +24,9 @@ COMMAND_MODULES = (
     "trustframe.cli.scoring_commands",
     "trustframe.cli.exchange_commands",
     "trustframe.cli.report_commands",
+    "trustframe.cli.bank_commands",
+    "trustframe.cli.export_commands",
+    "trustframe.cli.workspace_commands",
 )
 
 
@@ -48,6 +51,7 @@ class CliContext:
             from trustframe import paths
             from trustframe.services.context import Services
 
+            announce = False
             if self.args.workspace:
                 path = Path(self.args.workspace).expanduser()
                 if not path.exists():
@@ -59,10 +63,17 @@ class CliContext:
                             f"`trustframe --workspace {path} vendor add NAME` (or open the app).")
                     if not path.parent.is_dir():
                         raise WorkspaceError(f"The folder {path.parent} does not exist.")
-                    print(f"Creating a new workspace at {path}", file=self.err)
+                    announce = True
             else:
                 path = paths.default_workspace_path()
-            self._services = Services.open(path)
+            from trustframe import actor
+
+            mode = workspace_mode(self.args)
+            self._services = Services.open(path, user=actor.resolve(getattr(self.args, "actor", None)),
+                                           migrate=mode == "write", read_only=mode == "read")
+            if announce:
+                # Said once the workspace exists: a creation that failed prints only its error.
+                print(f"Created a new workspace at {path}", file=self.err)
         return self._services
 
     def print(self, text: str = "") -> None:
@@ -81,6 +92,29 @@ class CliContext:
 
 
 Handler = Callable[[CliContext], int]
+
+#: Sub-commands that only look at the workspace: opened read-only, never created or migrated.
+READ_ONLY_SUBCOMMANDS = frozenset({"list", "show", "score", "compare", "register", "summary"})
+#: Commands that only read the workspace (reports write their own file, not the workspace).
+READ_ONLY_COMMANDS = frozenset({"report"})
+#: Commands that write a record but must not migrate the workspace as a side effect.
+NO_MIGRATION_COMMANDS = frozenset({"export-questionnaire"})
+
+
+def workspace_mode(args: argparse.Namespace) -> str:
+    """How a command opens the workspace: "read" (never writes or migrates), "no-migrate"
+    (may record what it did, never migrates) or "write" (may create and migrate, after a backup).
+
+    A command module can decide for itself with ``set_defaults(workspace_mode=...)``."""
+    explicit = getattr(args, "workspace_mode", None)
+    if explicit:
+        return str(explicit)
+    command = getattr(args, "command", None)
+    if command in READ_ONLY_COMMANDS or getattr(args, "subcommand", None) in READ_ONLY_SUBCOMMANDS:
+        return "read"
+    if command in NO_MIGRATION_COMMANDS:
+        return "no-migrate"
+    return "write"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -110,6 +144,9 @@ def _build_parser(importlib: Any) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"TrustFrame {__version__}")
     parser.add_argument("--workspace", metavar="PATH", help="workspace file (default: the one in your user data folder)")
     parser.add_argument("--json", action="store_true", help="print data as JSON")
+    parser.add_argument("--actor", metavar="NAME",
+                        help="your name for the change log and reports (default: TRUSTFRAME_USER, else the "
+                             "name set in the app's Preferences)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     groups: dict[str, Any] = {}
     for name in COMMAND_MODULES:
@@ -178,8 +215,26 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except Exception as exc:
+        # SQLAlchemy wraps SQLite's errors; a lock, a read-only file or a full disk that got
+        # this far is still one sentence, never a traceback. Anything else is a bug: re-raise.
+        if describe_fault(exc) is None:
+            raise
+        return _report_fault(ctx, exc)
     finally:
         ctx.close()
+
+
+def _report_fault(ctx: CliContext, exc: BaseException) -> int:
+    fault = describe_fault(exc)
+    if fault is None:
+        raise exc
+    logging.getLogger("trustframe.cli").debug("Environment fault", exc_info=exc)
+    if ctx.json:
+        ctx.emit_json({"error": str(fault)})
+    else:
+        print(f"error: {fault}", file=sys.stderr)
+    return 1
 
 
 def table(rows: list[list[Any]], headers: list[str]) -> str:

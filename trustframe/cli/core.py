@@ -32,6 +32,9 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
     p.set_defaults(handler=questionnaire_show)
     p = qs.add_parser("validate", help="check a questionnaire file; exit 1 and list the problems")
     p.add_argument("file", type=Path)
+    p.add_argument("--references", action="store_true",
+                   help="also check every reference against the bundled standards catalogue "
+                        "(withdrawn editions are errors)")
     p.set_defaults(handler=questionnaire_validate)
 
     # vendor
@@ -101,7 +104,9 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
     p.add_argument("vendor")
     p.add_argument("title")
     p.add_argument("--kind", required=True,
-                   help="certificate, audit_report, penetration_test, sbom, policy, contract_clause, other")
+                   help="certificate, audit_report, penetration_test, sbom, vex, policy, contract_clause, other "
+                        "(an sbom or vex file is checked and its facts kept)")
+    p.add_argument("--product", default=None, help="the product of the vendor this evidence is about")
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--file", type=Path)
     src.add_argument("--url")
@@ -186,21 +191,39 @@ def questionnaire_show(ctx: CliContext) -> int:
 
 def questionnaire_validate(ctx: CliContext) -> int:
     """``questionnaire validate FILE``: exit 0 when valid, 1 with every problem listed."""
+    from trustframe.cli.translation_commands import print_translation_issues, translation_issues
     from trustframe.exchange.questionnaire_files import check_questionnaire_file
+    from trustframe.exchange.references import check_references
 
     q, issues = check_questionnaire_file(ctx.args.file)
+    translation_problems = translation_issues(q) if q is not None else []
+    check_refs = q is not None and bool(getattr(ctx.args, "references", False))
+    ref_findings = check_references(q) if check_refs and q is not None else []
+    withdrawn = sum(1 for f in ref_findings if f.severity == "error")
     if ctx.json:
-        ctx.emit_json({"valid": q is not None, "file": str(ctx.args.file),
-                       "questions": q.question_count if q else None,
-                       "issues": [{"message": i.message, "where": i.where, "line": i.line} for i in issues]})
-        return 0 if q is not None else 1
+        data: dict[str, Any] = {
+            "valid": q is not None, "file": str(ctx.args.file), "questions": q.question_count if q else None,
+            "issues": [{"message": i.message, "where": i.where, "line": i.line} for i in issues],
+            "translations": [{"message": i.message, "file": i.file, "where": i.where,
+                              "severity": i.severity} for i in translation_problems]}
+        if check_refs:
+            data.update({"references": [f.as_dict() for f in ref_findings], "withdrawn": withdrawn,
+                         "warnings": len(ref_findings) - withdrawn})
+        ctx.emit_json(data)
+        failed = any(i.severity == "error" for i in translation_problems) or withdrawn
+        return 0 if q is not None and not failed else 1
     if q is None:
         for issue in issues:
             print(str(issue), file=ctx.err)
         print(f"{ctx.args.file}: {len(issues)} problem{'s' if len(issues) != 1 else ''}", file=ctx.err)
         return 1
     ctx.print(f"{ctx.args.file}: valid ({q.key}, {len(q.sections)} sections, {q.question_count} questions)")
-    return 0
+    failed = print_translation_issues(ctx, translation_problems)
+    if check_refs:
+        from trustframe.cli.bank_commands import print_reference_findings
+
+        failed = print_reference_findings(ctx, q, ref_findings) or failed
+    return 1 if failed else 0
 
 
 # -- vendors and products -----------------------------------------------------------------------
@@ -382,8 +405,10 @@ def evidence_add(ctx: CliContext) -> int:
     a = ctx.args
     s = ctx.services
     vendor = s.vendors.find_vendor(a.vendor)
+    product_id = s.vendors.find_product(vendor.id, a.product).id if getattr(a, "product", None) else None
     evidence = s.evidence.add(vendor.id, a.title, a.kind, file=a.file, url=a.url or "", issuer=a.issuer,
-                              independent=a.independent, issued_on=a.issued, expires_on=a.expires)
+                              independent=a.independent, issued_on=a.issued, expires_on=a.expires,
+                              product_id=product_id)
     if a.link:
         from trustframe.services.vendors import InvalidInput
 
@@ -412,9 +437,11 @@ def evidence_list(ctx: CliContext) -> int:
     today = date.today()
     items = s.evidence.list(vendor_id)
     if ctx.json:
-        ctx.emit_json([{"id": e.id, "vendor_id": e.vendor_id, "title": e.title, "kind": e.kind.value,
-                        "issuer": e.issuer, "issued_on": e.issued_on, "expires_on": e.expires_on,
-                        "state": e.state(today).value, "sha256": e.sha256, "url": e.url} for e in items])
+        facts = s.evidence.facts(e.id for e in items if e.id is not None)
+        ctx.emit_json([{"id": e.id, "vendor_id": e.vendor_id, "product_id": e.product_id, "title": e.title,
+                        "kind": e.kind.value, "issuer": e.issuer, "issued_on": e.issued_on,
+                        "expires_on": e.expires_on, "state": e.state(today).value, "sha256": e.sha256,
+                        "url": e.url, "facts": facts.get(e.id)} for e in items])  # type: ignore[arg-type]
         return 0
     ctx.print(table([[e.id, e.title, e.kind.label, e.issuer, e.expires_on or "", e.state(today).value]
                      for e in items], ["ID", "TITLE", "KIND", "ISSUER", "EXPIRES", "STATE"]))
@@ -422,22 +449,32 @@ def evidence_list(ctx: CliContext) -> int:
 
 
 def demo_build(ctx: CliContext) -> int:
-    """``demo``: fill the workspace with demo data."""
-    from trustframe import paths
-    from trustframe.services.demo import build_demo
+    """``demo``: fill the workspace with demo data.
 
+    A new demo workspace is built in a temporary file and moved into place when complete, so an
+    interrupted ``demo`` leaves nothing half-built behind (and needs no ``--force`` afterwards)."""
+    from trustframe import paths
+    from trustframe.services.demo import build_demo, build_demo_workspace
+
+    summary: dict[str, int] | None = None
     if not ctx.args.workspace:
         # The demo gets its own file so it never mixes with real work; rebuilding replaces it.
         target = paths.demo_workspace_path()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        summary = build_demo_workspace(target, replace=True)
         ctx.args.workspace = str(target)
+    else:
+        target = Path(ctx.args.workspace).expanduser()
+        if not target.exists():
+            if not target.parent.is_dir():
+                raise ConflictError(f"The folder {target.parent} does not exist.")
+            summary = build_demo_workspace(target)
     s = ctx.services
-    if s.vendors.list_vendors() and not ctx.args.force:
-        raise ConflictError("The workspace already has vendors; use --force to add the demo data anyway, "
-                            "or name another file with --workspace.")
-    summary = build_demo(s)
+    if summary is None:
+        # An existing workspace (or one another program created meanwhile): add to it.
+        if s.vendors.list_vendors() and not ctx.args.force:
+            raise ConflictError("The workspace already has vendors; use --force to add the demo data anyway, "
+                                "or name another file with --workspace.")
+        summary = build_demo(s)
     if ctx.json:
         ctx.emit_json({**summary, "workspace": str(s.workspace.path)})
     else:

@@ -21,14 +21,22 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
                    help="leave answer cells empty even where an answer is known")
     p.add_argument("--deadline", type=_date, help="answer deadline shown to the vendor (YYYY-MM-DD)")
     p.add_argument("--contact", default="", help="who the vendor asks (name, e-mail)")
+    p.add_argument("--language", default="en", metavar="LANG",
+                   help="the vendor's language, e.g. de (default: en); questions, answers and instructions")
+    p.add_argument("--bilingual", action="store_true",
+                   help="with --language: put each question's English text beside it")
     # SUPPRESS: the top-level --json must not be overwritten by this sub-command's default.
     p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print the result as JSON")
     p.set_defaults(handler=export_questionnaire)
 
     p = subparsers.add_parser("import-response", help="preview and import a vendor's returned workbook")
     p.add_argument("file", type=Path, metavar="FILE.xlsx")
-    p.add_argument("--assessment", type=int, help="assessment id (needed only when the workbook lost its "
-                                                  "identification)")
+    p.add_argument("--assessment", type=int, help="assessment id: your own choice, needed when the workbook's "
+                                                  "identity cannot be verified (its reference alone is never "
+                                                  "trusted)")
+    p.add_argument("--accept-legacy-seal", action="store_true",
+                   help="import a workbook sealed the old, unkeyed way (exported before the keyed seal); its "
+                        "identity cannot be verified, so use this only for a return you know is genuine")
     p.add_argument("--dry-run", action="store_true", help="print the preview and write nothing")
     p.add_argument("--yes", action="store_true", help="apply without asking")
     p.add_argument("--accept", metavar="IDS", default=None,
@@ -54,7 +62,8 @@ def export_questionnaire(ctx: CliContext) -> int:
     a = ctx.args
     result = ctx.services.exchange.export_questionnaire(a.assessment, a.output, prefill=a.prefill,
                                                         only_open=a.only_open, deadline=a.deadline,
-                                                        contact=a.contact)
+                                                        contact=a.contact, language=a.language,
+                                                        bilingual=a.bilingual)
     if ctx.json:
         ctx.emit_json({"path": str(result.path), "export_uid": result.export_uid,
                        "assessment_id": result.assessment_id, "questions": result.question_count,
@@ -70,6 +79,8 @@ def _print_preview(ctx: CliContext, preview: Any) -> None:
     counts = preview.counts
     ctx.print(f"{preview.file_name} -> assessment {preview.assessment_id} ({preview.assessment_label}), "
               f"{preview.questionnaire_key}")
+    for line in identity_lines(preview):
+        ctx.print("  " + line)
     ctx.print("  " + ", ".join(f"{n} {k}" for k, n in counts.items()))
     if preview.already_imported_at is not None:
         ctx.print(f"  already imported on {preview.already_imported_at:%Y-%m-%d %H:%M}")
@@ -85,6 +96,22 @@ def _print_preview(ctx: CliContext, preview: Any) -> None:
         ctx.print("Problems:")
         for issue in preview.issues:
             ctx.print(f"  [{issue.severity}] {issue.where or issue.file}: {issue.message}")
+
+
+def identity_lines(preview: Any) -> list[str]:
+    """Who the workbook will change and who it was sent to, said before anything is applied."""
+    lines = [f"target: vendor {preview.vendor_name}, product {preview.product_name}, "
+             f"assessment {preview.assessment_id}",
+             f"sent to: {preview.sent_to_vendor}" if preview.sent_to_vendor
+             else "sent to: unknown (no recorded export named by the file)"]
+    if preview.verification == "keyed-seal":
+        lines.append("identity: verified (sealed by this workspace)")
+    elif preview.verification == "legacy-seal":
+        lines.append("identity: NOT verified (old unkeyed seal, accepted with --accept-legacy-seal)")
+    else:
+        lines.append("identity: NOT verified (identification sheet missing or altered; assessment chosen "
+                     "with --assessment)")
+    return lines
 
 
 #: Rejected rows and errors named on stderr before "and N more".
@@ -131,7 +158,7 @@ def _short(text: str, limit: int = 40) -> str:
 
 
 def import_response(ctx: CliContext) -> int:
-    """``import-response FILE.xlsx [--assessment ID] [--dry-run] [--yes] [--json]``.
+    """``import-response FILE.xlsx [--assessment ID] [--accept-legacy-seal] [--dry-run] [--yes] [--json]``.
 
     Exit status: 0 when the whole workbook was fine; 1 when nothing was written (no --yes, or
     the question was declined) or when the preview has rejected rows or errors, even though the
@@ -140,7 +167,7 @@ def import_response(ctx: CliContext) -> int:
     """
     a = ctx.args
     exchange = ctx.services.exchange
-    preview = exchange.preview_import(a.file, a.assessment)
+    preview = exchange.preview_import(a.file, a.assessment, accept_legacy_seal=a.accept_legacy_seal)
     accepted: set[str] | None = None
     if a.accept is not None:
         accepted = {part.strip() for part in a.accept.split(",") if part.strip()}

@@ -1,6 +1,7 @@
 """Report commands.
 
 ``trustframe report ASSESSMENT --format pdf|xlsx -o FILE [--pdf-variant pdf/a-3b|pdf/ua-1] [--no-appendix]``
+``trustframe report brief ASSESSMENT -o FILE`` (the one-page decision brief)
 ``trustframe report compare ASSESSMENT ASSESSMENT... -o FILE``
 ``trustframe report portfolio --format pdf|xlsx -o FILE``
 
@@ -22,6 +23,7 @@ from trustframe.cli import CliContext
 PDF_VARIANTS = ("pdf/a-3b", "pdf/ua-1")
 
 USAGE = """trustframe report ASSESSMENT --format pdf|xlsx -o FILE [--pdf-variant pdf/a-3b|pdf/ua-1] [--no-appendix]
+       trustframe report brief ASSESSMENT -o FILE [--pdf-variant ...]
        trustframe report compare ASSESSMENT ASSESSMENT... -o FILE [--pdf-variant ...]
        trustframe report portfolio --format pdf|xlsx -o FILE [--pdf-variant ...]"""
 
@@ -33,13 +35,14 @@ class UsageError(Exception):
 def register(subparsers: Any, groups: dict[str, Any]) -> None:
     """Add the ``report`` command."""
     p = subparsers.add_parser(
-        "report", help="write an assessment, comparison or portfolio report (PDF or Excel)", usage=USAGE,
+        "report", help="write an assessment, decision brief, comparison or portfolio report (PDF or Excel)", usage=USAGE,
         description="Write a report. ASSESSMENT is an assessment number (see 'assessment list').",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="examples:\n  trustframe report 12 --format pdf -o vendor.pdf\n"
+               "  trustframe report brief 12 -o brief.pdf\n"
                "  trustframe report compare 12 15 17 -o tender.pdf\n"
                "  trustframe report portfolio --format xlsx -o portfolio.xlsx")
-    p.add_argument("target", nargs="+", metavar="ASSESSMENT | compare ASSESSMENT... | portfolio")
+    p.add_argument("target", nargs="+", metavar="ASSESSMENT | brief ASSESSMENT | compare ASSESSMENT... | portfolio")
     p.add_argument("--format", "-f", choices=("pdf", "xlsx"), default=None,
                    help="output format (default: from the file name, else pdf)")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help="file to write")
@@ -47,6 +50,10 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
                    help="write an archival (PDF/A-3b) or accessible (PDF/UA-1) PDF")
     p.add_argument("--no-appendix", dest="include_appendix", action="store_false",
                    help="assessment PDF: leave out Appendix A, every answer (faster; the Excel report has them)")
+    p.add_argument("--author", default=None, metavar="NAME",
+                   help="name on the report (author, footer); default: $TRUSTFRAME_USER, else the assessor")
+    p.add_argument("--language", default="en", metavar="LANG",
+                   help="report language, e.g. de: words, dates and numbers, and the PDF's /Lang (default: en)")
     p.add_argument("--as-of", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
                    help="score and check evidence validity as of this date (default: today)")
     p.set_defaults(handler=report_command, _report_parser=p)
@@ -60,6 +67,10 @@ def parse_target(words: list[str]) -> tuple[str, list[int]]:
         if len(ids) < 2:
             raise UsageError("'report compare' needs at least two assessment numbers")
         return "comparison", ids
+    if head == "brief":
+        if len(rest) != 1:
+            raise UsageError("'report brief' needs exactly one assessment number")
+        return "brief", _ids(rest)
     if head == "portfolio":
         if rest:
             raise UsageError("'report portfolio' takes no assessment numbers")
@@ -75,7 +86,7 @@ def _ids(words: list[str]) -> list[int]:
         try:
             ids.append(int(word.lstrip("#")))
         except ValueError:
-            raise UsageError(f"{word!r} is not an assessment number, 'compare' or 'portfolio'") from None
+            raise UsageError(f"{word!r} is not an assessment number, 'brief', 'compare' or 'portfolio'") from None
     return ids
 
 
@@ -96,7 +107,8 @@ def report_command(ctx: CliContext) -> int:
         print("trustframe report: error: --no-appendix applies to the assessment PDF only", file=ctx.err)
         return 2
     result = ctx.services.reports.write(kind, fmt, args.output, ids, pdf_variant=args.pdf_variant, as_of=args.as_of,
-                                        include_appendix=args.include_appendix)
+                                        include_appendix=args.include_appendix, author=args.author,
+                                        language=args.language)
     if ctx.json:
         ctx.emit_json({"path": str(result.path), "kind": result.kind, "format": result.format,
                        "pages": result.pages, "refused_urls": list(result.refused_urls)})

@@ -32,6 +32,18 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
                    help="judge evidence validity on this date (default today)")
     p.add_argument("--json", dest="local_json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=assessment_score)
+    p = assessment.add_parser("na", help="list the 'not applicable' answers and whether a reviewer accepted them")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", dest="local_json", action="store_true")
+    p.set_defaults(handler=assessment_na)
+    p = assessment.add_parser("accept-na", help="accept 'not applicable' answers (one reason for all)",
+                              description="An N/A answer counts towards completeness only once accepted; only "
+                                          "answers that give their reason in the comment can be accepted.")
+    p.add_argument("id", type=int)
+    p.add_argument("questions", nargs="*", metavar="QUESTION")
+    p.add_argument("--all", action="store_true", help="every pending N/A answer that gives a reason")
+    p.add_argument("--reason", required=True, help="why the answers are accepted")
+    p.set_defaults(handler=assessment_accept_na)
     p = assessment.add_parser("compare", help="compare assessments side by side (per section, pillar, flags)")
     p.add_argument("ids", type=int, nargs="+")
     p.add_argument("--as-of", type=_date, default=None, metavar="YYYY-MM-DD")
@@ -51,7 +63,13 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
     p.add_argument("--as-of", type=_date, default=None, metavar="YYYY-MM-DD")
     p.add_argument("--json", dest="local_json", action="store_true")
     p.set_defaults(handler=portfolio_summary)
-    p = portfolio.add_parser("rescore", help="recompute the stored scores of all undecided assessments")
+    p = portfolio.add_parser("rescore", help="recompute the stored scores of all undecided assessments",
+                             description="Shows, per assessment, the stored rating and the rating the scoring "
+                                         "profile in force gives, and how many change; then saves the new "
+                                         "scores (decisions keep their recorded basis). --dry-run only shows.")
+    p.add_argument("--dry-run", action="store_true", help="show old vs new ratings without saving anything")
+    p.add_argument("--as-of", type=_date, default=None, metavar="YYYY-MM-DD")
+    p.add_argument("--json", dest="local_json", action="store_true")
     p.set_defaults(handler=portfolio_rescore)
 
 
@@ -79,6 +97,11 @@ def assessment_score(ctx: CliContext) -> int:
     ctx.print(f"  Rating {result.rating.label}; recommendation: {result.recommendation.label}")
     for reason in result.rating_reasons:
         ctx.print(f"    - {reason}")
+    fired = [f for f in result.rules if f.fired and f.rule not in ("score_threshold", "conditions")]
+    if fired:
+        ctx.print("  Rules that acted (docs/scoring.md):")
+        for finding in fired:
+            ctx.print(f"    - {finding.rule}: {finding.reason}")
     ctx.print()
     ctx.print("By section")
     ctx.print(table([[g.key, g.title, _fmt(g.score), f"{g.answered}/{g.applicable}", g.gaps]
@@ -114,6 +137,32 @@ def assessment_score(ctx: CliContext) -> int:
         ctx.print("Conditions to require")
         for condition in result.conditions:
             ctx.print(f"  - {condition}")
+    return 0
+
+
+def assessment_na(ctx: CliContext) -> int:
+    """``assessment na ID``: the N/A answers for review."""
+    items = ctx.services.assessments.not_applicable_answers(ctx.args.id)
+    if _json(ctx):
+        ctx.emit_json([{"question_id": i.question_id, "answer": i.answer_label, "comment": i.comment,
+                        "accepted": i.accepted, "accepted_reason": i.accepted_reason, "accepted_by": i.accepted_by}
+                       for i in items])
+        return 0
+    ctx.print(table([[i.question_id, "accepted" if i.accepted else ("GAP: not accepted" if i.has_reason
+                                                                    else "GAP: no reason given"),
+                      i.comment[:60], i.accepted_reason[:40]] for i in items],
+                    ["QUESTION", "STATE", "REASON GIVEN", "ACCEPTED BECAUSE"]))
+    return 0
+
+
+def assessment_accept_na(ctx: CliContext) -> int:
+    """``assessment accept-na ID [QUESTION ...] [--all] --reason TEXT``."""
+    ids = list(ctx.args.questions)
+    if ctx.args.all:
+        ids += [i.question_id for i in ctx.services.assessments.not_applicable_answers(ctx.args.id)
+                if not i.accepted and i.has_reason]
+    accepted = ctx.services.assessments.accept_not_applicable(ctx.args.id, ids, ctx.args.reason)
+    ctx.print(f"{len(accepted)} 'not applicable' answer(s) accepted: {', '.join(accepted)}")
     return 0
 
 
@@ -182,11 +231,52 @@ def portfolio_summary(ctx: CliContext) -> int:
 
 
 def portfolio_rescore(ctx: CliContext) -> int:
-    """``portfolio rescore``: progress on stderr."""
+    """``portfolio rescore [--dry-run] [--as-of DATE] [--json]``: old vs new rating per
+    assessment, the number of changed ratings, then (without ``--dry-run``) the save.
+    Progress on stderr."""
     def progress(done: int, total: int) -> None:
-        print(f"\rscored {done}/{total}", end="", file=sys.stderr, flush=True)
+        if not _json(ctx):
+            print(f"\rscored {done}/{total}", end="", file=sys.stderr, flush=True)
 
-    count = ctx.services.scoring.rescore_all(progress)
-    print(file=sys.stderr)
-    ctx.print(f"{count} assessments scored.")
+    as_of = getattr(ctx.args, "as_of", None)
+    preview = ctx.services.scoring.rescore_preview(as_of, progress)
+    if not _json(ctx):
+        print(file=sys.stderr)
+    count = None
+    if not ctx.args.dry_run:
+        count = ctx.services.scoring.rescore_all(progress, as_of=as_of)
+        if not _json(ctx):
+            print(file=sys.stderr)
+    changed = preview.changed
+    if _json(ctx):
+        ctx.emit_json({
+            "as_of": preview.as_of.isoformat(), "profile_id": preview.profile_id, "dry_run": bool(ctx.args.dry_run),
+            "assessments": len(preview.lines), "ratings_changed": preview.rating_changes,
+            "not_stored": preview.not_stored,
+            "recommendations_changed": sum(1 for c in changed if c.old_recommendation is not c.new_recommendation),
+            "saved": count,
+            "changes": [{"assessment_id": c.assessment_id, "vendor": c.vendor_name, "product": c.product_name,
+                         "decided": c.decided, "old_rating": c.old_rating.value if c.old_rating else None,
+                         "new_rating": c.new_rating.value,
+                         "old_recommendation": c.old_recommendation.value if c.old_recommendation else None,
+                         "new_recommendation": c.new_recommendation.value, "old_profile": c.old_profile,
+                         "new_profile": c.new_profile} for c in changed]})
+        return 0
+    if changed:
+        ctx.print(table([[c.assessment_id, c.vendor_name, c.product_name, "yes" if c.decided else "",
+                          c.old_rating.label if c.old_rating else "-", c.new_rating.label,
+                          c.old_recommendation.label if c.old_recommendation else "-", c.new_recommendation.label,
+                          c.old_profile or "-"] for c in changed[:200]],
+                        ["ID", "VENDOR", "PRODUCT", "DECIDED", "OLD RATING", "NEW RATING", "OLD RECOMMENDATION",
+                         "NEW RECOMMENDATION", "OLD PROFILE"]))
+        if len(changed) > 200:
+            ctx.print(f"... and {len(changed) - 200} more (use --json for all).")
+    stored = len(preview.lines) - preview.not_stored
+    ctx.print(f"Profile {preview.profile_id}: {preview.rating_changes} of {stored} ratings change "
+              f"({len(changed)} assessments with a different rating or recommendation"
+              f"{f'; {preview.not_stored} had no stored score' if preview.not_stored else ''}).")
+    if count is None:
+        ctx.print("Dry run: nothing saved.")
+    else:
+        ctx.print(f"{count} assessments scored and saved (decided assessments keep their decision record).")
     return 0

@@ -39,7 +39,9 @@ def normalise(question: Question, value: Any) -> Any:
             if not isinstance(item, str) or question.option(item) is None:
                 raise AnswerValueError(_not_an_option(question, item))
         chosen = set(items)
-        return [o.id for o in question.options if o.id in chosen]
+        ordered = [o.id for o in question.options if o.id in chosen]
+        _check_exclusive(question, ordered)
+        return ordered
     if qtype is AnswerType.NUMBER:
         if isinstance(value, bool):
             raise AnswerValueError(f"{question.id} expects a number, not {value!r}")
@@ -49,6 +51,7 @@ def normalise(question: Question, value: Any) -> Any:
             raise AnswerValueError(f"{question.id} expects a number, got {str(value)[:40]!r}") from None
         if math.isnan(number) or math.isinf(number):
             raise AnswerValueError(f"{question.id} expects a finite number")
+        _check_range(question, number)
         return int(number) if number.is_integer() and abs(number) < 2**53 else number
     if qtype is AnswerType.DATE:
         if isinstance(value, datetime):
@@ -63,6 +66,32 @@ def normalise(question: Question, value: Any) -> Any:
     if len(text) > MAX_TEXT_LENGTH:
         raise AnswerValueError(f"{question.id}: the text is {len(text)} characters; the limit is {MAX_TEXT_LENGTH}")
     return text
+
+
+def _check_range(question: Question, number: float) -> None:
+    """Refuse a number outside the question's declared range (scoring rule 6)."""
+    low, high = question.min_value, question.max_value
+    if (low is not None and number < low) or (high is not None and number > high):
+        unit = f" {question.unit}" if question.unit else ""
+        if low is not None and high is not None:
+            allowed = f"between {low:g} and {high:g}{unit}"
+        elif low is not None:
+            allowed = f"at least {low:g}{unit}"
+        else:
+            allowed = f"at most {high:g}{unit}"
+        raise AnswerValueError(f"{question.id}: {number:g}{unit} is out of range; the answer must be {allowed}")
+
+
+def _check_exclusive(question: Question, chosen: list[str]) -> None:
+    """Refuse an exclusive option ("none", "declined", "unknown") combined with others (rule 6)."""
+    if len(chosen) < 2:
+        return
+    for option_id in chosen:
+        option = question.option(option_id)
+        if option is not None and option.exclusive:
+            others = ", ".join(o for o in chosen if o != option_id)
+            raise AnswerValueError(f"{question.id}: '{option.label}' cannot be combined with other options "
+                                   f"(also chosen: {others}); choose it alone or remove it")
 
 
 def parse_text(question: Question, text: str) -> Any:

@@ -93,6 +93,20 @@ class Answer:
     updated_by: str = field(default="", compare=False)
     import_id: int | None = field(default=None, compare=False)
     vendor_value: Any = field(default=None, compare=False)
+    #: Rule 3 (docs/scoring.md): a "not applicable" answer counts only once a reviewer accepted
+    #: it, with a reason. Set when accepted; cleared when the answer changes.
+    na_accepted_reason: str = field(default="", compare=False)
+    na_accepted_by: str = field(default="", compare=False)
+    na_accepted_at: datetime | None = field(default=None, compare=False)
+    #: Pre-filled from the vendor's answer library: the earlier assessment it came from and the
+    #: date it was answered there (shown beside the answer until confirmed).
+    origin_assessment_id: int | None = field(default=None, compare=False)
+    origin_date: date | None = field(default=None, compare=False)
+
+    @property
+    def na_accepted(self) -> bool:
+        """True when a reviewer accepted this (not applicable) answer with a reason."""
+        return bool(self.na_accepted_reason)
 
 
 @dataclass(frozen=True)
@@ -127,6 +141,8 @@ class Assessment:
     decision_by: str = ""
     decision_date: date | None = None
     decision_notes: str = ""
+    #: Written reason for a decision against the recommendation or on too few answers.
+    decision_justification: str = ""
     due_date: date | None = None
     next_review_due: date | None = None
     previous_assessment_id: int | None = None

@@ -40,3 +40,22 @@ class ImportRecord:
     imported_at: datetime
     importer: str = ""
     summary: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class ExportBinding:
+    """The assessment, vendor and product an exported workbook was made for.
+
+    A returned workbook can change only the assessment its export uid is bound to. ``seal`` is
+    how the workbook was sealed: "hmac-sha256" (keyed with the workspace's secret) or "sha256"
+    (the old unkeyed seal of workbooks exported before the keyed seal existed).
+    """
+
+    export_uid: str
+    assessment_id: int
+    vendor_id: int
+    product_id: int
+    exported_at: datetime
+    seal: str
+    #: The vendor's name as written in the workbook when it was sent.
+    vendor_name: str = ""

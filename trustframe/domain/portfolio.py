@@ -35,6 +35,10 @@ class RegisterRow:
     decision: Decision | None
     decided_on: date | None
     assessment_count: int = 0
+    # A newer assessment still open while the fields above show the standing decision
+    # ("approved 2026-03-02; reassessment in progress"); None when there is none.
+    reassessment_id: int | None = None
+    reassessment_status: AssessmentStatus | None = None
 
     def overdue(self, today: date) -> bool:
         """True when the next review date has passed."""

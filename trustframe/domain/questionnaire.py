@@ -113,6 +113,7 @@ class EvidenceKind(str, enum.Enum):
     AUDIT_REPORT = "audit_report"
     PENETRATION_TEST = "penetration_test"
     SBOM = "sbom"
+    VEX = "vex"
     POLICY = "policy"
     CONTRACT_CLAUSE = "contract_clause"
     OTHER = "other"
@@ -120,7 +121,7 @@ class EvidenceKind(str, enum.Enum):
     @property
     def label(self) -> str:
         """Human-readable name."""
-        return self.value.replace("_", " ").capitalize().replace("Sbom", "SBOM")
+        return self.value.replace("_", " ").capitalize().replace("Sbom", "SBOM").replace("Vex", "VEX document")
 
 
 class QuestionnaireKind(str, enum.Enum):
@@ -160,7 +161,8 @@ class Option:
     """One answer option with its score between 0 and 1.
 
     ``not_applicable`` options take the question out of the score's denominator; their
-    ``score`` is ``None``.
+    ``score`` is ``None``. An ``exclusive`` option ("none", "declined", "unknown") of a
+    multiple-choice question cannot be chosen together with any other option.
     """
 
     id: str
@@ -168,6 +170,16 @@ class Option:
     score: float | None
     not_applicable: bool = False
     help: str = ""
+    exclusive: bool = False
+
+    @property
+    def evasive(self) -> bool:
+        """True for an answer that withholds the information: declined, or not known."""
+        return self.id in EVASIVE_OPTION_IDS
+
+
+#: Option ids that withhold the answer rather than give it (scoring rule 2, docs/scoring.md).
+EVASIVE_OPTION_IDS = frozenset({"declined", "unknown", "dont_know", "not_known"})
 
 
 @dataclass(frozen=True)
@@ -257,6 +269,14 @@ class Question:
     trace: Trace = Trace()
     references: tuple[Reference, ...] = ()
     weight: float | None = None
+    #: Number questions: the smallest and largest value accepted (None = unbounded).
+    min_value: float | None = None
+    max_value: float | None = None
+
+    @property
+    def knock_out_rules(self) -> tuple[RedFlagRule, ...]:
+        """The critical red-flag rules of this question (its knock-outs)."""
+        return tuple(r for r in self.red_flags if r.severity is Severity.CRITICAL)
 
     def option(self, option_id: str) -> Option | None:
         """The option with this id, or None."""

@@ -39,6 +39,7 @@ from trustframe.domain.questionnaire import (
     Questionnaire,
     RedFlagRule,
     Section,
+    Severity,
 )
 from trustframe.domain.scoring_model import (
     Driver,
@@ -48,6 +49,7 @@ from trustframe.domain.scoring_model import (
     RaisedFlag,
     Rating,
     Recommendation,
+    RuleFinding,
     ScoreResult,
 )
 from trustframe.domain.scoring_profile import ScoringProfile
@@ -85,7 +87,8 @@ class _Q:
 
     __slots__ = ("q", "id", "index", "section_id", "pillars", "parts", "kind", "options", "bands",
                  "best", "best_value", "best_label", "wants_evidence", "flags", "importance",
-                 "required", "controls_visibility", "groups", "critical", "labels", "flag_refs", "show_if_refs")
+                 "required", "controls_visibility", "groups", "critical", "labels", "flag_refs", "show_if_refs",
+                 "knock_out", "evasive", "exclusive", "kinds", "min_value", "max_value")
 
     def __init__(self, q: Question, index: int, section: Section, controls: bool) -> None:
         self.q = q
@@ -101,7 +104,16 @@ class _Q:
         self.labels: dict[str, str] = {o.id: o.label for o in reversed(q.options)} if q.type.has_options else {}
         self.bands = q.bands
         self.wants_evidence = bool(q.evidence)
+        # Rule 5: only evidence of a kind the question lists counts for its answer.
+        self.kinds = frozenset(q.evidence)
         self.flags: tuple[RedFlagRule, ...] = q.red_flags
+        # Rule 1 and 2: the knock-out rules, and the options that withhold the answer.
+        self.knock_out: tuple[RedFlagRule, ...] = q.knock_out_rules
+        self.evasive = frozenset(o.id for o in q.options if o.evasive)
+        # Rule 6: exclusive options and the declared number range; a stored value that breaks
+        # them (written before the check existed, or by hand) is not scored.
+        self.exclusive = frozenset(o.id for o in q.options if o.exclusive)
+        self.min_value, self.max_value = q.min_value, q.max_value
         # The question ids each red-flag rule reads (see _raise_flags' reuse).
         self.flag_refs: tuple[frozenset[str], ...] = tuple(frozenset(referenced_questions(r.when)) for r in q.red_flags)
         self.show_if_refs: frozenset[str] = (frozenset(referenced_questions(q.show_if)) if q.show_if is not None
@@ -151,10 +163,11 @@ class _Scope:
     """The questions in scope for one category, tier and set of officer's changes, and those of
     them that have a show-if condition (with the question ids those conditions read)."""
 
-    __slots__ = ("questions", "conditional", "condition_refs")
+    __slots__ = ("questions", "conditional", "condition_refs", "ids")
 
     def __init__(self, questions: list[_Q]) -> None:
         self.questions = questions
+        self.ids = frozenset(x.id for x in questions)
         self.conditional = [x for x in questions if x.q.show_if is not None]
         refs: set[str] = set()
         for x in self.conditional:
@@ -166,7 +179,7 @@ class _Plan:
     """Per-questionnaire structures: compiled questions, group order, scope cache."""
 
     __slots__ = ("questionnaire", "questions", "by_id", "sections", "pillars", "parts", "has_show_if",
-                 "slots", "_scope_cache")
+                 "slots", "_scope_cache", "knock_out_questions")
 
     def __init__(self, questionnaire: Questionnaire) -> None:
         self.questionnaire = questionnaire
@@ -182,6 +195,7 @@ class _Plan:
                 self.questions.append(_Q(q, index, section, q.id in controlling))
                 index += 1
         self.by_id = {x.id: x for x in self.questions}
+        self.knock_out_questions = [x for x in self.questions if x.knock_out]
         self.sections = tuple((s.id, s.title) for s in questionnaire.sections)
         present_pillars = {p for x in self.questions for p in x.pillars}
         present_parts = {p for x in self.questions for p in x.parts}
@@ -267,6 +281,17 @@ def _is_answered(value: Any) -> bool:
     return True
 
 
+def _is_evasive(x: _Q, value: Any) -> bool:
+    """True when the answer withholds the information ("declined", "unknown"; rule 2)."""
+    if not x.evasive:
+        return False
+    if isinstance(value, str):
+        return value in x.evasive
+    if isinstance(value, (list, tuple)):
+        return any(isinstance(v, str) and v in x.evasive for v in value)
+    return False
+
+
 def _raw_score(x: _Q, value: Any) -> tuple[bool, bool, float | None]:
     """(answered, not applicable, raw score) of a value; an unknown option counts as unanswered."""
     if not _is_answered(value):
@@ -281,6 +306,8 @@ def _raw_score(x: _Q, value: Any) -> tuple[bool, bool, float | None]:
         return True, opt[1], opt[0]
     if kind == _MULTI:
         ids = value if isinstance(value, (list, tuple)) else [value]
+        if x.exclusive and len(ids) > 1 and not x.exclusive.isdisjoint(ids):
+            return False, False, None  # an exclusive option combined with others: not a valid answer
         total = 0.0
         any_scored = False
         for option_id in ids:
@@ -302,18 +329,38 @@ def _raw_score(x: _Q, value: Any) -> tuple[bool, bool, float | None]:
         number = float(value)
     except (TypeError, ValueError):
         return False, False, None
+    if (x.min_value is not None and number < x.min_value) or (x.max_value is not None and number > x.max_value):
+        return False, False, None  # outside the declared range: not a valid answer
     for band in x.bands:
         if band.contains(number):
             return True, False, band.score
     return True, False, None  # outside every band: answered but not scored
 
 
+def _fitting(items: Sequence[Evidence], kinds: frozenset[Any]) -> Sequence[Evidence]:
+    """The linked evidence whose kind the question lists (rule 5); the rest does not count."""
+    if all(e.kind in kinds for e in items):
+        return items
+    return [e for e in items if e.kind in kinds]
+
+
 def _evidence_factor(profile: ScoringProfile, items: Sequence[Evidence],
-                     as_of: date) -> tuple[float, str, Evidence | None]:
-    """The best support among the linked evidence: (factor, why, the evidence giving it)."""
+                     as_of: date, kinds: frozenset[Any] | None = None) -> tuple[float, str, Evidence | None]:
+    """The best support among the linked evidence: (factor, why, the evidence giving it).
+
+    Rule 5: with ``kinds`` (the question's ``evidence:`` list) only evidence of those kinds
+    counts; lapsed or not-yet-valid evidence never counts for more than no evidence at all."""
     factors = profile.evidence
+    if kinds is not None and items:
+        fitting = _fitting(items, kinds)
+        if not fitting:
+            names = ", ".join(sorted({e.kind.value for e in items}))
+            return (factors.none, f"linked evidence ({names}) is not a kind this question asks for: "
+                    "the vendor's word only", None)
+        items = fitting
     if not items:
         return factors.none, "no evidence linked: the vendor's word only", None
+    lapsed = min(factors.expired, factors.none)
     best_factor = -1.0
     best_note = ""
     best_item: Evidence | None = None
@@ -321,9 +368,9 @@ def _evidence_factor(profile: ScoringProfile, items: Sequence[Evidence],
     for e in (items if len(items) == 1 else sorted(items, key=lambda e: (e.id or 0, e.title))):
         state = e.state(as_of, factors.expiring_soon_days)
         if state is EvidenceState.EXPIRED:
-            factor, note = factors.expired, f"evidence '{e.title}' expired {e.expires_on}"
+            factor, note = lapsed, f"evidence '{e.title}' expired {e.expires_on}"
         elif state is EvidenceState.NOT_YET_VALID:
-            factor, note = factors.expired, f"evidence '{e.title}' not valid before {e.issued_on}"
+            factor, note = lapsed, f"evidence '{e.title}' not valid before {e.issued_on}"
         elif e.independent:
             factor, note = factors.independent_current, f"current independent evidence '{e.title}'"
         else:
@@ -363,7 +410,8 @@ class _Eval:
     """Everything one scoring pass found: per-question rows, group sums, gaps, flags."""
 
     __slots__ = ("rows", "values", "flags", "fired", "valid_until", "plan", "scope", "hidden", "ws", "wa", "wt",
-                 "answered", "applicable", "gaps_count", "gaps", "critical_gaps", "lapsed")
+                 "answered", "applicable", "gaps_count", "gaps", "critical_gaps", "lapsed", "withheld",
+                 "na_pending", "na_ids", "scored_count", "invalid", "unfit", "outside_flags")
 
     def __init__(self, plan: _Plan, scope: _Scope) -> None:
         n = plan.slots
@@ -385,6 +433,28 @@ class _Eval:
         # answers whose best evidence expired or is not yet valid, with that evidence
         self.lapsed: list[tuple[_Row, Evidence | None]] = []
         self.critical_gaps = 0
+        # Rule 2: knock-out questions answered "declined"/"unknown", left open or answered N/A
+        # without acceptance: question id -> what was withheld.
+        self.withheld: dict[str, str] = {}
+        # Rule 3: N/A answers not (yet) accepted by a reviewer (they count as gaps), and every
+        # N/A answer of a scored, shown question, with the number of such questions.
+        self.na_pending: set[str] = set()
+        self.na_ids: set[str] = set()
+        self.scored_count = 0
+        # Rule 6: stored values that break the question's range or exclusive options.
+        self.invalid: list[str] = []
+        # Rule 5: answers whose linked evidence was ignored because its kind does not fit.
+        self.unfit: list[str] = []
+        # Rule 1: knock-outs admitted on questions outside the tier's or category's scope.
+        self.outside_flags: list[RaisedFlag] = []
+
+    def checks(self, changed: Collection[str] = ()) -> "_Checks":
+        """The inputs of rules 2-4 and 6 for rating this evaluation, or a proposal that changes
+        the answers of ``changed`` to strongest ones (see :func:`_improvements`)."""
+        withheld = {q: w for q, w in self.withheld.items() if q not in changed}
+        na = len(self.na_ids) - len(self.na_ids.intersection(changed))
+        return _Checks(withheld, na, self.scored_count, tuple(sorted(self.na_pending - set(changed))),
+                       tuple(self.invalid), tuple(self.unfit), frozenset(f.question_id for f in self.outside_flags))
 
     def group(self, slot: int, key: str, title: str) -> GroupScore:
         group = _new(GroupScore)  # see _question_scores for why not GroupScore(...)
@@ -403,12 +473,33 @@ class _Eval:
         return round(self.answered[0] / self.applicable[0], 4) if self.applicable[0] else 1.0
 
 
+class _Checks:
+    """What rules 2, 3 and 6 need beyond the score, completeness and flags."""
+
+    __slots__ = ("withheld", "na_count", "scored_count", "na_pending", "invalid", "unfit", "outside")
+
+    def __init__(self, withheld: Mapping[str, str], na_count: int, scored_count: int, na_pending: tuple[str, ...],
+                 invalid: tuple[str, ...], unfit: tuple[str, ...], outside: frozenset[str]) -> None:
+        self.withheld = withheld
+        self.na_count = na_count
+        self.scored_count = scored_count
+        self.na_pending = na_pending
+        self.invalid = invalid
+        self.unfit = unfit
+        self.outside = outside
+
+    @property
+    def na_share(self) -> float:
+        """Share of the shown, scored questions answered "not applicable" (accepted or not)."""
+        return self.na_count / self.scored_count if self.scored_count else 0.0
+
+
 def _evaluate(plan: _Plan, profile: ScoringProfile, values: Mapping[str, Any],
               evidence: Mapping[str, Sequence[Evidence]], as_of: date, category: ProductCategory | None,
               tier: int | None, added: Sequence[str], removed: Sequence[str],
               accepted: Mapping[str, FlagAcceptance], forced_evidence: frozenset[str] = frozenset(),
               extra_accepted: frozenset[str] = frozenset(), keep_rows: bool = True,
-              all_groups: bool = True) -> _Eval:
+              all_groups: bool = True, na_accepted: Container[str] = frozenset()) -> _Eval:
     scope = plan.in_scope(category, tier, added, removed)
     hidden = _hidden(scope, values) if plan.has_show_if else None
     weights = profile.importance_weights
@@ -435,6 +526,25 @@ def _evaluate(plan: _Plan, profile: ScoringProfile, values: Mapping[str, Any],
         factor, note, support = 1.0, "", None
         if answered:
             effective[qid] = value
+        elif value is not None and _is_answered(value):
+            ev.invalid.append(qid)  # rule 6: a stored value the question does not accept
+        if kind != _UNSCORED:
+            ev.scored_count += 1
+            if na:
+                ev.na_ids.add(qid)
+                if qid not in na_accepted:
+                    # Rule 3: N/A counts only once a reviewer accepted it; until then it is a gap.
+                    ev.na_pending.add(qid)
+                    na, answered = False, False
+        if x.knock_out and not (answered and not _is_evasive(x, value)):
+            # Rule 2: the answer to a knock-out question is withheld (checked after the flags).
+            if qid in ev.na_pending:
+                ev.withheld[qid] = "not applicable, not accepted"
+            elif answered:
+                ev.withheld[qid] = ("declined" if "declined" in (value if isinstance(value, (list, tuple)) else [value])
+                                    else "unknown")
+            elif x.required:
+                ev.withheld[qid] = "unanswered"
         # Evidence strength only matters where the question asks for evidence and the answer
         # claims something (a "no" needs no certificate to be believed).
         if x.wants_evidence and raw is not None and raw > 0:
@@ -442,7 +552,14 @@ def _evaluate(plan: _Plan, profile: ScoringProfile, values: Mapping[str, Any],
                 factor, note = profile.evidence.independent_current, "assumed: current independent evidence"
             else:
                 items = evidence.get(qid, ())
+                if items:
+                    fitting = _fitting(items, x.kinds)
+                    if len(fitting) < len(items):
+                        ev.unfit.append(qid)
+                    items = fitting
                 factor, note, support = _evidence_factor(profile, items, as_of)
+                if ev.unfit and ev.unfit[-1] == qid and not items:
+                    note = "linked evidence is not a kind this question asks for: the vendor's word only"
                 if items:
                     nxt = _next_transition(items, as_of)
                     if nxt is not None and (ev.valid_until is None or nxt < ev.valid_until):
@@ -479,13 +596,53 @@ def _evaluate(plan: _Plan, profile: ScoringProfile, values: Mapping[str, Any],
     ev.wt = [a + g for a, g in zip(wa, wg)]
     ev.applicable = [a + g for a, g in zip(n_answered, n_gaps)]
     ev.flags = _raise_flags(flagged, effective, accepted, extra_accepted, fired=ev.fired)
+    if plan.knock_out_questions:
+        ev.outside_flags = _outside_knock_outs(plan, scope, values, effective, accepted, extra_accepted)
+        if ev.outside_flags:
+            ev.flags = sorted(ev.flags + ev.outside_flags, key=lambda f: f.severity.rank)
+    if ev.withheld:
+        # An admitted knock-out on the same question is already handled by rule 1.
+        admitted = {f.question_id for f in ev.flags if f.severity is Severity.CRITICAL}
+        for qid in admitted.intersection(ev.withheld):
+            del ev.withheld[qid]
     return ev
+
+
+def _outside_knock_outs(plan: _Plan, scope: _Scope, values: Mapping[str, Any], effective: Mapping[str, Any],
+                        accepted: Mapping[str, FlagAcceptance], extra_accepted: frozenset[str]) -> list[RaisedFlag]:
+    """Rule 1: knock-outs admitted in answers to questions outside the scope (another tier or
+    category, or removed by the officer) still count. A question hidden by its show-if (its
+    answer is void) does not."""
+    found: list[RaisedFlag] = []
+    for x in plan.knock_out_questions:
+        if x.id in scope.ids:
+            continue
+        value = values.get(x.id)
+        if not _is_answered(value):
+            continue
+        answered, _na, _raw = _raw_score(x, value)
+        if not answered or (x.q.show_if is not None and not x.q.show_if.evaluate(values)):
+            continue
+        trial = dict(effective)
+        trial[x.id] = value
+        for rule in x.knock_out:
+            if rule.when.evaluate(trial):
+                acc = accepted.get(rule.id)
+                if acc is None and rule.id in extra_accepted:
+                    acc = FlagAcceptance(rule.id, "assumed accepted", "")
+                found.append(RaisedFlag(
+                    flag_id=rule.id, question_id=x.id, severity=rule.severity, title=rule.title,
+                    rationale=rule.rationale, mitigation=rule.mitigation, contract_clause=rule.contract_clause,
+                    accepted=acc is not None, accepted_reason=acc.reason if acc else "",
+                    accepted_by=acc.accepted_by if acc else ""))
+    return found
 
 
 def _rescore(ev: _Eval, rows_by_id: Mapping[str, _Row], values: Mapping[str, Any], changed: Mapping[str, Any],
              profile: ScoringProfile, evidence: Mapping[str, Sequence[Evidence]], as_of: date,
              accepted: Mapping[str, FlagAcceptance], forced_evidence: frozenset[str],
-             extra_accepted: frozenset[str]) -> tuple[float | None, float, int, list[RaisedFlag]]:
+             extra_accepted: frozenset[str], na_accepted: Container[str] = frozenset(),
+             ) -> tuple[float | None, float, int, list[RaisedFlag]]:
     """Overall score, completeness, unanswered critical questions and red flags of ``values``:
     the numbers a full :func:`_evaluate` would give, for checking a proposed set of changes.
 
@@ -516,12 +673,14 @@ def _rescore(ev: _Eval, rows_by_id: Mapping[str, _Row], values: Mapping[str, Any
         else:  # changed, or not shown before the changes
             value = values.get(qid)
             answered, na, raw = _raw_score(x, value)
+            if na and x.kind != _UNSCORED and qid not in na_accepted:
+                na, answered = False, False  # rule 3: an unaccepted N/A is a gap
             factor = 1.0
             if x.wants_evidence and raw is not None and raw > 0:
                 if qid in forced_evidence:
                     factor = independent
                 else:
-                    factor = _evidence_factor(profile, evidence.get(qid, ()), as_of)[0]
+                    factor = _evidence_factor(profile, evidence.get(qid, ()), as_of, x.kinds)[0]
             weight = weights[x.importance] if x.kind != _UNSCORED else 0.0
         if answered:
             effective[qid] = value
@@ -542,6 +701,10 @@ def _rescore(ev: _Eval, rows_by_id: Mapping[str, _Row], values: Mapping[str, Any
     # the changes; a rule that reads none of those fires as it did in ``ev``.
     affected = set(changed) | ((hidden or set()) ^ (ev.hidden or set()))
     flags = _raise_flags(flagged, effective, accepted, extra_accepted, reuse=(affected, rows_by_id, ev.fired))
+    if plan.knock_out_questions:
+        outside = _outside_knock_outs(plan, scope, values, effective, accepted, extra_accepted)
+        if outside:
+            flags = sorted(flags + outside, key=lambda f: f.severity.rank)
     return _pct(ws, wa), completeness, critical_gaps, flags
 
 
@@ -587,17 +750,32 @@ def _pct(numerator: float, denominator: float) -> float | None:
 
 
 def rating_for(profile: ScoringProfile, tier: int | None, overall: float | None, completeness: float,
-               critical_gaps: int, flags: Sequence[RaisedFlag]) -> tuple[Rating, tuple[str, ...]]:
-    """The residual risk rating and the plain-language reasons for it.
+               critical_gaps: int, flags: Sequence[RaisedFlag],
+               checks: "_Checks | None" = None) -> tuple[Rating, tuple[str, ...]]:
+    """The residual risk rating and the plain-language reasons for it (see :func:`_rate`)."""
+    rating, reasons, _findings = _rate(profile, tier, overall, completeness, critical_gaps, flags, checks)
+    return rating, reasons
+
+
+def _rate(profile: ScoringProfile, tier: int | None, overall: float | None, completeness: float,
+          critical_gaps: int, flags: Sequence[RaisedFlag],
+          checks: "_Checks | None" = None) -> tuple[Rating, tuple[str, ...], list[RuleFinding]]:
+    """The rating, its plain-language reasons and, per rule, whether it fired (docs/scoring.md).
 
     1. The score against the tier's thresholds (unknown tier: ``unknown_tier``'s thresholds).
     2. While incomplete (completeness below the minimum, or a critical question unanswered) the
        rating is no better than ``best_rating_when_incomplete``.
-    3. Each open red flag floors the rating at its severity's level; critical means critical.
+    3. Rule 3: mostly "not applicable" answers: no better than ``best_rating_when_mostly_na``.
+    4. Rule 2: a withheld answer to a knock-out question: at least ``withheld_knock_out_floor``.
+    5. Each open red flag floors the rating at its severity's level; critical means critical,
+       whatever the tier and whether or not the question was in scope (rule 1).
+    6. Rule 4: many open flags of one severity floor the rating (``flag_accumulation``).
+    Every step can only make the rating worse, so their order does not change the result.
     """
     thresholds = profile.thresholds_for(tier)
     tier_used = tier if tier in profile.thresholds else profile.unknown_tier
     reasons: list[str] = []
+    findings: list[RuleFinding] = []
     if tier not in profile.thresholds:
         reasons.append(f"Inherent tier not known: the thresholds of tier {tier_used} apply.")
     if overall is None:
@@ -611,6 +789,7 @@ def rating_for(profile: ScoringProfile, tier: int | None, overall: float | None,
                            f"{tier_used}: Critical.")
         else:
             reasons.append(f"Score {overall:.1f} meets {needed:g}, the minimum for {rating.label} at tier {tier_used}.")
+    findings.append(RuleFinding("score_threshold", True, rating, reasons[-1]))
     incomplete_reasons = []
     if completeness < profile.completeness_minimum:
         incomplete_reasons.append(f"only {completeness:.0%} of the questions are answered "
@@ -618,41 +797,158 @@ def rating_for(profile: ScoringProfile, tier: int | None, overall: float | None,
     if profile.critical_questions_required and critical_gaps:
         incomplete_reasons.append(f"{critical_gaps} critical question(s) unanswered")
     cap = profile.best_rating_when_incomplete
-    if incomplete_reasons and rating.rank < cap.rank:
-        rating = cap
-        reasons.append(f"Incomplete ({'; '.join(incomplete_reasons)}): no better than {cap.label}.")
-    for flag in flags:
-        if flag.accepted:
-            continue
+    if incomplete_reasons:
+        text = f"Incomplete ({'; '.join(incomplete_reasons)}): no better than {cap.label}."
+        if rating.rank < cap.rank:
+            rating = cap
+            reasons.append(text)
+        findings.append(RuleFinding("completeness", True, cap, text))
+    else:
+        findings.append(RuleFinding("completeness", False))
+    if checks is not None:
+        rating = _apply_checks(profile, checks, rating, reasons, findings)
+    open_flags = [f for f in flags if not f.accepted]
+    outside = checks.outside if checks is not None else frozenset()
+    knock_outs = [f for f in open_flags if f.severity is Severity.CRITICAL]
+    for flag in open_flags:
         floor = profile.flag_floors.get(flag.severity)
         if floor is not None and floor.rank > rating.rank:
             rating = floor
             if floor is Rating.CRITICAL:
-                reasons.append(f"Open critical red flag {flag.flag_id} ({flag.title}): Critical whatever the score.")
+                where = " (answered although outside this assessment's scope)" if flag.question_id in outside else ""
+                reasons.append(f"Open critical red flag {flag.flag_id} ({flag.title}){where}: Critical whatever "
+                               "the score and the tier.")
             else:
                 reasons.append(f"Open {flag.severity.value} red flag {flag.flag_id} ({flag.title}): "
                                f"no better than {floor.label}.")
-    return rating, tuple(reasons)
+    findings.append(RuleFinding(
+        "knock_out", bool(knock_outs), Rating.CRITICAL if knock_outs else None,
+        (f"{len(knock_outs)} open critical red flag(s): Critical, recommendation Reject." if knock_outs
+         else "No open critical red flag."),
+        tuple(dict.fromkeys(f.question_id for f in knock_outs)), tuple(f.flag_id for f in knock_outs)))
+    floored = [f for f in open_flags if f.severity is not Severity.CRITICAL and profile.flag_floors.get(f.severity)]
+    findings.append(RuleFinding(
+        "flag_floor", bool(floored),
+        max((profile.flag_floors[f.severity] for f in floored), key=lambda r: r.rank) if floored else None,  # type: ignore[arg-type,return-value]
+        f"{len(floored)} open flag(s) floor the rating." if floored else "No open flag floors the rating.",
+        tuple(dict.fromkeys(f.question_id for f in floored)), tuple(f.flag_id for f in floored)))
+    fired_accumulation = False
+    for rule in profile.flag_accumulation:
+        if tier_used not in rule.tiers:
+            continue
+        same = [f for f in open_flags if f.severity is rule.severity]
+        if len(same) >= rule.count:
+            fired_accumulation = True
+            text = (f"{len(same)} open {rule.severity.value} red flags (tier {tier_used}: {rule.count} or more): "
+                    f"no better than {rule.rating.label}.")
+            if rule.rating.rank > rating.rank:
+                rating = rule.rating
+                reasons.append(text)
+            findings.append(RuleFinding("flag_accumulation", True, rule.rating, text,
+                                        tuple(dict.fromkeys(f.question_id for f in same)),
+                                        tuple(f.flag_id for f in same)))
+    if not fired_accumulation:
+        findings.append(RuleFinding("flag_accumulation", False, None, "Open flags do not accumulate to a floor."))
+    return rating, tuple(reasons), findings
+
+
+def _apply_checks(profile: ScoringProfile, checks: "_Checks", rating: Rating, reasons: list[str],
+                  findings: list[RuleFinding]) -> Rating:
+    """Rules 2, 3, 5 and 6 on top of the score and completeness (see :func:`_rate`)."""
+    # Rule 3: not applicable.
+    share = checks.na_share
+    mostly = checks.scored_count > 0 and share > profile.na_max_share
+    parts = []
+    if checks.na_pending:
+        parts.append(f"{len(checks.na_pending)} 'not applicable' answer(s) not yet accepted by a reviewer count as "
+                     f"gaps ({', '.join(checks.na_pending[:6])}{' ...' if len(checks.na_pending) > 6 else ''})")
+    if mostly:
+        cap = profile.best_rating_when_mostly_na
+        parts.append(f"{checks.na_count} of {checks.scored_count} questions ({share:.0%}) are answered 'not "
+                     f"applicable', more than {profile.na_max_share:.0%}: no better than {cap.label}")
+        if cap.rank > rating.rank:
+            rating = cap
+            reasons.append(f"Mostly not applicable ({share:.0%} of the questions): no better than {cap.label}.")
+    findings.append(RuleFinding("not_applicable", bool(parts), profile.best_rating_when_mostly_na if mostly else None,
+                                "; ".join(parts) or "No unaccepted 'not applicable' answer; "
+                                f"{share:.0%} not applicable.", checks.na_pending))
+    # Rule 2: withheld answers to knock-out questions.
+    floor = profile.withheld_knock_out_floor
+    if checks.withheld:
+        listed = ", ".join(f"{q} ({what})" for q, what in checks.withheld.items())
+        text = (f"Knock-out question(s) not answered honestly yet: {listed}. Approval is blocked until they are "
+                f"answered: no better than {floor.label}.")
+        # Shown even when another rule already set the same rating: the reader must see that
+        # answering is what unblocks approval.
+        rating = floor if floor.rank > rating.rank else rating
+        reasons.append(text)
+        findings.append(RuleFinding("withheld_knock_out", True, floor, text, tuple(checks.withheld)))
+    else:
+        findings.append(RuleFinding("withheld_knock_out", False, None, "Every knock-out question is answered."))
+    # Rules 5 and 6 do not move the rating themselves: they decide what counts.
+    findings.append(RuleFinding(
+        "evidence_fit", bool(checks.unfit), None,
+        (f"Linked evidence of a kind the question does not ask for was ignored on {len(checks.unfit)} answer(s)."
+         if checks.unfit else "All linked evidence fits its question."), checks.unfit))
+    findings.append(RuleFinding(
+        "input_bounds", bool(checks.invalid), None,
+        (f"{len(checks.invalid)} stored answer(s) break the question's range or exclusive options and are "
+         "not scored." if checks.invalid else "Every answer is within its declared bounds."), checks.invalid))
+    return rating
 
 
 def _conditions(profile: ScoringProfile, ev: _Eval, as_of: date) -> tuple[str, ...]:
     """What to require when approving, in this order: the mitigation of every open flag (worst
-    first), missing answers, then current evidence (one condition per lapsed evidence record)."""
+    first), honest answers to withheld knock-out questions, missing answers (and 'not
+    applicable' answers to review), the scope when it is mostly not applicable, then current
+    evidence (one condition per lapsed evidence record)."""
     conditions: list[str] = []
+    checks = ev.checks()
     for flag in ev.flags:
         if not flag.accepted:
             clause = f" (contract clause: {flag.contract_clause})" if flag.contract_clause else ""
             # Named by question and flag title: a manager reads "SBD-02 Undocumented access
             # paths", not the rule id.
             conditions.append(f"{flag.question_id} – {flag.title}: {flag.mitigation}{clause}")
-    gaps = sorted(ev.gaps, key=lambda r: (-r.weight, r.x.index))
+    for qid, what in checks.withheld.items():
+        if what != "unanswered":
+            conditions.append(f"{qid}: obtain a complete answer to this knock-out question (now: {what}); "
+                              "approval is blocked until it is answered")
+    gaps = sorted(ev.gaps, key=lambda r: (r.x.id not in ev.withheld, -r.weight, r.x.index))
     limit = profile.max_gap_conditions
     for row in gaps[:limit]:
-        conditions.append(f"{row.x.id}: obtain and review the vendor's answer ({_short(row.x.q.text)})")
+        if row.x.id in ev.na_pending:
+            conditions.append(f"{row.x.id}: review the 'not applicable' answer and its reason; accept it or obtain "
+                              f"an answer ({_short(row.x.q.text)})")
+        else:
+            conditions.append(f"{row.x.id}: obtain and review the vendor's answer ({_short(row.x.q.text)})")
     if len(gaps) > limit:
         conditions.append(f"Obtain and review answers to the {len(gaps) - limit} other open questions.")
+    if checks.scored_count and checks.na_share > profile.na_max_share:
+        conditions.append(f"Confirm the scope: {checks.na_count} of {checks.scored_count} questions are answered "
+                          "'not applicable'; check that the product really lacks what they ask about")
     conditions.extend(_evidence_conditions(ev.lapsed, as_of))
     return tuple(conditions)
+
+
+#: Weakest answers named as conditions when "approve with conditions" has no other (rule 7).
+WEAK_ANSWER_CONDITIONS = 3
+
+
+def _weak_answer_conditions(ev: _Eval) -> tuple[str, ...]:
+    """Rule 7: conditions from the weakest answers (most points lost first), for an
+    "approve with conditions" that no flag, gap or lapsed evidence explains."""
+    weak = sorted((r for r in ev.rows if r.scorable and r.answered and r.eff is not None and r.eff < 1.0),
+                  key=lambda r: (-(r.weight * (1.0 - (r.eff or 0.0))), r.x.index))
+    out = []
+    for row in weak[:WEAK_ANSWER_CONDITIONS]:
+        if row.raw is not None and row.raw < 1.0:
+            out.append(f"{row.x.id}: agree an improvement on '{_display(row)}' toward '{row.x.best_label}' "
+                       f"({_short(row.x.q.text)})")
+        else:
+            out.append(f"{row.x.id}: obtain current independent evidence for the answer '{_display(row)}' "
+                       f"({_short(row.x.q.text)})")
+    return tuple(out)
 
 
 #: Question ids named in one evidence condition before "and N more".
@@ -705,7 +1001,8 @@ def score_answers(questionnaire: Questionnaire, answers: Mapping[str, Any], *, p
                   scope_added: Sequence[str] = (), scope_removed: Sequence[str] = (),
                   evidence: Mapping[str, Sequence[Evidence]] | None = None,
                   accepted_flags: Mapping[str, FlagAcceptance] | None = None,
-                  assessment_id: int | None = None, detail: bool = True, groups: bool = True) -> ScoreResult:
+                  assessment_id: int | None = None, detail: bool = True, groups: bool = True,
+                  na_accepted: Collection[str] | None = None) -> ScoreResult:
     """Score answers (question id -> value, or -> :class:`Answer`) against a questionnaire.
 
     ``evidence`` maps question ids to the evidence linked to that answer; ``accepted_flags``
@@ -713,22 +1010,43 @@ def score_answers(questionnaire: Questionnaire, answers: Mapping[str, Any], *, p
     computed (groups, rating, flags, gaps, conditions), leaving ``questions``, ``drivers`` and
     ``improvements`` empty; ``groups=False`` also skips the section, pillar and Buyers Guide
     scores (empty tuples). Bulk re-scoring for the register uses both: it needs the rating only.
+    ``na_accepted`` holds the questions whose "not applicable" answer a reviewer accepted (rule
+    3); when None it is read from :class:`Answer` values (plain values: none accepted).
     """
     plan = compile_questionnaire(questionnaire)
     values = {k: (v.value if isinstance(v, Answer) else v) for k, v in answers.items()}
+    if na_accepted is None:
+        na_accepted = frozenset(k for k, v in answers.items() if isinstance(v, Answer) and v.na_accepted)
+    elif not isinstance(na_accepted, (set, frozenset)):
+        na_accepted = frozenset(na_accepted)
     evidence = evidence or {}
     accepted = accepted_flags or {}
     added, removed = tuple(scope_added), tuple(scope_removed)
     groups = groups or detail
     ev = _evaluate(plan, profile, values, evidence, as_of, category, tier, added, removed, accepted,
-                   keep_rows=detail, all_groups=groups)
+                   keep_rows=detail, all_groups=groups, na_accepted=na_accepted)
     overall_score = ev.overall
     completeness = ev.completeness
-    rating, reasons = rating_for(profile, tier, overall_score, completeness, ev.critical_gaps, ev.flags)
+    rating, reasons, findings = _rate(profile, tier, overall_score, completeness, ev.critical_gaps, ev.flags,
+                                      ev.checks())
     conditions = _conditions(profile, ev, as_of)
     recommendation = profile.recommendations[rating]
     if recommendation is Recommendation.APPROVE and conditions:
         recommendation = Recommendation.APPROVE_WITH_CONDITIONS
+    derived = False
+    if recommendation is Recommendation.APPROVE_WITH_CONDITIONS and not conditions:
+        # Rule 7: "approve with conditions" always names at least one condition: the weakest
+        # answers (the rows are needed for that, so a summary-only pass evaluates again).
+        rows_ev = ev if detail else _evaluate(plan, profile, values, evidence, as_of, category, tier, added,
+                                              removed, accepted, keep_rows=True, all_groups=False,
+                                              na_accepted=na_accepted)
+        conditions = _weak_answer_conditions(rows_ev) or (
+            "Review the assessment with the vendor and record the agreed improvements before approval",)
+        derived = True
+    findings.append(RuleFinding(
+        "conditions", bool(conditions), None,
+        (f"{len(conditions)} condition(s)" + (", derived from the weakest answers" if derived else "")
+         if conditions else "No condition."), ()))
     questions: tuple[QuestionScore, ...] = ()
     drivers: tuple[Driver, ...] = ()
     improvements: tuple[Improvement, ...] = ()
@@ -737,7 +1055,8 @@ def score_answers(questionnaire: Questionnaire, answers: Mapping[str, Any], *, p
         questions = _question_scores(ev.rows)
         drivers = _drivers(ev)
         improvements, next_rating = _improvements(
-            plan, profile, ev, rating, values, evidence, as_of, category, tier, added, removed, accepted)
+            plan, profile, ev, rating, values, evidence, as_of, category, tier, added, removed, accepted,
+            na_accepted)
     return ScoreResult(
         assessment_id=assessment_id, as_of=as_of, tier=tier, overall=overall_score,
         completeness=completeness, rating=rating, recommendation=recommendation,
@@ -749,7 +1068,7 @@ def score_answers(questionnaire: Questionnaire, answers: Mapping[str, Any], *, p
         questions=questions, flags=tuple(ev.flags), gaps=tuple(r.x.id for r in ev.gaps),
         drivers=drivers, improvements=improvements, conditions=conditions, rating_reasons=reasons,
         profile_id=profile.fingerprint, questionnaire_key=questionnaire.key, next_rating=next_rating,
-        valid_until=ev.valid_until,
+        valid_until=ev.valid_until, rules=tuple(findings), profile_version=profile.version,
     )
 
 
@@ -807,9 +1126,12 @@ def _display(row: _Row) -> str:
     Same text as :func:`trustframe.domain.answers.display`, with option labels looked up in
     the compiled question (a driver list shows over a hundred answers).
     """
-    if not row.answered:
-        return "unanswered"
     x = row.x
+    if not row.answered:
+        value = row.value
+        if value.__class__ is str and x.options.get(value, (None, False))[1]:
+            return f"{x.labels.get(value, value)} (not yet accepted)"
+        return "unanswered"
     value = row.value
     labels = x.labels
     if labels:  # a question with options: the labels of the chosen ones
@@ -866,6 +1188,7 @@ def _improvements(plan: _Plan, profile: ScoringProfile, ev: _Eval, rating: Ratin
                   values: Mapping[str, Any], evidence: Mapping[str, Sequence[Evidence]], as_of: date,
                   category: ProductCategory | None, tier: int | None, added: Sequence[str],
                   removed: Sequence[str], accepted: Mapping[str, FlagAcceptance],
+                  na_accepted: Container[str] = frozenset(),
                   ) -> tuple[tuple[Improvement, ...], Rating | None]:
     """The smallest set of changes (greedy by gain) that lifts the rating one level.
 
@@ -897,13 +1220,27 @@ def _improvements(plan: _Plan, profile: ScoringProfile, ev: _Eval, rating: Ratin
             w += row.weight
         return round((100.0 * ws / w if w else 0.0) - before, 2)
 
-    # 1. Red flags that hold the rating below the target must go.
+    # 1. Red flags that hold the rating below the target must go: those whose own floor is
+    # below it, and enough of the flags that accumulate to a floor below it (rule 4).
+    tier_used = tier if tier in profile.thresholds else profile.unknown_tier
+    accumulating: set[str] = set()
+    for rule in profile.flag_accumulation:
+        if tier_used in rule.tiers and rule.rating.rank > target.rank:
+            same = [f for f in ev.flags if not f.accepted and f.severity is rule.severity]
+            accumulating.update(f.flag_id for f in same[:max(0, len(same) - rule.count + 1)])
     for flag in ev.flags:
         floor = profile.flag_floors.get(flag.severity)
-        if flag.accepted or floor is None or floor.rank <= target.rank or flag.question_id in changes:
+        blocking = floor is not None and floor.rank > target.rank
+        if flag.accepted or not (blocking or flag.flag_id in accumulating) or flag.question_id in changes:
             continue
         row = rows_by_id.get(flag.question_id)
         if row is None:
+            # A knock-out admitted outside the scope (rule 1): only acceptance clears it.
+            assume_accepted.add(flag.flag_id)
+            outside_q = plan.by_id.get(flag.question_id)
+            shown = answer_text.display(outside_q.q, values.get(flag.question_id)) if outside_q else ""
+            result.append(Improvement(flag.question_id, shown, f"accept {flag.flag_id} as mitigated, with a reason",
+                                      0.0, kind="flag", flag_id=flag.flag_id))
             continue
         x = row.x
         option = _clearing_option(x, ev.values, profile, target)
@@ -922,6 +1259,13 @@ def _improvements(plan: _Plan, profile: ScoringProfile, ev: _Eval, rating: Ratin
             assume_accepted.add(flag.flag_id)
             result.append(Improvement(x.id, _display(row), f"accept {flag.flag_id} as mitigated, with a reason",
                                       0.0, kind="flag", flag_id=flag.flag_id))
+
+    # 1b. Withheld answers to knock-out questions block approval until answered (rule 2).
+    if ev.withheld and profile.withheld_knock_out_floor.rank > target.rank:
+        for qid in ev.withheld:
+            row = rows_by_id.get(qid)
+            if row is not None and qid not in changes:
+                result.append(_answer_improvement(row, changes, forced, analytic))
 
     # 2. Missing answers, while completeness caps the rating.
     cap = profile.best_rating_when_incomplete
@@ -977,23 +1321,33 @@ def _improvements(plan: _Plan, profile: ScoringProfile, ev: _Eval, rating: Ratin
             effective = {**ev.values, **changes}
             flags = _raise_flags([r.x for r in ev.rows if r.x.flags], effective, accepted, frozenset(assume_accepted),
                                  reuse=(changes, rows_by_id, ev.fired))
+            flags += _outside_assumed(ev, assume_accepted)
             newly = [rows_by_id[qid] for qid in changes if not rows_by_id[qid].answered and rows_by_id[qid].scorable]
             answered_now = ev.answered[0] + len(newly)
             completeness = round(answered_now / ev.applicable[0], 4) if ev.applicable[0] else 1.0
             critical_left = ev.critical_gaps - sum(1 for r in newly if r.x.critical)
-            new_rating, _ = rating_for(profile, tier, _pct(ws, w), completeness, critical_left, flags)
+            new_rating, _ = rating_for(profile, tier, _pct(ws, w), completeness, critical_left, flags,
+                                       ev.checks(changes))
         else:
             new_values = dict(values)
             new_values.update(changes)
             overall, completeness, critical_left, flags = _rescore(
                 ev, rows_by_id, new_values, changes, profile, evidence, as_of, accepted, frozenset(forced),
-                frozenset(assume_accepted))
-            new_rating, _ = rating_for(profile, tier, overall, completeness, critical_left, flags)
+                frozenset(assume_accepted), na_accepted)
+            new_rating, _ = rating_for(profile, tier, overall, completeness, critical_left, flags,
+                                       ev.checks(changes))
         if new_rating.rank <= target.rank:
             return tuple(result), new_rating
         if not pending:
             return tuple(result), None
         result.append(_answer_improvement(pending.pop(0), changes, forced, analytic))
+
+
+def _outside_assumed(ev: _Eval, assume_accepted: Collection[str]) -> list[RaisedFlag]:
+    """The knock-outs admitted outside the scope (rule 1), with those a proposal accepts marked."""
+    return [f if f.accepted or f.flag_id not in assume_accepted
+            else RaisedFlag(**{**f.__dict__, "accepted": True, "accepted_reason": "assumed accepted"})
+            for f in ev.outside_flags]
 
 
 def _answer_improvement(row: _Row, changes: dict[str, Any], forced: set[str], analytic: Any,

@@ -19,6 +19,7 @@ from trustframe.domain.scoring_model import (
     RaisedFlag,
     Rating,
     Recommendation,
+    RuleFinding,
     ScoreResult,
 )
 
@@ -34,6 +35,17 @@ def _flag(f: RaisedFlag) -> dict[str, Any]:
     return {"flag_id": f.flag_id, "question_id": f.question_id, "severity": f.severity.value, "title": f.title,
             "rationale": f.rationale, "mitigation": f.mitigation, "contract_clause": f.contract_clause,
             "accepted": f.accepted, "accepted_reason": f.accepted_reason, "accepted_by": f.accepted_by}
+
+
+def _rule(f: RuleFinding) -> dict[str, Any]:
+    return {"rule": f.rule, "fired": f.fired, "effect": f.effect.value if f.effect else None, "reason": f.reason,
+            "question_ids": list(f.question_ids), "flag_ids": list(f.flag_ids)}
+
+
+def _rule_from(data: Mapping[str, Any]) -> RuleFinding:
+    return RuleFinding(rule=data["rule"], fired=bool(data.get("fired")),
+                       effect=Rating(data["effect"]) if data.get("effect") else None, reason=data.get("reason", ""),
+                       question_ids=tuple(data.get("question_ids", ())), flag_ids=tuple(data.get("flag_ids", ())))
 
 
 def result_to_dict(result: ScoreResult, compact: bool = False) -> dict[str, Any]:
@@ -58,6 +70,8 @@ def result_to_dict(result: ScoreResult, compact: bool = False) -> dict[str, Any]
         "questionnaire_key": result.questionnaire_key,
         "next_rating": result.next_rating.value if result.next_rating else None,
         "valid_until": result.valid_until.isoformat() if result.valid_until else None,
+        "profile_version": result.profile_version,
+        "rules": [_rule(f) for f in result.rules],
     }
     if compact:
         return data
@@ -109,4 +123,6 @@ def result_from_dict(data: Mapping[str, Any]) -> ScoreResult:
         questionnaire_key=data.get("questionnaire_key", ""),
         next_rating=Rating(data["next_rating"]) if data.get("next_rating") else None,
         valid_until=date.fromisoformat(data["valid_until"]) if data.get("valid_until") else None,
+        rules=tuple(_rule_from(r) for r in data.get("rules", ())),
+        profile_version=data.get("profile_version", ""),
     )

@@ -129,6 +129,24 @@ class Improvement:
 
 
 @dataclass(frozen=True)
+class RuleFinding:
+    """Why one scoring rule did or did not act (machine-readable; docs/scoring.md "Rules").
+
+    ``rule`` is a stable id (``score_threshold``, ``completeness``, ``knock_out``,
+    ``withheld_knock_out``, ``not_applicable``, ``flag_floor``, ``flag_accumulation``,
+    ``evidence_fit``, ``input_bounds``, ``conditions``); ``effect`` is the best rating the rule
+    allows (None when it does not limit the rating).
+    """
+
+    rule: str
+    fired: bool
+    effect: Rating | None = None
+    reason: str = ""
+    question_ids: tuple[str, ...] = ()
+    flag_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ScoreResult:
     """Everything known about an assessment's score as of a date."""
 
@@ -153,6 +171,8 @@ class ScoreResult:
     questionnaire_key: str = ""
     next_rating: Rating | None = field(default=None)  # the level ``improvements`` would reach
     valid_until: date | None = None             # first day linked evidence changes state (re-score then)
+    rules: tuple[RuleFinding, ...] = ()         # per rule: whether it fired and why (machine-readable)
+    profile_version: str = ""                   # the scoring profile's version (also inside profile_id)
 
     @property
     def open_flags(self) -> tuple[RaisedFlag, ...]:

@@ -68,6 +68,24 @@ class RatingThresholds:
 
 
 @dataclass(frozen=True)
+class FlagAccumulation:
+    """Rule 4: ``count`` or more open flags of ``severity`` at one of ``tiers`` make the rating at
+    least ``rating``, even when each flag alone would not (docs/scoring.md)."""
+
+    severity: Severity
+    count: int
+    tiers: frozenset[int]
+    rating: Rating
+
+
+#: Used when a profile has no ``flag_accumulation`` key (the shipped default states it too).
+DEFAULT_FLAG_ACCUMULATION: tuple[FlagAccumulation, ...] = (
+    FlagAccumulation(Severity.HIGH, 3, frozenset({1, 2}), Rating.HIGH),
+    FlagAccumulation(Severity.HIGH, 5, frozenset({3, 4}), Rating.HIGH),
+)
+
+
+@dataclass(frozen=True)
 class ScoringProfile:
     """All tunable numbers of the scoring model. Build with :meth:`from_dict`."""
 
@@ -86,6 +104,15 @@ class ScoringProfile:
     tier_thresholds: tuple[float, float, float] | None = None
     tier_method: str | None = None
     max_gap_conditions: int = 10
+    #: Rule 2: a declined, unknown or missing answer to a question that carries a knock-out
+    #: makes the rating at least this (high: escalate, approval blocked until answered).
+    withheld_knock_out_floor: Rating = Rating.HIGH
+    #: Rule 4: accumulation of open flags.
+    flag_accumulation: tuple[FlagAccumulation, ...] = DEFAULT_FLAG_ACCUMULATION
+    #: Rule 3: when more than this share of the in-scope scored questions is answered "not
+    #: applicable", the rating is no better than ``best_rating_when_mostly_na``.
+    na_max_share: float = 0.5
+    best_rating_when_mostly_na: Rating = Rating.MODERATE
     data: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def weight(self, importance: Importance) -> float:
@@ -176,6 +203,38 @@ class ScoringProfile:
             tier_method = tiering.get("method")
             if tier_method not in (None, "weighted_exposure", "highest_exposure"):
                 raise ScoringProfileError("tiering.method: use weighted_exposure or highest_exposure")
+        withheld_floor = _rating(data.get("withheld_knock_out_floor", "high"), "withheld_knock_out_floor")
+        if withheld_floor.rank < Rating.HIGH.rank:
+            raise ScoringProfileError("withheld_knock_out_floor: must be high or critical (declining a "
+                                      "knock-out question must block approval)")
+        accumulation = DEFAULT_FLAG_ACCUMULATION
+        if "flag_accumulation" in data:
+            rules = []
+            for i, raw in enumerate(data.get("flag_accumulation") or []):
+                where = f"flag_accumulation.{i}"
+                if not isinstance(raw, Mapping):
+                    raise ScoringProfileError(f"{where}: expected a mapping with severity, count, tiers, rating")
+                try:
+                    severity = Severity(raw.get("severity"))
+                except ValueError:
+                    raise ScoringProfileError(f"{where}.severity: use critical, high or medium") from None
+                count = int(_number(raw, "count", where))
+                if count < 1:
+                    raise ScoringProfileError(f"{where}.count: must be at least 1")
+                tiers = frozenset(int(t) for t in raw.get("tiers") or (1, 2, 3, 4))
+                if not tiers <= {1, 2, 3, 4}:
+                    raise ScoringProfileError(f"{where}.tiers: use tiers 1 to 4")
+                rules.append(FlagAccumulation(severity, count, tiers, _rating(raw.get("rating"), f"{where}.rating")))
+            accumulation = tuple(rules)
+        na_raw = data.get("not_applicable") or {}
+        na_share = float(na_raw.get("max_share_for_approve", 0.5))
+        if not 0 <= na_share <= 1:
+            raise ScoringProfileError("not_applicable.max_share_for_approve: must be between 0 and 1")
+        mostly_na = _rating(na_raw.get("best_rating_when_mostly_na", "moderate"),
+                            "not_applicable.best_rating_when_mostly_na")
+        if mostly_na is Rating.LOW:
+            raise ScoringProfileError("not_applicable.best_rating_when_mostly_na: must be moderate or worse "
+                                      "(a mostly not-applicable questionnaire cannot reach Approve)")
         return cls(
             id=str(data.get("id", "custom")), version=str(data.get("version", "0")),
             title=str(data.get("title", "")), importance_weights=weights, evidence=evidence,
@@ -184,6 +243,8 @@ class ScoringProfile:
             best_rating_when_incomplete=best_incomplete, flag_floors=floors,
             recommendations=recommendations, tier_thresholds=tier_thresholds, tier_method=tier_method,
             max_gap_conditions=int((data.get("explanation") or {}).get("max_gap_conditions", 10)),
+            withheld_knock_out_floor=withheld_floor, flag_accumulation=accumulation,
+            na_max_share=na_share, best_rating_when_mostly_na=mostly_na,
             data=json.loads(json.dumps(data)),
         )
 

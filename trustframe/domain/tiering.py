@@ -90,3 +90,57 @@ def compute_tier(profile: Questionnaire, answers: Mapping[str, object],
             tier = escalation.tier
             reasons.append(f"Raised to tier {tier}: {escalation.reason}")
     return TierResult(tier, round(exposure, 4), answered, total, tuple(reasons))
+
+
+@dataclass(frozen=True)
+class AnswerEffect:
+    """How one profile answer moves the inherent tier (rule 8, shown in the wizard)."""
+
+    question_id: str
+    answer_label: str
+    share: float                   # this answer's part of the weighted exposure (0..1)
+    forces: int | None             # the tier an escalation on this answer forces, if any
+    tier_if_least_exposed: int     # the tier with this question answered the least exposed way
+    text: str
+
+
+def explain_answers(profile: Questionnaire, answers: Mapping[str, object],
+                    thresholds: tuple[float, float, float] | None = None,
+                    method: str | None = None) -> tuple[AnswerEffect, ...]:
+    """Each answered profile question's effect on the tier: its share of the exposure, the tier it
+    forces through an escalation, and the tier had it been answered the least exposed way (so the
+    buyer sees which single answer decides the tier)."""
+    if profile.tiering is None:
+        raise ValueError(f"{profile.key} is not a criticality profile")
+    current = compute_tier(profile, answers, thresholds, method).tier
+    total_weight = sum((q.weight if q.weight is not None else 1.0) for q in profile.iter_questions()
+                       if isinstance(answers.get(q.id), str) and q.option(str(answers.get(q.id))) is not None)
+    effects = []
+    for question in profile.iter_questions():
+        value = answers.get(question.id)
+        option = question.option(value) if isinstance(value, str) else None
+        if option is None:
+            continue
+        weight = question.weight if question.weight is not None else 1.0
+        share = weight * (option.score or 0.0) / total_weight if total_weight else 0.0
+        forced = [e.tier for e in profile.tiering.escalations
+                  if question.id in _questions_of(e) and e.when.evaluate(answers)]
+        forces = min(forced) if forced else None
+        least = min((o for o in question.options if o.score is not None), key=lambda o: o.score or 0.0)
+        alternative = compute_tier(profile, {**answers, question.id: least.id}, thresholds, method).tier
+        parts = [f"adds {share:.2f} to the exposure (weight {weight:.0%})"]
+        if forces is not None:
+            parts.append(f"forces at least tier {forces}")
+        if alternative != current:
+            parts.append(f"answered '{least.label}' the tier would be {alternative}")
+        else:
+            parts.append("does not decide the tier alone")
+        effects.append(AnswerEffect(question.id, option.label, round(share, 4), forces, alternative,
+                                    f"{question.id} '{option.label}': " + "; ".join(parts) + "."))
+    return tuple(effects)
+
+
+def _questions_of(escalation: object) -> set[str]:
+    from trustframe.domain.conditions import referenced_questions
+
+    return set(referenced_questions(escalation.when))  # type: ignore[attr-defined]

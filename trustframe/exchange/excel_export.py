@@ -44,13 +44,25 @@ from trustframe.exchange.excel_model import (
     neutralise_text,
     question_checksum,
 )
+from trustframe.exchange.workbook_language import localize_workbook
+from trustframe.files import apply_umask
 
 #: Characters that make a spreadsheet program treat typed text as a formula (or, for tab and
 #: CR, that CSV-injection payloads use to hide one).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
-_WIDTHS = {"id": 12, "section": 18, "text": 55, "help": 45, "required": 10, "answer": 32,
-           "comment": 45, "evidence": 30}
+# Sized so the eight columns fit a portrait A4 or Letter page at a readable scale (fitToWidth).
+_WIDTHS = {"id": 9, "section": 13, "text": 40, "help": 32, "required": 9, "answer": 20,
+           "comment": 26, "evidence": 18}
+#: Height of one line of wrapped 11 pt text, in points, and the padding a row gets on top.
+_LINE_POINTS = 15.0
+_ROW_PADDING_POINTS = 3.0
+#: Characters per width unit of a column. A width unit is the width of one "0"; wrapped prose
+#: averages narrower (about 1.4 in LibreOffice's DejaVu Sans, more in Excel's Calibri), so 1.2
+#: keeps the estimate on the safe (taller) side in both.
+_CHARS_PER_WIDTH = 1.2
+#: Footer printed on every page (Excel's codes: &P page, &N pages).
+_PAGE_FOOTER = "Page &P of &N"
 _HEADER_FILL = PatternFill("solid", fgColor="1F3864")
 _INPUT_FILL = PatternFill("solid", fgColor="EAF3E2")
 _CONFIRM_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -186,6 +198,8 @@ def write_workbook(spec: WorkbookSpec, questionnaire: Questionnaire, path: Path)
     workbook.active = 0
     workbook.properties.title = f"Questionnaire: {spec.product_name} ({spec.vendor_name})"[:250]
     workbook.properties.creator = spec.organisation or "TrustFrame"
+    # The vendor's language (and the English text beside it, if asked for); see workbook_language.
+    localize_workbook(workbook, spec.language, spec.english_texts)
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -193,6 +207,7 @@ def write_workbook(spec: WorkbookSpec, questionnaire: Questionnaire, path: Path)
     os.close(fd)
     try:
         workbook.save(tmp_name)
+        apply_umask(tmp_name)  # mkstemp made it 0600: the vendor's copy gets the user's normal mode
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
@@ -263,17 +278,21 @@ def _write_instructions(ws: Worksheet, spec: WorkbookSpec) -> None:
         ws.cell(row, 1).alignment = Alignment(horizontal="right", vertical="top")
         put_text(ws.cell(row, 2), step)
         ws.cell(row, 2).alignment = _WRAP_TOP
-    if spec.disclaimer:
-        row += 2
-        put_text(ws.cell(row, 1), "Note")
-        ws.cell(row, 1).font = Font(bold=True)
-        put_text(ws.cell(row, 2), spec.disclaimer)
-        ws.cell(row, 2).alignment = _WRAP_TOP
+        fit_row_height(ws, row, {2: step}, {2: 100})
+    # The questionnaire's own disclaimer speaks to the buyer (sources, method): it is not sent.
+    # The vendor gets a note written for the vendor.
+    row += 2
+    put_text(ws.cell(row, 1), "Note")
+    ws.cell(row, 1).font = Font(bold=True)
+    ws.cell(row, 1).alignment = _WRAP_TOP
+    note = ("Your answers and the documents you name are used to assess this product or service. "
+            "If a question is unclear, ask the contact named above rather than guessing.")
+    put_text(ws.cell(row, 2), note)
+    ws.cell(row, 2).alignment = _WRAP_TOP
+    fit_row_height(ws, row, {2: note}, {2: 100})
     ws.protection.sheet = True
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_area = f"A1:B{row}"
+    set_print_layout(ws)
 
 
 def _write_questions(ws: Worksheet, lists_ws: Worksheet, spec: WorkbookSpec) -> None:
@@ -331,6 +350,8 @@ def _write_questions(ws: Worksheet, lists_ws: Worksheet, spec: WorkbookSpec) -> 
                 elif question.type is AnswerType.DATE:
                     cell.number_format = "yyyy-mm-dd"
         validations.add(question, ws.cell(row, COLUMN_INDEX["answer"]).coordinate)
+        fit_row_height(ws, row, {COLUMN_INDEX[k]: v for k, v in values.items()},
+                       {COLUMN_INDEX[k]: w for k, w in _WIDTHS.items()})
         row += 1
     last_row = max(row - 1, FIRST_DATA_ROW)
     for key in ("comment", "evidence"):
@@ -346,11 +367,7 @@ def _write_questions(ws: Worksheet, lists_ws: Worksheet, spec: WorkbookSpec) -> 
     ws.protection.formatColumns = False
     ws.print_title_rows = f"{TITLE_ROW}:{HEADER_ROW}"
     ws.print_area = f"A1:{get_column_letter(last_col)}{last_row}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    set_print_layout(ws)
 
 
 class _Validations:
@@ -457,8 +474,11 @@ def _write_meta(ws: Worksheet, spec: WorkbookSpec) -> None:
         put_text(ws.cell(row, 1), key)
         put_text(ws.cell(row, 2), value)
         row += 1
+    if not spec.seal:
+        # Never write an unsealed (or silently unkeyed) workbook: it could not be verified on return.
+        raise ValueError("The workbook has no seal; the exchange service seals it with the workspace key.")
     put_text(ws.cell(row, 1), "seal")
-    put_text(ws.cell(row, 2), meta.seal())
+    put_text(ws.cell(row, 2), spec.seal)
     row += 2
     put_text(ws.cell(row, 1), "question_id")
     put_text(ws.cell(row, 2), "checksum")
@@ -471,3 +491,51 @@ def _write_meta(ws: Worksheet, spec: WorkbookSpec) -> None:
 def checksums_for(questions: Iterable[ExportQuestion]) -> dict[str, str]:
     """Question id -> checksum of its text, in order."""
     return {q.question.id: question_checksum(q.question.text) for q in questions}
+
+
+# -- print layout (issue 13 §5: the workbook as a vendor prints it) ------------------------------
+
+def estimated_lines(text: Any, width: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` units wide (greedy word wrap; a
+    word longer than a line is broken over several, as spreadsheet programs do)."""
+    if text is None or text == "":
+        return 1
+    per_line = max(1, int(width * _CHARS_PER_WIDTH) - 1)
+    lines = 0
+    for paragraph in str(text).split("\n"):
+        count, used = 1, 0
+        for word in paragraph.split():
+            length = len(word)
+            if used and used + 1 + length <= per_line:
+                used += 1 + length
+                continue
+            if used:
+                count += 1                       # the word starts a new line
+            count += (length - 1) // per_line    # and spills over whole lines when too long
+            used = length - ((length - 1) // per_line) * per_line
+        lines += count
+    return lines
+
+
+def fit_row_height(ws: Worksheet, row: int, texts: dict[int, Any], widths: dict[int, float]) -> None:
+    """Make ``row`` tall enough for the wrapped text of each column (``texts`` and ``widths`` by
+    column index): printed or on screen, no text is cut off or overlaps the next row."""
+    lines = max((estimated_lines(text, widths.get(col, 10)) for col, text in texts.items()), default=1)
+    ws.row_dimensions[row].height = round(lines * _LINE_POINTS + _ROW_PADDING_POINTS, 1)
+
+
+def set_print_layout(ws: Worksheet, paper_size: int | None = None) -> None:
+    """Portrait, fitted to the page width (any number of pages down), narrow margins and
+    "Page n of m" in the footer. A4 unless ``paper_size`` says otherwise; fitting to the width
+    keeps Letter right too."""
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.paperSize = paper_size or ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    ws.print_options.gridLines = False
+    ws.oddFooter.center.text = _PAGE_FOOTER
+    ws.evenFooter.center.text = _PAGE_FOOTER

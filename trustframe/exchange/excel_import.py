@@ -34,6 +34,7 @@ from trustframe.exchange.excel_model import (
     COLUMNS,
     EXCHANGE_FORMAT,
     INSTRUCTIONS_SHEET,
+    LEGACY_EXCHANGE_FORMAT,
     META_SHEET,
     MULTI_SEPARATOR,
     QUESTIONS_SHEET,
@@ -48,6 +49,8 @@ from trustframe.exchange.excel_model import (
     question_checksum,
     restore_text,
 )
+from trustframe.exchange.i18n import to_english
+from trustframe.exchange.questionnaire_translations import question_texts, translated_option
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +58,8 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 _ENCRYPTION_MARKER = "EncryptionInfo".encode("utf-16-le")
 _STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+#: Exchange formats whose metadata sheet is read field by field (``workbook_identity`` judges the seal).
+KNOWN_FORMATS = (LEGACY_EXCHANGE_FORMAT, EXCHANGE_FORMAT)
 _REFERENCE_RE = re.compile(
     re.escape(REFERENCE_PREFIX) + r":([0-9a-fA-F-]{36}):([0-9a-fA-F-]{36})")
 
@@ -401,9 +406,9 @@ def _read_open_workbook(workbook: Any, name: str, info: PackageInfo, limits: Lim
                     "questionnaire workbook we sent.", name)
     issues: list[Issue] = []
     meta: WorkbookMeta | None = None
-    meta_problem = "missing"
+    meta_problem, meta_seal = "missing", ""
     if META_SHEET in sheet_names:
-        meta, meta_problem = _read_meta(workbook[META_SHEET], limits)
+        meta, meta_problem, meta_seal = _read_meta(workbook[META_SHEET], limits)
     reference = None
     if INSTRUCTIONS_SHEET in sheet_names:
         reference = _find_reference(workbook[INSTRUCTIONS_SHEET])
@@ -416,7 +421,7 @@ def _read_open_workbook(workbook: Any, name: str, info: PackageInfo, limits: Lim
     return ParsedWorkbook(file_name=name, sha256=info.sha256, size=info.size, sheet_names=sheet_names,
                           questions_sheet=sheet_name, rows=tuple(rows), meta=meta,
                           meta_problem="" if meta is not None else meta_problem,
-                          reference=reference, issues=tuple(issues))
+                          reference=reference, issues=tuple(issues), meta_seal=meta_seal)
 
 
 def _text(value: Any) -> str:
@@ -439,14 +444,19 @@ def _iter_rows(ws: Any, max_rows: int, max_col: int, what: str,
         yield index, row
 
 
-def _read_meta(ws: Any, limits: Limits) -> tuple[WorkbookMeta | None, str]:
+def _read_meta(ws: Any, limits: Limits) -> tuple[WorkbookMeta | None, str, str]:
+    """The metadata the sheet claims, why it is unusable (empty when complete) and its seal.
+
+    Nothing is verified here: the seal is keyed with the workspace's secret, so the exchange
+    service checks it (``workbook_identity.check_seal``); an unknown format is kept as read so
+    it can be refused by name."""
     fields: dict[str, str] = {}
     checksums: dict[str, str] = {}
     in_table = False
-    # Values only (faster): a formula would come back as "=..." text and break the seal below.
+    # Values only (faster): a formula would come back as "=..." text and break the seal.
     for index, values in enumerate(ws.iter_rows(max_col=2, values_only=True), start=1):
         if index > limits.max_rows + 50:
-            return None, "damaged: far too many rows"
+            return None, "damaged: far too many rows", ""
         cells = tuple(values) + (None, None)
         key, value = _text(cells[0]), _text(cells[1])
         if not key:
@@ -461,17 +471,17 @@ def _read_meta(ws: Any, limits: Limits) -> tuple[WorkbookMeta | None, str]:
     required = ("format", "workspace_id", "assessment_uid", "export_uid", "questionnaire_id",
                 "questionnaire_version", "exported_at", "seal")
     missing = [k for k in required if not fields.get(k)]
+    if fields.get("format") and fields["format"] not in KNOWN_FORMATS:
+        # Refused by name later, whatever else the sheet holds (a newer layout may differ).
+        return WorkbookMeta(*(fields.get(k, "") for k in required[1:7]), checksums=checksums,
+                            format=fields["format"]), "", fields.get("seal", "")
     if missing:
-        return None, f"damaged: {', '.join(missing)} missing"
-    if fields["format"] != EXCHANGE_FORMAT:
-        return None, f"damaged: unknown format {fields['format'][:40]!r}"
+        return None, f"damaged: {', '.join(missing)} missing", ""
     meta = WorkbookMeta(workspace_id=fields["workspace_id"], assessment_uid=fields["assessment_uid"],
                         export_uid=fields["export_uid"], questionnaire_id=fields["questionnaire_id"],
                         questionnaire_version=fields["questionnaire_version"],
-                        exported_at=fields["exported_at"], checksums=checksums)
-    if meta.seal() != fields["seal"]:
-        return None, "damaged: its seal does not match its content (it was edited)"
-    return meta, ""
+                        exported_at=fields["exported_at"], checksums=checksums, format=fields["format"])
+    return meta, "", fields["seal"]
 
 
 def _find_reference(ws: Any) -> tuple[str, str] | None:
@@ -490,7 +500,7 @@ _HEADER_KEYS = {header.casefold(): key for key, header in COLUMNS}
 
 
 def _header_key(text: str) -> str | None:
-    folded = text.strip().casefold()
+    folded = (to_english(text) or text).strip().casefold()  # headers of a workbook in another language
     if folded in _HEADER_KEYS:
         return _HEADER_KEYS[folded]
     if folded.startswith("comment"):
@@ -657,7 +667,8 @@ def _match(question: Question, raw: str) -> str | None:
     for option in question.options:
         if option.label.casefold() == folded or option.id.casefold() == folded:
             return option.id
-    return None
+    # A workbook in another language carries that language's labels; they mean the same ids.
+    return translated_option(question, raw)
 
 
 def _not_an_option(question: Question, raw: str) -> str:
@@ -759,11 +770,12 @@ def _judge(row: ParsedRow, questionnaire: Questionnaire, scope: set[str], counts
 
     if question is not None and row.question_text is not None and not row.question_text.is_formula:
         shown = _text(row.question_text.value)
-        wanted = question_checksum(question.text)
-        if question_checksum(shown) != wanted:
+        # The question as written in any language TrustFrame speaks (a workbook may be German).
+        accepted = {question_checksum(text) for text in question_texts(questionnaire, question)}
+        if question_checksum(shown) not in accepted:
             problem(f"The text of question {qid} was changed in the workbook; an answer to an edited "
                     "question cannot be accepted.", row.question_text.where)
-        elif expected.get(qid) not in (None, wanted):
+        elif expected.get(qid) is not None and expected.get(qid) not in accepted:
             problem(f"Question {qid} was worded differently when this workbook was exported.",
                     row.question_text.where)
 

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import enum
 import hashlib
-import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from trustframe.domain.questionnaire import Question
 from trustframe.errors import Issue
 
 #: Format marker of the hidden metadata sheet; bump when the layout changes incompatibly.
-EXCHANGE_FORMAT = "trustframe-exchange/1"
+#: Format 2: the seal is keyed with the workspace's secret (see ``workbook_identity``).
+EXCHANGE_FORMAT = "trustframe-exchange/2"
+#: Format 1: the same layout with an unkeyed seal; still recognised, imported only on confirmation.
+LEGACY_EXCHANGE_FORMAT = "trustframe-exchange/1"
 #: Prefix of the visible reference written on the Instructions sheet (recovers the identity
 #: when a spreadsheet program drops or damages the hidden sheet).
 REFERENCE_PREFIX = "TF1"
@@ -125,11 +127,6 @@ class WorkbookMeta:
             "exported_at": self.exported_at,
         }
 
-    def seal(self) -> str:
-        """Checksum over every field and question checksum: shows a hand-edited metadata sheet."""
-        payload = json.dumps([self.fields(), sorted(self.checksums.items())], sort_keys=True)
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
-
     @property
     def reference(self) -> str:
         """The visible reference: ``TF1:<assessment uid>:<export uid>``."""
@@ -164,6 +161,13 @@ class WorkbookSpec:
     deadline: date | None = None
     contact: str = ""
     disclaimer: str = ""
+    #: The seal of ``meta`` (computed by the service with the workspace's key, which the writer
+    #: never sees).
+    seal: str = ""
+    #: Language of the workbook's own words (the questions come already translated).
+    language: str = "en"
+    #: Question id -> English text, for a bilingual workbook (empty: one language only).
+    english_texts: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -231,8 +235,12 @@ class ParsedWorkbook:
     #: Why the metadata is unusable ("missing", "damaged: ..."); empty when it is fine.
     meta_problem: str = ""
     #: (assessment uid, export uid) from the visible reference on the Instructions sheet.
+    #: Anyone can edit it: it is never trusted to identify the assessment.
     reference: tuple[str, str] | None = None
     issues: tuple[Issue, ...] = ()
+    #: The seal written on the metadata sheet. ``meta`` is what the file *claims*; only
+    #: ``workbook_identity.check_seal`` with the workspace's key says whether to trust it.
+    meta_seal: str = ""
 
 
 # ------------------------------------------------------------------------------------------------
@@ -325,10 +333,23 @@ class ImportPreview:
     rows: tuple[ImportRowPreview, ...]
     issues: tuple[Issue, ...] = ()
     export_uid: str | None = None
-    #: "metadata", "reference" (visible Instructions sheet) or "argument" (--assessment).
+    #: "metadata" (the sealed metadata sheet) or "argument" (the officer chose the assessment).
     identified_by: str = "metadata"
     already_imported_at: datetime | None = None
     status: str = ""
+    #: The target, named before anything is applied.
+    vendor_name: str = ""
+    product_name: str = ""
+    #: The vendor the workbook was sent to (from this workspace's export record; empty when unknown).
+    sent_to_vendor: str = ""
+    #: How the file's identity was established: "keyed-seal" (verified), "legacy-seal" (old seal,
+    #: accepted on the officer's confirmation) or "unverified" (the officer chose the assessment).
+    verification: str = "keyed-seal"
+
+    @property
+    def identity_verified(self) -> bool:
+        """True only when the workspace's keyed seal proves which export the file came from."""
+        return self.verification == "keyed-seal"
     #: Questions the workbook was sent with whose rows are not in the returned file (deleted, or
     #: lost by damage). Applying such a return needs an explicit confirmation.
     missing_rows: tuple[str, ...] = ()
@@ -362,6 +383,10 @@ class ImportPreview:
             "file": self.file_name, "sha256": self.sha256, "assessment_id": self.assessment_id,
             "assessment": self.assessment_label, "questionnaire": self.questionnaire_key,
             "export_uid": self.export_uid, "identified_by": self.identified_by,
+            "target": {"assessment_id": self.assessment_id, "vendor": self.vendor_name,
+                       "product": self.product_name},
+            "sent_to_vendor": self.sent_to_vendor or None, "verification": self.verification,
+            "identity_verified": self.identity_verified,
             "already_imported_at": self.already_imported_at.isoformat() if self.already_imported_at else None,
             "counts": self.counts, **groups,
             "missing_rows": list(self.missing_rows),

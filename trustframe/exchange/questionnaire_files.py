@@ -339,6 +339,7 @@ def _build(doc: _Document, out: _Collector, origin: str) -> Questionnaire | None
                     out.add(path + ("trace", "sources", ti),
                             f"source '{src}' is not listed in the top-level 'sources'")
             bands = _bands(path, q, qtype, out)
+            min_value, max_value = _range(path, q, qtype, bands, out)
             if kind is QuestionnaireKind.PROFILE and "weight" not in q:
                 out.add(path, f"profile question {qid} needs a 'weight'")
             if kind is QuestionnaireKind.ASSESSMENT and "weight" in q:
@@ -379,6 +380,8 @@ def _build(doc: _Document, out: _Collector, origin: str) -> Questionnaire | None
                 references=tuple(Reference(r["standard"], r.get("clause", ""), r.get("note", ""))
                                  for r in q.get("references") or []),
                 weight=q.get("weight"),
+                min_value=min_value,
+                max_value=max_value,
             ))
         tags = sec.get("tags") or {}
         sections.append(Section(
@@ -453,8 +456,12 @@ def _options(path: Path_, q: Mapping[str, Any], qtype: AnswerType,
             out.add(raw_path + (i, "score"), f"option '{o['id']}' is not applicable, so it takes no score")
         if not na and score is None:
             out.add(raw_path + (i,), f"option '{o['id']}' needs a 'score' between 0 and 1")
+        exclusive = o.get("exclusive", False)
+        if not isinstance(exclusive, bool):
+            out.add(raw_path + (i, "exclusive"), f"option '{o['id']}': 'exclusive' must be true or false")
+            exclusive = False
         options.append(Option(id=o["id"], label=o["label"], score=None if na else float(score or 0.0),
-                              not_applicable=na, help=o.get("help", "")))
+                              not_applicable=na, help=o.get("help", ""), exclusive=exclusive))
     return tuple(options)
 
 
@@ -476,6 +483,32 @@ def _bands(path: Path_, q: Mapping[str, Any], qtype: AnswerType, out: _Collector
         if b_min < a_max:
             out.add(path + ("bands",), f"bands overlap: [{a.min}, {a.max}) and [{b.min}, {b.max})")
     return tuple(bands)
+
+
+def _range(path: Path_, q: Mapping[str, Any], qtype: AnswerType, bands: tuple[Band, ...],
+           out: _Collector) -> tuple[float | None, float | None]:
+    """The declared ``range: {min, max}`` of a number question (both inclusive)."""
+    raw = q.get("range")
+    if raw is None:
+        return None, None
+    if qtype is not AnswerType.NUMBER:
+        out.add(path + ("range",), "only number questions take a 'range'")
+        return None, None
+    if not isinstance(raw, Mapping):
+        out.add(path + ("range",), "'range' needs 'min' and/or 'max' numbers")
+        return None, None
+    bounds: list[float | None] = []
+    for key in ("min", "max"):
+        value = raw.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            out.add(path + ("range", key), f"range {key} must be a number, got {value!r}")
+            value = None
+        bounds.append(None if value is None else float(value))
+    low, high = bounds
+    if low is not None and high is not None and low > high:
+        out.add(path + ("range",), f"range min {low:g} must not be above max {high:g}")
+        return None, None
+    return low, high
 
 
 def _condition(path: Path_, raw: Mapping[str, Any], default_question: str | None,

@@ -17,6 +17,7 @@ from trustframe.domain.assessment import (
     Decision,
     FlagAcceptance,
 )
+from trustframe.domain.decision_rules import JustificationNeed, justification_need
 from trustframe.domain.questionnaire import Question, Questionnaire, QuestionnaireKind
 from trustframe.domain.scoping import applicable_questions, in_scope
 from trustframe.domain.tiering import TierResult
@@ -59,6 +60,29 @@ class AnswerChange:
     question_id: str
     before: Answer | None
     after: Answer | None
+
+
+@dataclass(frozen=True)
+class NotApplicableAnswer:
+    """A "not applicable" answer awaiting (or given) a reviewer's acceptance (rule 3)."""
+
+    question_id: str
+    question_text: str
+    answer_label: str
+    comment: str                   # the answer's own written reason
+    accepted_reason: str = ""      # the reviewer's reason; empty while not accepted
+    accepted_by: str = ""
+    accepted_at: datetime | None = None
+
+    @property
+    def accepted(self) -> bool:
+        """True once a reviewer accepted it."""
+        return bool(self.accepted_reason)
+
+    @property
+    def has_reason(self) -> bool:
+        """True when the answer gives a written reason (only those can be accepted)."""
+        return bool(self.comment.strip())
 
 
 @dataclass(frozen=True)
@@ -445,6 +469,12 @@ class AssessmentService:
             row.source = source.value
             row.override_reason = override_reason.strip()
             row.to_confirm = False
+            if row.na_accepted_reason:
+                # A reviewer accepted the earlier "not applicable"; a new answer needs a new look.
+                history.record(self._s.user, "answer", question_id, "na_accepted", row.na_accepted_reason, None,
+                               assessment_id=assessment_id, note="answer changed")
+                row.na_accepted_reason = row.na_accepted_by = None
+                row.na_accepted_at = None
             changed = True
         if comment is not None and row.comment != comment.strip():
             history.record(self._s.user, "answer", question_id, "comment", row.comment, comment.strip(),
@@ -492,6 +522,9 @@ class AssessmentService:
                 row.value, row.comment, row.source = answer.value, answer.comment, answer.source.value
                 row.override_reason, row.needs_follow_up = answer.override_reason, answer.needs_follow_up
                 row.to_confirm, row.updated_at, row.updated_by = answer.to_confirm, now, self._s.user
+                row.na_accepted_reason = answer.na_accepted_reason or None
+                row.na_accepted_by = answer.na_accepted_by or None
+                row.na_accepted_at = answer.na_accepted_at
             self._touch(session, assessment_id, now)
             session.flush()
             after = repo.answers(assessment_id).get(question_id)
@@ -542,6 +575,74 @@ class AssessmentService:
         self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
         return FlagAcceptance(flag_id, reason.strip(), self._s.user, now)
 
+    def not_applicable_answers(self, assessment_id: int) -> list[NotApplicableAnswer]:
+        """Every "not applicable" answer of the assessment, for review (rule 3 of docs/scoring.md):
+        in questionnaire order, with the answer's written reason and the reviewer's acceptance."""
+        questionnaire = self.questionnaire(assessment_id)
+        with self._s.workspace.reading() as session:
+            answers = AssessmentRepository(session).answers(assessment_id)
+        out = []
+        for question in questionnaire.iter_questions():
+            answer = answers.get(question.id)
+            option = question.option(answer.value) if answer is not None and isinstance(answer.value, str) else None
+            if option is None or not option.not_applicable:
+                continue
+            out.append(NotApplicableAnswer(question.id, question.text, option.label, answer.comment,  # type: ignore[union-attr]
+                                           answer.na_accepted_reason, answer.na_accepted_by,  # type: ignore[union-attr]
+                                           answer.na_accepted_at))  # type: ignore[union-attr]
+        return out
+
+    def accept_not_applicable(self, assessment_id: int, question_ids: Iterable[str], reason: str) -> list[str]:
+        """Accept "not applicable" answers (one reason may cover several), in one transaction.
+
+        Rule 3: an N/A answer counts towards completeness only once accepted, and only an N/A
+        answer that gives its reason in the comment can be accepted. Returns the ids accepted;
+        refuses the whole batch, naming the question, when one cannot be accepted."""
+        reason = reason.strip()
+        if not reason:
+            raise InvalidInput("Give the reason why these 'not applicable' answers are accepted.")
+        ids = list(dict.fromkeys(question_ids))
+        if not ids:
+            raise InvalidInput("Choose at least one 'not applicable' answer to accept.")
+        questionnaire = self.questionnaire(assessment_id)
+        now = datetime.now().replace(microsecond=0)
+        with self._s.workspace.transaction() as session:
+            self._editable_row(session, assessment_id)
+            rows = AssessmentRepository(session).answer_rows(assessment_id)
+            history = HistoryRepository(session)
+            for qid in ids:
+                question = questionnaire.questions_by_id.get(qid)
+                if question is None:
+                    raise NotFoundError(f"{questionnaire.key} has no question '{qid}'.")
+                row = rows.get(qid)
+                option = question.option(row.value) if row is not None and isinstance(row.value, str) else None
+                if option is None or not option.not_applicable:
+                    raise InvalidInput(f"{qid} is not answered 'not applicable', so there is nothing to accept.")
+                if not (row.comment or "").strip():  # type: ignore[union-attr]
+                    raise InvalidInput(f"{qid} is answered 'not applicable' without a reason in its comment; "
+                                       "ask for the reason before accepting it.")
+                history.record(self._s.user, "answer", qid, "na_accepted", row.na_accepted_reason, reason,  # type: ignore[union-attr]
+                               assessment_id=assessment_id)
+                row.na_accepted_reason, row.na_accepted_by, row.na_accepted_at = reason, self._s.user, now  # type: ignore[union-attr]
+            self._touch(session, assessment_id, now)
+        self._s.changes.announce(Change("answer", None, assessment_id))
+        return ids
+
+    def revoke_not_applicable(self, assessment_id: int, question_id: str) -> None:
+        """Withdraw the acceptance of a "not applicable" answer (it is a gap again)."""
+        now = datetime.now().replace(microsecond=0)
+        with self._s.workspace.transaction() as session:
+            self._editable_row(session, assessment_id)
+            row = AssessmentRepository(session).answer_row(assessment_id, question_id)
+            if row is None or not row.na_accepted_reason:
+                raise NotFoundError(f"The answer to {question_id} is not an accepted 'not applicable'.")
+            HistoryRepository(session).record(self._s.user, "answer", question_id, "na_accepted",
+                                              row.na_accepted_reason, None, assessment_id=assessment_id)
+            row.na_accepted_reason = row.na_accepted_by = None
+            row.na_accepted_at = None
+            self._touch(session, assessment_id, now)
+        self._s.changes.announce(Change("answer", question_id, assessment_id))
+
     def revoke_flag_acceptance(self, assessment_id: int, flag_id: str) -> None:
         """Withdraw the acceptance of a red flag."""
         with self._s.workspace.transaction() as session:
@@ -556,11 +657,25 @@ class AssessmentService:
             self._touch(session, assessment_id, datetime.now().replace(microsecond=0))
         self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
 
+    def justification_need(self, assessment_id: int, decision: Decision) -> JustificationNeed:
+        """Whether recording ``decision`` now needs a written justification: it differs from the
+        scoring's recommendation, or fewer questions are answered than the profile's threshold."""
+        scoring = getattr(self._s, "scoring", None)
+        if scoring is None:
+            return justification_need(decision.value, None, None, 1.0)
+        result = scoring.score(assessment_id, detail=False)
+        minimum = float(getattr(scoring.profile, "completeness_minimum", 0.8))
+        return justification_need(decision.value, result.recommendation.value, result.completeness, minimum)
+
     def decide(self, assessment_id: int, decision: Decision, decided_by: str = "", notes: str = "",
-               decided_on: date | None = None, next_review_due: date | None = None) -> Assessment:
+               decided_on: date | None = None, next_review_due: date | None = None,
+               justification: str = "") -> Assessment:
         """Record the decision; the assessment becomes locked. When the scoring service is
-        available a score snapshot preserves the decision's basis."""
+        available a score snapshot preserves the decision's basis. ``justification`` (why the
+        decision departs from the recommendation, see :meth:`justification_need`) is stored with
+        the decision and in the change log; the decision dialog asks for it when it is needed."""
         decided_by = decided_by.strip() or self._s.user
+        justification = justification.strip()
         decided_on = decided_on or date.today()
         if getattr(self._s, "snapshot_on_decision", None) is None and hasattr(type(self._s), "scoring"):
             # The scoring service installs the snapshot hook when it is created: make sure it is.
@@ -574,6 +689,11 @@ class AssessmentService:
                            assessment_id=assessment_id, note=notes)
             history.record(self._s.user, "assessment", assessment_id, "status", row.status,
                            AssessmentStatus.DECIDED.value, assessment_id=assessment_id)
+            if justification:
+                history.record(self._s.user, "assessment", assessment_id, "decision_justification",
+                               row.decision_justification, justification, assessment_id=assessment_id,
+                               note=f"Decided {decision.value}")
+            row.decision_justification = justification or None
             row.decision, row.decision_by, row.decision_date = decision.value, decided_by, decided_on
             row.decision_notes, row.status = notes.strip(), AssessmentStatus.DECIDED.value
             if next_review_due is not None:
@@ -602,6 +722,7 @@ class AssessmentService:
                                               note=f"Reopened: {reason.strip()}")
             row.status = AssessmentStatus.IN_REVIEW.value
             row.decision, row.decision_by, row.decision_date = None, "", None
+            row.decision_justification = None
             row.updated_at = datetime.now().replace(microsecond=0)
             result = AssessmentRepository(session).get(assessment_id)
         self._s.changes.announce(Change("assessment", assessment_id, assessment_id))

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import getpass
-import os
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -19,19 +17,21 @@ from trustframe.storage.database import Workspace
 from trustframe.storage.repositories import HistoryRepository, SettingsRepository
 
 if TYPE_CHECKING:
+    from trustframe.services.answer_library import AnswerLibraryService
     from sqlalchemy.orm import Session
 
 
 def current_user() -> str:
-    """The name recorded in the change log when none is configured."""
-    try:
-        return os.environ.get("TRUSTFRAME_USER") or getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
+    """The name recorded in the change log when the caller names nobody: ``TRUSTFRAME_USER`` or
+    the name in Preferences, never the operating-system login (see :mod:`trustframe.actor`)."""
+    from trustframe import actor
+
+    return actor.resolve()
 
 
 class Services:
-    """Every use case of one open workspace."""
+    """Every use case of one open workspace. ``user`` is the actor recorded in the change log and
+    on what is created or decided; front ends pass it explicitly (Preferences, ``--actor``)."""
 
     def __init__(self, workspace: Workspace, catalog: QuestionnaireCatalog | None = None,
                  user: str | None = None) -> None:
@@ -46,9 +46,13 @@ class Services:
         self.snapshot_on_decision: Callable[["Session", int, Any], None] | None = None
 
     @classmethod
-    def open(cls, path: Path | str, user: str | None = None, create: bool = True) -> "Services":
-        """Open (creating or migrating as needed) the workspace at ``path``."""
-        return cls(Workspace.open(path, create=create), user=user)
+    def open(cls, path: Path | str, user: str | None = None, create: bool = True, migrate: bool = True,
+             read_only: bool = False) -> "Services":
+        """Open (creating or migrating as needed) the workspace at ``path``.
+
+        ``migrate=False`` refuses an older workspace instead of upgrading it; ``read_only`` opens
+        it without writing anything (see :meth:`Workspace.open`)."""
+        return cls(Workspace.open(path, create=create, migrate=migrate, read_only=read_only), user=user)
 
     @cached_property
     def scoring(self) -> Any:
@@ -70,6 +74,13 @@ class Services:
         from trustframe.services.reports import ReportService
 
         return ReportService(self)
+
+    @cached_property
+    def answer_library(self) -> "AnswerLibraryService":
+        """The vendor answer library (earlier answers offered "to confirm")."""
+        from trustframe.services.answer_library import AnswerLibraryService
+
+        return AnswerLibraryService(self)
 
     def history(self, assessment_id: int | None = None, limit: int = 1000) -> list[ChangeLogEntry]:
         """Change log entries, newest first."""

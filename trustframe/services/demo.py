@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from trustframe.domain.assessment import AnswerSource, AssessmentStatus, Decision
@@ -105,6 +106,15 @@ def _strongest(question: Question) -> Any:
     return [best.id] if question.type is AnswerType.MULTIPLE_CHOICE else best.id
 
 
+def _within(question: Question, number: int) -> int:
+    """Keep a generated number inside the question's declared range (rule 6: bounded inputs)."""
+    if question.max_value is not None and number > question.max_value:
+        number = int(question.max_value)
+    if question.min_value is not None and number < question.min_value:
+        number = int(question.min_value)
+    return number
+
+
 def _answer_value(question: Question, quality: float, rng: random.Random, today: date) -> Any:
     if question.type.has_options:
         return _pick_option(question, quality, rng)
@@ -114,8 +124,8 @@ def _answer_value(question: Question, quality: float, rng: random.Random, today:
             band = ordered[min(len(ordered) - 1, int((1 - quality) * len(ordered) * rng.uniform(0.5, 1.5)))]
             low = band.min if band.min is not None else (band.max or 1) / 2
             high = band.max if band.max is not None else low * 2 + 10
-            return int(low + (high - low) * rng.random() * 0.9)
-        return rng.randint(1, 100)
+            return _within(question, int(low + (high - low) * rng.random() * 0.9))
+        return _within(question, rng.randint(1, 100))
     if question.type is AnswerType.DATE:
         return (today - timedelta(days=rng.randint(30, 500))).isoformat()
     return rng.choice([
@@ -138,6 +148,30 @@ def _profile_answers(services: "Services", criticality: int) -> dict[str, Any]:
         if scored:
             answers[q.id] = min(scored, key=lambda o: abs((o.score or 0) - wanted_exposure)).id
     return answers
+
+
+def build_demo_workspace(target: Path, replace: bool = False, rescore: bool = False,
+                         today: date | None = None) -> dict[str, int] | None:
+    """Build a complete demo workspace at ``target``; returns the counts, or None when another
+    program created ``target`` meanwhile (it is then left alone).
+
+    The whole demo is built in a temporary file next to ``target`` and moved into place only
+    when complete, so a build that is interrupted (even by kill -9) never leaves a half-filled
+    demo behind. ``replace`` rebuilds an existing demo file (the user's demo.tfw only).
+    """
+    from trustframe.services.context import Services
+    from trustframe.storage.database import create_workspace_file
+
+    counts: dict[str, int] = {}
+
+    def fill(temp: Path) -> None:
+        with Services.open(temp, user="demo", create=False) as services:
+            counts.update(build_demo(services, today))
+            if rescore:
+                services.scoring.rescore_all()
+
+    published = create_workspace_file(Path(target), fill=fill, replace=replace)
+    return counts if published else None
 
 
 def build_demo(services: "Services", today: date | None = None, seed: int = 2016) -> dict[str, int]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from trustframe.domain.evidence import Evidence
 from trustframe.domain.questionnaire import EvidenceKind
@@ -14,6 +15,7 @@ from trustframe.domain.assessment import AssessmentStatus
 from trustframe.errors import ConflictError, NotFoundError
 from trustframe.services.changes import Change
 from trustframe.services.vendors import InvalidInput
+from trustframe.storage.evidence_facts import EvidenceFactsRepository
 from trustframe.storage.repositories import (
     AssessmentRepository,
     EvidenceRepository,
@@ -128,6 +130,9 @@ class EvidenceService:
             file_name = path.name
         elif not url.strip().lower().startswith(("http://", "https://", "file://")):
             raise InvalidInput(f"'{url}' is not a link (it should start with https://).")
+        # An SBOM or VEX file is checked before anything is stored: what is not a valid document
+        # of its kind is refused with the reason, and its facts are kept with the record.
+        facts = machine_readable_facts(kind, data, file_name) if file is not None else None
         with self._s.workspace.transaction() as session:
             VendorRepository(session).row(vendor_id)
             repo = EvidenceRepository(session)
@@ -135,6 +140,8 @@ class EvidenceService:
             evidence = repo.add(Evidence(
                 None, vendor_id, title, kind, issuer.strip(), independent, issued_on, expires_on, file_name,
                 digest, len(data), url.strip(), notes.strip(), product_id), added_by=self._s.user)
+            if facts is not None:
+                EvidenceFactsRepository(session).put(evidence.id, kind.value, str(facts["format"]), facts)  # type: ignore[arg-type]
             HistoryRepository(session).record(self._s.user, "evidence", evidence.id, "created", None, title)
         self._s.changes.announce(Change("evidence", evidence.id))
         return evidence
@@ -230,6 +237,31 @@ class EvidenceService:
         with self._s.workspace.reading() as session:
             return EvidenceRepository(session).list(vendor_id)
 
+    def facts(self, evidence_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+        """Parsed facts of machine-readable evidence (SBOM, VEX) by evidence id; others are absent."""
+        with self._s.workspace.reading() as session:
+            return EvidenceFactsRepository(session).many(evidence_ids)
+
+    def import_known_exploited(self, path: Path) -> int:
+        """Keep a known-exploited-vulnerabilities catalogue (CISA KEV JSON, supplied by the user)
+        in the workspace: affected and known-exploited vulnerabilities in a VEX then raise a high
+        finding. Nothing is fetched. Returns the number of CVE ids kept."""
+        from trustframe.exchange.sbom import EvidenceFileError, parse_kev
+
+        try:
+            cves = parse_kev(Path(path))
+        except EvidenceFileError as exc:
+            raise InvalidInput(str(exc)) from exc
+        self._s.set_setting(KEV_SETTING, {"file": Path(path).name, "imported": date.today().isoformat(),
+                                          "cves": sorted(cves)})
+        self._s.changes.announce(Change("evidence", 0))
+        return len(cves)
+
+    def known_exploited(self) -> frozenset[str]:
+        """CVE ids of the known-exploited catalogue imported into this workspace (empty if none)."""
+        stored = self._s.setting(KEV_SETTING, None)
+        return frozenset(stored.get("cves", ())) if isinstance(stored, dict) else frozenset()
+
     def get(self, evidence_id: int) -> Evidence:
         """One piece of evidence."""
         with self._s.workspace.reading() as session:
@@ -290,6 +322,27 @@ class EvidenceService:
         target = Path(target)
         target.write_bytes(self.file_bytes(evidence_id))
         return target
+
+
+#: Settings key of the imported known-exploited-vulnerabilities catalogue.
+KEV_SETTING = "known_exploited_vulnerabilities"
+
+
+def machine_readable_facts(kind: EvidenceKind, data: bytes, name: str) -> dict[str, Any] | None:
+    """Facts of an SBOM or VEX file (None for other kinds); :class:`InvalidInput` when the file
+    is not a valid document of its kind."""
+    if kind not in (EvidenceKind.SBOM, EvidenceKind.VEX):
+        return None
+    from trustframe.exchange.sbom import EvidenceFileError, sbom_from_bytes, vex_from_bytes
+
+    try:
+        if kind is EvidenceKind.SBOM:
+            return sbom_from_bytes(data, name).as_dict()
+        return vex_from_bytes(data, name).as_dict()
+    except EvidenceFileError as exc:
+        what = "an SBOM" if kind is EvidenceKind.SBOM else "a VEX document"
+        raise InvalidInput(f"{exc} Choose {what} in CycloneDX or SPDX (SBOM) or CSAF 2.0 / CycloneDX "
+                           "(VEX), or record the file with another kind.") from exc
 
 
 def _kind(value: EvidenceKind | str) -> EvidenceKind:

@@ -26,19 +26,22 @@ from trustframe.exchange.excel_model import (
     ExportResult,
     ImportPreview,
     ImportResult,
-    ParsedWorkbook,
     RowCategory,
     WorkbookMeta,
     WorkbookSpec,
     split_comment,
 )
+from trustframe.exchange.workbook_identity import keyed_seal
 from trustframe.services.assessments import AnswerInput
 from trustframe.services.changes import Change
 from trustframe.services.vendors import InvalidInput
+from trustframe.services.workbook_binding import identify
 from trustframe.storage.exchange_records import ExchangeRecordRepository
+from trustframe.storage.export_bindings import ExportBindingRepository
 from trustframe.storage.repositories import AssessmentRepository, HistoryRepository
 
 if TYPE_CHECKING:
+    from trustframe.domain.questionnaire import Questionnaire
     from trustframe.services.context import Services
 
 log = logging.getLogger(__name__)
@@ -54,20 +57,24 @@ class ExchangeService:
 
     def export_questionnaire(self, assessment_id: int, path: Path, *, prefill: bool = True,
                              only_open: bool = False, deadline: date | None = None,
-                             contact: str = "") -> ExportResult:
+                             contact: str = "", language: str = "en", bilingual: bool = False) -> ExportResult:
         """Write the vendor workbook for an assessment and record what it carried.
 
         Questions are those in scope (show-if questions included with an "answer only if" note:
         the vendor's own answers decide whether they apply). ``prefill`` writes the answers we
         already have (marked "to confirm" when they came from an earlier assessment);
-        ``only_open`` leaves out questions that already have a confirmed answer.
+        ``only_open`` leaves out questions that already have a confirmed answer. ``language``
+        is the vendor's language (questions from the bank's translation overlay, the workbook's
+        own words from the catalogue); ``bilingual`` adds each question's English text beside it.
         """
-        from trustframe.exchange.excel_export import checksums_for, describe_condition, write_workbook
+        from trustframe.exchange.excel_export import checksums_for, write_workbook
+        from trustframe.exchange.workbook_language import describe_condition_in
 
         assessment = self._s.assessments.get(assessment_id)
         questionnaire = self._s.assessments.questionnaire(assessment)
+        shown, english_texts = _in_vendor_language(questionnaire, language, bilingual)
         answers = self._s.assessments.answers(assessment_id)
-        scoped = self._s.assessments.scoped_questions(assessment)
+        scoped = [shown.question(q.id) for q in self._s.assessments.scoped_questions(assessment)]
         items: list[ExportQuestion] = []
         snapshot: dict[str, Any] = {}
         for question in scoped:
@@ -85,11 +92,11 @@ class ExchangeService:
             if answer is not None and (answer.value is not None or answer.comment):
                 snapshot[question.id] = {"value": answer.value, "comment": answer.comment,
                                          "prefilled": value is not None}
-            section = questionnaire.sections_by_id.get(question.section_id)
+            section = shown.sections_by_id.get(question.section_id)
             items.append(ExportQuestion(
                 question=question, section_title=section.title if section else question.section_id,
                 value=value, comment=comment, evidence=evidence, to_confirm=to_confirm,
-                condition_note=describe_condition(question.show_if, questionnaire) if question.show_if else ""))
+                condition_note=describe_condition_in(question.show_if, shown, language) if question.show_if else ""))
         if not items:
             raise InvalidInput("There is nothing to send: every question in scope already has an answer. "
                                "Export without 'only open questions' to send them all for confirmation.")
@@ -100,19 +107,24 @@ class ExchangeService:
             export_uid=export_uid, questionnaire_id=questionnaire.id,
             questionnaire_version=questionnaire.version, exported_at=now.isoformat(),
             checksums=checksums_for(items))
+        with self._s.workspace.reading() as session:
+            seal = keyed_seal(meta, ExportBindingRepository(session).seal_key())
         organisation = str(self._s.setting("organisation_name", "") or "").strip()
-        spec = WorkbookSpec(meta=meta, questions=tuple(items), questionnaire_title=questionnaire.title,
+        spec = WorkbookSpec(seal=seal, meta=meta, questions=tuple(items), questionnaire_title=shown.title,
                             vendor_name=assessment.vendor_name, product_name=assessment.product_name,
                             organisation=organisation, deadline=deadline, contact=contact.strip(),
-                            disclaimer=questionnaire.disclaimer)
+                            disclaimer=shown.disclaimer, language=language, english_texts=english_texts)
         path = Path(path)
         if path.suffix.lower() != ".xlsx":
             raise InvalidInput(f"Export to an .xlsx file (got '{path.name}').")
-        write_workbook(spec, questionnaire, path)
+        write_workbook(spec, shown, path)
         try:
             with self._s.workspace.transaction() as session:
                 ExchangeRecordRepository(session).add_export(
                     export_uid, assessment_id, now, self._s.user, path.name, snapshot, [i.question.id for i in items])
+                # The binding that lets only this assessment (of this vendor) take the workbook back.
+                ExportBindingRepository(session).add(export_uid, assessment_id, assessment.vendor_id,
+                                                     assessment.product_id, assessment.vendor_name, now)
                 HistoryRepository(session).record(self._s.user, "assessment", assessment_id, "exported", None,
                                                   path.name, assessment_id=assessment_id,
                                                   note=f"{len(items)} questions, export {export_uid}")
@@ -127,18 +139,24 @@ class ExchangeService:
 
     # -- import --------------------------------------------------------------------------------
 
-    def preview_import(self, path: Path, assessment_id: int | None = None) -> ImportPreview:
+    def preview_import(self, path: Path, assessment_id: int | None = None, *,
+                       accept_legacy_seal: bool = False) -> ImportPreview:
         """Read a returned workbook and say what importing it would do. Never writes.
 
-        Raises ExchangeError when the file cannot be read or belongs elsewhere (another
-        workspace, assessment or questionnaire version).
+        ``assessment_id`` is the officer's explicit choice of assessment (needed when the file's
+        identity cannot be verified); ``accept_legacy_seal`` the officer's confirmation that a
+        workbook sealed the old, unkeyed way may be imported. Raises ExchangeError when the file
+        cannot be read or belongs elsewhere (another workspace, assessment, vendor or
+        questionnaire version); see :mod:`trustframe.services.workbook_binding`.
         """
         from trustframe.exchange.excel_import import build_rows, read_workbook
 
         path = Path(path)
         parsed = read_workbook(path)
-        issues: list[Issue] = []
-        assessment, identified_by = self._identify(parsed, assessment_id, issues)
+        identity = identify(self._s, parsed, assessment_id, accept_legacy_seal=accept_legacy_seal)
+        parsed = identity.parsed or parsed
+        issues: list[Issue] = list(identity.issues)
+        assessment, identified_by = identity.assessment, identity.identified_by
         questionnaire = self._s.assessments.questionnaire(assessment)
         meta = parsed.meta
         if meta is not None and (meta.questionnaire_id, meta.questionnaire_version) != (
@@ -154,9 +172,8 @@ class ExchangeService:
         with self._s.workspace.reading() as session:
             records = ExchangeRecordRepository(session)
             export = None
-            export_uid = meta.export_uid if meta is not None else (parsed.reference[1] if parsed.reference else None)
-            if export_uid:
-                export = records.export_by_uid(export_uid)
+            if identity.binding is not None:
+                export = records.export_by_uid(identity.binding.export_uid)
                 if export is not None and export.assessment_id != assessment.id:
                     export = None
             if export is None:
@@ -189,67 +206,9 @@ class ExchangeService:
             assessment_label=_label(assessment), questionnaire_key=questionnaire.key, rows=tuple(rows),
             issues=_worst_first(issues + row_issues), export_uid=export.uid if export is not None else None,
             identified_by=identified_by, already_imported_at=previous[0].imported_at if previous else None,
-            status=assessment.status.value, missing_rows=tuple(missing))
-
-    def _identify(self, parsed: ParsedWorkbook, assessment_id: int | None,
-                  issues: list[Issue]) -> tuple[Assessment, str]:
-        """The assessment a workbook belongs to; refuses a file from elsewhere, saying why."""
-        name = parsed.file_name
-        meta = parsed.meta
-
-        def refuse(message: str) -> ExchangeError:
-            return ExchangeError(message, [])
-
-        if meta is not None:
-            workspace_id = self._s.workspace.workspace_id
-            if meta.workspace_id != workspace_id:
-                raise refuse(f"{name} was exported from another workspace (id {meta.workspace_id}); this "
-                             f"workspace is {workspace_id}. Open the workspace that sent it.")
-            with self._s.workspace.reading() as session:
-                row = AssessmentRepository(session).by_uid(meta.assessment_uid)
-                owner = AssessmentRepository(session).get(row.id) if row is not None else None
-            if owner is None:
-                raise refuse(f"{name} belongs to an assessment that is not in this workspace "
-                             f"(uid {meta.assessment_uid}); it may have been deleted.")
-            if assessment_id is not None and assessment_id != owner.id:
-                target = self._s.assessments.get(assessment_id)
-                raise refuse(f"{name} belongs to assessment {owner.id} ({_label(owner)}), not to assessment "
-                             f"{assessment_id} ({_label(target)}).")
-            return owner, "metadata"
-
-        reason = parsed.meta_problem or "missing"
-        if assessment_id is None and parsed.reference is None:
-            raise refuse(f"{name} has lost its hidden identification sheet ({reason}) and its reference, so "
-                         "the assessment cannot be told. Import it again naming the assessment "
-                         "(--assessment ID, or from the assessment's screen).")
-        by_reference = None
-        if parsed.reference is not None:
-            with self._s.workspace.reading() as session:
-                row = AssessmentRepository(session).by_uid(parsed.reference[0])
-                by_reference = AssessmentRepository(session).get(row.id) if row is not None else None
-        if assessment_id is not None:
-            assessment = self._s.assessments.get(assessment_id)
-            if parsed.reference is not None and (by_reference is None or by_reference.id != assessment_id):
-                owner = f"assessment {by_reference.id} ({_label(by_reference)})" if by_reference else \
-                    "an assessment that is not in this workspace"
-                raise refuse(f"{name} says on its Instructions sheet that it belongs to {owner}, not to "
-                             f"assessment {assessment_id} ({_label(assessment)}).")
-            how = "argument"
-        else:
-            if by_reference is None:
-                raise refuse(f"{name} refers to an assessment that is not in this workspace "
-                             f"(uid {parsed.reference[0]}).")  # type: ignore[index]
-            assessment, how = by_reference, "reference"
-        issues.append(Issue(f"The hidden identification sheet is {reason}; the assessment was identified "
-                            f"{'from the reference on the Instructions sheet' if how == 'reference' else 'as given'}"
-                            " and answers are matched by question id. Check the preview carefully.",
-                            file=name, severity="warning"))
-        questionnaire = self._s.assessments.questionnaire(assessment)
-        ids = {str(r.question_id.value).strip() for r in parsed.rows if r.question_id.value is not None}
-        if ids and not ids & set(questionnaire.questions_by_id):
-            raise refuse(f"None of the question ids in {name} belong to questionnaire {questionnaire.key} of "
-                         f"assessment {assessment.id}; this is not its workbook.")
-        return assessment, how
+            status=assessment.status.value, vendor_name=assessment.vendor_name, product_name=assessment.product_name,
+            sent_to_vendor=identity.binding.vendor_name if identity.binding is not None else "",
+            verification=identity.verification, missing_rows=tuple(missing))
 
     def apply_import(self, preview: ImportPreview, accepted: set[str] | None = None, *,
                      allow_missing_rows: bool = False) -> ImportResult:
@@ -291,6 +250,8 @@ class ExchangeService:
                                .replace("importing it needs your confirmation",
                                         "nothing was imported; confirm to import the remaining rows only "
                                         "(--allow-missing-rows)"))
+        # A restorable copy before anything from a vendor's file lands (`workspace restore`).
+        self._s.workspace.backup("before-import")
         now = datetime.now().replace(microsecond=0)
         status_changed = False
         with self._s.workspace.transaction() as session:
@@ -306,7 +267,7 @@ class ExchangeService:
             record = ExchangeRecordRepository(session).add_import(
                 preview.assessment_id, preview.file_name, preview.sha256, now, self._s.user,
                 {"counts": counts, "applied": applied, "export_uid": preview.export_uid,
-                 "identified_by": preview.identified_by})
+                 "identified_by": preview.identified_by, "verification": preview.verification})
             self._s.assessments.set_answers(preview.assessment_id, items, source=AnswerSource.VENDOR,
                                             import_id=record.id, session=session)
             history = HistoryRepository(session)
@@ -354,6 +315,23 @@ def _missing_message(file_name: str, missing: list[str], sent: int | None) -> st
 
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def _in_vendor_language(questionnaire: "Questionnaire", language: str,
+                        bilingual: bool) -> tuple["Questionnaire", dict[str, str]]:
+    """The questionnaire in the vendor's language and, for a bilingual workbook, each question's
+    English text; a clear error for a language TrustFrame cannot write."""
+    from trustframe.exchange import i18n
+    from trustframe.exchange.questionnaire_translations import in_language
+    from trustframe.errors import QuestionnaireError
+
+    try:
+        i18n.check_language(language)
+        shown = in_language(questionnaire, language)
+    except (ValueError, QuestionnaireError) as exc:
+        raise InvalidInput(str(exc)) from None
+    english = {q.id: q.text for q in questionnaire.iter_questions()} if bilingual and language != "en" else {}
+    return shown, english
 
 
 def _worst_first(issues: list[Issue]) -> tuple[Issue, ...]:

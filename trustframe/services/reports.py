@@ -27,10 +27,13 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from trustframe.domain.scoring_model import ScoreResult
 from trustframe.errors import TrustFrameError
+from trustframe.files import apply_umask
 from trustframe.exchange.reports import excel, model, pdf
 from trustframe.exchange.reports.safety import ReportSafetyError, logo_data_uri
+from trustframe.exchange.reports_language import render_pdf_in
 
 if TYPE_CHECKING:
+    from trustframe.exchange.reports_language import ReportTranslator
     from trustframe.services.context import Services
 
 log = logging.getLogger(__name__)
@@ -38,6 +41,7 @@ log = logging.getLogger(__name__)
 #: Report kinds and the formats each supports.
 KINDS: dict[str, tuple[str, ...]] = {
     "assessment": ("pdf", "xlsx"),
+    "brief": ("pdf",),
     "comparison": ("pdf",),
     "portfolio": ("pdf", "xlsx"),
 }
@@ -95,8 +99,18 @@ class ReportService:
     def _score(self, assessment_id: int, as_of: date | None) -> ScoreResult:
         return self._s.scoring.score(assessment_id, as_of=as_of)
 
+    def report_author(self, author: str | None = None, assessment: Any = None) -> str:
+        """Whose name a report carries (PDF author, footer, "Prepared by"): the name given (the GUI
+        passes the assessor's name from Preferences, the CLI ``--author``), else ``TRUSTFRAME_USER``
+        when set, else the assessment's assessor; never the operating-system login ("" when none)."""
+        for name in (author, os.environ.get("TRUSTFRAME_USER"), getattr(assessment, "assessor", "")):
+            if name and str(name).strip():
+                return str(name).strip()
+        return ""
+
     def assessment_input(self, assessment_id: int, as_of: date | None = None,
-                         score: ScoreResult | None = None) -> model.AssessmentReportInput:
+                         score: ScoreResult | None = None, language: str = "en", *,
+                         author: str | None = None) -> model.AssessmentReportInput:
         """Everything the assessment report needs, read through the services."""
         s = self._s
         assessment = s.assessments.get(assessment_id)
@@ -109,20 +123,54 @@ class ReportService:
         evidence = [e for e in s.evidence.list(vendor.id) if e.product_id in (None, product.id)]
         return model.AssessmentReportInput(
             assessment=assessment, vendor=vendor, product=product,
-            questionnaire=s.assessments.questionnaire(assessment), score=score, answers=answers,
+            questionnaire=_in_language(s.assessments.questionnaire(assessment), language), score=score, answers=answers,
             applicable_question_ids=applicable, evidence=evidence,
             evidence_links=s.evidence.for_assessment(assessment_id), history=s.history(assessment_id),
-            generated_on=as_of or date.today(), generated_by=s.user, branding=self.branding(),
-            decision_basis=s.scoring.decision_basis(assessment_id) if assessment.decision else None)
+            generated_on=as_of or date.today(), generated_by=self.report_author(author, assessment), branding=self.branding(),
+            decision_basis=s.scoring.decision_basis(assessment_id) if assessment.decision else None,
+            tier_reasons=self._tier_reasons(assessment), previous=self.previous_assessment(assessment, as_of))
+
+    def _tier_reasons(self, assessment: Any) -> tuple[str, ...]:
+        """Why the purchase has its tier: the buyer's override and reason, else the profile's reasons."""
+        if assessment.tier_override is not None:
+            reason = assessment.tier_override_reason.strip()
+            return (f"Tier set by the buyer{': ' + reason if reason else ' (no reason recorded)'}",)
+        if not assessment.profile_answers:
+            return ()
+        try:
+            return tuple(self._s.scoring.tier_for(assessment.profile_answers).reasons)
+        except TrustFrameError:
+            return ()  # a profile this version cannot read: the tier is still printed, without reasons
+
+    def previous_assessment(self, assessment: Any, as_of: date | None = None) -> model.PreviousAssessment | None:
+        """The previous decided assessment of the same product: the one this reassesses when it is
+        decided, else the latest decided one created before it. Its score is the one stored when it
+        was decided (what the decision was based on), else as scored now."""
+        s = self._s
+        candidates = [a for a in s.assessments.list(product_id=assessment.product_id)
+                      if a.id != assessment.id and a.decision is not None and (a.id or 0) < (assessment.id or 0)]
+        if not candidates:
+            return None
+        by_id = {a.id: a for a in candidates}
+        previous = by_id.get(assessment.previous_assessment_id) or max(candidates, key=lambda a: a.id or 0)
+        score = s.scoring.decision_basis(previous.id)
+        snapshot = score is not None
+        if score is None:
+            score = self._score(previous.id, as_of)
+        return model.PreviousAssessment(previous, s.assessments.questionnaire(previous), score,
+                                        s.assessments.answers(previous.id), snapshot)
 
     def assessment_report(self, assessment_id: int, as_of: date | None = None,
-                          score: ScoreResult | None = None, *, include_appendix: bool = True) -> model.AssessmentReport:
+                          score: ScoreResult | None = None, *, include_appendix: bool = True,
+                          language: str = "en", author: str | None = None) -> model.AssessmentReport:
         """The assessment report's content (pure data). ``include_appendix=False`` leaves Appendix A
         (every answer) out of the PDF; the Excel report always lists every answer."""
-        report = model.build_assessment_report(self.assessment_input(assessment_id, as_of, score))
+        report = model.build_assessment_report(
+            self.assessment_input(assessment_id, as_of, score, language, author=author))
         return report if include_appendix else dataclasses.replace(report, include_appendix=False)
 
-    def comparison_report(self, assessment_ids: Sequence[int], as_of: date | None = None) -> model.ComparisonReport:
+    def comparison_report(self, assessment_ids: Sequence[int], as_of: date | None = None,
+                          language: str = "en", *, author: str | None = None) -> model.ComparisonReport:
         """Candidates for the same purchase side by side."""
         ids = list(dict.fromkeys(assessment_ids))
         if len(ids) < 2:
@@ -130,10 +178,14 @@ class ReportService:
         entries = []
         for assessment_id, score in zip(ids, self._s.scoring.score_many(ids, as_of=as_of)):
             assessment = self._s.assessments.get(assessment_id)
-            entries.append(model.ComparisonEntry(assessment, self._s.assessments.questionnaire(assessment), score))
-        return model.build_comparison_report(entries, as_of or date.today(), self._s.user, self.branding())
+            answers = self._s.assessments.answers(assessment_id)
+            asked = [q.id for q in self._s.assessments.applicable_questions(assessment, answers)]
+            entries.append(model.ComparisonEntry(
+                assessment, _in_language(self._s.assessments.questionnaire(assessment), language), score,
+                answers, asked))
+        return model.build_comparison_report(entries, as_of or date.today(), self.report_author(author), self.branding())
 
-    def portfolio_report(self, as_of: date | None = None) -> model.PortfolioReport:
+    def portfolio_report(self, as_of: date | None = None, *, author: str | None = None) -> model.PortfolioReport:
         """Every vendor and product: ratings, tiers, open critical flags, overdue reviews, evidence."""
         today = as_of or date.today()
         rows = self._s.scoring.register_rows(as_of=as_of)
@@ -147,9 +199,12 @@ class ReportService:
                                                  f.question_id, f.mitigation))
         vendors = {v.id: v.name for v in self._s.vendors.list_vendors()}
         evidence = [(vendors.get(e.vendor_id, "?"), e) for e in self._s.evidence.list()]
-        return model.build_portfolio_report(rows, flags, evidence, today, self._s.user, self.branding())
+        return model.build_portfolio_report(rows, flags, evidence, today, self.report_author(author), self.branding())
 
     # -- rendering -----------------------------------------------------------------------------
+
+    def _translator(self, language: str, kind: str, ids: Sequence[int]) -> "ReportTranslator | None":
+        return _report_translator(self._s, language, kind, ids)
 
     def assessment_documents(self, assessment_id: int, as_of: date | None = None, *,
                              include_appendix: bool = True) -> list[str]:
@@ -160,11 +215,13 @@ class ReportService:
 
     def write(self, kind: str, fmt: str, target: Path | str, assessment_ids: Iterable[int] = (), *,
               pdf_variant: str | None = None, as_of: date | None = None,
-              progress: Progress | None = None, include_appendix: bool = True) -> ReportResult:
+              progress: Progress | None = None, include_appendix: bool = True,
+              language: str = "en", author: str | None = None) -> ReportResult:
         """Produce a report of ``kind`` (assessment, comparison, portfolio) as ``fmt`` (pdf, xlsx).
 
         ``include_appendix`` applies to the assessment PDF only: False leaves out Appendix A (every
-        answer), which is most of the layout time; the Excel report always lists every answer."""
+        answer), which is most of the layout time; the Excel report always lists every answer.
+        ``language`` is the report's language (``de``): words, dates and numbers, and the PDF's /Lang."""
         progress = progress or _no_progress
         if kind not in KINDS:
             raise ReportError(f"Unknown report kind {kind!r}; choose one of {', '.join(KINDS)}.")
@@ -174,32 +231,72 @@ class ReportService:
             raise ReportError(f"Unknown PDF variant {pdf_variant!r}; choose one of {', '.join(pdf.PDF_VARIANTS)}.")
         ids = list(assessment_ids)
         target = Path(target)
+        translator = self._translator(language, kind, ids)  # refuses an unknown language before any work
         progress(5, "Gathering data")
         if kind == "assessment":
             if len(ids) != 1:
                 raise ReportError("An assessment report is for exactly one assessment.")
-            report: Any = self.assessment_report(ids[0], as_of, include_appendix=include_appendix or fmt != "pdf")
+            report: Any = self.assessment_report(ids[0], as_of, include_appendix=include_appendix or fmt != "pdf",
+                                                 language=language, author=author)
             template: str | tuple[str, ...] = pdf.assessment_templates(report)
+        elif kind == "brief":
+            if len(ids) != 1:
+                raise ReportError("A decision brief is for exactly one assessment.")
+            report = self.assessment_report(ids[0], as_of, include_appendix=False, language=language, author=author)
+            template = "brief.html"
         elif kind == "comparison":
-            report = self.comparison_report(ids, as_of)
+            report = self.comparison_report(ids, as_of, language, author=author)
             template = "comparison.html"
         else:
-            report = self.portfolio_report(as_of)
+            report = self.portfolio_report(as_of, author=author)
             template = "portfolio.html"
         progress(35, "Laying out the report" if fmt == "pdf" else "Writing the workbook")
         stats = pdf.RenderStats()
         with _atomic_target(target) as temp:
-            if fmt == "pdf":
+            if fmt == "pdf" and translator is not None:
+                render_pdf_in(translator, template, {"report": report}, report.meta, temp,
+                              pdf_variant=pdf_variant, stats=stats)
+            elif fmt == "pdf":
                 pdf.render_pdf(template, {"report": report}, report.meta, temp, pdf_variant=pdf_variant, stats=stats)
             elif kind == "assessment":
                 excel.write_assessment_workbook(report, temp)
             else:
                 excel.write_portfolio_workbook(report, temp)
+            if fmt != "pdf" and translator is not None:
+                translator.workbook(temp)
         if stats.refused:
             # Nothing we generate asks for these; a refusal means something tried to inject a URL.
             log.warning("Report %s: refused to fetch %d URL(s): %s", target, len(stats.refused), stats.refused[:5])
         progress(100, "Done")
         return ReportResult(target, kind, fmt, stats.pages, tuple(stats.refused))
+
+
+def _in_language(questionnaire: Any, language: str) -> Any:
+    """The questionnaire's words in ``language`` where its overlay has them (English otherwise)."""
+    if language == "en":
+        return questionnaire
+    from trustframe.exchange.questionnaire_translations import overlay_for, translate
+
+    overlay = overlay_for(questionnaire, language)
+    return translate(questionnaire, overlay) if overlay is not None else questionnaire
+
+
+def _report_translator(services: "Services", language: str, kind: str,
+                       ids: Sequence[int]) -> "ReportTranslator | None":
+    """The translator for a report in ``language`` (None for English); the bank texts it knows
+    come from the questionnaires of the assessments reported on (all bundled ones for a portfolio)."""
+    if language == "en":
+        return None
+    from trustframe.exchange.reports_language import ReportTranslator
+
+    if kind == "portfolio":
+        questionnaires = [services.catalog.get(info.id, info.version) for info in services.catalog.list()]
+    else:
+        questionnaires = [services.assessments.questionnaire(i) for i in dict.fromkeys(ids)]
+    try:
+        return ReportTranslator(language, questionnaires)
+    except ValueError as exc:
+        raise ReportError(str(exc)) from None
 
 
 class _atomic_target:
@@ -225,6 +322,7 @@ class _atomic_target:
         assert self.temp is not None
         if exc_type is None:
             try:
+                apply_umask(self.temp)  # mkstemp made it 0600: give it the user's normal mode
                 os.replace(self.temp, self.target)
             except PermissionError as error:
                 self.temp.unlink(missing_ok=True)

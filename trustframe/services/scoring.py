@@ -29,10 +29,11 @@ import multiprocessing
 import os
 from collections import deque
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from trustframe import paths
@@ -50,6 +51,7 @@ from trustframe.services.changes import Change
 from trustframe.services.scoring_worker import Job, score_jobs
 from trustframe.services.vendors import InvalidInput
 from trustframe.storage.repositories import AssessmentRepository, EvidenceRepository
+from trustframe.storage.orm import AssessmentRow, ProductRow, VendorRow
 from trustframe.storage.scoring_repository import AssessmentInputs, ScoringRepository, instant, same_instant
 
 if TYPE_CHECKING:
@@ -69,6 +71,53 @@ POOL_WORKERS = 2
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class RescoreLine:
+    """One assessment in a re-score preview: its stored rating and what the profile in force gives."""
+
+    assessment_id: int
+    vendor_name: str
+    product_name: str
+    decided: bool
+    old_rating: Rating | None
+    new_rating: Rating
+    old_recommendation: Recommendation | None
+    new_recommendation: Recommendation
+    old_profile: str            # profile_id of the stored score ("" when none was stored)
+    new_profile: str
+
+    @property
+    def changed(self) -> bool:
+        """True when a stored rating or recommendation differs from the new one (an assessment
+        with no stored score yet has nothing to change)."""
+        return self.old_rating is not None and (self.old_rating is not self.new_rating
+                                                or self.old_recommendation is not self.new_recommendation)
+
+
+@dataclass(frozen=True)
+class RescorePreview:
+    """What re-scoring with the profile in force would change, before anything is saved."""
+
+    as_of: date
+    profile_id: str
+    lines: tuple[RescoreLine, ...]
+
+    @property
+    def changed(self) -> tuple[RescoreLine, ...]:
+        """The assessments whose rating or recommendation would change."""
+        return tuple(line for line in self.lines if line.changed)
+
+    @property
+    def rating_changes(self) -> int:
+        """How many ratings would change."""
+        return sum(1 for line in self.lines if line.old_rating is not None and line.old_rating is not line.new_rating)
+
+    @property
+    def not_stored(self) -> int:
+        """Assessments with no stored score yet (scored for the first time)."""
+        return sum(1 for line in self.lines if line.old_rating is None)
 
 
 class ScoringService:
@@ -225,7 +274,8 @@ class ScoringService:
             questionnaires[questionnaire.key] = questionnaire
             kept.append(inputs)
             jobs.append((questionnaire.key, inputs.id, day, inputs.category, inputs.tier, inputs.scope_added,
-                         inputs.scope_removed, inputs.answers, inputs.evidence, inputs.accepted, decided))
+                         inputs.scope_removed, inputs.answers, inputs.evidence, inputs.accepted, decided,
+                         inputs.na_accepted))
         return kept, questionnaires, jobs
 
     def _store(self, session: Session, computed: Sequence[tuple[AssessmentInputs, ScoreResult]]) -> None:
@@ -252,6 +302,36 @@ class ScoringService:
         """Recompute and store the snapshots of these assessments (live for undecided ones;
         decided ones get a backfill snapshot only when they have no decision snapshot)."""
         return [r for _, r in self._refresh_results(sorted(set(assessment_ids)), as_of or date.today())]
+
+    def rescore_preview(self, as_of: date | None = None, progress: Progress | None = None) -> RescorePreview:
+        """Old vs new rating of every assessment with the profile in force, without saving.
+
+        Run it after a profile upgrade (a new ``resources/scoring`` version, or a workspace
+        override) to see what :meth:`rescore_all` would change. Decided assessments are scored
+        as of their decision date; their decision record itself is never replaced."""
+        as_of = as_of or date.today()
+        with self._s.workspace.reading() as session:
+            repo = ScoringRepository(session)
+            ids = repo.assessment_ids()
+            stored = repo.latest_ratings()
+            names = {aid: (vendor, product) for aid, vendor, product in session.execute(
+                select(AssessmentRow.id, VendorRow.name, ProductRow.name)
+                .join(VendorRow, AssessmentRow.vendor_id == VendorRow.id)
+                .join(ProductRow, AssessmentRow.product_id == ProductRow.id)).all()}
+            lines = []
+            for start in range(0, len(ids), CHUNK):
+                for inputs, result in self._compute(session, ids[start:start + CHUNK], as_of):
+                    reason, rating, recommendation, profile_id, _version = stored.get(
+                        inputs.id, ("", "", "", "", ""))
+                    vendor, product = names.get(inputs.id, ("", ""))
+                    lines.append(RescoreLine(
+                        inputs.id, vendor, product, inputs.status == AssessmentStatus.DECIDED.value,
+                        Rating(rating) if rating else None, result.rating,
+                        Recommendation(recommendation) if recommendation else None, result.recommendation,
+                        profile_id, result.profile_id))
+                if progress is not None:
+                    progress(min(start + CHUNK, len(ids)), len(ids))
+        return RescorePreview(as_of, self.profile.fingerprint, tuple(lines))
 
     def rescore_all(self, progress: Progress | None = None, cancelled: Cancelled | None = None,
                     as_of: date | None = None) -> int:
@@ -361,8 +441,14 @@ class ScoringService:
         # the columns): at 13,000 rows every per-row object and attribute lookup shows.
         latest: dict[int, Any] = {}
         counts: dict[int, int] = {}
+        decided = AssessmentStatus.DECIDED.value
+        last_decided: dict[int, Any] = {}   # product id -> its latest decided assessment
         for a in assessments:
             product_id = a[1]
+            if a[2] == decided:
+                d = last_decided.get(product_id)
+                if d is None or (a[6] or date.min, a[0]) > (d[6] or date.min, d[0]):
+                    last_decided[product_id] = a
             current = latest.get(product_id)
             if current is None:
                 latest[product_id] = a
@@ -372,9 +458,17 @@ class ScoringService:
             # Stored timestamps are compared parsed: text from different writers need not sort alike.
             if (instant(a[9]), a[0]) > (instant(current[9]), current[0]):
                 latest[product_id] = a
+        # While a reassessment is open, the register keeps showing the standing decision (its
+        # rating, score, decision and review date) and names the open one beside it: a
+        # half-answered draft must not replace an approval in the register or the portfolio.
+        reassessing: dict[int, Any] = {}
+        for product_id, d in last_decided.items():
+            a = latest[product_id]
+            if a[2] != decided:
+                reassessing[product_id] = a
+                latest[product_id] = d
         snap: dict[int, tuple[Any, ...]] = snapshots
         stale = []
-        decided = AssessmentStatus.DECIDED.value
         dirty = self._dirty
         for a in latest.values():
             aid = a[0]
@@ -414,7 +508,7 @@ class ScoringService:
             vendor_products = products_by_vendor.get(vendor_id)
             if not vendor_products:
                 append(new_row((vendor_id, vendor_name, country, None, "", None, None, None, None, None, None,
-                                None, 0.0, 0, 0, expiring, expired, None, None, None, 0)))
+                                None, 0.0, 0, 0, expiring, expired, None, None, None, 0, None, None)))
                 continue
             if len(vendor_products) > 1:
                 vendor_products.sort(key=lambda p: (p[2].casefold(), p[0]))
@@ -423,7 +517,8 @@ class ScoringService:
                 a = latest.get(product_id)
                 if a is None:
                     append(new_row((vendor_id, vendor_name, country, product_id, product_name, category, None,
-                                    None, None, None, None, None, 0.0, 0, 0, expiring, expired, None, None, None, 0)))
+                                    None, None, None, None, None, 0.0, 0, 0, expiring, expired, None, None, None, 0,
+                                    None, None)))
                     continue
                 (aid, _, status, tier, override, decision, decision_date, next_review_due, _, _) = a
                 s = snap.get(aid)
@@ -437,16 +532,22 @@ class ScoringService:
                     vendor_id, vendor_name, country, product_id, product_name, category, aid, statuses[status],
                     override if override is not None else tier, score, rating, recommendation, completeness,
                     open_flags, critical_flags, expiring, expired, next_review_due,
-                    decisions.get(decision) if decision else None, decision_date, counts[product_id])))
+                    decisions.get(decision) if decision else None, decision_date, counts[product_id],
+                    *((r[0], statuses[r[2]]) if (r := reassessing.get(product_id)) is not None else (None, None)))))
         return rows
 
     def _refresh_results(self, ids: Sequence[int], as_of: date) -> list[tuple[AssessmentInputs, ScoreResult]]:
         out: list[tuple[AssessmentInputs, ScoreResult]] = []
         for start in range(0, len(ids), CHUNK):
             chunk = list(ids[start:start + CHUNK])
-            with self._s.workspace.transaction() as session:
-                computed = self._compute(session, chunk, as_of)
-                self._store(session, computed)
+            if self._s.workspace.read_only:
+                # Opened for reading (a read-only command): compute, but keep nothing.
+                with self._s.workspace.reading() as session:
+                    computed = self._compute(session, chunk, as_of)
+            else:
+                with self._s.workspace.transaction() as session:
+                    computed = self._compute(session, chunk, as_of)
+                    self._store(session, computed)
             out.extend(computed)
         return out
 
@@ -550,4 +651,5 @@ def _snapshot_values(result: ScoreResult, reason: str, basis_updated_at: datetim
         "completeness": result.completeness, "open_flags": sum(1 for f in result.flags if not f.accepted),
         "critical_flags": sum(1 for f in result.flags if not f.accepted and f.severity is Severity.CRITICAL),
         "payload": payload, "basis_updated_at": basis_updated_at, "valid_until": result.valid_until,
+        "profile_version": result.profile_version[:32] or None,
     }

@@ -19,9 +19,9 @@ from trustframe.domain.scoring_profile import ScoringProfile
 
 #: One job: (questionnaire key, assessment id, as of, product category value or None, tier,
 #: scope added, scope removed, answers (a dict, or its JSON object text), evidence by question,
-#: accepted flags, with groups).
+#: accepted flags, with groups, questions whose N/A answer a reviewer accepted).
 Job = tuple[str, int, date, "str | None", "int | None", tuple[str, ...], tuple[str, ...], Any,
-            dict[str, Any], dict[str, Any], bool]
+            dict[str, Any], dict[str, Any], bool, frozenset[str]]
 
 
 #: Questionnaires seen by this worker process, by key. Each batch brings its questionnaires
@@ -43,12 +43,13 @@ def score_jobs(questionnaires: dict[str, Questionnaire], profile: ScoringProfile
         questionnaires = _KNOWN
     out = []
     loads = json.loads
-    for (key, assessment_id, day, category, tier, added, removed, answers, evidence, accepted, groups) in jobs:
+    for (key, assessment_id, day, category, tier, added, removed, answers, evidence, accepted, groups,
+         na_accepted) in jobs:
         if isinstance(answers, str):  # sent as the JSON text SQLite assembled (cheap to pass)
             answers = loads(answers)
         out.append(score_answers(
             questionnaires[key], answers, profile=profile, as_of=day,
             category=ProductCategory(category) if category else None, tier=tier, scope_added=added,
             scope_removed=removed, evidence=evidence, accepted_flags=accepted, assessment_id=assessment_id,
-            detail=False, groups=groups))
+            detail=False, groups=groups, na_accepted=na_accepted))
     return out

@@ -141,6 +141,8 @@ class AssessmentRow(Base):
     decision_by: Mapped[str] = mapped_column(String(200), default="")
     decision_date: Mapped[Optional[date]] = mapped_column(Date)
     decision_notes: Mapped[str] = mapped_column(Text, default="")
+    #: Why a decision departs from the recommendation or was taken on too few answers (0004).
+    decision_justification: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
     due_date: Mapped[Optional[date]] = mapped_column(Date)
     next_review_due: Mapped[Optional[date]] = mapped_column(Date)
     previous_assessment_id: Mapped[Optional[int]] = mapped_column(ForeignKey("assessments.id", ondelete="SET NULL"))
@@ -198,6 +200,13 @@ class AnswerRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     updated_by: Mapped[str] = mapped_column(String(200), default="")
     import_id: Mapped[Optional[int]] = mapped_column(ForeignKey("imports.id", ondelete="SET NULL"))
+    #: Pre-filled from the answer library: the earlier assessment and the date it was answered.
+    origin_assessment_id: Mapped[Optional[int]] = mapped_column(Integer, nullable=True)
+    origin_date: Mapped[Optional[date]] = mapped_column(Date, nullable=True)
+    # Rule 3 of docs/scoring.md: a reviewer's acceptance of a "not applicable" answer (0003).
+    na_accepted_reason: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
+    na_accepted_by: Mapped[Optional[str]] = mapped_column(String(200), nullable=True)
+    na_accepted_at: Mapped[Optional[datetime]] = mapped_column(DateTime, nullable=True)
     assessment: Mapped[AssessmentRow] = relationship(back_populates="answers")
 
 
@@ -230,6 +239,17 @@ class EvidenceRow(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     added_at: Mapped[datetime] = mapped_column(DateTime)
     added_by: Mapped[str] = mapped_column(String(200), default="")
+
+
+class EvidenceFactsRow(Base):
+    """What a machine-readable evidence file (SBOM, VEX) says about itself, parsed when added."""
+
+    __tablename__ = "evidence_facts"
+    evidence_id: Mapped[int] = mapped_column(ForeignKey("evidence.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    format: Mapped[str] = mapped_column(String(40))
+    facts: Mapped[Any] = mapped_column(JSON)
+    parsed_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class AnswerEvidenceRow(Base):
@@ -277,6 +297,8 @@ class ScoreSnapshotRow(Base):
     # evidence changes state: the register compares both without reading the payload.
     basis_updated_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
     valid_until: Mapped[Optional[date]] = mapped_column(Date)
+    # The scoring profile's version that produced this score (0003).
+    profile_version: Mapped[Optional[str]] = mapped_column(String(32), nullable=True)
 
 
 class ChangeLogRow(Base):
@@ -294,3 +316,34 @@ class ChangeLogRow(Base):
     new_value: Mapped[Optional[str]] = mapped_column(Text)
     assessment_id: Mapped[Optional[int]] = mapped_column(Integer, index=True)
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class WorkspaceSecretRow(Base):
+    """Secrets that never leave the workspace file (the key of the workbook seal).
+
+    Kept apart from ``workspace_meta`` (which describes the workspace and may be shown) so no
+    code that lists identity or settings can ever carry a secret into an export or a report.
+    """
+
+    __tablename__ = "workspace_secrets"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ExportBindingRow(Base):
+    """Which assessment (and so which vendor and product) an exported workbook was made for.
+
+    A returned workbook is accepted only into the assessment its export uid is recorded for;
+    ``seal`` says how the workbook was sealed ("hmac-sha256", or "sha256" for exports made
+    before the keyed seal), so an old-style seal on a newer export shows as tampering.
+    """
+
+    __tablename__ = "export_bindings"
+    export_uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendors.id", ondelete="CASCADE"), index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"))
+    vendor_name: Mapped[str] = mapped_column(String(200), default="")
+    exported_at: Mapped[datetime] = mapped_column(DateTime)
+    seal: Mapped[str] = mapped_column(String(16))

@@ -83,6 +83,7 @@ def assessment_from_row(row: AssessmentRow, vendor_name: str = "", product_name:
         assessor=row.assessor, reviewer=row.reviewer,
         decision=Decision(row.decision) if row.decision else None, decision_by=row.decision_by,
         decision_date=row.decision_date, decision_notes=row.decision_notes, due_date=row.due_date,
+        decision_justification=row.decision_justification or "",
         next_review_due=row.next_review_due, previous_assessment_id=row.previous_assessment_id,
         procurement=row.procurement, created_at=row.created_at, updated_at=row.updated_at,
         vendor_name=vendor_name, product_name=product_name,
@@ -98,6 +99,9 @@ def answer_from_row(row: AnswerRow, evidence_ids: Sequence[int] = ()) -> Answer:
         needs_follow_up=row.needs_follow_up, to_confirm=row.to_confirm,
         evidence_ids=tuple(evidence_ids), updated_at=row.updated_at, updated_by=row.updated_by,
         import_id=row.import_id, vendor_value=row.vendor_value,
+        origin_assessment_id=row.origin_assessment_id, origin_date=row.origin_date,
+        na_accepted_reason=row.na_accepted_reason or "", na_accepted_by=row.na_accepted_by or "",
+        na_accepted_at=row.na_accepted_at,
     )
 
 

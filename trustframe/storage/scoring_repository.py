@@ -50,6 +50,8 @@ class AssessmentInputs:
     answers: dict[str, Any]         # or its JSON text when loaded with ``answers_as_text``
     evidence: dict[str, list[Evidence]]
     accepted: dict[str, FlagAcceptance]
+    #: Questions whose "not applicable" answer a reviewer accepted (rule 3 of docs/scoring.md).
+    na_accepted: frozenset[str] = frozenset()
 
 
 def _decode(text: Any) -> Any:
@@ -115,13 +117,17 @@ class ScoringRepository:
         for fa in self.session.scalars(select(FlagAcceptanceRow).where(FlagAcceptanceRow.assessment_id.in_(ids))):
             accepted.setdefault(fa.assessment_id, {})[fa.flag_id] = FlagAcceptance(
                 fa.flag_id, fa.reason, fa.accepted_by, fa.accepted_at)
+        na_accepted: dict[int, set[str]] = {}
+        for aid, qid in self._raw(f"SELECT assessment_id, question_id FROM answers WHERE assessment_id IN ({marks}) "
+                                  "AND na_accepted_reason IS NOT NULL AND na_accepted_reason != ''", ids):
+            na_accepted.setdefault(aid, set()).add(qid)
         out = []
         for (aid, qn_id, qn_version, category, tier, override, added, removed, status, updated_at,
              decision_date) in rows:
             out.append(AssessmentInputs(
                 aid, qn_id, qn_version, category, override if override is not None else tier, tuple(added or ()),
                 tuple(removed or ()), status, updated_at, decision_date, answers[aid], linked.get(aid, {}),
-                accepted.get(aid, {})))
+                accepted.get(aid, {}), frozenset(na_accepted.get(aid, ()))))
         return out
 
     def _answers(self, ids: list[int], decode: bool = True) -> dict[int, Any]:
@@ -230,6 +236,14 @@ class ScoringRepository:
             "WHERE id IN (SELECT max(id) FROM score_snapshots GROUP BY assessment_id)")
         return {r[0]: (r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], _day(r[10]) if r[10] else None)
                 for r in rows}
+
+    def latest_ratings(self) -> dict[int, tuple[str, str, str, str, str]]:
+        """The latest stored score of every assessment: assessment id -> (reason, rating,
+        recommendation, profile_id, profile_version). For comparing against a re-score."""
+        rows = self._raw(
+            "SELECT assessment_id, reason, rating, recommendation, profile_id, profile_version FROM score_snapshots "
+            "WHERE id IN (SELECT max(id) FROM score_snapshots GROUP BY assessment_id)")
+        return {r[0]: (r[1], r[2], r[3], r[4] or "", r[5] or "") for r in rows}
 
     def evidence_counts(self, as_of: date, soon: date) -> dict[int, tuple[int, int]]:
         """Per vendor: (expired before ``as_of``, expiring from ``as_of`` to ``soon``)."""

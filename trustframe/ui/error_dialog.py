@@ -26,6 +26,23 @@ def _tr(text: str) -> str:
 
 def advice_for(exc: BaseException) -> tuple[str, str]:
     """(title, what to do next) for a known error."""
+    if isinstance(exc, errors.WorkspaceBusyError):
+        return _tr("Workspace busy"), _tr(
+            "Another program (or another TrustFrame window) is saving to this workspace. Wait a moment and "
+            "try again; nothing was lost.")
+    if isinstance(exc, errors.DiskFullError):
+        return _tr("Disk full"), _tr(
+            "Free some space on the disk, then try again. The change was not saved; what was saved before is safe.")
+    if isinstance(exc, errors.WorkspaceReadOnlyError):
+        return _tr("Workspace cannot be changed"), _tr(
+            "Copy the workspace to a folder you may write to and open the copy, or ask for write access.")
+    if isinstance(exc, errors.WorkspaceNeedsUpgradeError):
+        return _tr("Workspace needs an upgrade"), _tr(
+            "Open it in TrustFrame (File > Open Workspace), which upgrades it after taking a backup.")
+    if isinstance(exc, errors.WorkspaceDamagedError):
+        return _tr("Workspace damaged or not recognised"), _tr(
+            "The file was not changed. Run `trustframe workspace check --repair FILE` for a repaired copy, "
+            "or restore a backup from the folder next to it ending in .backups.")
     if isinstance(exc, errors.WorkspaceTooNewError):
         return _tr("Workspace made by a newer TrustFrame"), _tr(
             "Install the newer version of TrustFrame to open this workspace. The file was not changed.")
@@ -46,7 +63,21 @@ def advice_for(exc: BaseException) -> tuple[str, str]:
 
 def show_exception(parent: QWidget | None, exc: BaseException,
                    tb: TracebackType | None = None, context: str = "") -> None:
-    """Show ``exc``: a clear dialog for known errors; traceback + log path for bugs."""
+    """Show ``exc``: a clear dialog for known errors; traceback + log path for bugs.
+
+    A raw SQLite lock, read-only or full-disk error that reached the GUI is an environment
+    fault, not a bug: it is shown as the one-sentence workspace error it stands for."""
+    if not isinstance(exc, errors.TrustFrameError):
+        fault = errors.describe_fault(exc)
+        if fault is not None:
+            log.info("Environment fault shown to the user: %s", exc)
+            exc = fault
+    if isinstance(exc, errors.WorkspaceBusyError):
+        # Calm: nothing is wrong with the data; the user only has to try again.
+        title, advice = advice_for(exc)
+        text = f"{context}\n\n{exc}" if context else str(exc)
+        messages.information(parent, title, text, advice)
+        return
     if isinstance(exc, errors.TrustFrameError):
         log.info("Known error shown to the user: %s", exc)
         title, advice = advice_for(exc)

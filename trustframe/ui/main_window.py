@@ -10,7 +10,6 @@ part is missing and start-up never pays for them.
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -45,6 +44,8 @@ log = logging.getLogger(__name__)
 
 WORKSPACE_FILTER = "TrustFrame workspace (*.tfw);;All files (*)"
 DEMO_FILE_NAME = "demo.tfw"
+#: Settings key: the first-start name question was asked (it is asked once only).
+NAME_ASKED_KEY = "assessment/name_asked"
 
 
 def demo_workspace_path() -> Path:
@@ -52,11 +53,12 @@ def demo_workspace_path() -> Path:
     return paths.user_data_dir() / DEMO_FILE_NAME
 
 
-def open_services(path: Path | str, create: bool) -> "Services":
-    """Open a workspace (imported here so the window module stays light to import)."""
+def open_services(path: Path | str, create: bool, user: str | None = None) -> "Services":
+    """Open a workspace (imported here so the window module stays light to import); ``user`` is
+    the name from Preferences recorded as the actor (never the operating-system login)."""
     from trustframe.services.context import Services
 
-    return Services.open(path, create=create)
+    return Services.open(path, create=create, user=user or None)
 
 
 class MainWindow(QMainWindow):
@@ -188,6 +190,9 @@ class MainWindow(QMainWindow):
         self.compare_action = self._action(self.tr("&Compare…"), icons.COMPARE, "Ctrl+Shift+C", self.compare_selected,
                                            self.tr("Compare the selected assessments side by side"))
 
+        self.shortcuts_action = self._action(self.tr("&Keyboard Shortcuts"), None, "F1", self.show_shortcuts,
+                                             self.tr("Every keyboard shortcut of the window and the screen shown"))
+        self.shortcuts_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
         self.about_action = self._action(self.tr("&About TrustFrame"), icons.ABOUT, None, self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.log_folder_action = self._action(self.tr("Open &Log Folder"), icons.LOG_FOLDER, None,
@@ -227,7 +232,7 @@ class MainWindow(QMainWindow):
         assessment_menu.addActions([self.new_assessment_action, self.open_assessment_action, self.compare_action])
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addActions([self.about_action, self.log_folder_action])
+        help_menu.addActions([self.shortcuts_action, self.about_action, self.log_folder_action])
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar(self.tr("Main toolbar"))
@@ -300,7 +305,9 @@ class MainWindow(QMainWindow):
         path = Path(path)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            services = open_services(path, create=create)
+            settings = self.ctx.settings
+            services = open_services(path, create=create,
+                                     user=settings.assessor_name if settings is not None else None)
         except Exception as exc:  # known errors get a clear dialog; bugs the log path
             QApplication.restoreOverrideCursor()
             error_dialog.show_exception(self, exc, context=self.tr("Opening {name}").format(name=path.name))
@@ -330,8 +337,10 @@ class MainWindow(QMainWindow):
 
     def new_workspace(self) -> None:
         """Ask where, then create an empty workspace."""
-        start = str(paths.user_data_dir() / self.tr("My vendors.tfw"))
-        path = messages.choose_save_file(self, self.tr("Create a workspace"), start, WORKSPACE_FILTER)
+        from trustframe.ui import file_dialogs
+
+        path = file_dialogs.choose_save(self, self.ctx.settings, file_dialogs.WORKSPACE, self.tr("Create a workspace"),
+                                        self.tr("My vendors.tfw"), WORKSPACE_FILTER)
         if not path:
             return
         target = Path(path)
@@ -348,8 +357,10 @@ class MainWindow(QMainWindow):
 
     def choose_and_open_workspace(self) -> None:
         """Ask for a workspace file and open it."""
-        start = str(Path(self.ctx.settings.last_workspace).parent) if self.ctx.settings.last_workspace else ""
-        path = messages.choose_open_file(self, self.tr("Open a workspace"), start, WORKSPACE_FILTER)
+        from trustframe.ui import file_dialogs
+
+        path = file_dialogs.choose_open(self, self.ctx.settings, file_dialogs.WORKSPACE, self.tr("Open a workspace"),
+                                        WORKSPACE_FILTER)
         if path:
             self.open_workspace(path, create=False)
 
@@ -364,19 +375,12 @@ class MainWindow(QMainWindow):
         target.parent.mkdir(parents=True, exist_ok=True)
 
         def build(task: Task) -> Path:
-            from trustframe.services.context import Services
-            from trustframe.services.demo import build_demo
+            from trustframe.services.demo import build_demo_workspace
 
             task.report(0, 0, self.tr("Building the demo workspace (fictional vendors and assessments)…"))
-            partial = target.with_name(target.name + ".building")
-            for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
-                leftover.unlink(missing_ok=True)
-            with Services.open(partial, user="demo") as services:
-                build_demo(services)
-                services.scoring.rescore_all()
-            # Built under a temporary name and moved into place, so an interrupted build never
-            # leaves a half-filled demo that would be opened next time.
-            shutil.move(str(partial), str(target))
+            # Built in a temporary file and moved into place when complete, so an interrupted
+            # build never leaves a half-filled demo that would be opened next time.
+            build_demo_workspace(target, replace=True, rescore=True)
             return target
 
         self.demo_operation = Operation(
@@ -671,7 +675,7 @@ class MainWindow(QMainWindow):
         key = ("compare", tuple(ids))
         try:
             self._show_tab(key, lambda: CompareView(self.ctx, ids, self),
-                           self.tr("Compare {n} assessments").format(n=len(ids)), icons.COMPARE)
+                           self.tr("Compare %n assessment(s)", "", len(ids)), icons.COMPARE)
         except Exception as exc:
             error_dialog.show_exception(self, exc, context=self.tr("Comparing assessments"))
 
@@ -741,6 +745,37 @@ class MainWindow(QMainWindow):
         from trustframe.ui.dialogs.preferences_dialog import PreferencesDialog
 
         PreferencesDialog(self.ctx, self).exec()
+
+    def ask_user_name_once(self) -> None:
+        """First start: ask for the name to record (once; Preferences can change it later)."""
+        from trustframe.ui import prompts
+        from trustframe.ui.dialogs.name_dialog import NameDialog
+
+        from trustframe import actor
+
+        settings = self.ctx.settings
+        if settings is None or settings.assessor_name or settings.value(NAME_ASKED_KEY, False) in (True, "true"):
+            return
+        if actor.resolve() != actor.UNNAMED:
+            return  # named explicitly (TRUSTFRAME_USER): nothing to ask
+        settings.set_value(NAME_ASKED_KEY, True)
+        dialog = NameDialog(self.ctx, self)
+        try:
+            prompts.exec_dialog(dialog)
+        finally:
+            dialog.deleteLater()
+
+    def show_shortcuts(self) -> None:
+        """Help > Keyboard Shortcuts: the window's and the current screen's shortcuts."""
+        from trustframe.ui import prompts
+        from trustframe.ui.dialogs.shortcuts_dialog import ShortcutsDialog, collect_shortcuts
+
+        screen = self.tabs.currentWidget() if self.stack.currentWidget() is self.tabs else None
+        dialog = ShortcutsDialog(collect_shortcuts(self, screen), self)
+        try:
+            prompts.exec_dialog(dialog)
+        finally:
+            dialog.deleteLater()
 
     def show_about(self) -> None:
         """Help > About."""

@@ -1,5 +1,11 @@
 """Charts as inline SVG strings, generated in Python (no chart library).
 
+Every chart is labelled (axis titles, values at the marks, a legend where there are series), tells
+its series apart without colour (fill patterns and letters; shapes for ratings) and carries a text
+alternative that states every number (its ``<title>``, which becomes /Alt in the tagged PDF). A
+charting library (matplotlib, pygal) would add tens of megabytes and render time for five chart
+kinds this module draws in a few milliseconds.
+
 Every piece of text placed in a chart goes through :func:`_esc`, so a hostile section title or
 vendor name cannot add markup. Charts are vector, print sharply, and use the report's bundled
 font (WeasyPrint applies ``@font-face`` fonts to inline SVG text).
@@ -7,6 +13,7 @@ font (WeasyPrint applies ``@font-face`` fonts to inline SVG text).
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass
 from typing import Sequence
@@ -62,11 +69,23 @@ def _fmt(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def _svg(width: float, height: float, body: list[str], title: str) -> str:
-    # role/aria-label: PDF/UA readers get the chart's purpose; the numbers are also in a table.
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-label="{_esc(title)}" '
+def _svg(width: float, height: float, body: list[str], title: str, alt: str = "", defs: str = "") -> str:
+    # The <title> is the chart's text alternative: WeasyPrint's tagged PDF puts it in the figure's /Alt,
+    # so it states the numbers (``alt``), not only what the chart is about.
+    text = alt or title
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-label="{_esc(text)}" '
             f'viewBox="0 0 {_fmt(width)} {_fmt(height)}" width="{_fmt(width)}" height="{_fmt(height)}" '
-            f'font-family="{FONT}"><title>{_esc(title)}</title>' + "".join(body) + "</svg>")
+            f'font-family="{FONT}"><title>{_esc(text)}</title>' + (f"<defs>{defs}</defs>" if defs else "")
+            + "".join(body) + "</svg>")
+
+
+def _value_text(value: float | None) -> str:
+    return "no scored answers" if value is None else f"{value:.0f}"
+
+
+def bars_alt(title: str, bars: Sequence["Bar"]) -> str:
+    """A chart's text alternative: its title and every value ("Scores by domain (0-100): Governance 40; …")."""
+    return f"{title} (0-100): " + "; ".join(f"{b.label} {_value_text(b.value)}" for b in bars) + "."
 
 
 def _truncate(text: str, limit: int) -> str:
@@ -124,12 +143,13 @@ def _score_axis(plot_x: float, plot_w: float, top: float, bottom_y: float, label
 def bar_chart(bars: Sequence[Bar], title: str, width: float = 520, label_width: float = 240,
               row_height: float = 19) -> str:
     """Horizontal bars on a 0-100 axis, coloured by score band; ``None`` shows as "no data"."""
-    top, bottom = 8.0, 22.0
+    top, bottom = 8.0, 32.0
     plot_x = label_width
     plot_w = width - label_width - 40
     height = top + bottom + row_height * max(1, len(bars))
     body: list[str] = []
-    body.extend(_score_axis(plot_x, plot_w, top, height - bottom, label_y=height - 8, font_size=8))
+    body.extend(_score_axis(plot_x, plot_w, top, height - bottom, label_y=height - 18, font_size=8))
+    body.append(_axis_title(plot_x + plot_w / 2, height - 4, "Score (0–100)"))
     for i, bar in enumerate(bars):
         y = top + i * row_height
         mid = y + row_height / 2 + 3
@@ -145,12 +165,18 @@ def bar_chart(bars: Sequence[Bar], title: str, width: float = 520, label_width: 
                     f'rx="1.5" fill="{score_colour(bar.value)}"/>')
         body.append(f'<text x="{_fmt(plot_x + w + 4)}" y="{_fmt(mid)}" font-size="8.5" fill="{INK}" '
                     f'font-weight="bold">{bar.value:.0f}</text>')
-    return _svg(width, height, body, title)
+    return _svg(width, height, body, title, bars_alt(title, bars))
+
+
+def _axis_title(x: float, y: float, text: str, rotate: bool = False) -> str:
+    transform = f' transform="rotate(-90 {_fmt(x)} {_fmt(y)})"' if rotate else ""
+    return (f'<text x="{_fmt(x)}" y="{_fmt(y)}" font-size="7.5" fill="{MUTED}" text-anchor="middle"{transform}>'
+            f'{_esc(text)}</text>')
 
 
 def column_chart(bars: Sequence[Bar], title: str, width: float = 240, height: float = 170) -> str:
     """Vertical columns on a 0-100 axis (used for the three pillars)."""
-    left, right, top, bottom = 26.0, 8.0, 10.0, 34.0
+    left, right, top, bottom = 36.0, 8.0, 10.0, 34.0
     plot_w = width - left - right
     plot_h = height - top - bottom
     body: list[str] = []
@@ -160,6 +186,7 @@ def column_chart(bars: Sequence[Bar], title: str, width: float = 240, height: fl
                     f'stroke="{GRID}" stroke-width="0.6"/>')
         body.append(f'<text x="{_fmt(left - 4)}" y="{_fmt(y + 3)}" font-size="7.5" fill="{MUTED}" '
                     f'text-anchor="end">{tick}</text>')
+    body.append(_axis_title(8, top + plot_h / 2, "Score (0–100)", rotate=True))
     slot = plot_w / max(1, len(bars))
     for i, bar in enumerate(bars):
         cx = left + slot * (i + 0.5)
@@ -179,7 +206,7 @@ def column_chart(bars: Sequence[Bar], title: str, width: float = 240, height: fl
                     f'fill="{score_colour(bar.value)}"/>')
         body.append(f'<text x="{_fmt(cx)}" y="{_fmt(y - 3)}" font-size="9" fill="{INK}" font-weight="bold" '
                     f'text-anchor="middle">{bar.value:.0f}</text>')
-    return _svg(width, height, body, title)
+    return _svg(width, height, body, title, bars_alt(title, bars))
 
 
 def radar_chart(bars: Sequence[Bar], title: str, size: float = 260) -> str:
@@ -220,7 +247,7 @@ def radar_chart(bars: Sequence[Bar], title: str, size: float = 260) -> str:
     for ring in (50, 100):
         x, y = point(0, ring)
         body.append(f'<text x="{_fmt(x + 3)}" y="{_fmt(y + 8)}" font-size="6.5" fill="{MUTED}">{ring}</text>')
-    return _svg(width, size + 8, body, title)
+    return _svg(width, size + 8, body, title, bars_alt(title, bars))
 
 
 @dataclass(frozen=True)
@@ -233,6 +260,32 @@ class Series:
 
 SERIES_COLOURS = ("#1f4e79", "#5b9bd5", "#8c6bb1", "#2a9d8f", "#e9a03b", "#7f7f7f")
 
+#: Fill patterns per series, so candidates stay apart in greyscale (with the letter at each bar's end).
+_PATTERNS = (
+    "",                                                                       # solid
+    '<path d="M0,4 L4,0" stroke="#ffffff" stroke-width="1.1"/>',              # diagonal hatch
+    '<circle cx="2" cy="2" r="0.9" fill="#ffffff"/>',                         # dots
+    '<path d="M0,2 L4,2 M2,0 L2,4" stroke="#ffffff" stroke-width="0.9"/>',    # cross-hatch
+    '<path d="M0,0 L4,4" stroke="#ffffff" stroke-width="1.1"/>',              # reverse hatch
+    '<path d="M0,2 L4,2" stroke="#ffffff" stroke-width="1.1"/>',              # horizontal lines
+)
+
+
+def series_letter(index: int) -> str:
+    """The letter naming a series (candidate) in charts: A, B, C…"""
+    return chr(ord("A") + index % 26)
+
+
+def _series_fill(index: int, chart_id: str = "c") -> tuple[str, str]:
+    """``(fill, pattern definition)`` of a series: a colour, plus a white pattern over it after the first."""
+    colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
+    pattern = _PATTERNS[index % len(_PATTERNS)]
+    if not pattern:
+        return colour, ""
+    pid = f"{chart_id}-series-{index}"   # ids are document-wide: one set per chart
+    return f"url(#{pid})", (f'<pattern id="{pid}" patternUnits="userSpaceOnUse" width="4" height="4">'
+                            f'<rect width="4" height="4" fill="{colour}"/>{pattern}</pattern>')
+
 
 def grouped_bar_chart(categories: Sequence[str], series: Sequence[Series], title: str,
                       width: float = 480, label_width: float = 150) -> str:
@@ -244,14 +297,22 @@ def grouped_bar_chart(categories: Sequence[str], series: Sequence[Series], title
     plot_x = label_width
     plot_w = width - label_width - 30
     height = top + bottom + group_h * max(1, len(categories))
+    height += 10   # the axis title
     body: list[str] = []
+    defs = []
+    fills = []
+    chart_id = "g" + hashlib.sha1(title.encode("utf-8")).hexdigest()[:8]
     for s_index, s in enumerate(series):
-        colour = SERIES_COLOURS[s_index % len(SERIES_COLOURS)]
+        fill, pattern = _series_fill(s_index, chart_id)
+        fills.append(fill)
+        defs.append(pattern)
         y = 2 + 12 * s_index
-        body.append(f'<rect x="{_fmt(plot_x)}" y="{_fmt(y)}" width="9" height="9" fill="{colour}"/>')
-        body.append(f'<text x="{_fmt(plot_x + 13)}" y="{_fmt(y + 8)}" font-size="8" fill="{INK}">'
-                    f'{_esc(_truncate(s.name, 70))}</text>')
-    body.extend(_score_axis(plot_x, plot_w, top, height - bottom, label_y=height - 6, font_size=7.5))
+        body.append(f'<rect x="{_fmt(plot_x)}" y="{_fmt(y)}" width="11" height="9" fill="{fill}" stroke="{INK}" '
+                    f'stroke-width="0.4"/>')
+        body.append(f'<text x="{_fmt(plot_x + 15)}" y="{_fmt(y + 8)}" font-size="8" fill="{INK}">'
+                    f'<tspan font-weight="bold">{series_letter(s_index)}</tspan> {_esc(_truncate(s.name, 70))}</text>')
+    body.extend(_score_axis(plot_x, plot_w, top, height - bottom - 10, label_y=height - 16, font_size=7.5))
+    body.append(_axis_title(plot_x + plot_w / 2, height - 4, "Score (0–100)"))
     for c_index, category in enumerate(categories):
         gy = top + c_index * group_h
         lines = _wrap(category, 28)
@@ -263,12 +324,17 @@ def grouped_bar_chart(categories: Sequence[str], series: Sequence[Series], title
             if value is None:
                 continue
             w = max(0.8, plot_w * max(0.0, min(100.0, value)) / 100)
-            colour = SERIES_COLOURS[s_index % len(SERIES_COLOURS)]
             body.append(f'<rect x="{_fmt(plot_x)}" y="{_fmt(y)}" width="{_fmt(w)}" height="{_fmt(bar_h - 1.5)}" '
-                        f'fill="{colour}"/>')
+                        f'fill="{fills[s_index]}"/>')
+            # Direct label: the candidate's letter and the value, so colour is never the only key.
             body.append(f'<text x="{_fmt(plot_x + w + 3)}" y="{_fmt(y + bar_h - 2)}" font-size="6.5" '
-                        f'fill="{INK}">{value:.0f}</text>')
-    return _svg(width, height, body, title)
+                        f'fill="{INK}">{series_letter(s_index)} {value:.0f}</text>')
+    alt = f"{title} (0-100): " + "; ".join(
+        f"{category}: " + ", ".join(f"{series_letter(i)} {_value_text(s.values[c] if c < len(s.values) else None)}"
+                                    for i, s in enumerate(series))
+        for c, category in enumerate(categories)) + ". " + "; ".join(
+        f"{series_letter(i)} is {s.name}" for i, s in enumerate(series)) + "."
+    return _svg(width, height, body, title, alt, "".join(defs))
 
 
 @dataclass(frozen=True)
@@ -309,10 +375,11 @@ def tier_score_chart(points: Sequence[Point], title: str, width: float = 480, he
                     f'text-anchor="middle">{tick}</text>')
     body.append(f'<text x="{_fmt(left + plot_w / 2)}" y="{_fmt(top + plot_h + 23)}" font-size="8" fill="{MUTED}" '
                 f'text-anchor="middle">Overall score</text>')
-    # Legend.
+    body.append(_axis_title(10, top + plot_h / 2, "Inherent-risk tier", rotate=True))
+    # Legend: shape and colour per rating, so greyscale prints still tell them apart.
     lx = left
     for rating, colour in RATING_COLOURS.items():
-        body.append(f'<circle cx="{_fmt(lx + 4)}" cy="{_fmt(height - 7)}" r="3.5" fill="{colour}"/>')
+        body.append(_marker(rating, lx + 4, height - 7, 3.5, colour))
         body.append(f'<text x="{_fmt(lx + 11)}" y="{_fmt(height - 4)}" font-size="7.5" fill="{INK}">'
                     f'{_esc(rating.capitalize())} risk</text>')
         lx += 78
@@ -327,9 +394,31 @@ def tier_score_chart(points: Sequence[Point], title: str, width: float = 480, he
         x = left + plot_w * max(0.0, min(100.0, p.score)) / 100
         y = top + row_h * (p.tier - 0.5) + offset
         colour = RATING_COLOURS.get(p.rating, NO_SCORE_COLOUR)
-        body.append(f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="4" fill="{colour}" stroke="#ffffff" '
-                    f'stroke-width="0.8"><title>{_esc(p.label)}</title></circle>')
-    return _svg(width, height, body, title)
+        body.append(_marker(p.rating, x, y, 4.2, colour))
+    return _svg(width, height, body, title, tier_score_alt(points, title))
+
+
+def _marker(rating: str, x: float, y: float, r: float, colour: str) -> str:
+    """A mark whose shape names the rating: circle low, square moderate, triangle high, diamond critical."""
+    edge = 'stroke="#ffffff" stroke-width="0.8"'
+    if rating == "moderate":
+        return f'<rect x="{_fmt(x - r)}" y="{_fmt(y - r)}" width="{_fmt(2 * r)}" height="{_fmt(2 * r)}" fill="{colour}" {edge}/>'
+    if rating == "high":
+        pts = f"{_fmt(x)},{_fmt(y - r * 1.15)} {_fmt(x + r * 1.1)},{_fmt(y + r * 0.85)} {_fmt(x - r * 1.1)},{_fmt(y + r * 0.85)}"
+        return f'<polygon points="{pts}" fill="{colour}" {edge}/>'
+    if rating == "critical":
+        pts = f"{_fmt(x)},{_fmt(y - r * 1.25)} {_fmt(x + r * 1.25)},{_fmt(y)} {_fmt(x)},{_fmt(y + r * 1.25)} {_fmt(x - r * 1.25)},{_fmt(y)}"
+        return f'<polygon points="{pts}" fill="{colour}" {edge}/>'
+    return f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="{_fmt(r)}" fill="{colour}" {edge}/>'
+
+
+def tier_score_alt(points: Sequence[Point], title: str) -> str:
+    """The tier chart's text alternative: every product with its tier, score and rating."""
+    if not points:
+        return f"{title}: no decided assessment has a tier and a score yet."
+    ordered = sorted(points, key=lambda p: (p.tier, p.score))
+    return f"{title}: " + "; ".join(f"{p.label}: tier {p.tier}, score {p.score:.0f}, {p.rating} risk"
+                                    for p in ordered) + "."
 
 
 def completeness_meter(fraction: float, width: float = 120, height: float = 10) -> str:

@@ -14,7 +14,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Mapping, Sequence
+from typing import Any, Collection, Mapping, Sequence
 
 from trustframe.domain import answers as answer_values
 from trustframe.domain.assessment import Answer, Assessment, AssessmentStatus, Decision
@@ -256,6 +256,8 @@ class SignOff:
     decision_by: str
     decision_date: str
     decision_notes: str
+    #: Why the decision departs from the recommendation or rests on few answers ("" when none).
+    decision_justification: str = ""
 
 
 # -- the assessment report -------------------------------------------------------------------------
@@ -278,6 +280,8 @@ class AssessmentReportInput:
     generated_by: str
     branding: Branding = Branding()
     decision_basis: ScoreResult | None = None   # the score stored when the assessment was decided
+    tier_reasons: Sequence[str] = ()            # why the tier is what it is (profile answers or override)
+    previous: "PreviousAssessment | None" = None  # the previous decided assessment of the same product
 
 
 @dataclass(frozen=True)
@@ -344,6 +348,9 @@ class AssessmentReport:
     decision_note: str = ""          # the recorded decision, when it differs from the recommendation
     decision_matches: bool = False   # a decision is recorded and follows the current recommendation
     include_appendix: bool = True    # Appendix A (every answer); the Excel report always has them
+    brief: "Brief | None" = None     # page 1: the one-page decision brief
+    trend: "Trend | None" = None     # against the previous decided assessment of the same product
+    condition_lines: tuple["ConditionLine", ...] = ()   # the conditions, numbered C1, C2, …
 
 
 def _d(value: date | datetime | None) -> str:
@@ -393,11 +400,13 @@ def _section_title(questionnaire: Questionnaire, section_id: str) -> str:
     return section.title if section else section_id
 
 
-def _gap_action(question: Question | None, unanswered: bool) -> str:
-    """What to ask of the vendor: a red-flag mitigation where the bank has one, else guidance."""
+def _gap_action(question: Question | None, unanswered: bool, fired: Sequence[str] = ()) -> str:
+    """What to ask of the vendor: the mitigation of a red flag the answer actually raised (rule 7
+    of docs/scoring.md: an answer that raises no flag, such as the best option or a 5-day patch
+    time, is never told "knock-out" or to negotiate a weaker target), else guidance."""
     if question is None:
         return "Obtain a complete answer with supporting evidence."
-    mitigations = [rule.mitigation for rule in question.red_flags if rule.mitigation]
+    mitigations = [rule.mitigation for rule in question.red_flags if rule.mitigation and rule.id in fired]
     evidence = question.guidance.good_evidence
     if unanswered:
         text = "Obtain an answer from the vendor"
@@ -412,12 +421,15 @@ def _gap_action(question: Question | None, unanswered: bool) -> str:
 def driver_lines(score: ScoreResult, questionnaire: Questionnaire, limit: int | None = None) -> tuple[GapLine, ...]:
     """The drivers (what pulled the score down), worst first, with a recommended action."""
     out = []
+    fired: dict[str, list[str]] = {}
+    for flag in score.flags:
+        fired.setdefault(flag.question_id, []).append(flag.flag_id)
     for d in score.drivers[: limit or len(score.drivers)]:
         question = questionnaire.questions_by_id.get(d.question_id)
         unanswered = d.question_id in score.gaps or d.answer in ("", "unanswered")
         out.append(GapLine(d.question_id, question.text if question else "", _section_title(questionnaire, d.section_id),
                            d.answer or "unanswered", d.reason, d.points_lost, f"{d.points_lost:.1f}",
-                           _gap_action(question, unanswered)))
+                           _gap_action(question, unanswered, fired.get(d.question_id, ()))))
     return tuple(out)
 
 
@@ -473,7 +485,8 @@ HISTORY_FIELDS = {
     ("answer", "needs_follow_up"): "follow-up", ("answer", "override_reason"): "override reason",
     ("answer", "source"): "source",
     ("assessment", "status"): "Status", ("assessment", "decision"): "Decision",
-    ("assessment", "decision_notes"): "Decision notes", ("assessment", "reviewer"): "Reviewer",
+    ("assessment", "decision_notes"): "Decision notes",
+    ("assessment", "decision_justification"): "Decision justification", ("assessment", "reviewer"): "Reviewer",
     ("assessment", "assessor"): "Assessor", ("assessment", "tier"): "Inherent-risk tier",
     ("assessment", "tier_override"): "Tier override", ("assessment", "profile_answers"): "Risk profile",
     ("assessment", "created"): "Created", ("assessment", "reassessment_of"): "Reassessment of",
@@ -581,6 +594,281 @@ def answer_sections(inp: AssessmentReportInput) -> tuple[AnswerSection, ...]:
     return tuple(sections)
 
 
+# -- conditions, the decision brief and the trend ------------------------------------------------
+
+#: Things that drive the rating shown on the brief (the issue asks for three to five).
+BRIEF_DRIVERS_MAX = 5
+#: Conditions printed in full on the brief; more are counted (they are all in section 3).
+BRIEF_CONDITIONS_MAX = 6
+#: Characters of a condition on the brief (a long contract clause would push the page over).
+BRIEF_CONDITION_CHARS = 170
+#: Evidence expiring within this many days is listed on the brief (expired evidence too).
+BRIEF_EVIDENCE_DAYS = 90
+BRIEF_EVIDENCE_MAX = 4
+#: Characters of the reviewer's justification on the brief.
+BRIEF_JUSTIFICATION_CHARS = 320
+#: Changed answers listed in the trend section (the rest are counted).
+TREND_CHANGES_MAX = 40
+
+
+@dataclass(frozen=True)
+class ConditionLine:
+    """A condition for approval with its number (``C1``…), referenced wherever the action recurs."""
+
+    number: int
+    ref: str
+    text: str
+    owner: str = ""
+    due: str = ""
+
+
+@dataclass(frozen=True)
+class BriefDriver:
+    """One of the few things that drive the rating, as the brief states it."""
+
+    kind: str            # flag | gap
+    label: str           # "Critical flag", "−12.3 points"
+    severity: str        # css class: critical | high | medium | gap
+    title: str
+    question_id: str
+    condition_ref: str = ""   # "C2" when the action is a numbered condition
+
+
+@dataclass(frozen=True)
+class BriefEvidence:
+    """Evidence that has expired or expires within :data:`BRIEF_EVIDENCE_DAYS`."""
+
+    title: str
+    state: str
+    state_label: str
+    expires_on: str
+    days: int            # days from the as-of date (negative: expired that long ago)
+
+
+@dataclass(frozen=True)
+class Brief:
+    """The one-page decision brief: everything a manager needs, nothing that needs the rest."""
+
+    tier_reasons: tuple[str, ...]
+    drivers: tuple[BriefDriver, ...]
+    drivers_more: int
+    conditions: tuple[ConditionLine, ...]
+    conditions_more: int
+    evidence: tuple[BriefEvidence, ...]
+    evidence_more: int
+    decision: str            # "Approve with conditions by M. Reviewer on 2026-03-01" or ""
+    justification: str       # the reviewer's notes when the decision departs from the recommendation
+    decision_departs: bool
+    trend_line: str          # one line against the previous decided assessment ("" when none)
+
+
+@dataclass(frozen=True)
+class PreviousAssessment:
+    """The previous decided assessment of the same product, gathered by the report service."""
+
+    assessment: Assessment
+    questionnaire: Questionnaire
+    score: ScoreResult           # as stored when it was decided (else as scored now)
+    answers: Mapping[str, Answer]
+    score_is_snapshot: bool = True
+
+
+@dataclass(frozen=True)
+class TrendDomain:
+    """A domain's score then and now."""
+
+    title: str
+    before_text: str
+    after_text: str
+    delta: float | None
+    delta_text: str
+
+
+@dataclass(frozen=True)
+class AnswerChangeLine:
+    """An answer that differs from the previous assessment's."""
+
+    question_id: str
+    question_text: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Trend:
+    """This assessment against the previous decided assessment of the same product."""
+
+    previous_id: int | None
+    previous_date: str
+    previous_decision: str
+    score_before_text: str
+    score_after_text: str
+    score_delta_text: str
+    rating_before_label: str
+    rating_after_label: str
+    flags_before: int
+    flags_after: int
+    flags_new: tuple[str, ...]
+    flags_resolved: tuple[str, ...]
+    domains: tuple[TrendDomain, ...]
+    changes: tuple[AnswerChangeLine, ...]
+    changes_more: int
+    changes_total: int
+    basis_note: str              # how the previous score was obtained
+    line: str                    # the one-line summary printed on the brief
+
+
+def _condition_text(condition: Any) -> tuple[str, str, str]:
+    """``(text, owner, due)`` of a condition: a plain string today; an object with ``text``,
+    ``owner`` and ``due`` attributes is accepted too, so recorded owners and due dates show."""
+    if isinstance(condition, str):
+        return condition, "", ""
+    text = str(getattr(condition, "text", "") or condition)
+    due = getattr(condition, "due", None) or getattr(condition, "due_date", None)
+    return text, str(getattr(condition, "owner", "") or ""), _d(due) if isinstance(due, (date, datetime)) else str(due or "")
+
+
+def condition_lines(conditions: Sequence[Any]) -> tuple[ConditionLine, ...]:
+    """The conditions numbered C1, C2, … (each printed once, referenced elsewhere by number)."""
+    out = []
+    for number, condition in enumerate(conditions, start=1):
+        text, owner, due = _condition_text(condition)
+        out.append(ConditionLine(number, f"C{number}", text, owner, due))
+    return tuple(out)
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.split()).rstrip(".").casefold()
+
+
+def condition_ref(conditions: Sequence[ConditionLine], action: str) -> str:
+    """The number of the condition that states ``action`` ("" when none does), so the action is
+    printed once and referenced elsewhere."""
+    wanted = _normalised(action)
+    if not wanted:
+        return ""
+    for c in conditions:
+        text = _normalised(c.text)
+        # Conditions are often "<question> – <flag>: <mitigation>": the action inside one counts.
+        if text == wanted or text.startswith(wanted) or (len(wanted) >= 20 and wanted in text):
+            return c.ref
+    return ""
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def build_brief(inp: AssessmentReportInput, flags: Sequence[FlagLine], drivers: Sequence[GapLine],
+                conditions: Sequence[ConditionLine], evidence: Sequence[EvidenceLine], as_of: date,
+                trend: Trend | None) -> Brief:
+    """The decision brief's content (page 1 of the assessment report, and ``report brief``)."""
+    a, s = inp.assessment, inp.score
+    items: list[BriefDriver] = []
+    seen: set[str] = set()
+    # Open critical and high flags drive the rating first (they cap it), then what cost most points.
+    for f in flags:
+        if f.accepted or f.severity not in (Severity.CRITICAL.value, Severity.HIGH.value):
+            continue
+        items.append(BriefDriver("flag", f"{f.severity_label} red flag", f.severity, f.title, f.question_id,
+                                 condition_ref(conditions, f.mitigation)))
+        seen.add(f.question_id)
+    for d in drivers:
+        if d.question_id in seen:
+            continue
+        seen.add(d.question_id)
+        title = _clip(d.question_text, 120) + (f" (answered “{_clip(d.answer, 40)}”)" if d.answer != "unanswered"
+                                                else " (not answered)")
+        items.append(BriefDriver("gap", f"−{d.points_text} points", "gap", title, d.question_id,
+                                 condition_ref(conditions, d.action)))
+    shown = items[:BRIEF_DRIVERS_MAX]
+    brief_conditions = tuple(dataclasses.replace(c, text=_clip(c.text, BRIEF_CONDITION_CHARS))
+                             for c in conditions[:BRIEF_CONDITIONS_MAX])
+    soon: list[BriefEvidence] = []
+    for e in evidence:
+        if e.state not in (EvidenceState.EXPIRED.value, EvidenceState.EXPIRING.value) and not e.expires_on:
+            continue
+        if not e.expires_on:
+            continue
+        days = (date.fromisoformat(e.expires_on) - as_of).days
+        if days <= BRIEF_EVIDENCE_DAYS:
+            state = e.state if e.state != EvidenceState.CURRENT.value else EvidenceState.EXPIRING.value
+            label = e.state_label if e.state != EvidenceState.CURRENT.value else f"Expires in {days} days"
+            soon.append(BriefEvidence(e.title, state, label, e.expires_on, days))
+    soon.sort(key=lambda x: x.days)
+    decision = ""
+    justification = ""
+    departs = False
+    if a.decision is not None:
+        decision = a.decision.label + (f" by {a.decision_by}" if a.decision_by else "") + \
+            (f" on {_d(a.decision_date)}" if a.decision_date else "")
+        departs = a.decision.value != s.recommendation.value
+        if departs:
+            justification = _clip(a.decision_notes or "", BRIEF_JUSTIFICATION_CHARS) or \
+                "No justification is recorded for departing from the recommendation."
+    return Brief(tuple(inp.tier_reasons), tuple(shown), len(items) - len(shown), brief_conditions,
+                 max(0, len(conditions) - BRIEF_CONDITIONS_MAX), tuple(soon[:BRIEF_EVIDENCE_MAX]),
+                 max(0, len(soon) - BRIEF_EVIDENCE_MAX), decision, justification, departs,
+                 trend.line if trend else "")
+
+
+def _delta_text(delta: float | None) -> str:
+    if delta is None:
+        return "–"
+    rounded = round(delta)
+    return "±0" if rounded == 0 else f"{rounded:+d}".replace("-", "−")
+
+
+def build_trend(inp: AssessmentReportInput) -> Trend | None:
+    """This assessment against the previous decided assessment of the same product (None when there
+    is none): score, rating, open flags, each domain's score, and the answers that changed."""
+    prev = inp.previous
+    if prev is None:
+        return None
+    now, then = inp.score, prev.score
+    qn = inp.questionnaire
+    delta = None if now.overall is None or then.overall is None else now.overall - then.overall
+    titles = {sec.id: sec.title for sec in qn.sections}
+    titles.update({sec.id: sec.title for sec in prev.questionnaire.sections if sec.id not in titles})
+    before = {g.key: g for g in then.by_section}
+    after = {g.key: g for g in now.by_section}
+    domains = []
+    for key in list(after) + [k for k in before if k not in after]:
+        b, n = before.get(key), after.get(key)
+        bs, ns = (b.score if b else None), (n.score if n else None)
+        d = None if bs is None or ns is None else ns - bs
+        domains.append(TrendDomain(titles.get(key, key), score_text(bs), score_text(ns), d, _delta_text(d)))
+    open_then = {f.title for f in then.flags if not f.accepted}
+    open_now = {f.title for f in now.flags if not f.accepted}
+    changes = []
+    for section in qn.sections:
+        for q in section.questions:
+            old, new = prev.answers.get(q.id), inp.answers.get(q.id)
+            old_v, new_v = (old.value if old else None), (new.value if new else None)
+            if old_v == new_v:
+                continue
+            old_q = prev.questionnaire.questions_by_id.get(q.id, q)
+            changes.append(AnswerChangeLine(
+                q.id, q.text, answer_values.display(old_q, old_v) if old_v is not None else "not answered",
+                answer_values.display(q, new_v) if new_v is not None else "not answered"))
+    p = prev.assessment
+    when = _d(p.decision_date) or _d(p.created_at)
+    rating_part = (f"rating {then.rating.label.lower()} → {now.rating.label.lower()}" if then.rating != now.rating
+                   else f"rating unchanged ({now.rating.label.lower()})")
+    flag_part = f"open flags {len(open_then)} → {len(open_now)}"
+    line = (f"Since #{p.id} ({when}): score {score_text(then.overall)} → {score_text(now.overall)} "
+            f"({_delta_text(delta)}), {rating_part}, {flag_part}, {len(changes)} answer"
+            f"{'s' if len(changes) != 1 else ''} changed.")
+    basis_note = (f"Assessment #{p.id} as scored when it was decided on {when}." if prev.score_is_snapshot
+                  else f"Assessment #{p.id} scored as of {_d(then.as_of)} (no score was stored when it was decided).")
+    return Trend(p.id, when, p.decision.label if p.decision else "", score_text(then.overall), score_text(now.overall),
+                 _delta_text(delta), then.rating.label, now.rating.label, len(open_then), len(open_now),
+                 tuple(sorted(open_now - open_then)), tuple(sorted(open_then - open_now)), tuple(domains),
+                 tuple(changes[:TREND_CHANGES_MAX]), max(0, len(changes) - TREND_CHANGES_MAX), len(changes),
+                 basis_note, line)
+
+
 #: The reviewer's notes quoted in the executive summary (the sign-off section has them in full).
 DECISION_NOTES_MAX = 240
 
@@ -596,12 +884,13 @@ def decision_summary(a: Assessment, s: ScoreResult) -> tuple[str, bool]:
     when = f" on {_d(a.decision_date)}" if a.decision_date else ""
     if follows:
         return f"Decided: {a.decision.label}{who}{when}, as recommended.", True
-    notes = " ".join((a.decision_notes or "").split())
+    notes = " ".join((a.decision_justification or a.decision_notes or "").split())
     if len(notes) > DECISION_NOTES_MAX:
         notes = notes[: DECISION_NOTES_MAX - 1].rstrip() + "…"
     text = (f"Decided: {a.decision.label}{who}{when}, against the current recommendation "
             f"{s.recommendation.label}")
-    text += f"; the reviewer's notes: {notes}" if notes else "; no reason is recorded."
+    why = "the justification" if a.decision_justification else "the reviewer's notes"
+    text += f"; {why}: {notes}" if notes else "; no reason is recorded."
     if notes and not notes.endswith((".", "!", "?", "…")):
         text += "."
     return text, False
@@ -639,11 +928,14 @@ def build_assessment_report(inp: AssessmentReportInput) -> AssessmentReport:
     if s.completeness < 0.8:
         completeness_note = (f"Only {completeness_pct}% of the applicable questions are answered, so the score "
                              "and rating may change as the remaining answers arrive.")
+    conditions = condition_lines(s.conditions)
+    trend = build_trend(inp)
+    brief = build_brief(inp, flags, drivers, conditions, evidence, as_of, trend)
     title = f"Vendor trust assessment: {a.vendor_name or inp.vendor.name} – {a.product_name or inp.product.name}"
     meta = ReportMeta(
         title=title,
         subject=f"Residual risk {s.rating.label}; recommendation: {s.recommendation.label}",
-        author=inp.branding.organisation or inp.generated_by, generated_on=inp.generated_on,
+        author=inp.generated_by or inp.branding.organisation, generated_on=inp.generated_on,
         generated_by=inp.generated_by, organisation=inp.branding.organisation,
         logo_data_uri=inp.branding.logo_data_uri, lang=qn.language or "en",
         keywords=("vendor risk", "ICT supply chain", inp.vendor.name, inp.product.name))
@@ -680,9 +972,10 @@ def build_assessment_report(inp: AssessmentReportInput) -> AssessmentReport:
         history=history_summary(inp.history, qn), answer_sections=appendix, answered_count=answered,
         applicable_count=applicable, sources=sources, disclaimer=qn.disclaimer, method_notes=METHOD_NOTES,
         sign_off=SignOff(a.assessor, a.reviewer, a.decision.label if a.decision else "", a.decision_by,
-                         _d(a.decision_date), a.decision_notes),
+                         _d(a.decision_date), a.decision_notes, a.decision_justification),
         decision_label=a.decision.label if a.decision else "", decision_basis_note=basis_note,
-        decision_note=decision_note, decision_matches=decision_matches)
+        decision_note=decision_note, decision_matches=decision_matches, brief=brief, trend=trend,
+        condition_lines=conditions)
 
 
 # -- the comparison report -------------------------------------------------------------------------
@@ -694,6 +987,18 @@ class ComparisonEntry:
     assessment: Assessment
     questionnaire: Questionnaire
     score: ScoreResult
+    answers: Mapping[str, Answer] = dataclasses.field(default_factory=dict)
+    #: The questions this candidate was asked (applicable); empty means "those it was scored on".
+    asked: Sequence[str] = ()
+
+
+@dataclass(frozen=True)
+class AnswerDifference:
+    """A question all candidates were asked, answered differently."""
+
+    question_id: str
+    question_text: str
+    answers: tuple[str, ...]     # per column
 
 
 @dataclass(frozen=True)
@@ -719,6 +1024,11 @@ class ComparisonColumn:
     flags: tuple[FlagLine, ...]
     conditions: tuple[str, ...]
     rank: int
+    procurement: str = ""
+    category: str = ""
+    common_score_text: str = "–"   # on the questions every candidate was asked
+    common_band: str = "none"
+    common_answered: int = 0
 
 
 @dataclass(frozen=True)
@@ -743,6 +1053,43 @@ class ComparisonReport:
     pillar_chart: str
     domain_chart: str
     summary: str
+    scope_notes: tuple[str, ...] = ()                 # when candidates span tenders or categories
+    common_count: int = 0                             # questions every candidate was asked
+    asked_counts: tuple[int, ...] = ()                # per column
+    answer_differences: tuple[AnswerDifference, ...] = ()
+    candidates_text: str = ""                         # "A – X, B – Y and C – Z"
+
+
+def _asked(entry: ComparisonEntry) -> set[str]:
+    """The questions a candidate was asked: as gathered, else every question it was scored on."""
+    if entry.asked:
+        return set(entry.asked)
+    return {q.question_id for q in entry.score.questions}
+
+
+def subset_score(score: ScoreResult, question_ids: Collection[str], section: str | None = None) -> float | None:
+    """The score on a subset of the questions, by the scoring rule (``100 * sum(weight * score) /
+    sum(weight)`` over the answered, scorable ones; not-applicable answers leave the denominator);
+    None when none of them is answered."""
+    weight = total = 0.0
+    for q in score.questions:
+        if q.question_id not in question_ids or q.score is None or q.not_applicable:
+            continue
+        if section is not None and q.section_id != section:
+            continue
+        weight += q.weight
+        total += q.weight * q.score
+    return 100.0 * total / weight if weight else None
+
+
+def _pillar_questions(entry: ComparisonEntry, pillar: str) -> set[str]:
+    """The questions of a questionnaire that count for ``pillar``."""
+    return {q.id for section in entry.questionnaire.sections for q in section.questions
+            if pillar in {p.value for p in (q.trace.pillar or section.pillars)}}
+
+
+def _join_names(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _rank_key(entry: ComparisonEntry) -> tuple[int, float]:
@@ -777,7 +1124,8 @@ def build_comparison_report(entries: Sequence[ComparisonEntry], generated_on: da
             score_text(e.score.overall), charts.score_band(e.score.overall), round(e.score.completeness * 100),
             e.score.rating.value, e.score.rating.label, e.score.recommendation.label,
             RECOMMENDATION_SENTENCES[e.score.recommendation], crit, high, len(flags) - crit - high, flags,
-            tuple(e.score.conditions), rank_of[i]))
+            tuple(e.score.conditions), rank_of[i], e.assessment.procurement,
+            e.assessment.product_category.label if e.assessment.product_category else ""))
     # Two assessments of the same product (a reassessment) would share a label: add the number.
     label_counts = Counter(c.label for c in columns)
     columns = [dataclasses.replace(c, label=f"{c.label} (#{c.assessment_id})") if label_counts[c.label] > 1 else c
@@ -793,6 +1141,21 @@ def build_comparison_report(entries: Sequence[ComparisonEntry], generated_on: da
             pillar_keys.setdefault(g.key, PILLAR_TITLES.get(g.key, g.title or g.key))
     by_section = [{g.key: g for g in e.score.by_section} for e in entries]
     by_pillar = [{g.key: g for g in e.score.by_pillar} for e in entries]
+    # Honest comparison: domain scores and the headline score on the questions every candidate was
+    # asked (a tier-4 candidate's short core set against a tier-1 candidate's full bank is no contest).
+    asked = [_asked(e) for e in entries]
+    common = set.intersection(*asked) if asked else set()
+    if any(a != common for a in asked):
+        by_section = [{key: dataclasses.replace(g, score=subset_score(e.score, common, key))
+                       for key, g in groups.items()} for e, groups in zip(entries, by_section)]
+        # A question counts for the pillars of its trace, else of its section (as the scoring does).
+        by_pillar = [{key: dataclasses.replace(g, score=subset_score(e.score, common & _pillar_questions(e, key)))
+                      for key, g in groups.items()} for e, groups in zip(entries, by_pillar)]
+    for i, e in enumerate(entries):
+        value = subset_score(e.score, common)
+        answered = sum(1 for q in e.score.questions if q.question_id in common and q.score is not None)
+        columns[i] = dataclasses.replace(columns[i], common_score_text=score_text(value),
+                                         common_band=charts.score_band(value), common_answered=answered)
     domain_rows = _score_rows(by_section, list(domain_keys.items()))
     pillar_rows = _score_rows(by_pillar, list(pillar_keys.items()))
     differences = _differences(entries, columns, domain_rows)
@@ -806,17 +1169,57 @@ def build_comparison_report(entries: Sequence[ComparisonEntry], generated_on: da
               for i, c in enumerate(columns)]
     dseries = [charts.Series(c.label, tuple(by_section[i][k].score if k in by_section[i] else None
                                             for k in domain_keys)) for i, c in enumerate(columns)]
-    procurement = next((e.assessment.procurement for e in entries if e.assessment.procurement), "")
+    tenders = sorted({c.procurement for c in columns}, key=str.casefold)
+    categories = sorted({c.category for c in columns if c.category}, key=str.casefold)
+    procurement = tenders[0] if len(tenders) == 1 else ""
+    scope_notes = []
+    if len(tenders) > 1:
+        named = [t or "no tender recorded" for t in tenders]
+        scope_notes.append(f"The candidates span {len(tenders)} tenders ({_join_names(named)}): they were not "
+                           "necessarily competing for the same purchase.")
+    if len(categories) > 1:
+        scope_notes.append(f"The candidates span {len(categories)} product categories ({_join_names(categories)}), "
+                           "so they were asked different questions.")
+    if any(a != common for a in asked):
+        scope_notes.append(f"Scores below are compared on the {len(common)} questions all candidates were asked "
+                           f"(they were asked {_join_names([str(len(a)) for a in asked])} respectively); "
+                           "each assessment's own overall score is shown beside it.")
+    differences_q = _answer_differences(entries, common)
+    candidates_text = _join_names([c.label for c in columns])
     meta = ReportMeta(
-        title="Vendor comparison" + (f": {procurement}" if procurement else ""),
-        subject="Candidates compared: " + ", ".join(c.label for c in columns),
-        author=branding.organisation or generated_by, generated_on=generated_on, generated_by=generated_by,
+        title="Vendor comparison: " + candidates_text,
+        subject="Candidates compared: " + ", ".join(c.label for c in columns)
+                + (f" ({procurement})" if procurement else ""),
+        author=generated_by or branding.organisation, generated_on=generated_on, generated_by=generated_by,
         organisation=branding.organisation, logo_data_uri=branding.logo_data_uri,
         keywords=("vendor comparison", "ICT supply chain"))
     return ComparisonReport(meta, procurement, tuple(columns), domain_rows, pillar_rows, differences,
                             charts.grouped_bar_chart(list(pillar_keys.values()), series, "Pillar scores by candidate"),
-                            charts.grouped_bar_chart(list(domain_keys.values()), dseries, "Domain scores by candidate"),
-                            summary)
+                            charts.grouped_bar_chart(list(domain_keys.values()), dseries, "Domain scores by candidate"
+                                                     + (f" (on the {len(common)} common questions)"
+                                                        if any(a != common for a in asked) else "")),
+                            summary, tuple(scope_notes), len(common), tuple(len(a) for a in asked), differences_q,
+                            candidates_text)
+
+
+def _answer_differences(entries: Sequence[ComparisonEntry], common: Collection[str]) -> tuple[AnswerDifference, ...]:
+    """The questions all candidates were asked and answered differently, in questionnaire order."""
+    if not entries or not any(e.answers for e in entries):
+        return ()
+    out = []
+    for section in entries[0].questionnaire.sections:
+        for q in section.questions:
+            if q.id not in common:
+                continue
+            values = []
+            for e in entries:
+                answer = e.answers.get(q.id)
+                question = e.questionnaire.questions_by_id.get(q.id, q)
+                values.append(answer_values.display(question, answer.value)
+                              if answer is not None and answer.value is not None else "not answered")
+            if len(set(values)) > 1:
+                out.append(AnswerDifference(q.id, q.text, tuple(values)))
+    return tuple(out)
 
 
 def _differences(entries: Sequence[ComparisonEntry], columns: Sequence[ComparisonColumn],
@@ -919,6 +1322,10 @@ class PortfolioReport:
     critical_flags: tuple[PortfolioFlag, ...]
     overdue: tuple[PortfolioRow, ...]
     evidence: tuple[PortfolioEvidence, ...]
+    decided: tuple[PortfolioRow, ...] = ()        # counted in the rating totals
+    in_progress: tuple[PortfolioRow, ...] = ()    # drafts and assessments not yet decided: never counted
+    unassessed: tuple[PortfolioRow, ...] = ()
+    chart_alt: str = ""
 
 
 def build_portfolio_report(rows: Sequence[RegisterRow], critical_flags: Sequence[PortfolioFlag],
@@ -937,19 +1344,22 @@ def build_portfolio_report(rows: Sequence[RegisterRow], critical_flags: Sequence
             round(r.completeness * 100), r.open_flags, r.critical_flags, r.evidence_expiring, r.evidence_expired,
             _d(r.next_review_due), r.overdue(today), r.decision.label if r.decision else "", _d(r.decided_on)))
     assessed = [r for r in rows if r.assessment_id is not None]
-    rating_counts = Counter(r.rating for r in assessed)
+    # Only decided assessments count in the rating totals, the matrix and the chart: a draft's
+    # rating moves with every answer and would overstate (or understate) the portfolio's risk.
+    decided = [r for r in assessed if r.status is AssessmentStatus.DECIDED]
+    rating_counts = Counter(r.rating for r in decided)
     by_rating = tuple((rt.value, rt.label, rating_counts.get(rt, 0)) for rt in Rating) + \
-        (("none", "Not rated", sum(1 for r in rows if r.rating is None)),)
+        (("in_progress", "Not yet decided", len(assessed) - len(decided)),
+         ("none", "Not assessed", len(rows) - len(assessed)))
     tier_counts = Counter(r.tier for r in rows)
     by_tier = tuple((tier_text(t), tier_counts.get(t, 0)) for t in (1, 2, 3, 4)) + \
         (("Tier not set", tier_counts.get(None, 0)),)
     matrix = []
     for t in (1, 2, 3, 4, None):
-        in_tier = [r for r in rows if r.tier == t]
-        matrix.append((tier_text(t), tuple(sum(1 for r in in_tier if r.rating is rt) for rt in Rating)
-                       + (sum(1 for r in in_tier if r.rating is None),)))
+        in_tier = [r for r in decided if r.tier == t]
+        matrix.append((tier_text(t), tuple(sum(1 for r in in_tier if r.rating is rt) for rt in Rating)))
     points = [charts.Point(f"{r.vendor_name} – {r.product_name}", r.tier, r.score, r.rating.value)
-              for r in rows if r.tier is not None and r.score is not None and r.rating is not None]
+              for r in decided if r.tier is not None and r.score is not None and r.rating is not None]
     ev_lines = []
     for vendor_name, e in evidence:
         state = e.state(today)
@@ -959,11 +1369,17 @@ def build_portfolio_report(rows: Sequence[RegisterRow], critical_flags: Sequence
     ev_lines.sort(key=lambda x: (x.expires_on, x.vendor_name))
     meta = ReportMeta(
         title="Vendor portfolio risk overview", subject="Residual risk, flags, reviews and evidence across all vendors",
-        author=branding.organisation or generated_by, generated_on=today, generated_by=generated_by,
+        author=generated_by or branding.organisation, generated_on=today, generated_by=generated_by,
         organisation=branding.organisation, logo_data_uri=branding.logo_data_uri,
         keywords=("vendor portfolio", "ICT supply chain"))
+    decided_status = AssessmentStatus.DECIDED.label
+    chart_title = "Inherent-risk tier against overall score, decided assessments"
     return PortfolioReport(
         meta, tuple(lines), len({r.vendor_id for r in rows}), sum(1 for r in rows if r.product_id is not None),
-        len(assessed), by_rating, by_tier, tuple(matrix), tuple(rt.label for rt in Rating) + ("Not rated",),
-        charts.tier_score_chart(points, "Inherent-risk tier against overall score"), tuple(critical_flags),
-        tuple(line for line in lines if line.overdue), tuple(ev_lines))
+        len(assessed), by_rating, by_tier, tuple(matrix), tuple(rt.label for rt in Rating),
+        charts.tier_score_chart(points, chart_title), tuple(critical_flags),
+        tuple(line for line in lines if line.overdue), tuple(ev_lines),
+        decided=tuple(line for line in lines if line.assessment_id is not None and line.status == decided_status),
+        in_progress=tuple(line for line in lines if line.assessment_id is not None and line.status != decided_status),
+        unassessed=tuple(line for line in lines if line.assessment_id is None),
+        chart_alt=charts.tier_score_alt(points, chart_title))

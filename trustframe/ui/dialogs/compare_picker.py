@@ -282,7 +282,7 @@ class ComparePickerDialog(QDialog):
         chosen = self.chosen_ids()
         shown = set(self.shown_ids())
         hidden = sum(1 for i in chosen if i not in shown)
-        text = labels.plural(len(chosen), self.tr("1 assessment ticked"), self.tr("{n} assessments ticked"))
+        text = self.tr("%n assessment(s) ticked", "", len(chosen))
         if hidden:
             text += " " + self.tr("({n} hidden by the filters)").format(n=hidden)
         if len(chosen) < 2:

@@ -1,6 +1,8 @@
 """Record the decision on an assessment: approve, approve with conditions, escalate or reject,
 with the decider's name, the date and notes. The scoring's recommendation is preselected and
-its conditions are shown (and copied into the notes) for "approve with conditions"."""
+its conditions are shown (and copied into the notes) for "approve with conditions". A decision
+that departs from the recommendation, or is taken on fewer answers than the profile's threshold,
+needs a written justification before it can be recorded."""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from trustframe.domain.assessment import Assessment, Decision
+from trustframe.domain.decision_rules import JustificationNeed, justification_need
 from trustframe.domain.scoring_model import ScoreResult
 from trustframe.errors import TrustFrameError
 from trustframe.ui import labels, messages
@@ -58,7 +61,11 @@ class DecisionDialog(QDialog):
             self.conditions.addItem(condition)
         self.conditions.setMaximumHeight(self.fontMetrics().height() * 7)
         self._conditions_label = QLabel(self.tr("Conditions to require:"))
-        self.name_edit = QLineEdit(ctx.require_services.user)
+        from trustframe.actor import UNNAMED
+
+        user = ctx.require_services.user
+        self.name_edit = QLineEdit("" if user == UNNAMED else user)
+        self.name_edit.setPlaceholderText(self.tr("Your name (set once in Preferences)"))
         self.name_edit.setAccessibleName(self.tr("Decided by"))
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
@@ -72,6 +79,19 @@ class DecisionDialog(QDialog):
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setAccessibleName(self.tr("Notes"))
         self.notes_edit.setMaximumHeight(self.fontMetrics().height() * 6)
+        self._justification_label = QLabel(self.tr("&Justification:"))
+        self.justification_reason = QLabel()
+        self.justification_reason.setWordWrap(True)
+        self.justification_reason.setObjectName("InlineError")
+        self.justification_edit = QPlainTextEdit()
+        self.justification_edit.setTabChangesFocus(True)
+        self.justification_edit.setAccessibleName(self.tr("Justification"))
+        self.justification_edit.setPlaceholderText(self.tr("Why this decision is right although it departs from "
+                                                           "the recommendation or rests on few answers"))
+        self.justification_edit.setMaximumHeight(self.fontMetrics().height() * 5)
+        self._justification_label.setBuddy(self.justification_edit)
+        scoring = getattr(ctx.require_services, "scoring", None)
+        self._completeness_minimum = float(getattr(getattr(scoring, "profile", None), "completeness_minimum", 0.8))
         self._box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self._box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record decision"))
         # build layout
@@ -85,6 +105,8 @@ class DecisionDialog(QDialog):
         form.addRow(self.tr("D&ate:"), self.date_edit)
         form.addRow(self.tr("Next &review due:"), self.review_edit)
         form.addRow(self.tr("&Notes:"), self.notes_edit)
+        form.addRow("", self.justification_reason)
+        form.addRow(self._justification_label, self.justification_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(self._summary)
         layout.addLayout(form)
@@ -98,6 +120,7 @@ class DecisionDialog(QDialog):
         self._box.rejected.connect(self.reject)
         self._group.idToggled.connect(self._on_group_id_toggled)
         self.name_edit.textChanged.connect(self._update_ok)
+        self.justification_edit.textChanged.connect(self._update_ok)
         recommended = Decision(score.recommendation.value) if score else None
         if recommended is not None:
             self.set_decision(recommended)
@@ -115,17 +138,31 @@ class DecisionDialog(QDialog):
                 return decision
         return None
 
+    def justification_need(self) -> JustificationNeed:
+        """Whether the chosen decision needs a written justification (and why)."""
+        decision = self.decision()
+        if decision is None:
+            return JustificationNeed(())
+        score = self.score
+        return justification_need(decision.value, score.recommendation.value if score else None,
+                                  score.completeness if score else None, self._completeness_minimum)
+
     def accept(self) -> None:
         """Record the decision through the service; stays open with a message when refused."""
         decision = self.decision()
         if decision is None:
+            return
+        need = self.justification_need()
+        justification = self.justification_edit.toPlainText().strip() if need.required else ""
+        if need.required and not justification:
+            self.justification_edit.setFocus()
             return
         qd, qr = self.date_edit.date(), self.review_edit.date()
         try:
             self.decided = self._ctx.require_services.assessments.decide(
                 self.assessment_id, decision, decided_by=self.name_edit.text(),
                 notes=self.notes_edit.toPlainText(), decided_on=date(qd.year(), qd.month(), qd.day()),
-                next_review_due=date(qr.year(), qr.month(), qr.day()))
+                next_review_due=date(qr.year(), qr.month(), qr.day()), justification=justification)
         except TrustFrameError as exc:
             messages.warning(self, self.tr("Decision not recorded"), str(exc))
             return
@@ -152,5 +189,11 @@ class DecisionDialog(QDialog):
         self._update_ok()
 
     def _update_ok(self, *_args: object) -> None:
+        need = self.justification_need()
+        self.justification_reason.setText(
+            self.tr("A written justification is needed: %1").replace("%1", need.sentence()) if need.required else "")
+        for widget in (self.justification_reason, self._justification_label, self.justification_edit):
+            widget.setVisible(need.required)
         self._box.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
-            self.decision() is not None and bool(self.name_edit.text().strip()))
+            self.decision() is not None and bool(self.name_edit.text().strip())
+            and (not need.required or bool(self.justification_edit.toPlainText().strip())))

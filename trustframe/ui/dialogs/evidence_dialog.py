@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from trustframe.domain.evidence import Evidence
 from trustframe.domain.questionnaire import EvidenceKind
 from trustframe.services.vendors import InvalidInput
-from trustframe.ui import icons, labels, messages
+from trustframe.ui import icons, labels
 from trustframe.ui.dialogs.form_dialog import FormDialog
 
 if TYPE_CHECKING:
@@ -217,8 +217,10 @@ class EvidenceDialog(FormDialog):
         self.url_edit.setEnabled(not is_file)
 
     def _on_browse_button_clicked(self) -> None:
-        path = messages.choose_open_file(self, self.tr("Choose the evidence file"), "",
-                                         self.tr("Documents (*.pdf *.png *.jpg *.jpeg *.docx *.xlsx *.json *.xml "
+        from trustframe.ui import file_dialogs
+
+        path = file_dialogs.choose_open(self, self._ctx.settings, file_dialogs.EVIDENCE,
+                                        self.tr("Choose the evidence file"), self.tr("Documents (*.pdf *.png *.jpg *.jpeg *.docx *.xlsx *.json *.xml "
                                                  "*.txt *.zip);;All files (*)"))
         if path:
             self.file_edit.setText(path)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,6 +28,7 @@ from trustframe.domain.questionnaire import EvidenceKind
 from trustframe.errors import TrustFrameError
 from trustframe.ui import labels, messages
 from trustframe.ui.context import UiContext
+from trustframe.ui.widgets.date_edit import OptionalDateEdit
 
 _EVIDENCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _NO_DATE = QDate(1900, 1, 1)
@@ -65,11 +65,7 @@ class EvidenceLinkDialog(QDialog):
         self.browse_button = QPushButton(self.tr("&Browse…"))
         self.issuer_edit = QLineEdit()
         self.independent_box = QCheckBox(self.tr("Issued by an &independent party (auditor, certification body)"))
-        self.expires_edit = QDateEdit(_NO_DATE)
-        self.expires_edit.setMinimumDate(_NO_DATE)
-        self.expires_edit.setSpecialValueText(self.tr("No expiry"))
-        self.expires_edit.setCalendarPopup(True)
-        self.expires_edit.setDisplayFormat("yyyy-MM-dd")
+        self.expires_edit = OptionalDateEdit(self.tr("No expiry"))
         self.add_button = QPushButton(self.tr("&Add evidence"))
         self._box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self._box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Link"))
@@ -165,7 +161,10 @@ class EvidenceLinkDialog(QDialog):
         self.add_evidence()
 
     def _on_browse_button_clicked(self) -> None:
-        path = messages.choose_open_file(self, self.tr("Choose an evidence file"))
+        from trustframe.ui import file_dialogs
+
+        path = file_dialogs.choose_open(self, self._ctx.settings, file_dialogs.EVIDENCE,
+                                        self.tr("Choose an evidence file"))
         if path:
             self.file_edit.setText(path)
             if not self.title_edit.text().strip():

@@ -145,7 +145,10 @@ class ExportDialog(FormDialog):
         self.deadline_edit.setDate(QDate(due.year, due.month, due.day))
         if self._suggested_path is None:
             name = re.sub(r"[^\w.-]+", "-", f"{assessment.vendor_name}-{assessment.product_name}").strip("-")
-            folder = Path(self.path_edit.text()).parent if self.path_edit.text() else Path.home()
+            from trustframe.ui import file_dialogs
+
+            folder = Path(self.path_edit.text()).parent if self.path_edit.text() else \
+                file_dialogs.remembered_folder(self._ctx.settings, file_dialogs.QUESTIONNAIRE)
             self.path_edit.setText(str(folder / f"{name or 'assessment'}-questionnaire.xlsx"))
         self._on_options_changed()
 
@@ -158,12 +161,15 @@ class ExportDialog(FormDialog):
         open_count = sum(1 for q in scoped if answers.get(q.id) is None or answers[q.id].value is None
                          or answers[q.id].to_confirm)
         count = open_count if self.only_open_check.isChecked() else len(scoped)
-        self.summary_label.setText(self.tr("{count} questions will be sent ({open} without a confirmed answer).")
-                                   .format(count=count, open=open_count))
+        self.summary_label.setText(self.tr("%n question(s) will be sent ({open} without a confirmed answer).", "", count)
+                                   .format(open=open_count))
 
     def _on_browse_button_clicked(self) -> None:
-        chosen = messages.choose_save_file(self, self.tr("Save questionnaire workbook"), self.path_edit.text(),
-                                           self.tr("Excel workbook (*.xlsx)"))
+        from trustframe.ui import file_dialogs
+
+        chosen = file_dialogs.choose_save(self, self._ctx.settings, file_dialogs.QUESTIONNAIRE,
+                                          self.tr("Save questionnaire workbook"), Path(self.path_edit.text()).name,
+                                          self.tr("Excel workbook (*.xlsx)"))
         if chosen:
             if not chosen.lower().endswith(".xlsx"):
                 chosen += ".xlsx"
@@ -206,8 +212,7 @@ class ExportDialog(FormDialog):
                 path=path, reason=exc.strerror or exc)) from exc
         finally:
             QGuiApplication.restoreOverrideCursor()
-        message = self.tr("Exported {count} questions to {name}").format(count=self.result.question_count,
-                                                                         name=path.name)
+        message = self.tr("Exported %n question(s) to {name}", "", self.result.question_count).format(name=path.name)
         if self.will_mark_sent:
             # The workbook is written whatever happens here; a refused status change is only
             # reported, so the officer does not export twice.

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from trustframe.errors import TrustFrameError
 from trustframe.ui import error_dialog
+from trustframe.ui.focus import focus_first_field
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +42,12 @@ class FormDialog(QDialog):
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        # The first field, not Save: a space typed there must not submit the form.
+        if not event.spontaneous():
+            focus_first_field(self)
 
     def save(self) -> None:
         """Validate and save through a service; raise TrustFrameError to refuse."""

@@ -10,6 +10,7 @@ dropped file.
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
@@ -37,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from trustframe.errors import TrustFrameError
 from trustframe.exchange.excel_model import ImportPreview, ImportResult, ImportRowPreview, RowCategory
+from trustframe.exchange.workbook_identity import AssessmentChoiceNeeded, LegacySealNeedsConfirmation
 from trustframe.ui import labels, messages
 from trustframe.ui.dialogs.form_dialog import FormDialog
 from trustframe.ui.widgets.wrapping_delegate import WrappingItemDelegate
@@ -73,6 +76,8 @@ class ImportDialog(FormDialog):
         self._ctx = ctx
         self._services = ctx.require_services
         self._assessment_id = assessment_id
+        #: The officer confirmed importing this file despite its old, unkeyed seal.
+        self._legacy_accepted_for: str | None = None
         self.preview: ImportPreview | None = None
         #: The applied import when the dialog was accepted.
         self.result: ImportResult | None = None
@@ -94,6 +99,20 @@ class ImportDialog(FormDialog):
         self.preview_button = QPushButton(self.tr("Preview"))
         self.summary_label = QLabel(self.tr("Choose the returned workbook to see what it would change."))
         self.summary_label.setWordWrap(True)
+        # Shown only when the file's identity cannot be verified: the officer names the assessment.
+        self.assessment_label = QLabel(self.tr("Import into assessment:"))
+        self.assessment_picker = QComboBox()
+        self.assessment_picker.setAccessibleName(self.tr("Assessment to import into"))
+        self.assessment_label.setBuddy(self.assessment_picker)
+        self.assessment_label.hide()
+        self.assessment_picker.hide()
+        self.identity_label = QLabel()
+        self.identity_label.setWordWrap(True)
+        self.identity_label.setAccessibleName(self.tr("Identity of the workbook"))
+        self.identity_label.hide()
+        # File names and workbook contents are the vendor's: never let a label read them as HTML.
+        for label in (self.summary_label, self.identity_label, self.error_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.show_all_check = QCheckBox(self.tr("Show unchanged and unanswered questions"))
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(["", self.tr("Question"), self.tr("What"), self.tr("Now"),
@@ -138,7 +157,12 @@ class ImportDialog(FormDialog):
         file_row.addWidget(self.browse_button)
         file_row.addWidget(self.preview_button)
         self.form_area.addLayout(file_row)
+        picker_row = QHBoxLayout()
+        picker_row.addWidget(self.assessment_label)
+        picker_row.addWidget(self.assessment_picker, 1)
+        self.form_area.addLayout(picker_row)
         self.form_area.addWidget(self.summary_label)
+        self.form_area.addWidget(self.identity_label)
         tools = QHBoxLayout()
         tools.addWidget(self.show_all_check)
         tools.addStretch(1)
@@ -162,6 +186,7 @@ class ImportDialog(FormDialog):
         self.browse_button.clicked.connect(self._on_browse_button_clicked)
         self.preview_button.clicked.connect(self.load_preview)
         self.path_edit.returnPressed.connect(self.load_preview)
+        self.assessment_picker.activated.connect(self._on_assessment_picker_activated)
         self.show_all_check.toggled.connect(self._apply_row_filter)
         self.select_all_button.clicked.connect(lambda: self._set_all_checked(True))
         self.select_none_button.clicked.connect(lambda: self._set_all_checked(False))
@@ -177,6 +202,7 @@ class ImportDialog(FormDialog):
         """Read the chosen file and show what it would change (writes nothing)."""
         text = self.path_edit.text().strip()
         self.error_label.hide()
+        self.identity_label.hide()
         self.preview = None
         self.table.setRowCount(0)
         self.problems_list.clear()
@@ -186,9 +212,16 @@ class ImportDialog(FormDialog):
             return
         # A preview takes well under a second even for hostile files (they are refused before
         # parsing), so it runs here with a wait cursor instead of on a worker thread.
+        path = Path(text).expanduser()
+        if self._legacy_accepted_for != str(path):
+            self._legacy_accepted_for = None
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        needs: TrustFrameError | None = None
         try:
-            self.preview = self._services.exchange.preview_import(Path(text).expanduser(), self._assessment_id)
+            self.preview = self._services.exchange.preview_import(
+                path, self.target_assessment_id(), accept_legacy_seal=self._legacy_accepted_for == str(path))
+        except (AssessmentChoiceNeeded, LegacySealNeedsConfirmation) as exc:
+            needs = exc
         except TrustFrameError as exc:
             log.info("Preview refused: %s", exc)
             self.show_error(str(exc.args[0] if exc.args else exc))
@@ -197,16 +230,72 @@ class ImportDialog(FormDialog):
             self.summary_label.setText(self.tr("The workbook cannot be imported. Nothing was changed."))
         finally:
             QGuiApplication.restoreOverrideCursor()
+        if isinstance(needs, LegacySealNeedsConfirmation):
+            # Asked after the wait cursor is gone; the question names the risk and the target.
+            if self.confirm_legacy_seal(str(needs.args[0] if needs.args else needs)):
+                self._legacy_accepted_for = str(path)
+                self.load_preview()
+                return
+            self.show_error(self.tr("Not imported: the workbook's old-style seal was not accepted."))
+            self.summary_label.setText(self.tr("The workbook cannot be imported. Nothing was changed."))
+        elif isinstance(needs, AssessmentChoiceNeeded):
+            self._offer_assessment_choice()
+            self.show_error(str(needs.args[0] if needs.args else needs))
+            self.summary_label.setText(self.tr("Choose the assessment this workbook belongs to above; nothing "
+                                               "is changed before you import."))
         if self.preview is not None:
             self._fill(self.preview)
         self._update_buttons()
 
+    # -- identity ------------------------------------------------------------------------------
+
+    def target_assessment_id(self) -> int | None:
+        """The assessment chosen in the picker (when shown), else the one the dialog was opened for."""
+        if not self.assessment_picker.isHidden():
+            data = self.assessment_picker.currentData()
+            return int(data) if data is not None else None
+        return self._assessment_id
+
+    def confirm_legacy_seal(self, reason: str) -> bool:
+        """Ask whether to import a workbook sealed the old way; the default answer is No."""
+        # The reason names the vendor's file: escaped, in a paragraph, so a message box never renders it as HTML.
+        return messages.ask(self, self.tr("Workbook identity cannot be verified"), f"<p>{html.escape(reason)}</p>",
+                            self.tr("Import it anyway? Choose Yes only if you know this file is the vendor's "
+                                    "return for that assessment."))
+
+    def _offer_assessment_choice(self) -> None:
+        """Show the picker, empty until the officer chooses (no guess from the file)."""
+        if self.assessment_picker.isHidden():
+            self.assessment_picker.clear()
+            self.assessment_picker.addItem(self.tr("Choose the assessment…"), None)
+            for a in self._services.assessments.list():
+                self.assessment_picker.addItem(f"#{a.id}  {a.vendor_name} / {a.product_name}", a.id)
+            self.assessment_label.show()
+            self.assessment_picker.show()
+        self.assessment_picker.setFocus()
+
+    def choose_assessment(self, assessment_id: int) -> None:
+        """Choose the target in the picker and preview again (also used by tests)."""
+        self._offer_assessment_choice()
+        index = self.assessment_picker.findData(assessment_id)
+        if index >= 0:
+            self.assessment_picker.setCurrentIndex(index)
+            self.load_preview()
+
+    def _on_assessment_picker_activated(self, _index: int) -> None:
+        if self.assessment_picker.currentData() is not None:
+            self.load_preview()
+
     def _fill(self, preview: ImportPreview) -> None:
         counts = preview.counts
         parts = [labels.import_count(c, counts[c.value]) for c in RowCategory if counts[c.value]]
-        summary = self.tr("{file} for assessment #{id} ({label}): {parts}.").format(
-            file=preview.file_name, id=preview.assessment_id, label=preview.assessment_label,
-            parts=", ".join(parts))
+        summary = self.tr("{file} will change assessment #{id}: vendor {vendor}, product {product}. {sent} "
+                          "{parts}.").format(
+            file=preview.file_name, id=preview.assessment_id, vendor=preview.vendor_name,
+            product=preview.product_name, parts=", ".join(parts),
+            sent=(self.tr("It was sent to {vendor}.").format(vendor=preview.sent_to_vendor)
+                  if preview.sent_to_vendor else self.tr("Whom it was sent to is not known.")))
+        self._show_identity(preview)
         if preview.already_imported_at is not None:
             summary += " " + self.tr("This file was already imported on {when}.").format(
                 when=preview.already_imported_at.strftime("%Y-%m-%d %H:%M"))
@@ -222,6 +311,28 @@ class ImportDialog(FormDialog):
             self._add_problem(issue)
         self.problems_label.setText(self.tr("Problems ({count})").format(count=len(preview.issues)))
         self._apply_row_filter()
+
+    def _show_identity(self, preview: ImportPreview) -> None:
+        """A plain warning above the rows when the file's identity is not verified."""
+        if preview.identity_verified:
+            self.identity_label.hide()
+            return
+        if preview.verification == "unverified":
+            # The target came from the officer, not from the file: keep the choice in sight and changeable.
+            self._offer_assessment_choice()
+            index = self.assessment_picker.findData(preview.assessment_id)
+            if index >= 0:
+                self.assessment_picker.setCurrentIndex(index)
+        if preview.verification == "legacy-seal":
+            text = self.tr("Identity NOT verified: this workbook carries the old, unkeyed seal and was accepted "
+                           "on your confirmation. Check that the answers belong to this vendor and product.")
+        else:
+            text = self.tr("Identity NOT verified: the workbook's identification sheet is missing or was "
+                           "altered, so it could not be checked which export it came from. You chose the "
+                           "assessment; check that the answers belong to this vendor and product.")
+        self.identity_label.setText(text)
+        self.identity_label.setStyleSheet("QLabel { background: #FFE699; color: #000000; padding: 4px; }")
+        self.identity_label.show()
 
     def _fill_row(self, index: int, row: ImportRowPreview, checked: bool) -> None:
         colour = QBrush(QColor(CATEGORY_COLOURS[row.category]))
@@ -305,7 +416,7 @@ class ImportDialog(FormDialog):
 
     def _update_buttons(self) -> None:
         count = len(self.checked_ids()) if self.preview is not None else 0
-        self.import_button.setText(self.tr("Import {count} selected").format(count=count))
+        self.import_button.setText(self.tr("Import %n selected", "", count))
         self.import_button.setEnabled(count > 0)
         has_rows = self.preview is not None and self.table.rowCount() > 0
         self.select_all_button.setEnabled(has_rows)
@@ -325,8 +436,10 @@ class ImportDialog(FormDialog):
                 return
 
     def _on_browse_button_clicked(self) -> None:
-        chosen = messages.choose_open_file(self, self.tr("Open returned workbook"), self.path_edit.text(),
-                                           self.tr("Excel workbook (*.xlsx)"))
+        from trustframe.ui import file_dialogs
+
+        chosen = file_dialogs.choose_open(self, self._ctx.settings, file_dialogs.RETURNED_WORKBOOK,
+                                          self.tr("Open returned workbook"), self.tr("Excel workbook (*.xlsx)"))
         if chosen:
             self.path_edit.setText(chosen)
             self.load_preview()
@@ -357,5 +470,4 @@ class ImportDialog(FormDialog):
             allow_missing = True
         self.result = self._services.exchange.apply_import(self.preview, accepted, allow_missing_rows=allow_missing)
         self._ctx.hub.status_message.emit(
-            self.tr("Imported {count} answers from {name}").format(count=len(self.result.applied),
-                                                                  name=self.preview.file_name), 5000)
+            self.tr("Imported %n answer(s) from {name}", "", len(self.result.applied)).format(name=self.preview.file_name), 5000)

@@ -13,11 +13,10 @@ import logging
 from datetime import date
 from typing import Any, Protocol
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -36,15 +35,15 @@ from PySide6.QtWidgets import (
 
 from trustframe.domain.questionnaire import ProductCategory, Questionnaire, QuestionnaireKind
 from trustframe.domain.scoping import in_scope
-from trustframe.domain.tiering import TierResult, compute_tier
+from trustframe.domain.tiering import TierResult, compute_tier, explain_answers
 from trustframe.errors import TrustFrameError
 from trustframe.ui import labels, messages
 from trustframe.ui.context import UiContext
 from trustframe.ui.widgets.answer_widgets import ChoiceEditor
+from trustframe.ui.widgets.date_edit import OptionalDateEdit
 
 log = logging.getLogger(__name__)
 
-_NO_DATE = QDate(1900, 1, 1)
 _QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -98,6 +97,10 @@ class NewAssessmentDialog(QWizard):
     def tier_result(self) -> TierResult:
         """The inherent tier of the profile answers given so far."""
         return self.profile_page.tier_result()
+
+    def answer_effects(self) -> tuple[Any, ...]:
+        """Each profile answer's effect on the tier (see :func:`explain_answers`)."""
+        return self.profile_page.answer_effects()
 
     def effective_tier(self) -> int:
         """The tier in force: the override when set, else the computed tier."""
@@ -177,11 +180,8 @@ class PurchasePage(QWizardPage):
         self.procurement_edit = QLineEdit()
         self.procurement_edit.setPlaceholderText(self.tr("Tender or purchase reference (optional)"))
         self.procurement_edit.setAccessibleName(self.tr("Purchase reference"))
-        self.due_edit = QDateEdit(_NO_DATE)
-        self.due_edit.setMinimumDate(_NO_DATE)
-        self.due_edit.setSpecialValueText(self.tr("No due date"))
-        self.due_edit.setCalendarPopup(True)
-        self.due_edit.setDisplayFormat("yyyy-MM-dd")
+        # Keeps a typed date, opens its calendar on today's month, stays empty when skipped.
+        self.due_edit = OptionalDateEdit(self.tr("No due date"))
         self.due_edit.setAccessibleName(self.tr("Due date"))
         self.empty_label = QLabel(self.tr("There are no vendors with products yet. Add a vendor and its product "
                                           "first (Vendors screen), then start the assessment."))
@@ -232,8 +232,7 @@ class PurchasePage(QWizardPage):
 
     def due_date(self) -> date | None:
         """The due date, if one was set."""
-        qd = self.due_edit.date()
-        return None if qd <= _NO_DATE else date(qd.year(), qd.month(), qd.day())
+        return self.due_edit.value()
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt override)
         return (self.vendor_combo.currentData() is not None and self.product_combo.currentData() is not None
@@ -324,6 +323,14 @@ class ProfilePage(QWizardPage):
         except ImportError:
             return compute_tier(self.profile, self.answers())
 
+    def answer_effects(self) -> tuple[Any, ...]:
+        """Each answer's effect on the tier, with the scoring profile's tiering override applied."""
+        answers = self.answers()
+        if not answers:
+            return ()
+        scoring = self.ctx.require_services.scoring.profile
+        return explain_answers(self.profile, answers, scoring.tier_thresholds, scoring.tier_method)
+
     def _on_editor_value_edited(self, *_args: object) -> None:
         result = self.tier_result()
         self.tier_label.setText(self.tr("%1 — %2 of %3 questions answered").replace(
@@ -347,6 +354,11 @@ class TierPage(QWizardPage):
         self.reasons_label = QLabel()
         self.reasons_label.setWordWrap(True)
         self.reasons_label.setAccessibleName(self.tr("Why this tier"))
+        # Rule 8 of docs/scoring.md: each profile answer's effect on the tier, explained.
+        self.effects_label = QLabel()
+        self.effects_label.setWordWrap(True)
+        self.effects_label.setObjectName("Muted")
+        self.effects_label.setAccessibleName(self.tr("How each answer affects the tier"))
         self.override_box = QCheckBox(self.tr("&Override the tier"))
         self.tier_combo = QComboBox()
         self.tier_combo.setAccessibleName(self.tr("Overriding tier"))
@@ -361,6 +373,7 @@ class TierPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tier_label)
         layout.addWidget(self.reasons_label)
+        layout.addWidget(self.effects_label)
         layout.addSpacing(self.fontMetrics().height())
         layout.addWidget(self.override_box)
         override = QFormLayout()
@@ -378,8 +391,18 @@ class TierPage(QWizardPage):
         result = self._wizard.tier_result()
         self.tier_label.setText(labels.tier(result.tier))
         self.reasons_label.setText("\n".join(f"• {reason}" for reason in result.reasons))
+        self.effects_label.setText(self._effects_text())
         if not self.override_box.isChecked():
             self.tier_combo.setCurrentIndex(self.tier_combo.findData(result.tier))
+
+    def _effects_text(self) -> str:
+        """One line per profile answer: its share of the exposure, the tier it forces, and the
+        tier had it been answered the least exposed way."""
+        effects_of = getattr(self._wizard, "answer_effects", None)
+        effects = effects_of() if effects_of is not None else ()
+        if not effects:
+            return ""
+        return self.tr("How each answer affects the tier:") + "\n" + "\n".join(f"– {e.text}" for e in effects)
 
     def override_tier(self) -> int | None:
         """The overriding tier, or None."""

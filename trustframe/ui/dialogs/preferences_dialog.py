@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from trustframe import paths
 from trustframe.services.vendors import InvalidInput
-from trustframe.ui import icons, messages, settings as keys
+from trustframe.ui import i18n, icons, settings as keys
 from trustframe.ui.dialogs.form_dialog import FormDialog
 
 if TYPE_CHECKING:
@@ -54,10 +54,8 @@ def scoring_profiles() -> list[tuple[str, str]]:
 
 
 def available_languages() -> list[str]:
-    """Language codes with a compiled translation in resources/translations (English is built in)."""
-    folder = paths.resources_dir() / "translations"
-    codes = {p.stem.split("_", 1)[1] for p in folder.glob("trustframe_*.qm")} if folder.is_dir() else set()
-    return sorted(codes)
+    """Language codes with a compiled translation in resources/translations, English included."""
+    return i18n.available_languages()
 
 
 class PreferencesDialog(FormDialog):
@@ -88,8 +86,8 @@ class PreferencesDialog(FormDialog):
         self.logo_preview.setObjectName("Muted")
         self.logo_preview.setAccessibleName(self.tr("Logo preview"))
         self.assessor_edit = QLineEdit()
-        self.assessor_edit.setAccessibleName(self.tr("Assessor name"))
-        self.assessor_edit.setPlaceholderText(self.tr("Your name, put on new assessments"))
+        self.assessor_edit.setAccessibleName(self.tr("Your name"))
+        self.assessor_edit.setPlaceholderText(self.tr("Put on assessments, decisions and the change log"))
         self.profile_combo = QComboBox()
         self.profile_combo.setAccessibleName(self.tr("Default scoring profile"))
         for profile_id, title in scoring_profiles():
@@ -97,10 +95,9 @@ class PreferencesDialog(FormDialog):
         self.language_combo = QComboBox()
         self.language_combo.setAccessibleName(self.tr("Language"))
         self.language_combo.addItem(self.tr("System default"), "")
-        self.language_combo.addItem("English", "en")
+        # Each language by its own name ("Deutsch"), so a user who cannot read the current one finds theirs.
         for code in available_languages():
-            if code != "en":
-                self.language_combo.addItem(QLocale(code).nativeLanguageName() or code, code)
+            self.language_combo.addItem(i18n.native_name(code), code)
         self.language_note = QLabel(self.tr("A new language is used after TrustFrame restarts."))
         self.language_note.setObjectName("Muted")
         self.workspace_note = QLabel()
@@ -126,7 +123,7 @@ class PreferencesDialog(FormDialog):
                 label.setBuddy(field)
         assessing = QGroupBox(self.tr("Assessing"))
         form = QFormLayout(assessing)
-        form.addRow(self.tr("&Assessor"), self.assessor_edit)
+        form.addRow(self.tr("Your n&ame"), self.assessor_edit)
         form.addRow(self.tr("Scoring &profile"), self.profile_combo)
         form.addRow(self.tr("Lan&guage"), self.language_combo)
         form.addRow("", self.language_note)
@@ -172,7 +169,9 @@ class PreferencesDialog(FormDialog):
         s = self._ctx.settings
         s.organisation_name = self.organisation_edit.text()
         s.organisation_logo = logo
-        s.assessor_name = self.assessor_edit.text()
+        from trustframe.ui.dialogs.name_dialog import apply_user_name
+
+        apply_user_name(self._ctx, self.assessor_edit.text())
         s.default_scoring_profile = self.profile_combo.currentData() or ""
         s.language = self.language_combo.currentData() or ""
         if self._ctx.services is not None:
@@ -181,8 +180,10 @@ class PreferencesDialog(FormDialog):
     # -- slots ---------------------------------------------------------------------------------
 
     def _on_logo_button_clicked(self) -> None:
-        path = messages.choose_open_file(self, self.tr("Choose the organisation logo"), "",
-                                         self.tr("Images (*.png *.jpg *.jpeg)"))
+        from trustframe.ui import file_dialogs
+
+        path = file_dialogs.choose_open(self, self._ctx.settings, file_dialogs.LOGO,
+                                        self.tr("Choose the organisation logo"), self.tr("Images (*.png *.jpg *.jpeg)"))
         if path:
             self.logo_edit.setText(path)
 

@@ -15,15 +15,15 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QSize, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtCore import QModelIndex, QSize, QStringListModel, Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-KINDS = ("assessment", "comparison", "portfolio")
+KINDS = ("assessment", "brief", "comparison", "portfolio")
 PREVIEW_WIDTH = 260
 
 
@@ -104,8 +104,20 @@ class ReportDialog(QDialog):
         self.kind_combo = QComboBox()
         self.kind_combo.setAccessibleName(self.tr("Report kind"))
         self.kind_combo.addItem(self.tr("Assessment report (one vendor product)"), "assessment")
+        self.kind_combo.addItem(self.tr("Decision brief (one page, one vendor product)"), "brief")
         self.kind_combo.addItem(self.tr("Comparison (candidates for one purchase)"), "comparison")
         self.kind_combo.addItem(self.tr("Portfolio (all vendors)"), "portfolio")
+        # Thousands of assessments: find one by typing (vendor, product or #id), not by scrolling.
+        self.search_edit = QLineEdit()
+        self.search_edit.setAccessibleName(self.tr("Find an assessment"))
+        self.search_edit.setPlaceholderText(self.tr("Type a vendor, product or #number to find an assessment"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_completer = QCompleter(self)
+        self.search_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.search_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.search_completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.search_completer.setMaxVisibleItems(12)
+        self.search_edit.setCompleter(self.search_completer)
         self.assessment_list = QListWidget()
         self.assessment_list.setAccessibleName(self.tr("Assessments"))
         self.assessment_list.setMinimumHeight(self.fontMetrics().height() * 8)
@@ -151,6 +163,7 @@ class ReportDialog(QDialog):
     def _build_layout(self) -> None:
         form = QFormLayout()
         form.addRow(self.tr("&Report"), self.kind_combo)
+        form.addRow(self.tr("F&ind"), self.search_edit)
         form.addRow(self.tr("&Assessments"), self.assessment_list)
         form.addRow("", self.assessment_hint)
         form.addRow(self.tr("&Format"), self.format_combo)
@@ -161,7 +174,8 @@ class ReportDialog(QDialog):
         form.addRow(self.tr("&Save as"), file_row)
         form.addRow("", self.appendix_check)
         form.addRow("", self.open_check)
-        for field in (self.kind_combo, self.assessment_list, self.format_combo, self.variant_combo, self.file_edit):
+        for field in (self.kind_combo, self.search_edit, self.assessment_list, self.format_combo, self.variant_combo,
+                      self.file_edit):
             label = form.labelForField(field)
             if isinstance(label, QLabel):
                 label.setBuddy(field)
@@ -199,11 +213,15 @@ class ReportDialog(QDialog):
         self.assessment_list.itemChanged.connect(self._on_assessment_list_item_changed)
         self.assessment_list.currentRowChanged.connect(self._on_assessment_list_item_changed)
         self.file_edit.textChanged.connect(self._update_state)
+        self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
+        self.search_completer.activated[str].connect(self._on_search_completer_activated)
         self.create_button.clicked.connect(self.create_report)
         self.buttons.rejected.connect(self.reject)
 
     def _load_assessments(self) -> None:
         self.assessment_list.clear()
+        texts: list[str] = []
         for a in self._services.assessments.list():
             text = self.tr("#{id} {vendor} – {product} ({status})").format(
                 id=a.id, vendor=a.vendor_name, product=a.product_name, status=labels.status(a.status))
@@ -211,6 +229,8 @@ class ReportDialog(QDialog):
             item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, a.id)
             self.assessment_list.addItem(item)
+            texts.append(text)
+        self.search_completer.setModel(QStringListModel(texts, self.search_completer))
         if self._initial_ids:
             for row in range(self.assessment_list.count()):
                 if self.assessment_list.item(row).data(Qt.ItemDataRole.UserRole) == self._initial_ids[0]:
@@ -232,7 +252,7 @@ class ReportDialog(QDialog):
         kind = self.kind()
         if kind == "portfolio":
             return []
-        if kind == "assessment":
+        if kind in ("assessment", "brief"):
             item = self.assessment_list.currentItem()
             return [int(item.data(Qt.ItemDataRole.UserRole))] if item is not None else []
         return [int(self.assessment_list.item(r).data(Qt.ItemDataRole.UserRole))
@@ -247,11 +267,15 @@ class ReportDialog(QDialog):
         ids = self.selected_ids()
         if kind == "comparison":
             return "comparison-" + "-".join(str(i) for i in ids[:5]) + ext
+        if kind == "brief":
+            return f"brief-{ids[0] if ids else 'assessment'}" + ext
         return f"assessment-{ids[0] if ids else 'report'}" + ext
 
     def _suggest_file(self) -> None:
-        folder = Path(self.file_edit.text()).parent if self.file_edit.text() else Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        from trustframe.ui import file_dialogs
+
+        folder = Path(self.file_edit.text()).parent if self.file_edit.text() else \
+            file_dialogs.remembered_folder(self._ctx.settings, file_dialogs.REPORT)
         self.file_edit.setText(str(folder / self._suggested_name()))
 
     def _update_state(self) -> None:
@@ -259,24 +283,66 @@ class ReportDialog(QDialog):
         ids = self.selected_ids()
         if kind == "comparison" and len(ids) < 2:
             problem = self.tr("Tick at least two assessments to compare.")
-        elif kind == "assessment" and not ids:
+        elif kind in ("assessment", "brief") and not ids:
             problem = self.tr("Choose the assessment to report on.")
         else:
             problem = ""
         self.assessment_hint.setText(problem or {
             "assessment": self.tr("The report covers the highlighted assessment."),
-            "comparison": self.tr("{n} assessments ticked.").format(n=len(ids)),
+            "brief": self.tr("One page on the highlighted assessment: verdict, decision, drivers, conditions."),
+            "comparison": self.tr("%n assessment(s) ticked.", "", len(ids)),
             "portfolio": self.tr("The portfolio report covers every vendor and product."),
         }[kind])
         self.appendix_check.setEnabled(kind == "assessment" and self.fmt() == "pdf")
         busy = self._operation is not None
         self.create_button.setEnabled(not problem and not busy and bool(self.file_edit.text().strip()))
 
+    # -- finding -------------------------------------------------------------------------------
+
+    def find_assessments(self, text: str) -> list[int]:
+        """Show only the assessments whose row contains every word of ``text`` (case-insensitive;
+        "#12" matches the id); the first match becomes current. Returns the matching ids."""
+        words = text.lower().split()
+        matches: list[int] = []
+        first: int | None = None
+        for row in range(self.assessment_list.count()):
+            item = self.assessment_list.item(row)
+            hay = item.text().lower()
+            hit = all(w in hay for w in words)
+            self.assessment_list.setRowHidden(row, not hit)
+            if hit:
+                matches.append(int(item.data(Qt.ItemDataRole.UserRole)))
+                if first is None:
+                    first = row
+        current = self.assessment_list.currentRow()
+        if first is not None and (current < 0 or self.assessment_list.isRowHidden(current)):
+            self.assessment_list.setCurrentRow(first)
+        return matches
+
+    def _on_search_edit_text_changed(self, text: str) -> None:
+        self.find_assessments(text)
+        self._update_state()
+
+    def _on_search_edit_return_pressed(self) -> None:
+        for row in range(self.assessment_list.count()):
+            if not self.assessment_list.isRowHidden(row):
+                self.assessment_list.setCurrentRow(row)
+                self.assessment_list.scrollToItem(self.assessment_list.item(row))
+                break
+
+    def _on_search_completer_activated(self, text: str) -> None:
+        for row in range(self.assessment_list.count()):
+            if self.assessment_list.item(row).text() == text:
+                self.assessment_list.setCurrentRow(row)
+                self.assessment_list.scrollToItem(self.assessment_list.item(row))
+                return
+
     # -- slots ---------------------------------------------------------------------------------
 
     def _on_kind_combo_changed(self) -> None:
         kind = self.kind()
         comparison = kind == "comparison"
+        pdf_only = kind in ("comparison", "brief")
         self.assessment_list.setEnabled(kind != "portfolio")
         self.assessment_list.blockSignals(True)
         for row in range(self.assessment_list.count()):
@@ -293,8 +359,8 @@ class ReportDialog(QDialog):
         # The comparison report is PDF only (a side-by-side layout does not translate to one sheet).
         xlsx_index = self.format_combo.findData("xlsx")
         model = self.format_combo.model()
-        model.item(xlsx_index).setEnabled(not comparison)  # type: ignore[attr-defined]
-        if comparison and self.fmt() == "xlsx":
+        model.item(xlsx_index).setEnabled(not pdf_only)  # type: ignore[attr-defined]
+        if pdf_only and self.fmt() == "xlsx":
             self.format_combo.setCurrentIndex(self.format_combo.findData("pdf"))
         self._suggest_file()
         self._update_state()
@@ -311,7 +377,10 @@ class ReportDialog(QDialog):
 
     def _on_browse_button_clicked(self) -> None:
         filters = self.tr("PDF document (*.pdf)") if self.fmt() == "pdf" else self.tr("Excel workbook (*.xlsx)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report as"), self.file_edit.text(), filters)
+        from trustframe.ui import file_dialogs
+
+        path = file_dialogs.choose_save(self, self._ctx.settings, file_dialogs.REPORT, self.tr("Save report as"),
+                                        Path(self.file_edit.text()).name or self._suggested_name(), filters)
         if path:
             self.file_edit.setText(str(Path(path).with_suffix("." + self.fmt())))
         self._update_state()
@@ -328,11 +397,14 @@ class ReportDialog(QDialog):
         include_appendix = self.appendix_check.isChecked() or kind != "assessment" or fmt != "pdf"
         services = self._services
         want_preview = fmt == "pdf"
+        # The report's author and footer name: the assessor's name from Preferences, never the OS login.
+        settings = getattr(self._ctx, "settings", None)
+        author = settings.assessor_name if settings is not None else ""
 
         def work(task: Task) -> tuple[Any, bytes | None]:
             result = services.reports.write(kind, fmt, target, ids, pdf_variant=variant,
                                             progress=lambda percent, text: task.report(percent, 100, text),
-                                            include_appendix=include_appendix)
+                                            include_appendix=include_appendix, author=author)
             preview = render_preview(result.path) if want_preview else None
             return result, preview
 
@@ -347,7 +419,7 @@ class ReportDialog(QDialog):
     def _on_report_written(self, value: tuple[Any, bytes | None]) -> None:
         result, preview = value
         self.last_result = result
-        pages = self.tr(", {n} pages").format(n=result.pages) if result.pages else ""
+        pages = self.tr(", %n page(s)", "", result.pages) if result.pages else ""
         self.status_label.setText(self.tr("Saved to {path}{pages}.").format(path=result.path, pages=pages))
         if preview:
             pixmap = QPixmap()
@@ -357,8 +429,12 @@ class ReportDialog(QDialog):
             self.preview.setText(self.tr("No preview: install poppler-utils (pdftoppm) to see the first page here."))
         else:
             self.preview.setText(self.tr("Excel workbooks have no preview."))
-        if self.open_check.isChecked():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+        from trustframe.ui import file_dialogs
+
+        file_dialogs.remember_folder(self._ctx.settings, file_dialogs.REPORT, result.path)
+        if self.open_check.isChecked() and not file_dialogs.open_with_desktop(self, result.path):
+            self.status_label.setText(self.status_label.text() + " " + self.tr(
+                "It could not be opened automatically: open it from its folder."))
 
     def _on_operation_finished(self) -> None:
         if self._operation is not None and self._operation.error is not None:

@@ -117,6 +117,10 @@ class ScopeTierDialog(QWizard):
         """The inherent tier of the profile answers as they stand in the dialog."""
         return self.profile_page.tier_result()
 
+    def answer_effects(self) -> tuple[Any, ...]:
+        """Each profile answer's effect on the tier (shown on the tier page)."""
+        return self.profile_page.answer_effects()
+
     def effective_tier(self) -> int:
         """The overriding tier when set, else the computed tier."""
         override = self.tier_page.override_tier()

@@ -27,6 +27,12 @@ SCORE_ROLE = Qt.ItemDataRole.UserRole + 1
 BAR_COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
 #: Data role of the row kind (a RowKind value).
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3
+#: Data role: True when the row's cells are not all the same (the row is marked).
+DIFFERS_ROLE = Qt.ItemDataRole.UserRole + 4
+#: Background of rows whose values differ between the compared assessments.
+DIFFERS_BACKGROUND = "#fff4e5"
+#: Mark put before the label of a row whose values differ.
+DIFFERS_MARK = "≠"
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,15 @@ class CompareRow:
     colors: tuple[str | None, ...] = ()           # text colour (TEXT) or bar colour (SCORE) per cell
     best: int | None = None                       # the column to emphasise
     tooltip: str = ""
+
+    @property
+    def differs(self) -> bool:
+        """True when the compared assessments do not all have the same value in this row
+        (scores compared as shown, to the whole point)."""
+        if self.kind is RowKind.HEADING or len(self.cells) < 2:
+            return False
+        shown = {round(c) if isinstance(c, float) else c for c in self.cells}
+        return len(shown) > 1
 
 
 class CompareTableModel(QAbstractTableModel):
@@ -81,9 +96,15 @@ class CompareTableModel(QAbstractTableModel):
         column = index.column()
         if role == KIND_ROLE:
             return row.kind.value
+        if role == DIFFERS_ROLE:
+            return row.differs
+        if role == Qt.ItemDataRole.BackgroundRole and row.differs:
+            return QBrush(QColor(DIFFERS_BACKGROUND))
         if column == 0:
             if role == Qt.ItemDataRole.DisplayRole:
-                return row.label
+                return f"{DIFFERS_MARK} {row.label}" if row.differs else row.label
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return f"{row.label} ({self.tr('differs')})" if row.differs else row.label
             if role == Qt.ItemDataRole.ToolTipRole:
                 return row.tooltip or row.label
             if role == Qt.ItemDataRole.FontRole and row.kind is RowKind.HEADING:

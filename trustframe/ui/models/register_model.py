@@ -1,16 +1,22 @@
-"""The vendor register's Qt models: a thin table over a list of :class:`RegisterRow`.
+"""The vendor register's Qt model: a thin table over a list of :class:`RegisterRow`.
 
 Following napari, the model only adapts plain Python data: rows are loaded once (one call to
 ``services.scoring.register_rows()``, off the GUI thread) and ``data()`` does no I/O, only
-attribute access and formatting. Sorting is done by the source model on the Python list (one
-``list.sort`` with a key, ~10 ms for 10,000 rows) instead of letting QSortFilterProxyModel call
-``data()`` a few hundred thousand times; the proxy only filters.
+attribute access and formatting.
+
+Sorting and filtering happen here, on the Python list, not in a QSortFilterProxyModel: at 13,000
+rows the proxy re-filtered row by row and announced every removed and inserted range, and a view
+that recounted on each announcement froze for 5-18 s per filter change. Now a filter change is
+one pass over precomputed keys (list comprehensions, O(rows)) and one model reset; a sort is one
+``list.sort`` over precomputed keys, cached per column, and one layout change. Counts are cached
+per load. See docs/performance.md ("Register at scale") for the figures at 10,000 and 100,000.
 """
 
 from __future__ import annotations
 
 import enum
 import logging
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -19,13 +25,13 @@ from PySide6.QtCore import (
     QByteArray,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QFont
 
-from trustframe.domain.assessment import AssessmentStatus
+from trustframe.domain.assessment import AssessmentStatus, Decision
 from trustframe.domain.portfolio import RegisterRow
+from trustframe.domain.questionnaire import ProductCategory
 from trustframe.domain.scoring_model import Rating
 from trustframe.ui import labels, theme
 
@@ -35,6 +41,27 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+#: Filter value meaning "no rating yet" / "no status yet".
+NONE = "none"
+
+
+@dataclass(frozen=True)
+class RegisterFilter:
+    """The register's filters; the default filters nothing."""
+
+    text: str = ""                                  # casefolded substring of vendor/product/country/category
+    rating: Rating | str | None = None              # None = any, NONE = not rated
+    tier: int | None = None                         # None = any
+    status: AssessmentStatus | str | None = None    # None = any, NONE = not assessed
+    overdue_only: bool = False
+
+    @property
+    def active(self) -> bool:
+        """True when any filter is set."""
+        return bool(self.text) or any(v is not None for v in (self.rating, self.tier, self.status)) \
+            or self.overdue_only
 
 
 class Column(enum.IntEnum):
@@ -96,8 +123,15 @@ class RegisterTableModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[RegisterRow] = []
-        self._haystacks: list[str] = []
+        self._all: list[RegisterRow] = []          # every row, in load order
+        self._visible: list[int] = []              # indexes into _all shown, in display order
+        self._rows: list[RegisterRow] = []         # the shown rows (``_all`` through ``_visible``)
+        self._haystacks: list[str] | None = None   # search keys per row of _all (lazy)
+        self._vendor_fold: list[str] | None = None  # casefolded vendor names (lazy)
+        self._ascending: dict[Column, tuple[list[int], list[int]]] = {}  # per column: ids with, without a value
+        self._filter = RegisterFilter()
+        self._sort_column, self._sort_order = Column.VENDOR, Qt.SortOrder.AscendingOrder
+        self._vendor_count = self._product_count = 0
         self._today = date.today()
         self._headers = _header_titles(self.tr)
         self._bold = QFont()
@@ -108,20 +142,61 @@ class RegisterTableModel(QAbstractTableModel):
 
     # -- data in -------------------------------------------------------------------------------
 
-    def set_rows(self, rows: list[RegisterRow], today: date | None = None) -> None:
-        """Replace every row (a reset is cheaper than diffing 10,000 rows)."""
+    def set_rows(self, rows: list[RegisterRow], today: date | None = None,
+                 sort: tuple[int, Qt.SortOrder] | None = None) -> None:
+        """Replace every row (a reset is cheaper than diffing 10,000 rows), keeping the filters
+        and the sort (or applying ``sort``, (column, order)): one sort, one filter pass, one reset."""
         self.beginResetModel()
+        if sort is not None and 0 <= sort[0] < len(Column):
+            self._sort_column, self._sort_order = Column(sort[0]), sort[1]
         self._today = today or date.today()
-        self._rows = list(rows)
-        # Precomputed once so search-as-you-type is a substring test per row.
-        self._haystacks = [" ".join((r.vendor_name, r.product_name, r.country,
-                                     labels.category(r.category))).casefold() for r in self._rows]
+        self._all = list(rows)
+        # Search keys, vendor sort keys and sort orders are built on first use, not here:
+        # start-up on 100,000 rows pays only for what the first screen needs.
+        self._haystacks = None
+        self._vendor_fold = None
+        self._ascending = {}
+        self._visible = self._filtered(self._order()) if self._all else []
+        self._rows = [self._all[i] for i in self._visible]
+        # Counts are computed once per load; filtering only changes ``visible_count``.
+        vendors: set[int] = set()
+        products = 0
+        for r in self._all:
+            vendors.add(r.vendor_id)
+            if r.product_id is not None:
+                products += 1
+        self._vendor_count, self._product_count = len(vendors), products
         self.endResetModel()
 
     @property
     def rows(self) -> list[RegisterRow]:
-        """The rows in model order."""
+        """The rows passing the filters, in display order."""
         return self._rows
+
+    @property
+    def all_rows(self) -> list[RegisterRow]:
+        """Every row, filtered or not (load order)."""
+        return self._all
+
+    @property
+    def total_count(self) -> int:
+        """Rows in the register, filtered or not."""
+        return len(self._all)
+
+    @property
+    def visible_count(self) -> int:
+        """Rows passing the filters."""
+        return len(self._rows)
+
+    @property
+    def vendor_count(self) -> int:
+        """Distinct vendors in the register (cached per load)."""
+        return self._vendor_count
+
+    @property
+    def product_count(self) -> int:
+        """Products and services in the register (cached per load)."""
+        return self._product_count
 
     @property
     def today(self) -> date:
@@ -129,12 +204,8 @@ class RegisterTableModel(QAbstractTableModel):
         return self._today
 
     def row_at(self, row: int) -> RegisterRow:
-        """The RegisterRow in model row ``row``."""
+        """The RegisterRow shown in model row ``row``."""
         return self._rows[row]
-
-    def haystack(self, row: int) -> str:
-        """Lower-case text searched by the filter."""
-        return self._haystacks[row]
 
     # -- QAbstractTableModel -------------------------------------------------------------------
 
@@ -217,6 +288,8 @@ class RegisterTableModel(QAbstractTableModel):
         if column == Column.FLAGS:
             return str(row.open_flags) if row.open_flags else ""
         if column == Column.STATUS:
+            if row.reassessment_id is not None:
+                return self.standing_decision(row)
             return labels.status(row.status)
         if column == Column.EVIDENCE:
             parts = []
@@ -243,14 +316,28 @@ class RegisterTableModel(QAbstractTableModel):
         if column == Column.SCORE and row.score is not None:
             return self.tr("Trust score {score:.1f} of 100; {done:.0%} of the questions answered").format(
                 score=row.score, done=row.completeness)
+        if column == Column.STATUS and row.reassessment_id is not None:
+            return self.tr("The decision above stands until the reassessment (now {status}) is decided").format(
+                status=labels.status(row.reassessment_status).lower())
         if column == Column.STATUS and row.decision is not None:
             return self.tr("Decision: {decision} on {date}").format(
                 decision=labels.decision(row.decision), date=row.decided_on or "")
         return None
 
+    def standing_decision(self, row: RegisterRow) -> str:
+        """"approved 2026-03-02; reassessment in progress": the decision that stands while a
+        newer assessment of the product is open."""
+        done = {Decision.APPROVE: self.tr("approved"),
+                Decision.APPROVE_WITH_CONDITIONS: self.tr("approved with conditions"),
+                Decision.ESCALATE: self.tr("escalated"),
+                Decision.REJECT: self.tr("rejected")}.get(row.decision, self.tr("decided"))  # type: ignore[arg-type]
+        when = row.decided_on.isoformat() if row.decided_on else ""
+        return self.tr("{decision} {date}; reassessment in progress").format(decision=done, date=when).replace(
+            " ;", ";")
+
     def flags_tooltip(self, row: RegisterRow) -> str:
         """"N open red flags (M critical)"."""
-        count = labels.plural(row.open_flags, self.tr("1 open red flag"), self.tr("{n} open red flags"))
+        count = self.tr("%n open red flag(s)", "", row.open_flags)
         return self.tr("{flags} ({critical} critical)").format(flags=count, critical=row.critical_flags)
 
     def _foreground(self, row: RegisterRow, column: int) -> QBrush | None:
@@ -269,116 +356,168 @@ class RegisterTableModel(QAbstractTableModel):
     # -- sorting on the Python list ------------------------------------------------------------
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not (0 <= column < len(Column)) or not self._rows:
+        """Sort by ``column`` (empty values last both ways), keeping selection and current row.
+
+        One ``list.sort`` over precomputed keys per column, cached until the rows change; the
+        descending order is the ascending one reversed, so toggling the direction costs O(rows).
+        """
+        if not (0 <= column < len(Column)):
             return
-        key = _SORT_KEYS[Column(column)]
-        keyed = [(key(r), i) for i, r in enumerate(self._rows)]
-        # Empty values always go last, whichever direction (a procurement officer sorting by
-        # score wants the scored products first, not a block of dashes).
-        present = [k for k in keyed if k[0] is not None]
-        missing = [k for k in keyed if k[0] is None]
-        reverse = order == Qt.SortOrder.DescendingOrder
-        present.sort(key=lambda k: (k[0], self._rows[k[1]].vendor_name.casefold()), reverse=reverse)
-        new_order = [i for _, i in present] + [i for _, i in missing]
+        self._sort_column, self._sort_order = Column(column), order
+        if not self._all:
+            return
         self.layoutAboutToBeChanged.emit()
-        old_to_new = {old: new for new, old in enumerate(new_order)}
+        old = self._visible
+        self._visible = self._filtered(self._order())
+        self._rows = [self._all[i] for i in self._visible]
+        # Persistent indexes (selection, current row) follow their rows. Rows keep their
+        # visibility, since sorting does not filter, so every old position has a new one.
         persistent = self.persistentIndexList()
-        moved = [self.index(old_to_new[p.row()], p.column()) for p in persistent]
-        self._rows = [self._rows[i] for i in new_order]
-        self._haystacks = [self._haystacks[i] for i in new_order]
-        self.changePersistentIndexList(persistent, moved)
+        if persistent:
+            position = {i: n for n, i in enumerate(self._visible)}
+            moved = [self.index(position[old[p.row()]], p.column()) if 0 <= p.row() < len(old) else QModelIndex()
+                     for p in persistent]
+            self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
+    @property
+    def sort_column(self) -> Column:
+        """The column the rows are sorted by."""
+        return self._sort_column
 
-#: Filter value meaning "no rating yet" / "no status yet".
-NONE = "none"
+    @property
+    def sort_order(self) -> Qt.SortOrder:
+        """The direction of the sort."""
+        return self._sort_order
 
+    def _order(self) -> list[int]:
+        """Indexes into all rows in the current sort order (cached per column)."""
+        column = self._sort_column
+        ascending = self._ascending.get(column)
+        if ascending is None:
+            key = _SORT_KEYS[column]
+            rows = self._all
+            vendor_keys = self._vendor_keys()
+            present: list[tuple[Any, str, int]] = []
+            missing: list[int] = []
+            for i, row in enumerate(rows):
+                k = key(row)
+                if k is None:
+                    missing.append(i)
+                else:
+                    present.append((k, vendor_keys[i], i))
+            present.sort()
+            ascending = ([i for _, _, i in present], missing)
+            self._ascending[column] = ascending
+        present_ids, missing_ids = ascending
+        if self._sort_order == Qt.SortOrder.DescendingOrder:
+            # Empty values always go last, whichever direction (a procurement officer sorting
+            # by score wants the scored products first, not a block of dashes).
+            return present_ids[::-1] + missing_ids
+        return present_ids + missing_ids
 
-class RegisterFilterProxyModel(QSortFilterProxyModel):
-    """Filters by rating, tier, status, overdue and a search text; sorting is delegated to the
-    source model (see the module docstring)."""
+    def _vendor_keys(self) -> list[str]:
+        if self._vendor_fold is None:
+            self._vendor_fold = [r.vendor_name.casefold() for r in self._all]
+        return self._vendor_fold
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._text = ""
-        self._rating: Rating | str | None = None
-        self._tier: int | None = None
-        self._status: AssessmentStatus | str | None = None
-        self._overdue_only = False
+    # -- filtering in the model ----------------------------------------------------------------
 
-    def _refilter(self, change: Callable[[], None]) -> None:
-        # Qt 6.10+ idiom: bracket the state change so the proxy re-filters rows only.
-        self.beginFilterChange()
-        change()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def _source(self) -> RegisterTableModel:
-        return self.sourceModel()  # type: ignore[return-value]
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        source = self.sourceModel()
-        if source is not None:
-            source.sort(column, order)
-
-    # -- filters -------------------------------------------------------------------------------
-
-    def set_search_text(self, text: str) -> None:
-        """Show rows whose vendor, product, country or category contains ``text``."""
-        text = text.strip().casefold()
-        if text != self._text:
-            self._refilter(lambda: setattr(self, "_text", text))
-
-    def set_rating(self, rating: Rating | str | None) -> None:
-        """Only this rating (None = any, NONE = not rated)."""
-        self._refilter(lambda: setattr(self, "_rating", rating))
-
-    def set_tier(self, tier: int | None) -> None:
-        """Only this inherent tier (None = any)."""
-        self._refilter(lambda: setattr(self, "_tier", tier))
-
-    def set_status(self, status: AssessmentStatus | str | None) -> None:
-        """Only this status (None = any, NONE = not assessed)."""
-        self._refilter(lambda: setattr(self, "_status", status))
-
-    def set_overdue_only(self, on: bool) -> None:
-        """Only rows whose next review date has passed."""
-        self._refilter(lambda: setattr(self, "_overdue_only", on))
-
-    def clear_filters(self) -> None:
-        """Show every row."""
-        def reset() -> None:
-            self._text, self._rating, self._tier, self._status, self._overdue_only = "", None, None, None, False
-
-        self._refilter(reset)
+    @property
+    def filter(self) -> RegisterFilter:
+        """The filters in force."""
+        return self._filter
 
     @property
     def is_filtered(self) -> bool:
         """True when any filter is active."""
-        return bool(self._text) or any(v is not None for v in (self._rating, self._tier, self._status)) \
-            or self._overdue_only
+        return self._filter.active
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        source = self._source()
-        row = source.row_at(source_row)
-        if self._rating is not None:
-            if self._rating == NONE:
-                if row.rating is not None:
-                    return False
-            elif row.rating != self._rating:
-                return False
-        if self._tier is not None and row.tier != self._tier:
+    def set_filter(self, new: RegisterFilter) -> bool:
+        """Apply ``new`` filters: one pass over the rows and one model reset. Returns whether
+        anything changed (an unchanged filter costs nothing)."""
+        new = replace(new, text=new.text.strip().casefold())
+        old = self._filter
+        if new == old:
             return False
-        if self._status is not None:
-            if self._status == NONE:
-                if row.status is not None:
-                    return False
-            elif row.status != self._status:
-                return False
-        if self._overdue_only and not row.overdue(source.today):
-            return False
-        if self._text and self._text not in source.haystack(source_row):
-            return False
+        self._filter = new
+        if not self._all:
+            return True
+        # Typing narrows the search: when only the text grew to contain the old text, the
+        # matches are a subset of what is shown now, so only those rows are searched.
+        narrowing = (old.text and old.text in new.text and replace(old, text=new.text) == new)
+        base = self._visible if narrowing else self._order()
+        self.beginResetModel()
+        self._visible = self._filtered(base, text_only=bool(narrowing))
+        self._rows = [self._all[i] for i in self._visible]
+        self.endResetModel()
         return True
+
+    def set_search_text(self, text: str) -> None:
+        """Show rows whose vendor, product, country or category contains ``text``."""
+        self.set_filter(replace(self._filter, text=text))
+
+    def set_rating(self, rating: Rating | str | None) -> None:
+        """Only this rating (None = any, NONE = not rated)."""
+        self.set_filter(replace(self._filter, rating=rating))
+
+    def set_tier(self, tier: int | None) -> None:
+        """Only this inherent tier (None = any)."""
+        self.set_filter(replace(self._filter, tier=tier))
+
+    def set_status(self, status: AssessmentStatus | str | None) -> None:
+        """Only this status (None = any, NONE = not assessed)."""
+        self.set_filter(replace(self._filter, status=status))
+
+    def set_overdue_only(self, on: bool) -> None:
+        """Only rows whose next review date has passed."""
+        self.set_filter(replace(self._filter, overdue_only=on))
+
+    def clear_filters(self) -> None:
+        """Show every row."""
+        self.set_filter(RegisterFilter())
+
+    def _filtered(self, ids: list[int], text_only: bool = False) -> list[int]:
+        """The ids (in order) that pass the filters: one list comprehension per active filter,
+        each O(rows) with attribute access only (no Qt call, no per-row signal)."""
+        f = self._filter
+        rows = self._all
+        if not text_only:
+            if f.rating is not None:
+                if f.rating == NONE:
+                    ids = [i for i in ids if rows[i].rating is None]
+                else:  # == not `is`: a combo box may hand back the enum's value
+                    ids = [i for i in ids if rows[i].rating == f.rating]
+            if f.tier is not None:
+                ids = [i for i in ids if rows[i].tier == f.tier]
+            if f.status is not None:
+                if f.status == NONE:
+                    ids = [i for i in ids if rows[i].status is None]
+                else:
+                    # A product being reassessed matches its current status and the new one's.
+                    ids = [i for i in ids if rows[i].status == f.status
+                           or rows[i].reassessment_status == f.status]
+            if f.overdue_only:
+                today = self._today
+                ids = [i for i in ids if rows[i].next_review_due is not None and rows[i].next_review_due < today]
+        if f.text:
+            haystacks = self._search_keys()
+            text = f.text
+            ids = [i for i in ids if text in haystacks[i]]
+        return ids
+
+    def _search_keys(self) -> list[str]:
+        """Lower-case text searched by the filter, one per row (built on the first search)."""
+        if self._haystacks is None:
+            names = {c: labels.category(c) for c in ProductCategory}
+            names[None] = ""  # type: ignore[index]
+            self._haystacks = [f"{r.vendor_name} {r.product_name} {r.country} {names[r.category]}".casefold()
+                               for r in self._all]
+        return self._haystacks
+
+    def haystack(self, row: int) -> str:
+        """Lower-case text searched by the filter, for visible row ``row``."""
+        return self._search_keys()[self._visible[row]]
 
 
 # -- loading -----------------------------------------------------------------------------------

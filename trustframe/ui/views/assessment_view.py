@@ -47,6 +47,7 @@ from trustframe.domain.evidence import Evidence
 from trustframe.domain.questionnaire import Importance, Question, Questionnaire
 from trustframe.domain.scoring_model import ScoreResult
 from trustframe.errors import NotFoundError, TrustFrameError
+from trustframe.services.assessments import NotApplicableAnswer
 from trustframe.ui import labels, messages, prompts
 from trustframe.ui.context import UiContext
 from trustframe.ui.models.question_navigator import NavigatorRole, NavQuestion, NavSection, QuestionNavigatorModel
@@ -103,7 +104,8 @@ class AssessmentView(QWidget):
         self.reload()
         ids = self.navigator_model.question_ids()
         if ids:
-            self.go_to_question(self._first_open_id() or ids[0], focus=False)
+            # The focus starts in the answer area: the number keys work there (and only there).
+            self.go_to_question(self._first_open_id() or ids[0], focus=True)
 
     # == building ==================================================================================
 
@@ -122,8 +124,6 @@ class AssessmentView(QWidget):
                                             "review or decided"))
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        # Unavailable actions must look unavailable whatever the application stylesheet says.
-        self.toolbar.setStyleSheet("QToolButton:disabled { color: #9aa5b1; }")
         # lock banner
         self.banner = QFrame()
         self.banner.setObjectName("LockBanner")
@@ -161,6 +161,10 @@ class AssessmentView(QWidget):
         qfont.setBold(True)
         self.question_label.setFont(qfont)
         self.question_label.setAccessibleName(self.tr("Question"))
+        # Reachable by Tab (between the navigator and the options) so a screen reader reads it.
+        self.question_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                                    | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.question_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.confirm_frame = QFrame()
         self.confirm_frame.setObjectName("ConfirmBanner")
         self.confirm_frame.setStyleSheet(
@@ -184,6 +188,8 @@ class AssessmentView(QWidget):
         self.answer_heading = QLabel(self.tr("Answer"))
         self.answer_heading.setObjectName("SectionTitle")
         self.editor_host = QWidget()
+        # Named: the shortcuts list shows the number keys as working in the "Answer area".
+        self.editor_host.setAccessibleName(self.tr("Answer area"))
         self.editor_layout = QVBoxLayout(self.editor_host)
         self.editor_layout.setContentsMargins(0, 0, 0, 0)
         self.flag_label = QLabel()
@@ -211,13 +217,15 @@ class AssessmentView(QWidget):
         self.evidence_list.setMaximumHeight(int(fm.height() * 5.5))
         self.link_button = QPushButton(self.tr("&Link evidence…"))
         self.unlink_button = QPushButton(self.tr("&Unlink"))
-        self.follow_up_box = QCheckBox(self.tr("Needs &follow-up"))
+        # Alt+F is the File menu: the mnemonic is on another letter.
+        self.follow_up_box = QCheckBox(self.tr("Needs f&ollow-up"))
         self.follow_up_box.setToolTip(self.tr("Mark the answer for follow-up with the vendor (Ctrl+Shift+F)"))
         self.page = QWidget()
         self.page.setObjectName("ScrollContent")
         self.page_scroll = QScrollArea()
         self.page_scroll.setWidgetResizable(True)
         self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setAccessibleName(self.tr("Question page"))
         self.empty_label = QLabel(self.tr("No questions are in scope."))
         self.empty_label.setObjectName("EmptyState")
         # score and review
@@ -225,6 +233,7 @@ class AssessmentView(QWidget):
         self.score_scroll = QScrollArea()
         self.score_scroll.setWidgetResizable(True)
         self.score_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.score_scroll.setAccessibleName(self.tr("Score"))
         # Room for "OPS Vendor operational security  17" on the score panel's bar labels.
         self.score_scroll.setMinimumWidth(fm.averageCharWidth() * 44)
         self.score_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -299,8 +308,9 @@ class AssessmentView(QWidget):
         char = self.fontMetrics().averageCharWidth()
         answer_tab.setSizes([char * 44, char * 100])
         answer_tab.setChildrenCollapsible(False)
-        self.tabs.addTab(answer_tab, self.tr("&Answer"))
-        self.tabs.addTab(self.review_panel, self.tr("Re&view"))
+        # Alt+A and Alt+V open the Assessment and View menus: the tabs use other letters.
+        self.tabs.addTab(answer_tab, self.tr("Ans&wer"))
+        self.tabs.addTab(self.review_panel, self.tr("Rev&iew"))
         score_host = QWidget()
         score_host.setObjectName("ScrollContent")
         score_layout = QVBoxLayout(score_host)
@@ -356,7 +366,9 @@ class AssessmentView(QWidget):
                                        self._on_follow_up_action_triggered, checkable=True)
         self.link_action = action(self.tr("Link evidence…"), ["Ctrl+Shift+E"], self.tr("Link evidence to the answer"),
                                   self._on_link_button_clicked, toolbar=False)
-        self.comment_action = action(self.tr("Comment"), ["Ctrl+Shift+C"], self.tr("Write a comment"),
+        # Not Ctrl+Shift+C: that is the window's Compare, and two actions on one key in one window
+        # make Qt do nothing at all ("ambiguous shortcut") while the officer types on.
+        self.comment_action = action(self.tr("Comment"), ["Ctrl+Shift+M"], self.tr("Write a comment"),
                                      self._on_comment_action_triggered, toolbar=False)
         self.toolbar.addSeparator()
         self.review_action = action(self.tr("Review"), ["Ctrl+Shift+R"], self.tr("Switch between answering and review"),
@@ -396,11 +408,19 @@ class AssessmentView(QWidget):
         self.status_button.setMenu(self.status_menu)
         self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.toolbar.addWidget(self.status_button)
+        # Toolbar buttons take no focus by default in Qt: keyboard users could not reach them.
+        for button in self.toolbar.findChildren(QToolButton):
+            if button.defaultAction() is not None or button is self.status_button:
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.pick_actions: list[QAction] = []
         for number in range(1, 10):
             act = action(self.tr("Choose option %1").replace("%1", str(number)), [str(number)],
                          self.tr("Choose option %1").replace("%1", str(number)),
                          lambda _checked=False, n=number: self.pick_option(n), toolbar=False)
+            # The number keys belong to the answer area only: from the navigator, the comment box
+            # or the toolbar a digit must never change an answer the officer is not looking at.
+            self.removeAction(act)
+            self.editor_host.addAction(act)
             self.pick_actions.append(act)
         self.confirm_button.setToolTip(self.confirm_action.toolTip())
 
@@ -427,6 +447,7 @@ class AssessmentView(QWidget):
         self.review_panel.revoke_flag_requested.connect(self._on_review_revoke_flag_requested)
         self.review_panel.decision_requested.connect(self._on_decide_requested)
         self.review_panel.question_activated.connect(self._on_review_question_activated)
+        self.review_panel.accept_na_requested.connect(self._on_review_accept_na_requested)
 
     # == public API (also used by tests) ===========================================================
 
@@ -886,6 +907,22 @@ class AssessmentView(QWidget):
         self._editor.setAccessibleName(self.tr("Answer to %1").replace("%1", question.id))
         self.editor_layout.addWidget(self._editor)
         self._editor.value_edited.connect(self._on_editor_value_edited)
+        self._update_tab_order()
+
+    def _update_tab_order(self) -> None:
+        """Tab runs navigator, question, answer options, comment, evidence, then the actions:
+        the options come right after the question (a new editor is built per question)."""
+        chain: list[QWidget] = [self.navigator, self.question_label]
+        if self._editor is not None:
+            chain += [w for w in self._editor.findChildren(QWidget)
+                      if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.parentWidget() is not None]
+        chain += [self.confirm_button, self.comment_edit, self.evidence_list, self.link_button,
+                  self.unlink_button, self.follow_up_box]
+        chain += [w for w in self.toolbar.findChildren(QToolButton) if w.defaultAction() is not None
+                  or w is self.status_button]
+        chain += [self.reopen_button, self.next_assessment_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def _update_review(self) -> None:
         assert self.assessment is not None
@@ -913,6 +950,26 @@ class AssessmentView(QWidget):
                 flagged=question.id in flagged,
                 overridden=bool(answer and answer.source is AnswerSource.REVIEWER)))
         self.review_panel.set_state(self.assessment, rows, self.score)
+        self.review_panel.set_not_applicable(self._not_applicable_items())
+
+    def _not_applicable_items(self) -> list[NotApplicableAnswer]:
+        """The shown questions answered "not applicable", for the review panel (rule 3)."""
+        items = []
+        for question in self._visible:
+            answer = self.answers.get(question.id)
+            option = question.option(answer.value) if answer and isinstance(answer.value, str) else None
+            if answer is None or option is None or not option.not_applicable:
+                continue
+            items.append(NotApplicableAnswer(question.id, question.text, option.label, answer.comment,
+                                             answer.na_accepted_reason, answer.na_accepted_by,
+                                             answer.na_accepted_at))
+        return items
+
+    def accept_not_applicable(self, question_ids: list[str], reason: str) -> bool:
+        """Accept "not applicable" answers with one reason (one transaction)."""
+        return self._service_call(self.tr("Not applicable answers not accepted"),
+                                  lambda s: s.assessments.accept_not_applicable(self.assessment_id, question_ids,
+                                                                                reason))
 
     def _update_enabled(self, *_args: object) -> None:
         editable = not self.locked and not self._deleted
@@ -1093,6 +1150,17 @@ class AssessmentView(QWidget):
             self.reopen(reason)
 
     def _on_next_assessment_button_clicked(self) -> None:
+        if self.assessment is None:
+            return
+        decided = labels.decision(self.assessment.decision) if self.assessment.decision else ""
+        when = self.assessment.decision_date.isoformat() if self.assessment.decision_date else ""
+        # A new assessment is a lasting record in the register: never started by a stray click.
+        if not messages.ask(self, self.tr("Start next assessment"),
+                            self.tr("Start the next assessment of %1?").replace("%1", self.title()),
+                            self.tr("This one stays decided (%1 on %2) and is shown in the register until the "
+                                    "new one is decided. Its answers are copied into the new assessment, "
+                                    "marked \"to confirm\".").replace("%1", decided).replace("%2", when)):
+            return
         self.start_next_assessment()
 
     def _on_scope_action_triggered(self) -> None:
@@ -1127,6 +1195,13 @@ class AssessmentView(QWidget):
                                     self.tr("Accept"))
         if reason:
             self.accept_flag(flag_id, reason)
+
+    def _on_review_accept_na_requested(self, question_ids: list[str]) -> None:
+        reason = prompts.ask_reason(self, self.tr("Accept 'not applicable'"),
+                                    self.tr("Why do these %n answer(s) not apply? (%1)", "", len(question_ids))
+                                    .replace("%1", ", ".join(question_ids)), self.tr("Accept"))
+        if reason:
+            self.accept_not_applicable(question_ids, reason)
 
     def _on_review_revoke_flag_requested(self, flag_id: str) -> None:
         self.revoke_flag(flag_id)

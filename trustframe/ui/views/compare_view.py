@@ -1,6 +1,7 @@
 """Compare two or more assessments side by side (vendors bidding for the same purchase):
 overall score, rating, recommendation, completeness, open flags, per-domain and per-pillar
-scores with small bars, and each red flag's state per vendor."""
+scores with small bars, each red flag's state and every answer per vendor. Column headers name
+vendor, product and date; rows whose values differ are marked and can be shown alone."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, Signa
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHeaderView,
     QLabel,
     QStyle,
@@ -20,9 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustframe.domain import answers as answer_values
+from trustframe.errors import NotFoundError
 from trustframe.ui import labels
 from trustframe.ui.context import UiContext
-from trustframe.ui.models.compare_model import BAR_COLOR_ROLE, SCORE_ROLE, CompareRow, CompareTableModel, RowKind
+from trustframe.ui.models.compare_model import (
+    BAR_COLOR_ROLE,
+    DIFFERS_MARK,
+    SCORE_ROLE,
+    CompareRow,
+    CompareTableModel,
+    RowKind,
+)
 from trustframe.ui.scoring_access import comparison_or_none
 from trustframe.ui.widgets import colors
 
@@ -101,15 +112,20 @@ class CompareView(QWidget):
         self.table.horizontalHeader().setSectionsClickable(True)
         self.empty_label = QLabel(self.tr("Scores are not available for these assessments."))
         self.empty_label.setObjectName("EmptyState")
+        self.differences_box = QCheckBox(self.tr("Show &differences only"))
+        self.differences_box.setToolTip(self.tr("Hide the rows where every assessment has the same value; rows "
+                                                "that differ are marked %1").replace("%1", DIFFERS_MARK))
         # build layout
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.subtitle_label)
+        layout.addWidget(self.differences_box)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
         # connect signals
         self.ctx.hub.data_changed.connect(self._on_hub_data_changed)
         self.table.horizontalHeader().sectionDoubleClicked.connect(self._on_header_section_double_clicked)
+        self.differences_box.toggled.connect(self._apply_differences_filter)
         self.refresh()
 
     def title(self) -> str:
@@ -131,7 +147,9 @@ class CompareView(QWidget):
         if comparison is None:
             self.model.set_table([], [])
             return
-        columns = [f"{c.vendor_name}\n{c.product_name}" for c in comparison.columns]
+        assessments = self._assessments()
+        columns = [f"{c.vendor_name}\n{c.product_name}\n{self._when(assessments.get(c.assessment_id))}"
+                   for c in comparison.columns]
         self.subtitle_label.setText(self.tr("Scores as of %1. Double-click a vendor to open its assessment.").replace(
             "%1", comparison.as_of.isoformat()))
         self.model.set_table(columns, self._rows(comparison))
@@ -140,9 +158,91 @@ class CompareView(QWidget):
         header.resizeSection(0, self.fontMetrics().averageCharWidth() * 42)
         for section in range(1, len(columns) + 1):
             header.setSectionResizeMode(section, QHeaderView.ResizeMode.Stretch)
+        self.table.clearSpans()
         for row in range(self.model.rowCount()):
             if self.model.row_at(row).kind is RowKind.HEADING:  # type: ignore[union-attr]
                 self.table.setSpan(row, 0, 1, len(columns) + 1)
+        self._apply_differences_filter()
+
+    def differing_labels(self) -> list[str]:
+        """Labels of the rows whose values differ (for tests and the report of what changed)."""
+        rows = [self.model.row_at(i) for i in range(self.model.rowCount())]
+        return [row.label for row in rows if row is not None and row.differs]
+
+    def visible_labels(self) -> list[str]:
+        """Labels of the rows shown (not filtered out)."""
+        rows = [self.model.row_at(i) for i in range(self.model.rowCount()) if not self.table.isRowHidden(i)]
+        return [row.label for row in rows if row is not None]
+
+    def _assessments(self) -> dict[int, Any]:
+        services = self.ctx.services
+        found: dict[int, Any] = {}
+        for aid in self.assessment_ids:
+            try:
+                found[aid] = services.assessments.get(aid) if services is not None else None
+            except NotFoundError:
+                continue
+        return found
+
+    def _when(self, assessment: Any) -> str:
+        """The date a column stands for: decided on, else started on."""
+        if assessment is None:
+            return ""
+        if assessment.decision_date is not None:
+            return self.tr("decided %1").replace("%1", assessment.decision_date.isoformat())
+        if assessment.created_at is not None:
+            return self.tr("started %1").replace("%1", assessment.created_at.date().isoformat())
+        return ""
+
+    def _apply_differences_filter(self, *_args: object) -> None:
+        only = self.differences_box.isChecked()
+        heading: int | None = None
+        heading_has_rows = False
+        for i in range(self.model.rowCount()):
+            row = self.model.row_at(i)
+            assert row is not None
+            if row.kind is RowKind.HEADING:
+                if heading is not None:
+                    self.table.setRowHidden(heading, only and not heading_has_rows)
+                heading, heading_has_rows = i, False
+                continue
+            hidden = only and not row.differs
+            self.table.setRowHidden(i, hidden)
+            heading_has_rows = heading_has_rows or not hidden
+        if heading is not None:
+            self.table.setRowHidden(heading, only and not heading_has_rows)
+
+    def _answer_rows(self) -> list[CompareRow]:
+        """One row per question asked in any of the assessments: each one's answer."""
+        services = self.ctx.services
+        if services is None:
+            return []
+        per_column: list[tuple[dict[str, Any], dict[str, Any]]] = []   # (applicable questions, answers)
+        order: list[str] = []
+        for aid in self.assessment_ids:
+            try:
+                assessment = services.assessments.get(aid)
+                answers = services.assessments.answers(aid)
+                questions = services.assessments.applicable_questions(assessment, answers)
+            except NotFoundError:
+                per_column.append(({}, {}))
+                continue
+            per_column.append(({q.id: q for q in questions}, answers))
+            order += [q.id for q in questions if q.id not in order]
+        not_asked = self.tr("not asked")
+        rows: list[CompareRow] = []
+        for qid in order:
+            question = next(q[qid] for q, _a in per_column if qid in q)
+            cells = []
+            for questions, answers in per_column:
+                if qid not in questions:
+                    cells.append(not_asked)
+                    continue
+                answer = answers.get(qid)
+                value = answer.value if answer is not None else None
+                cells.append(answer_values.display(questions[qid], value) if value is not None else "—")
+            rows.append(CompareRow(RowKind.TEXT, f"{qid}  {question.text}", tuple(cells), tooltip=question.text))
+        return rows
 
     def _rows(self, comparison: Any) -> list[CompareRow]:
         cols = comparison.columns
@@ -183,6 +283,10 @@ class CompareView(QWidget):
                     tuple(state_text.get(s, str(s)) for s in flag.states),
                     tuple(colors.severity_color(flag.severity).name() if s == "open" else None for s in flag.states),
                     tooltip=flag.flag_id))
+        answer_rows = self._answer_rows()
+        if answer_rows:
+            rows.append(CompareRow(RowKind.HEADING, self.tr("Answers")))
+            rows += answer_rows
         return rows
 
     def _on_hub_data_changed(self, change: Any) -> None:

@@ -286,7 +286,7 @@ class PortfolioView(QWidget):
             due = QTableWidgetItem(r.next_review_due.isoformat() if r.next_review_due else "")
             table.setItem(i, 1, due)
             days = (today - r.next_review_due).days if r.next_review_due else 0
-            late = QTableWidgetItem(labels.plural(days, self.tr("1 day"), self.tr("{n} days")))
+            late = QTableWidgetItem(self.tr("%n day(s)", "", days))
             late.setForeground(QBrush(theme.DANGER))
             table.setItem(i, 2, late)
         self.overdue_title.setText(self.tr("Overdue reviews ({n})").format(n=f"{len(overdue):,}") if overdue
@@ -366,7 +366,7 @@ class PortfolioView(QWidget):
 
     def _on_rescored(self, result: Any) -> None:
         count = result if isinstance(result, int) else getattr(result, "count", None)
-        text = self.tr("Rescored {n} assessments").format(n=count) if count is not None else self.tr("Rescored")
+        text = self.tr("Rescored %n assessment(s)", "", count) if count is not None else self.tr("Rescored")
         self._ctx.hub.status_message.emit(text, 5000)
 
     # -- slots ---------------------------------------------------------------------------------

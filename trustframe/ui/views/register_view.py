@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,7 @@ from trustframe.ui import icons, labels
 from trustframe.ui.models.register_model import (
     NONE,
     Column,
-    RegisterFilterProxyModel,
+    RegisterFilter,
     RegisterTableModel,
     Role,
 )
@@ -117,13 +117,13 @@ class RegisterView(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("Muted")
 
+        # The model filters and sorts itself (no QSortFilterProxyModel): one pass and one
+        # reset per filter change, counts cached (see register_model's docstring).
         self.model = RegisterTableModel(self)
-        self.proxy = RegisterFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setObjectName("RegisterTable")
         self.table.setAccessibleName(self.tr("Vendor register"))
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(Column.RATING, RatingBadgeDelegate(Role.RATING, self.table))
         self.table.setItemDelegateForColumn(Column.FLAGS, FlagCountBadgeDelegate(Role.FLAG_LEVEL, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -222,10 +222,6 @@ class RegisterView(QWidget):
         self.table.customContextMenuRequested.connect(self._on_table_customContextMenuRequested)
         self.table.horizontalHeader().sectionResized.connect(self._on_header_changed)
         self.table.horizontalHeader().sectionMoved.connect(self._on_header_changed)
-        self.proxy.rowsInserted.connect(self._update_counts)
-        self.proxy.rowsRemoved.connect(self._update_counts)
-        self.proxy.modelReset.connect(self._update_counts)
-        self.proxy.layoutChanged.connect(self._update_counts)
         self.open_action.triggered.connect(self._on_open_action_triggered)
         self.open_assessment_action.triggered.connect(self._on_open_assessment_action_triggered)
         self.new_for_product_action.triggered.connect(self._on_new_assessment_button_clicked)
@@ -249,8 +245,8 @@ class RegisterView(QWidget):
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
-        self.proxy.clear_filters()
-        self._update_counts()
+        self._search_timer.stop()
+        self._apply_filter(RegisterFilter())
 
     def apply_search_now(self) -> None:
         """Apply the typed search text without waiting for the debounce (tests, Enter key)."""
@@ -272,7 +268,7 @@ class RegisterView(QWidget):
 
     def visible_row_count(self) -> int:
         """Rows passing the filters."""
-        return self.proxy.rowCount()
+        return self.model.visible_count
 
     # -- slots ---------------------------------------------------------------------------------
 
@@ -281,38 +277,74 @@ class RegisterView(QWidget):
             self._show_loading()
 
     def _on_store_loaded(self, rows: list[RegisterRow]) -> None:
-        selected = {(r.vendor_id, r.product_id) for r in self.selected_rows()} if self.model.rows else set()
+        selected, current = self._selection_keys()
         header = self.table.horizontalHeader()
-        self.model.set_rows(rows, self._store.today)
-        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        if selected:
-            self._reselect(selected)
+        self.model.set_rows(rows, self._store.today, sort=(header.sortIndicatorSection(), header.sortIndicatorOrder()))
+        self._reselect(selected, current)
         self._update_counts()
 
-    def _reselect(self, keys: set[tuple[int, int | None]]) -> None:
-        selection = self.table.selectionModel()
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            item: RegisterRow = index.data(Role.ROW)
-            if (item.vendor_id, item.product_id) in keys:
-                selection.select(index, selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+    def _selection_keys(self) -> tuple[set[tuple[int, int | None]], tuple[int, int | None] | None]:
+        """(vendor id, product id) of the selected rows and of the current row."""
+        if not self.model.rows:
+            return set(), None
+        selected = {(r.vendor_id, r.product_id) for r in self.selected_rows()}
+        index = self.table.currentIndex()
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        return selected, ((row.vendor_id, row.product_id) if row is not None else None)
+
+    def _reselect(self, keys: set[tuple[int, int | None]], current: tuple[int, int | None] | None) -> None:
+        """Select the rows with these keys again after a reset, in one selection change: runs
+        of adjacent rows become one range, so even "select all" costs one pass, not a signal
+        per row."""
+        if not keys and current is None:
+            return
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        start = previous = -1
+        current_row = -1
+        for n, r in enumerate(self.model.rows):
+            key = (r.vendor_id, r.product_id)
+            if key == current:
+                current_row = n
+            if key not in keys:
+                continue
+            if n != previous + 1 and start >= 0:
+                selection.select(self.model.index(start, 0), self.model.index(previous, last))
+                start = -1
+            if start < 0:
+                start = n
+            previous = n
+        if start >= 0:
+            selection.select(self.model.index(start, 0), self.model.index(previous, last))
+        model = self.table.selectionModel()
+        if current_row >= 0:
+            model.setCurrentIndex(self.model.index(current_row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+        if not selection.isEmpty():
+            model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def _apply_filter(self, new: RegisterFilter) -> None:
+        """Apply the filters: one pass, one reset, selection kept, counts updated once."""
+        selected, current = self._selection_keys()
+        if self.model.set_filter(new):
+            self._reselect(selected, current)
+        self._update_counts()
 
     def _on_search_textChanged(self, _text: str) -> None:
         self._search_timer.start()
 
     def _on_search_timer_timeout(self) -> None:
-        self.proxy.set_search_text(self.search.text())
-        self._update_counts()
+        self._apply_filter(self._filter_from_widgets())
 
     def _on_filter_changed(self, *_args: object) -> None:
-        self.proxy.set_rating(self.rating_filter.currentData())
-        self.proxy.set_tier(self.tier_filter.currentData())
-        self.proxy.set_status(self.status_filter.currentData())
-        self.proxy.set_overdue_only(self.overdue_filter.isChecked())
-        self._update_counts()
+        self._apply_filter(self._filter_from_widgets())
+
+    def _filter_from_widgets(self) -> RegisterFilter:
+        return RegisterFilter(text=self.search.text(), rating=self.rating_filter.currentData(),
+                              tier=self.tier_filter.currentData(), status=self.status_filter.currentData(),
+                              overdue_only=self.overdue_filter.isChecked())
 
     def _on_empty_action_clicked(self) -> None:
-        if self.model.rowCount() == 0:
+        if self.model.total_count == 0:
             self.add_vendor_requested.emit()
         else:
             self.clear_filters()
@@ -333,8 +365,13 @@ class RegisterView(QWidget):
 
     def _on_open_assessment_action_triggered(self) -> None:
         row = self.current_row()
-        if row is not None and row.assessment_id is not None:
-            self._ctx.hub.assessment_requested.emit(row.assessment_id)
+        if row is None:
+            return
+        # The latest assessment is the open reassessment when there is one (the row shows the
+        # standing decision; the officer works on the new one).
+        latest = row.reassessment_id if row.reassessment_id is not None else row.assessment_id
+        if latest is not None:
+            self._ctx.hub.assessment_requested.emit(latest)
 
     def _on_table_customContextMenuRequested(self, pos: QPoint) -> None:
         row = self.current_row()
@@ -365,12 +402,12 @@ class RegisterView(QWidget):
         self.count_label.clear()
 
     def _update_counts(self, *_args: object) -> None:
-        total = self.model.rowCount()
-        shown = self.proxy.rowCount()
-        vendors = len({r.vendor_id for r in self.model.rows})
+        # Cached counts only (computed once per load): this runs once per change, never per row.
+        total = self.model.total_count
+        shown = self.model.visible_count
         self.summary.setText(self.tr("{vendors} vendors · {products} products and services").format(
-            vendors=f"{vendors:,}", products=f"{sum(1 for r in self.model.rows if r.product_id):,}"))
-        filtered = self.proxy.is_filtered
+            vendors=f"{self.model.vendor_count:,}", products=f"{self.model.product_count:,}"))
+        filtered = self.model.is_filtered
         self.clear_button.setEnabled(filtered)
         self.count_label.setText(self.tr("Showing {shown} of {total}").format(shown=f"{shown:,}", total=f"{total:,}")
                                  if filtered else "")
@@ -389,7 +426,7 @@ class RegisterView(QWidget):
             self.stack.setCurrentIndex(0)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.matches(QKeySequence.StandardKey.Cancel) and self.proxy.is_filtered:
+        if event.matches(QKeySequence.StandardKey.Cancel) and self.model.is_filtered:
             self.clear_filters()
             return
         super().keyPressEvent(event)

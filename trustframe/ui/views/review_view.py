@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from trustframe.domain.assessment import Assessment
+from trustframe.domain.questionnaire import Severity
 from trustframe.domain.scoring_model import RaisedFlag, ScoreResult
+from trustframe.services.assessments import NotApplicableAnswer
 from trustframe.ui import labels
 from trustframe.ui.models.review_model import QUESTION_ID_ROLE, ReviewRow, ReviewTableModel
 from trustframe.ui.widgets import colors
@@ -34,6 +36,8 @@ from trustframe.ui.widgets import colors
 _FLAG_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _FLAG_ACCEPTED_ROLE = Qt.ItemDataRole.UserRole + 2
 _FLAG_QUESTION_ROLE = Qt.ItemDataRole.UserRole + 3
+_NA_ROLE = Qt.ItemDataRole.UserRole + 4
+_NA_ACCEPTABLE_ROLE = Qt.ItemDataRole.UserRole + 5
 
 
 class ReviewPanel(QWidget):
@@ -49,6 +53,8 @@ class ReviewPanel(QWidget):
     decision_requested = Signal()
     #: Show this question in the answer tab.
     question_activated = Signal(str)
+    #: Accept the selected "not applicable" answers with one reason (list of question ids).
+    accept_na_requested = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +86,16 @@ class ReviewPanel(QWidget):
         self.flags_tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.accept_button = QPushButton(self.tr("&Accept as mitigated…"))
         self.revoke_button = QPushButton(self.tr("Re&voke acceptance"))
+        # Rule 3 of docs/scoring.md: N/A answers count only once accepted; unaccepted ones are gaps.
+        self.na_tree = QTreeWidget()
+        self.na_tree.setAccessibleName(self.tr("Not applicable answers"))
+        self.na_tree.setRootIsDecorated(False)
+        self.na_tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.na_tree.setHeaderLabels([self.tr("Question"), self.tr("Reason given"), self.tr("Status")])
+        self.na_tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.accept_na_button = QPushButton(self.tr("Accept &N/A…"))
+        self.accept_na_button.setToolTip(self.tr("Accept the selected 'not applicable' answers, with one reason "
+                                                 "for all; until accepted they count as gaps"))
         self.conditions_list = QListWidget()
         self.conditions_list.setAccessibleName(self.tr("Conditions"))
         self.conditions_list.setWordWrap(True)
@@ -110,6 +126,12 @@ class ReviewPanel(QWidget):
         flag_buttons.addWidget(self.revoke_button)
         flag_buttons.addStretch(1)
         flags_col.addLayout(flag_buttons)
+        flags_col.addWidget(_heading(self.tr("Not applicable answers")))
+        flags_col.addWidget(self.na_tree, 1)
+        na_buttons = QHBoxLayout()
+        na_buttons.addWidget(self.accept_na_button)
+        na_buttons.addStretch(1)
+        flags_col.addLayout(na_buttons)
         decision_col = QVBoxLayout()
         decision_col.addWidget(_heading(self.tr("Conditions to require")))
         decision_col.addWidget(self.conditions_list, 1)
@@ -133,6 +155,8 @@ class ReviewPanel(QWidget):
         self.revoke_button.clicked.connect(self._on_revoke_button_clicked)
         self.decide_button.clicked.connect(self.decision_requested)
         self.flags_tree.currentItemChanged.connect(self._update_buttons)
+        self.na_tree.itemSelectionChanged.connect(self._update_buttons)
+        self.accept_na_button.clicked.connect(self._on_accept_na_button_clicked)
         self.answers_table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self._update_buttons()
 
@@ -159,6 +183,8 @@ class ReviewPanel(QWidget):
             text = self.tr("%1 by %2 on %3.").replace("%1", labels.decision(assessment.decision)).replace(
                 "%2", assessment.decision_by or "?").replace(
                 "%3", assessment.decision_date.isoformat() if assessment.decision_date else "?")
+            if assessment.decision_justification:
+                text += "\n" + self.tr("Justification: %1").replace("%1", assessment.decision_justification)
             if assessment.decision_notes:
                 text += "\n" + assessment.decision_notes
         else:
@@ -168,6 +194,33 @@ class ReviewPanel(QWidget):
                     "%1", labels.recommendation(score.recommendation)).replace("%2", labels.rating(score.rating))
         self.decision_label.setText(text)
         self._update_buttons()
+
+    def set_not_applicable(self, items: list[NotApplicableAnswer]) -> None:
+        """Show the assessment's "not applicable" answers: accepted, awaiting acceptance (a gap),
+        or without a written reason (a gap that cannot be accepted yet)."""
+        selected = set(self.selected_na())
+        self.na_tree.clear()
+        for na in items:
+            if na.accepted:
+                status = self.tr("Accepted: %1").replace("%1", na.accepted_reason)
+            elif na.has_reason:
+                status = self.tr("Gap: not accepted yet")
+            else:
+                status = self.tr("Gap: no reason given")
+            item = QTreeWidgetItem([na.question_id, na.comment or self.tr("(none)"), status])
+            item.setData(0, _NA_ROLE, na.question_id)
+            item.setData(0, _NA_ACCEPTABLE_ROLE, not na.accepted and na.has_reason)
+            item.setToolTip(0, na.question_text)
+            if not na.accepted:
+                item.setForeground(2, QBrush(QColor(colors.severity_color(Severity.HIGH))))
+            self.na_tree.addTopLevelItem(item)
+            item.setSelected(na.question_id in selected)
+        self._update_buttons()
+
+    def selected_na(self) -> list[str]:
+        """The question ids of the selected N/A answers that can be accepted."""
+        return [str(item.data(0, _NA_ROLE)) for item in self.na_tree.selectedItems()
+                if item.data(0, _NA_ACCEPTABLE_ROLE)]
 
     def selected_question_id(self) -> str:
         """The question selected in the answers table ("" when none)."""
@@ -221,6 +274,12 @@ class ReviewPanel(QWidget):
         self.accept_button.setEnabled(editable and flag is not None and not flag[1])
         self.revoke_button.setEnabled(editable and flag is not None and flag[1])
         self.decide_button.setEnabled(editable)
+        self.accept_na_button.setEnabled(editable and bool(self.selected_na()))
+
+    def _on_accept_na_button_clicked(self) -> None:
+        ids = self.selected_na()
+        if ids:
+            self.accept_na_requested.emit(ids)
 
     def _on_override_button_clicked(self) -> None:
         if self.selected_question_id():

@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, QUrl, Qt, Signal
-from PySide6.QtGui import QBrush, QDesktopServices, QFont
+from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -307,7 +307,7 @@ class VendorView(QWidget):
         if vendor.website:
             url = vendor.website if "://" in vendor.website else f"https://{vendor.website}"
             parts.append(f'<a href="{url}">{vendor.website}</a>')
-        parts.append(labels.plural(len(self.products), self.tr("1 product"), self.tr("{n} products")))
+        parts.append(self.tr("%n product(s)", "", len(self.products)))
         self.subtitle.setText(" · ".join(parts))
         profile = []
         if vendor.ownership_notes:
@@ -393,7 +393,7 @@ class VendorView(QWidget):
         if index >= 0:
             table.selectRow(index)
         _fit(table, {0: 250, 1: 120, 2: 200, 3: 130, 4: 95})
-        summary = [labels.plural(len(self.evidence), self.tr("1 item"), self.tr("{n} items"))]
+        summary = [self.tr("%n item(s)", "", len(self.evidence))]
         if expired:
             summary.append(self.tr("{n} expired").format(n=expired))
         if expiring:
@@ -547,8 +547,10 @@ class VendorView(QWidget):
         ev = self.selected_evidence()
         if ev is None:
             return
+        from trustframe.ui import file_dialogs
+
         if not ev.sha256:
-            QDesktopServices.openUrl(QUrl(ev.url))
+            file_dialogs.open_with_desktop(self, ev.url)
             return
         global _OPEN_DIR
         try:
@@ -559,14 +561,16 @@ class VendorView(QWidget):
         except Exception as exc:  # known errors (damaged file) and bugs both get a dialog
             error_dialog.show_exception(self, exc)
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        file_dialogs.open_with_desktop(self, target)
 
     def _on_save_evidence_button_clicked(self) -> None:
         ev = self.selected_evidence()
         if ev is None or not ev.sha256:
             return
-        path = messages.choose_save_file(self, self.tr("Save a copy of the evidence file"),
-                                         str(Path.home() / ev.file_name))
+        from trustframe.ui import file_dialogs
+
+        path = file_dialogs.choose_save(self, self._ctx.settings, file_dialogs.EVIDENCE_COPY,
+                                        self.tr("Save a copy of the evidence file"), ev.file_name)
         if not path:
             return
         try:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QButtonGroup,
     QCheckBox,
-    QDateEdit,
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
@@ -248,6 +247,13 @@ class NumberEditor(AnswerEditor):
             self.spin.setSuffix(f" {question.unit}")
         self.spin.setAccessibleName(self.tr("Number") + (f" ({question.unit})" if question.unit else ""))
         self.spin.setMinimumWidth(self.fontMetrics().averageCharWidth() * 18)
+        if question.min_value is not None or question.max_value is not None:
+            # Rule 6 of docs/scoring.md: the declared range; a value outside it is refused on save
+            # with a message rather than silently corrected.
+            low = "" if question.min_value is None else f"{question.min_value:g}"
+            high = "" if question.max_value is None else f"{question.max_value:g}"
+            self.spin.setToolTip(self.tr("Allowed: %1 to %2%3").replace("%1", low or "…").replace(
+                "%2", high or "…").replace("%3", f" {question.unit}" if question.unit else ""))
         self.band_label = QLabel()
         self.band_label.setEnabled(False)  # greyed: a hint, not content
         self.clear_button = QPushButton(self.tr("Clear"))
@@ -315,11 +321,9 @@ class DateEditor(AnswerEditor):
         super().__init__(question, parent)
         self._last: str | None = None
         # build widgets
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setMinimumDate(self._NO_DATE)
-        self.date_edit.setSpecialValueText(self.tr("No date"))
+        from trustframe.ui.widgets.date_edit import OptionalDateEdit
+
+        self.date_edit = OptionalDateEdit(self.tr("No date"))
         self.date_edit.setKeyboardTracking(False)
         self.date_edit.setAccessibleName(self.tr("Date"))
         self.today_button = QPushButton(self.tr("Today"))

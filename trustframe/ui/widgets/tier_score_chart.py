@@ -58,7 +58,7 @@ class TierScoreChart(QWidget):
         self._points = [p for p in points if 1 <= p.tier <= 4]
         self._unscored = unscored
         counts = {r: sum(1 for p in self._points if p.rating is r) for r in Rating}
-        self.setAccessibleDescription(self.tr("{n} products plotted. ").format(n=len(self._points)) + ", ".join(
+        self.setAccessibleDescription(self.tr("%n product(s) plotted. ", "", len(self._points)) + ", ".join(
             f"{labels.rating(r)}: {c}" for r, c in counts.items()))
         self._positions = []
         self.update()
@@ -132,8 +132,7 @@ class TierScoreChart(QWidget):
         if self._unscored:
             painter.drawText(QRectF(plot.left(), plot.bottom() + 2 * metrics.height() + 8, plot.width(),
                                     metrics.height()), Qt.AlignmentFlag.AlignCenter,
-                             labels.plural(self._unscored, self.tr("1 product is not scored yet and not shown"),
-                                           self.tr("{n} products are not scored yet and not shown")))
+                             self.tr("%n product(s) not scored yet and not shown", "", self._unscored))
 
         # Dots: worst ratings last so they sit on top.
         radius = 5.5 if len(self._points) < 400 else 3.5 if len(self._points) < 3000 else 2.2

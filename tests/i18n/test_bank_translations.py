@@ -1,0 +1,128 @@
+"""Question-bank translation overlays: complete for German, validated against the bank (every
+id covered, no extra ids), applied without touching ids or scores, gaps shown in English."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from trustframe.domain.translation import QuestionnaireTranslation, QuestionText, coverage_issues, translate
+from trustframe.exchange import questionnaire_translations as qt
+from trustframe.exchange.questionnaire_files import bundled_questionnaire_files, load_questionnaire
+
+BUNDLED = {p.stem: load_questionnaire(p, trusted=True) for p in bundled_questionnaire_files()}
+
+
+@pytest.mark.parametrize("key", sorted(BUNDLED))
+def test_every_bundled_questionnaire_is_completely_translated_to_german(key: str) -> None:
+    questionnaire = BUNDLED[key]
+    assert "de" in qt.languages_for(questionnaire)
+    issues = qt.check_translations(questionnaire)
+    assert not issues, "\n".join(str(i) for i in issues[:20])
+
+
+def german(key: str) -> QuestionnaireTranslation:
+    overlay = qt.overlay_for(BUNDLED[key], "de")
+    assert overlay is not None
+    return overlay
+
+
+def test_a_missing_question_is_reported_and_shown_in_english() -> None:
+    bank = BUNDLED["ict-supply-chain-trust"]
+    overlay = german("ict-supply-chain-trust")
+    for question in bank.iter_questions():
+        trimmed = dataclasses.replace(overlay, questions={k: v for k, v in overlay.questions.items() if k != question.id})
+        gaps = coverage_issues(bank, trimmed)
+        assert any(g.where == f"questions.{question.id}" and not g.extra for g in gaps)
+        shown = translate(bank, trimmed).question(question.id)
+        assert shown.text == question.text  # falls back to English, visibly listed above
+
+
+def test_an_extra_id_is_an_error() -> None:
+    bank = BUNDLED["ict-supply-chain-trust"]
+    overlay = german("ict-supply-chain-trust")
+    extra = dataclasses.replace(overlay, questions={**overlay.questions, "NOPE-99": QuestionText(text="x")},
+                                sections={**overlay.sections, "ZZZ": {"title": "x"}},
+                                option_labels={**overlay.option_labels, "Never offered": "Nie"})
+    extras = {g.where for g in coverage_issues(bank, extra) if g.extra}
+    assert {"questions.NOPE-99", "sections.ZZZ", "options.'Never offered'"} <= extras
+
+
+def test_every_option_and_guidance_field_must_be_covered() -> None:
+    bank = BUNDLED["ict-supply-chain-trust"]
+    overlay = german("ict-supply-chain-trust")
+    question = next(q for q in bank.iter_questions() if q.options and q.guidance.why)
+    words = overlay.questions[question.id]
+    option = question.options[0]
+    labels = {k: v for k, v in overlay.option_labels.items() if k != option.label}
+    broken = dataclasses.replace(overlay, option_labels=labels, questions={
+        **overlay.questions, question.id: dataclasses.replace(words, guidance={**words.guidance, "why": ""})})
+    wheres = {g.where for g in coverage_issues(bank, broken)}
+    assert f"questions.{question.id}.guidance.why" in wheres
+    assert f"questions.{question.id}.options.{option.id}" in wheres
+
+
+@pytest.mark.parametrize("key", sorted(BUNDLED))
+def test_translation_changes_words_only(key: str) -> None:
+    english = BUNDLED[key]
+    shown = qt.in_language(english, "de")
+    assert shown.language == "de"
+    assert [q.id for q in shown.iter_questions()] == [q.id for q in english.iter_questions()]
+    for a, b in zip(english.iter_questions(), shown.iter_questions()):
+        assert (a.type, a.importance, a.applies_to, a.show_if, a.weight) == (b.type, b.importance, b.applies_to,
+                                                                            b.show_if, b.weight)
+        assert [(o.id, o.score, o.not_applicable) for o in a.options] == [(o.id, o.score, o.not_applicable)
+                                                                          for o in b.options]
+        assert [(f.id, f.when, f.severity) for f in a.red_flags] == [(f.id, f.when, f.severity) for f in b.red_flags]
+        assert b.text != a.text
+
+
+def test_german_option_labels_map_back_to_the_same_ids() -> None:
+    bank = BUNDLED["ict-supply-chain-trust"]
+    aliases = qt.label_aliases(bank)
+    shown = qt.in_language(bank, "de")
+    for question in shown.iter_questions():
+        for option in question.options:
+            assert aliases[question.id][option.label.casefold()] == option.id
+
+
+def test_an_unknown_language_is_refused_with_the_available_ones() -> None:
+    with pytest.raises(Exception, match="available: en, de"):
+        qt.in_language(BUNDLED["ict-supply-chain-trust"], "xx")
+
+
+@pytest.mark.parametrize("text,message", [
+    ("- a list", "mapping"),
+    ("format: other/1\nquestionnaire: q\nversion: '1'\nlanguage: de\n", "format must be"),
+    ("format: trustframe-questionnaire-translation/1\nversion: '1'\nlanguage: de\n", "questionnaire is missing"),
+    ("format: trustframe-questionnaire-translation/1\nquestionnaire: q\nversion: '1'\nlanguage: de\n"
+     "questions: {A-1: {text: [1, 2]}}\n", "expected text"),
+    ("format: trustframe-questionnaire-translation/1\nquestionnaire: q\nversion: '1'\nlanguage: de\n"
+     "questions: {A-1: {colour: red}}\n", "unknown field"),
+    ("a: [unclosed", "not valid YAML"),
+])
+def test_broken_overlays_are_refused_with_a_reason(text: str, message: str) -> None:
+    overlay, issues = qt.parse_overlay(text, "x.yaml")
+    assert overlay is None
+    assert any(message in i.message for i in issues), issues
+
+
+def test_validate_warns_about_untranslated_items(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    # A copy of the German overlay without one question: `questionnaire validate` still passes
+    # (English is shown) but lists the gap as a warning.
+    source = qt.overlay_path("ict-supply-chain-trust", "1.0.0", "de")
+    folder = tmp_path / "translations" / "de"
+    folder.mkdir(parents=True)
+    text = source.read_text(encoding="utf-8").replace("  GOV-02:\n", "  GOV-02-REMOVED:\n", 1)
+    (folder / source.name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(qt, "translations_dir", lambda: tmp_path / "translations")
+    from trustframe.cli import main
+
+    code = main(["questionnaire", "validate", str(BUNDLED["ict-supply-chain-trust"].origin or
+                                                  bundled_questionnaire_files()[1])])
+    err = capsys.readouterr().err
+    assert "GOV-02" in err and "not translated" in err
+    assert "no question GOV-02-REMOVED" in err and code == 1  # the renamed id is extra: an error

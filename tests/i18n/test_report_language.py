@@ -1,0 +1,94 @@
+"""Reports in German: words from the catalogue and the bank overlay, German dates and numbers,
+/Lang de in the PDF; vendor text is never altered, and an unknown language is refused."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from trustframe.exchange import i18n
+from trustframe.exchange.questionnaire_translations import in_language
+from trustframe.exchange.reports_language import ReportTranslator
+
+
+@pytest.fixture
+def bank_assessment(services: Any) -> Any:
+    vendor = services.vendors.add_vendor("Acme Secure Ltd", "GB")
+    product = services.vendors.add_product(vendor.id, "Acme Gateway", "software")
+    assessment = services.assessments.create(vendor.id, product.id, "ict-supply-chain-trust", tier=3)
+    questions = services.assessments.scoped_questions(assessment)
+    for question in questions[:12]:
+        if question.type.has_options and question.type.value != "multiple_choice":
+            services.assessments.set_answer(assessment.id, question.id, question.options[-1].id)
+    return assessment
+
+
+def test_translator_uses_catalogue_bank_dates_and_numbers(services: Any, bank_assessment: Any) -> None:
+    questionnaire = services.assessments.questionnaire(bank_assessment)
+    translator = ReportTranslator("de", [questionnaire])
+    german = in_language(questionnaire, "de")
+    question, shown = next(questionnaire.iter_questions()), next(german.iter_questions())
+    assert translator.text("Residual risk") == "Restrisiko"
+    assert translator.text(question.text) == shown.text
+    assert translator.text(f"Action: {question.red_flags[0].mitigation}" if question.red_flags else "x") != (
+        f"Action: {question.red_flags[0].mitigation}" if question.red_flags else "")
+    assert translator.text("2026-12-06") == i18n.format_date(date(2026, 12, 6), "de") == "06.12.2026"
+    assert translator.text("71.9") == "71,9"
+    assert translator.text("TLS 1.2 only") == "TLS 1.2 only"  # not a bare number: dots kept
+    assert translator.text("Our own wording, Residual risk") == "Our own wording, Residual risk"
+
+
+def test_html_is_translated_escaped_and_marked_german(services: Any, bank_assessment: Any) -> None:
+    translator = ReportTranslator("de", [services.assessments.questionnaire(bank_assessment)])
+    page = ('<html lang="en"><head><style>p::after { content: "Residual risk"; }</style></head>'
+            '<body><h2>Residual risk</h2><p>&lt;script&gt;Residual risk</p><img alt="Score"></body></html>')
+    out = translator.html(page)
+    assert out.startswith('<html lang="de">')
+    assert "<h2>Restrisiko</h2>" in out and 'alt="Punktwert"' in out
+    assert 'content: "Residual risk"' in out  # style blocks are left alone
+    assert "&lt;script&gt;Residual risk" in out  # vendor-like text that is not an exact entry is kept, escaped
+    assert "Seite" in out  # the running page footer
+
+
+@pytest.mark.slow
+def test_german_pdf_report_has_lang_de_and_german_headings(services: Any, bank_assessment: Any,
+                                                           tmp_path: Path) -> None:
+    import pypdf
+
+    target = tmp_path / "report.pdf"
+    services.reports.write("assessment", "pdf", target, [bank_assessment.id], include_appendix=False, language="de")
+    reader = pypdf.PdfReader(target)
+    assert reader.trailer["/Root"]["/Lang"] == "de"
+    text = "\n".join(page.extract_text() for page in reader.pages[:3])
+    assert "Zusammenfassung für die Leitung" in text and "Restrisiko" in text
+    assert "Executive summary" not in text and "Residual risk" not in text
+
+
+def test_german_excel_report(services: Any, bank_assessment: Any, tmp_path: Path) -> None:
+    target = tmp_path / "report.xlsx"
+    services.reports.write("assessment", "xlsx", target, [bank_assessment.id], language="de")
+    english = tmp_path / "report-en.xlsx"
+    services.reports.write("assessment", "xlsx", english, [bank_assessment.id])
+    de, en = openpyxl.load_workbook(target), openpyxl.load_workbook(english)
+    assert de.properties.language == "de"
+    catalogue = i18n.catalogue("de")
+    changed = known = 0
+    for ws_en, ws_de in zip(en.worksheets, de.worksheets):
+        for row in ws_en.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and catalogue.knows(cell.value):
+                    known += 1
+                    changed += ws_de[cell.coordinate].value != cell.value
+    assert known and changed == known
+
+
+def test_unknown_report_language_is_refused(services: Any, bank_assessment: Any, tmp_path: Path) -> None:
+    from trustframe.services.reports import ReportError
+
+    with pytest.raises(ReportError, match="not available"):
+        services.reports.write("assessment", "xlsx", tmp_path / "r.xlsx", [bank_assessment.id], language="xx")
+    assert not (tmp_path / "r.xlsx").exists()

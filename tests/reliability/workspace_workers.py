@@ -1,0 +1,104 @@
+"""Worker processes for the workspace reliability tests (run as a script, not collected).
+
+    python workspace_workers.py create FOLDER WORKER ROUNDS ACKS
+        For each round r: wait until every worker is ready (a file barrier), then open the new
+        workspace FOLDER/round-r.tfw (creating it unless another worker did), add the vendor
+        "round r worker W" and append it to ACKS once the call has returned.
+    python workspace_workers.py write WORKSPACE WORKER SECONDS ACKS MODE
+        For SECONDS, write in a loop (MODE "vendor": add vendors; "answer": change answers of an
+        assessment of its own) and append every acknowledged write to ACKS.
+
+Errors are printed as ``ERROR <type>: <message>`` lines on stdout (one per failure, never a
+traceback) and the exit code is the number of failures (capped at 100).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("TRUSTFRAME_USER", "worker")
+
+
+def _barrier(folder: Path, round_no: int, worker: str, workers: int) -> None:
+    (folder / f".ready-{round_no}-{worker}").touch()
+    deadline = time.monotonic() + 60
+    while len(list(folder.glob(f".ready-{round_no}-*"))) < workers:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"round {round_no}: the other worker never came")
+        time.sleep(0.001)
+
+
+def create(folder: Path, worker: str, rounds: int, acks: Path, workers: int = 2) -> int:
+    """Race the other workers to create one new workspace per round."""
+    from trustframe.services.context import Services
+
+    failures = 0
+    with acks.open("a", encoding="utf-8") as out:
+        for r in range(rounds):
+            _barrier(folder, r, worker, workers)
+            name = f"round {r} worker {worker}"
+            try:
+                with Services.open(folder / f"round-{r}.tfw", user="worker") as services:
+                    services.vendors.add_vendor(name)
+                out.write(f"{r}\t{name}\n")
+                out.flush()
+            except Exception as exc:  # reported, counted, and the test fails on it
+                failures += 1
+                print(f"ERROR {type(exc).__name__}: {exc}".replace("\n", " "), flush=True)
+    return failures
+
+
+def write(workspace: Path, worker: str, seconds: float, acks: Path, mode: str) -> int:
+    """Write for ``seconds``; every acknowledged write is recorded in ``acks``."""
+    from trustframe.services.context import Services
+
+    failures = 0
+    with Services.open(workspace, user=f"worker {worker}", create=False) as services, \
+            acks.open("a", encoding="utf-8") as out:
+        assessment_id = None
+        questions: list[str] = []
+        if mode == "answer":
+            vendor = services.vendors.add_vendor(f"Answering vendor {worker}")
+            product = services.vendors.add_product(vendor.id, "Product", "software")
+            assessment = services.assessments.create(vendor.id, product.id, "ict-supply-chain-trust", tier=1)
+            assessment_id = assessment.id
+            questions = [q.id for q in services.assessments.applicable_questions(assessment)
+                         if q.type.value == "single_choice" and q.options][:20]
+            out.write(f"assessment\t{assessment_id}\n")
+        deadline = time.monotonic() + seconds
+        n = 0
+        while time.monotonic() < deadline:
+            n += 1
+            try:
+                if mode == "vendor":
+                    name = f"writer {worker} #{n}"
+                    services.vendors.add_vendor(name)
+                    out.write(f"vendor\t{name}\n")
+                else:
+                    qid = questions[n % len(questions)]
+                    comment = f"writer {worker} #{n}"
+                    question = services.assessments.questionnaire(assessment_id).question(qid)
+                    value = question.options[n % len(question.options)].id
+                    services.assessments.set_answer(assessment_id, qid, value, comment=comment)
+                    out.write(f"answer\t{assessment_id}\t{qid}\t{comment}\n")
+                out.flush()
+            except Exception as exc:  # reported, counted, and the test fails on it
+                failures += 1
+                print(f"ERROR {type(exc).__name__}: {exc}".replace("\n", " "), flush=True)
+    return failures
+
+
+def main(argv: list[str]) -> int:
+    """Dispatch to a worker."""
+    if argv[0] == "create":
+        failures = create(Path(argv[1]), argv[2], int(argv[3]), Path(argv[4]))
+    else:
+        failures = write(Path(argv[1]), argv[2], float(argv[3]), Path(argv[4]), argv[5])
+    return min(failures, 100)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,134 @@
+"""``trustframe workspace ...``: check, repair (on a copy), upgrade, backups and restore.
+
+These commands work on the workspace *file* named by ``--workspace`` (or the default one), or
+the file given to ``check``; they never open it for writing unless that is what they are for
+(``upgrade``, ``restore``, ``backups --keep``), and each of those backs up first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from trustframe.cli import CliContext, table
+
+
+def register(subparsers: Any, groups: dict[str, Any]) -> None:
+    """Add the ``workspace`` command group."""
+    w = subparsers.add_parser("workspace", help="check, repair, upgrade, back up and restore a workspace file")
+    ws = w.add_subparsers(dest="subcommand", metavar="SUBCOMMAND", required=True)
+    groups["workspace"] = ws
+    p = ws.add_parser("check", help="integrity and foreign-key check; says what a refused file is",
+                      description="Examine a workspace file without changing it. With --repair, a repaired "
+                                  "copy is written next to it and the original is kept.")
+    p.add_argument("file", nargs="?", type=Path, help="the file to check (default: --workspace)")
+    p.add_argument("--repair", action="store_true", help="write a repaired copy (the original is not changed)")
+    p.add_argument("--output", type=Path, help="where to write the repaired copy")
+    p.set_defaults(handler=workspace_check)
+    p = ws.add_parser("upgrade", help="migrate a workspace saved by an older version (backs up first)")
+    p.set_defaults(handler=workspace_upgrade)
+    p = ws.add_parser("backups", help="list the workspace's backups; --keep N sets how many are kept")
+    p.add_argument("--keep", type=int, help="keep this many backups (older ones are removed)")
+    p.add_argument("--now", action="store_true", help="take a backup now")
+    p.set_defaults(handler=workspace_backups)
+    p = ws.add_parser("restore", help="put a backup's content back (the current content is backed up first)")
+    p.add_argument("backup", type=Path)
+    p.set_defaults(handler=workspace_restore)
+
+
+def _target(ctx: CliContext) -> Path:
+    from trustframe import paths
+
+    given = getattr(ctx.args, "file", None) or ctx.args.workspace
+    return Path(given).expanduser() if given else paths.default_workspace_path()
+
+
+def workspace_check(ctx: CliContext) -> int:
+    """``workspace check [FILE] [--repair]``: exit 0 when healthy, 1 otherwise."""
+    from trustframe.services import workspace_admin
+
+    path = _target(ctx)
+    report = workspace_admin.check(path)
+    repair = workspace_admin.repair(path, ctx.args.output) if ctx.args.repair else None
+    if ctx.json:
+        data: dict[str, Any] = {"file": str(report.path), "state": report.state, "ok": report.ok,
+                                "summary": report.summary, "revision": report.revision,
+                                "tables": report.tables, "findings": report.findings}
+        if repair is not None:
+            data["repair"] = {"copy": str(repair.copy), "actions": repair.actions, "state": repair.after.state,
+                              "ok": repair.after.ok, "findings": repair.after.findings}
+        ctx.emit_json(data)
+    else:
+        ctx.print(report.summary)
+        for finding in report.findings:
+            ctx.print(f"  - {finding}")
+        if report.tables and report.state != "ok":
+            ctx.print(f"  tables found: {', '.join(report.tables)}")
+        if report.ok:
+            ctx.print("  integrity check: ok; foreign keys: ok")
+        elif repair is None and report.state in ("damaged",):
+            ctx.print(f"Run `trustframe workspace check --repair {path}` for a repaired copy; "
+                      "the original stays as it is.")
+        if repair is not None:
+            ctx.print(f"Repaired copy: {repair.copy} ({repair.after.state}); {path.name} was not changed.")
+            for action in repair.actions:
+                ctx.print(f"  - {action}")
+            for finding in repair.after.findings:
+                ctx.print(f"  still: {finding}")
+    healthy = repair.after.ok if repair is not None else report.ok
+    return 0 if healthy else 1
+
+
+def workspace_upgrade(ctx: CliContext) -> int:
+    """``workspace upgrade``."""
+    from trustframe.services import workspace_admin
+
+    path = _target(ctx)
+    backup = workspace_admin.upgrade(path)
+    if ctx.json:
+        ctx.emit_json({"file": str(path), "upgraded": backup is not None, "backup": str(backup) if backup else None})
+    elif backup is None:
+        ctx.print(f"{path.name} is already up to date.")
+    else:
+        ctx.print(f"Upgraded {path.name}; the version before the upgrade is kept in {backup}")
+    return 0
+
+
+def workspace_backups(ctx: CliContext) -> int:
+    """``workspace backups [--keep N] [--now]``."""
+    from trustframe.services import workspace_admin
+
+    path = _target(ctx)
+    if ctx.args.keep is not None:
+        workspace_admin.set_backups_kept(path, ctx.args.keep)
+    if ctx.args.now:
+        made = workspace_admin.backup_now(path)
+        if not ctx.json:
+            ctx.print(f"Backed up {path.name} to {made}")
+    items = workspace_admin.list_backups(path)
+    keep = workspace_admin.backups_kept(path)
+    if ctx.json:
+        ctx.emit_json({"file": str(path), "keep": keep, "backups": [
+            {"path": str(b.path), "taken_at": b.taken_at.isoformat(timespec="seconds"), "reason": b.reason,
+             "size": b.size} for b in items]})
+        return 0
+    if not items:
+        ctx.print(f"No backups of {path.name} yet (up to {keep} are kept).")
+        return 0
+    ctx.print(table([[b.taken_at.strftime("%Y-%m-%d %H:%M:%S"), b.reason, f"{b.size // 1024} KB", b.path]
+                     for b in items], ["TAKEN", "REASON", "SIZE", "FILE"]))
+    ctx.print(f"Up to {keep} backups are kept; `--keep N` changes that.")
+    return 0
+
+
+def workspace_restore(ctx: CliContext) -> int:
+    """``workspace restore BACKUP``."""
+    from trustframe.services import workspace_admin
+
+    path = _target(ctx)
+    saved = workspace_admin.restore(path, ctx.args.backup)
+    if ctx.json:
+        ctx.emit_json({"file": str(path), "restored_from": str(ctx.args.backup), "previous_content": str(saved)})
+    else:
+        ctx.print(f"Restored {path.name} from {ctx.args.backup}; the content it replaced is kept in {saved}")
+    return 0

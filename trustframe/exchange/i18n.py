@@ -1,0 +1,156 @@
+"""Words outside the GUI in other languages: the vendor workbook's and the reports' text.
+
+The GUI uses Qt's .ts/.qm files; the workbook and the reports are written by the exchange layer,
+which does not use Qt, so their words come from a small gettext-style catalogue per language,
+``resources/translations/catalog_<lang>.yaml``::
+
+    messages:            # whole texts (a cell, a line of a cell, an HTML text node)
+      "How to answer": "So antworten Sie"
+    patterns:            # texts with parts that vary; {name} matches any text
+      "Choose one: {labels}": "Wählen Sie eine Antwort: {labels}"
+
+A text with no entry stays English, so a missing entry is visible rather than an error;
+``tests/i18n`` checks that the German workbook and report carry no English chrome. Dates and
+numbers are formatted for the language with Babel.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Mapping
+
+import yaml
+
+from trustframe import paths
+
+SOURCE_LANGUAGE = "en"
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """One language's messages and patterns."""
+
+    language: str
+    messages: Mapping[str, str] = field(default_factory=dict)
+    #: (compiled English pattern, translation template)
+    patterns: tuple[tuple[re.Pattern[str], str], ...] = ()
+
+    def line(self, text: str, inner: "Callable[[str], str] | None" = None) -> str:
+        """The translation of one line (leading and trailing spaces kept); unchanged when unknown.
+
+        ``inner`` translates the parts a pattern captured (the reports pass their bank lookup, so
+        "answered 'Yes'" becomes "beantwortet mit „Ja“"); without it they are kept as they are."""
+        stripped = text.strip()
+        if not stripped:
+            return text
+        found = self.messages.get(stripped)
+        if found is None:
+            for pattern, template in self.patterns:
+                match = pattern.fullmatch(stripped)
+                if match:
+                    parts = match.groupdict()
+                    found = template.format(**({k: inner(v) for k, v in parts.items()} if inner else parts))
+                    break
+        if found is None:
+            return text
+        start = len(text) - len(text.lstrip())
+        end = len(text.rstrip())
+        return text[:start] + found + text[end:]
+
+    def text(self, text: str) -> str:
+        """The translation of a text, line by line."""
+        if self.language == SOURCE_LANGUAGE or not text:
+            return text
+        return "\n".join(self.line(part) for part in text.split("\n"))
+
+    def knows(self, text: str) -> bool:
+        """True when every non-empty line of ``text`` has a translation."""
+        return all(self.line(part) != part for part in text.split("\n") if part.strip())
+
+
+def catalogue_path(language: str) -> Path:
+    """Where a language's catalogue lives."""
+    return paths.resources_dir() / "translations" / f"catalog_{language}.yaml"
+
+
+def _compile(source: str) -> re.Pattern[str]:
+    parts = []
+    last = 0
+    for match in _PLACEHOLDER.finditer(source):
+        parts.append(re.escape(source[last:match.start()]))
+        parts.append(f"(?P<{match.group(1)}>.+?)")
+        last = match.end()
+    parts.append(re.escape(source[last:]))
+    return re.compile("".join(parts), re.DOTALL)
+
+
+@lru_cache(maxsize=8)
+def catalogue(language: str) -> Catalogue:
+    """The catalogue of ``language`` (empty for English or a language without one)."""
+    if language == SOURCE_LANGUAGE:
+        return Catalogue(SOURCE_LANGUAGE)
+    path = catalogue_path(language)
+    if not path.is_file():
+        return Catalogue(language)
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    messages = {str(k): str(v) for k, v in (data.get("messages") or {}).items()}
+    patterns = tuple((_compile(str(k)), str(v)) for k, v in (data.get("patterns") or {}).items())
+    return Catalogue(language, messages, patterns)
+
+
+def available_languages() -> list[str]:
+    """English and every language with a catalogue."""
+    folder = paths.resources_dir() / "translations"
+    found = {p.stem.split("_", 1)[1] for p in folder.glob("catalog_*.yaml")} if folder.is_dir() else set()
+    return [SOURCE_LANGUAGE] + sorted(found - {SOURCE_LANGUAGE})
+
+
+def check_language(language: str) -> str:
+    """``language`` when TrustFrame can write in it; raises ValueError naming the choices."""
+    choices = available_languages()
+    if language not in choices:
+        raise ValueError(f"Language {language!r} is not available; choose one of {', '.join(choices)}.")
+    return language
+
+
+def tr(text: str, language: str) -> str:
+    """``text`` in ``language`` (English when there is no translation)."""
+    return catalogue(language).text(text)
+
+
+def to_english(text: str) -> str | None:
+    """The English message whose translation (in any language) is ``text``, or None."""
+    folded = text.strip().casefold()
+    for language in available_languages()[1:]:
+        for english, translated in catalogue(language).messages.items():
+            if translated.casefold() == folded:
+                return english
+    return None
+
+
+def format_date(value: date | datetime | None, language: str, style: str = "medium") -> str:
+    """A date for people reading ``language``: ``06.12.2026`` in German, ISO in English."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.date()
+    if language == SOURCE_LANGUAGE:
+        return value.isoformat()
+    from babel.dates import format_date as babel_date
+
+    return babel_date(value, format=style, locale=language)
+
+
+def format_number(value: float, language: str, decimals: int = 0) -> str:
+    """A number with the language's decimal and grouping marks (``1.234,5`` in German)."""
+    if language == SOURCE_LANGUAGE:
+        return f"{value:,.{decimals}f}"
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=language)

@@ -1,0 +1,207 @@
+"""PDF and Excel reports in another language, without language-specific templates.
+
+The report templates and the report model are written in English. A report in another language
+is the English report with its words replaced on the way out:
+
+* the HTML's text nodes (and ``alt``/``title``/``aria-label`` attributes) are looked up in the
+  language's catalogue (``resources/translations/catalog_<lang>.yaml``, template and model words)
+  and in the question bank's translation overlay (question texts, option labels, red-flag titles
+  and mitigations, domain titles - everything the scores and answers quote from the bank);
+* dates in ISO form become the language's dates (Babel), bare numbers get its decimal mark;
+* ``<html lang>`` is set, so the PDF's /Lang is the language; the running "Page x of y" follows.
+
+The Excel report is translated cell by cell the same way. Vendor-supplied text is never
+re-interpreted: only whole texts that exactly match an English entry are replaced, and all
+text is escaped again after lookup.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any, BinaryIO, Iterable, Iterator, Sequence
+
+from trustframe.domain.questionnaire import Questionnaire
+from trustframe.exchange import i18n
+from trustframe.exchange.questionnaire_translations import in_language, overlay_for
+
+_TEXT_NODE = re.compile(r">([^<>]+)<")
+_ATTRIBUTE = re.compile(r'(\s(?:alt|title|aria-label)=")([^"]*)(")')
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_BARE_NUMBER = re.compile(r"[+\-−]?\d+\.\d+")
+_RAW_BLOCKS = re.compile(r"(<(style|script)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
+
+
+def bank_pairs(questionnaire: Questionnaire, language: str) -> Iterator[tuple[str, str]]:
+    """(English, translated) for every text of the questionnaire its overlay translates."""
+    if overlay_for(questionnaire, language) is None:
+        return
+    shown = in_language(questionnaire, language)
+    yield questionnaire.title, shown.title
+    yield questionnaire.description, shown.description
+    yield questionnaire.disclaimer, shown.disclaimer
+    for en_section, section in zip(questionnaire.sections, shown.sections):
+        yield en_section.title, section.title
+        yield en_section.description, section.description
+        for en, q in zip(en_section.questions, section.questions):
+            yield en.text, q.text
+            yield en.help, q.help
+            for name in ("why", "good_evidence", "weak_answer"):
+                yield getattr(en.guidance, name), getattr(q.guidance, name)
+            for en_option, option in zip(en.options, q.options):
+                yield en_option.label, option.label
+            for en_flag, flag in zip(en.red_flags, q.red_flags):
+                for name in ("title", "rationale", "mitigation", "contract_clause"):
+                    yield getattr(en_flag, name), getattr(flag, name)
+    if questionnaire.tiering and shown.tiering:
+        for en_esc, esc in zip(questionnaire.tiering.escalations, shown.tiering.escalations):
+            yield en_esc.reason, esc.reason
+
+
+class ReportTranslator:
+    """Puts a rendered English report into ``language``."""
+
+    def __init__(self, language: str, questionnaires: Iterable[Questionnaire] = ()) -> None:
+        self.language = i18n.check_language(language)
+        self.catalogue = i18n.catalogue(language)
+        bank: dict[str, str] = {}
+        for questionnaire in questionnaires:
+            for english, translated in bank_pairs(questionnaire, language):
+                if english.strip() and translated.strip() and english != translated:
+                    bank.setdefault(_squash(english), translated)
+        self._bank = bank
+
+    @property
+    def active(self) -> bool:
+        """False for English: nothing to do."""
+        return self.language != i18n.SOURCE_LANGUAGE
+
+    def text(self, text: str) -> str:
+        """One visible text in the report's language (unchanged when nothing matches)."""
+        if not self.active or not text.strip():
+            return text
+        stripped = text.strip()
+        found = self._bank.get(_squash(stripped))
+        if found is None:
+            found = self._truncated(stripped)
+        if found is None:
+            # HTML runs lines together: look the text up with its whitespace collapsed first, then
+            # (an Excel cell) line by line.
+            squashed = _squash(stripped)
+            translated = self.catalogue.line(squashed, inner=self.text)
+            if translated != squashed:
+                found = translated
+            elif "\n" in stripped:
+                lines = "\n".join(self.catalogue.line(part, inner=self.text) for part in stripped.split("\n"))
+                found = lines if lines != stripped else None
+        if found is None:
+            found = self._numbers(stripped)
+        if found is None:
+            return text
+        start = len(text) - len(text.lstrip())
+        end = len(text.rstrip())
+        return text[:start] + found + text[end:]
+
+    def _truncated(self, text: str) -> str | None:
+        # The model shortens long question texts ("Do you document every function ..."): find the
+        # bank text it starts and shorten the translation the same way.
+        for ellipsis in ("...", "…"):
+            if text.endswith(ellipsis) and len(text) > 20:
+                prefix = _squash(text[: -len(ellipsis)])
+                for english, translated in self._bank.items():
+                    if english.startswith(prefix):
+                        cut = translated[: max(len(prefix), 20)].rsplit(" ", 1)[0]
+                        return cut + ellipsis
+        return None
+
+    def _numbers(self, text: str) -> str | None:
+        # Dates anywhere in a text; decimal marks only in a text that is just a number (a score),
+        # so that "TLS 1.2" or "version 1.0.0" keep their dots.
+        changed = _ISO_DATE.sub(lambda m: i18n.format_date(date(int(m[1]), int(m[2]), int(m[3])), self.language),
+                                text) if _ISO_DATE.search(text) else text
+        if _BARE_NUMBER.fullmatch(changed.rstrip(" %")):
+            number = changed.rstrip(" %")
+            decimals = len(number.split(".")[1])
+            value = float(number.replace("−", "-"))
+            formatted = i18n.format_number(value, self.language, decimals)
+            if number.startswith("+"):
+                formatted = "+" + formatted
+            changed = formatted + changed[len(number):]
+        return changed if changed != text else None
+
+    def html(self, document: str) -> str:
+        """A rendered report document in the report's language, with ``lang`` set."""
+        if not self.active:
+            return document
+        parts = _RAW_BLOCKS.split(document)
+        out = []
+        skip = False
+        for part in parts:
+            if skip:  # the tag name captured by the split
+                skip = False
+                continue
+            if _RAW_BLOCKS.fullmatch(part or ""):
+                out.append(part)
+                skip = True
+                continue
+            out.append(self._html_text(part))
+        result = "".join(out)
+        result = _HTML_LANG.sub(f'<html lang="{self.language}"', result, count=1)
+        return result.replace("</head>", self._page_css() + "</head>", 1)
+
+    def _html_text(self, fragment: str) -> str:
+        def node(match: re.Match[str]) -> str:
+            raw = match.group(1)
+            translated = self.text(html_lib.unescape(raw))
+            if translated == html_lib.unescape(raw):
+                return match.group(0)
+            return ">" + html_lib.escape(translated, quote=False) + "<"
+
+        def attribute(match: re.Match[str]) -> str:
+            value = html_lib.unescape(match.group(2))
+            return match.group(1) + html_lib.escape(self.text(value), quote=True) + match.group(3)
+
+        return _ATTRIBUTE.sub(attribute, _TEXT_NODE.sub(node, fragment))
+
+    def _page_css(self) -> str:
+        # The running "Page 3 of 12" lives in report.css; the same rules, later, in this language.
+        page, of = self.catalogue.text("Page"), self.catalogue.text("of")
+        return ("<style>@page { @bottom-right { content: \"%s \" counter(page) \" %s \" counter(pages); } }"
+                " @page appendix { @bottom-right { content: \"%s A-\" counter(page) \" %s A-\" counter(pages); } }"
+                "</style>" % (page, of, page, of))
+
+    def workbook(self, path: Path | str) -> None:
+        """Translate an Excel report in place (cells, sheet titles stay), dates shown the language's way."""
+        if not self.active:
+            return
+        import openpyxl
+
+        workbook = openpyxl.load_workbook(path)
+        for ws in workbook.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, str) and cell.data_type != "f":
+                        translated = self.text(cell.value)
+                        if translated != cell.value:
+                            cell.value = translated
+                    elif isinstance(cell.value, date) and "yy" in (cell.number_format or "").lower():
+                        cell.number_format = "DD.MM.YYYY" if self.language == "de" else cell.number_format
+        workbook.properties.language = self.language
+        workbook.save(path)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def render_pdf_in(translator: ReportTranslator, templates: str | Sequence[str], context: dict[str, Any],
+                  meta: Any, target: Path | BinaryIO, *, pdf_variant: str | None, stats: Any) -> None:
+    """Like ``pdf.render_pdf``, with every document put through ``translator`` before layout."""
+    from trustframe.exchange.reports import pdf
+
+    names = [templates] if isinstance(templates, str) else list(templates)
+    documents = [translator.html(pdf.render_html(name, **context)) for name in names]
+    pdf.html_to_pdf(documents, target, pdf_variant=pdf_variant, fetcher=pdf.new_fetcher(meta), stats=stats)
