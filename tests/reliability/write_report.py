@@ -1,6 +1,6 @@
 """Write docs/reliability.md from the totals the reliability suites recorded.
 
-    python tests/reliability/write_report.py RESULTS_FOLDER docs/reliability.md
+    python tests/reliability/write_report.py RESULTS_FOLDER docs/reliability.md [NOTE ...]
 
 Each suite run by ``make reliability`` leaves ``RESULTS_FOLDER/<suite>.json`` (see results.py):
 ``{"suite", "full", "counts": {...}, "notes": [...]}``. The document gets one totals table over
@@ -27,6 +27,7 @@ LABELS = {"mutants": "fuzzed returns (mutants)", "crashes": "crashes (tracebacks
 def main(argv: list[str]) -> int:
     """Read the results folder and write the document."""
     folder, target = Path(argv[0]), Path(argv[1])
+    note = " ".join(argv[2:])  # optional: a sentence about this run (how it differs from make reliability)
     suites = [json.loads(p.read_text()) for p in sorted(folder.glob("*.json"))] if folder.is_dir() else []
     totals = {key: sum(int(s["counts"].get(key, 0) or 0) for s in suites) for key in COUNTERS}
     lines = ["# Reliability", "",
@@ -35,6 +36,7 @@ def main(argv: list[str]) -> int:
              f"Python {platform.python_version()}. `make test` runs the same suites in a short form "
              "(500 fuzzed returns, 20 kills); this document records the long form.", "",
              "What each suite checks is described at the top of its module in `tests/reliability/`.", "",
+             *([note, ""] if note else []),
              "## Totals", "", "| counter | count |", "|---|---|"]
     lines += [f"| {LABELS.get(key, key)} | {totals[key]:,} |" for key in COUNTERS]
     if not suites:
