@@ -36,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 #: Environment marker of every process a run starts (found again in /proc to detect orphans).
 TOKEN_VAR = "TRUSTFRAME_KILL_TOKEN"
 #: How long a killed run's workers may take to notice and end.
-ORPHAN_GRACE_SECONDS = 6.0
+ORPHAN_GRACE_SECONDS = 15.0
 
 
 # ------------------------------------------------------------------------------------------------
@@ -135,6 +135,16 @@ def _processes_with(token: str) -> list[int]:
     return found
 
 
+def _describe(pid: int) -> str:
+    """Command line and parent of a process, for the failure message."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")[:160]
+        fields = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()
+        return f"(state {fields[0].decode()}, parent {fields[1].decode()}): {cmdline}"
+    except (OSError, IndexError):
+        return "(gone)"
+
+
 class Campaign:
     """Runs kill scenarios against copies of prepared workspaces."""
 
@@ -221,7 +231,8 @@ class Campaign:
                 survivors = _processes_with(token)
             if survivors:
                 self.totals.orphans += 1
-                self._fail(kind, index, f"{len(survivors)} process(es) outlived the kill: {survivors}")
+                described = [f"{pid} {_describe(pid)}" for pid in survivors]
+                self._fail(kind, index, f"{len(survivors)} process(es) outlived the kill: {described}")
                 for pid in survivors:  # do not leave them running on the machine
                     try:
                         os.kill(pid, signal.SIGKILL)
