@@ -1224,8 +1224,56 @@
         <translation>Die Arbeitsmappe kann nicht importiert werden. Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <source>{file} for assessment #{id} ({label}): {parts}.</source>
-        <translation>{file} für Bewertung #{id} ({label}): {parts}.</translation>
+        <source>Import into assessment:</source>
+        <translation>Importieren in Bewertung:</translation>
+    </message>
+    <message>
+        <source>Assessment to import into</source>
+        <translation>Bewertung, in die importiert wird</translation>
+    </message>
+    <message>
+        <source>Identity of the workbook</source>
+        <translation>Identität der Arbeitsmappe</translation>
+    </message>
+    <message>
+        <source>Not imported: the workbook&apos;s old-style seal was not accepted.</source>
+        <translation>Nicht importiert: Das Siegel alter Art der Arbeitsmappe wurde nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>Choose the assessment this workbook belongs to above; nothing is changed before you import.</source>
+        <translation>Wählen Sie oben die Bewertung, zu der diese Arbeitsmappe gehört; vor dem Import wird nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Workbook identity cannot be verified</source>
+        <translation>Identität der Arbeitsmappe nicht überprüfbar</translation>
+    </message>
+    <message>
+        <source>Import it anyway? Choose Yes only if you know this file is the vendor&apos;s return for that assessment.</source>
+        <translation>Trotzdem importieren? Wählen Sie Ja nur, wenn Sie wissen, dass diese Datei die Rücksendung des Anbieters für diese Bewertung ist.</translation>
+    </message>
+    <message>
+        <source>Choose the assessment…</source>
+        <translation>Bewertung wählen…</translation>
+    </message>
+    <message>
+        <source>{file} will change assessment #{id}: vendor {vendor}, product {product}. {sent} {parts}.</source>
+        <translation>{file} ändert Bewertung #{id}: Anbieter {vendor}, Produkt {product}. {sent} {parts}.</translation>
+    </message>
+    <message>
+        <source>It was sent to {vendor}.</source>
+        <translation>Sie wurde an {vendor} gesendet.</translation>
+    </message>
+    <message>
+        <source>Whom it was sent to is not known.</source>
+        <translation>An wen sie gesendet wurde, ist nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>Identity NOT verified: this workbook carries the old, unkeyed seal and was accepted on your confirmation. Check that the answers belong to this vendor and product.</source>
+        <translation>Identität NICHT überprüft: Diese Arbeitsmappe trägt das alte Siegel ohne Schlüssel und wurde auf Ihre Bestätigung hin akzeptiert. Prüfen Sie, dass die Antworten zu diesem Anbieter und Produkt gehören.</translation>
+    </message>
+    <message>
+        <source>Identity NOT verified: the workbook&apos;s identification sheet is missing or was altered, so it could not be checked which export it came from. You chose the assessment; check that the answers belong to this vendor and product.</source>
+        <translation>Identität NICHT überprüft: Das Identifikationsblatt der Arbeitsmappe fehlt oder wurde verändert, daher ließ sich nicht prüfen, aus welchem Export sie stammt. Sie haben die Bewertung gewählt; prüfen Sie, dass die Antworten zu diesem Anbieter und Produkt gehören.</translation>
     </message>
     <message>
         <source>This file was already imported on {when}.</source>

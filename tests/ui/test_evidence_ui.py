@@ -117,3 +117,24 @@ def test_delete_refused_for_a_decided_assessment_is_explained(qtbot: Any, vendor
     assert [m.kind for m in no_dialogs] == ["question", "warning"]
     assert "decided assessment" in no_dialogs[1].text
     assert view.evidence_table.rowCount() == 2
+
+
+def test_sbom_and_vex_facts_are_shown_beside_their_kind(qtbot: Any, ctx: Any, services: Any,
+                                                         sample_assessment: Any, tmp_path: Path) -> None:
+    from tests.exchange.sbom_support import make_csaf_vex, make_cyclonedx
+    from trustframe.ui.views.vendor_view import VendorView
+
+    services.evidence.add(sample_assessment.vendor_id, "SBOM 7.1", "sbom",
+                          file=make_cyclonedx(tmp_path / "bom.json", components=10, supplier_every=3,
+                                              with_dependencies=False))
+    services.evidence.add(sample_assessment.vendor_id, "VEX 7.1", "vex",
+                          file=make_csaf_vex(tmp_path / "vex.json", affected={"CVE-2026-1111": date(2026, 9, 1)}))
+    view = VendorView(ctx, sample_assessment.vendor_id)
+    qtbot.addWidget(view)
+    kinds = {view.evidence_table.item(r, 0).text(): view.evidence_table.item(r, 1)
+             for r in range(view.evidence_table.rowCount())}
+    sbom, vex = kinds["SBOM 7.1"], kinds["VEX 7.1"]
+    assert sbom.text().startswith("SBOM · 10 component") and sbom.text().endswith(", no dependencies")
+    assert "CycloneDX 1.5" in sbom.toolTip() and "NTIA minimum elements NOT met" in sbom.toolTip()
+    assert "With supplier 40 %" in sbom.toolTip()
+    assert vex.text() == "VEX document · 1 affected" and "CSAF 2.0" in vex.toolTip()

@@ -22,8 +22,8 @@ from trustframe.errors import Issue
 EXCHANGE_FORMAT = "trustframe-exchange/2"
 #: Format 1: the same layout with an unkeyed seal; still recognised, imported only on confirmation.
 LEGACY_EXCHANGE_FORMAT = "trustframe-exchange/1"
-#: Prefix of the visible reference written on the Instructions sheet (recovers the identity
-#: when a spreadsheet program drops or damages the hidden sheet).
+#: Prefix of the visible reference written on the Instructions sheet (for people: quoting it
+#: identifies the workbook; on import it is only checked against the officer's choice, never trusted).
 REFERENCE_PREFIX = "TF1"
 
 INSTRUCTIONS_SHEET = "Instructions"

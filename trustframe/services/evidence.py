@@ -20,6 +20,7 @@ from trustframe.storage.repositories import (
     AssessmentRepository,
     EvidenceRepository,
     HistoryRepository,
+    SettingsRepository,
     VendorRepository,
     evidence_from_row,
 )
@@ -132,7 +133,7 @@ class EvidenceService:
             raise InvalidInput(f"'{url}' is not a link (it should start with https://).")
         # An SBOM or VEX file is checked before anything is stored: what is not a valid document
         # of its kind is refused with the reason, and its facts are kept with the record.
-        facts = machine_readable_facts(kind, data, file_name) if file is not None else None
+        facts = machine_readable_facts(kind, data, file_name, self.known_exploited()) if file is not None else None
         with self._s.workspace.transaction() as session:
             VendorRepository(session).row(vendor_id)
             repo = EvidenceRepository(session)
@@ -248,13 +249,29 @@ class EvidenceService:
         finding. Nothing is fetched. Returns the number of CVE ids kept."""
         from trustframe.exchange.sbom import EvidenceFileError, parse_kev
 
+        from trustframe.domain.sbom import mark_known_exploited
+
         try:
             cves = parse_kev(Path(path))
         except EvidenceFileError as exc:
             raise InvalidInput(str(exc)) from exc
-        self._s.set_setting(KEV_SETTING, {"file": Path(path).name, "imported": date.today().isoformat(),
-                                          "cves": sorted(cves)})
-        self._s.changes.announce(Change("evidence", 0))
+        value = {"file": Path(path).name, "imported": date.today().isoformat(), "cves": sorted(cves)}
+        affected: dict[int, list[int]] = {}
+        # One transaction: the catalogue and the marks it puts on every stored VEX document.
+        with self._s.workspace.transaction() as session:
+            settings = SettingsRepository(session)
+            HistoryRepository(session).record(self._s.user, "settings", KEV_SETTING, "value",
+                                              None, f"{len(cves)} CVE ids from {value['file']}")
+            settings.set(KEV_SETTING, value)
+            facts_repo = EvidenceFactsRepository(session)
+            evidence_repo = EvidenceRepository(session)
+            for evidence_id, facts in facts_repo.all_of_kind(EvidenceKind.VEX.value).items():
+                facts_repo.put(evidence_id, EvidenceKind.VEX.value, str(facts.get("format", "")),
+                               mark_known_exploited(facts, cves))
+                affected[evidence_id] = sorted({aid for aid, _q, _s in evidence_repo.links_for_evidence(evidence_id)})
+        self._s.changes.announce(Change("settings", KEV_SETTING))
+        for evidence_id, assessment_ids in affected.items():
+            self._announce(evidence_id, assessment_ids)
         return len(cves)
 
     def known_exploited(self) -> frozenset[str]:
@@ -328,17 +345,19 @@ class EvidenceService:
 KEV_SETTING = "known_exploited_vulnerabilities"
 
 
-def machine_readable_facts(kind: EvidenceKind, data: bytes, name: str) -> dict[str, Any] | None:
+def machine_readable_facts(kind: EvidenceKind, data: bytes, name: str,
+                           known_exploited: frozenset[str] = frozenset()) -> dict[str, Any] | None:
     """Facts of an SBOM or VEX file (None for other kinds); :class:`InvalidInput` when the file
-    is not a valid document of its kind."""
+    is not a valid document of its kind. VEX entries are marked against ``known_exploited``."""
     if kind not in (EvidenceKind.SBOM, EvidenceKind.VEX):
         return None
+    from trustframe.domain.sbom import mark_known_exploited
     from trustframe.exchange.sbom import EvidenceFileError, sbom_from_bytes, vex_from_bytes
 
     try:
         if kind is EvidenceKind.SBOM:
             return sbom_from_bytes(data, name).as_dict()
-        return vex_from_bytes(data, name).as_dict()
+        return mark_known_exploited(vex_from_bytes(data, name).as_dict(), known_exploited)
     except EvidenceFileError as exc:
         what = "an SBOM" if kind is EvidenceKind.SBOM else "a VEX document"
         raise InvalidInput(f"{exc} Choose {what} in CycloneDX or SPDX (SBOM) or CSAF 2.0 / CycloneDX "

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -372,7 +372,9 @@ class VendorView(QWidget):
             expired += state is EvidenceState.EXPIRED
             expiring += state is EvidenceState.EXPIRING
             table.setItem(i, 0, _item(ev.title, ev.id, ev.notes))
-            table.setItem(i, 1, _item(labels.evidence_kind(ev.kind)))
+            short, detail = facts_text(ev.facts)
+            kind_text = labels.evidence_kind(ev.kind) + (f" · {short}" if short else "")
+            table.setItem(i, 1, _item(kind_text, tooltip=detail))
             issuer = ev.issuer + (self.tr(" (independent)") if ev.independent else "")
             table.setItem(i, 2, _item(issuer))
             state_item = _item(("⚠ " if state in (EvidenceState.EXPIRED, EvidenceState.EXPIRING) else "")
@@ -392,7 +394,7 @@ class VendorView(QWidget):
         index = next((i for i, e in enumerate(self.evidence) if e.id == selected_id), -1)
         if index >= 0:
             table.selectRow(index)
-        _fit(table, {0: 250, 1: 120, 2: 200, 3: 130, 4: 95})
+        _fit(table, {0: 250, 1: 220, 2: 200, 3: 130, 4: 95})
         summary = [self.tr("%n item(s)", "", len(self.evidence))]
         if expired:
             summary.append(self.tr("{n} expired").format(n=expired))
@@ -600,3 +602,46 @@ def _fit(table: QTableWidget, widths: dict[int, int]) -> None:
     for column, width in widths.items():
         header.resizeSection(column, width)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+
+def facts_text(facts: Any) -> tuple[str, str]:
+    """A short summary and a tooltip of an SBOM's or VEX document's facts ("" for other evidence)."""
+    if not facts:
+        return "", ""
+    tr = QCoreApplication.translate
+    if facts.get("kind") == "sbom":
+        def pct(key: str) -> str:
+            return f"{float(facts.get(key, 0)) * 100:.0f} %"
+
+        n = int(facts.get("component_count", 0))
+        short = tr("VendorView", "%n component(s)", "", n)
+        if not facts.get("has_dependencies"):
+            short += tr("VendorView", ", no dependencies")
+        detail = "\n".join([
+            f"{facts.get('format')} {facts.get('spec_version')} ({facts.get('encoding')})",
+            tr("VendorView", "Top level: {name} {version}").format(
+                name=facts.get("top_level_name") or "–", version=facts.get("top_level_version") or ""),
+            tr("VendorView", "Created: {when}").format(when=facts.get("created") or "–"),
+            tr("VendorView", "Components: {n}; dependency relationships: {d}").format(
+                n=n, d=facts.get("dependency_count", 0)),
+            tr("VendorView", "With supplier {s}, version {v}, identifier {i}, hashes {h}, licence {l}").format(
+                s=pct("with_supplier"), v=pct("with_version"), i=pct("with_identifier"), h=pct("with_hashes"),
+                l=pct("with_licence")),
+            tr("VendorView", "NTIA minimum elements met") if facts.get("ntia_minimum_met")
+            else tr("VendorView", "NTIA minimum elements NOT met"),
+        ])
+        return short, detail
+    if facts.get("kind") == "vex":
+        counts = facts.get("by_status") or {}
+        affected = int(counts.get("affected", 0))
+        short = tr("VendorView", "%n affected", "", affected)
+        kev = sum(1 for v in facts.get("vulnerabilities", ()) if v.get("known_exploited") and v.get("status") == "affected")
+        detail = "\n".join([
+            str(facts.get("format", "")),
+            tr("VendorView", "Affected {a}, not affected {n}, fixed {f}, under investigation {u}").format(
+                a=affected, n=counts.get("not_affected", 0), f=counts.get("fixed", 0),
+                u=counts.get("under_investigation", 0)),
+            tr("VendorView", "Affected and known exploited: {k}").format(k=kev),
+        ])
+        return short, detail
+    return "", ""
