@@ -41,6 +41,7 @@ from trustframe.exchange.excel_model import (
     TITLE_ROW,
     ExportQuestion,
     WorkbookSpec,
+    neutralise_text,
     question_checksum,
 )
 from trustframe.exchange import i18n
@@ -88,6 +89,12 @@ def put_text(cell: Cell, text: str) -> None:
     if clean.startswith(FORMULA_TRIGGERS):
         cell.data_type = "s"
         cell.quotePrefix = True
+
+
+def put_vendor_text(cell: Cell, text: str) -> None:
+    """Write text that came from a vendor (or from a name anyone may have typed) so that it stays
+    inert even when the workbook is saved as CSV: see :func:`~.excel_model.neutralise_text`."""
+    put_text(cell, neutralise_text(text))
 
 
 def put_value(cell: Cell, value: Any) -> None:
@@ -238,7 +245,11 @@ def _write_instructions(ws: Worksheet, spec: WorkbookSpec) -> None:
     for label, value in facts:
         put_text(ws.cell(row, 1), label)
         ws.cell(row, 1).font = Font(bold=True)
-        put_value(ws.cell(row, 2), value)
+        # Names, the contact and the organisation may come from anyone: kept inert like answers.
+        if isinstance(value, str):
+            put_vendor_text(ws.cell(row, 2), value)
+        else:
+            put_value(ws.cell(row, 2), value)
         if isinstance(value, date):
             ws.cell(row, 2).number_format = "yyyy-mm-dd"
             ws.cell(row, 2).alignment = Alignment(horizontal="left")
@@ -329,7 +340,10 @@ def _write_questions(ws: Worksheet, lists_ws: Worksheet, spec: WorkbookSpec) -> 
         }
         for key, value in values.items():
             cell = ws.cell(row, COLUMN_INDEX[key])
-            put_value(cell, value)
+            if key in ("answer", "comment", "evidence") and isinstance(value, str):
+                put_vendor_text(cell, value)  # the vendor's earlier words go back to the vendor
+            else:
+                put_value(cell, value)
             cell.alignment = _WRAP_TOP
             cell.border = _BORDER
             if key in ("answer", "comment", "evidence"):
