@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import tempfile
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -350,7 +351,10 @@ class _atomic_target:
         folder = self.target.parent
         if not folder.is_dir():
             raise ReportError(f"The folder {folder} does not exist.")
-        fd, name = tempfile.mkstemp(prefix=".~" + self.target.stem, suffix=self.target.suffix, dir=folder)
+        _remove_stale_temporaries(folder, self.target)
+        # The pid in the name tells a later run whether the writer is still alive (see below).
+        fd, name = tempfile.mkstemp(prefix=f".~{self.target.stem}.{os.getpid()}.", suffix=self.target.suffix,
+                                    dir=folder)
         os.close(fd)
         self.temp = Path(name)
         return self.temp
@@ -366,3 +370,35 @@ class _atomic_target:
                 raise ReportError(f"{self.target} cannot be replaced; is it open in another program?") from error
         else:
             self.temp.unlink(missing_ok=True)
+
+
+#: A temporary without a pid in its name (older versions) is left alone for this long.
+STALE_TEMPORARY_SECONDS = 15 * 60
+
+
+def _remove_stale_temporaries(folder: Path, target: Path) -> None:
+    """Delete temporaries of ``target`` left by a render that was killed.
+
+    A temporary is ``.~STEM.PID.XXXX.SUFFIX``: it is stale when process PID no longer runs (a
+    render of the same report in progress elsewhere keeps its file). Names without a pid, from
+    earlier versions, count as stale after :data:`STALE_TEMPORARY_SECONDS`.
+    """
+    from trustframe.lifeline import owner_alive
+
+    prefix = f".~{target.stem}"
+    try:
+        candidates = [p for p in folder.iterdir() if p.name.startswith(prefix) and p.name.endswith(target.suffix)]
+    except OSError:
+        return
+    now = time.time()
+    for path in candidates:
+        rest = path.name[len(prefix):]
+        pid_text = rest[1:].split(".", 1)[0] if rest.startswith(".") else ""
+        try:
+            if pid_text.isdigit():
+                if int(pid_text) != os.getpid() and not owner_alive(int(pid_text)):
+                    path.unlink()
+            elif now - path.stat().st_mtime > STALE_TEMPORARY_SECONDS:
+                path.unlink()
+        except OSError:  # gone already, or not ours to delete: never a reason to fail a report
+            continue

@@ -42,6 +42,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import Link
 from pypdf.generic import Fit, NameObject
 
+from trustframe import lifeline
 from trustframe.exchange.reports import layout
 from trustframe.exchange.reports.safety import BundleOnlyFetcher
 
@@ -98,7 +99,9 @@ def executor() -> ProcessPoolExecutor | None:
             context = multiprocessing.get_context("forkserver")
             # The server imports this module (and so WeasyPrint) once; each worker is a fork of it.
             context.set_forkserver_preload([__name__])
-            _pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+            # Workers end with this process even when it is killed (they would otherwise run on).
+            _pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=lifeline.tie_to_parent,
+                                        initargs=(os.getpid(),))
         return _pool
 
 
