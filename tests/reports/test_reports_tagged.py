@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # shared helpers live in tests/
 from reports_support import fill_sample  # noqa: E402
-from trustframe.exchange.reports import pdf  # noqa: E402
+from trustframe.reports import pdf  # noqa: E402
 
 
 def _elements(reader: PdfReader) -> Iterator[dict[str, Any]]:
@@ -127,7 +127,7 @@ def test_pdf_a3b_embeds_results_json_and_excel(services, sample_assessment, tmp_
 
 
 def test_link_url_only_allows_http_and_https() -> None:
-    from trustframe.exchange.reports.model import link_url
+    from trustframe.reports.model import link_url
 
     assert link_url("https://vendor.example/vdp") == "https://vendor.example/vdp"
     for bad in ("javascript:alert(1)", "file:///etc/passwd", "http:///x", "https://a b", "", None, "ftp://x.example"):
