@@ -94,9 +94,9 @@ class CliContext:
 Handler = Callable[[CliContext], int]
 
 #: Sub-commands that only look at the workspace: opened read-only, never created or migrated.
-READ_ONLY_SUBCOMMANDS = frozenset({"list", "show", "score", "compare", "register", "summary"})
-#: Commands that only read the workspace (reports write their own file, not the workspace).
-READ_ONLY_COMMANDS = frozenset({"report"})
+READ_ONLY_SUBCOMMANDS = frozenset({"list", "show", "score", "compare", "register", "summary", "crosswalk", "diff"})
+#: Commands that only read the workspace (reports and exports write their own files, not the workspace).
+READ_ONLY_COMMANDS = frozenset({"report", "export"})
 #: Commands that write a record but must not migrate the workspace as a side effect.
 NO_MIGRATION_COMMANDS = frozenset({"export-questionnaire"})
 

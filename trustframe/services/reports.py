@@ -16,6 +16,8 @@ render never leaves half a report where the old one was.
 from __future__ import annotations
 
 import dataclasses
+import io
+import json
 import logging
 import os
 import tempfile
@@ -25,12 +27,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
+from trustframe.domain.scoring_codec import result_to_dict
 from trustframe.domain.scoring_model import ScoreResult
 from trustframe.errors import TrustFrameError
 from trustframe.files import apply_umask
 from trustframe.exchange.reports import excel, model, pdf
 from trustframe.exchange.reports.safety import ReportSafetyError, logo_data_uri
-from trustframe.exchange.reports_language import render_pdf_in
 
 if TYPE_CHECKING:
     from trustframe.exchange.reports_language import ReportTranslator
@@ -203,6 +205,19 @@ class ReportService:
 
     # -- rendering -----------------------------------------------------------------------------
 
+    def machine_readable(self, assessment_id: int, report: model.AssessmentReport,
+                         as_of: date | None = None) -> list[pdf.EmbeddedFile]:
+        """What a PDF/A-3b assessment report embeds as associated files: the results as JSON and the
+        Excel report, so the archived PDF carries its data in machine-readable form."""
+        score = self._score(assessment_id, as_of)
+        workbook = io.BytesIO()
+        full = report if report.include_appendix else dataclasses.replace(report, include_appendix=True)
+        excel.write_assessment_workbook(full, workbook)
+        stem = f"assessment-{assessment_id}"
+        return [pdf.EmbeddedFile(f"{stem}-results.json", _results_json(assessment_id, report, score),
+                                 "Scores, rating, flags and drivers as JSON"),
+                pdf.EmbeddedFile(f"{stem}.xlsx", workbook.getvalue(), "The assessment report as an Excel workbook")]
+
     def _translator(self, language: str, kind: str, ids: Sequence[int]) -> "ReportTranslator | None":
         return _report_translator(self._s, language, kind, ids)
 
@@ -252,12 +267,16 @@ class ReportService:
             template = "portfolio.html"
         progress(35, "Laying out the report" if fmt == "pdf" else "Writing the workbook")
         stats = pdf.RenderStats()
+        attachments: list[pdf.EmbeddedFile] = []
+        if fmt == "pdf" and pdf_variant == "pdf/a-3b" and kind in ("assessment", "brief"):
+            attachments = self.machine_readable(ids[0], report, as_of)
         with _atomic_target(target) as temp:
             if fmt == "pdf" and translator is not None:
-                render_pdf_in(translator, template, {"report": report}, report.meta, temp,
-                              pdf_variant=pdf_variant, stats=stats)
+                _render_translated(translator, template, {"report": report}, report.meta, temp,
+                                   pdf_variant=pdf_variant, stats=stats, attachments=attachments)
             elif fmt == "pdf":
-                pdf.render_pdf(template, {"report": report}, report.meta, temp, pdf_variant=pdf_variant, stats=stats)
+                pdf.render_pdf(template, {"report": report}, report.meta, temp, pdf_variant=pdf_variant, stats=stats,
+                               attachments=attachments)
             elif kind == "assessment":
                 excel.write_assessment_workbook(report, temp)
             else:
@@ -269,6 +288,28 @@ class ReportService:
             log.warning("Report %s: refused to fetch %d URL(s): %s", target, len(stats.refused), stats.refused[:5])
         progress(100, "Done")
         return ReportResult(target, kind, fmt, stats.pages, tuple(stats.refused))
+
+
+def _render_translated(translator: "ReportTranslator", templates: str | Sequence[str], context: dict[str, Any],
+                       meta: model.ReportMeta, target: Path, *, pdf_variant: str | None, stats: pdf.RenderStats,
+                       attachments: Sequence[pdf.EmbeddedFile] = ()) -> None:
+    """Like ``pdf.render_pdf``, with every document put through ``translator`` before layout.
+    (Here, in the service layer, so that the exchange package never imports report rendering.)"""
+    names = [templates] if isinstance(templates, str) else list(templates)
+    documents = [translator.html(pdf.render_html(name, **context)) for name in names]
+    pdf.html_to_pdf(documents, target, pdf_variant=pdf_variant, fetcher=pdf.new_fetcher(meta), stats=stats,
+                    attachments=attachments)
+
+
+def _results_json(assessment_id: int, report: model.AssessmentReport, score: ScoreResult) -> bytes:
+    """The assessment's results as JSON (the same score record ``assessment score --json`` gives)."""
+    payload = {
+        "format": "trustframe-assessment-results", "version": 1, "assessment_id": assessment_id,
+        "vendor": report.vendor_name, "product": report.product_name, "status": report.status,
+        "decision": report.decision_label or None, "generated_on": report.meta.generated_on.isoformat(),
+        "score": result_to_dict(score),
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=1, default=str).encode("utf-8")
 
 
 def _in_language(questionnaire: Any, language: str) -> Any:
