@@ -395,6 +395,8 @@ def _remove_stale_temporaries(folder: Path, target: Path) -> None:
         rest = path.name[len(prefix):]
         pid_text = rest[1:].split(".", 1)[0] if rest.startswith(".") else ""
         try:
+            # Only our own ".~STEM.PID..." report temporaries match the prefix and suffix above:
+            # never a workspace (a .tfw) nor the report the user chose.
             if pid_text.isdigit():
                 if int(pid_text) != os.getpid() and not owner_alive(int(pid_text)):
                     path.unlink()
