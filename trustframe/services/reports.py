@@ -401,6 +401,6 @@ def _remove_stale_temporaries(folder: Path, target: Path) -> None:
                 if int(pid_text) != os.getpid() and not owner_alive(int(pid_text)):
                     path.unlink()
             elif now - path.stat().st_mtime > STALE_TEMPORARY_SECONDS:
-                path.unlink()  # an old-style temporary of ours, abandoned for an hour
+                path.unlink()  # an old-style temporary of ours, abandoned for 15 minutes
         except OSError:  # gone already, or not ours to delete: never a reason to fail a report
             continue
