@@ -850,6 +850,46 @@
 <context>
     <name>ErrorDialog</name>
     <message>
+        <source>Workspace busy</source>
+        <translation>Arbeitsbereich belegt</translation>
+    </message>
+    <message>
+        <source>Another program (or another TrustFrame window) is saving to this workspace. Wait a moment and try again; nothing was lost.</source>
+        <translation>Ein anderes Programm (oder ein anderes TrustFrame-Fenster) speichert gerade in diesen Arbeitsbereich. Warten Sie einen Moment und versuchen Sie es erneut; nichts ging verloren.</translation>
+    </message>
+    <message>
+        <source>Disk full</source>
+        <translation>Datenträger voll</translation>
+    </message>
+    <message>
+        <source>Free some space on the disk, then try again. The change was not saved; what was saved before is safe.</source>
+        <translation>Geben Sie Speicherplatz auf dem Datenträger frei und versuchen Sie es erneut. Die Änderung wurde nicht gespeichert; was zuvor gespeichert war, ist sicher.</translation>
+    </message>
+    <message>
+        <source>Workspace cannot be changed</source>
+        <translation>Arbeitsbereich kann nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>Copy the workspace to a folder you may write to and open the copy, or ask for write access.</source>
+        <translation>Kopieren Sie den Arbeitsbereich in einen Ordner, in den Sie schreiben dürfen, und öffnen Sie die Kopie, oder fragen Sie nach Schreibrechten.</translation>
+    </message>
+    <message>
+        <source>Workspace needs an upgrade</source>
+        <translation>Arbeitsbereich muss aktualisiert werden</translation>
+    </message>
+    <message>
+        <source>Open it in TrustFrame (File &gt; Open Workspace), which upgrades it after taking a backup.</source>
+        <translation>Öffnen Sie ihn in TrustFrame (Datei &gt; Arbeitsbereich öffnen); TrustFrame aktualisiert ihn nach einer Sicherung.</translation>
+    </message>
+    <message>
+        <source>Workspace damaged or not recognised</source>
+        <translation>Arbeitsbereich beschädigt oder nicht erkannt</translation>
+    </message>
+    <message>
+        <source>The file was not changed. Run `trustframe workspace check --repair FILE` for a repaired copy, or restore a backup from the folder next to it ending in .backups.</source>
+        <translation>Die Datei wurde nicht verändert. Führen Sie `trustframe workspace check --repair DATEI` für eine reparierte Kopie aus, oder stellen Sie eine Sicherung aus dem danebenliegenden Ordner mit der Endung .backups wieder her.</translation>
+    </message>
+    <message>
         <source>Workspace made by a newer TrustFrame</source>
         <translation>Arbeitsbereich von einer neueren TrustFrame-Version</translation>
     </message>
