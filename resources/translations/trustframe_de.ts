@@ -887,7 +887,7 @@
     </message>
     <message>
         <source>The file was not changed. Run `trustframe workspace check --repair FILE` for a repaired copy, or restore a backup from the folder next to it ending in .backups.</source>
-        <translation>Die Datei wurde nicht verändert. Führen Sie `trustframe workspace check --repair DATEI` für eine reparierte Kopie aus, oder stellen Sie eine Sicherung aus dem danebenliegenden Ordner mit der Endung .backups wieder her.</translation>
+        <translation>Die Datei des Arbeitsbereichs wurde nicht verändert. Führen Sie `trustframe workspace check --repair DATEI` für eine reparierte Kopie aus, oder stellen Sie eine Sicherung aus dem danebenliegenden Ordner mit der Endung .backups wieder her.</translation>
     </message>
     <message>
         <source>Workspace made by a newer TrustFrame</source>
