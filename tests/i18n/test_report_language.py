@@ -79,6 +79,21 @@ def test_german_pdf_report_has_lang_de_and_no_english_chrome(services: Any, bank
     assert "Seite" in german and "Warnsignal" in german
 
 
+@pytest.mark.slow
+def test_german_pdf_starts_with_a_german_decision_brief(services: Any, bank_assessment: Any, tmp_path: Path) -> None:
+    import pypdf
+
+    target = tmp_path / "report.pdf"
+    services.reports.write("assessment", "pdf", target, [bank_assessment.id], include_appendix=False, language="de")
+    reader = pypdf.PdfReader(target)
+    assert reader.trailer["/Root"]["/Lang"] == "de"
+    text = "\n".join(page.extract_text() for page in reader.pages[:3])
+    # Page 1 is the decision brief (issue 19), which replaced the executive summary.
+    low = text.lower()
+    assert "entscheidungsvorlage" in low and "Was die Einstufung bestimmt" in text and "restrisiko" in low
+    assert "decision brief" not in low and "residual risk" not in low
+
+
 def test_german_excel_report(services: Any, bank_assessment: Any, tmp_path: Path) -> None:
     target = tmp_path / "report.xlsx"
     services.reports.write("assessment", "xlsx", target, [bank_assessment.id], language="de")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QSize, QStringListModel, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from trustframe.ui import i18n, labels
+from trustframe.ui.focus import focus_first_field
 from trustframe.ui.operations import Operation, Task
 
 if TYPE_CHECKING:
@@ -296,6 +297,11 @@ class ReportDialog(QDialog):
         self.appendix_check.setEnabled(kind == "assessment" and self.fmt() == "pdf")
         busy = self._operation is not None
         self.create_button.setEnabled(not problem and not busy and bool(self.file_edit.text().strip()))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if not event.spontaneous():
+            focus_first_field(self)   # the first field, not a button a space would press
 
     # -- finding -------------------------------------------------------------------------------
 

@@ -50,6 +50,7 @@ from trustframe.errors import NotFoundError, TrustFrameError
 from trustframe.services.assessments import NotApplicableAnswer
 from trustframe.ui import i18n, labels, messages, prompts
 from trustframe.ui.context import UiContext
+from trustframe.ui.evidence_facts import facts_text
 from trustframe.ui.models.question_navigator import NavigatorRole, NavQuestion, NavSection, QuestionNavigatorModel
 from trustframe.ui.models.review_model import ReviewRow
 from trustframe.ui.scoring_access import score_or_none
@@ -380,6 +381,10 @@ class AssessmentView(QWidget):
         self.next_assessment_action = action(self.tr("Start next assessment"), [],
                                              self.tr("Start the next assessment of this product"),
                                              self._on_next_assessment_button_clicked)
+        self.prefill_action = action(self.tr("Pre-fill from earlier answers…"), [],
+                                     self.tr("Offer the answers this vendor gave in its other recent assessments, "
+                                             "marked \"to confirm\""),
+                                     self._on_prefill_action_triggered)
         self.toolbar.addSeparator()
         self.scope_action = action(self.tr("Scope and tier…"), [],
                                    self.tr("Change the inherent-risk tier (criticality profile or override) "
@@ -865,9 +870,12 @@ class AssessmentView(QWidget):
         current_row = self.evidence_list.currentRow()
         self.evidence_list.clear()
         for evidence in self.evidence.get(question.id, []):
-            item = QListWidgetItem(f"{evidence.title} · {labels.evidence_kind(evidence.kind)}")
+            # An SBOM or VEX document shows what it says beside the answer it supports.
+            short, detail = facts_text(evidence.facts)
+            item = QListWidgetItem(f"{evidence.title} · {labels.evidence_kind(evidence.kind)}"
+                                   + (f" · {short}" if short else ""))
             item.setData(_EVIDENCE_ID_ROLE, evidence.id)
-            item.setToolTip(evidence.url or evidence.file_name)
+            item.setToolTip(detail or evidence.url or evidence.file_name)
             self.evidence_list.addItem(item)
         if 0 <= current_row < self.evidence_list.count():
             self.evidence_list.setCurrentRow(current_row)
@@ -989,6 +997,7 @@ class AssessmentView(QWidget):
         self.confirm_action.setEnabled(editable and answer is not None and answer.to_confirm)
         self.decide_action.setEnabled(editable)
         self.scope_action.setEnabled(editable)
+        self.prefill_action.setEnabled(editable)
         current = self.assessment.status if self.assessment is not None else None
         allowed = ALLOWED_TRANSITIONS.get(current, frozenset()) if current is not None else frozenset()
         for status, act in self.status_actions.items():
@@ -1167,6 +1176,38 @@ class AssessmentView(QWidget):
                                     "marked \"to confirm\".").replace("%1", decided).replace("%2", when)):
             return
         self.start_next_assessment()
+
+    def _on_prefill_action_triggered(self) -> None:
+        self.prefill_from_library()
+
+    def prefill_from_library(self) -> int:
+        """Pre-fill the vendor's recent answers from its other assessments ("to confirm") after
+        asking; returns how many were pre-filled."""
+        if self.locked:
+            self._refuse_locked()
+            return 0
+        self._flush_all()
+        library = self.ctx.services.answer_library
+        offers = library.offers(self.assessment_id)
+        months = library.max_age_months()
+        if not offers:
+            self.ctx.hub.status_message.emit(
+                self.tr("No earlier answers of this vendor from the last %1 months to offer.").replace(
+                    "%1", str(months)), 5000)
+            return 0
+        sources = sorted({o.provenance for o in offers.values()})
+        if not messages.ask(self, self.tr("Pre-fill from earlier answers"),
+                            self.tr("Pre-fill %1 answers from this vendor's other assessments?").replace(
+                                "%1", str(len(offers))),
+                            self.tr("They arrive marked \"to confirm\" and keep where they came from: %1. "
+                                    "Questions already answered are left as they are.").replace(
+                                "%1", "; ".join(sources[:4]) + (" …" if len(sources) > 4 else ""))):
+            return 0
+        count = int(library.prefill(self.assessment_id))
+        self.reload()
+        self.ctx.hub.status_message.emit(
+            self.tr("Pre-filled %1 answers to confirm.").replace("%1", str(count)), 5000)
+        return count
 
     def _on_scope_action_triggered(self) -> None:
         self.edit_scope_and_tier()
