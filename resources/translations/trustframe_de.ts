@@ -229,6 +229,14 @@
         <translation>Die nächste Bewertung dieses Produkts beginnen</translation>
     </message>
     <message>
+        <source>Pre-fill from earlier answers…</source>
+        <translation>Aus früheren Antworten vorausfüllen…</translation>
+    </message>
+    <message>
+        <source>Offer the answers this vendor gave in its other recent assessments, marked &quot;to confirm&quot;</source>
+        <translation>Die Antworten anbieten, die dieser Anbieter in seinen anderen aktuellen Bewertungen gegeben hat, markiert als „zu bestätigen“</translation>
+    </message>
+    <message>
         <source>Scope and tier…</source>
         <translation>Umfang und Stufe…</translation>
     </message>
@@ -491,6 +499,26 @@
     <message>
         <source>This one stays decided (%1 on %2) and is shown in the register until the new one is decided. Its answers are copied into the new assessment, marked &quot;to confirm&quot;.</source>
         <translation>Diese bleibt entschieden (%1 am %2) und wird im Register angezeigt, bis die neue entschieden ist. Ihre Antworten werden in die neue Bewertung übernommen und als „zu bestätigen“ markiert.</translation>
+    </message>
+    <message>
+        <source>No earlier answers of this vendor from the last %1 months to offer.</source>
+        <translation>Keine früheren Antworten dieses Anbieters aus den letzten %1 Monaten vorhanden.</translation>
+    </message>
+    <message>
+        <source>Pre-fill from earlier answers</source>
+        <translation>Aus früheren Antworten vorausfüllen</translation>
+    </message>
+    <message>
+        <source>Pre-fill %1 answers from this vendor&apos;s other assessments?</source>
+        <translation>%1 Antworten aus den anderen Bewertungen dieses Anbieters vorausfüllen?</translation>
+    </message>
+    <message>
+        <source>They arrive marked &quot;to confirm&quot; and keep where they came from: %1. Questions already answered are left as they are.</source>
+        <translation>Sie werden als „zu bestätigen“ markiert und behalten ihre Herkunft: %1. Bereits beantwortete Fragen bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>Pre-filled %1 answers to confirm.</source>
+        <translation>%1 Antworten zum Bestätigen vorausgefüllt.</translation>
     </message>
     <message>
         <source>Accept red flag</source>
@@ -1310,6 +1338,21 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Could not open the file</source>
+        <translation>Die Datei konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>No application opened {path}.</source>
+        <translation>Kein Programm hat {path} geöffnet.</translation>
+    </message>
+    <message>
+        <source>The file is saved; open it from its folder, or set a default application for this kind of file.</source>
+        <translation>Die Datei ist gespeichert; öffnen Sie sie aus ihrem Ordner oder legen Sie ein Standardprogramm für diese Dateiart fest.</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>Problem</source>
@@ -1436,8 +1479,12 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>Zeilen fehlen</translation>
     </message>
     <message>
-        <source>{count} questions sent are missing from {name}. Import the remaining rows only?</source>
-        <translation>{count} gesendete Fragen fehlen in {name}. Nur die übrigen Zeilen importieren?</translation>
+        <source>{count} questions sent are missing from {name}:</source>
+        <translation>{count} gesendete Fragen fehlen in {name}:</translation>
+    </message>
+    <message>
+        <source>Import the remaining rows only? Choose No to ask the vendor for the complete workbook.</source>
+        <translation>Nur die übrigen Zeilen importieren? Wählen Sie Nein, um beim Anbieter die vollständige Arbeitsmappe anzufordern.</translation>
     </message>
     <message>
         <source>Nothing was imported: ask the vendor for the complete workbook.</source>
@@ -2086,6 +2133,22 @@ Protokolldatei: {log}</translation>
             <numerusform>%n Tag</numerusform>
             <numerusform>%n Tage</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Comparing stored ratings with the scoring profile in force</source>
+        <translation>Gespeicherte Einstufungen werden mit dem geltenden Punkteschema verglichen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 stored ratings change with the scoring profile %3. Save the new scores?</source>
+        <translation>%1 von %2 gespeicherten Einstufungen ändern sich mit dem Punkteschema %3. Die neuen Punktwerte speichern?</translation>
+    </message>
+    <message>
+        <source>Decided assessments keep their recorded decision basis.</source>
+        <translation>Entschiedene Bewertungen behalten ihre festgehaltene Entscheidungsgrundlage.</translation>
+    </message>
+    <message>
+        <source>Rescore cancelled: nothing saved.</source>
+        <translation>Neuberechnung abgebrochen: nichts gespeichert.</translation>
     </message>
     <message numerus="yes">
         <source>Rescored %n assessment(s)</source>
@@ -3235,6 +3298,10 @@ Protokolldatei: {log}</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
@@ -4091,28 +4158,6 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
     <message>
         <source>{n} not answered</source>
         <translation>{n} nicht beantwortet</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Could not open the file</source>
-        <translation>Die Datei konnte nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <source>No application opened {path}.</source>
-        <translation>Kein Programm hat {path} geöffnet.</translation>
-    </message>
-    <message>
-        <source>The file is saved; open it from its folder, or set a default application for this kind of file.</source>
-        <translation>Die Datei ist gespeichert; öffnen Sie sie aus ihrem Ordner oder legen Sie ein Standardprogramm für diese Dateiart fest.</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Window</source>
-        <translation>Fenster</translation>
     </message>
 </context>
 </TS>
