@@ -2246,6 +2246,18 @@ Protokolldatei: {log}</translation>
         <translation>Eine neue Sprache gilt nach dem Neustart von TrustFrame.</translation>
     </message>
     <message>
+        <source> months</source>
+        <translation> Monate</translation>
+    </message>
+    <message>
+        <source>Reuse a vendor&apos;s answers up to this age</source>
+        <translation>Antworten eines Anbieters bis zu diesem Alter wiederverwenden</translation>
+    </message>
+    <message>
+        <source>Answers a vendor gave in its other assessments within this many months are offered as pre-filled answers to confirm (0: never)</source>
+        <translation>Antworten, die ein Anbieter in seinen anderen Bewertungen innerhalb so vieler Monate gegeben hat, werden als vorausgefüllte Antworten zum Bestätigen angeboten (0: nie)</translation>
+    </message>
+    <message>
         <source>Organisation (for reports)</source>
         <translation>Organisation (für Berichte)</translation>
     </message>
@@ -2280,6 +2292,10 @@ Protokolldatei: {log}</translation>
     <message>
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>Reuse &amp;answers up to</source>
+        <translation>&amp;Antworten wiederverwenden bis</translation>
     </message>
     <message>
         <source>Also saved in the open workspace ({name}), so its reports and exports carry your organisation.</source>
