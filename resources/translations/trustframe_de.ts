@@ -230,11 +230,11 @@
     </message>
     <message>
         <source>Pre-fill from earlier answers…</source>
-        <translation>Aus früheren Antworten vorbelegen…</translation>
+        <translation>Aus früheren Antworten vorausfüllen…</translation>
     </message>
     <message>
         <source>Offer the answers this vendor gave in its other recent assessments, marked &quot;to confirm&quot;</source>
-        <translation>Die Antworten anbieten, die dieser Anbieter in seinen anderen aktuellen Bewertungen gab, markiert als „zu bestätigen“</translation>
+        <translation>Die Antworten anbieten, die dieser Anbieter in seinen anderen aktuellen Bewertungen gegeben hat, markiert als „zu bestätigen“</translation>
     </message>
     <message>
         <source>Scope and tier…</source>
@@ -502,15 +502,15 @@
     </message>
     <message>
         <source>No earlier answers of this vendor from the last %1 months to offer.</source>
-        <translation>Keine früheren Antworten dieses Anbieters aus den letzten %1 Monaten anzubieten.</translation>
+        <translation>Keine früheren Antworten dieses Anbieters aus den letzten %1 Monaten vorhanden.</translation>
     </message>
     <message>
         <source>Pre-fill from earlier answers</source>
-        <translation>Aus früheren Antworten vorbelegen</translation>
+        <translation>Aus früheren Antworten vorausfüllen</translation>
     </message>
     <message>
         <source>Pre-fill %1 answers from this vendor&apos;s other assessments?</source>
-        <translation>%1 Antworten aus den anderen Bewertungen dieses Anbieters vorbelegen?</translation>
+        <translation>%1 Antworten aus den anderen Bewertungen dieses Anbieters vorausfüllen?</translation>
     </message>
     <message>
         <source>They arrive marked &quot;to confirm&quot; and keep where they came from: %1. Questions already answered are left as they are.</source>
@@ -518,7 +518,7 @@
     </message>
     <message>
         <source>Pre-filled %1 answers to confirm.</source>
-        <translation>%1 Antworten zum Bestätigen vorbelegt.</translation>
+        <translation>%1 Antworten zum Bestätigen vorausgefüllt.</translation>
     </message>
     <message>
         <source>Accept red flag</source>
@@ -877,6 +877,46 @@
 </context>
 <context>
     <name>ErrorDialog</name>
+    <message>
+        <source>Workspace busy</source>
+        <translation>Arbeitsbereich belegt</translation>
+    </message>
+    <message>
+        <source>Another program (or another TrustFrame window) is saving to this workspace. Wait a moment and try again; nothing was lost.</source>
+        <translation>Ein anderes Programm (oder ein anderes TrustFrame-Fenster) speichert gerade in diesen Arbeitsbereich. Warten Sie einen Moment und versuchen Sie es erneut; nichts ging verloren.</translation>
+    </message>
+    <message>
+        <source>Disk full</source>
+        <translation>Datenträger voll</translation>
+    </message>
+    <message>
+        <source>Free some space on the disk, then try again. The change was not saved; what was saved before is safe.</source>
+        <translation>Geben Sie Speicherplatz auf dem Datenträger frei und versuchen Sie es erneut. Die Änderung wurde nicht gespeichert; was zuvor gespeichert war, ist sicher.</translation>
+    </message>
+    <message>
+        <source>Workspace cannot be changed</source>
+        <translation>Arbeitsbereich kann nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>Copy the workspace to a folder you may write to and open the copy, or ask for write access.</source>
+        <translation>Kopieren Sie den Arbeitsbereich in einen Ordner, in den Sie schreiben dürfen, und öffnen Sie die Kopie, oder fragen Sie nach Schreibrechten.</translation>
+    </message>
+    <message>
+        <source>Workspace needs an upgrade</source>
+        <translation>Arbeitsbereich muss aktualisiert werden</translation>
+    </message>
+    <message>
+        <source>Open it in TrustFrame (File &gt; Open Workspace), which upgrades it after taking a backup.</source>
+        <translation>Öffnen Sie ihn in TrustFrame (Datei &gt; Arbeitsbereich öffnen); TrustFrame aktualisiert ihn nach einer Sicherung.</translation>
+    </message>
+    <message>
+        <source>Workspace damaged or not recognised</source>
+        <translation>Arbeitsbereich beschädigt oder nicht erkannt</translation>
+    </message>
+    <message>
+        <source>The file was not changed. Run `trustframe workspace check --repair FILE` for a repaired copy, or restore a backup from the folder next to it ending in .backups.</source>
+        <translation>Die Datei des Arbeitsbereichs wurde nicht verändert. Führen Sie `trustframe workspace check --repair DATEI` für eine reparierte Kopie aus, oder stellen Sie eine Sicherung aus dem danebenliegenden Ordner mit der Endung .backups wieder her.</translation>
+    </message>
     <message>
         <source>Workspace made by a newer TrustFrame</source>
         <translation>Arbeitsbereich von einer neueren TrustFrame-Version</translation>
@@ -1444,7 +1484,7 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
     </message>
     <message>
         <source>Import the remaining rows only? Choose No to ask the vendor for the complete workbook.</source>
-        <translation>Nur die übrigen Zeilen importieren? Wählen Sie Nein, um den Anbieter um die vollständige Arbeitsmappe zu bitten.</translation>
+        <translation>Nur die übrigen Zeilen importieren? Wählen Sie Nein, um beim Anbieter die vollständige Arbeitsmappe anzufordern.</translation>
     </message>
     <message>
         <source>Nothing was imported: ask the vendor for the complete workbook.</source>
@@ -2206,6 +2246,18 @@ Protokolldatei: {log}</translation>
         <translation>Eine neue Sprache gilt nach dem Neustart von TrustFrame.</translation>
     </message>
     <message>
+        <source> months</source>
+        <translation> Monate</translation>
+    </message>
+    <message>
+        <source>Reuse a vendor&apos;s answers up to this age</source>
+        <translation>Antworten eines Anbieters bis zu diesem Alter wiederverwenden</translation>
+    </message>
+    <message>
+        <source>Answers a vendor gave in its other assessments within this many months are offered as pre-filled answers to confirm (0: never)</source>
+        <translation>Antworten, die ein Anbieter in seinen anderen Bewertungen innerhalb so vieler Monate gegeben hat, werden als vorausgefüllte Antworten zum Bestätigen angeboten (0: nie)</translation>
+    </message>
+    <message>
         <source>Organisation (for reports)</source>
         <translation>Organisation (für Berichte)</translation>
     </message>
@@ -2240,6 +2292,10 @@ Protokolldatei: {log}</translation>
     <message>
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>Reuse &amp;answers up to</source>
+        <translation>&amp;Antworten wiederverwenden bis</translation>
     </message>
     <message>
         <source>Also saved in the open workspace ({name}), so its reports and exports carry your organisation.</source>
