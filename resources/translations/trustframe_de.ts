@@ -3737,10 +3737,6 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
         </translation>
     </message>
     <message>
-        <source>%n component(s)</source>
-        <translation>%n Komponente(n)</translation>
-    </message>
-    <message>
         <source>, no dependencies</source>
         <translation>, keine Abhängigkeiten</translation>
     </message>
@@ -3767,10 +3763,6 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
     <message>
         <source>NTIA minimum elements NOT met</source>
         <translation>NTIA-Mindestelemente NICHT erfüllt</translation>
-    </message>
-    <message>
-        <source>%n affected</source>
-        <translation>%n betroffen</translation>
     </message>
     <message>
         <source>Affected {a}, not affected {n}, fixed {f}, under investigation {u}</source>
@@ -3886,6 +3878,23 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
     <message>
         <source>Ticked questions are asked. The tier&apos;s default set is ticked, with this assessment&apos;s own additions and removals applied.</source>
         <translation>Angehakte Fragen werden gestellt. Der Standardumfang der Stufe ist angehakt, mit den eigenen Ergänzungen und Streichungen dieser Bewertung.</translation>
+    </message>
+</context>
+<context>
+    <name>_Plurals</name>
+    <message numerus="yes">
+        <source>%n component(s)</source>
+        <translation>
+            <numerusform>%n Komponente</numerusform>
+            <numerusform>%n Komponenten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n affected</source>
+        <translation>
+            <numerusform>%n betroffen</numerusform>
+            <numerusform>%n betroffen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
