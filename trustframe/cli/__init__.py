@@ -119,7 +119,22 @@ def workspace_mode(args: argparse.Namespace) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser with every registered command."""
+    import functools
+    import gettext
     import importlib
+
+    # argparse asks gettext for a translation in every parser it builds (about 90 times here),
+    # and each call searches the locale folders again: half of --help's time. The answer cannot
+    # change while the parser is built, so the lookups are cached for the duration.
+    find = gettext.find
+    gettext.find = functools.lru_cache(maxsize=None)(find)  # type: ignore[assignment]
+    try:
+        return _build_parser(importlib)
+    finally:
+        gettext.find = find  # type: ignore[assignment]
+
+
+def _build_parser(importlib: Any) -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="trustframe",
