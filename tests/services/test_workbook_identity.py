@@ -360,3 +360,15 @@ def test_a_hostile_seal_cell_is_just_an_invalid_seal(services: Any, world: dict[
         services.exchange.preview_import(forged)
     preview = services.exchange.preview_import(forged, world["A"].id)
     assert preview.verification == "unverified"
+
+
+def test_an_edited_reference_beside_a_valid_seal_is_ignored_but_shown(services: Any, world: dict[str, Any],
+                                                                      tmp_path: Path) -> None:
+    path, _ = export(services, world["A"], tmp_path / "a.xlsx")
+    _b, b_export = export(services, world["B"], tmp_path / "b.xlsx")
+    wb = openpyxl.load_workbook(fill(path, {"VUL-01": "Yes"}))
+    set_reference(wb[INSTRUCTIONS_SHEET], f"TF1:{services.assessments.uid(world['B'].id)}:{b_export}")
+    wb.save(tmp_path / "edited-ref.xlsx")
+    preview = services.exchange.preview_import(tmp_path / "edited-ref.xlsx")
+    assert preview.assessment_id == world["A"].id and preview.verification == "keyed-seal"
+    assert any("Instructions sheet was changed" in i.message for i in preview.issues)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from trustframe.domain.questionnaire import EvidenceKind
 
@@ -42,6 +44,9 @@ class Evidence:
     product_id: int | None = None
     added_at: datetime | None = field(default=None, compare=False)
     added_by: str = field(default="", compare=False)
+    #: What a machine-readable file (SBOM, VEX) says about itself, parsed when it was added
+    #: (see ``domain/sbom.py``); None for other evidence.
+    facts: Mapping[str, Any] | None = field(default=None, compare=False, hash=False)
 
     def state(self, as_of: date, soon_days: int = EXPIRING_SOON_DAYS) -> EvidenceState:
         """Validity on ``as_of``."""

@@ -15,11 +15,14 @@ carry a severity and feed the score through the normal red-flag mechanism.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from trustframe.domain.questionnaire import Severity
+from trustframe.domain.evidence import Evidence
+from trustframe.domain.questionnaire import EvidenceKind, Severity
+from trustframe.domain.scoring_model import RaisedFlag
 
 #: Below this share of components with supplier and version, an SBOM is not "complete".
 MIN_COMPLETE_SHARE = 0.8
@@ -174,12 +177,15 @@ class VexEntry:
     has_remediation: bool = False
     first_seen: date | None = None  # release / discovery / first publication, whichever is given
     title: str = ""
+    #: In the known-exploited catalogue the user imported (marked when either arrives).
+    known_exploited: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
         return {"vulnerability": self.vulnerability, "status": self.status.value,
                 "justification": self.justification, "has_remediation": self.has_remediation,
-                "first_seen": self.first_seen.isoformat() if self.first_seen else None, "title": self.title}
+                "first_seen": self.first_seen.isoformat() if self.first_seen else None, "title": self.title,
+                "known_exploited": self.known_exploited}
 
 
 @dataclass(frozen=True)
@@ -201,7 +207,8 @@ class VexDocument:
             vulnerability=str(v["vulnerability"]), status=VexStatus(v["status"]),
             justification=str(v.get("justification", "")), has_remediation=bool(v.get("has_remediation")),
             first_seen=date.fromisoformat(v["first_seen"]) if v.get("first_seen") else None,
-            title=str(v.get("title", ""))) for v in data.get("vulnerabilities", ()))
+            title=str(v.get("title", "")), known_exploited=bool(v.get("known_exploited")))
+            for v in data.get("vulnerabilities", ()))
         return cls(str(data["format"]), entries)
 
     def by_status(self) -> dict[str, int]:
@@ -226,7 +233,7 @@ def vex_findings(doc: VexDocument, patch_days: float | None, as_of: date,
     for e in doc.entries:
         if e.status is not VexStatus.AFFECTED:
             continue
-        if e.vulnerability.upper() in known_exploited:
+        if e.known_exploited or e.vulnerability.upper() in known_exploited:
             out.append(EvidenceFinding(
                 f"EV-VEX-KEV-{e.vulnerability}", question_id, Severity.HIGH,
                 f"Affected by a known exploited vulnerability ({e.vulnerability})",
@@ -248,3 +255,53 @@ def vex_findings(doc: VexDocument, patch_days: float | None, as_of: date,
                 evidence_id))
     return out
 
+
+
+#: The question holding the vendor's committed patch time for critical vulnerabilities (days).
+PATCH_TIME_QUESTION = "VUL-05"
+
+
+def mark_known_exploited(facts: dict[str, Any], known: frozenset[str]) -> dict[str, Any]:
+    """VEX facts with each vulnerability's ``known_exploited`` set from the catalogue ``known``."""
+    doc = VexDocument.from_dict(facts)
+    marked = VexDocument(doc.format, tuple(
+        VexEntry(e.vulnerability, e.status, e.justification, e.has_remediation, e.first_seen, e.title,
+                 e.vulnerability.upper() in known) for e in doc.entries))
+    return {**facts, **marked.as_dict()}
+
+
+def evidence_flags(values: Mapping[str, Any], evidence: Mapping[str, Sequence[Evidence]], as_of: date,
+                   accepted: Mapping[str, Any] | None = None) -> list[RaisedFlag]:
+    """Red flags raised by machine-readable evidence linked to answers (SBOM and VEX findings).
+
+    Only evidence valid on ``as_of`` counts (lapsed or future-dated files say nothing about
+    today). A finding a reviewer accepted (by its id) is kept as accepted, like any flag.
+    """
+    accepted = accepted or {}
+    patch = values.get(PATCH_TIME_QUESTION)
+    patch_days = float(patch) if isinstance(patch, (int, float)) and not isinstance(patch, bool) else None
+    found: dict[str, EvidenceFinding] = {}
+    for qid in sorted(evidence):
+        for item in evidence[qid]:
+            facts = item.facts
+            if not facts or not item.is_valid(as_of):
+                continue
+            try:
+                if item.kind is EvidenceKind.SBOM:
+                    findings = sbom_findings(SbomFacts.from_dict(dict(facts)), dict(values), item.id)
+                elif item.kind is EvidenceKind.VEX:
+                    findings = vex_findings(VexDocument.from_dict(dict(facts)), patch_days, as_of,
+                                            question_id=qid, evidence_id=item.id)
+                else:
+                    continue
+            except (KeyError, TypeError, ValueError):
+                continue  # facts stored by another version: ignored rather than crash the score
+            for f in findings:
+                found.setdefault(f.id, f)
+    out = []
+    for f in found.values():
+        acc = accepted.get(f.id)
+        out.append(RaisedFlag(f.id, f.question_id, f.severity, f.title, f.rationale, f.mitigation,
+                              accepted=acc is not None, accepted_reason=getattr(acc, "reason", "") or "",
+                              accepted_by=getattr(acc, "accepted_by", "") or ""))
+    return out

@@ -41,6 +41,7 @@ from trustframe.domain.questionnaire import (
     Section,
     Severity,
 )
+from trustframe.domain.sbom import evidence_flags
 from trustframe.domain.scoring_model import (
     Driver,
     GroupScore,
@@ -1025,6 +1026,10 @@ def score_answers(questionnaire: Questionnaire, answers: Mapping[str, Any], *, p
     groups = groups or detail
     ev = _evaluate(plan, profile, values, evidence, as_of, category, tier, added, removed, accepted,
                    keep_rows=detail, all_groups=groups, na_accepted=na_accepted)
+    # Machine-readable evidence (SBOM, VEX) that contradicts the answers raises red flags too.
+    found = evidence_flags(values, evidence, as_of, accepted) if evidence else []
+    if found:
+        ev.flags = sorted([*ev.flags, *found], key=lambda f: f.severity.rank)
     overall_score = ev.overall
     completeness = ev.completeness
     rating, reasons, findings = _rate(profile, tier, overall_score, completeness, ev.critical_gaps, ev.flags,

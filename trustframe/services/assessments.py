@@ -559,8 +559,13 @@ class AssessmentService:
         if not reason.strip():
             raise InvalidInput("Give the reason why this red flag is accepted as mitigated.")
         questionnaire = self.questionnaire(assessment_id)
-        if not any(rf.id == flag_id for q in questionnaire.iter_questions() for rf in q.red_flags):
-            raise NotFoundError(f"{questionnaire.key} has no red flag '{flag_id}'.")
+        # Findings raised by machine-readable evidence ("EV-...") are flags of this assessment,
+        # not of the questionnaire: accept them only while they are raised.
+        known = any(rf.id == flag_id for q in questionnaire.iter_questions() for rf in q.red_flags) or (
+            flag_id.startswith("EV-") and any(f.flag_id == flag_id for f in self._s.scoring.score(assessment_id).flags))
+        if not known:
+            raise NotFoundError(f"{questionnaire.key} has no red flag '{flag_id}', and the evidence of this "
+                                "assessment raises none by that id.")
         now = datetime.now().replace(microsecond=0)
         with self._s.workspace.transaction() as session:
             self._editable_row(session, assessment_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ipaddress
+import logging
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -18,6 +20,7 @@ from trustframe.storage.repositories import (
     AssessmentRepository,
     EvidenceRepository,
     HistoryRepository,
+    SettingsRepository,
     VendorRepository,
     evidence_from_row,
 )
@@ -25,8 +28,74 @@ from trustframe.storage.repositories import (
 if TYPE_CHECKING:
     from trustframe.services.context import Services
 
+log = logging.getLogger(__name__)
+
 #: Largest evidence file kept in a workspace.
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
+
+
+_INTERNAL_NAMES = ("localhost", "localhost.localdomain", "metadata", "metadata.google.internal")
+_INTERNAL_SUFFIXES = (".localhost", ".local", ".internal", ".intranet", ".lan", ".home.arpa", ".corp")
+
+
+def _ip_of(host: str) -> "ipaddress.IPv4Address | ipaddress.IPv6Address | None":
+    """The address a host name spells, also in the forms browsers accept (2852039166, 0xa9fea9fe,
+    0251.0376.0251.0376); None for a real name. Never looks anything up."""
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        pass
+    parts = host.split(".")
+    if not 1 <= len(parts) <= 4:
+        return None
+    numbers = []
+    for part in parts:
+        try:
+            numbers.append(int(part, 16) if part.lower().startswith("0x") else
+                           int(part, 8) if len(part) > 1 and part.startswith("0") else int(part, 10))
+        except ValueError:
+            return None
+    value = 0
+    for number in numbers[:-1]:
+        if not 0 <= number <= 255:
+            return None
+        value = value * 256 + number
+    rest = 4 - (len(numbers) - 1)
+    if not 0 <= numbers[-1] < 256 ** rest:
+        return None
+    return ipaddress.IPv4Address(value * 256 ** rest + numbers[-1])
+
+
+def link_warning(url: str) -> str | None:
+    """Why a link to evidence deserves a second look, or None.
+
+    TrustFrame never fetches evidence links, but someone opening one from a report would reach
+    their own network: a link-local (cloud metadata, 169.254.169.254), private, loopback or
+    otherwise internal address in a vendor's evidence is suspicious."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
+    except ValueError:
+        return None
+    if not host:
+        return None
+    address = _ip_of(host)
+    if address is not None:
+        ipv4 = getattr(address, "ipv4_mapped", None) or address
+        kind = ("link-local (cloud metadata)" if ipv4.is_link_local else "loopback" if ipv4.is_loopback
+                else "private" if ipv4.is_private else "reserved" if (ipv4.is_reserved or ipv4.is_unspecified
+                                                                      or ipv4.is_multicast) else "")
+        if kind:
+            return (f"The link points to a {kind} address ({ipv4}), not to a public site; it is stored but never "
+                    "fetched. Check that the vendor meant it.")
+        return None
+    if host in _INTERNAL_NAMES or host.endswith(_INTERNAL_SUFFIXES) or "." not in host:
+        return (f"The link points to an internal host name ({host}), not to a public site; it is stored but never "
+                "fetched. Check that the vendor meant it.")
+    return None
 
 
 class EvidenceService:
@@ -64,7 +133,7 @@ class EvidenceService:
             raise InvalidInput(f"'{url}' is not a link (it should start with https://).")
         # An SBOM or VEX file is checked before anything is stored: what is not a valid document
         # of its kind is refused with the reason, and its facts are kept with the record.
-        facts = machine_readable_facts(kind, data, file_name) if file is not None else None
+        facts = machine_readable_facts(kind, data, file_name, self.known_exploited()) if file is not None else None
         with self._s.workspace.transaction() as session:
             VendorRepository(session).row(vendor_id)
             repo = EvidenceRepository(session)
@@ -180,13 +249,29 @@ class EvidenceService:
         finding. Nothing is fetched. Returns the number of CVE ids kept."""
         from trustframe.exchange.sbom import EvidenceFileError, parse_kev
 
+        from trustframe.domain.sbom import mark_known_exploited
+
         try:
             cves = parse_kev(Path(path))
         except EvidenceFileError as exc:
             raise InvalidInput(str(exc)) from exc
-        self._s.set_setting(KEV_SETTING, {"file": Path(path).name, "imported": date.today().isoformat(),
-                                          "cves": sorted(cves)})
-        self._s.changes.announce(Change("evidence", 0))
+        value = {"file": Path(path).name, "imported": date.today().isoformat(), "cves": sorted(cves)}
+        affected: dict[int, list[int]] = {}
+        # One transaction: the catalogue and the marks it puts on every stored VEX document.
+        with self._s.workspace.transaction() as session:
+            settings = SettingsRepository(session)
+            HistoryRepository(session).record(self._s.user, "settings", KEV_SETTING, "value",
+                                              None, f"{len(cves)} CVE ids from {value['file']}")
+            settings.set(KEV_SETTING, value)
+            facts_repo = EvidenceFactsRepository(session)
+            evidence_repo = EvidenceRepository(session)
+            for evidence_id, facts in facts_repo.all_of_kind(EvidenceKind.VEX.value).items():
+                facts_repo.put(evidence_id, EvidenceKind.VEX.value, str(facts.get("format", "")),
+                               mark_known_exploited(facts, cves))
+                affected[evidence_id] = sorted({aid for aid, _q, _s in evidence_repo.links_for_evidence(evidence_id)})
+        self._s.changes.announce(Change("settings", KEV_SETTING))
+        for evidence_id, assessment_ids in affected.items():
+            self._announce(evidence_id, assessment_ids)
         return len(cves)
 
     def known_exploited(self) -> frozenset[str]:
@@ -260,17 +345,19 @@ class EvidenceService:
 KEV_SETTING = "known_exploited_vulnerabilities"
 
 
-def machine_readable_facts(kind: EvidenceKind, data: bytes, name: str) -> dict[str, Any] | None:
+def machine_readable_facts(kind: EvidenceKind, data: bytes, name: str,
+                           known_exploited: frozenset[str] = frozenset()) -> dict[str, Any] | None:
     """Facts of an SBOM or VEX file (None for other kinds); :class:`InvalidInput` when the file
-    is not a valid document of its kind."""
+    is not a valid document of its kind. VEX entries are marked against ``known_exploited``."""
     if kind not in (EvidenceKind.SBOM, EvidenceKind.VEX):
         return None
+    from trustframe.domain.sbom import mark_known_exploited
     from trustframe.exchange.sbom import EvidenceFileError, sbom_from_bytes, vex_from_bytes
 
     try:
         if kind is EvidenceKind.SBOM:
             return sbom_from_bytes(data, name).as_dict()
-        return vex_from_bytes(data, name).as_dict()
+        return mark_known_exploited(vex_from_bytes(data, name).as_dict(), known_exploited)
     except EvidenceFileError as exc:
         what = "an SBOM" if kind is EvidenceKind.SBOM else "a VEX document"
         raise InvalidInput(f"{exc} Choose {what} in CycloneDX or SPDX (SBOM) or CSAF 2.0 / CycloneDX "

@@ -600,7 +600,11 @@ def _worker_pool() -> Executor | None:
     if workers < 2:
         return None
     try:
-        return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        from trustframe import lifeline
+
+        # Workers end with this process even when it is killed (they would otherwise wait forever).
+        return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=lifeline.tie_to_parent, initargs=(os.getpid(),))
     except (OSError, ValueError, NotImplementedError) as exc:  # e.g. no semaphores in a sandbox
         log.warning("Bulk scoring runs in one process: worker processes are not available (%s)", exc)
         return None

@@ -129,6 +129,11 @@ def identify(services: "Services", parsed: ParsedWorkbook, assessment_id: int | 
         if legacy:
             issues = (Issue(f"{name} is sealed the old, unkeyed way; it was accepted for {_label(owner)} on your "
                             "confirmation. Check the preview carefully.", file=name, severity="warning"),)
+        if parsed.reference is not None and parsed.reference != (meta.assessment_uid.lower(), meta.export_uid.lower()):
+            # Harmless to the import (the sealed metadata decides) but a sign someone edited the file.
+            issues += (Issue("The reference on the Instructions sheet was changed after export; it is ignored (the "
+                             "sealed identification decides), but ask the vendor why.", file=name,
+                             where="Instructions", severity="warning"),)
         return WorkbookIdentity(assessment=owner, identified_by="metadata" if target is None else "argument",
                                 verification=verdict.status.value, binding=binding, issues=issues, parsed=parsed)
 

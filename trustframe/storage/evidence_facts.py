@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Iterable, MutableMapping
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from trustframe.domain.evidence import Evidence
+from trustframe.domain.questionnaire import EvidenceKind
 from trustframe.storage.orm import EvidenceFactsRow
+
+#: Kinds whose files carry facts.
+MACHINE_READABLE = (EvidenceKind.SBOM, EvidenceKind.VEX)
+
+
+def attach_facts(session: Session, items: MutableMapping[int, Evidence]) -> None:
+    """Give the SBOM and VEX items of ``items`` (by id) their stored facts, in one query."""
+    ids = [i for i, e in items.items() if e.kind in MACHINE_READABLE and e.sha256]
+    if not ids:
+        return
+    for evidence_id, facts in EvidenceFactsRepository(session).many(ids).items():
+        items[evidence_id] = dataclasses.replace(items[evidence_id], facts=facts)
 
 
 class EvidenceFactsRepository:
@@ -35,7 +50,14 @@ class EvidenceFactsRepository:
     def many(self, evidence_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
         """Facts of several pieces of evidence, by evidence id (those without facts are left out)."""
         ids = list(evidence_ids)
-        if not ids:
-            return {}
-        rows = self.session.scalars(select(EvidenceFactsRow).where(EvidenceFactsRow.evidence_id.in_(ids)))
-        return {r.evidence_id: {"kind": r.kind, "format": r.format, **r.facts} for r in rows}
+        out: dict[int, dict[str, Any]] = {}
+        for start in range(0, len(ids), 900):  # SQLite's limit on bound parameters
+            chunk = ids[start:start + 900]
+            rows = self.session.scalars(select(EvidenceFactsRow).where(EvidenceFactsRow.evidence_id.in_(chunk)))
+            out.update({r.evidence_id: {"kind": r.kind, "format": r.format, **r.facts} for r in rows})
+        return out
+
+    def all_of_kind(self, kind: str) -> dict[int, dict[str, Any]]:
+        """Stored facts of every piece of evidence of one kind (``vex``), by evidence id."""
+        rows = self.session.scalars(select(EvidenceFactsRow).where(EvidenceFactsRow.kind == kind))
+        return {r.evidence_id: dict(r.facts) for r in rows}

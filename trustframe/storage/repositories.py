@@ -27,6 +27,7 @@ from trustframe.domain.history import ChangeLogEntry
 from trustframe.domain.questionnaire import EvidenceKind, ProductCategory
 from trustframe.domain.vendors import Contact, Product, Vendor
 from trustframe.errors import NotFoundError
+from trustframe.storage.evidence_facts import attach_facts
 from trustframe.storage.orm import (
     AnswerEvidenceRow,
     AnswerRow,
@@ -340,7 +341,9 @@ class EvidenceRepository:
             stmt = stmt.where(EvidenceRow.vendor_id == vendor_id)
         if ids is not None:
             stmt = stmt.where(EvidenceRow.id.in_(list(ids)))
-        return [evidence_from_row(r) for r in self.session.scalars(stmt).all()]
+        items = {r.id: evidence_from_row(r) for r in self.session.scalars(stmt).all()}
+        attach_facts(self.session, items)  # SBOM/VEX facts travel with the evidence
+        return list(items.values())
 
     def link(self, assessment_id: int, question_id: str, evidence_id: int) -> bool:
         """Link evidence to an answer; False when already linked."""

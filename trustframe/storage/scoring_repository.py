@@ -27,6 +27,7 @@ from trustframe.storage.orm import (
     ProductRow,
     ScoreSnapshotRow,
 )
+from trustframe.storage.evidence_facts import attach_facts
 from trustframe.storage.repositories import evidence_from_row
 
 #: Snapshot reasons that record a decision (never recomputed).
@@ -100,6 +101,7 @@ class ScoringRepository:
         for chunk in _chunks(sorted({eid for _, _, eid in link_rows}), 900):
             for row in self.session.scalars(select(EvidenceRow).where(EvidenceRow.id.in_(chunk))):
                 evidence[row.id] = evidence_from_row(row)
+        attach_facts(self.session, evidence)  # SBOM/VEX facts feed the evidence findings
         # Evidence lists per question in ascending evidence id (the rows come ordered so).
         linked: dict[int, dict[str, list[Evidence]]] = {}
         for aid, qid, eid in link_rows:

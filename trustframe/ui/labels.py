@@ -93,6 +93,7 @@ def evidence_kind(value: EvidenceKind) -> str:
             EvidenceKind.AUDIT_REPORT: translate("labels", "Audit report"),
             EvidenceKind.PENETRATION_TEST: translate("labels", "Penetration test"),
             EvidenceKind.SBOM: translate("labels", "SBOM"),
+            EvidenceKind.VEX: translate("labels", "VEX document"),
             EvidenceKind.POLICY: translate("labels", "Policy"),
             EvidenceKind.CONTRACT_CLAUSE: translate("labels", "Contract clause"),
             EvidenceKind.OTHER: translate("labels", "Other")}[value]

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -119,8 +120,14 @@ _SORT_KEYS: dict[Column, Callable[[RegisterRow], Any]] = {
 
 
 def _header_titles(tr: Callable[[str], str]) -> list[str]:
-    return [tr("Vendor"), tr("Product / service"), tr("Category"), tr("Rating"), tr("Inherent tier"),
-            tr("Score"), tr("Red flags"), tr("Status"), tr("Evidence"), tr("Next review")]
+    # Literal context: lupdate files tr() passed around as a callable under no context at all.
+    del tr
+    translate = QCoreApplication.translate
+    return [translate("RegisterTableModel", "Vendor"), translate("RegisterTableModel", "Product / service"),
+            translate("RegisterTableModel", "Category"), translate("RegisterTableModel", "Rating"),
+            translate("RegisterTableModel", "Inherent tier"), translate("RegisterTableModel", "Score"),
+            translate("RegisterTableModel", "Red flags"), translate("RegisterTableModel", "Status"),
+            translate("RegisterTableModel", "Evidence"), translate("RegisterTableModel", "Next review")]
 
 
 class RegisterTableModel(QAbstractTableModel):

@@ -32,6 +32,7 @@ from trustframe.domain.portfolio import RegisterRow
 from trustframe.domain.vendors import Product, Vendor
 from trustframe.errors import NotFoundError, TrustFrameError
 from trustframe.ui import error_dialog, icons, labels, messages, prompts, theme
+from trustframe.ui.evidence_facts import facts_text
 from trustframe.ui.models.register_model import Role
 from trustframe.ui.widgets.badges import RatingBadgeDelegate
 
@@ -311,13 +312,16 @@ class VendorView(QWidget):
         self.subtitle.setText(" · ".join(parts))
         profile = []
         if vendor.ownership_notes:
-            profile.append(f"<b>{self.tr('Ownership and control')}</b><br>{_html(vendor.ownership_notes)}")
+            heading = self.tr("Ownership and control")
+            profile.append(f"<b>{heading}</b><br>{_html(vendor.ownership_notes)}")
         if vendor.notes:
-            profile.append(f"<b>{self.tr('Notes')}</b><br>{_html(vendor.notes)}")
+            heading = self.tr("Notes")
+            profile.append(f"<b>{heading}</b><br>{_html(vendor.notes)}")
         if vendor.created_at:
-            profile.append(f"<span style='color:#5b6878'>{self.tr('In the register since {date}').format(date=vendor.created_at.date().isoformat())}</span>")
-        self.profile_label.setText("<br><br>".join(profile) or
-                                   f"<span style='color:#5b6878'>{self.tr('No ownership information recorded yet.')}</span>")
+            since = self.tr("In the register since {date}").format(date=vendor.created_at.date().isoformat())
+            profile.append(f"<span style='color:#5b6878'>{since}</span>")
+        nothing = self.tr("No ownership information recorded yet.")
+        self.profile_label.setText("<br><br>".join(profile) or f"<span style='color:#5b6878'>{nothing}</span>")
         contacts = []
         for c in vendor.contacts:
             line = f"<b>{_html(c.name)}</b>"
@@ -328,8 +332,8 @@ class VendorView(QWidget):
             if c.phone:
                 line += f"<br>{_html(c.phone)}"
             contacts.append(line)
-        self.contacts_label.setText("<br><br>".join(contacts) or
-                                    f"<span style='color:#5b6878'>{self.tr('No contacts yet.')}</span>")
+        no_contacts = self.tr("No contacts yet.")
+        self.contacts_label.setText("<br><br>".join(contacts) or f"<span style='color:#5b6878'>{no_contacts}</span>")
 
     def _show_products(self, select_id: int | None) -> None:
         rows = self._register_rows()
@@ -372,7 +376,9 @@ class VendorView(QWidget):
             expired += state is EvidenceState.EXPIRED
             expiring += state is EvidenceState.EXPIRING
             table.setItem(i, 0, _item(ev.title, ev.id, ev.notes))
-            table.setItem(i, 1, _item(labels.evidence_kind(ev.kind)))
+            short, detail = facts_text(ev.facts)
+            kind_text = labels.evidence_kind(ev.kind) + (f" · {short}" if short else "")
+            table.setItem(i, 1, _item(kind_text, tooltip=detail))
             issuer = ev.issuer + (self.tr(" (independent)") if ev.independent else "")
             table.setItem(i, 2, _item(issuer))
             state_item = _item(("⚠ " if state in (EvidenceState.EXPIRED, EvidenceState.EXPIRING) else "")
@@ -392,7 +398,7 @@ class VendorView(QWidget):
         index = next((i for i, e in enumerate(self.evidence) if e.id == selected_id), -1)
         if index >= 0:
             table.selectRow(index)
-        _fit(table, {0: 250, 1: 120, 2: 200, 3: 130, 4: 95})
+        _fit(table, {0: 250, 1: 220, 2: 200, 3: 130, 4: 95})
         summary = [self.tr("%n item(s)", "", len(self.evidence))]
         if expired:
             summary.append(self.tr("{n} expired").format(n=expired))
