@@ -73,11 +73,20 @@ print("RSS", rss_mb(), flush=True)
 """
 
 
+#: Compiled bytecode for the children, outside the source tree. An installed TrustFrame has its
+#: modules compiled at install time; with PYTHONDONTWRITEBYTECODE set (as on some CI machines) an
+#: editable checkout would recompile every module on every start and the bench would measure the
+#: compiler. The warm-up round fills this folder.
+PYCACHE = Path(tempfile.gettempdir()) / "trustframe-bench-pycache"
+
+
 def run_child(case: str, workspace: str, home: Path) -> dict[str, float | str]:
     # TRUSTFRAME_USER names the user, so the first start does not stop at the name prompt (a
     # modal dialog would stall the child's event loop and the measurement with it).
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TRUSTFRAME_HOME=str(home), TRUSTFRAME_USER="bench",
-               PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+               PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+               PYTHONPYCACHEPREFIX=str(PYCACHE))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", CHILD % {"heavy": HEAVY}, case, workspace], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=str(home))

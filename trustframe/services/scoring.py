@@ -506,22 +506,18 @@ class ScoringService:
 
         with self._s.workspace.reading() as session:
             repo = ScoringRepository(session)
-            evidence_by_vendor = repo.evidence_counts(as_of, as_of + timedelta(days=soon_days))
             group: list[Any] = []
             key: tuple[Any, Any] | None = None
-            counts = (0, 0)
-            for line in repo.register_lines():
+            for line in repo.register_lines(as_of, as_of + timedelta(days=soon_days)):
                 line_key = (line[0], line[3])
                 if line_key != key:
                     if group:
-                        emit(group, *counts)
+                        emit(group, group[0][25], group[0][24])
                     group, key = [line], line_key
-                    expired, expiring = evidence_by_vendor.get(line[0], (0, 0))
-                    counts = (expiring, expired)
                 else:
                     group.append(line)
             if group:
-                emit(group, *counts)
+                emit(group, group[0][25], group[0][24])
 
         if stale:
             for inputs, result in self._refresh_results(list(stale), as_of):

@@ -216,17 +216,7 @@ class ScoringRepository:
             "WHERE id IN (SELECT max(id) FROM score_snapshots GROUP BY assessment_id)")
         return {r[0]: (r[1], r[2], r[3], r[4] or "", r[5] or "") for r in rows}
 
-    def evidence_counts(self, as_of: date, soon: date) -> dict[int, tuple[int, int]]:
-        """Per vendor: (expired before ``as_of``, expiring from ``as_of`` to ``soon``)."""
-        # Dates are stored as ISO text, so comparing the text compares the days.
-        rows = self._raw(
-            "SELECT vendor_id, sum(expires_on < ?), sum(expires_on >= ? AND expires_on <= ?) FROM evidence "
-            "WHERE expires_on IS NOT NULL GROUP BY vendor_id",
-            (as_of.isoformat(), as_of.isoformat(), soon.isoformat()))
-        return {v: (int(expired or 0), int(expiring or 0)) for v, expired, expiring in rows}
-
-
-    def register_lines(self) -> Iterator[tuple[Any, ...]]:
+    def register_lines(self, as_of: date, soon: date) -> Iterator[tuple[Any, ...]]:
         """Every vendor x product x assessment with the assessment's latest snapshot, streamed
         from one query (no ORM objects, no intermediate lists: at 100,000 vendors the separate
         per-table lists and dictionaries doubled the register's peak memory). Lines of one
@@ -235,14 +225,18 @@ class ScoringRepository:
         (vendor_id, vendor_name, country, product_id, product_name, category, assessment_id,
         status, tier, tier_override, decision, decision_date, next_review_due, updated_at,
         snapshot_reason, overall, rating, recommendation, completeness, open_flags,
-        critical_flags, basis_updated_at, valid_until, created_at)
+        critical_flags, basis_updated_at, valid_until, created_at, evidence_expired,
+        evidence_expiring)
+
+        The two evidence counts are the vendor's evidence expired before ``as_of`` and expiring
+        from ``as_of`` to ``soon`` (counted per line by index, not kept in a dictionary).
 
         Dates and timestamps are the stored text (parse only what is shown: :func:`_day`).
         """
         cursor = self.session.connection().connection.cursor()
         cursor.arraysize = 2000
         try:
-            cursor.execute(_REGISTER_SQL)
+            cursor.execute(_REGISTER_SQL, (as_of.isoformat(), as_of.isoformat(), soon.isoformat()))
             while True:
                 batch = cursor.fetchmany()
                 if not batch:
@@ -283,7 +277,10 @@ _REGISTER_SQL = """
 SELECT v.id, v.name, v.country, p.id, p.name, p.category,
        a.id, a.status, a.tier, a.tier_override, a.decision, a.decision_date, a.next_review_due, a.updated_at,
        s.reason, s.overall_score, s.rating, s.recommendation, s.completeness, s.open_flags, s.critical_flags,
-       s.basis_updated_at, s.valid_until, a.created_at
+       s.basis_updated_at, s.valid_until, a.created_at,
+       -- Dates are stored as ISO text, so comparing the text compares the days.
+       (SELECT count(*) FROM evidence e WHERE e.vendor_id = v.id AND e.expires_on < ?1),
+       (SELECT count(*) FROM evidence e WHERE e.vendor_id = v.id AND e.expires_on >= ?2 AND e.expires_on <= ?3)
 FROM vendors v
 LEFT JOIN products p ON p.vendor_id = v.id
 LEFT JOIN assessments a ON a.product_id = p.id

@@ -5,6 +5,7 @@ assessment's score in the background."""
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -261,10 +262,13 @@ class PortfolioView(QWidget):
     def _on_store_loaded(self, rows: list[RegisterRow]) -> None:
         today = self._store.today
         products = [r for r in rows if r.product_id is not None]
+        # One pass for all the cards (a pass per card was noticeable at 130,000 rows).
+        by_rating = Counter(r.rating for r in products if r.assessment_id is not None)
+        by_tier = Counter(r.tier for r in products)
         for rating, card in self.rating_cards.items():
-            card.set_count(sum(1 for r in products if r.assessment_id is not None and r.rating is rating))
+            card.set_count(by_rating.get(rating, 0))
         for tier, card in self.tier_cards.items():
-            card.set_count(sum(1 for r in products if r.tier == tier))
+            card.set_count(by_tier.get(tier, 0))
         scored = [r for r in products if r.score is not None and r.tier is not None]
         self.chart.set_points([ChartPoint(r.product_id or 0, r.vendor_id, r.tier or 4, r.score or 0.0, r.rating,
                                           f"{r.vendor_name} / {r.product_name}") for r in scored],
