@@ -85,6 +85,22 @@ def test_portfolio_workbook(tmp_path: Path) -> None:
     assert "TierByRating" in wb["Summary"].tables
 
 
+def test_portfolio_workbook_keeps_drafts_apart(tmp_path: Path) -> None:
+    def line(aid: int, status: AssessmentStatus) -> RegisterRow:
+        return RegisterRow(aid, f"Vendor {aid}", "GB", aid, f"Product {aid}", ProductCategory.SOFTWARE, aid, status,
+                           2, 60.0, Rating.HIGH, Recommendation.ESCALATE, 0.5, 1, 0, 0, 0, TODAY, None, None)
+
+    rows = [line(1, AssessmentStatus.DECIDED), line(2, AssessmentStatus.DRAFT), line(3, AssessmentStatus.IN_REVIEW)]
+    report = model.build_portfolio_report(rows, [], [], TODAY, "tester")
+    target = tmp_path / "p.xlsx"
+    excel.write_portfolio_workbook(report, target)
+    wb = openpyxl.load_workbook(target)
+    counted = [r[4] for r in wb["Portfolio"].iter_rows(min_row=2, values_only=True)]
+    apart = [r[4] for r in wb["Not yet decided"].iter_rows(min_row=2, values_only=True)]
+    assert counted == [1] and sorted(apart) == [2, 3]
+    _check_print_setup(target)
+
+
 def _check_print_setup(path: Path) -> None:
     wb = openpyxl.load_workbook(path)
     for ws in wb.worksheets:

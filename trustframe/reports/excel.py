@@ -223,22 +223,28 @@ def portfolio_workbook(report: PortfolioReport) -> Workbook:
     """The portfolio as a workbook: one row per vendor/product, plus summary counts."""
     wb = Workbook()
     _set_properties(wb, report.meta.title, report.meta.subject, report.meta.author)
-    ws = wb.active
-    ws.title = "Portfolio"
-    rows = [[r.vendor_name, r.country, r.product_name, r.category, r.assessment_id, r.status, r.tier, r.score,
-             r.rating_label if r.rating else "", r.recommendation_label, r.completeness_pct / 100, r.open_flags,
-             r.critical_flags, r.evidence_expiring, r.evidence_expired, _date(r.next_review_due),
-             "Yes" if r.overdue else "", r.decision, _date(r.decided_on)] for r in report.rows]
-    _table(ws, "Portfolio", ["Vendor", "Country", "Product", "Category", "Assessment", "Status", "Tier", "Score",
-                             "Rating", "Recommendation", "Completeness", "Open flags", "Critical flags",
-                             "Evidence expiring", "Evidence expired", "Next review", "Review overdue", "Decision",
-                             "Decided on"],
-           rows, [30, 8, 30, 18, 11, 14, 6, 8, 11, 24, 13, 10, 10, 10, 10, 12, 10, 22, 12],
-           {5: "0", 7: "0", 8: SCORE_FORMAT, 11: PERCENT_FORMAT, 16: DATE_FORMAT, 19: DATE_FORMAT})
-    for r, line in enumerate(report.rows, start=2):
-        fill = RATING_FILLS.get(line.rating)
-        if fill:
-            ws.cell(row=r, column=9).fill = PatternFill("solid", fgColor=fill)
+    # Decided assessments (counted in the rating totals) and the rest (drafts, assessments under
+    # way, products not assessed yet: never counted) on separate sheets, as in the PDF.
+    decided_ids = {id(r) for r in report.decided}
+    groups = (("Portfolio", "Portfolio", [r for r in report.rows if id(r) in decided_ids]),
+              ("Not yet decided", "NotYetDecided", [r for r in report.rows if id(r) not in decided_ids]))
+    for index, (title, table_name, lines) in enumerate(groups):
+        ws = wb.active if index == 0 else wb.create_sheet(title)
+        ws.title = title
+        rows = [[r.vendor_name, r.country, r.product_name, r.category, r.assessment_id, r.status, r.tier, r.score,
+                 r.rating_label if r.rating else "", r.recommendation_label, r.completeness_pct / 100, r.open_flags,
+                 r.critical_flags, r.evidence_expiring, r.evidence_expired, _date(r.next_review_due),
+                 "Yes" if r.overdue else "", r.decision, _date(r.decided_on)] for r in lines]
+        _table(ws, table_name, ["Vendor", "Country", "Product", "Category", "Assessment", "Status", "Tier", "Score",
+                                "Rating", "Recommendation", "Completeness", "Open flags", "Critical flags",
+                                "Evidence expiring", "Evidence expired", "Next review", "Review overdue",
+                                "Decision", "Decided on"],
+               rows, [30, 8, 30, 18, 11, 14, 6, 8, 11, 24, 13, 10, 10, 10, 10, 12, 10, 22, 12],
+               {5: "0", 7: "0", 8: SCORE_FORMAT, 11: PERCENT_FORMAT, 16: DATE_FORMAT, 19: DATE_FORMAT})
+        for r, line in enumerate(lines, start=2):
+            fill = RATING_FILLS.get(line.rating)
+            if fill:
+                ws.cell(row=r, column=9).fill = PatternFill("solid", fgColor=fill)
 
     ws = wb.create_sheet("Summary")
     ws["A1"] = report.meta.title
