@@ -138,8 +138,10 @@ def test_demo_comparison_and_portfolio(demo, tmp_path: Path) -> None:
         assert expected in text, expected
     demo.reports.write("portfolio", "xlsx", tmp_path / "p.xlsx")
     wb = openpyxl.load_workbook(tmp_path / "p.xlsx")
-    ws = wb["Portfolio"]
-    assert ws.max_row - 1 == len(demo.vendors.list_products())
+    # Every product is on one of the two sheets: decided (counted) or not yet decided.
+    counted, apart = wb["Portfolio"], wb["Not yet decided"]
+    assert (counted.max_row - 1) + (apart.max_row - 1) == len(demo.vendors.list_products())
+    assert {r[5] for r in counted.iter_rows(min_row=2, values_only=True)} == {"Decided"}
 
 
 @needs_poppler
