@@ -45,9 +45,13 @@ run: setup
 test: setup
 	@QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
 
-# The long forms (marked reliability_long, deselected by `make test`) run here too.
+# The long forms (marked reliability_long, deselected by `make test`; TRUSTFRAME_RELIABILITY=full
+# for the fuzzed returns and kill -9 counts) run here too; the totals go to docs/reliability.md.
 reliability: setup
-	@QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -m "reliability_long or not reliability_long" tests/reliability
+	@rm -rf build/reliability
+	@QT_QPA_PLATFORM=offscreen TRUSTFRAME_RELIABILITY=full TRUSTFRAME_RELIABILITY_OUT=build/reliability \
+		$(PY) -m pytest -q -p no:cacheprovider -m "reliability_long or not reliability_long" tests/reliability; \
+		status=$$?; $(PY) tests/reliability/write_report.py build/reliability docs/reliability.md; exit $$status
 
 demo: setup
 	@$(VENV)/bin/trustframe --workspace demo.tfw demo

@@ -5,7 +5,8 @@ user folder, interleaved and repeated so machine load hits all of them alike:
 
 * ``bare``: a bare PySide6 QMainWindow with a QTableView (the floor set by Python + Qt);
 * ``demo``: TrustFrame on the demo workspace;
-* ``big``: TrustFrame on a generated 10,000-vendor workspace (bench/make_big_workspace.py).
+* ``big``: TrustFrame on a generated 10,000-vendor workspace (bench/make_big_workspace.py);
+* ``huge``: TrustFrame on a generated 100,000-vendor workspace (about 130,000 register rows).
 
 "Usable" = the main window is shown and the event loop has processed its first events (the
 user can click and type; the register fills in from a background thread). We also report when
@@ -33,6 +34,11 @@ sys.path.insert(0, str(ROOT))
 HEAVY = ("weasyprint", "openpyxl", "jinja2", "alembic")
 TARGET_SECONDS = 1.5
 TARGET_MB = 300
+#: Issue 13: the demo register loaded within 3x of a bare window; 100,000 vendors to a usable
+#: register in under 2 s and 250 MB.
+TARGET_DEMO_RATIO = 3.0
+TARGET_HUGE_SECONDS = 2.0
+TARGET_HUGE_MB = 250
 
 CHILD = r"""
 import sys, time
@@ -57,7 +63,7 @@ else:
     app.processEvents()
     print("READY", flush=True)
     heavy = [m for m in %(heavy)r if m in sys.modules]
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 110
     while not w.store.is_loaded and time.monotonic() < deadline:
         app.processEvents(); time.sleep(0.002)
     app.processEvents()
@@ -68,7 +74,9 @@ print("RSS", rss_mb(), flush=True)
 
 
 def run_child(case: str, workspace: str, home: Path) -> dict[str, float | str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TRUSTFRAME_HOME=str(home),
+    # TRUSTFRAME_USER names the user, so the first start does not stop at the name prompt (a
+    # modal dialog would stall the child's event loop and the measurement with it).
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TRUSTFRAME_HOME=str(home), TRUSTFRAME_USER="bench",
                PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", CHILD % {"heavy": HEAVY}, case, workspace], env=env,
@@ -86,14 +94,14 @@ def run_child(case: str, workspace: str, home: Path) -> dict[str, float | str]:
             result["heavy"] = rest
         elif word == "RSS":
             result["rss"] = float(rest)
-    proc.wait(timeout=60)
+    proc.wait(timeout=120)
     if "ready" not in result:
         raise RuntimeError(f"{case}: the child did not start (exit code {proc.returncode})")
     return result
 
 
-def prepare(folder: Path) -> tuple[Path, Path]:
-    """The demo and the 10,000-vendor workspaces."""
+def prepare(folder: Path) -> tuple[Path, Path, Path]:
+    """The demo, the 10,000-vendor and the 100,000-vendor workspaces."""
     from bench.make_big_workspace import build
     from trustframe.services.context import Services
     from trustframe.services.demo import build_demo
@@ -105,7 +113,9 @@ def prepare(folder: Path) -> tuple[Path, Path]:
         services.scoring.rescore_all()
     big = folder / "big.tfw"
     build(big, 10_000)
-    return demo, big
+    huge = folder / "huge.tfw"
+    build(huge, 100_000)
+    return demo, big, huge
 
 
 def write_section(text: str) -> None:
@@ -130,9 +140,9 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="trustframe-bench-") as tmp:
         folder = Path(tmp)
-        print("Preparing the demo and the 10,000-vendor workspaces…")
-        demo, big = prepare(folder)
-        cases = {"bare": "", "demo": str(demo), "big": str(big)}
+        print("Preparing the demo, the 10,000- and the 100,000-vendor workspaces…")
+        demo, big, huge = prepare(folder)
+        cases = {"bare": "", "demo": str(demo), "big": str(big), "huge": str(huge)}
         results: dict[str, list[dict[str, float | str]]] = {c: [] for c in cases}
         # One warm-up round (file cache, .pyc files), not counted.
         for case, workspace in cases.items():
@@ -164,23 +174,36 @@ def main() -> int:
         f"Run on {platform.machine()} Linux, Python {platform.python_version()}, "
         f"{os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d')}:",
         "",
-        "| case | usable window | vs bare | register rows shown | rows | peak RSS | heavy modules at start |",
-        "|---|---|---|---|---|---|---|",
+        "| case | usable window | vs bare | register rows shown | vs bare | rows | peak RSS | heavy modules at start |",
+        "|---|---|---|---|---|---|---|---|",
     ]
-    names = {"bare": "bare PySide6 window", "demo": "demo workspace", "big": "10,000 vendors"}
+    names = {"bare": "bare PySide6 window", "demo": "demo workspace", "big": "10,000 vendors",
+             "huge": "100,000 vendors"}
     ok = True
+    verdicts = []
     for case in cases:
         ready, loaded, rss = med(case, "ready"), med(case, "loaded"), med(case, "rss")
         rows = results[case][-1].get("rows", "") or "–"
         heavy = results[case][-1].get("heavy", "–")
         ratio = f"{ready / bare:.2f}x" if case != "bare" else "1.00x"
-        lines.append(f"| {names[case]} | {ready * 1000:.0f} ms | {ratio} | {loaded * 1000:.0f} ms | {rows} | "
-                     f"{rss:.0f} MB | {heavy} |")
-        if case != "bare":
+        loaded_ratio = f"{loaded / med('bare', 'loaded'):.2f}x" if case != "bare" else "1.00x"
+        lines.append(f"| {names[case]} | {ready * 1000:.0f} ms | {ratio} | {loaded * 1000:.0f} ms | {loaded_ratio} | "
+                     f"{rows} | {rss:.0f} MB | {heavy} |")
+        if case in ("demo", "big"):
             ok = ok and ready < TARGET_SECONDS and rss < TARGET_MB and heavy == "-"
+        if case == "demo":
+            met = loaded / med("bare", "loaded") <= TARGET_DEMO_RATIO
+            verdicts.append(f"demo register loaded within {TARGET_DEMO_RATIO:.0f}x of the bare window: "
+                            f"{'met' if met else 'NOT met'} ({loaded / med('bare', 'loaded'):.2f}x)")
+        if case == "huge":
+            met = loaded < TARGET_HUGE_SECONDS and rss < TARGET_HUGE_MB
+            verdicts.append(f"100,000 vendors to a usable register under {TARGET_HUGE_SECONDS:.0f} s and "
+                            f"{TARGET_HUGE_MB} MB: {'met' if met else 'NOT met'} ({loaded:.2f} s, {rss:.0f} MB)")
     lines += [
         "",
-        ("Both targets are met." if ok else "**A target is missed** (see the table)."),
+        ("The usable-window targets are met." if ok else "**A usable-window target is missed** (see the table)."),
+        "",
+        *(f"- {v}" for v in verdicts),
         "",
         "How start-up stays fast:",
         "",
@@ -189,8 +212,10 @@ def main() -> int:
         "Alembic (the schema revision is compared with a constant).",
         "- The register's rows are loaded by one `ScoringService.register_rows()` call on a worker thread "
         "(`ui/operations.py`); the window is usable meanwhile and shows \"Loading the register…\".",
-        "- The register table has fixed row heights and sorts the Python list once per click (the proxy only "
-        "filters), so 10,000+ rows scroll, sort and filter without measuring or calling `data()` per row.",
+        "- The register table has fixed row heights; its model sorts and filters the Python list itself (one "
+        "pass and one reset per change, counts cached, no proxy model), so 100,000+ rows scroll, sort and "
+        "filter without measuring or calling `data()` per row.",
+        "- The rows come from one streamed SQL query (no ORM objects) into slotted `RegisterRow`s.",
     ]
     text = "\n".join(lines) + "\n"
     print(text)

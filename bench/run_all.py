@@ -28,6 +28,7 @@ SECTION = "## Latest `make bench` run"
 #: name -> (quick arguments, full arguments). Order: cheap first.
 BENCHES: dict[str, tuple[list[str], list[str]]] = {
     "bench_exchange.py": (["--repeat", "5"], []),
+    "bench_cli.py": (["--repeat", "5"], []),
     "bench_register.py": (["--repeat", "3"], []),
     "bench_reports.py": (["--repeat", "3"], []),
     "bench_scoring.py": (["--repeat", "100"], []),

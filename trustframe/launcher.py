@@ -23,6 +23,12 @@ def has_display() -> bool:
 def main(argv: list[str] | None = None) -> int:
     """Dispatch to the GUI or the CLI."""
     args = sys.argv[1:] if argv is None else argv
+    if args == ["--version"]:
+        # Answered before anything else is imported (the parser imports every command module).
+        from trustframe import __version__
+
+        print(f"TrustFrame {__version__}")
+        return 0
     if not args or (len(args) == 2 and args[0] == "--workspace") or args == ["gui"]:
         if not has_display():
             print(NO_DISPLAY_MESSAGE, file=sys.stderr)

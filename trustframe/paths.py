@@ -68,6 +68,7 @@ def _user_dir(kind: str) -> Path:
         "data": platformdirs.user_data_dir,
         "config": platformdirs.user_config_dir,
         "log": platformdirs.user_log_dir,
+        "cache": platformdirs.user_cache_dir,
     }[kind]
     return Path(getter(APP_NAME, APP_AUTHOR))
 
@@ -85,6 +86,11 @@ def user_config_dir() -> Path:
 def user_log_dir() -> Path:
     """Where the rotating log file lives."""
     return _user_dir("log")
+
+
+def user_cache_dir() -> Path:
+    """Where data that can be rebuilt at any time is kept (parsed bundled questionnaires)."""
+    return _user_dir("cache")
 
 
 def default_workspace_path() -> Path:

@@ -2,49 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
-    <name></name>
-    <message>
-        <source>Vendor</source>
-        <translation>Anbieter</translation>
-    </message>
-    <message>
-        <source>Product / service</source>
-        <translation>Produkt / Dienstleistung</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>Kategorie</translation>
-    </message>
-    <message>
-        <source>Rating</source>
-        <translation>Einstufung</translation>
-    </message>
-    <message>
-        <source>Inherent tier</source>
-        <translation>Inhärente Stufe</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>Punktwert</translation>
-    </message>
-    <message>
-        <source>Red flags</source>
-        <translation>Warnsignale</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>Nachweise</translation>
-    </message>
-    <message>
-        <source>Next review</source>
-        <translation>Nächste Überprüfung</translation>
-    </message>
-</context>
-<context>
     <name>AnswerEditor</name>
     <message>
         <source>Answer</source>
@@ -120,6 +77,10 @@
         <translation>Antwort</translation>
     </message>
     <message>
+        <source>Answer area</source>
+        <translation>Antwortbereich</translation>
+    </message>
+    <message>
         <source>Red flag raised</source>
         <translation>Warnsignal ausgelöst</translation>
     </message>
@@ -152,10 +113,6 @@
         <translation>Verknüpfung &amp;lösen</translation>
     </message>
     <message>
-        <source>Needs &amp;follow-up</source>
-        <translation>&amp;Nachverfolgung nötig</translation>
-    </message>
-    <message>
         <source>Mark the answer for follow-up with the vendor (Ctrl+Shift+F)</source>
         <translation>Die Antwort zur Nachverfolgung mit dem Anbieter markieren (Strg+Umschalt+F)</translation>
     </message>
@@ -164,12 +121,24 @@
         <translation>Keine Fragen im Umfang.</translation>
     </message>
     <message>
-        <source>&amp;Answer</source>
-        <translation>&amp;Antworten</translation>
+        <source>Needs f&amp;ollow-up</source>
+        <translation>Nachverf&amp;olgung nötig</translation>
     </message>
     <message>
-        <source>Re&amp;view</source>
-        <translation>&amp;Prüfen</translation>
+        <source>Question page</source>
+        <translation>Frageseite</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punktwert</translation>
+    </message>
+    <message>
+        <source>Ans&amp;wer</source>
+        <translation>Ant&amp;worten</translation>
+    </message>
+    <message>
+        <source>Rev&amp;iew</source>
+        <translation>Prü&amp;fen</translation>
     </message>
     <message>
         <source>◀ Previous</source>
@@ -440,6 +409,10 @@
         <translation>als gemindert akzeptiert</translation>
     </message>
     <message>
+        <source>Mitigation</source>
+        <translation>Gegenmaßnahme</translation>
+    </message>
+    <message>
         <source>Not answered yet.</source>
         <translation>Noch nicht beantwortet.</translation>
     </message>
@@ -470,6 +443,10 @@
     <message>
         <source>To confirm</source>
         <translation>Zu bestätigen</translation>
+    </message>
+    <message>
+        <source>Not applicable answers not accepted</source>
+        <translation>Antworten „nicht zutreffend“ nicht akzeptiert</translation>
     </message>
     <message>
         <source>This assessment is decided and locked. Reopen it (with a reason) to change it.</source>
@@ -508,6 +485,14 @@
         <translation>Wieder öffnen</translation>
     </message>
     <message>
+        <source>Start the next assessment of %1?</source>
+        <translation>Die nächste Bewertung von %1 beginnen?</translation>
+    </message>
+    <message>
+        <source>This one stays decided (%1 on %2) and is shown in the register until the new one is decided. Its answers are copied into the new assessment, marked &quot;to confirm&quot;.</source>
+        <translation>Diese bleibt entschieden (%1 am %2) und wird im Register angezeigt, bis die neue entschieden ist. Ihre Antworten werden in die neue Bewertung übernommen und als „zu bestätigen“ markiert.</translation>
+    </message>
+    <message>
         <source>Accept red flag</source>
         <translation>Warnsignal akzeptieren</translation>
     </message>
@@ -519,12 +504,43 @@
         <source>Accept</source>
         <translation>Akzeptieren</translation>
     </message>
+    <message>
+        <source>Accept &apos;not applicable&apos;</source>
+        <translation>„Nicht zutreffend“ akzeptieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Why do these %n answer(s) not apply? (%1)</source>
+        <translation>
+            <numerusform>Warum trifft diese %n Antwort nicht zu? (%1)</numerusform>
+            <numerusform>Warum treffen diese %n Antworten nicht zu? (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>critical importance</source>
+        <translation>kritische Bedeutung</translation>
+    </message>
+    <message>
+        <source>high importance</source>
+        <translation>hohe Bedeutung</translation>
+    </message>
+    <message>
+        <source>standard importance</source>
+        <translation>normale Bedeutung</translation>
+    </message>
+    <message>
+        <source>low importance</source>
+        <translation>geringe Bedeutung</translation>
+    </message>
 </context>
 <context>
     <name>BarChart</name>
     <message>
         <source>Bar chart</source>
         <translation>Balkendiagramm</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>ohne Punktwert</translation>
     </message>
 </context>
 <context>
@@ -645,12 +661,32 @@
         <translation>Für diese Bewertungen sind keine Punktwerte verfügbar.</translation>
     </message>
     <message>
+        <source>Show &amp;differences only</source>
+        <translation>Nur &amp;Unterschiede anzeigen</translation>
+    </message>
+    <message>
+        <source>Hide the rows where every assessment has the same value; rows that differ are marked %1</source>
+        <translation>Zeilen ausblenden, in denen alle Bewertungen denselben Wert haben; abweichende Zeilen sind mit %1 markiert</translation>
+    </message>
+    <message>
         <source>Compare (%1)</source>
         <translation>Vergleichen (%1)</translation>
     </message>
     <message>
         <source>Scores as of %1. Double-click a vendor to open its assessment.</source>
         <translation>Punktwerte zum %1. Doppelklicken Sie auf einen Anbieter, um seine Bewertung zu öffnen.</translation>
+    </message>
+    <message>
+        <source>decided %1</source>
+        <translation>entschieden %1</translation>
+    </message>
+    <message>
+        <source>started %1</source>
+        <translation>begonnen %1</translation>
+    </message>
+    <message>
+        <source>not asked</source>
+        <translation>nicht gefragt</translation>
     </message>
     <message>
         <source>Overall score</source>
@@ -696,6 +732,10 @@
         <source>Accepted</source>
         <translation>Akzeptiert</translation>
     </message>
+    <message>
+        <source>Answers</source>
+        <translation>Antworten</translation>
+    </message>
 </context>
 <context>
     <name>DateEditor</name>
@@ -735,6 +775,10 @@
         <translation>Zu fordernde Auflagen:</translation>
     </message>
     <message>
+        <source>Your name (set once in Preferences)</source>
+        <translation>Ihr Name (einmal in den Einstellungen festgelegt)</translation>
+    </message>
+    <message>
         <source>Decided by</source>
         <translation>Entschieden von</translation>
     </message>
@@ -749,6 +793,18 @@
     <message>
         <source>Notes</source>
         <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>&amp;Justification:</source>
+        <translation>&amp;Begründung:</translation>
+    </message>
+    <message>
+        <source>Justification</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Why this decision is right although it departs from the recommendation or rests on few answers</source>
+        <translation>Warum diese Entscheidung richtig ist, obwohl sie von der Empfehlung abweicht oder auf wenigen Antworten beruht</translation>
     </message>
     <message>
         <source>Decision:</source>
@@ -785,6 +841,87 @@
     <message>
         <source>Score %1 · rating %2 · %3 open red flags · %4% complete · recommended: %5</source>
         <translation>Punktwert %1 · Einstufung %2 · offene Warnsignale: %3 · %4 % vollständig · empfohlen: %5</translation>
+    </message>
+    <message>
+        <source>A written justification is needed: %1</source>
+        <translation>Eine schriftliche Begründung ist nötig: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Workspace made by a newer TrustFrame</source>
+        <translation>Arbeitsbereich von einer neueren TrustFrame-Version</translation>
+    </message>
+    <message>
+        <source>Install the newer version of TrustFrame to open this workspace. The file was not changed.</source>
+        <translation>Installieren Sie die neuere TrustFrame-Version, um diesen Arbeitsbereich zu öffnen. Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>Not a TrustFrame workspace</source>
+        <translation>Kein TrustFrame-Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Choose a .tfw workspace file, or create a new workspace with File &gt; New Workspace.</source>
+        <translation>Wählen Sie eine .tfw-Arbeitsbereichsdatei oder legen Sie mit Datei &gt; Neuer Arbeitsbereich einen neuen an.</translation>
+    </message>
+    <message>
+        <source>Workspace problem</source>
+        <translation>Problem mit dem Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Check that the file is not open in another program and that you may write to its folder.</source>
+        <translation>Prüfen Sie, dass die Datei nicht in einem anderen Programm geöffnet ist und Sie in ihren Ordner schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>The file has problems</source>
+        <translation>Die Datei hat Probleme</translation>
+    </message>
+    <message>
+        <source>Correct the listed problems and try again.</source>
+        <translation>Beheben Sie die aufgeführten Probleme und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot do that now</source>
+        <translation>Das ist jetzt nicht möglich</translation>
+    </message>
+    <message>
+        <source>Change the conflicting value, or refresh and try again.</source>
+        <translation>Ändern Sie den widersprüchlichen Wert oder aktualisieren Sie und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>It may have been deleted. Refresh the view (F5) and try again.</source>
+        <translation>Es wurde möglicherweise gelöscht. Aktualisieren Sie die Ansicht (F5) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot complete the action</source>
+        <translation>Die Aktion kann nicht abgeschlossen werden</translation>
+    </message>
+    <message>
+        <source>Correct the input and try again.</source>
+        <translation>Korrigieren Sie die Eingabe und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Unexpected problem</source>
+        <translation>Unerwartetes Problem</translation>
+    </message>
+    <message>
+        <source>TrustFrame ran into an unexpected problem and could not finish what it was doing. Your saved data is safe: every change is saved in its own transaction.</source>
+        <translation>TrustFrame ist auf ein unerwartetes Problem gestoßen und konnte den Vorgang nicht abschließen. Ihre gespeicherten Daten sind sicher: Jede Änderung wird in einer eigenen Transaktion gespeichert.</translation>
+    </message>
+    <message>
+        <source>The details were written to the log file:
+{path}
+
+Please include that file when you report the problem.</source>
+        <translation>Die Einzelheiten wurden in die Protokolldatei geschrieben:
+{path}
+
+Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
     </message>
 </context>
 <context>
@@ -1148,7 +1285,7 @@
     </message>
     <message>
         <source>Returned workbook</source>
-        <extracomment>The applied import when the dialog was accepted.</extracomment>
+        <extracomment>The officer confirmed importing this file despite its old, unkeyed seal. The applied import when the dialog was accepted.</extracomment>
         <translation>Zurückerhaltene Arbeitsmappe</translation>
     </message>
     <message>
@@ -1166,6 +1303,18 @@
     <message>
         <source>Choose the returned workbook to see what it would change.</source>
         <translation>Wählen Sie die zurückerhaltene Arbeitsmappe, um zu sehen, was sie ändern würde.</translation>
+    </message>
+    <message>
+        <source>Import into assessment:</source>
+        <translation>In Bewertung importieren:</translation>
+    </message>
+    <message>
+        <source>Assessment to import into</source>
+        <translation>Bewertung, in die importiert wird</translation>
+    </message>
+    <message>
+        <source>Identity of the workbook</source>
+        <translation>Identität der Arbeitsmappe</translation>
     </message>
     <message>
         <source>Show unchanged and unanswered questions</source>
@@ -1224,16 +1373,46 @@
         <translation>Die Arbeitsmappe kann nicht importiert werden. Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <source>Import into assessment:</source>
-        <translation>Importieren in Bewertung:</translation>
+        <source>This file was already imported on {when}.</source>
+        <translation>Diese Datei wurde bereits am {when} importiert.</translation>
     </message>
     <message>
-        <source>Assessment to import into</source>
-        <translation>Bewertung, in die importiert wird</translation>
+        <source>Problems ({count})</source>
+        <translation>Probleme ({count})</translation>
     </message>
     <message>
-        <source>Identity of the workbook</source>
-        <translation>Identität der Arbeitsmappe</translation>
+        <source>{now} (sent: {sent})</source>
+        <translation>{now} (gesendet: {sent})</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n selected</source>
+        <translation>
+            <numerusform>%n ausgewählte importieren</numerusform>
+            <numerusform>%n ausgewählte importieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rows are missing</source>
+        <translation>Zeilen fehlen</translation>
+    </message>
+    <message>
+        <source>{count} questions sent are missing from {name}. Import the remaining rows only?</source>
+        <translation>{count} gesendete Fragen fehlen in {name}. Nur die übrigen Zeilen importieren?</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: ask the vendor for the complete workbook.</source>
+        <translation>Es wurde nichts importiert: Fordern Sie beim Anbieter die vollständige Arbeitsmappe an.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n answer(s) from {name}</source>
+        <translation>
+            <numerusform>%n Antwort aus {name} importiert</numerusform>
+            <numerusform>%n Antworten aus {name} importiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open returned workbook</source>
+        <translation>Zurückerhaltene Arbeitsmappe öffnen</translation>
     </message>
     <message>
         <source>Not imported: the workbook&apos;s old-style seal was not accepted.</source>
@@ -1245,11 +1424,11 @@
     </message>
     <message>
         <source>Workbook identity cannot be verified</source>
-        <translation>Identität der Arbeitsmappe nicht überprüfbar</translation>
+        <translation>Identität der Arbeitsmappe kann nicht geprüft werden</translation>
     </message>
     <message>
         <source>Import it anyway? Choose Yes only if you know this file is the vendor&apos;s return for that assessment.</source>
-        <translation>Trotzdem importieren? Wählen Sie Ja nur, wenn Sie wissen, dass diese Datei die Rücksendung des Anbieters für diese Bewertung ist.</translation>
+        <translation>Trotzdem importieren? Wählen Sie Ja nur, wenn Sie wissen, dass diese Datei der Rücklauf des Anbieters für diese Bewertung ist.</translation>
     </message>
     <message>
         <source>Choose the assessment…</source>
@@ -1269,41 +1448,11 @@
     </message>
     <message>
         <source>Identity NOT verified: this workbook carries the old, unkeyed seal and was accepted on your confirmation. Check that the answers belong to this vendor and product.</source>
-        <translation>Identität NICHT überprüft: Diese Arbeitsmappe trägt das alte Siegel ohne Schlüssel und wurde auf Ihre Bestätigung hin akzeptiert. Prüfen Sie, dass die Antworten zu diesem Anbieter und Produkt gehören.</translation>
+        <translation>Identität NICHT geprüft: Diese Arbeitsmappe trägt das alte Siegel ohne Schlüssel und wurde auf Ihre Bestätigung hin angenommen. Prüfen Sie, dass die Antworten zu diesem Anbieter und Produkt gehören.</translation>
     </message>
     <message>
         <source>Identity NOT verified: the workbook&apos;s identification sheet is missing or was altered, so it could not be checked which export it came from. You chose the assessment; check that the answers belong to this vendor and product.</source>
-        <translation>Identität NICHT überprüft: Das Identifikationsblatt der Arbeitsmappe fehlt oder wurde verändert, daher ließ sich nicht prüfen, aus welchem Export sie stammt. Sie haben die Bewertung gewählt; prüfen Sie, dass die Antworten zu diesem Anbieter und Produkt gehören.</translation>
-    </message>
-    <message>
-        <source>This file was already imported on {when}.</source>
-        <translation>Diese Datei wurde bereits am {when} importiert.</translation>
-    </message>
-    <message>
-        <source>Problems ({count})</source>
-        <translation>Probleme ({count})</translation>
-    </message>
-    <message>
-        <source>{now} (sent: {sent})</source>
-        <translation>{now} (gesendet: {sent})</translation>
-    </message>
-    <message numerus="yes">
-        <source>Import %n selected</source>
-        <translation>
-            <numerusform>%n ausgewählte importieren</numerusform>
-            <numerusform>%n ausgewählte importieren</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n answer(s) from {name}</source>
-        <translation>
-            <numerusform>%n Antwort aus {name} importiert</numerusform>
-            <numerusform>%n Antworten aus {name} importiert</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open returned workbook</source>
-        <translation>Zurückerhaltene Arbeitsmappe öffnen</translation>
+        <translation>Identität NICHT geprüft: Das Identifikationsblatt der Arbeitsmappe fehlt oder wurde verändert, daher ließ sich nicht prüfen, aus welchem Export sie stammt. Sie haben die Bewertung gewählt; prüfen Sie, dass die Antworten zu diesem Anbieter und Produkt gehören.</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
@@ -1322,7 +1471,7 @@
     <name>MainWindow</name>
     <message>
         <source>Open screens</source>
-        <extracomment>A workspace was opened (its path) — after the context switched to it. The demo workspace finished building (its path).</extracomment>
+        <extracomment>Settings key: the first-start name question was asked (it is asked once only). A workspace was opened (its path) — after the context switched to it. The demo workspace finished building (its path).</extracomment>
         <translation>Offene Ansichten</translation>
     </message>
     <message>
@@ -1460,6 +1609,14 @@
     <message>
         <source>Compare the selected assessments side by side</source>
         <translation>Die ausgewählten Bewertungen nebeneinander vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Every keyboard shortcut of the window and the screen shown</source>
+        <translation>Alle Tastenkürzel des Fensters und der angezeigten Ansicht</translation>
     </message>
     <message>
         <source>&amp;About TrustFrame</source>
@@ -1665,6 +1822,29 @@ Protokolldatei: {log}</translation>
     </message>
 </context>
 <context>
+    <name>NameDialog</name>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>TrustFrame puts your name on the assessments you prepare, the decisions you record and the change log. You can change it later in Preferences.</source>
+        <translation>TrustFrame setzt Ihren Namen auf die Bewertungen, die Sie erstellen, die Entscheidungen, die Sie festhalten, und ins Änderungsprotokoll. Sie können ihn später in den Einstellungen ändern.</translation>
+    </message>
+    <message>
+        <source>e.g. Alex Officer</source>
+        <translation>z. B. Alex Officer</translation>
+    </message>
+    <message>
+        <source>Your &amp;name</source>
+        <translation>Ihr &amp;Name</translation>
+    </message>
+    <message>
+        <source>Type your name, or press Cancel to set it later in Preferences.</source>
+        <translation>Geben Sie Ihren Namen ein, oder drücken Sie Abbrechen, um ihn später in den Einstellungen festzulegen.</translation>
+    </message>
+</context>
+<context>
     <name>NewAssessmentDialog</name>
     <message>
         <source>New assessment</source>
@@ -1694,6 +1874,10 @@ Protokolldatei: {log}</translation>
         <translation>Zahl</translation>
     </message>
     <message>
+        <source>Allowed: %1 to %2%3</source>
+        <translation>Erlaubt: %1 bis %2%3</translation>
+    </message>
+    <message>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
@@ -1716,6 +1900,14 @@ Protokolldatei: {log}</translation>
     <message>
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <source>Calendar</source>
+        <extracomment>Shown as &quot;no date&quot; (the field&apos;s minimum).</extracomment>
+        <translation>Kalender</translation>
     </message>
 </context>
 <context>
@@ -1935,14 +2127,6 @@ Protokolldatei: {log}</translation>
         <translation>Logovorschau</translation>
     </message>
     <message>
-        <source>Assessor name</source>
-        <translation>Name des Bewerters</translation>
-    </message>
-    <message>
-        <source>Your name, put on new assessments</source>
-        <translation>Ihr Name, wird bei neuen Bewertungen eingetragen</translation>
-    </message>
-    <message>
         <source>Default scoring profile</source>
         <translation>Standard-Punkteschema</translation>
     </message>
@@ -1975,8 +2159,16 @@ Protokolldatei: {log}</translation>
         <translation>Bewerten</translation>
     </message>
     <message>
-        <source>&amp;Assessor</source>
-        <translation>&amp;Bewerter</translation>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>Put on assessments, decisions and the change log</source>
+        <translation>Erscheint auf Bewertungen, Entscheidungen und im Änderungsprotokoll</translation>
+    </message>
+    <message>
+        <source>Your n&amp;ame</source>
+        <translation>Ihr N&amp;ame</translation>
     </message>
     <message>
         <source>Scoring &amp;profile</source>
@@ -2247,6 +2439,30 @@ Protokolldatei: {log}</translation>
         <source>{date} (overdue)</source>
         <translation>{date} (überfällig)</translation>
     </message>
+    <message>
+        <source>approved</source>
+        <translation>freigegeben</translation>
+    </message>
+    <message>
+        <source>approved with conditions</source>
+        <translation>mit Auflagen freigegeben</translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <translation>eskaliert</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation>entschieden</translation>
+    </message>
+    <message>
+        <source>{decision} {date}; reassessment in progress</source>
+        <translation>{decision} {date}; Folgebewertung läuft</translation>
+    </message>
     <message numerus="yes">
         <source>%n open red flag(s)</source>
         <translation>
@@ -2263,8 +2479,53 @@ Protokolldatei: {log}</translation>
         <translation>Nachweise dieses Anbieters: {expired} abgelaufen, {expiring} laufen innerhalb von 60 Tagen ab</translation>
     </message>
     <message>
+        <source>Vendor</source>
+        <extracomment>Filter value meaning &quot;no rating yet&quot; / &quot;no status yet&quot;.</extracomment>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Product / service</source>
+        <translation>Produkt / Dienstleistung</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Einstufung</translation>
+    </message>
+    <message>
+        <source>Inherent tier</source>
+        <translation>Inhärente Stufe</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punktwert</translation>
+    </message>
+    <message>
+        <source>Red flags</source>
+        <translation>Warnsignale</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Nachweise</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>Nächste Überprüfung</translation>
+    </message>
+    <message>
         <source>Trust score {score:.1f} of 100; {done:.0%} of the questions answered</source>
         <translation>Vertrauenspunktwert {score:.1f} von 100; {done:.0%} der Fragen beantwortet</translation>
+    </message>
+    <message>
+        <source>The decision above stands until the reassessment (now {status}) is decided</source>
+        <translation>Die obige Entscheidung gilt, bis die Folgebewertung (jetzt {status}) entschieden ist</translation>
     </message>
     <message>
         <source>Decision: {decision} on {date}</source>
@@ -2354,9 +2615,19 @@ Protokolldatei: {log}</translation>
         <source>Loading the register…</source>
         <translation>Register wird geladen…</translation>
     </message>
-    <message>
-        <source>{vendors} vendors · {products} products and services</source>
-        <translation>Anbieter: {vendors} · Produkte und Dienstleistungen: {products}</translation>
+    <message numerus="yes">
+        <source>%n vendor(s)</source>
+        <translation>
+            <numerusform>%n Anbieter</numerusform>
+            <numerusform>%n Anbieter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) and service(s)</source>
+        <translation>
+            <numerusform>%n Produkt oder Dienstleistung</numerusform>
+            <numerusform>%n Produkte und Dienstleistungen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Showing {shown} of {total}</source>
@@ -2390,12 +2661,24 @@ Protokolldatei: {log}</translation>
         <translation>Bewertungsbericht (ein Produkt eines Anbieters)</translation>
     </message>
     <message>
+        <source>Decision brief (one page, one vendor product)</source>
+        <translation>Entscheidungsvorlage (eine Seite, ein Produkt eines Anbieters)</translation>
+    </message>
+    <message>
         <source>Comparison (candidates for one purchase)</source>
         <translation>Vergleich (Kandidaten für einen Kauf)</translation>
     </message>
     <message>
         <source>Portfolio (all vendors)</source>
         <translation>Portfolio (alle Anbieter)</translation>
+    </message>
+    <message>
+        <source>Find an assessment</source>
+        <translation>Bewertung suchen</translation>
+    </message>
+    <message>
+        <source>Type a vendor, product or #number to find an assessment</source>
+        <translation>Anbieter, Produkt oder #Nummer eingeben, um eine Bewertung zu finden</translation>
     </message>
     <message>
         <source>Assessments</source>
@@ -2466,6 +2749,10 @@ Protokolldatei: {log}</translation>
         <translation>&amp;Bericht</translation>
     </message>
     <message>
+        <source>F&amp;ind</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
         <source>&amp;Assessments</source>
         <translation>Be&amp;wertungen</translation>
     </message>
@@ -2496,6 +2783,10 @@ Protokolldatei: {log}</translation>
     <message>
         <source>The report covers the highlighted assessment.</source>
         <translation>Der Bericht umfasst die markierte Bewertung.</translation>
+    </message>
+    <message>
+        <source>One page on the highlighted assessment: verdict, decision, drivers, conditions.</source>
+        <translation>Eine Seite zur markierten Bewertung: Urteil, Entscheidung, Einflussfaktoren, Auflagen.</translation>
     </message>
     <message numerus="yes">
         <source>%n assessment(s) ticked.</source>
@@ -2552,6 +2843,10 @@ Protokolldatei: {log}</translation>
         <translation>Excel-Arbeitsmappen haben keine Vorschau.</translation>
     </message>
     <message>
+        <source>It could not be opened automatically: open it from its folder.</source>
+        <translation>Sie konnte nicht automatisch geöffnet werden: Öffnen Sie sie aus ihrem Ordner.</translation>
+    </message>
+    <message>
         <source>The report was not created.</source>
         <translation>Der Bericht wurde nicht erstellt.</translation>
     </message>
@@ -2560,7 +2855,7 @@ Protokolldatei: {log}</translation>
     <name>ReviewPanel</name>
     <message>
         <source>Answers to review</source>
-        <extracomment>Override the answer of a question (question id). Accept a red flag as mitigated (flag id). Withdraw a flag acceptance (flag id). Record the decision. Show this question in the answer tab.</extracomment>
+        <extracomment>Override the answer of a question (question id). Accept a red flag as mitigated (flag id). Withdraw a flag acceptance (flag id). Record the decision. Show this question in the answer tab. Accept the selected &quot;not applicable&quot; answers with one reason (list of question ids).</extracomment>
         <translation>Zu prüfende Antworten</translation>
     </message>
     <message>
@@ -2604,6 +2899,22 @@ Protokolldatei: {log}</translation>
         <translation>Akzeptanz &amp;widerrufen</translation>
     </message>
     <message>
+        <source>Not applicable answers</source>
+        <translation>Antworten „nicht zutreffend“</translation>
+    </message>
+    <message>
+        <source>Reason given</source>
+        <translation>Angegebener Grund</translation>
+    </message>
+    <message>
+        <source>Accept &amp;N/A…</source>
+        <translation>„&amp;Nicht zutreffend“ akzeptieren…</translation>
+    </message>
+    <message>
+        <source>Accept the selected &apos;not applicable&apos; answers, with one reason for all; until accepted they count as gaps</source>
+        <translation>Die ausgewählten Antworten „nicht zutreffend“ mit einem gemeinsamen Grund akzeptieren; bis dahin zählen sie als Lücken</translation>
+    </message>
+    <message>
         <source>Conditions</source>
         <translation>Auflagen</translation>
     </message>
@@ -2636,6 +2947,10 @@ Protokolldatei: {log}</translation>
         <translation>%1 von %2 am %3.</translation>
     </message>
     <message>
+        <source>Justification: %1</source>
+        <translation>Begründung: %1</translation>
+    </message>
+    <message>
         <source>Not decided yet. Status: %1.</source>
         <translation>Noch nicht entschieden. Status: %1.</translation>
     </message>
@@ -2648,8 +2963,24 @@ Protokolldatei: {log}</translation>
         <translation>Akzeptiert: %1</translation>
     </message>
     <message>
+        <source>Gap: not accepted yet</source>
+        <translation>Lücke: noch nicht akzeptiert</translation>
+    </message>
+    <message>
+        <source>Gap: no reason given</source>
+        <translation>Lücke: kein Grund angegeben</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Mitigation</source>
+        <translation>Gegenmaßnahme</translation>
     </message>
 </context>
 <context>
@@ -2852,6 +3183,49 @@ Protokolldatei: {log}</translation>
         <source>%1 (accepted as mitigated)</source>
         <translation>%1 (als gemindert akzeptiert)</translation>
     </message>
+    <message>
+        <source>Mitigation</source>
+        <translation>Gegenmaßnahme</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Akzeptiert</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Type to filter, e.g. comment or Ctrl+K</source>
+        <translation>Zum Filtern tippen, z. B. Kommentar oder Strg+K</translation>
+    </message>
+    <message>
+        <source>Filter shortcuts</source>
+        <translation>Tastenkürzel filtern</translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>The number keys choose an answer option only while the answer area has the focus; in text fields they are text.</source>
+        <translation>Die Zifferntasten wählen nur dann eine Antwortoption, wenn der Antwortbereich den Fokus hat; in Textfeldern sind sie Text.</translation>
+    </message>
 </context>
 <context>
     <name>TextEditor</name>
@@ -2873,6 +3247,10 @@ Protokolldatei: {log}</translation>
     <message>
         <source>Why this tier</source>
         <translation>Warum diese Stufe</translation>
+    </message>
+    <message>
+        <source>How each answer affects the tier</source>
+        <translation>Wie jede Antwort die Stufe beeinflusst</translation>
     </message>
     <message>
         <source>&amp;Override the tier</source>
@@ -2897,6 +3275,10 @@ Protokolldatei: {log}</translation>
     <message>
         <source>&amp;Reason:</source>
         <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>How each answer affects the tier:</source>
+        <translation>Wie jede Antwort die Stufe beeinflusst:</translation>
     </message>
 </context>
 <context>
@@ -3204,12 +3586,76 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
             <numerusform>%n Produkte</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Ownership and control</source>
+        <translation>Eigentum und Kontrolle</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>In the register since {date}</source>
+        <translation>Im Register seit {date}</translation>
+    </message>
+    <message>
+        <source>No ownership information recorded yet.</source>
+        <translation>Noch keine Angaben zu den Eigentumsverhältnissen erfasst.</translation>
+    </message>
+    <message>
+        <source>No contacts yet.</source>
+        <translation>Noch keine Kontakte.</translation>
+    </message>
     <message numerus="yes">
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n Nachweis</numerusform>
             <numerusform>%n Nachweise</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%n component(s)</source>
+        <translation>%n Komponente(n)</translation>
+    </message>
+    <message>
+        <source>, no dependencies</source>
+        <translation>, keine Abhängigkeiten</translation>
+    </message>
+    <message>
+        <source>Top level: {name} {version}</source>
+        <translation>Oberste Ebene: {name} {version}</translation>
+    </message>
+    <message>
+        <source>Created: {when}</source>
+        <translation>Erstellt: {when}</translation>
+    </message>
+    <message>
+        <source>Components: {n}; dependency relationships: {d}</source>
+        <translation>Komponenten: {n}; Abhängigkeitsbeziehungen: {d}</translation>
+    </message>
+    <message>
+        <source>With supplier {s}, version {v}, identifier {i}, hashes {h}, licence {l}</source>
+        <translation>Mit Lieferant {s}, Version {v}, Kennung {i}, Prüfsummen {h}, Lizenz {l}</translation>
+    </message>
+    <message>
+        <source>NTIA minimum elements met</source>
+        <translation>NTIA-Mindestelemente erfüllt</translation>
+    </message>
+    <message>
+        <source>NTIA minimum elements NOT met</source>
+        <translation>NTIA-Mindestelemente NICHT erfüllt</translation>
+    </message>
+    <message>
+        <source>%n affected</source>
+        <translation>%n betroffen</translation>
+    </message>
+    <message>
+        <source>Affected {a}, not affected {n}, fixed {f}, under investigation {u}</source>
+        <translation>Betroffen {a}, nicht betroffen {n}, behoben {f}, in Untersuchung {u}</translation>
+    </message>
+    <message>
+        <source>Affected and known exploited: {k}</source>
+        <translation>Betroffen und bekanntermaßen ausgenutzt: {k}</translation>
     </message>
     <message>
         <source> (independent)</source>
@@ -3439,6 +3885,10 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
         <translation>SBOM</translation>
     </message>
     <message>
+        <source>VEX document</source>
+        <translation>VEX-Dokument</translation>
+    </message>
+    <message>
         <source>Policy</source>
         <translation>Richtlinie</translation>
     </message>
@@ -3604,22 +4054,25 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
     </message>
 </context>
 <context>
-    <name>widget</name>
+    <name>parent</name>
     <message>
-        <source>critical importance</source>
-        <translation>kritische Bedeutung</translation>
+        <source>Could not open the file</source>
+        <translation>Die Datei konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <source>high importance</source>
-        <translation>hohe Bedeutung</translation>
+        <source>No application opened {path}.</source>
+        <translation>Kein Programm hat {path} geöffnet.</translation>
     </message>
     <message>
-        <source>standard importance</source>
-        <translation>normale Bedeutung</translation>
+        <source>The file is saved; open it from its folder, or set a default application for this kind of file.</source>
+        <translation>Die Datei ist gespeichert; öffnen Sie sie aus ihrem Ordner oder legen Sie ein Standardprogramm für diese Dateiart fest.</translation>
     </message>
+</context>
+<context>
+    <name>window</name>
     <message>
-        <source>low importance</source>
-        <translation>geringe Bedeutung</translation>
+        <source>Window</source>
+        <translation>Fenster</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AssessmentView</name>
+    <message numerus="yes">
+        <source>Why do these %n answer(s) not apply? (%1)</source>
+        <translation>
+            <numerusform>Why do these %n answer not apply? (%1)</numerusform>
+            <numerusform>Why do these %n answers not apply? (%1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ComparePickerDialog</name>
     <message numerus="yes">
         <source>%n assessment(s) ticked</source>
@@ -79,6 +89,23 @@
         <translation>
             <numerusform>%n open red flag</numerusform>
             <numerusform>%n open red flags</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RegisterView</name>
+    <message numerus="yes">
+        <source>%n vendor(s)</source>
+        <translation>
+            <numerusform>%n vendor</numerusform>
+            <numerusform>%n vendors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) and service(s)</source>
+        <translation>
+            <numerusform>%n product and service</numerusform>
+            <numerusform>%n products and services</numerusform>
         </translation>
     </message>
 </context>

@@ -158,3 +158,23 @@ def test_killed_demo_leaves_no_partial_workspace(tmp_path: Path) -> None:
         assert con.execute("SELECT COUNT(*) FROM vendors").fetchone()[0] == 8
     finally:
         con.close()
+
+
+def test_read_only_commands_leave_the_workspace_byte_for_byte(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "r.tfw"
+    for command in (["vendor", "add", "Acme Ltd"],
+                    ["product", "add", "Acme Ltd", "Gateway", "--category", "software"],
+                    ["assessment", "create", "--vendor", "Acme Ltd", "--product", "Gateway", "--tier", "4"],
+                    ["assessment", "create", "--vendor", "Acme Ltd", "--product", "Gateway", "--tier", "3"]):
+        assert run(capsys, "--workspace", path, *command)[0] == 0
+    before = digest(path)
+    for command in (["vendor", "list"], ["assessment", "list"], ["assessment", "show", "1"],
+                    ["assessment", "score", "1"], ["assessment", "compare", "1", "2"], ["portfolio", "register"],
+                    ["portfolio", "summary"], ["evidence", "list"],
+                    ["report", "1", "--format", "xlsx", "-o", tmp_path / "r.xlsx"]):
+        code, _, err = run(capsys, "--workspace", path, *command)
+        assert code == 0, (command, err)
+        assert digest(path) == before, f"{command} changed the workspace"
+        wal = Path(f"{path}-wal")
+        assert not wal.exists() or wal.stat().st_size == 0, f"{command} wrote to the workspace's log"

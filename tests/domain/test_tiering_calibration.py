@@ -16,7 +16,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trustframe.domain.tiering import compute_tier, explain_answers
+from trustframe.domain.tiering import compute_tier
 from trustframe.exchange.questionnaire_files import load_questionnaire
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,6 +93,8 @@ def test_a_more_exposed_answer_never_lowers_the_tier(answers: dict[str, str], qu
 @settings(max_examples=100, deadline=None)
 @given(st.fixed_dictionaries({q.id: st.sampled_from(q.option_ids) for q in QUESTIONS}))
 def test_every_answer_s_effect_on_the_tier_is_explained(answers: dict[str, str]) -> None:
+    from trustframe.domain.tiering import explain_answers
+
     tier = compute_tier(PROFILE, answers).tier
     effects = {e.question_id: e for e in explain_answers(PROFILE, answers)}
     assert set(effects) == set(answers)

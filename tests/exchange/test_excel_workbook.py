@@ -97,10 +97,11 @@ def test_instructions_say_who_what_when_and_how(workbook: tuple[Any, Path]) -> N
     wb, _ = workbook
     ws = wb[INSTRUCTIONS_SHEET]
     facts = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(3, 12)}
-    assert facts["Requested by"] == "-Ministry of Examples"
+    # names anyone may have typed start with a visible apostrophe when they look like a formula
+    assert facts["Requested by"] == "'-Ministry of Examples"
     assert facts["Vendor"] == "Acme Secure Ltd" and facts["Product or service"] == "Acme Gateway"
     assert facts["Deadline"] == datetime(2026, 1, 31)
-    assert facts["Contact for questions"] == HOSTILE
+    assert facts["Contact for questions"] == "'" + HOSTILE
     assert facts["Reference"].startswith("TF1:")
     text = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
     assert "semicolon" in text and ".xlsx" in text and "yellow" in text
@@ -141,8 +142,8 @@ def test_no_text_is_ever_written_as_a_formula(workbook: tuple[Any, Path]) -> Non
         assert not any(b"<f>" in z.read(n) or b"<f " in z.read(n) for n in z.namelist()
                        if n.startswith("xl/worksheets/"))
     ws = wb[QUESTIONS_SHEET]
-    assert ws["F5"].value == "=1+1" and ws["F5"].quotePrefix
-    assert ws["G5"].value == "@SUM(A1)" and ws["G5"].quotePrefix
+    # the vendor's earlier text stays inert even as CSV: a visible apostrophe, removed again on import
+    assert ws["F5"].value == "'=1+1" and ws["G5"].value == "'@SUM(A1)"
 
 
 def test_put_text_neutralises_every_trigger() -> None:

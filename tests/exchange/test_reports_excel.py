@@ -83,3 +83,27 @@ def test_portfolio_workbook(tmp_path: Path) -> None:
     assert row[0].value == "'=cmd|' /C calc'!A0" and row[0].data_type == "s"
     assert row[7].value == 72.4 and row[10].value == 0.9 and row[10].number_format == "0%"
     assert "TierByRating" in wb["Summary"].tables
+
+
+def _check_print_setup(path: Path) -> None:
+    wb = openpyxl.load_workbook(path)
+    for ws in wb.worksheets:
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0, ws.title
+        assert ws.print_title_rows, f"{ws.title}: no repeated header row"
+        first, last = ws.print_title_rows.split(":")
+        header = int(first.lstrip("$"))
+        assert first == last and ws.cell(row=header, column=1).value, ws.title
+        assert "&P" in ws.oddFooter.right.text and "&N" in ws.oddFooter.right.text, ws.title
+        wide = sum((ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width or 9)
+                   for c in range(1, ws.max_column + 1)) > excel.PORTRAIT_MAX_WIDTH
+        assert ws.page_setup.orientation == ("landscape" if wide else "portrait"), ws.title
+        assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
+
+
+def test_every_sheet_prints_fitted_to_width_with_titles(report: model.AssessmentReport, tmp_path: Path) -> None:
+    excel.write_assessment_workbook(report, tmp_path / "a.xlsx")
+    _check_print_setup(tmp_path / "a.xlsx")
+    portfolio = model.build_portfolio_report([], [], [], report.meta.generated_on, "tester")
+    excel.write_portfolio_workbook(portfolio, tmp_path / "p.xlsx")
+    _check_print_setup(tmp_path / "p.xlsx")

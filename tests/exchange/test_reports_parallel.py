@@ -41,7 +41,8 @@ def _pages_text(path: Path) -> list[str]:
 
 def _render(documents: list[str], target: Path, *, parallel_ok: bool = True) -> pdf.RenderStats:
     stats = pdf.RenderStats()
-    pdf.html_to_pdf(documents, target, stats=stats, parallel=parallel_ok)
+    # The untagged PDF: a tagged one is always written in one process (its structure cannot be joined).
+    pdf.html_to_pdf(documents, target, stats=stats, parallel=parallel_ok, tagged=False)
     return stats
 
 
@@ -133,4 +134,6 @@ def test_contents_link_into_the_appendix_survives_the_join(report, tmp_path: Pat
             targets.append(reader.get_page_number(dest[0].get_object()))
     assert appendix_first in targets
     # The report's own links (named destinations) still resolve after the join.
-    assert {"summary", "results", "answers"} <= set(reader.named_destinations)
+    assert {"brief", "results", "answers"} <= set(reader.named_destinations)
+    # Page labels survive the join: roman front matter, then the printed numbers, then A-1, …
+    assert reader.page_labels[0] == "i" and reader.page_labels[2] == "3" and reader.page_labels[appendix_first] == "A-1"

@@ -28,10 +28,11 @@ def full_bank(services: Any) -> Any:
     return assessment
 
 
-@pytest.fixture
-def exported(services: Any, full_bank: Any, tmp_path: Path) -> tuple[Any, Path]:
+@pytest.fixture(params=["en", "de"])
+def exported(request: Any, services: Any, full_bank: Any, tmp_path: Path) -> tuple[Any, Path]:
+    """The workbook in English and in German (translations run longer: heights follow them)."""
     path = tmp_path / "vendor.xlsx"
-    services.exchange.export_questionnaire(full_bank.id, path)
+    services.exchange.export_questionnaire(full_bank.id, path, language=request.param)
     return openpyxl.load_workbook(path), path
 
 
@@ -152,6 +153,8 @@ def test_libreoffice_prints_portrait_pages_with_page_numbers(exported: tuple[Any
         width, height = (float(v) for v in page_size.split()[2:5:2])
         assert size in page_size and height > width              # portrait
         text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
-        assert all(f"Page {n} of {pages}" in text for n in range(1, pages + 1))
-        # The header row is on every page of the questions.
-        assert text.count("Help and allowed answers") == pages - 1
+        page_word, of_word = ("Seite", "von") if "Seite 1 von" in text else ("Page", "of")
+        assert all(f"{page_word} {n} {of_word} {pages}" in text for n in range(1, pages + 1))
+        # The header row is on every page of the questions (in the workbook's language).
+        header = wb[QUESTIONS_SHEET].cell(HEADER_ROW, COLUMNS.index(("help", dict(COLUMNS)["help"])) + 1).value
+        assert text.count(header) == pages - 1

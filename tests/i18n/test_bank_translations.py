@@ -126,3 +126,28 @@ def test_validate_warns_about_untranslated_items(tmp_path: Path, monkeypatch: py
     err = capsys.readouterr().err
     assert "GOV-02" in err and "not translated" in err
     assert "no question GOV-02-REMOVED" in err and code == 1  # the renamed id is extra: an error
+
+
+#: Glossary terms the question bank uses in the glossary's sense (others, such as "scope" or
+#: "condition", mean a certificate's scope or a contract's conditions there).
+BANK_TERMS = ("vendor", "tier", "evidence", "product", "knock-out", "pillar", "comment")
+
+
+def test_bank_uses_the_glossary_terms() -> None:
+    import re
+
+    from trustframe.exchange.reports_language import bank_pairs
+
+    glossary = {}
+    folder = qt.paths.resources_dir() / "translations"
+    for line in (folder / "glossary_de.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            english, _german, match = line.split("\t")[:3]
+            glossary[english] = match
+    bank = BUNDLED["ict-supply-chain-trust"]
+    top = {bank.title, bank.description, bank.disclaimer}  # these quote English report titles
+    pairs = [(e, d) for e, d in bank_pairs(bank, "de") if e and d and e not in top]
+    for term in BANK_TERMS:
+        word = re.compile(r"\b" + re.escape(term) + r"(s|es)?\b", re.IGNORECASE)
+        offenders = [d for e, d in pairs if word.search(e) and glossary[term] not in d.casefold()]
+        assert not offenders, (term, offenders[:3])

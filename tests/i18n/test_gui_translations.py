@@ -128,9 +128,18 @@ def german(qapp: object) -> Iterator[None]:
 
     installed = i18n.install_translations(QCoreApplication.instance(), "de")  # type: ignore[arg-type]
     yield
-    for translator in installed:
-        QCoreApplication.removeTranslator(translator)
-    QLocale.setDefault(QLocale("en_GB"))
+    i18n.remove_translations(installed)
+
+
+def test_bank_is_shown_in_the_gui_language(german: None) -> None:
+    from trustframe.exchange.questionnaire_files import bundled_questionnaire_files, load_questionnaire
+    from trustframe.ui import i18n
+
+    bank = load_questionnaire(bundled_questionnaire_files()[1], trusted=True)
+    shown = i18n.for_display(bank)
+    assert shown.key == bank.key and shown.language == "de"
+    assert next(shown.iter_questions()).text != next(bank.iter_questions()).text
+    assert i18n.report_language() == "de"
 
 
 def test_german_strings_plurals_and_qt_dialogs_are_shown(german: None) -> None:
@@ -156,5 +165,4 @@ def test_english_plurals_read_right(qapp: object) -> None:
         assert tr("VendorView", "%n product(s)", "", 1) == "1 product"
         assert tr("VendorView", "%n product(s)", "", 2) == "2 products"
     finally:
-        for translator in installed:
-            QCoreApplication.removeTranslator(translator)
+        i18n.remove_translations(installed)

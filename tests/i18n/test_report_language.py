@@ -55,8 +55,32 @@ def test_html_is_translated_escaped_and_marked_german(services: Any, bank_assess
 
 
 @pytest.mark.slow
-def test_german_pdf_report_has_lang_de_and_german_headings(services: Any, bank_assessment: Any,
-                                                           tmp_path: Path) -> None:
+def test_german_pdf_report_has_lang_de_and_no_english_chrome(services: Any, bank_assessment: Any,
+                                                             tmp_path: Path) -> None:
+    import pypdf
+
+    def text_of(language: str) -> str:
+        target = tmp_path / f"report-{language}.pdf"
+        services.reports.write("assessment", "pdf", target, [bank_assessment.id], include_appendix=False,
+                               language=language)
+        reader = pypdf.PdfReader(target)
+        if language == "de":
+            assert reader.trailer["/Root"]["/Lang"] == "de"
+        return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+    english, german = text_of("en"), text_of("de")
+    catalogue = i18n.catalogue("de")
+    # Every heading and sentence of ours that the English report shows (and the catalogue has)
+    # is gone from the German one: translated, not left beside it.
+    ours = [m for m, t in catalogue.messages.items() if len(m) >= 12 and m != t and m in english]
+    assert len(ours) >= 10
+    left = [m for m in ours if m in german and catalogue.messages[m] not in german]
+    assert not left, left[:10]
+    assert "Seite" in german and "Warnsignal" in german
+
+
+@pytest.mark.slow
+def test_german_pdf_starts_with_a_german_decision_brief(services: Any, bank_assessment: Any, tmp_path: Path) -> None:
     import pypdf
 
     target = tmp_path / "report.pdf"
@@ -64,8 +88,10 @@ def test_german_pdf_report_has_lang_de_and_german_headings(services: Any, bank_a
     reader = pypdf.PdfReader(target)
     assert reader.trailer["/Root"]["/Lang"] == "de"
     text = "\n".join(page.extract_text() for page in reader.pages[:3])
-    assert "Zusammenfassung für die Leitung" in text and "Restrisiko" in text
-    assert "Executive summary" not in text and "Residual risk" not in text
+    # Page 1 is the decision brief (issue 19), which replaced the executive summary.
+    low = text.lower()
+    assert "entscheidungsvorlage" in low and "Was die Einstufung bestimmt" in text and "restrisiko" in low
+    assert "decision brief" not in low and "residual risk" not in low
 
 
 def test_german_excel_report(services: Any, bank_assessment: Any, tmp_path: Path) -> None:

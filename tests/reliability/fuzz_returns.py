@@ -792,6 +792,9 @@ class Runner:
 def worker(seed_dir: Path, work: Path, rng_seed: int, start: int, stop: int, cli_every: int) -> None:
     """Run mutants ``start..stop-1``; print a JSON line before each (progress) and after."""
     resource.setrlimit(resource.RLIMIT_AS, (3 * 1024 ** 3, 3 * 1024 ** 3))  # a runaway dies, not the machine
+    from trustframe.lifeline import tie_to_parent
+
+    tie_to_parent(os.getppid())  # an interrupted campaign must not leave workers running
     seed = Seed(**json.loads((seed_dir / "seed.json").read_text()) | {
         "folder": seed_dir, "workspace": seed_dir / "seed.tfw", "returned": seed_dir / "returned.xlsx"})
     ctx = _Ctx(seed)

@@ -136,27 +136,53 @@ def test_newer_version_is_refused_unchanged(tmp_path: Path) -> None:
     assert digest(path) == before
 
 
-def test_read_only_command_on_an_older_workspace_names_the_upgrade(tmp_path: Path) -> None:
-    """Read-only commands never migrate; they say which command does (it backs up first)."""
-    path = make_workspace(tmp_path / "old.tfw", "Old Ltd")
-    # There is one revision so far: an "older" one is simulated in this process (a separate
-    # CLI process would not see the patched list of known revisions).
-    from trustframe.errors import WorkspaceNeedsUpgradeError
+def make_old_workspace(path: Path, *vendors: str) -> Path:
+    """A workspace as the first released schema (0001) left it."""
+    from alembic import command
+    from alembic.config import Config
+
     from trustframe.storage import database
 
-    con = sqlite3.connect(path)
-    con.execute("UPDATE alembic_version SET version_num = '0000'")
-    con.commit()
-    con.close()
-    before = digest(path)
-    original = database.KNOWN_REVISIONS
-    database.KNOWN_REVISIONS = ("0000", *original)
+    engine = database.create_sqlite_engine(path)
     try:
-        with pytest.raises(WorkspaceNeedsUpgradeError, match="workspace upgrade"):
-            database.Workspace.open(path, read_only=True)
+        config = Config()
+        config.set_main_option("script_location", str(database.MIGRATIONS_DIR))
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, database.KNOWN_REVISIONS[0])
+        database._write_identity(engine)
+        with engine.begin() as connection:
+            for name in vendors:
+                connection.exec_driver_sql(
+                    "INSERT INTO vendors (name, country, ownership_notes, website, notes, created_at, updated_at) "
+                    "VALUES (?, '', '', '', '', '2026-01-01', '2026-01-01')", (name,))
     finally:
-        database.KNOWN_REVISIONS = original
-    assert digest(path) == before
+        engine.dispose()
+    return path
+
+
+@pytest.mark.skipif(len(__import__("trustframe.storage.database", fromlist=["x"]).KNOWN_REVISIONS) < 2,
+                    reason="needs a schema older than the head")
+def test_read_only_command_on_an_older_workspace_names_the_upgrade(tmp_path: Path) -> None:
+    """Read-only commands never migrate; they say which command does (it backs up first)."""
+    from trustframe.storage import backups
+
+    path = make_old_workspace(tmp_path / "old.tfw", "Old Ltd")
+    before = digest(path)
+    for command in (["vendor", "list"], ["assessment", "list"], ["portfolio", "summary"]):
+        line = one_clear_line(run_cli("--workspace", path, *command))
+        assert "older version" in line and "workspace upgrade" in line
+    assert digest(path) == before and not backups.backup_folder(path).exists()
+    upgraded = run_cli("--workspace", path, "workspace", "upgrade")
+    assert upgraded.returncode == 0 and "Upgraded" in upgraded.stdout, upgraded.stderr
+    (backup,) = backups.list_backups(path.resolve())
+    con = sqlite3.connect(backup.path)
+    try:  # the backup is the workspace as it was before the upgrade
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    finally:
+        con.close()
+    listing = run_cli("--workspace", path, "vendor", "list")
+    assert listing.returncode == 0 and "Old Ltd" in listing.stdout
 
 
 # -- read-only disk, full disk ----------------------------------------------------------------

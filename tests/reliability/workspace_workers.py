@@ -18,6 +18,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("TRUSTFRAME_USER", "worker")
 
@@ -68,6 +69,9 @@ def write(workspace: Path, worker: str, seconds: float, acks: Path, mode: str) -
             questions = [q.id for q in services.assessments.applicable_questions(assessment)
                          if q.type.value == "single_choice" and q.options][:20]
             out.write(f"assessment\t{assessment_id}\n")
+        returns: list[Path] = []
+        if mode == "import":
+            returns = _prepare_returns(services, worker, acks.parent)
         deadline = time.monotonic() + seconds
         n = 0
         while time.monotonic() < deadline:
@@ -77,6 +81,14 @@ def write(workspace: Path, worker: str, seconds: float, acks: Path, mode: str) -
                     name = f"writer {worker} #{n}"
                     services.vendors.add_vendor(name)
                     out.write(f"vendor\t{name}\n")
+                elif mode == "import":
+                    from trustframe.exchange.excel_model import RowCategory
+
+                    preview = services.exchange.preview_import(returns[n % 2])
+                    accepted = {r.question_id for r in preview.rows if r.category is not RowCategory.REJECTED}
+                    result = services.exchange.apply_import(preview, accepted)
+                    if result.import_id is not None:
+                        out.write(f"import\t{result.import_id}\t{len(result.applied)}\n")
                 else:
                     qid = questions[n % len(questions)]
                     comment = f"writer {worker} #{n}"
@@ -89,6 +101,24 @@ def write(workspace: Path, worker: str, seconds: float, acks: Path, mode: str) -
                 failures += 1
                 print(f"ERROR {type(exc).__name__}: {exc}".replace("\n", " "), flush=True)
     return failures
+
+
+def _prepare_returns(services: object, worker: str, folder: Path) -> list[Path]:
+    """An assessment of this worker's own, exported, and two different vendor returns of it."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from exchange_support import fill
+
+    s: Any = services
+    vendor = s.vendors.add_vendor(f"Importing vendor {worker}")
+    product = s.vendors.add_product(vendor.id, "Product", "software")
+    assessment = s.assessments.create(vendor.id, product.id, "ict-supply-chain-trust", tier=4)
+    questions = [q for q in s.assessments.applicable_questions(assessment)
+                 if q.type.value == "single_choice" and len(q.options) >= 2][:8]
+    exported = folder / f"to-vendor-{worker}.xlsx"
+    s.exchange.export_questionnaire(assessment.id, exported)
+    return [fill(exported, {q.id: q.options[k].label for q in questions},
+                 comments={q.id: f"return {k}" for q in questions}, out=folder / f"returned-{worker}-{k}.xlsx")
+            for k in (0, 1)]
 
 
 def main(argv: list[str]) -> int:

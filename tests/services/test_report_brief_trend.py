@@ -84,12 +84,12 @@ def test_brief_states_a_decision_that_departs_and_its_justification(services, sa
     fill_sample(s, sample_assessment)
     recommended = s.scoring.score(sample_assessment.id).recommendation
     other = next(d for d in Decision if d.value != recommended.value)
-    s.assessments.decide(sample_assessment.id, other, decided_by="Dana Manager", notes="Sole supplier; board accepted.",
-                         decided_on=date(2026, 3, 1))
+    s.assessments.decide(sample_assessment.id, other, decided_by="Dana Manager", notes="Board meeting 12.",
+                         decided_on=date(2026, 3, 1), justification="Sole supplier; board accepted the risk.")
     report = s.reports.assessment_report(sample_assessment.id)
     assert report.brief is not None and report.brief.decision_departs
     assert "Dana Manager" in report.brief.decision and "2026-03-01" in report.brief.decision
-    assert report.brief.justification == "Sole supplier; board accepted."
+    assert report.brief.justification == "Sole supplier; board accepted the risk."  # the written justification
 
 
 def test_trend_lists_changed_answers_of_a_reassessment(services, sample_assessment) -> None:

@@ -340,3 +340,16 @@ def test_no_temporary_files_are_left_after_creation(tmp_path: Path) -> None:
     leftovers = [p.name for p in tmp_path.iterdir() if p.name != "clean.tfw"]
     assert leftovers == [] or all(not n.startswith(".") for n in leftovers)
     assert os.path.getsize(tmp_path / "clean.tfw") > 0
+
+
+def test_a_transaction_nested_on_the_same_thread_does_not_wait_for_itself(tmp_path: Path) -> None:
+    path = make_workspace(tmp_path / "n.tfw")
+    with Workspace.open(path) as ws:
+        ws.lock_wait_seconds = 30
+        started = time.monotonic()
+        with ws.transaction() as outer:
+            VendorRepository(outer).add(Vendor(None, "Outer"))
+            with ws.transaction() as inner:  # reads only: as before BEGIN IMMEDIATE, no waiting
+                assert [v.name for v in VendorRepository(inner).list()] == ["Kept Ltd"]
+        assert time.monotonic() - started < 3
+    assert vendor_names(path) == ["Kept Ltd", "Outer"]

@@ -138,3 +138,41 @@ def test_sbom_and_vex_facts_are_shown_beside_their_kind(qtbot: Any, ctx: Any, se
     assert "CycloneDX 1.5" in sbom.toolTip() and "NTIA minimum elements NOT met" in sbom.toolTip()
     assert "With supplier 40 %" in sbom.toolTip()
     assert vex.text() == "VEX document · 1 affected" and "CSAF 2.0" in vex.toolTip()
+
+
+def test_linked_sbom_facts_show_beside_the_answer(qtbot: Any, ctx: Any, services: Any, sample_assessment: Any,
+                                                  tmp_path: Path) -> None:
+    from tests.exchange.sbom_support import make_cyclonedx
+    from trustframe.ui.views.assessment_view import AssessmentView
+
+    sbom = services.evidence.add(sample_assessment.vendor_id, "SBOM 7.1", "sbom",
+                                 file=make_cyclonedx(tmp_path / "bom.json", components=6, with_dependencies=False))
+    services.evidence.link(sample_assessment.id, "GOV-01", sbom.id)
+    view = AssessmentView(ctx, sample_assessment.id)
+    qtbot.addWidget(view)
+    assert view.go_to_question("GOV-01", focus=False)
+    item = view.evidence_list.item(0)
+    assert item.text().startswith("SBOM 7.1 · SBOM · 6 component") and "no dependencies" in item.text()
+    assert "NTIA minimum elements NOT met" in item.toolTip()
+
+
+def test_prefill_from_earlier_answers_asks_then_fills_to_confirm(qtbot: Any, ctx: Any, services: Any,
+                                                                 sample_assessment: Any,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from trustframe.ui.views.assessment_view import AssessmentView
+
+    s = services
+    s.assessments.set_answer(sample_assessment.id, "GOV-01", "documented")
+    other = s.vendors.add_product(sample_assessment.vendor_id, "Acme Gateway 2", "software")
+    new = s.assessments.create(sample_assessment.vendor_id, other.id, "sample-trust")
+    view = AssessmentView(ctx, new.id)
+    qtbot.addWidget(view)
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "ask", lambda _p, title, *_a, **_k: asked.append(title) or False)
+    assert view.prefill_from_library() == 0 and asked == ["Pre-fill from earlier answers"]
+    assert s.assessments.answers(new.id) == {}
+    monkeypatch.setattr(messages, "ask", lambda *_a, **_k: True)
+    assert view.prefill_from_library() == 1
+    answer = s.assessments.answers(new.id)["GOV-01"]
+    assert answer.to_confirm and answer.origin_assessment_id == sample_assessment.id
+    assert view.prefill_action.isEnabled()

@@ -265,3 +265,34 @@ def test_import_dialog_confirms_an_old_style_seal(qtbot: Any, ctx: Any, services
     dialog.load_preview()
     assert dialog.preview is not None and dialog.preview.verification == "legacy-seal"
     assert "NOT verified" in dialog.identity_label.text() and len(shown) == 2
+
+
+def test_import_dialog_asks_before_importing_a_return_that_lost_rows(
+        qtbot: Any, ctx: Any, services: Any, sample_assessment: Any, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import openpyxl
+
+    from exchange_support import row_of
+    from trustframe.exchange.excel_model import QUESTIONS_SHEET
+
+    sent = tmp_path / "sent.xlsx"
+    services.exchange.export_questionnaire(sample_assessment.id, sent)
+    wb = openpyxl.load_workbook(fill(sent, {"VUL-01": "Yes", "GOV-01": "Partly"}))
+    ws = wb[QUESTIONS_SHEET]
+    ws.protection.sheet = False
+    ws.delete_rows(row_of(ws, "VUL-02"))
+    lost = tmp_path / "lost.xlsx"
+    wb.save(lost)
+    shown = _no_questions(monkeypatch)  # answers No
+    dialog = ImportDialog(ctx, None, lost)
+    qtbot.addWidget(dialog)
+    assert dialog.preview is not None and dialog.preview.missing_rows == ("VUL-02",)
+    dialog.buttons.accepted.emit()
+    assert shown and "VUL-02" in shown[-1].text and dialog.result is None
+    assert "Nothing was imported" in dialog.error_text
+    assert services.assessments.answers(sample_assessment.id) == {}
+    from trustframe.ui import messages
+
+    monkeypatch.setattr(messages, "presenter", lambda _p, m: True)  # answers Yes
+    dialog.buttons.accepted.emit()
+    assert dialog.result is not None and set(dialog.result.applied) == {"VUL-01", "GOV-01"}

@@ -27,6 +27,8 @@ def _dialogs(ctx: Any, a: Any) -> dict[str, Callable[[], QDialog]]:
     from trustframe.ui.dialogs.evidence_dialog import EvidenceDialog
     from trustframe.ui.dialogs.evidence_link_dialog import EvidenceLinkDialog
     from trustframe.ui.dialogs.export_dialog import ExportDialog
+    from trustframe.ui.dialogs.import_dialog import ImportDialog
+    from trustframe.ui.dialogs.report_dialog import ReportDialog
     from trustframe.ui.dialogs.name_dialog import NameDialog
     from trustframe.ui.dialogs.override_dialog import OverrideAnswerDialog
     from trustframe.ui.dialogs.preferences_dialog import PreferencesDialog
@@ -46,11 +48,13 @@ def _dialogs(ctx: Any, a: Any) -> dict[str, Callable[[], QDialog]]:
         "override": lambda: OverrideAnswerDialog(question, None),
         "evidence link": lambda: EvidenceLinkDialog(ctx, a.vendor_id),
         "export": lambda: ExportDialog(ctx, a.id),
+        "reports": lambda: ReportDialog(ctx, [a.id]),
+        "import": lambda: ImportDialog(ctx, a.id),
     }
 
 
 @pytest.mark.parametrize("name", ["vendor", "product", "evidence", "preferences", "name", "decision", "reason",
-                                  "override", "evidence link", "export"])
+                                  "override", "evidence link", "export", "reports", "import"])
 def test_form_dialog_focus_starts_on_the_first_field(qtbot: Any, settings_ctx: Any, sample_assessment: Any,
                                                      no_dialogs: list, name: str) -> None:
     dialog = _dialogs(settings_ctx, sample_assessment)[name]()

@@ -94,9 +94,9 @@ class CliContext:
 Handler = Callable[[CliContext], int]
 
 #: Sub-commands that only look at the workspace: opened read-only, never created or migrated.
-READ_ONLY_SUBCOMMANDS = frozenset({"list", "show", "score", "compare", "register", "summary"})
-#: Commands that only read the workspace (reports write their own file, not the workspace).
-READ_ONLY_COMMANDS = frozenset({"report"})
+READ_ONLY_SUBCOMMANDS = frozenset({"list", "show", "score", "compare", "register", "summary", "crosswalk", "diff"})
+#: Commands that only read the workspace (reports and exports write their own files, not the workspace).
+READ_ONLY_COMMANDS = frozenset({"report", "export"})
 #: Commands that write a record but must not migrate the workspace as a side effect.
 NO_MIGRATION_COMMANDS = frozenset({"export-questionnaire"})
 
@@ -119,7 +119,22 @@ def workspace_mode(args: argparse.Namespace) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser with every registered command."""
+    import functools
+    import gettext
     import importlib
+
+    # argparse asks gettext for a translation in every parser it builds (about 90 times here),
+    # and each call searches the locale folders again: half of --help's time. The answer cannot
+    # change while the parser is built, so the lookups are cached for the duration.
+    find = gettext.find
+    gettext.find = functools.lru_cache(maxsize=None)(find)  # type: ignore[assignment]
+    try:
+        return _build_parser(importlib)
+    finally:
+        gettext.find = find  # type: ignore[assignment]
+
+
+def _build_parser(importlib: Any) -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="trustframe",

@@ -5,14 +5,17 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from trustframe.cli import CliContext, table
-from trustframe.domain import answers as answer_values
-from trustframe.domain.assessment import Assessment
-from trustframe.domain.vendors import Contact
 from trustframe.errors import ConflictError
-from trustframe.services.vendors import InvalidInput
+
+if TYPE_CHECKING:
+    from trustframe.domain.assessment import Assessment
+    from trustframe.domain.vendors import Contact
+
+# Only the standard library, the domain and errors are imported here: building the parser for
+# --help must not import SQLAlchemy or the services (each handler imports what it needs).
 
 
 def register(subparsers: Any, groups: dict[str, Any]) -> None:
@@ -128,7 +131,7 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
 
 def _category_arg(text: str) -> str:
     """Check a product category at parse time, so a wrong one is a usage error (exit 2)."""
-    from trustframe.services.vendors import parse_category
+    from trustframe.services.vendors import InvalidInput, parse_category
 
     try:
         return parse_category(text).value
@@ -226,7 +229,9 @@ def questionnaire_validate(ctx: CliContext) -> int:
 # -- vendors and products -----------------------------------------------------------------------
 
 
-def _contact(text: str) -> Contact:
+def _contact(text: str) -> "Contact":
+    from trustframe.domain.vendors import Contact
+
     text = text.strip()
     if "<" in text and text.endswith(">"):
         name, email = text[:-1].split("<", 1)
@@ -246,9 +251,21 @@ def vendor_add(ctx: CliContext) -> int:
     return 0
 
 
+def _light_workspace_path(ctx: CliContext) -> Path | None:
+    """The workspace file a read-only listing may read directly (None: open it the normal way)."""
+    from trustframe import paths
+
+    path = Path(ctx.args.workspace).expanduser() if ctx.args.workspace else paths.default_workspace_path()
+    return path if path.is_file() else None
+
+
 def vendor_list(ctx: CliContext) -> int:
-    """``vendor list``."""
-    vendors = ctx.services.vendors.list_vendors()
+    """``vendor list``: read with sqlite3 alone when possible (see :mod:`trustframe.storage.light`)."""
+    from trustframe.storage.light import read_vendors
+
+    path = _light_workspace_path(ctx)
+    light = read_vendors(path) if path is not None else None
+    vendors = light if light is not None else ctx.services.vendors.list_vendors()
     if ctx.json:
         ctx.emit_json([{"id": v.id, "name": v.name, "country": v.country, "website": v.website,
                         "contacts": [c.__dict__ for c in v.contacts]} for v in vendors])
@@ -332,6 +349,8 @@ def assessment_list(ctx: CliContext) -> int:
 
 def assessment_show(ctx: CliContext) -> int:
     """``assessment show ID``: details and every answer."""
+    from trustframe.domain import answers as answer_values
+
     s = ctx.services
     a = s.assessments.get(ctx.args.id)
     answers = s.assessments.answers(a.id)
@@ -363,6 +382,8 @@ def assessment_show(ctx: CliContext) -> int:
 
 def answer_set(ctx: CliContext) -> int:
     """``answer ASSESSMENT QUESTION VALUE [--comment]``."""
+    from trustframe.domain import answers as answer_values
+
     a = ctx.args
     change = ctx.services.assessments.set_answer(a.assessment, a.question, a.value, comment=a.comment,
                                                  parse_text=True)
@@ -390,12 +411,20 @@ def evidence_add(ctx: CliContext) -> int:
                               independent=a.independent, issued_on=a.issued, expires_on=a.expires,
                               product_id=product_id)
     if a.link:
+        from trustframe.services.vendors import InvalidInput
+
         try:
             s.evidence.link(int(a.link[0]), a.link[1], evidence.id)
         except ValueError:
             raise InvalidInput(f"'{a.link[0]}' is not an assessment id") from None
+    from trustframe.services.evidence import link_warning
+
+    warning = link_warning(a.url) if a.url else None
+    if warning:
+        print(f"warning: {warning}", file=ctx.err)
     if ctx.json:
-        ctx.emit_json({"id": evidence.id, "title": evidence.title, "sha256": evidence.sha256})
+        ctx.emit_json({"id": evidence.id, "title": evidence.title, "sha256": evidence.sha256,
+                       **({"warning": warning} if warning else {})})
     else:
         ctx.print(f"Added evidence {evidence.id}: {evidence.title}"
                   + (f" (sha256 {evidence.sha256[:12]}...)" if evidence.sha256 else ""))

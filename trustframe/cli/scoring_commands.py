@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from datetime import date
 from typing import Any
 
 from trustframe.cli import CliContext, table
-from trustframe.domain.scoring_codec import result_to_dict
-from trustframe.domain.scoring_model import ScoreResult
 
 
 def _date(text: str) -> date:
@@ -85,7 +84,9 @@ def _fmt(score: float | None) -> str:
 
 def assessment_score(ctx: CliContext) -> int:
     """``assessment score ID [--as-of DATE] [--json]``."""
-    result: ScoreResult = ctx.services.scoring.score(ctx.args.id, ctx.args.as_of)
+    from trustframe.domain.scoring_codec import result_to_dict
+
+    result = ctx.services.scoring.score(ctx.args.id, ctx.args.as_of)
     if _json(ctx):
         ctx.emit_json(result_to_dict(result))
         return 0
@@ -200,7 +201,12 @@ def portfolio_register(ctx: CliContext) -> int:
     """``portfolio register``."""
     rows = ctx.services.scoring.register_rows(ctx.args.as_of)
     if _json(ctx):
-        ctx.emit_json([{k: (v.value if hasattr(v, "value") else v) for k, v in r.__dict__.items()} for r in rows])
+        from trustframe.domain.portfolio import RegisterRow  # imported when used: start-up time
+
+        # RegisterRow is slotted (no __dict__): its dataclass fields name the values.
+        names = [f.name for f in dataclasses.fields(RegisterRow)]
+        ctx.emit_json([{k: (v.value if hasattr(v, "value") else v) for k in names for v in (getattr(r, k),)}
+                       for r in rows])
         return 0
     ctx.print(table([[r.vendor_name, r.product_name, r.status.label if r.status else "", r.tier or "-",
                       _fmt(r.score), r.rating.label if r.rating else "", r.critical_flags or "",

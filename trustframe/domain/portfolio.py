@@ -10,9 +10,12 @@ from trustframe.domain.questionnaire import ProductCategory
 from trustframe.domain.scoring_model import Rating, Recommendation
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RegisterRow:
-    """One line of the vendor register: a product with its latest assessment (or none yet)."""
+    """One line of the vendor register: a product with its latest assessment (or none yet).
+
+    Slotted: the register holds one per product (130,000 at 100,000 vendors), and slots take
+    about half the memory of an instance dictionary."""
 
     vendor_id: int
     vendor_name: str

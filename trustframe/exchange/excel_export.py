@@ -41,8 +41,10 @@ from trustframe.exchange.excel_model import (
     TITLE_ROW,
     ExportQuestion,
     WorkbookSpec,
+    neutralise_text,
     question_checksum,
 )
+from trustframe.exchange import i18n
 from trustframe.exchange.workbook_language import localize_workbook
 from trustframe.files import apply_umask
 
@@ -87,6 +89,12 @@ def put_text(cell: Cell, text: str) -> None:
     if clean.startswith(FORMULA_TRIGGERS):
         cell.data_type = "s"
         cell.quotePrefix = True
+
+
+def put_vendor_text(cell: Cell, text: str) -> None:
+    """Write text that came from a vendor (or from a name anyone may have typed) so that it stays
+    inert even when the workbook is saved as CSV: see :func:`~.excel_model.neutralise_text`."""
+    put_text(cell, neutralise_text(text))
 
 
 def put_value(cell: Cell, value: Any) -> None:
@@ -193,6 +201,13 @@ def write_workbook(spec: WorkbookSpec, questionnaire: Questionnaire, path: Path)
     workbook.properties.creator = spec.organisation or "TrustFrame"
     # The vendor's language (and the English text beside it, if asked for); see workbook_language.
     localize_workbook(workbook, spec.language, spec.english_texts)
+    # Row heights from the text as finally written (a translation is often longer).
+    fit_rows(instructions, first_row=3)
+    fit_rows(questions_ws, first_row=FIRST_DATA_ROW)
+    footer = i18n.catalogue(spec.language).text(_PAGE_FOOTER) if spec.language != i18n.SOURCE_LANGUAGE \
+        else _PAGE_FOOTER
+    for ws in (instructions, questions_ws):
+        ws.oddFooter.center.text = ws.evenFooter.center.text = footer
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -230,7 +245,11 @@ def _write_instructions(ws: Worksheet, spec: WorkbookSpec) -> None:
     for label, value in facts:
         put_text(ws.cell(row, 1), label)
         ws.cell(row, 1).font = Font(bold=True)
-        put_value(ws.cell(row, 2), value)
+        # Names, the contact and the organisation may come from anyone: kept inert like answers.
+        if isinstance(value, str):
+            put_vendor_text(ws.cell(row, 2), value)
+        else:
+            put_value(ws.cell(row, 2), value)
         if isinstance(value, date):
             ws.cell(row, 2).number_format = "yyyy-mm-dd"
             ws.cell(row, 2).alignment = Alignment(horizontal="left")
@@ -267,7 +286,6 @@ def _write_instructions(ws: Worksheet, spec: WorkbookSpec) -> None:
         ws.cell(row, 1).alignment = Alignment(horizontal="right", vertical="top")
         put_text(ws.cell(row, 2), step)
         ws.cell(row, 2).alignment = _WRAP_TOP
-        fit_row_height(ws, row, {2: step}, {2: 100})
     # The questionnaire's own disclaimer speaks to the buyer (sources, method): it is not sent.
     # The vendor gets a note written for the vendor.
     row += 2
@@ -278,7 +296,6 @@ def _write_instructions(ws: Worksheet, spec: WorkbookSpec) -> None:
             "If a question is unclear, ask the contact named above rather than guessing.")
     put_text(ws.cell(row, 2), note)
     ws.cell(row, 2).alignment = _WRAP_TOP
-    fit_row_height(ws, row, {2: note}, {2: 100})
     ws.protection.sheet = True
     ws.print_area = f"A1:B{row}"
     set_print_layout(ws)
@@ -323,7 +340,10 @@ def _write_questions(ws: Worksheet, lists_ws: Worksheet, spec: WorkbookSpec) -> 
         }
         for key, value in values.items():
             cell = ws.cell(row, COLUMN_INDEX[key])
-            put_value(cell, value)
+            if key in ("answer", "comment", "evidence") and isinstance(value, str):
+                put_vendor_text(cell, value)  # the vendor's earlier words go back to the vendor
+            else:
+                put_value(cell, value)
             cell.alignment = _WRAP_TOP
             cell.border = _BORDER
             if key in ("answer", "comment", "evidence"):
@@ -336,8 +356,6 @@ def _write_questions(ws: Worksheet, lists_ws: Worksheet, spec: WorkbookSpec) -> 
                 elif question.type is AnswerType.DATE:
                     cell.number_format = "yyyy-mm-dd"
         validations.add(question, ws.cell(row, COLUMN_INDEX["answer"]).coordinate)
-        fit_row_height(ws, row, {COLUMN_INDEX[k]: v for k, v in values.items()},
-                       {COLUMN_INDEX[k]: w for k, w in _WIDTHS.items()})
         row += 1
     last_row = max(row - 1, FIRST_DATA_ROW)
     for key in ("comment", "evidence"):
@@ -508,6 +526,17 @@ def fit_row_height(ws: Worksheet, row: int, texts: dict[int, Any], widths: dict[
     column index): printed or on screen, no text is cut off or overlaps the next row."""
     lines = max((estimated_lines(text, widths.get(col, 10)) for col, text in texts.items()), default=1)
     ws.row_dimensions[row].height = round(lines * _LINE_POINTS + _ROW_PADDING_POINTS, 1)
+
+
+def fit_rows(ws: Worksheet, first_row: int) -> None:
+    """Fit the height of every row from ``first_row`` on to its wrapped text (all columns)."""
+    from openpyxl.utils import get_column_letter
+
+    widths = {col: ws.column_dimensions[get_column_letter(col)].width or 13.0 for col in range(1, ws.max_column + 1)}
+    for row in range(first_row, ws.max_row + 1):
+        texts = {col: ws.cell(row, col).value for col in widths if isinstance(ws.cell(row, col).value, str)}
+        if texts:
+            fit_row_height(ws, row, texts, widths)
 
 
 def set_print_layout(ws: Worksheet, paper_size: int | None = None) -> None:

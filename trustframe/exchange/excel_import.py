@@ -47,6 +47,7 @@ from trustframe.exchange.excel_model import (
     WorkbookMeta,
     join_comment,
     question_checksum,
+    restore_text,
 )
 from trustframe.exchange.i18n import to_english
 from trustframe.exchange.questionnaire_translations import question_texts, translated_option
@@ -789,11 +790,13 @@ def _judge(row: ParsedRow, questionnaire: Questionnaire, scope: set[str], counts
     if question is not None and answer_cell is not None and not answer_cell.is_formula \
             and not any(p.where == answer_cell.where for p in problems):
         try:
-            value = parse_answer(question, answer_cell.value)
+            raw = answer_cell.value
+            value = parse_answer(question, restore_text(raw) if isinstance(raw, str) else raw)
         except answer_values.AnswerValueError as exc:
             problem(_strip_qid(str(exc), question.id), answer_cell.where)
-    comment_text = "" if row.comment is None or row.comment.is_formula else _text(row.comment.value)
-    evidence_text = "" if row.evidence is None or row.evidence.is_formula else _text(row.evidence.value)
+    # restore_text: the export neutralised text starting with "=", "+", "-" or "@" with an apostrophe.
+    comment_text = "" if row.comment is None or row.comment.is_formula else restore_text(_text(row.comment.value))
+    evidence_text = "" if row.evidence is None or row.evidence.is_formula else restore_text(_text(row.evidence.value))
     comment = join_comment(comment_text, evidence_text) if (comment_text or evidence_text) else None
     if comment is not None and len(comment) > answer_values.MAX_TEXT_LENGTH and not too_long:
         problem(f"Comment and evidence reference together exceed {answer_values.MAX_TEXT_LENGTH} characters.",

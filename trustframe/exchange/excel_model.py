@@ -50,6 +50,25 @@ FIRST_DATA_ROW = 3
 
 #: Separator of several choices in one answer cell (option labels often contain commas).
 MULTI_SEPARATOR = ";"
+#: First characters that make a spreadsheet (or a CSV import of it) read text as a formula.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+#: Visible prefix that keeps vendor text inert in the workbook we send (see neutralise_text).
+NEUTRALISER = "'"
+
+
+def neutralise_text(text: str) -> str:
+    """Vendor text as written into the next vendor workbook: text starting with a formula
+    trigger gets a visible apostrophe, as the Excel reports do. Why visible: a string cell type or
+    Excel's quote prefix is lost when the sheet is saved as CSV, and the text would then be a
+    live formula (``=cmd|' /C calc'!A0``). :func:`restore_text` undoes it on import."""
+    return NEUTRALISER + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def restore_text(text: str) -> str:
+    """Returned text without the apostrophe :func:`neutralise_text` added."""
+    if text.startswith(NEUTRALISER) and text[1:2] and text[1:].startswith(FORMULA_TRIGGERS):
+        return text[1:]
+    return text
 #: How an evidence reference is kept inside an answer's comment (the answer model has one
 #: free-text field; a labelled last line keeps the reference readable and splittable).
 EVIDENCE_PREFIX = "Evidence: "

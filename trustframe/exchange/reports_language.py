@@ -21,7 +21,7 @@ import html as html_lib
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any, BinaryIO, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from trustframe.domain.questionnaire import Questionnaire
 from trustframe.exchange import i18n
@@ -171,7 +171,8 @@ class ReportTranslator:
         page, of = self.catalogue.text("Page"), self.catalogue.text("of")
         return ("<style>@page { @bottom-right { content: \"%s \" counter(page) \" %s \" counter(pages); } }"
                 " @page appendix { @bottom-right { content: \"%s A-\" counter(page) \" %s A-\" counter(pages); } }"
-                "</style>" % (page, of, page, of))
+                " @page front { @bottom-right { content: \"%s \" counter(page, lower-roman); } }"
+                "</style>" % (page, of, page, of, page))
 
     def workbook(self, path: Path | str) -> None:
         """Translate an Excel report in place (cells, sheet titles stay), dates shown the language's way."""
@@ -195,13 +196,3 @@ class ReportTranslator:
 
 def _squash(text: str) -> str:
     return " ".join(text.split())
-
-
-def render_pdf_in(translator: ReportTranslator, templates: str | Sequence[str], context: dict[str, Any],
-                  meta: Any, target: Path | BinaryIO, *, pdf_variant: str | None, stats: Any) -> None:
-    """Like ``pdf.render_pdf``, with every document put through ``translator`` before layout."""
-    from trustframe.exchange.reports import pdf
-
-    names = [templates] if isinstance(templates, str) else list(templates)
-    documents = [translator.html(pdf.render_html(name, **context)) for name in names]
-    pdf.html_to_pdf(documents, target, pdf_variant=pdf_variant, fetcher=pdf.new_fetcher(meta), stats=stats)

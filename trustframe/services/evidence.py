@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ipaddress
+import logging
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -26,8 +28,74 @@ from trustframe.storage.repositories import (
 if TYPE_CHECKING:
     from trustframe.services.context import Services
 
+log = logging.getLogger(__name__)
+
 #: Largest evidence file kept in a workspace.
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
+
+
+_INTERNAL_NAMES = ("localhost", "localhost.localdomain", "metadata", "metadata.google.internal")
+_INTERNAL_SUFFIXES = (".localhost", ".local", ".internal", ".intranet", ".lan", ".home.arpa", ".corp")
+
+
+def _ip_of(host: str) -> "ipaddress.IPv4Address | ipaddress.IPv6Address | None":
+    """The address a host name spells, also in the forms browsers accept (2852039166, 0xa9fea9fe,
+    0251.0376.0251.0376); None for a real name. Never looks anything up."""
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        pass
+    parts = host.split(".")
+    if not 1 <= len(parts) <= 4:
+        return None
+    numbers = []
+    for part in parts:
+        try:
+            numbers.append(int(part, 16) if part.lower().startswith("0x") else
+                           int(part, 8) if len(part) > 1 and part.startswith("0") else int(part, 10))
+        except ValueError:
+            return None
+    value = 0
+    for number in numbers[:-1]:
+        if not 0 <= number <= 255:
+            return None
+        value = value * 256 + number
+    rest = 4 - (len(numbers) - 1)
+    if not 0 <= numbers[-1] < 256 ** rest:
+        return None
+    return ipaddress.IPv4Address(value * 256 ** rest + numbers[-1])
+
+
+def link_warning(url: str) -> str | None:
+    """Why a link to evidence deserves a second look, or None.
+
+    TrustFrame never fetches evidence links, but someone opening one from a report would reach
+    their own network: a link-local (cloud metadata, 169.254.169.254), private, loopback or
+    otherwise internal address in a vendor's evidence is suspicious."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
+    except ValueError:
+        return None
+    if not host:
+        return None
+    address = _ip_of(host)
+    if address is not None:
+        ipv4 = getattr(address, "ipv4_mapped", None) or address
+        kind = ("link-local (cloud metadata)" if ipv4.is_link_local else "loopback" if ipv4.is_loopback
+                else "private" if ipv4.is_private else "reserved" if (ipv4.is_reserved or ipv4.is_unspecified
+                                                                      or ipv4.is_multicast) else "")
+        if kind:
+            return (f"The link points to a {kind} address ({ipv4}), not to a public site; it is stored but never "
+                    "fetched. Check that the vendor meant it.")
+        return None
+    if host in _INTERNAL_NAMES or host.endswith(_INTERNAL_SUFFIXES) or "." not in host:
+        return (f"The link points to an internal host name ({host}), not to a public site; it is stored but never "
+                "fetched. Check that the vendor meant it.")
+    return None
 
 
 class EvidenceService:

@@ -16,20 +16,23 @@ render never leaves half a report where the old one was.
 from __future__ import annotations
 
 import dataclasses
+import io
+import json
 import logging
 import os
 import tempfile
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
+from trustframe.domain.scoring_codec import result_to_dict
 from trustframe.domain.scoring_model import ScoreResult
 from trustframe.errors import TrustFrameError
 from trustframe.files import apply_umask
 from trustframe.exchange.reports import excel, model, pdf
 from trustframe.exchange.reports.safety import ReportSafetyError, logo_data_uri
-from trustframe.exchange.reports_language import render_pdf_in
 
 if TYPE_CHECKING:
     from trustframe.exchange.reports_language import ReportTranslator
@@ -212,6 +215,19 @@ class ReportService:
 
     # -- rendering -----------------------------------------------------------------------------
 
+    def machine_readable(self, assessment_id: int, report: model.AssessmentReport,
+                         as_of: date | None = None) -> list[pdf.EmbeddedFile]:
+        """What a PDF/A-3b assessment report embeds as associated files: the results as JSON and the
+        Excel report, so the archived PDF carries its data in machine-readable form."""
+        score = self._score(assessment_id, as_of)
+        workbook = io.BytesIO()
+        full = report if report.include_appendix else dataclasses.replace(report, include_appendix=True)
+        excel.write_assessment_workbook(full, workbook)
+        stem = f"assessment-{assessment_id}"
+        return [pdf.EmbeddedFile(f"{stem}-results.json", _results_json(assessment_id, report, score),
+                                 "Scores, rating, flags and drivers as JSON"),
+                pdf.EmbeddedFile(f"{stem}.xlsx", workbook.getvalue(), "The assessment report as an Excel workbook")]
+
     def _translator(self, language: str, kind: str, ids: Sequence[int]) -> "ReportTranslator | None":
         return _report_translator(self._s, language, kind, ids)
 
@@ -261,12 +277,16 @@ class ReportService:
             template = "portfolio.html"
         progress(35, "Laying out the report" if fmt == "pdf" else "Writing the workbook")
         stats = pdf.RenderStats()
+        attachments: list[pdf.EmbeddedFile] = []
+        if fmt == "pdf" and pdf_variant == "pdf/a-3b" and kind in ("assessment", "brief"):
+            attachments = self.machine_readable(ids[0], report, as_of)
         with _atomic_target(target) as temp:
             if fmt == "pdf" and translator is not None:
-                render_pdf_in(translator, template, {"report": report}, report.meta, temp,
-                              pdf_variant=pdf_variant, stats=stats)
+                _render_translated(translator, template, {"report": report}, report.meta, temp,
+                                   pdf_variant=pdf_variant, stats=stats, attachments=attachments)
             elif fmt == "pdf":
-                pdf.render_pdf(template, {"report": report}, report.meta, temp, pdf_variant=pdf_variant, stats=stats)
+                pdf.render_pdf(template, {"report": report}, report.meta, temp, pdf_variant=pdf_variant, stats=stats,
+                               attachments=attachments)
             elif kind == "assessment":
                 excel.write_assessment_workbook(report, temp)
             else:
@@ -278,6 +298,28 @@ class ReportService:
             log.warning("Report %s: refused to fetch %d URL(s): %s", target, len(stats.refused), stats.refused[:5])
         progress(100, "Done")
         return ReportResult(target, kind, fmt, stats.pages, tuple(stats.refused))
+
+
+def _render_translated(translator: "ReportTranslator", templates: str | Sequence[str], context: dict[str, Any],
+                       meta: model.ReportMeta, target: Path, *, pdf_variant: str | None, stats: pdf.RenderStats,
+                       attachments: Sequence[pdf.EmbeddedFile] = ()) -> None:
+    """Like ``pdf.render_pdf``, with every document put through ``translator`` before layout.
+    (Here, in the service layer, so that the exchange package never imports report rendering.)"""
+    names = [templates] if isinstance(templates, str) else list(templates)
+    documents = [translator.html(pdf.render_html(name, **context)) for name in names]
+    pdf.html_to_pdf(documents, target, pdf_variant=pdf_variant, fetcher=pdf.new_fetcher(meta), stats=stats,
+                    attachments=attachments)
+
+
+def _results_json(assessment_id: int, report: model.AssessmentReport, score: ScoreResult) -> bytes:
+    """The assessment's results as JSON (the same score record ``assessment score --json`` gives)."""
+    payload = {
+        "format": "trustframe-assessment-results", "version": 1, "assessment_id": assessment_id,
+        "vendor": report.vendor_name, "product": report.product_name, "status": report.status,
+        "decision": report.decision_label or None, "generated_on": report.meta.generated_on.isoformat(),
+        "score": result_to_dict(score),
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=1, default=str).encode("utf-8")
 
 
 def _in_language(questionnaire: Any, language: str) -> Any:
@@ -319,7 +361,10 @@ class _atomic_target:
         folder = self.target.parent
         if not folder.is_dir():
             raise ReportError(f"The folder {folder} does not exist.")
-        fd, name = tempfile.mkstemp(prefix=".~" + self.target.stem, suffix=self.target.suffix, dir=folder)
+        _remove_stale_temporaries(folder, self.target)
+        # The pid in the name tells a later run whether the writer is still alive (see below).
+        fd, name = tempfile.mkstemp(prefix=f".~{self.target.stem}.{os.getpid()}.", suffix=self.target.suffix,
+                                    dir=folder)
         os.close(fd)
         self.temp = Path(name)
         return self.temp
@@ -335,3 +380,35 @@ class _atomic_target:
                 raise ReportError(f"{self.target} cannot be replaced; is it open in another program?") from error
         else:
             self.temp.unlink(missing_ok=True)
+
+
+#: A temporary without a pid in its name (older versions) is left alone for this long.
+STALE_TEMPORARY_SECONDS = 15 * 60
+
+
+def _remove_stale_temporaries(folder: Path, target: Path) -> None:
+    """Delete temporaries of ``target`` left by a render that was killed.
+
+    A temporary is ``.~STEM.PID.XXXX.SUFFIX``: it is stale when process PID no longer runs (a
+    render of the same report in progress elsewhere keeps its file). Names without a pid, from
+    earlier versions, count as stale after :data:`STALE_TEMPORARY_SECONDS`.
+    """
+    from trustframe.lifeline import owner_alive
+
+    prefix = f".~{target.stem}"
+    try:
+        candidates = [p for p in folder.iterdir() if p.name.startswith(prefix) and p.name.endswith(target.suffix)]
+    except OSError:
+        return
+    now = time.time()
+    for path in candidates:
+        rest = path.name[len(prefix):]
+        pid_text = rest[1:].split(".", 1)[0] if rest.startswith(".") else ""
+        try:
+            if pid_text.isdigit():
+                if int(pid_text) != os.getpid() and not owner_alive(int(pid_text)):
+                    path.unlink()
+            elif now - path.stat().st_mtime > STALE_TEMPORARY_SECONDS:
+                path.unlink()
+        except OSError:  # gone already, or not ours to delete: never a reason to fail a report
+            continue

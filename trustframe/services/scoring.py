@@ -29,7 +29,7 @@ import multiprocessing
 import os
 from collections import deque
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
@@ -426,74 +426,21 @@ class ScoringService:
     def register_rows(self, as_of: date | None = None) -> list[RegisterRow]:
         """The vendor register: one row per product with its latest assessment, and one row
         (product None) per vendor without products. Reads stored snapshots; recomputes only
-        those that are missing or out of date (see the module docstring)."""
+        those that are missing or out of date (see the module docstring).
+
+        While a reassessment is open, a product's row keeps showing its standing decision
+        (rating, score, decision, review date of the latest decided assessment) and names the
+        open one in ``reassessment_id``/``reassessment_status``: a half-answered draft must not
+        replace an approval in the register or the portfolio until it is decided itself.
+
+        Built from one streamed query (:meth:`ScoringRepository.register_lines`), one product
+        at a time, so memory holds the rows and little else (100,000 vendors: see
+        docs/performance.md, "Register at scale").
+        """
         as_of = as_of or date.today()
         soon_days = self.profile.evidence.expiring_soon_days
-        with self._s.workspace.reading() as session:
-            repo = ScoringRepository(session)
-            vendors = repo.vendors()
-            products = repo.products()
-            assessments = repo.assessments()
-            snapshots = repo.latest_snapshots()
-            evidence_by_vendor = repo.evidence_counts(as_of, as_of + timedelta(days=soon_days))
-
-        # Rows are positional tuples (see ScoringRepository.assessments and .latest_snapshots for
-        # the columns): at 13,000 rows every per-row object and attribute lookup shows.
-        latest: dict[int, Any] = {}
-        counts: dict[int, int] = {}
         decided = AssessmentStatus.DECIDED.value
-        last_decided: dict[int, Any] = {}   # product id -> its latest decided assessment
-        for a in assessments:
-            product_id = a[1]
-            if a[2] == decided:
-                d = last_decided.get(product_id)
-                if d is None or (a[6] or date.min, a[0]) > (d[6] or date.min, d[0]):
-                    last_decided[product_id] = a
-            current = latest.get(product_id)
-            if current is None:
-                latest[product_id] = a
-                counts[product_id] = 1
-                continue
-            counts[product_id] += 1
-            # Stored timestamps are compared parsed: text from different writers need not sort alike.
-            if (instant(a[9]), a[0]) > (instant(current[9]), current[0]):
-                latest[product_id] = a
-        # While a reassessment is open, the register keeps showing the standing decision (its
-        # rating, score, decision and review date) and names the open one beside it: a
-        # half-answered draft must not replace an approval in the register or the portfolio.
-        reassessing: dict[int, Any] = {}
-        for product_id, d in last_decided.items():
-            a = latest[product_id]
-            if a[2] != decided:
-                reassessing[product_id] = a
-                latest[product_id] = d
-        snap: dict[int, tuple[Any, ...]] = snapshots
-        stale = []
         dirty = self._dirty
-        for a in latest.values():
-            aid = a[0]
-            s = snap.get(aid)
-            if a[2] == decided:
-                # A decision's snapshot is its record: never recomputed, only backfilled if missing.
-                if s is None or s[0] == "live":
-                    stale.append(aid)
-                continue
-            if (s is None or s[0] != "live" or aid in dirty or not same_instant(s[8], a[8])
-                    or (s[9] is not None and s[9] <= as_of)):
-                stale.append(aid)
-        if stale:
-            for inputs, result in self._refresh_results(stale, as_of):
-                snap[inputs.id] = (
-                    "live", result.overall, result.rating.value, result.recommendation.value, result.tier,
-                    result.completeness, sum(1 for f in result.flags if not f.accepted),
-                    sum(1 for f in result.flags if not f.accepted and f.severity is Severity.CRITICAL), None, None)
-        products_by_vendor: dict[int, list[Any]] = {}
-        for p in products:
-            bucket = products_by_vendor.get(p[1])
-            if bucket is None:
-                products_by_vendor[p[1]] = [p]
-            else:
-                bucket.append(p)
         statuses = {x.value: x for x in AssessmentStatus}
         ratings = {x.value: x for x in Rating}
         recommendations = {x.value: x for x in Recommendation}
@@ -502,38 +449,90 @@ class ScoringService:
         new_row = _register_row_factory()
         rows: list[RegisterRow] = []
         append = rows.append
-        vendors.sort(key=lambda v: (v[1].casefold(), v[0]))
-        for vendor_id, vendor_name, country in vendors:
-            expired, expiring = evidence_by_vendor.get(vendor_id, (0, 0))
-            vendor_products = products_by_vendor.get(vendor_id)
-            if not vendor_products:
+        stale: dict[int, int] = {}   # assessment id -> index of its row, to patch after rescoring
+
+        def day(text: Any) -> date | None:
+            return text if text is None or isinstance(text, date) else date.fromisoformat(text[:10])
+
+        def emit(group: list[Any], expiring: int, expired: int) -> None:
+            """Append the row of one product (or vendor without products) from its lines."""
+            first = group[0]
+            vendor_id, vendor_name, country, product_id, product_name, category_value = first[:6]
+            if product_id is None:
                 append(new_row((vendor_id, vendor_name, country, None, "", None, None, None, None, None, None,
                                 None, 0.0, 0, 0, expiring, expired, None, None, None, 0, None, None)))
-                continue
-            if len(vendor_products) > 1:
-                vendor_products.sort(key=lambda p: (p[2].casefold(), p[0]))
-            for product_id, _, product_name, category_value in vendor_products:
-                category = categories.get(category_value)
-                a = latest.get(product_id)
-                if a is None:
-                    append(new_row((vendor_id, vendor_name, country, product_id, product_name, category, None,
-                                    None, None, None, None, None, 0.0, 0, 0, expiring, expired, None, None, None, 0,
-                                    None, None)))
-                    continue
-                (aid, _, status, tier, override, decision, decision_date, next_review_due, _, _) = a
-                s = snap.get(aid)
-                if s is None:
-                    score = rating = recommendation = None
-                    completeness, open_flags, critical_flags = 0.0, 0, 0
+                return
+            category = categories.get(category_value)
+            if first[6] is None:
+                append(new_row((vendor_id, vendor_name, country, product_id, product_name, category, None,
+                                None, None, None, None, None, 0.0, 0, 0, expiring, expired, None, None, None, 0,
+                                None, None)))
+                return
+            if len(group) == 1:  # the common case: one assessment, nothing to compare
+                latest = first
+                last_decided = first if first[7] == decided else None
+            else:
+                # The latest is the last created (ids break ties); stored timestamps are compared
+                # parsed, since text from different writers need not sort alike.
+                latest = max(group, key=lambda line: (instant(line[23]), line[6]))
+                done = [line for line in group if line[7] == decided]
+                last_decided = max(done, key=lambda line: (line[11] or "", line[6])) if done else None
+            reassessment: tuple[int | None, AssessmentStatus | None] = (None, None)
+            shown = latest
+            if latest[7] != decided and last_decided is not None:
+                shown, reassessment = last_decided, (latest[6], statuses[latest[7]])
+            (aid, status, tier, override, decision, decision_date, next_review_due, updated_at,
+             reason, score, rating, recommendation, completeness, open_flags, critical_flags,
+             basis, valid_until) = shown[6:23]
+            if status == decided:
+                # A decision's snapshot is its record: never recomputed, only backfilled if missing.
+                out_of_date = reason is None or reason == "live"
+            else:
+                out_of_date = (reason != "live" or aid in dirty or not same_instant(basis, updated_at)
+                               or (valid_until is not None and day(valid_until) <= as_of))  # type: ignore[operator]
+            if out_of_date:
+                stale[aid] = len(rows)
+            if reason is None:
+                score = rating_value = recommendation_value = None
+                completeness, open_flags, critical_flags = 0.0, 0, 0
+            else:
+                rating_value, recommendation_value = ratings.get(rating), recommendations.get(recommendation)
+                completeness, open_flags, critical_flags = float(completeness), int(open_flags), int(critical_flags)
+            append(new_row((
+                vendor_id, vendor_name, country, product_id, product_name, category, aid, statuses[status],
+                override if override is not None else tier, score, rating_value, recommendation_value, completeness,
+                open_flags, critical_flags, expiring, expired, day(next_review_due),
+                decisions.get(decision) if decision else None, day(decision_date), len(group), *reassessment)))
+
+        with self._s.workspace.reading() as session:
+            repo = ScoringRepository(session)
+            evidence_by_vendor = repo.evidence_counts(as_of, as_of + timedelta(days=soon_days))
+            group: list[Any] = []
+            key: tuple[Any, Any] | None = None
+            counts = (0, 0)
+            for line in repo.register_lines():
+                line_key = (line[0], line[3])
+                if line_key != key:
+                    if group:
+                        emit(group, *counts)
+                    group, key = [line], line_key
+                    expired, expiring = evidence_by_vendor.get(line[0], (0, 0))
+                    counts = (expiring, expired)
                 else:
-                    score, rating, recommendation = s[1], ratings.get(s[2]), recommendations.get(s[3])
-                    completeness, open_flags, critical_flags = float(s[5]), int(s[6]), int(s[7])
-                append(new_row((
-                    vendor_id, vendor_name, country, product_id, product_name, category, aid, statuses[status],
-                    override if override is not None else tier, score, rating, recommendation, completeness,
-                    open_flags, critical_flags, expiring, expired, next_review_due,
-                    decisions.get(decision) if decision else None, decision_date, counts[product_id],
-                    *((r[0], statuses[r[2]]) if (r := reassessing.get(product_id)) is not None else (None, None)))))
+                    group.append(line)
+            if group:
+                emit(group, *counts)
+
+        if stale:
+            for inputs, result in self._refresh_results(list(stale), as_of):
+                i = stale[inputs.id]
+                rows[i] = replace(
+                    rows[i], score=result.overall, rating=result.rating, recommendation=result.recommendation,
+                    completeness=result.completeness, open_flags=sum(1 for f in result.flags if not f.accepted),
+                    critical_flags=sum(1 for f in result.flags if not f.accepted and f.severity is Severity.CRITICAL))
+        # Vendors by name, then a vendor's products by name (ids break ties, as before).
+        rows.sort(key=lambda r: (r.vendor_name.casefold(), r.vendor_id, r.product_id is not None,
+                                 r.product_name.casefold(), r.product_id or 0))
         return rows
 
     def _refresh_results(self, ids: Sequence[int], as_of: date) -> list[tuple[AssessmentInputs, ScoreResult]]:
@@ -605,7 +604,11 @@ def _worker_pool() -> Executor | None:
     if workers < 2:
         return None
     try:
-        return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        from trustframe import lifeline
+
+        # Workers end with this process even when it is killed (they would otherwise wait forever).
+        return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=lifeline.tie_to_parent, initargs=(os.getpid(),))
     except (OSError, ValueError, NotImplementedError) as exc:  # e.g. no semaphores in a sandbox
         log.warning("Bulk scoring runs in one process: worker processes are not available (%s)", exc)
         return None
@@ -614,16 +617,18 @@ def _worker_pool() -> Executor | None:
 def _register_row_factory() -> Callable[[tuple[Any, ...]], RegisterRow]:
     """A constructor of :class:`RegisterRow` from a tuple of all its fields, in order.
 
-    Why: the frozen dataclass's ``__init__`` sets its 21 fields one ``object.__setattr__`` at a
-    time, which was a third of the register's CPU time at 13,000 rows. Filling the instance
-    dictionary in one step gives an identical object (same fields, equality, repr, hash).
+    Why: the frozen dataclass's ``__init__`` sets its fields one ``object.__setattr__`` at a
+    time (keyword handling, frozen check), a third of the register's CPU time at 13,000 rows.
+    Calling each slot's descriptor directly gives an identical object (same fields, equality,
+    repr, hash) at a fraction of the cost.
     """
-    names = tuple(f.name for f in fields(RegisterRow))
+    setters = tuple(getattr(RegisterRow, f.name).__set__ for f in fields(RegisterRow))
     new = object.__new__
 
     def make(values: tuple[Any, ...]) -> RegisterRow:
         row = new(RegisterRow)
-        row.__dict__.update(zip(names, values))
+        for setter, value in zip(setters, values):
+            setter(row, value)
         return row
 
     return make

@@ -2,7 +2,13 @@
 
 Every write goes through :meth:`Workspace.transaction`, one unit of work per user action:
 it commits when the block ends and rolls everything back when it raises, so a failed import or
-a crash leaves the data as it was.
+a crash leaves the data as it was. Writes begin with ``BEGIN IMMEDIATE`` so they wait for
+another program's lock (bounded, then one sentence) instead of failing.
+
+Nothing here ever deletes or truncates a file that existed before the call: a file that is not
+a recognisable workspace is refused unchanged, a new workspace is built in a temporary file and
+linked into place without replacing anything, and a migration runs in one transaction after a
+backup. See docs/workspace.md.
 """
 
 from __future__ import annotations
@@ -416,6 +422,8 @@ class Workspace:
         self._read_sessions = sessionmaker(engine.execution_options(**{READ_OPTION: True}),
                                            expire_on_commit=False)
         self.backup_path: Path | None = None
+        #: Per thread: how many write transactions are open (see :meth:`transaction`).
+        self._writing = threading.local()
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True, migrate: bool = True,
@@ -449,6 +457,10 @@ class Workspace:
                 # An SQLite file without tables (made by another tool): nothing in it can be lost,
                 # so it is migrated in place, in one transaction.
                 revision = cls._migrate_in_place(path, None)
+        if not read_only and not _writable(path):
+            raise WorkspaceReadOnlyError(
+                f"{path.name} cannot be changed because the file, its folder or its disk is read-only; "
+                "copy it to a folder you may write to (nothing was changed).")
         backup = None
         if revision != SCHEMA_HEAD:
             if not migrate or read_only:
@@ -457,11 +469,6 @@ class Workspace:
                     f"run `trustframe --workspace {path} workspace upgrade` (it makes a backup first).")
             backup = take_backup(path, f"before-upgrade-from-{revision}")
             cls._migrate_in_place(path, backup)
-        writable = _writable(path)
-        if not read_only and not writable:
-            raise WorkspaceReadOnlyError(
-                f"{path.name} cannot be changed because the file, its folder or its disk is read-only; "
-                "copy it to a folder you may write to (nothing was changed).")
         wait = lock_wait_seconds()
         engine = create_sqlite_engine(path, read_only=read_only,
                                       immutable=read_only and not os.access(path.parent, os.W_OK),
@@ -542,7 +549,16 @@ class Workspace:
         """
         if self.read_only:
             raise WorkspaceReadOnlyError(f"{self.path.name} was opened for reading only; nothing was changed.")
-        session = self._begin_write()
+        depth = getattr(self._writing, "depth", 0)
+        if depth:
+            # A transaction opened inside another one on this thread would wait for the lock its
+            # own outer transaction holds. It keeps the deferred BEGIN it always had instead
+            # (fine for reads; a write there is a bug that SQLite reports at once).
+            log.warning("Nested write transaction on %s; the inner one begins deferred", self.path)
+            session = self._read_sessions()
+        else:
+            session = self._begin_write()
+        self._writing.depth = depth + 1
         try:
             with faults_translated(self.path):
                 try:
@@ -552,6 +568,7 @@ class Workspace:
                     raise
                 session.commit()
         finally:
+            self._writing.depth = depth
             session.close()
 
     @contextlib.contextmanager

@@ -20,8 +20,9 @@ from trustframe.ui import messages
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialog", text)
+# Every text is a literal translate("ErrorDialog", ...) call: pyside6-lupdate only sees literal
+# calls, so a helper taking the text as a variable kept these strings out of the translations.
+translate = QCoreApplication.translate
 
 
 def advice_for(exc: BaseException) -> tuple[str, str]:
@@ -44,21 +45,21 @@ def advice_for(exc: BaseException) -> tuple[str, str]:
             "The file was not changed. Run `trustframe workspace check --repair FILE` for a repaired copy, "
             "or restore a backup from the folder next to it ending in .backups.")
     if isinstance(exc, errors.WorkspaceTooNewError):
-        return _tr("Workspace made by a newer TrustFrame"), _tr(
+        return translate("ErrorDialog", "Workspace made by a newer TrustFrame"), translate("ErrorDialog",
             "Install the newer version of TrustFrame to open this workspace. The file was not changed.")
     if isinstance(exc, errors.NotAWorkspaceError):
-        return _tr("Not a TrustFrame workspace"), _tr(
+        return translate("ErrorDialog", "Not a TrustFrame workspace"), translate("ErrorDialog",
             "Choose a .tfw workspace file, or create a new workspace with File > New Workspace.")
     if isinstance(exc, errors.WorkspaceError):
-        return _tr("Workspace problem"), _tr(
+        return translate("ErrorDialog", "Workspace problem"), translate("ErrorDialog",
             "Check that the file is not open in another program and that you may write to its folder.")
     if isinstance(exc, errors.ValidationFailed):
-        return _tr("The file has problems"), _tr("Correct the listed problems and try again.")
+        return translate("ErrorDialog", "The file has problems"), translate("ErrorDialog", "Correct the listed problems and try again.")
     if isinstance(exc, errors.ConflictError):
-        return _tr("Cannot do that now"), _tr("Change the conflicting value, or refresh and try again.")
+        return translate("ErrorDialog", "Cannot do that now"), translate("ErrorDialog", "Change the conflicting value, or refresh and try again.")
     if isinstance(exc, errors.NotFoundError):
-        return _tr("Not found"), _tr("It may have been deleted. Refresh the view (F5) and try again.")
-    return _tr("Cannot complete the action"), _tr("Correct the input and try again.")
+        return translate("ErrorDialog", "Not found"), translate("ErrorDialog", "It may have been deleted. Refresh the view (F5) and try again.")
+    return translate("ErrorDialog", "Cannot complete the action"), translate("ErrorDialog", "Correct the input and try again.")
 
 
 def show_exception(parent: QWidget | None, exc: BaseException,
@@ -90,9 +91,9 @@ def show_exception(parent: QWidget | None, exc: BaseException,
     trace = "".join(traceback.format_exception(type(exc), exc, tb or exc.__traceback__))
     log.error("Unexpected error%s:\n%s", f" ({context})" if context else "", trace)
     messages.critical(
-        parent, _tr("Unexpected problem"),
-        _tr("TrustFrame ran into an unexpected problem and could not finish what it was doing. "
+        parent, translate("ErrorDialog", "Unexpected problem"),
+        translate("ErrorDialog", "TrustFrame ran into an unexpected problem and could not finish what it was doing. "
             "Your saved data is safe: every change is saved in its own transaction."),
-        _tr("The details were written to the log file:\n{path}\n\nPlease include that file when "
+        translate("ErrorDialog", "The details were written to the log file:\n{path}\n\nPlease include that file when "
             "you report the problem.").format(path=paths.log_file_path()),
         trace)

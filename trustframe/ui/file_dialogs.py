@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
@@ -75,9 +75,8 @@ def open_with_desktop(parent: QWidget | None, target: Path | str) -> bool:
     url = QUrl(text) if "://" in text else QUrl.fromLocalFile(text)
     if QDesktopServices.openUrl(url):
         return True
-    messages.warning(parent, parent.tr("Could not open the file") if parent is not None else "Could not open the file",
-                     (parent.tr("No application opened {path}.") if parent is not None
-                      else "No application opened {path}.").format(path=text),
-                     (parent.tr("The file is saved; open it from its folder, or set a default application for "
-                                "this kind of file.") if parent is not None else ""))
+    messages.warning(parent, QCoreApplication.translate("FileDialogs", "Could not open the file"),
+                     QCoreApplication.translate("FileDialogs", "No application opened {path}.").format(path=text),
+                     QCoreApplication.translate("FileDialogs", "The file is saved; open it from its folder, or set "
+                                                               "a default application for this kind of file."))
     return False

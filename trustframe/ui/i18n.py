@@ -14,9 +14,60 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from trustframe import paths
+from trustframe.domain.questionnaire import Questionnaire
 
 #: The language the sources are written in.
 SOURCE_LANGUAGE = "en"
+#: The language installed by :func:`install_translations` (what the GUI speaks now).
+_current = SOURCE_LANGUAGE
+
+
+def current_language() -> str:
+    """The language the GUI speaks (set at start-up)."""
+    return _current
+
+
+def for_display(questionnaire: Questionnaire) -> Questionnaire:
+    """``questionnaire`` with its words in the GUI's language where its translation overlay has
+    them; ids, options, scores and rules are unchanged, so answers and scores are the same."""
+    if _current == SOURCE_LANGUAGE:
+        return questionnaire
+    from trustframe.exchange.questionnaire_translations import overlay_for, translate
+
+    from trustframe.errors import QuestionnaireError
+
+    try:
+        overlay = overlay_for(questionnaire, _current)
+    except QuestionnaireError:  # a broken overlay must not stop the assessment: show English
+        return questionnaire
+    return translate(questionnaire, overlay) if overlay is not None else questionnaire
+
+
+def words(text: str) -> str:
+    """A text made outside the GUI (a scoring or tiering reason) in the GUI's language, from the
+    catalogue the reports use; English when it has no entry."""
+    if _current == SOURCE_LANGUAGE:
+        return text
+    from trustframe.exchange import i18n as catalogue
+
+    lookup = catalogue.catalogue(_current)
+
+    def part(piece: str, depth: int = 0) -> str:
+        # Reasons nest ("Incomplete (a; b): ..."): translate captured parts, and "; "-joined lists
+        # piece by piece.
+        translated = lookup.line(piece, inner=(lambda inner: part(inner, depth + 1)) if depth < 3 else None)
+        if translated == piece and "; " in piece:
+            return "; ".join(part(p, depth + 1) for p in piece.split("; "))
+        return translated
+
+    return part(text)
+
+
+def report_language() -> str:
+    """The language new reports are written in: the GUI's, when reports can be written in it."""
+    from trustframe.exchange import i18n as words
+
+    return _current if _current in words.available_languages() else SOURCE_LANGUAGE
 
 
 def translations_dir() -> Path:
@@ -75,4 +126,15 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
     for translator in installed:
         QCoreApplication.installTranslator(translator)
     QLocale.setDefault(QLocale(language))
+    global _current
+    _current = language
     return installed
+
+
+def remove_translations(installed: list[QTranslator]) -> None:
+    """Undo :func:`install_translations` (tests switch languages within one process)."""
+    global _current
+    for translator in installed:
+        QCoreApplication.removeTranslator(translator)
+    QLocale.setDefault(QLocale(SOURCE_LANGUAGE))
+    _current = SOURCE_LANGUAGE

@@ -176,7 +176,8 @@ class MainWindow(QMainWindow):
                                              lambda: self.tabs.setCurrentIndex(self.PORTFOLIO_TAB))
         self.refresh_action = self._action(self.tr("Re&fresh"), icons.REFRESH, K.Refresh, self.refresh)
         self.close_tab_action = self._action(self.tr("&Close Tab"), icons.CLOSE, K.Close, self.close_current_tab)
-        self.fullscreen_action = self._action(self.tr("&Full Screen"), None, K.FullScreen, self._toggle_full_screen)
+        # F11, not the platform's FullScreen key: on KDE that is Ctrl+Shift+F, the assessment's Follow-up.
+        self.fullscreen_action = self._action(self.tr("&Full Screen"), None, "F11", self._toggle_full_screen)
         self.fullscreen_action.setCheckable(True)
 
         self.add_vendor_action = self._action(self.tr("Add &Vendor…"), icons.VENDOR, "Ctrl+Shift+V",

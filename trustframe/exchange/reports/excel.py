@@ -70,9 +70,16 @@ def _table(ws: Worksheet, name: str, headers: Sequence[str], rows: Sequence[Sequ
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     for r, values in enumerate(rows, start=start_row + 1):
+        lines = 1
         for c, value in enumerate(values, start=1):
             cell = _put(ws, r, c, value, formats.get(c))
             cell.alignment = WRAP if c in wrap else TOP
+            if c in wrap and isinstance(value, str) and c <= len(widths):
+                lines = max(lines, _wrapped_lines(value, widths[c - 1]))
+        if lines > 1:
+            # Neither Excel nor LibreOffice grows a row for wrapped text in a file they did not
+            # lay out themselves: without a height, printed rows overlap.
+            ws.row_dimensions[r].height = min(409, 12.75 * lines + 2)
     for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.freeze_panes = ws.cell(row=start_row + 1, column=1)
@@ -86,6 +93,12 @@ def _table(ws: Worksheet, name: str, headers: Sequence[str], rows: Sequence[Sequ
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     ws.add_table(table)
     return table
+
+
+def _wrapped_lines(text: str, width: float) -> int:
+    """About how many lines ``text`` takes in a column ``width`` characters wide (word wrap)."""
+    per_line = max(4, int(width * 1.1) - 1)
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
 
 
 def _key_values(ws: Worksheet, start_row: int, items: Sequence[tuple[str, Any, str | None]]) -> int:
@@ -154,7 +167,7 @@ def assessment_workbook(report: AssessmentReport) -> Workbook:
                          score, a.evidence, "Yes" if a.follow_up else "", a.override_reason])
     _table(ws, "Answers", ["Domain", "Question ID", "Question", "Answer", "Comment", "Source", "Score",
                            "Evidence", "Follow-up", "Override reason"],
-           rows, [22, 11, 60, 30, 40, 16, 8, 30, 10, 30], {7: SCORE_FORMAT}, wrap=(3, 4, 5, 8, 10))
+           rows, [22, 11, 60, 30, 40, 16, 8, 30, 10, 30], {7: SCORE_FORMAT}, wrap=(1, 3, 4, 5, 8, 10))
 
     ws = wb.create_sheet("Plan of action")
     plan: list[list[Any]] = []
@@ -232,6 +245,8 @@ def portfolio_workbook(report: PortfolioReport) -> Workbook:
     ws["A1"].font = TITLE_FONT
     row = _key_values(ws, 3, [("Vendors", report.vendor_count, "0"), ("Products", report.product_count, "0"),
                               ("Assessed", report.assessed_count, "0"),
+                              ("Decided (counted in the rating totals)", len(report.decided), "0"),
+                              ("Not yet decided (not counted)", len(report.in_progress), "0"),
                               ("Open critical flags", len(report.critical_flags), "0"),
                               ("Reviews overdue", len(report.overdue), "0"),
                               ("Evidence expired or expiring", len(report.evidence), "0"),
@@ -244,11 +259,54 @@ def portfolio_workbook(report: PortfolioReport) -> Workbook:
     return wb
 
 
+#: Sheets whose columns add up to more than this many character widths print in landscape.
+PORTRAIT_MAX_WIDTH = 110
+
+
+def _header_row(ws: Worksheet) -> int:
+    """The row of the sheet's (first) table header: repeated on every printed page."""
+    refs = [table.ref for table in ws.tables.values()] + ([ws.auto_filter.ref] if ws.auto_filter.ref else [])
+    rows = [int("".join(ch for ch in ref.split(":")[0] if ch.isdigit())) for ref in refs if ref]
+    return min(rows) if rows else 1
+
+
+def print_setup(ws: Worksheet, title: str) -> None:
+    """Make a sheet print: A4 fitted to the page width (as many pages down as needed), landscape when
+    its columns are wide, the header row repeated on every page, and a footer with the report title
+    and "page n of N". Why: without it the assessment workbook printed as 41 pages of cut columns."""
+    last_column = ws.max_column or 1
+    width = sum((ws.column_dimensions[get_column_letter(c)].width or 9) for c in range(1, last_column + 1))
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if width > PORTRAIT_MAX_WIDTH else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0          # 0: as many pages down as the rows need
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top, ws.page_margins.bottom = 0.6, 0.7
+    ws.print_options.gridLines = False
+    row = _header_row(ws)
+    ws.print_title_rows = f"{row}:{row}"
+    # Header/footer codes: &P page, &N pages, &A sheet name; "&&" is a literal ampersand.
+    safe = neutralise_cell_text(title).replace("&", "&&")[:120]
+    ws.oddFooter.left.text = safe
+    ws.oddFooter.left.size = 8
+    ws.oddFooter.center.text = "&A"
+    ws.oddFooter.center.size = 8
+    ws.oddFooter.right.text = "Page &P of &N"
+    ws.oddFooter.right.size = 8
+
+
+def _print_every_sheet(wb: Workbook, title: str) -> Workbook:
+    for ws in wb.worksheets:
+        print_setup(ws, title)
+    return wb
+
+
 def write_assessment_workbook(report: AssessmentReport, target: Path | BinaryIO) -> None:
     """Save the assessment workbook."""
-    assessment_workbook(report).save(target)
+    _print_every_sheet(assessment_workbook(report), report.meta.title).save(target)
 
 
 def write_portfolio_workbook(report: PortfolioReport, target: Path | BinaryIO) -> None:
     """Save the portfolio workbook."""
-    portfolio_workbook(report).save(target)
+    _print_every_sheet(portfolio_workbook(report), report.meta.title).save(target)

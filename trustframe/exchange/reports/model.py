@@ -131,6 +131,7 @@ class FlagLine:
     accepted: bool
     accepted_reason: str
     accepted_by: str
+    condition_ref: str = ""      # "C2" when the mitigation is a numbered condition (printed there once)
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ class GapLine:
     points_lost: float
     points_text: str
     action: str
+    condition_ref: str = ""      # "C2" when the action is a numbered condition (printed there once)
 
     @property
     def why(self) -> str:
@@ -184,6 +186,7 @@ class EvidenceLine:
     questions_short: str = ""  # at most a few ids and "+N more", for narrow columns
     question_ids: tuple[str, ...] = ()       # every supported question, sorted
     questions_more: int = 0                  # how many ids questions_short leaves out
+    url: str = ""                            # the reference as a link, when it is an http(s) URL
 
 
 @dataclass(frozen=True)
@@ -495,8 +498,20 @@ def evidence_lines(evidence: Sequence[Evidence], links: Mapping[str, Sequence[Ev
         rows.append((order[state], e.title.casefold(), EvidenceLine(
             e.id, e.title, e.kind.label, e.issuer, e.independent, _d(e.issued_on), _d(e.expires_on), state.value,
             EVIDENCE_STATE_LABELS[state], ", ".join(ids), e.file_name or e.url, short,
-            tuple(ids[:EVIDENCE_QUESTIONS_MAX]), more)))
+            tuple(ids[:EVIDENCE_QUESTIONS_MAX]), more, link_url(e.url))))
     return tuple(line for _, _, line in sorted(rows, key=lambda r: (r[0], r[1])))
+
+
+def link_url(value: str | None) -> str:
+    """``value`` when it is an absolute http(s) URL that may become a clickable link, else "".
+
+    Only http and https: a vendor-supplied ``javascript:`` or ``file:`` reference stays plain text.
+    The link is never fetched (WeasyPrint does not load ``<a href>`` targets)."""
+    text = (value or "").strip()
+    if not text or any(c.isspace() for c in text) or len(text) > 2000:
+        return ""
+    scheme, _, rest = text.partition("://")
+    return text if scheme.lower() in ("http", "https") and rest and not rest.startswith("/") else ""
 
 
 def _short(value: str | None, limit: int = 90) -> str:
@@ -834,7 +849,9 @@ def build_brief(inp: AssessmentReportInput, flags: Sequence[FlagLine], drivers: 
             (f" on {_d(a.decision_date)}" if a.decision_date else "")
         departs = a.decision.value != s.recommendation.value
         if departs:
-            justification = _clip(a.decision_notes or "", BRIEF_JUSTIFICATION_CHARS) or \
+            # The written justification (recorded with the decision since migration 0004), else the notes.
+            written = getattr(a, "decision_justification", "") or a.decision_notes or ""
+            justification = _clip(written, BRIEF_JUSTIFICATION_CHARS) or \
                 "No justification is recorded for departing from the recommendation."
     return Brief(tuple(inp.tier_reasons), tuple(shown), len(items) - len(shown), brief_conditions,
                  max(0, len(conditions) - BRIEF_CONDITIONS_MAX), tuple(soon[:BRIEF_EVIDENCE_MAX]),
@@ -958,6 +975,12 @@ def build_assessment_report(inp: AssessmentReportInput) -> AssessmentReport:
         completeness_note = (f"Only {completeness_pct}% of the applicable questions are answered, so the score "
                              "and rating may change as the remaining answers arrive.")
     conditions = condition_lines(s.conditions)
+    # Each action is printed once, as a numbered condition; flags and drivers refer to its number.
+    flags = tuple(dataclasses.replace(f, condition_ref=condition_ref(conditions, f.mitigation)) for f in flags)
+    open_flags = [f for f in flags if not f.accepted]
+    key_flags = tuple(f for f in open_flags if f.severity in (Severity.CRITICAL.value, Severity.HIGH.value))
+    drivers = tuple(dataclasses.replace(d, condition_ref=condition_ref(conditions, d.action)) for d in drivers)
+    key_gaps = drivers[:KEY_GAPS_MAX]
     trend = build_trend(inp)
     brief = build_brief(inp, flags, drivers, conditions, evidence, as_of, trend)
     title = f"Vendor trust assessment: {a.vendor_name or inp.vendor.name} – {a.product_name or inp.product.name}"
@@ -1058,6 +1081,7 @@ class ComparisonColumn:
     common_score_text: str = "–"   # on the questions every candidate was asked
     common_band: str = "none"
     common_answered: int = 0
+    condition_lines: tuple[ConditionLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -1143,7 +1167,9 @@ def build_comparison_report(entries: Sequence[ComparisonEntry], generated_on: da
     rank_of = {index: position + 1 for position, index in enumerate(ranked)}
     columns = []
     for i, e in enumerate(entries):
-        flags = tuple(f for f in flag_lines(e.score, e.questionnaire) if not f.accepted)
+        numbered = condition_lines(e.score.conditions)
+        flags = tuple(dataclasses.replace(f, condition_ref=condition_ref(numbered, f.mitigation))
+                      for f in flag_lines(e.score, e.questionnaire) if not f.accepted)
         crit = sum(1 for f in flags if f.severity == "critical")
         high = sum(1 for f in flags if f.severity == "high")
         columns.append(ComparisonColumn(
@@ -1154,7 +1180,7 @@ def build_comparison_report(entries: Sequence[ComparisonEntry], generated_on: da
             e.score.rating.value, e.score.rating.label, e.score.recommendation.label,
             RECOMMENDATION_SENTENCES[e.score.recommendation], crit, high, len(flags) - crit - high, flags,
             tuple(e.score.conditions), rank_of[i], e.assessment.procurement,
-            e.assessment.product_category.label if e.assessment.product_category else ""))
+            e.assessment.product_category.label if e.assessment.product_category else "", condition_lines=numbered))
     # Two assessments of the same product (a reassessment) would share a label: add the number.
     label_counts = Counter(c.label for c in columns)
     columns = [dataclasses.replace(c, label=f"{c.label} (#{c.assessment_id})") if label_counts[c.label] > 1 else c

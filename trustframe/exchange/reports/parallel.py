@@ -36,13 +36,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Collection, Sequence
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import Link
 from pypdf.generic import Fit, NameObject
 
-from trustframe.exchange.reports import pdf
+from trustframe import lifeline
+from trustframe.exchange.reports import layout
 from trustframe.exchange.reports.safety import BundleOnlyFetcher
 
 log = logging.getLogger(__name__)
@@ -98,7 +99,9 @@ def executor() -> ProcessPoolExecutor | None:
             context = multiprocessing.get_context("forkserver")
             # The server imports this module (and so WeasyPrint) once; each worker is a fork of it.
             context.set_forkserver_preload([__name__])
-            _pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+            # Workers end with this process even when it is killed (they would otherwise run on).
+            _pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=lifeline.tie_to_parent,
+                                        initargs=(os.getpid(),))
         return _pool
 
 
@@ -114,19 +117,19 @@ def _discard(pool: ProcessPoolExecutor) -> None:
 def render_part(html: str, roots: Sequence[Path], data_uris: Sequence[str]) -> PartResult:
     """Lay out one part and write it as PDF (runs in the worker, or here as the fallback)."""
     fetcher = BundleOnlyFetcher(roots, data_uris)
-    with pdf.paused_gc():
+    with layout.paused_gc():
         return _render_part(html, fetcher)
 
 
 def _render_part(html: str, fetcher: BundleOnlyFetcher) -> PartResult:
-    document = pdf.layout(html, fetcher)
+    document = layout.layout(html, fetcher)
     anchors: dict[str, tuple[int, float, float]] = {}
     for index, page in enumerate(document.pages):
         height = page.height * PX_TO_PT
         for name, (x, y, _w, _h) in page.anchors.items():
             anchors.setdefault(name, (index, x * PX_TO_PT, height - y * PX_TO_PT))
     data = document.write_pdf()
-    return PartResult(data, len(document.pages), anchors, pdf.bookmark_labels(document.make_bookmark_tree()),
+    return PartResult(data, len(document.pages), anchors, layout.bookmark_labels(document.make_bookmark_tree()),
                       list(fetcher.requests), list(fetcher.refused), os.getpid())
 
 
@@ -156,9 +159,11 @@ def _take_cross_links(document: Any) -> list[_CrossLink]:
     return taken
 
 
-def join(first: bytes, parts: Sequence[PartResult], cross_links: Sequence[_CrossLink] = ()) -> bytes:
+def join(first: bytes, parts: Sequence[PartResult], cross_links: Sequence[_CrossLink] = (),
+         first_anchors: Sequence[Collection[str]] = ()) -> bytes:
     """The PDF of ``first`` followed by each part: bookmarks, metadata and language of the first kept,
-    and links into later parts added as annotations."""
+    links into later parts added as annotations, and page labels as :func:`.layout.page_label_ranges`
+    gives them (``first_anchors``: the anchors on each page of ``first``)."""
     writer = PdfWriter()
     reader = PdfReader(io.BytesIO(first))
     writer.append(reader)
@@ -184,6 +189,17 @@ def join(first: bytes, parts: Sequence[PartResult], cross_links: Sequence[_Cross
                 break
         else:
             log.error("No anchor #%s for internal URI reference", link.anchor)
+    if first_anchors:
+        page_anchors: list[Collection[str]] = list(first_anchors)
+        for part in parts:
+            on_page: list[set[str]] = [set() for _ in range(part.pages)]
+            for name, (page, _x, _y) in part.anchors.items():
+                on_page[page].add(name)
+            page_anchors.extend(on_page)
+        ranges = layout.page_label_ranges(page_anchors)
+        for index, (start_page, style, prefix, start) in enumerate(ranges):
+            end_page = ranges[index + 1][0] - 1 if index + 1 < len(ranges) else len(writer.pages) - 1
+            writer.set_page_label(start_page, end_page, "/" + style, prefix or None, start)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -202,7 +218,7 @@ def write_parallel(documents: Sequence[str], fetcher: BundleOnlyFetcher) -> tupl
             log.info("Report worker unavailable (%s); laying the report out in one process.", exc)
             _discard(pool)
             futures = []
-    document = pdf.layout(documents[0], fetcher)
+    document = layout.layout(documents[0], fetcher)
     cross_links = _take_cross_links(document)
     first = document.write_pdf()
     parts: list[PartResult] = []
@@ -219,5 +235,6 @@ def write_parallel(documents: Sequence[str], fetcher: BundleOnlyFetcher) -> tupl
             part = render_here(html, roots, data_uris)
         fetcher.record(part.requests, part.refused)
         parts.append(part)
-    bookmarks = pdf.bookmark_labels(document.make_bookmark_tree()) + [label for p in parts for label in p.bookmarks]
-    return join(first, parts, cross_links), len(document.pages) + sum(p.pages for p in parts), bookmarks
+    bookmarks = layout.bookmark_labels(document.make_bookmark_tree()) + [label for p in parts for label in p.bookmarks]
+    anchors = [set(page.anchors) for page in document.pages]
+    return join(first, parts, cross_links, anchors), len(document.pages) + sum(p.pages for p in parts), bookmarks

@@ -6,53 +6,41 @@ only markup inserted unescaped is the SVG built by :mod:`.charts`, which escapes
 WeasyPrint loads resources through :class:`~.safety.BundleOnlyFetcher` only.
 
 A report can be several HTML documents joined into one PDF (the assessment report and its
-answers appendix): see :func:`html_to_pdf` and :mod:`.parallel`.
-
-Fonts are the bundled DejaVu Sans files (regular, bold and oblique declared as separate faces,
-because WeasyPrint otherwise synthesises bold), so a report looks the same on every machine.
+answers appendix): see :func:`html_to_pdf` and :mod:`.parallel`. Fonts, layout of one document,
+the garbage-collector pause and page labels live in :mod:`.layout`, which both use (imports go
+one way: ``pdf`` -> ``parallel`` -> ``layout``).
 """
 
 from __future__ import annotations
 
-import gc
-import threading
-from contextlib import contextmanager
+import io
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, BinaryIO, Iterator, Sequence
+from typing import Any, BinaryIO, Sequence
 
 import jinja2
-from weasyprint import CSS, HTML, Document
+import pydyf
+from weasyprint import Attachment, Document
 from weasyprint.text.fonts import FontConfiguration
 
 from trustframe import __version__, paths
+from trustframe.exchange.reports.layout import (  # noqa: F401  (re-exported: the report API in one place)
+    APPENDIX_ANCHOR,
+    BODY_ANCHORS,
+    FONT_FILES,
+    bookmark_labels,
+    font_face_css,
+    fonts_dir,
+    layout,
+    page_label_ranges,
+    paused_gc,
+)
 from trustframe.exchange.reports.model import AssessmentReport, ReportMeta
 from trustframe.exchange.reports.safety import BundleOnlyFetcher
 
 #: PDF variants offered to users (WeasyPrint writes the identifiers; it does not validate them).
 PDF_VARIANTS = ("pdf/a-3b", "pdf/ua-1")
-
-FONT_FILES = {
-    ("normal", "normal"): "DejaVuSans.ttf",
-    ("bold", "normal"): "DejaVuSans-Bold.ttf",
-    ("normal", "italic"): "DejaVuSans-Oblique.ttf",
-}
-
-
-def fonts_dir() -> Path:
-    """The bundled report fonts."""
-    return paths.resources_dir() / "fonts"
-
-
-def font_face_css() -> str:
-    """``@font-face`` rules for the bundled fonts (absolute file URLs inside the bundle)."""
-    rules = []
-    for (weight, style), name in FONT_FILES.items():
-        url = (fonts_dir() / name).resolve().as_uri()
-        rules.append(f'@font-face {{ font-family: "DejaVu Sans"; src: url("{url}"); '
-                     f'font-weight: {weight}; font-style: {style}; }}')
-    return "\n".join(rules)
 
 
 @lru_cache(maxsize=4)
@@ -102,56 +90,31 @@ class RenderStats:
     refused: list[str] = field(default_factory=list)
 
 
-_gc_lock = threading.Lock()
-_gc_pauses = 0
-_gc_was_enabled = True
+@dataclass(frozen=True)
+class EmbeddedFile:
+    """A file embedded in the PDF (PDF/A-3 "associated file"): the machine-readable results."""
 
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a report is laid out and written.
-
-    Why: WeasyPrint builds a few hundred thousand objects per report, all reachable until the PDF is
-    written, and the collector walks them again and again as they pile up; that cost a tenth of the
-    render time for nothing. Nested and concurrent pauses are counted, and the collector's previous
-    state is restored by the last one out.
-    """
-    global _gc_pauses, _gc_was_enabled
-    with _gc_lock:
-        _gc_pauses += 1
-        if _gc_pauses == 1:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pauses -= 1
-            if _gc_pauses == 0 and _gc_was_enabled:
-                gc.enable()
-
-
-def layout(html: str, fetcher: BundleOnlyFetcher, font_config: FontConfiguration | None = None) -> Document:
-    """Parse, style and lay out one HTML document with the bundled fonts (WeasyPrint's ``render``)."""
-    templates = paths.report_templates_dir()
-    font_config = font_config or FontConfiguration()
-    # The same FontConfiguration goes to CSS and render(), or @font-face is ignored (also in SVG).
-    # (WeasyPrint 70's write_pdf() no longer takes font_config: it logs "Unknown PDF option".)
-    stylesheets = [CSS(string=font_face_css(), font_config=font_config, url_fetcher=fetcher,
-                       base_url=templates.as_uri() + "/")]
-    return HTML(string=html, base_url=templates.as_uri() + "/", url_fetcher=fetcher).render(
-        stylesheets=stylesheets, font_config=font_config)
+    name: str
+    data: bytes
+    description: str = ""
+    relationship: str = "Data"     # ISO 32000-2 /AFRelationship: the PDF presents this data
 
 
 def html_to_pdf(html: str | Sequence[str], target: Path | BinaryIO | None = None, *, pdf_variant: str | None = None,
                 fetcher: BundleOnlyFetcher | None = None, stats: RenderStats | None = None,
-                parallel: bool = True) -> bytes | None:
+                parallel: bool = True, tagged: bool = True,
+                attachments: Sequence[EmbeddedFile] = ()) -> bytes | None:
     """Lay out ``html`` and write the PDF to ``target`` (or return its bytes).
 
     ``html`` is one document or several (a report and its appendix), joined in order into one PDF.
-    Several documents are laid out in parallel (see :mod:`.parallel`) unless ``parallel`` is False
-    or a ``pdf_variant`` (``None`` or one of :data:`PDF_VARIANTS`) asks for an archival or tagged
-    file, which is laid out in one process and written once.
+
+    By default the PDF is tagged (PDF/UA-1 structure: headings, lists, tables with /Scope on every
+    header cell, figures with their text alternative, /Lang) and carries /PageLabels (roman for the
+    front matter). A tagged file cannot be joined from parts, so the parts are laid out in this
+    process and written once (which also embeds each font once). ``tagged=False`` gives the untagged
+    file of earlier versions, whose parts may be laid out in parallel (:mod:`.parallel`).
+    ``pdf_variant`` (``None`` or one of :data:`PDF_VARIANTS`) asks for an archival or accessible
+    file; ``attachments`` are embedded (as associated files in PDF/A-3b).
     """
     if pdf_variant is not None and pdf_variant not in PDF_VARIANTS:
         raise ValueError(f"Unknown PDF variant {pdf_variant!r}; choose one of {', '.join(PDF_VARIANTS)}.")
@@ -161,12 +124,12 @@ def html_to_pdf(html: str | Sequence[str], target: Path | BinaryIO | None = None
     fetcher = fetcher or new_fetcher()
     with paused_gc():
         rendered: tuple[bytes, int, list[str]] | None = None
-        if len(documents) > 1 and pdf_variant is None and parallel:
+        if len(documents) > 1 and pdf_variant is None and parallel and not tagged and not attachments:
             from trustframe.exchange.reports import parallel as workers  # imports pypdf: only when needed
 
             if workers.workers_enabled():
                 rendered = workers.write_parallel(documents, fetcher)
-        data, pages, bookmarks = rendered or _write_in_process(documents, fetcher, pdf_variant)
+        data, pages, bookmarks = rendered or _write_in_process(documents, fetcher, pdf_variant, tagged, attachments)
     if stats is not None:
         stats.pages, stats.bookmarks = pages, bookmarks
         stats.requests, stats.refused = list(fetcher.requests), list(fetcher.refused)
@@ -179,8 +142,8 @@ def html_to_pdf(html: str | Sequence[str], target: Path | BinaryIO | None = None
     return None
 
 
-def _write_in_process(documents: Sequence[str], fetcher: BundleOnlyFetcher,
-                      pdf_variant: str | None) -> tuple[bytes, int, list[str]]:
+def _write_in_process(documents: Sequence[str], fetcher: BundleOnlyFetcher, pdf_variant: str | None,
+                      tagged: bool = True, attachments: Sequence[EmbeddedFile] = ()) -> tuple[bytes, int, list[str]]:
     """Lay every document out here, one after the other, and write them as one PDF:
     (PDF, pages, bookmark labels)."""
     font_config = FontConfiguration()
@@ -188,29 +151,76 @@ def _write_in_process(documents: Sequence[str], fetcher: BundleOnlyFetcher,
     # Document.copy() joins the parts' pages; metadata comes from the first, links resolve across parts.
     document = rendered[0] if len(rendered) == 1 else rendered[0].copy(
         [page for part in rendered for page in part.pages])
-    options: dict[str, Any] = {}
-    if pdf_variant:
-        options["pdf_variant"] = pdf_variant
-        if pdf_variant.startswith("pdf/ua"):
-            options["pdf_tags"] = True
-    return (document.write_pdf(**options), len(document.pages),
+    options = write_options(pdf_variant, tagged, attachments)
+    return (document.write_pdf(finisher=finish_pdf, **options), len(document.pages),
             bookmark_labels(document.make_bookmark_tree()))
 
 
-def bookmark_labels(tree: Any) -> list[str]:
-    """The labels of a WeasyPrint bookmark tree, depth first."""
-    labels: list[str] = []
-    for label, _target, children, _state in tree:  # WeasyPrint's (label, target, children, state)
-        labels.append(label)
-        labels.extend(bookmark_labels(children))
-    return labels
+def write_options(pdf_variant: str | None, tagged: bool = True,
+                  attachments: Sequence[EmbeddedFile] = ()) -> dict[str, Any]:
+    """WeasyPrint ``write_pdf`` options for a variant (shared with the benchmark's bare render)."""
+    options: dict[str, Any] = {}
+    if pdf_variant:
+        options["pdf_variant"] = pdf_variant
+    if tagged or (pdf_variant or "").startswith("pdf/ua"):
+        options["pdf_tags"] = True
+    if attachments:
+        options["attachments"] = [
+            Attachment(file_obj=io.BytesIO(item.data), name=item.name, description=item.description or None,
+                       relationship=item.relationship) for item in attachments]
+    return options
+
+
+def finish_pdf(document: Document, pdf: Any) -> None:
+    """WeasyPrint finisher (runs on the pydyf objects before the file is written, so nothing is
+    parsed again): /PageLabels, and /Scope on every table header cell of the structure tree."""
+    nums = pydyf.Array()
+    for first, style, prefix, start in page_label_ranges([page.anchors for page in document.pages]):
+        label = pydyf.Dictionary({"S": "/" + style})
+        if prefix:
+            label["P"] = pydyf.String(prefix)
+        if start != 1:
+            label["St"] = start
+        nums.extend([first, label])
+    pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": nums})
+    add_header_scopes(pdf)
+    associated = pdf.catalog.get("AF")
+    if isinstance(associated, list) and len(set(associated)) < len(associated):
+        # WeasyPrint 70 lists each PDF/A-3 associated file twice in the catalog's /AF.
+        pdf.catalog["AF"] = pydyf.Array(dict.fromkeys(associated))
+
+
+def _object(pdf: Any, reference: Any) -> Any:
+    """The pydyf object a reference (``b"12 0 R"``) points to."""
+    text = reference.decode() if isinstance(reference, bytes) else str(reference)
+    return pdf.objects[int(text.split()[0])]
+
+
+def add_header_scopes(pdf: Any) -> int:
+    """Give every /TH structure element an /A /Scope: /Row when its row holds data cells (a
+    ``<th scope="row">`` beside its values), else /Column. WeasyPrint 70 tags header cells without a
+    scope, which PDF/UA-1 checkers report. Returns how many headers were scoped."""
+    count = 0
+    for obj in pdf.objects:
+        if not isinstance(obj, dict) or obj.get("S") != "/TH" or obj.get("Type") != "/StructElem":
+            continue
+        row = _object(pdf, obj["P"])
+        kinds = {_object(pdf, kid).get("S") for kid in row.get("K", ()) if isinstance(kid, (bytes, str))}
+        attributes = obj.get("A")
+        if not isinstance(attributes, dict):
+            attributes = pydyf.Dictionary({"O": "/Table"})
+            obj["A"] = attributes
+        attributes["Scope"] = "/Row" if "/TD" in kinds else "/Column"
+        count += 1
+    return count
 
 
 def render_pdf(template: str | Sequence[str], context: dict[str, Any], meta: ReportMeta,
                target: Path | BinaryIO | None = None, *, pdf_variant: str | None = None,
-               stats: RenderStats | None = None, parallel: bool = True) -> bytes | None:
+               stats: RenderStats | None = None, parallel: bool = True, tagged: bool = True,
+               attachments: Sequence[EmbeddedFile] = ()) -> bytes | None:
     """Render a template (or several, one document each, joined in order) and write it as PDF."""
     templates = [template] if isinstance(template, str) else list(template)
     html = [render_html(name, **context) for name in templates]
     return html_to_pdf(html, target, pdf_variant=pdf_variant, fetcher=new_fetcher(meta), stats=stats,
-                       parallel=parallel)
+                       parallel=parallel, tagged=tagged, attachments=attachments)

@@ -458,14 +458,13 @@ class ImportDialog(FormDialog):
         allow_missing = False
         if self.preview.missing_rows:
             # A return that lost rows must not pass as complete: the officer confirms explicitly.
-            from PySide6.QtWidgets import QMessageBox
-
-            answer = QMessageBox.question(
-                self, self.tr("Rows are missing"),
-                self.tr("{count} questions sent are missing from {name}. Import the remaining rows only?")
-                .format(count=len(self.preview.missing_rows), name=self.preview.file_name),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
+            count = len(self.preview.missing_rows)
+            listed = html.escape(", ".join(self.preview.missing_rows[:8]) + (" ..." if count > 8 else ""))
+            if not messages.ask(self, self.tr("Rows are missing"),
+                                "<p>" + html.escape(self.tr("{count} questions sent are missing from {name}:").format(
+                                    count=count, name=self.preview.file_name)) + f" {listed}</p>",
+                                self.tr("Import the remaining rows only? Choose No to ask the vendor for the "
+                                        "complete workbook.")):
                 raise InvalidInput(self.tr("Nothing was imported: ask the vendor for the complete workbook."))
             allow_missing = True
         self.result = self._services.exchange.apply_import(self.preview, accepted, allow_missing_rows=allow_missing)

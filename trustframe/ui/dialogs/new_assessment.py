@@ -37,7 +37,7 @@ from trustframe.domain.questionnaire import ProductCategory, Questionnaire, Ques
 from trustframe.domain.scoping import in_scope
 from trustframe.domain.tiering import TierResult, compute_tier, explain_answers
 from trustframe.errors import TrustFrameError
-from trustframe.ui import labels, messages
+from trustframe.ui import i18n, labels, messages
 from trustframe.ui.context import UiContext
 from trustframe.ui.widgets.answer_widgets import ChoiceEditor
 from trustframe.ui.widgets.date_edit import OptionalDateEdit
@@ -223,7 +223,7 @@ class PurchasePage(QWizardPage):
     def questionnaire(self) -> Questionnaire:
         """The chosen questionnaire."""
         qid, version = self.questionnaire_combo.currentData()
-        return self.ctx.require_services.catalog.get(qid, version)
+        return i18n.for_display(self.ctx.require_services.catalog.get(qid, version))
 
     def category(self) -> ProductCategory | None:
         """The chosen product's category."""
@@ -261,7 +261,7 @@ class ProfilePage(QWizardPage):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.profile = ctx.require_services.catalog.profile()
+        self.profile = i18n.for_display(ctx.require_services.catalog.profile())
         self.setTitle(self.tr("How critical is this purchase?"))
         self.setSubTitle(self.tr("Answer for your intended use of the product. When in doubt, choose the more "
                                  "exposed option. Unanswered questions count as unknown."))
@@ -390,7 +390,7 @@ class TierPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802 (Qt override)
         result = self._wizard.tier_result()
         self.tier_label.setText(labels.tier(result.tier))
-        self.reasons_label.setText("\n".join(f"• {reason}" for reason in result.reasons))
+        self.reasons_label.setText("\n".join(f"• {i18n.words(reason)}" for reason in result.reasons))
         self.effects_label.setText(self._effects_text())
         if not self.override_box.isChecked():
             self.tier_combo.setCurrentIndex(self.tier_combo.findData(result.tier))

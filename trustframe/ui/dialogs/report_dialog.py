@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QSize, QStringListModel, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trustframe.ui import labels
+from trustframe.ui import i18n, labels
+from trustframe.ui.focus import focus_first_field
 from trustframe.ui.operations import Operation, Task
 
 if TYPE_CHECKING:
@@ -297,6 +298,11 @@ class ReportDialog(QDialog):
         busy = self._operation is not None
         self.create_button.setEnabled(not problem and not busy and bool(self.file_edit.text().strip()))
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if not event.spontaneous():
+            focus_first_field(self)   # the first field, not a button a space would press
+
     # -- finding -------------------------------------------------------------------------------
 
     def find_assessments(self, text: str) -> list[int]:
@@ -404,7 +410,8 @@ class ReportDialog(QDialog):
         def work(task: Task) -> tuple[Any, bytes | None]:
             result = services.reports.write(kind, fmt, target, ids, pdf_variant=variant,
                                             progress=lambda percent, text: task.report(percent, 100, text),
-                                            include_appendix=include_appendix, author=author)
+                                            include_appendix=include_appendix, author=author,
+                                            language=i18n.report_language())
             preview = render_preview(result.path) if want_preview else None
             return result, preview
 

@@ -26,7 +26,7 @@ from trustframe.domain.questionnaire import ProductCategory, Questionnaire
 from trustframe.domain.tiering import TierResult
 from trustframe.errors import TrustFrameError
 from trustframe.services.assessments import ScopeTierChange, ScopeTierState
-from trustframe.ui import messages
+from trustframe.ui import i18n, messages
 from trustframe.ui.context import UiContext
 from trustframe.ui.dialogs.new_assessment import ProfilePage, ScopePage, TierPage
 from trustframe.ui.undo import ScopeTierCommand
@@ -86,7 +86,7 @@ class ScopeTierDialog(QWizard):
         self.assessment = assessment
         self.applied: list[str] = []
         services = ctx.require_services
-        self.purchase_page: Any = _FixedPurchase(services.assessments.questionnaire(assessment),
+        self.purchase_page: Any = _FixedPurchase(i18n.for_display(services.assessments.questionnaire(assessment)),
                                                  assessment.product_category)
         # build widgets
         self.setWindowTitle(self.tr("Scope and tier: %1 · %2").replace("%1", assessment.vendor_name).replace(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,7 +58,7 @@ def collect_shortcuts(window: QWidget, screen: QWidget | None = None) -> list[Sh
     """The shortcuts of ``window`` (the actions it owns) and of ``screen`` and the widgets inside it
     that carry actions (for example the assessment's answer area, where the number keys work)."""
     own = list(window.findChildren(QAction, options=Qt.FindChildOption.FindDirectChildrenOnly))
-    rows = _rows_for(own + list(window.actions()), window.tr("Window"))
+    rows = _rows_for(own + list(window.actions()), QCoreApplication.translate("ShortcutsDialog", "Window"))
     if screen is not None:
         for owner in [screen] + [w for w in screen.findChildren(QWidget) if w.actions()]:
             rows += _rows_for(list(owner.actions()), _scope_name(owner))

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -99,23 +100,34 @@ def flag_level(row: RegisterRow) -> str | None:
     return "open" if row.open_flags else None
 
 
+# Ranks looked up in dictionaries: ``Rating.rank`` and ``list(...).index`` per row were most of
+# a 100,000-row sort.
+_RATING_RANK: dict[Any, int] = {r: i for i, r in enumerate(Rating)}
+_STATUS_RANK: dict[Any, int] = {s: i for i, s in enumerate(AssessmentStatus)}
+
 _SORT_KEYS: dict[Column, Callable[[RegisterRow], Any]] = {
     Column.VENDOR: lambda r: r.vendor_name.casefold(),
     Column.PRODUCT: lambda r: r.product_name.casefold() or None,
     Column.CATEGORY: lambda r: r.category.value if r.category else None,
-    Column.RATING: lambda r: r.rating.rank if r.rating else None,
+    Column.RATING: lambda r: _RATING_RANK.get(r.rating),
     Column.TIER: lambda r: r.tier,
     Column.SCORE: lambda r: r.score,
     Column.FLAGS: lambda r: (r.critical_flags, r.open_flags),
-    Column.STATUS: lambda r: list(AssessmentStatus).index(r.status) if r.status else None,
+    Column.STATUS: lambda r: _STATUS_RANK.get(r.status),
     Column.EVIDENCE: lambda r: (r.evidence_expiring + r.evidence_expired) or None,
     Column.NEXT_REVIEW: lambda r: r.next_review_due,
 }
 
 
 def _header_titles(tr: Callable[[str], str]) -> list[str]:
-    return [tr("Vendor"), tr("Product / service"), tr("Category"), tr("Rating"), tr("Inherent tier"),
-            tr("Score"), tr("Red flags"), tr("Status"), tr("Evidence"), tr("Next review")]
+    # Literal context: lupdate files tr() passed around as a callable under no context at all.
+    del tr
+    translate = QCoreApplication.translate
+    return [translate("RegisterTableModel", "Vendor"), translate("RegisterTableModel", "Product / service"),
+            translate("RegisterTableModel", "Category"), translate("RegisterTableModel", "Rating"),
+            translate("RegisterTableModel", "Inherent tier"), translate("RegisterTableModel", "Score"),
+            translate("RegisterTableModel", "Red flags"), translate("RegisterTableModel", "Status"),
+            translate("RegisterTableModel", "Evidence"), translate("RegisterTableModel", "Next review")]
 
 
 class RegisterTableModel(QAbstractTableModel):
@@ -127,7 +139,6 @@ class RegisterTableModel(QAbstractTableModel):
         self._visible: list[int] = []              # indexes into _all shown, in display order
         self._rows: list[RegisterRow] = []         # the shown rows (``_all`` through ``_visible``)
         self._haystacks: list[str] | None = None   # search keys per row of _all (lazy)
-        self._vendor_fold: list[str] | None = None  # casefolded vendor names (lazy)
         self._ascending: dict[Column, tuple[list[int], list[int]]] = {}  # per column: ids with, without a value
         self._filter = RegisterFilter()
         self._sort_column, self._sort_order = Column.VENDOR, Qt.SortOrder.AscendingOrder
@@ -151,21 +162,15 @@ class RegisterTableModel(QAbstractTableModel):
             self._sort_column, self._sort_order = Column(sort[0]), sort[1]
         self._today = today or date.today()
         self._all = list(rows)
-        # Search keys, vendor sort keys and sort orders are built on first use, not here:
+        # Search keys and sort orders other than the one shown are built on first use:
         # start-up on 100,000 rows pays only for what the first screen needs.
         self._haystacks = None
-        self._vendor_fold = None
         self._ascending = {}
         self._visible = self._filtered(self._order()) if self._all else []
         self._rows = [self._all[i] for i in self._visible]
         # Counts are computed once per load; filtering only changes ``visible_count``.
-        vendors: set[int] = set()
-        products = 0
-        for r in self._all:
-            vendors.add(r.vendor_id)
-            if r.product_id is not None:
-                products += 1
-        self._vendor_count, self._product_count = len(vendors), products
+        self._vendor_count = len({r.vendor_id for r in self._all})
+        self._product_count = sum(1 for r in self._all if r.product_id is not None)
         self.endResetModel()
 
     @property
@@ -395,19 +400,13 @@ class RegisterTableModel(QAbstractTableModel):
         column = self._sort_column
         ascending = self._ascending.get(column)
         if ascending is None:
-            key = _SORT_KEYS[column]
-            rows = self._all
-            vendor_keys = self._vendor_keys()
-            present: list[tuple[Any, str, int]] = []
-            missing: list[int] = []
-            for i, row in enumerate(rows):
-                k = key(row)
-                if k is None:
-                    missing.append(i)
-                else:
-                    present.append((k, vendor_keys[i], i))
-            present.sort()
-            ascending = ([i for _, _, i in present], missing)
+            keys = list(map(_SORT_KEYS[column], self._all))
+            present = [i for i, k in enumerate(keys) if k is not None]
+            missing = [i for i, k in enumerate(keys) if k is None]
+            # A stable sort: equal keys keep the load order, which is vendor then product name
+            # (ScoringService.register_rows), so no tie-break key has to be built per row.
+            present.sort(key=keys.__getitem__)
+            ascending = (present, missing)
             self._ascending[column] = ascending
         present_ids, missing_ids = ascending
         if self._sort_order == Qt.SortOrder.DescendingOrder:
@@ -415,11 +414,6 @@ class RegisterTableModel(QAbstractTableModel):
             # by score wants the scored products first, not a block of dashes).
             return present_ids[::-1] + missing_ids
         return present_ids + missing_ids
-
-    def _vendor_keys(self) -> list[str]:
-        if self._vendor_fold is None:
-            self._vendor_fold = [r.vendor_name.casefold() for r in self._all]
-        return self._vendor_fold
 
     # -- filtering in the model ----------------------------------------------------------------
 

@@ -18,7 +18,7 @@ import logging
 import time
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,8 +48,9 @@ from trustframe.domain.questionnaire import Importance, Question, Questionnaire
 from trustframe.domain.scoring_model import ScoreResult
 from trustframe.errors import NotFoundError, TrustFrameError
 from trustframe.services.assessments import NotApplicableAnswer
-from trustframe.ui import labels, messages, prompts
+from trustframe.ui import i18n, labels, messages, prompts
 from trustframe.ui.context import UiContext
+from trustframe.ui.evidence_facts import facts_text
 from trustframe.ui.models.question_navigator import NavigatorRole, NavQuestion, NavSection, QuestionNavigatorModel
 from trustframe.ui.models.review_model import ReviewRow
 from trustframe.ui.scoring_access import score_or_none
@@ -383,6 +384,10 @@ class AssessmentView(QWidget):
         self.next_assessment_action = action(self.tr("Start next assessment"), [],
                                              self.tr("Start the next assessment of this product"),
                                              self._on_next_assessment_button_clicked)
+        self.prefill_action = action(self.tr("Pre-fill from earlier answers…"), [],
+                                     self.tr("Offer the answers this vendor gave in its other recent assessments, "
+                                             "marked \"to confirm\""),
+                                     self._on_prefill_action_triggered)
         self.toolbar.addSeparator()
         self.scope_action = action(self.tr("Scope and tier…"), [],
                                    self.tr("Change the inherent-risk tier (criticality profile or override) "
@@ -482,7 +487,8 @@ class AssessmentView(QWidget):
         old_title = self.title()
         self.assessment = assessment
         if self.questionnaire is None or self.questionnaire.key != f"{assessment.questionnaire_id}@{assessment.questionnaire_version}":
-            self.questionnaire = services.assessments.questionnaire(assessment)
+            # Shown in the GUI's language where the bank has a translation (ids, scores unchanged).
+            self.questionnaire = i18n.for_display(services.assessments.questionnaire(assessment))
         self.answers = services.assessments.answers(self.assessment_id)
         self.evidence = services.evidence.for_assessment(self.assessment_id)
         if assessment.previous_assessment_id != self._previous_loaded_for:
@@ -494,6 +500,9 @@ class AssessmentView(QWidget):
                 except NotFoundError:
                     self.previous_answers = {}
         self._visible = services.assessments.applicable_questions(assessment, self.answers)
+        if self.questionnaire is not None:  # the same questions, worded in the GUI's language
+            shown = self.questionnaire.questions_by_id
+            self._visible = [shown.get(q.id, q) for q in self._visible]
         self._show_header()
         self._rebuild_navigator()
         if self.current_question_id and self.current_question_id not in self.navigator_model.question_ids():
@@ -844,7 +853,8 @@ class AssessmentView(QWidget):
             self.flag_label.setText("\n".join(
                 (self.tr("Red flag (%1): %2").replace("%1", labels.severity(f.severity)).replace("%2", f.title))
                 + (" — " + self.tr("accepted as mitigated") if f.accepted else "") for f in flags))
-            self.flag_label.setToolTip("\n\n".join(f"{f.rationale}\n{self.tr('Mitigation')}: {f.mitigation}"
+            mitigation = self.tr("Mitigation")
+            self.flag_label.setToolTip("\n\n".join(f"{f.rationale}\n{mitigation}: {f.mitigation}"
                                                    for f in flags))
         self.flag_label.setVisible(bool(flags))
         self.source_label.setText(self._source_text(question, answer))
@@ -864,9 +874,12 @@ class AssessmentView(QWidget):
         current_row = self.evidence_list.currentRow()
         self.evidence_list.clear()
         for evidence in self.evidence.get(question.id, []):
-            item = QListWidgetItem(f"{evidence.title} · {labels.evidence_kind(evidence.kind)}")
+            # An SBOM or VEX document shows what it says beside the answer it supports.
+            short, detail = facts_text(evidence.facts)
+            item = QListWidgetItem(f"{evidence.title} · {labels.evidence_kind(evidence.kind)}"
+                                   + (f" · {short}" if short else ""))
             item.setData(_EVIDENCE_ID_ROLE, evidence.id)
-            item.setToolTip(evidence.url or evidence.file_name)
+            item.setToolTip(detail or evidence.url or evidence.file_name)
             self.evidence_list.addItem(item)
         if 0 <= current_row < self.evidence_list.count():
             self.evidence_list.setCurrentRow(current_row)
@@ -988,6 +1001,7 @@ class AssessmentView(QWidget):
         self.confirm_action.setEnabled(editable and answer is not None and answer.to_confirm)
         self.decide_action.setEnabled(editable)
         self.scope_action.setEnabled(editable)
+        self.prefill_action.setEnabled(editable)
         current = self.assessment.status if self.assessment is not None else None
         allowed = ALLOWED_TRANSITIONS.get(current, frozenset()) if current is not None else frozenset()
         for status, act in self.status_actions.items():
@@ -1167,6 +1181,38 @@ class AssessmentView(QWidget):
             return
         self.start_next_assessment()
 
+    def _on_prefill_action_triggered(self) -> None:
+        self.prefill_from_library()
+
+    def prefill_from_library(self) -> int:
+        """Pre-fill the vendor's recent answers from its other assessments ("to confirm") after
+        asking; returns how many were pre-filled."""
+        if self.locked:
+            self._refuse_locked()
+            return 0
+        self._flush_all()
+        library = self.ctx.services.answer_library
+        offers = library.offers(self.assessment_id)
+        months = library.max_age_months()
+        if not offers:
+            self.ctx.hub.status_message.emit(
+                self.tr("No earlier answers of this vendor from the last %1 months to offer.").replace(
+                    "%1", str(months)), 5000)
+            return 0
+        sources = sorted({o.provenance for o in offers.values()})
+        if not messages.ask(self, self.tr("Pre-fill from earlier answers"),
+                            self.tr("Pre-fill %1 answers from this vendor's other assessments?").replace(
+                                "%1", str(len(offers))),
+                            self.tr("They arrive marked \"to confirm\" and keep where they came from: %1. "
+                                    "Questions already answered are left as they are.").replace(
+                                "%1", "; ".join(sources[:4]) + (" …" if len(sources) > 4 else ""))):
+            return 0
+        count = int(library.prefill(self.assessment_id))
+        self.reload()
+        self.ctx.hub.status_message.emit(
+            self.tr("Pre-filled %1 answers to confirm.").replace("%1", str(count)), 5000)
+        return count
+
     def _on_scope_action_triggered(self) -> None:
         self.edit_scope_and_tier()
 
@@ -1243,9 +1289,13 @@ def labels_source(widget: QWidget, source: AnswerSource) -> str:
 
 
 def _importance_text(widget: QWidget, importance: Importance) -> str:
-    return {Importance.CRITICAL: widget.tr("critical importance"), Importance.HIGH: widget.tr("high importance"),
-            Importance.STANDARD: widget.tr("standard importance"), Importance.LOW: widget.tr("low importance")}[
-        importance]
+    # A literal context: lupdate cannot know the class of ``widget``, so widget.tr() strings were
+    # filed under a context ("widget") that never matched at run time.
+    translate = QCoreApplication.translate
+    return {Importance.CRITICAL: translate("AssessmentView", "critical importance"),
+            Importance.HIGH: translate("AssessmentView", "high importance"),
+            Importance.STANDARD: translate("AssessmentView", "standard importance"),
+            Importance.LOW: translate("AssessmentView", "low importance")}[importance]
 
 
 def _html(text: str) -> str:

@@ -141,7 +141,10 @@ class RegisterView(QWidget):
         header.setStretchLastSection(True)
         header.setSectionsMovable(True)
         for column, width in _WIDTHS.items():
-            header.resizeSection(column, width)
+            # At least the (translated) header text plus the sort arrow: "Punktwert" is wider than "Score".
+            title = self.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            needed = header.fontMetrics().horizontalAdvance(str(title or "")) + 36
+            header.resizeSection(column, max(width, needed))
         header.setSortIndicator(Column.VENDOR, Qt.SortOrder.AscendingOrder)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
@@ -405,8 +408,9 @@ class RegisterView(QWidget):
         # Cached counts only (computed once per load): this runs once per change, never per row.
         total = self.model.total_count
         shown = self.model.visible_count
-        self.summary.setText(self.tr("{vendors} vendors · {products} products and services").format(
-            vendors=f"{self.model.vendor_count:,}", products=f"{self.model.product_count:,}"))
+        # Qt plural forms: "1 vendor · 2 products and services" (never "1 vendors").
+        self.summary.setText(self.tr("%n vendor(s)", "", self.model.vendor_count) + " · "
+                             + self.tr("%n product(s) and service(s)", "", self.model.product_count))
         filtered = self.model.is_filtered
         self.clear_button.setEnabled(filtered)
         self.count_label.setText(self.tr("Showing {shown} of {total}").format(shown=f"{shown:,}", total=f"{total:,}")

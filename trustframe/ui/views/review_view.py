@@ -261,7 +261,8 @@ class ReviewPanel(QWidget):
             item.setData(0, _FLAG_QUESTION_ROLE, flag.question_id)
             color = QColor(colors.NEUTRAL) if flag.accepted else colors.severity_color(flag.severity)
             item.setForeground(0, QBrush(color))
-            item.setToolTip(2, f"{flag.rationale}\n\n{self.tr('Mitigation')}: {flag.mitigation}")
+            mitigation = self.tr("Mitigation")
+            item.setToolTip(2, f"{flag.rationale}\n\n{mitigation}: {flag.mitigation}")
             self.flags_tree.addTopLevelItem(item)
         if selected:
             self.select_flag(selected[0])

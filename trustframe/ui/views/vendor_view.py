@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QTimer, Qt, Signal
+from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from trustframe.domain.portfolio import RegisterRow
 from trustframe.domain.vendors import Product, Vendor
 from trustframe.errors import NotFoundError, TrustFrameError
 from trustframe.ui import error_dialog, icons, labels, messages, prompts, theme
+from trustframe.ui.evidence_facts import facts_text
 from trustframe.ui.models.register_model import Role
 from trustframe.ui.widgets.badges import RatingBadgeDelegate
 
@@ -311,13 +312,16 @@ class VendorView(QWidget):
         self.subtitle.setText(" · ".join(parts))
         profile = []
         if vendor.ownership_notes:
-            profile.append(f"<b>{self.tr('Ownership and control')}</b><br>{_html(vendor.ownership_notes)}")
+            heading = self.tr("Ownership and control")
+            profile.append(f"<b>{heading}</b><br>{_html(vendor.ownership_notes)}")
         if vendor.notes:
-            profile.append(f"<b>{self.tr('Notes')}</b><br>{_html(vendor.notes)}")
+            heading = self.tr("Notes")
+            profile.append(f"<b>{heading}</b><br>{_html(vendor.notes)}")
         if vendor.created_at:
-            profile.append(f"<span style='color:#5b6878'>{self.tr('In the register since {date}').format(date=vendor.created_at.date().isoformat())}</span>")
-        self.profile_label.setText("<br><br>".join(profile) or
-                                   f"<span style='color:#5b6878'>{self.tr('No ownership information recorded yet.')}</span>")
+            since = self.tr("In the register since {date}").format(date=vendor.created_at.date().isoformat())
+            profile.append(f"<span style='color:#5b6878'>{since}</span>")
+        nothing = self.tr("No ownership information recorded yet.")
+        self.profile_label.setText("<br><br>".join(profile) or f"<span style='color:#5b6878'>{nothing}</span>")
         contacts = []
         for c in vendor.contacts:
             line = f"<b>{_html(c.name)}</b>"
@@ -328,8 +332,8 @@ class VendorView(QWidget):
             if c.phone:
                 line += f"<br>{_html(c.phone)}"
             contacts.append(line)
-        self.contacts_label.setText("<br><br>".join(contacts) or
-                                    f"<span style='color:#5b6878'>{self.tr('No contacts yet.')}</span>")
+        no_contacts = self.tr("No contacts yet.")
+        self.contacts_label.setText("<br><br>".join(contacts) or f"<span style='color:#5b6878'>{no_contacts}</span>")
 
     def _show_products(self, select_id: int | None) -> None:
         rows = self._register_rows()
@@ -602,46 +606,3 @@ def _fit(table: QTableWidget, widths: dict[int, int]) -> None:
     for column, width in widths.items():
         header.resizeSection(column, width)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-
-
-def facts_text(facts: Any) -> tuple[str, str]:
-    """A short summary and a tooltip of an SBOM's or VEX document's facts ("" for other evidence)."""
-    if not facts:
-        return "", ""
-    tr = QCoreApplication.translate
-    if facts.get("kind") == "sbom":
-        def pct(key: str) -> str:
-            return f"{float(facts.get(key, 0)) * 100:.0f} %"
-
-        n = int(facts.get("component_count", 0))
-        short = tr("VendorView", "%n component(s)", "", n)
-        if not facts.get("has_dependencies"):
-            short += tr("VendorView", ", no dependencies")
-        detail = "\n".join([
-            f"{facts.get('format')} {facts.get('spec_version')} ({facts.get('encoding')})",
-            tr("VendorView", "Top level: {name} {version}").format(
-                name=facts.get("top_level_name") or "–", version=facts.get("top_level_version") or ""),
-            tr("VendorView", "Created: {when}").format(when=facts.get("created") or "–"),
-            tr("VendorView", "Components: {n}; dependency relationships: {d}").format(
-                n=n, d=facts.get("dependency_count", 0)),
-            tr("VendorView", "With supplier {s}, version {v}, identifier {i}, hashes {h}, licence {l}").format(
-                s=pct("with_supplier"), v=pct("with_version"), i=pct("with_identifier"), h=pct("with_hashes"),
-                l=pct("with_licence")),
-            tr("VendorView", "NTIA minimum elements met") if facts.get("ntia_minimum_met")
-            else tr("VendorView", "NTIA minimum elements NOT met"),
-        ])
-        return short, detail
-    if facts.get("kind") == "vex":
-        counts = facts.get("by_status") or {}
-        affected = int(counts.get("affected", 0))
-        short = tr("VendorView", "%n affected", "", affected)
-        kev = sum(1 for v in facts.get("vulnerabilities", ()) if v.get("known_exploited") and v.get("status") == "affected")
-        detail = "\n".join([
-            str(facts.get("format", "")),
-            tr("VendorView", "Affected {a}, not affected {n}, fixed {f}, under investigation {u}").format(
-                a=affected, n=counts.get("not_affected", 0), f=counts.get("fixed", 0),
-                u=counts.get("under_investigation", 0)),
-            tr("VendorView", "Affected and known exploited: {k}").format(k=kev),
-        ])
-        return short, detail
-    return "", ""

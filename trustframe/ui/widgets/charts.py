@@ -50,8 +50,9 @@ class BarChart(QWidget):
         self._tooltips = [str(item[3]) if len(item) > 3 and item[3] else
                           f"{item[0]}: {'—' if item[1] is None else f'{float(item[1]):.0f}'}" for item in items]
         # Screen readers cannot see the painting, so the values go into the description.
+        not_scored = self.tr("not scored")
         self.setAccessibleDescription("; ".join(
-            f"{label}: {self.tr('not scored') if value is None else f'{value:.0f}'}"
+            f"{label}: {not_scored if value is None else f'{value:.0f}'}"
             for label, value, _ in self._items))
         self.updateGeometry()
         self.update()

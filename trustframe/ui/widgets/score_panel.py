@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from trustframe.domain.scoring_model import GroupScore, ScoreResult
-from trustframe.ui import labels
+from trustframe.ui import i18n, labels
 from trustframe.ui.widgets import colors
 from trustframe.ui.widgets.charts import BarChart
 
@@ -165,7 +165,7 @@ class ScorePanel(QWidget):
         self.rating_badge.set_color(colors.rating_color(result.rating))
         self.recommendation_label.setText(self.tr("Recommendation: %1").replace("%1", labels.recommendation(result.recommendation)))
         self.completeness_bar.setValue(round(result.completeness * 100))
-        self.reasons_label.setText("\n".join(result.rating_reasons[:3]))
+        self.reasons_label.setText("\n".join(i18n.words(reason) for reason in result.rating_reasons[:3]))
         self.reasons_label.setVisible(bool(result.rating_reasons))
         titles = section_titles or {}
         domains = []
@@ -206,8 +206,9 @@ class ScorePanel(QWidget):
                 text = self.tr("%1 (accepted as mitigated)").replace("%1", text)
             item = QListWidgetItem(text)
             item.setData(_FLAG_QUESTION_ROLE, flag.question_id)
-            item.setToolTip(f"{flag.rationale}\n\n{self.tr('Mitigation')}: {flag.mitigation}"
-                            + (f"\n\n{self.tr('Accepted')}: {flag.accepted_reason}" if flag.accepted else ""))
+            mitigation, accepted = self.tr("Mitigation"), self.tr("Accepted")
+            item.setToolTip(f"{flag.rationale}\n\n{mitigation}: {flag.mitigation}"
+                            + (f"\n\n{accepted}: {flag.accepted_reason}" if flag.accepted else ""))
             color = QColor(colors.NEUTRAL) if flag.accepted else colors.severity_color(flag.severity)
             item.setForeground(QBrush(color))
             if not flag.accepted:

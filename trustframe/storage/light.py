@@ -1,0 +1,78 @@
+"""A light read path for listing commands: the standard library's sqlite3, no SQLAlchemy.
+
+Why: ``trustframe vendor list`` spent most of its time importing SQLAlchemy and the service
+layer (28.8x a bare sqlite3 query of the same file). Listing needs one read-only query. The
+light path is used only when it is safe; otherwise it returns None and the caller opens the
+workspace the normal way, which gives the usual messages (not a workspace, written by a newer
+version, locked...) and migrates when needed:
+
+* the file exists and is a TrustFrame workspace (its ``workspace_meta`` marker),
+* its schema revision is one this code knows (a migration script of that id is present; the
+  migrations are additive, so every known revision has the columns read here),
+* the query succeeds (any sqlite3 error falls back).
+
+Read-only (``mode=ro``): it never creates, migrates or locks a file for writing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from trustframe.domain.vendors import Contact, Vendor
+
+MIGRATION_SCRIPTS = Path(__file__).resolve().parent / "migrations" / "versions"
+APP_MARKER = "trustframe"
+
+
+def _known_revisions() -> set[str]:
+    # Script files are named "<revision>_<slug>.py" (0001_initial_schema.py).
+    return {p.name.split("_", 1)[0] for p in MIGRATION_SCRIPTS.glob("*.py") if not p.name.startswith("_")}
+
+
+def _connect(path: Path) -> sqlite3.Connection | None:
+    if not path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        revisions = [r[0] for r in connection.execute("SELECT version_num FROM alembic_version")]
+        marker = connection.execute("SELECT value FROM workspace_meta WHERE key = 'app'").fetchone()
+    except sqlite3.Error:
+        return None
+    if len(revisions) != 1 or revisions[0] not in _known_revisions() or marker is None or marker[0] != APP_MARKER:
+        connection.close()
+        return None
+    return connection
+
+
+def _when(value: object) -> datetime | None:
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def read_vendors(path: Path) -> list[Vendor] | None:
+    """Every vendor with its contacts, by name (as ``VendorService.list_vendors``), or None when
+    the light path cannot be used for this file."""
+    connection = _connect(Path(path))
+    if connection is None:
+        return None
+    try:
+        contacts: dict[int, list[Contact]] = {}
+        for vendor_id, name, role, email, phone in connection.execute(
+                "SELECT vendor_id, name, role, email, phone FROM contacts ORDER BY vendor_id, position, id"):
+            contacts.setdefault(vendor_id, []).append(Contact(name, role or "", email or "", phone or ""))
+        rows = connection.execute(
+            "SELECT id, name, country, ownership_notes, website, notes, created_at FROM vendors ORDER BY lower(name)")
+        return [Vendor(id=row[0], name=row[1], country=row[2] or "", ownership_notes=row[3] or "",
+                       website=row[4] or "", notes=row[5] or "", contacts=tuple(contacts.get(row[0], ())),
+                       created_at=_when(row[6]))
+                for row in rows]
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
