@@ -344,6 +344,11 @@ def _report_translator(services: "Services", language: str, kind: str,
         questionnaires = [services.catalog.get(info.id, info.version) for info in services.catalog.list()]
     else:
         questionnaires = [services.assessments.questionnaire(i) for i in dict.fromkeys(ids)]
+        if kind == "assessment":
+            try:  # the buyer-readiness block quotes the buyer module's titles
+                questionnaires.append(services.catalog.buyer_module())
+            except TrustFrameError:
+                pass
     try:
         return ReportTranslator(language, questionnaires)
     except ValueError as exc:

@@ -279,7 +279,7 @@ class BuyerReadinessBlock:
     answered: int
     applicable: int
     sections: tuple[GroupLine, ...]
-    weak_points: tuple[str, ...]          # the module's open flags, worst first ("BUY-05: title")
+    weak_points: tuple[tuple[str, str], ...]   # the module's open flags, worst first: (question id, title)
 
 
 def buyer_readiness_block(module_key: str, score: float | None, completeness: float, answered: int,
@@ -289,7 +289,7 @@ def buyer_readiness_block(module_key: str, score: float | None, completeness: fl
     return BuyerReadinessBlock(
         module_key=module_key, score=score, score_text=score_text(score), band=charts.score_band(score),
         completeness_pct=round(completeness * 100), answered=answered, applicable=applicable,
-        sections=group_lines(by_section), weak_points=tuple(f"{f.question_id}: {f.title}" for f in flags))
+        sections=group_lines(by_section), weak_points=tuple((f.question_id, f.title) for f in flags))
 
 
 @dataclass(frozen=True)

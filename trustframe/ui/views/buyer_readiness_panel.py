@@ -17,7 +17,7 @@ from trustframe.ui.context import UiContext
 class BuyerReadinessPanel(QWidget):
     """One combo box per applicable module question; each change is saved at once and re-scored."""
 
-    #: An answer was saved (question id).
+    # Emitted with the question id after an answer was saved.
     answered = Signal(str)
 
     def __init__(self, ctx: UiContext, assessment_id: int, parent: QWidget | None = None) -> None:
