@@ -146,3 +146,19 @@ def test_the_assessment_report_shows_buyer_readiness_beside_the_vendor_rating(
     assert report.buyer.weak_points[0][1] in html
     # The vendor's own flag and gap lists carry nothing of the buyer module.
     assert not [f for f in report.flags if f.question_id.startswith("BUY-")]
+
+
+def test_no_vendor_path_reads_or_writes_buyer_answers(services: Any, bank_assessment: Any) -> None:
+    from trustframe.services.assessments import AnswerInput
+
+    _answer_all(services, bank_assessment.id, best=True)
+    # A batch (what a workbook import writes) cannot carry a buyer-module id.
+    with pytest.raises(NotFoundError, match="has no question 'BUY-05'"):
+        services.assessments.set_answers(bank_assessment.id, [AnswerInput("BUY-05", "no")],
+                                         source=AnswerSource.VENDOR)
+    assert services.buyer.answers(bank_assessment.id)["BUY-05"].value == "signed"
+    # The vendor's answer library never offers the buyer's own answers to another assessment.
+    product = services.vendors.add_product(bank_assessment.vendor_id, "Borealis Edge", "software")
+    second = services.assessments.create(bank_assessment.vendor_id, product.id, tier=1)
+    offers = services.answer_library.offers(second.id)
+    assert offers and not [qid for qid in offers if qid.startswith("BUY-")]
