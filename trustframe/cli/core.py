@@ -195,7 +195,19 @@ def questionnaire_validate(ctx: CliContext) -> int:
     from trustframe.exchange.questionnaire_files import check_questionnaire_file
     from trustframe.exchange.references import check_references
 
-    q, issues = check_questionnaire_file(ctx.args.file)
+    from trustframe.exchange.overlays import check_overlay_file, is_overlay_text
+
+    overlay = None
+    try:
+        is_overlay = is_overlay_text(Path(ctx.args.file).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        is_overlay = False  # check_questionnaire_file reports why the file cannot be read
+    if is_overlay:
+        # A regulatory overlay: validated merged with its bank; its own questions are checked below.
+        overlay, issues = check_overlay_file(ctx.args.file)
+        q = overlay.questions if overlay is not None else None
+    else:
+        q, issues = check_questionnaire_file(ctx.args.file)
     translation_problems = translation_issues(q) if q is not None else []
     check_refs = q is not None and bool(getattr(ctx.args, "references", False))
     ref_findings = check_references(q) if check_refs and q is not None else []
@@ -218,6 +230,9 @@ def questionnaire_validate(ctx: CliContext) -> int:
         print(f"{ctx.args.file}: {len(issues)} problem{'s' if len(issues) != 1 else ''}", file=ctx.err)
         return 1
     ctx.print(f"{ctx.args.file}: valid ({q.key}, {len(q.sections)} sections, {q.question_count} questions)")
+    if overlay is not None:
+        ctx.print(f"  overlay for {overlay.base_key} ({overlay.regime}): {len(overlay.raises)} importance "
+                  f"raise(s), {len(overlay.red_flag_ids)} added red flag(s)")
     failed = print_translation_issues(ctx, translation_problems)
     if check_refs:
         from trustframe.cli.bank_commands import print_reference_findings
