@@ -387,9 +387,36 @@ def test_portfolio_rescore_all_runs_in_the_background(qtbot: Any, ui_ctx: Any, s
     assert view.tier_cards[None].value.text() in {"0", "1"}
     view.rescore_all()
     assert not view.rescore_button.isEnabled()
-    with qtbot.waitSignal(view.rescore_operation.finished, timeout=20000):
-        pass
-    assert view.rescore_button.isEnabled()
+    # preview first (old vs new rating), then the save: the button waits for both
+    qtbot.waitUntil(lambda: view.rescore_button.isEnabled(), timeout=30000)
+    assert services.scoring.rescore_preview().not_stored == 0  # the scores were saved
+
+
+def test_portfolio_rescore_shows_old_against_new_before_saving(qtbot: Any, ui_ctx: Any, services: Any,
+                                                                sample_assessment: Any,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from trustframe.storage.orm import ScoreSnapshotRow
+    from trustframe.ui import messages
+    from trustframe.ui.models.register_store import RegisterStore
+    from trustframe.ui.views.portfolio_view import PortfolioView
+
+    services.scoring.rescore_all()
+    with services.workspace.transaction() as session:  # a score stored by an older profile
+        row = session.query(ScoreSnapshotRow).filter_by(assessment_id=sample_assessment.id).one()
+        row.rating, row.profile_id = "low", "default@1.0.0#old"
+    asked: list = []
+    answers = iter([False, True])
+    monkeypatch.setattr(messages, "presenter", lambda _parent, message: asked.append(message) or next(answers))
+    store = RegisterStore(ui_ctx)
+    view = PortfolioView(ui_ctx, store)
+    qtbot.addWidget(view)
+    view.rescore_all()                     # declined: nothing saved
+    qtbot.waitUntil(lambda: view.rescore_button.isEnabled(), timeout=30000)
+    assert "1 of 1 stored ratings change" in asked[0].text and "Low →" in asked[0].details
+    assert services.scoring.rescore_preview().rating_changes == 1
+    view.rescore_all()                     # confirmed: saved
+    qtbot.waitUntil(lambda: len(asked) == 2 and view.rescore_button.isEnabled(), timeout=30000)
+    assert services.scoring.rescore_preview().rating_changes == 0
 
 
 def test_dropping_a_workbook_opens_the_import(qtbot: Any, window: Any, tmp_path: Path,

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from trustframe.cli import CliContext, table
-from trustframe.domain.questionnaire import Questionnaire
+
+if TYPE_CHECKING:  # annotations only: --help must not import the domain model
+    from trustframe.domain.questionnaire import Questionnaire
 
 
 def register(subparsers: Any, groups: dict[str, Any]) -> None:

@@ -1017,7 +1017,8 @@ def score_answers(questionnaire: Questionnaire, answers: Mapping[str, Any], *, p
     plan = compile_questionnaire(questionnaire)
     values = {k: (v.value if isinstance(v, Answer) else v) for k, v in answers.items()}
     if na_accepted is None:
-        na_accepted = frozenset(k for k, v in answers.items() if isinstance(v, Answer) and v.na_accepted)
+        # Read from the Answer records (one pass; plain values carry no acceptance).
+        na_accepted = frozenset(k for k, v in answers.items() if v.__class__ is Answer and v.na_accepted_reason)
     elif not isinstance(na_accepted, (set, frozenset)):
         na_accepted = frozenset(na_accepted)
     evidence = evidence or {}

@@ -410,10 +410,12 @@ def _remove_stale_temporaries(folder: Path, target: Path) -> None:
         rest = path.name[len(prefix):]
         pid_text = rest[1:].split(".", 1)[0] if rest.startswith(".") else ""
         try:
+            # Only our own ".~STEM.PID..." report temporaries match the prefix and suffix above:
+            # never a workspace (a .tfw) nor the report the user chose.
             if pid_text.isdigit():
                 if int(pid_text) != os.getpid() and not owner_alive(int(pid_text)):
                     path.unlink()
             elif now - path.stat().st_mtime > STALE_TEMPORARY_SECONDS:
-                path.unlink()
+                path.unlink()  # an old-style temporary of ours, abandoned for 15 minutes
         except OSError:  # gone already, or not ours to delete: never a reason to fail a report
             continue

@@ -352,17 +352,54 @@ class PortfolioView(QWidget):
             messages.information(self, self.tr("Rescore all"), self.tr("Scoring is not available in this build."))
             return
 
+        def preview(task: Task) -> Any:
+            return scoring.rescore_preview(progress=task.report)
+
+        # First what would change (old vs new rating per assessment), then, once confirmed, the
+        # save: issue 14 (docs/scoring.md, section 10).
+        self.rescore_button.setEnabled(False)
+        self.rescore_operation = Operation(
+            preview, parent=self, ctx=self._ctx, title=self.tr("Rescore all"),
+            label=self.tr("Comparing stored ratings with the scoring profile in force"), delay_ms=200,
+            on_success=self._on_rescore_previewed, error_context=self.tr("Rescoring the portfolio"))
+        self.rescore_operation.finished.connect(self._on_rescore_step_finished)
+        self.rescore_operation.start()
+
+    def _on_rescore_previewed(self, preview: Any) -> None:
+        changed = getattr(preview, "changed", ())
+        if changed:
+            lines = [f"#{c.assessment_id} {c.vendor_name} / {c.product_name}: "
+                     f"{c.old_rating.label if c.old_rating else '-'} → {c.new_rating.label} "
+                     f"({c.old_recommendation.label if c.old_recommendation else '-'} → {c.new_recommendation.label})"
+                     for c in changed]
+            text = self.tr("%1 of %2 stored ratings change with the scoring profile %3. Save the new scores?") \
+                .replace("%1", str(preview.rating_changes)).replace(
+                    "%2", str(len(preview.lines) - preview.not_stored)).replace("%3", preview.profile_id)
+            informative = self.tr("Decided assessments keep their recorded decision basis.")
+            if not messages.presenter(self, messages.Message("question", self.tr("Rescore all"), text,
+                                                             "\n".join(lines), informative)):
+                self._ctx.hub.status_message.emit(self.tr("Rescore cancelled: nothing saved."), 5000)
+                return
+        services = self._ctx.services
+        if services is None:
+            return
+        scoring = services.scoring
+
         def rescore(task: Task) -> Any:
             return scoring.rescore_all(progress=task.report, cancelled=task.is_cancelled)
 
-        self.rescore_button.setEnabled(False)
         self.rescore_operation = Operation(
             rescore, parent=self, ctx=self._ctx, title=self.tr("Rescore all"),
             label=self.tr("Rescoring every assessment"), cancellable=True, delay_ms=200,
             on_success=self._on_rescored,
             error_context=self.tr("Rescoring the portfolio"))
-        self.rescore_operation.finished.connect(lambda: self.rescore_button.setEnabled(True))
+        self.rescore_operation.finished.connect(self._on_rescore_step_finished)
         self.rescore_operation.start()
+
+    def _on_rescore_step_finished(self) -> None:
+        # The preview's end starts the save: the button waits for the last step.
+        operation = getattr(self, "rescore_operation", None)
+        self.rescore_button.setEnabled(operation is None or operation.done)
 
     def _on_rescored(self, result: Any) -> None:
         count = result if isinstance(result, int) else getattr(result, "count", None)
