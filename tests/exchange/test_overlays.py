@@ -87,3 +87,13 @@ def test_cli_validates_overlays(tmp_path: Path, capsys: pytest.CaptureFixture[st
                    .replace("{question: VUL-11,", "{question: NOPE-1,"), encoding="utf-8")
     assert main(["questionnaire", "validate", str(bad)]) == 1
     assert "the bank has no question 'NOPE-1'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("body", ["raise: [1, 2]\n", "sections: [{questions: [3]}]\n", "red_flags: {a: 1}\n",
+                                  "sections: 5\n", "- not a mapping\n"])
+def test_a_malformed_overlay_is_one_clear_issue_not_a_crash(body: str) -> None:
+    header = ("format: trustframe-overlay/1\nid: x\nversion: '1'\ntitle: t\nbase: ict-supply-chain-trust\n"
+              "prefix: X-\nregime: r\n")
+    text = body if body.startswith("-") else header + body
+    overlay, issues = check_overlay_text(text, BANK.read_text(encoding="utf-8"), "m.yaml")
+    assert overlay is None and len(issues) == 1 and issues[0].file == "m.yaml"

@@ -18,14 +18,14 @@ import copy
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
 from trustframe import paths
 from trustframe.domain.questionnaire import Importance, Questionnaire, is_buyer_question_id
 from trustframe.errors import Issue
-from trustframe.exchange.questionnaire_files import check_questionnaire_text
+from trustframe.exchange.questionnaire_files import MAX_FILE_BYTES, check_questionnaire_text
 
 OVERLAY_FORMAT = "trustframe-overlay/1"
 #: The order importance may only be raised along (an overlay never makes a question count less).
@@ -83,6 +83,9 @@ def check_overlay_text(text: str, base_text: str, file: str = "<overlay>") -> tu
     def add(where: str, message: str) -> None:
         issues.append(Issue(file=file, where=where, message=message))
 
+    if len(text) > MAX_FILE_BYTES:
+        add("", f"the overlay is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        return None, issues
     try:
         data = yaml.safe_load(text)
         base = yaml.safe_load(base_text)
@@ -100,6 +103,17 @@ def check_overlay_text(text: str, base_text: str, file: str = "<overlay>") -> tu
     if data["base"] != base.get("id"):
         add("base", f"the overlay extends '{data['base']}', not '{base.get('id')}'")
         return None, issues
+    try:
+        return _merge(data, base, file, add, issues)
+    except (AttributeError, KeyError, TypeError) as exc:
+        # Untrusted input with the wrong shape (a list where a mapping belongs, a missing key).
+        add("", f"the overlay is not structured as the format requires ({exc.__class__.__name__}: {exc})")
+        return None, issues
+
+
+def _merge(data: dict[str, Any], base: dict[str, Any], file: str, add: Any,
+           issues: list[Issue]) -> tuple[Overlay | None, list[Issue]]:
+    """The body of :func:`check_overlay_text`: apply the overlay to a copy of the bank and check it."""
     prefix = str(data["prefix"])
     merged: dict[str, Any] = copy.deepcopy(base)
     questions = {q["id"]: q for sec in merged["sections"] for q in sec["questions"]}
@@ -208,9 +222,3 @@ def check_overlay_file(path: Path | str, base_path: Path | str | None = None) ->
         return None, [Issue(file=str(path), where="base", message=f"the base questionnaire {Path(base_path).name} "
                                                                   "is not available")]
     return check_overlay_text(text, base_text, file=str(path))
-
-
-def overlay_summary(overlay: Overlay) -> Mapping[str, int]:
-    """Counts for listings: questions added, importances raised, red flags added."""
-    return {"questions": overlay.questions.question_count, "raised": len(overlay.raises),
-            "red_flags": len(overlay.red_flag_ids)}

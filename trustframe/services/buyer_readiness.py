@@ -21,6 +21,7 @@ from trustframe.domain.scoping import applicable_questions
 from trustframe.domain.scoring import score_answers
 from trustframe.domain.scoring_model import GroupScore, RaisedFlag
 from trustframe.services.assessments import AnswerChange
+from trustframe.services.vendors import InvalidInput
 from trustframe.storage.repositories import AssessmentRepository
 
 if TYPE_CHECKING:
@@ -75,8 +76,6 @@ class BuyerReadinessService:
                    parse_text: bool = False) -> AnswerChange:
         """Save the buyer's answer to one module question (checked like any answer, logged)."""
         if not is_buyer_question_id(question_id):
-            from trustframe.services.vendors import InvalidInput
-
             raise InvalidInput(f"'{question_id}' is not a buyer-module question (their ids start with BUY-).")
         return self._s.assessments.set_answer(assessment_id, question_id, value, comment=comment,
                                               parse_text=parse_text)
