@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from trustframe.exchange.reports import pdf
+    from trustframe.reports import pdf
     import_time = time.perf_counter() - t0
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -29,11 +29,11 @@ def _png(pdf: Path, page: int, name: str, dpi: int) -> None:
                     str(pdf), str(stem)], check=True)
 
 
-def _page_of(pdf: Path, text: str) -> int:
-    """The first page (1-based) whose text contains ``text``."""
+def _page_of(pdf: Path, text: str, first: int = 1) -> int:
+    """The first page (1-based, from ``first``) whose text contains ``text``."""
     pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                            check=True).stdout.split("\f")
-    return next(i + 1 for i, page in enumerate(pages) if text in page)
+    return next(i + 1 for i, page in enumerate(pages) if i + 1 >= first and text in page)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,7 +56,9 @@ def main(argv: list[str] | None = None) -> int:
         build_demo(services, today=date(2026, 11, 23))
         services.set_setting("organisation_name", "Ministry of Examples")
         scored = [(services.scoring.score(a.id), a) for a in services.assessments.list()]
-        worst = max(scored, key=lambda p: (p[0].rating.rank, len(p[0].open_flags)))[1]
+        # The worst reassessment (so the trend section has something to show), else the worst overall.
+        again = [p for p in scored if p[1].previous_assessment_id is not None] or scored
+        worst = max(again, key=lambda p: (p[0].rating.rank, len(p[0].open_flags)))[1]
         best = min(scored, key=lambda p: (p[0].rating.rank, -(p[0].overall or 0.0)))[1]
         report = folder / "assessment.pdf"
         services.reports.write("assessment", "pdf", report, [worst.id], author="Alex Officer")
@@ -65,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         for label, text in (("flags", "2 Red flags and gaps"), ("why", "3 Why this rating"),
                             ("trend", "4 Trend since the previous assessment"), ("evidence", "5 Evidence register"),
                             ("signoff", "8 Sign-off"), ("appendix-A1", "Appendix A: All answers")):
-            _png(report, _page_of(report, text), f"assessment-{label}", args.dpi)
+            _png(report, _page_of(report, text, first=3), f"assessment-{label}", args.dpi)
         brief = folder / "brief.pdf"
         services.reports.write("brief", "pdf", brief, [best.id], author="Alex Officer")
         _png(brief, 1, "brief-best", args.dpi)
@@ -77,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         services.reports.write("comparison", "pdf", comparison, list(by_tender.values())[:3], author="Alex Officer")
         for page in (1, 2, 3):
             _png(comparison, page, f"comparison-p{page:02d}", args.dpi)
-        _png(comparison, _page_of(comparison, "Where the answers differ"), "comparison-differences", args.dpi)
+        _png(comparison, _page_of(comparison, "Where the answers differ", first=2), "comparison-differences", args.dpi)
         portfolio = folder / "portfolio.pdf"
         services.reports.write("portfolio", "pdf", portfolio, author="Alex Officer")
         for page in (2, 3, 4):

@@ -66,3 +66,17 @@ def sample_assessment(services: "object") -> "object":
     vendor = s.vendors.add_vendor("Acme Secure Ltd", "GB")  # type: ignore[attr-defined]
     product = s.vendors.add_product(vendor.id, "Acme Gateway", "software")  # type: ignore[attr-defined]
     return s.assessments.create(vendor.id, product.id, "sample-trust")  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp: "object") -> "object":
+    """pytest-qt's application with TrustFrame's English plural forms installed, as the app does at
+    start-up (without them "%n vendor(s)" would read "2 vendor(s)" instead of "2 vendors")."""
+    from PySide6.QtCore import QTranslator
+
+    from trustframe.ui import i18n
+
+    translator = QTranslator(qapp)  # type: ignore[arg-type]
+    if translator.load(f"trustframe_{i18n.SOURCE_LANGUAGE}", str(i18n.translations_dir())):
+        qapp.installTranslator(translator)  # type: ignore[attr-defined]
+    return qapp

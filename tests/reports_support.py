@@ -107,7 +107,7 @@ def sample_report_input(services: Any, assessment: Any, *, hostile: bool = False
                         **overrides: Any) -> Any:
     """The report input of the sample assessment, filled in by :func:`fill_sample`, with the
     hand-built :func:`make_score`; ``overrides`` replace fields (branding, score, …)."""
-    from trustframe.exchange.reports import model  # tests of the domain alone need not import it
+    from trustframe.reports import model  # tests of the domain alone need not import it
 
     s = services
     fill_sample(s, assessment, hostile=hostile)

@@ -229,6 +229,14 @@
         <translation>Die nächste Bewertung dieses Produkts beginnen</translation>
     </message>
     <message>
+        <source>Pre-fill from earlier answers…</source>
+        <translation>Aus früheren Antworten vorausfüllen…</translation>
+    </message>
+    <message>
+        <source>Offer the answers this vendor gave in its other recent assessments, marked &quot;to confirm&quot;</source>
+        <translation>Die Antworten anbieten, die dieser Anbieter in seinen anderen aktuellen Bewertungen gegeben hat, markiert als „zu bestätigen“</translation>
+    </message>
+    <message>
         <source>Scope and tier…</source>
         <translation>Umfang und Stufe…</translation>
     </message>
@@ -491,6 +499,26 @@
     <message>
         <source>This one stays decided (%1 on %2) and is shown in the register until the new one is decided. Its answers are copied into the new assessment, marked &quot;to confirm&quot;.</source>
         <translation>Diese bleibt entschieden (%1 am %2) und wird im Register angezeigt, bis die neue entschieden ist. Ihre Antworten werden in die neue Bewertung übernommen und als „zu bestätigen“ markiert.</translation>
+    </message>
+    <message>
+        <source>No earlier answers of this vendor from the last %1 months to offer.</source>
+        <translation>Keine früheren Antworten dieses Anbieters aus den letzten %1 Monaten vorhanden.</translation>
+    </message>
+    <message>
+        <source>Pre-fill from earlier answers</source>
+        <translation>Aus früheren Antworten vorausfüllen</translation>
+    </message>
+    <message>
+        <source>Pre-fill %1 answers from this vendor&apos;s other assessments?</source>
+        <translation>%1 Antworten aus den anderen Bewertungen dieses Anbieters vorausfüllen?</translation>
+    </message>
+    <message>
+        <source>They arrive marked &quot;to confirm&quot; and keep where they came from: %1. Questions already answered are left as they are.</source>
+        <translation>Sie werden als „zu bestätigen“ markiert und behalten ihre Herkunft: %1. Bereits beantwortete Fragen bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>Pre-filled %1 answers to confirm.</source>
+        <translation>%1 Antworten zum Bestätigen vorausgefüllt.</translation>
     </message>
     <message>
         <source>Accept red flag</source>
@@ -888,6 +916,46 @@
 </context>
 <context>
     <name>ErrorDialog</name>
+    <message>
+        <source>Workspace busy</source>
+        <translation>Arbeitsbereich belegt</translation>
+    </message>
+    <message>
+        <source>Another program (or another TrustFrame window) is saving to this workspace. Wait a moment and try again; nothing was lost.</source>
+        <translation>Ein anderes Programm (oder ein anderes TrustFrame-Fenster) speichert gerade in diesen Arbeitsbereich. Warten Sie einen Moment und versuchen Sie es erneut; nichts ging verloren.</translation>
+    </message>
+    <message>
+        <source>Disk full</source>
+        <translation>Datenträger voll</translation>
+    </message>
+    <message>
+        <source>Free some space on the disk, then try again. The change was not saved; what was saved before is safe.</source>
+        <translation>Geben Sie Speicherplatz auf dem Datenträger frei und versuchen Sie es erneut. Die Änderung wurde nicht gespeichert; was zuvor gespeichert war, ist sicher.</translation>
+    </message>
+    <message>
+        <source>Workspace cannot be changed</source>
+        <translation>Arbeitsbereich kann nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>Copy the workspace to a folder you may write to and open the copy, or ask for write access.</source>
+        <translation>Kopieren Sie den Arbeitsbereich in einen Ordner, in den Sie schreiben dürfen, und öffnen Sie die Kopie, oder fragen Sie nach Schreibrechten.</translation>
+    </message>
+    <message>
+        <source>Workspace needs an upgrade</source>
+        <translation>Arbeitsbereich muss aktualisiert werden</translation>
+    </message>
+    <message>
+        <source>Open it in TrustFrame (File &gt; Open Workspace), which upgrades it after taking a backup.</source>
+        <translation>Öffnen Sie ihn in TrustFrame (Datei &gt; Arbeitsbereich öffnen); TrustFrame aktualisiert ihn nach einer Sicherung.</translation>
+    </message>
+    <message>
+        <source>Workspace damaged or not recognised</source>
+        <translation>Arbeitsbereich beschädigt oder nicht erkannt</translation>
+    </message>
+    <message>
+        <source>The file was not changed. Run `trustframe workspace check --repair FILE` for a repaired copy, or restore a backup from the folder next to it ending in .backups.</source>
+        <translation>Die Datei des Arbeitsbereichs wurde nicht verändert. Führen Sie `trustframe workspace check --repair DATEI` für eine reparierte Kopie aus, oder stellen Sie eine Sicherung aus dem danebenliegenden Ordner mit der Endung .backups wieder her.</translation>
+    </message>
     <message>
         <source>Workspace made by a newer TrustFrame</source>
         <translation>Arbeitsbereich von einer neueren TrustFrame-Version</translation>
@@ -1309,6 +1377,21 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Could not open the file</source>
+        <translation>Die Datei konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>No application opened {path}.</source>
+        <translation>Kein Programm hat {path} geöffnet.</translation>
+    </message>
+    <message>
+        <source>The file is saved; open it from its folder, or set a default application for this kind of file.</source>
+        <translation>Die Datei ist gespeichert; öffnen Sie sie aus ihrem Ordner oder legen Sie ein Standardprogramm für diese Dateiart fest.</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>Problem</source>
@@ -1435,8 +1518,12 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>Zeilen fehlen</translation>
     </message>
     <message>
-        <source>{count} questions sent are missing from {name}. Import the remaining rows only?</source>
-        <translation>{count} gesendete Fragen fehlen in {name}. Nur die übrigen Zeilen importieren?</translation>
+        <source>{count} questions sent are missing from {name}:</source>
+        <translation>{count} gesendete Fragen fehlen in {name}:</translation>
+    </message>
+    <message>
+        <source>Import the remaining rows only? Choose No to ask the vendor for the complete workbook.</source>
+        <translation>Nur die übrigen Zeilen importieren? Wählen Sie Nein, um beim Anbieter die vollständige Arbeitsmappe anzufordern.</translation>
     </message>
     <message>
         <source>Nothing was imported: ask the vendor for the complete workbook.</source>
@@ -2086,6 +2173,22 @@ Protokolldatei: {log}</translation>
             <numerusform>%n Tage</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Comparing stored ratings with the scoring profile in force</source>
+        <translation>Gespeicherte Einstufungen werden mit dem geltenden Punkteschema verglichen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 stored ratings change with the scoring profile %3. Save the new scores?</source>
+        <translation>%1 von %2 gespeicherten Einstufungen ändern sich mit dem Punkteschema %3. Die neuen Punktwerte speichern?</translation>
+    </message>
+    <message>
+        <source>Decided assessments keep their recorded decision basis.</source>
+        <translation>Entschiedene Bewertungen behalten ihre festgehaltene Entscheidungsgrundlage.</translation>
+    </message>
+    <message>
+        <source>Rescore cancelled: nothing saved.</source>
+        <translation>Neuberechnung abgebrochen: nichts gespeichert.</translation>
+    </message>
     <message numerus="yes">
         <source>Rescored %n assessment(s)</source>
         <translation>
@@ -2182,6 +2285,18 @@ Protokolldatei: {log}</translation>
         <translation>Eine neue Sprache gilt nach dem Neustart von TrustFrame.</translation>
     </message>
     <message>
+        <source> months</source>
+        <translation> Monate</translation>
+    </message>
+    <message>
+        <source>Reuse a vendor&apos;s answers up to this age</source>
+        <translation>Antworten eines Anbieters bis zu diesem Alter wiederverwenden</translation>
+    </message>
+    <message>
+        <source>Answers a vendor gave in its other assessments within this many months are offered as pre-filled answers to confirm (0: never)</source>
+        <translation>Antworten, die ein Anbieter in seinen anderen Bewertungen innerhalb so vieler Monate gegeben hat, werden als vorausgefüllte Antworten zum Bestätigen angeboten (0: nie)</translation>
+    </message>
+    <message>
         <source>Organisation (for reports)</source>
         <translation>Organisation (für Berichte)</translation>
     </message>
@@ -2216,6 +2331,10 @@ Protokolldatei: {log}</translation>
     <message>
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>Reuse &amp;answers up to</source>
+        <translation>&amp;Antworten wiederverwenden bis</translation>
     </message>
     <message>
         <source>Also saved in the open workspace ({name}), so its reports and exports carry your organisation.</source>
@@ -3234,6 +3353,10 @@ Protokolldatei: {log}</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
@@ -3653,10 +3776,6 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
         </translation>
     </message>
     <message>
-        <source>%n component(s)</source>
-        <translation>%n Komponente(n)</translation>
-    </message>
-    <message>
         <source>, no dependencies</source>
         <translation>, keine Abhängigkeiten</translation>
     </message>
@@ -3683,10 +3802,6 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
     <message>
         <source>NTIA minimum elements NOT met</source>
         <translation>NTIA-Mindestelemente NICHT erfüllt</translation>
-    </message>
-    <message>
-        <source>%n affected</source>
-        <translation>%n betroffen</translation>
     </message>
     <message>
         <source>Affected {a}, not affected {n}, fixed {f}, under investigation {u}</source>
@@ -3802,6 +3917,23 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
     <message>
         <source>Ticked questions are asked. The tier&apos;s default set is ticked, with this assessment&apos;s own additions and removals applied.</source>
         <translation>Angehakte Fragen werden gestellt. Der Standardumfang der Stufe ist angehakt, mit den eigenen Ergänzungen und Streichungen dieser Bewertung.</translation>
+    </message>
+</context>
+<context>
+    <name>_Plurals</name>
+    <message numerus="yes">
+        <source>%n component(s)</source>
+        <translation>
+            <numerusform>%n Komponente</numerusform>
+            <numerusform>%n Komponenten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n affected</source>
+        <translation>
+            <numerusform>%n betroffen</numerusform>
+            <numerusform>%n betroffen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4090,28 +4222,6 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
     <message>
         <source>{n} not answered</source>
         <translation>{n} nicht beantwortet</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Could not open the file</source>
-        <translation>Die Datei konnte nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <source>No application opened {path}.</source>
-        <translation>Kein Programm hat {path} geöffnet.</translation>
-    </message>
-    <message>
-        <source>The file is saved; open it from its folder, or set a default application for this kind of file.</source>
-        <translation>Die Datei ist gespeichert; öffnen Sie sie aus ihrem Ordner oder legen Sie ein Standardprogramm für diese Dateiart fest.</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Window</source>
-        <translation>Fenster</translation>
     </message>
 </context>
 </TS>

@@ -160,4 +160,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>_Plurals</name>
+    <message numerus="yes">
+        <source>%n component(s)</source>
+        <translation>
+            <numerusform>%n component</numerusform>
+            <numerusform>%n components</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n affected</source>
+        <translation>
+            <numerusform>%n affected</numerusform>
+            <numerusform>%n affected</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

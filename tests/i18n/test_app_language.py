@@ -8,17 +8,22 @@ import pytest
 
 
 @pytest.fixture
-def started_in_german(qapp: Any) -> Iterator[Any]:
+def started_in_german(qapp: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     from PySide6.QtCore import QTranslator
 
     from trustframe import app as gui
-    from trustframe.ui import i18n
+    from trustframe.ui import i18n, theme
     from trustframe.ui.settings import AppSettings
+
+    # Re-styling a long-lived test application that still holds other tests' widgets can crash
+    # Qt; the look is not what is tested here.
+    monkeypatch.setattr(theme, "apply", lambda app: None)
 
     AppSettings().language = "de"
     application = gui.create_application()
     yield application
-    i18n.remove_translations(application.findChildren(QTranslator))
+    installed = [tr for tr in application.findChildren(QTranslator) if tr.language() != i18n.SOURCE_LANGUAGE]
+    i18n.remove_translations(installed)
 
 
 def test_window_menus_and_errors_are_german(qtbot: Any, started_in_german: Any) -> None:

@@ -16,6 +16,9 @@ from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from results import record  # noqa: E402
+
 WORKERS = Path(__file__).with_name("workspace_workers.py")
 
 
@@ -56,6 +59,17 @@ def _race_to_create(tmp_path: Path, rounds: int) -> None:
     problems = _finish(procs, timeout=60 + rounds * 10)
     assert problems == []
     acknowledged = [line.split("\t") for ack in acks for line in ack.read_text().splitlines()]
+    lost = corrupt = 0
+    for r in range(rounds):
+        path = tmp_path / f"round-{r}.tfw"
+        if not path.is_file() or _integrity(path) != ("ok", []):
+            corrupt += 1
+            continue
+        names = {n for (n,) in _rows(path, "SELECT name FROM vendors")}
+        lost += sum(1 for rr, name in acknowledged if int(rr) == r and name not in names)
+    record(f"concurrent-creation-{rounds}", {"lost_writes": lost, "corruptions": corrupt},
+           [f"{rounds} rounds of two processes creating one new workspace: {len(acknowledged)} acknowledged "
+            f"vendors, {lost} lost, {corrupt} workspaces missing or corrupt, {len(problems)} errors shown"])
     assert len(acknowledged) == 2 * rounds
     for r in range(rounds):
         path = tmp_path / f"round-{r}.tfw"
@@ -83,6 +97,7 @@ def _writers(tmp_path: Path, seconds: float) -> None:
     acks = [tmp_path / f"acks-{i}.txt" for i in range(len(modes))]
     procs = [_spawn("write", workspace, i, seconds, ack, mode) for i, (ack, mode) in enumerate(zip(acks, modes))]
     problems = _finish(procs, timeout=seconds + 120)
+    _record_writers(workspace, acks, seconds, problems)
     assert problems == [], "lock errors or failures surfaced:\n" + "\n".join(problems[:20])
     assert _integrity(workspace) == ("ok", [])
     stored_vendors = {n for (n,) in _rows(workspace, "SELECT name FROM vendors")}
@@ -107,6 +122,20 @@ def _writers(tmp_path: Path, seconds: float) -> None:
         stored = _rows(workspace, f"SELECT comment FROM answers WHERE assessment_id = {assessment_id} "
                                   f"AND question_id = '{qid}'")
         assert stored == [(comment,)], f"{qid}: acknowledged answer lost"
+
+
+def _record_writers(workspace: Path, acks: list[Path], seconds: float, problems: list[str]) -> None:
+    """Totals for docs/reliability.md (written only under ``make reliability``)."""
+    lines = [line.split("\t") for ack in acks for line in ack.read_text().splitlines()]
+    vendors = {n for (n,) in _rows(workspace, "SELECT name FROM vendors")}
+    imports = {i for (i,) in _rows(workspace, "SELECT id FROM imports")}
+    lost = sum(1 for p in lines if p[0] == "vendor" and p[1] not in vendors)
+    lost += sum(1 for p in lines if p[0] == "import" and int(p[1]) not in imports)
+    writes = sum(1 for p in lines if p[0] in ("vendor", "answer", "import"))
+    corrupt = int(_integrity(workspace) != ("ok", []))
+    record(f"concurrent-writers-{int(seconds)}s", {"lost_writes": lost, "corruptions": corrupt},
+           [f"three processes (vendors, answers, vendor-return imports) for {seconds:g} s: {writes} acknowledged "
+            f"writes, {lost} lost, {len(problems)} errors shown (lock errors included)"])
 
 
 def _seconds(default: float) -> float:

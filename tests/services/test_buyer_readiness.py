@@ -131,7 +131,7 @@ def test_the_cli_answers_and_shows_buyer_readiness(services: Any, bank_assessmen
 
 def test_the_assessment_report_shows_buyer_readiness_beside_the_vendor_rating(
         services: Any, bank_assessment: Any) -> None:
-    from trustframe.exchange.reports import pdf
+    from trustframe.reports import pdf
 
     empty = services.reports.assessment_report(bank_assessment.id, as_of=AS_OF)
     assert empty.buyer is not None and empty.buyer.answered == 0

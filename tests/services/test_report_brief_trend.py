@@ -56,7 +56,9 @@ def test_brief_fits_one_page_for_best_and_worst(demo, tmp_path: Path) -> None:
         text = " ".join(_pages_text(target)[0].split())
         assert assessment.vendor_name in text and assessment.product_name in text
         assert f"{score.rating.label} risk" in text and f"Recommendation: {score.recommendation.label}" in text
-        assert "What drives the rating" in text and "Conditions for approval" in text
+        # A rejected vendor's conditions are what it would have to resolve (the heading says so).
+        assert "What drives the rating" in text and ("Conditions for approval" in text
+                                                     or "What the vendor would have to resolve" in text)
         assert "Evidence expired or expiring within 90 days" in text
         assert f"{round(score.completeness * 100)}%" in text
         if assessment.decision is not None:

@@ -290,8 +290,11 @@ def test_preferences_persist_and_are_mirrored_to_the_workspace(qtbot: Any, ui_ct
     dialog.logo_edit.setText(str(logo))
     assert not dialog.logo_preview.pixmap().isNull()
     dialog.assessor_edit.setText("Alex Officer")
+    assert dialog.library_age_spin.value() == 12  # the answer library's default age
+    dialog.library_age_spin.setValue(6)
     dialog.buttons.accepted.emit()
     assert dialog.result() == dialog.DialogCode.Accepted
+    assert services.answer_library.max_age_months() == 6
 
     fresh = AppSettings()  # read back from disk
     assert fresh.organisation_name == "Ministry of Examples"

@@ -31,8 +31,8 @@ from trustframe.domain.scoring_codec import result_to_dict
 from trustframe.domain.scoring_model import ScoreResult
 from trustframe.errors import TrustFrameError
 from trustframe.files import apply_umask
-from trustframe.exchange.reports import excel, model, pdf
-from trustframe.exchange.reports.safety import ReportSafetyError, logo_data_uri
+from trustframe.reports import excel, model, pdf
+from trustframe.reports.safety import ReportSafetyError, logo_data_uri
 
 if TYPE_CHECKING:
     from trustframe.exchange.reports_language import ReportTranslator

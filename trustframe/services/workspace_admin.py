@@ -50,7 +50,8 @@ def list_backups(path: Path) -> list[BackupInfo]:
 def backup_now(path: Path) -> Path:
     """Take a backup of a workspace now."""
     path = Path(path).expanduser().resolve()
-    inspect_file(path)  # refuses anything that is not a workspace, unchanged
+    if inspect_file(path) is None:  # refuses anything that is not a workspace, unchanged
+        raise WorkspaceError(f"There is no workspace at {path}.")
     return backups.take_backup(path, "manual")
 
 

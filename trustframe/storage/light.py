@@ -7,8 +7,8 @@ workspace the normal way, which gives the usual messages (not a workspace, writt
 version, locked...) and migrates when needed:
 
 * the file exists and is a TrustFrame workspace (its ``workspace_meta`` marker),
-* its schema revision is one this code knows (a migration script of that id is present; the
-  migrations are additive, so every known revision has the columns read here),
+* its schema revision is the current one (the head of the migration scripts): an older file needs
+  ``workspace upgrade``, and the normal open says so rather than reading it,
 * the query succeeds (any sqlite3 error falls back).
 
 Read-only (``mode=ro``): it never creates, migrates or locks a file for writing.
@@ -16,6 +16,7 @@ Read-only (``mode=ro``): it never creates, migrates or locks a file for writing.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -26,9 +27,23 @@ MIGRATION_SCRIPTS = Path(__file__).resolve().parent / "migrations" / "versions"
 APP_MARKER = "trustframe"
 
 
-def _known_revisions() -> set[str]:
-    # Script files are named "<revision>_<slug>.py" (0001_initial_schema.py).
-    return {p.name.split("_", 1)[0] for p in MIGRATION_SCRIPTS.glob("*.py") if not p.name.startswith("_")}
+_REVISION = re.compile(r"^revision\s*=\s*['\"](\w+)['\"]", re.MULTILINE)
+_DOWN = re.compile(r"^down_revision\s*=\s*['\"](\w+)['\"]", re.MULTILINE)
+
+
+def _head_revision() -> str | None:
+    """The newest schema revision: the one no migration script revises (read from the scripts'
+    text, so that this path imports neither Alembic nor SQLAlchemy)."""
+    revisions: set[str] = set()
+    revised: set[str] = set()
+    for script in MIGRATION_SCRIPTS.glob("*.py"):
+        if script.name.startswith("_"):
+            continue
+        text = script.read_text(encoding="utf-8")
+        revisions.update(_REVISION.findall(text))
+        revised.update(_DOWN.findall(text))
+    heads = revisions - revised
+    return heads.pop() if len(heads) == 1 else None
 
 
 def _connect(path: Path) -> sqlite3.Connection | None:
@@ -40,7 +55,7 @@ def _connect(path: Path) -> sqlite3.Connection | None:
         marker = connection.execute("SELECT value FROM workspace_meta WHERE key = 'app'").fetchone()
     except sqlite3.Error:
         return None
-    if len(revisions) != 1 or revisions[0] not in _known_revisions() or marker is None or marker[0] != APP_MARKER:
+    if len(revisions) != 1 or revisions[0] != _head_revision() or marker is None or marker[0] != APP_MARKER:
         connection.close()
         return None
     return connection

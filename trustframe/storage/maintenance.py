@@ -110,8 +110,8 @@ def check_file(path: Path) -> CheckReport:
     except database.NotAWorkspaceError as exc:
         state, summary = "not-a-workspace", str(exc)
     report = CheckReport(path, state, summary, revision)
-    if state == "not-a-workspace" and "SQLite" not in summary and "tables" not in summary:
-        return report
+    if state == "not-a-workspace" and ("not an SQLite database" in summary or path.is_dir()):
+        return report  # nothing SQLite could check
     try:
         con = _connect_ro(path)
         try:

@@ -28,20 +28,20 @@ translate = QCoreApplication.translate
 def advice_for(exc: BaseException) -> tuple[str, str]:
     """(title, what to do next) for a known error."""
     if isinstance(exc, errors.WorkspaceBusyError):
-        return _tr("Workspace busy"), _tr(
+        return translate("ErrorDialog", "Workspace busy"), translate("ErrorDialog",
             "Another program (or another TrustFrame window) is saving to this workspace. Wait a moment and "
             "try again; nothing was lost.")
     if isinstance(exc, errors.DiskFullError):
-        return _tr("Disk full"), _tr(
+        return translate("ErrorDialog", "Disk full"), translate("ErrorDialog",
             "Free some space on the disk, then try again. The change was not saved; what was saved before is safe.")
     if isinstance(exc, errors.WorkspaceReadOnlyError):
-        return _tr("Workspace cannot be changed"), _tr(
+        return translate("ErrorDialog", "Workspace cannot be changed"), translate("ErrorDialog",
             "Copy the workspace to a folder you may write to and open the copy, or ask for write access.")
     if isinstance(exc, errors.WorkspaceNeedsUpgradeError):
-        return _tr("Workspace needs an upgrade"), _tr(
+        return translate("ErrorDialog", "Workspace needs an upgrade"), translate("ErrorDialog",
             "Open it in TrustFrame (File > Open Workspace), which upgrades it after taking a backup.")
     if isinstance(exc, errors.WorkspaceDamagedError):
-        return _tr("Workspace damaged or not recognised"), _tr(
+        return translate("ErrorDialog", "Workspace damaged or not recognised"), translate("ErrorDialog",
             "The file was not changed. Run `trustframe workspace check --repair FILE` for a repaired copy, "
             "or restore a backup from the folder next to it ending in .backups.")
     if isinstance(exc, errors.WorkspaceTooNewError):

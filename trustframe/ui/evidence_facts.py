@@ -4,7 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
+
+
+class _Plurals(QObject):
+    """Holds the plural texts: pyside6-lupdate marks ``self.tr(text, "", n)`` as a numerus form
+    (with plural forms per language) but not the same call through QCoreApplication.translate."""
+
+    def components(self, n: int) -> str:
+        return self.tr("%n component(s)", "", n)
+
+    def affected(self, n: int) -> str:
+        return self.tr("%n affected", "", n)
+
+
+_plurals: _Plurals | None = None
+
+
+def _plural() -> _Plurals:
+    global _plurals
+    if _plurals is None:
+        _plurals = _Plurals()
+    return _plurals
 
 
 def facts_text(facts: Any) -> tuple[str, str]:
@@ -18,7 +39,7 @@ def facts_text(facts: Any) -> tuple[str, str]:
             return f"{float(facts.get(key, 0)) * 100:.0f} %"
 
         n = int(facts.get("component_count", 0))
-        short = QCoreApplication.translate("VendorView", "%n component(s)", "", n)
+        short = _plural().components(n)
         if not facts.get("has_dependencies"):
             short += translate("VendorView", ", no dependencies")
         detail = "\n".join([
@@ -38,7 +59,7 @@ def facts_text(facts: Any) -> tuple[str, str]:
     if facts.get("kind") == "vex":
         counts = facts.get("by_status") or {}
         affected = int(counts.get("affected", 0))
-        short = QCoreApplication.translate("VendorView", "%n affected", "", affected)
+        short = _plural().affected(affected)
         kev = sum(1 for v in facts.get("vulnerabilities", ()) if v.get("known_exploited") and v.get("status") == "affected")
         detail = "\n".join([
             str(facts.get("format", "")),

@@ -136,5 +136,5 @@ def remove_translations(installed: list[QTranslator]) -> None:
     global _current
     for translator in installed:
         QCoreApplication.removeTranslator(translator)
-    QLocale.setDefault(QLocale(SOURCE_LANGUAGE))
+    QLocale.setDefault(QLocale.system())
     _current = SOURCE_LANGUAGE

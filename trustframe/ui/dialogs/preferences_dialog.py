@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 
@@ -100,6 +101,13 @@ class PreferencesDialog(FormDialog):
             self.language_combo.addItem(i18n.native_name(code), code)
         self.language_note = QLabel(self.tr("A new language is used after TrustFrame restarts."))
         self.language_note.setObjectName("Muted")
+        # A workspace setting: how old a vendor's earlier answers may be to be offered again.
+        self.library_age_spin = QSpinBox()
+        self.library_age_spin.setRange(0, 60)
+        self.library_age_spin.setSuffix(self.tr(" months"))
+        self.library_age_spin.setAccessibleName(self.tr("Reuse a vendor's answers up to this age"))
+        self.library_age_spin.setToolTip(self.tr("Answers a vendor gave in its other assessments within this many "
+                                                 "months are offered as pre-filled answers to confirm (0: never)"))
         self.workspace_note = QLabel()
         self.workspace_note.setObjectName("Muted")
         self.workspace_note.setWordWrap(True)
@@ -127,7 +135,8 @@ class PreferencesDialog(FormDialog):
         form.addRow(self.tr("Scoring &profile"), self.profile_combo)
         form.addRow(self.tr("Lan&guage"), self.language_combo)
         form.addRow("", self.language_note)
-        for field in (self.assessor_edit, self.profile_combo, self.language_combo):
+        form.addRow(self.tr("Reuse &answers up to"), self.library_age_spin)
+        for field in (self.assessor_edit, self.profile_combo, self.language_combo, self.library_age_spin):
             label = form.labelForField(field)
             if isinstance(label, QLabel):
                 label.setBuddy(field)
@@ -149,6 +158,10 @@ class PreferencesDialog(FormDialog):
         self.profile_combo.setCurrentIndex(max(index, 0))
         index = self.language_combo.findData(s.language)
         self.language_combo.setCurrentIndex(max(index, 0))
+        services = self._ctx.services
+        self.library_age_spin.setEnabled(services is not None)
+        if services is not None:
+            self.library_age_spin.setValue(services.answer_library.max_age_months())
         if self._ctx.services is not None:
             self.workspace_note.setText(self.tr("Also saved in the open workspace ({name}), so its reports and "
                                                 "exports carry your organisation.").format(
@@ -176,6 +189,11 @@ class PreferencesDialog(FormDialog):
         s.language = self.language_combo.currentData() or ""
         if self._ctx.services is not None:
             mirror_to_workspace(self._ctx, clear_missing=True)
+            from trustframe.services.answer_library import MAX_AGE_SETTING
+
+            months = self.library_age_spin.value()
+            if months != self._ctx.services.answer_library.max_age_months():
+                self._ctx.services.set_setting(MAX_AGE_SETTING, months)
 
     # -- slots ---------------------------------------------------------------------------------
 

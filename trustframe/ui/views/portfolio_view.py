@@ -368,9 +368,11 @@ class PortfolioView(QWidget):
     def _on_rescore_previewed(self, preview: Any) -> None:
         changed = getattr(preview, "changed", ())
         if changed:
+            # Translated labels (labels.py), never the domain's English .label properties.
             lines = [f"#{c.assessment_id} {c.vendor_name} / {c.product_name}: "
-                     f"{c.old_rating.label if c.old_rating else '-'} → {c.new_rating.label} "
-                     f"({c.old_recommendation.label if c.old_recommendation else '-'} → {c.new_recommendation.label})"
+                     f"{labels.rating(c.old_rating) if c.old_rating else '-'} → {labels.rating(c.new_rating)} "
+                     f"({labels.recommendation(c.old_recommendation) if c.old_recommendation else '-'} → "
+                     f"{labels.recommendation(c.new_recommendation)})"
                      for c in changed]
             text = self.tr("%1 of %2 stored ratings change with the scoring profile %3. Save the new scores?") \
                 .replace("%1", str(preview.rating_changes)).replace(

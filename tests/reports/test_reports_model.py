@@ -15,7 +15,7 @@ from trustframe.domain.assessment import AssessmentStatus
 from trustframe.domain.portfolio import RegisterRow
 from trustframe.domain.questionnaire import ProductCategory
 from trustframe.domain.scoring_model import Rating, Recommendation
-from trustframe.exchange.reports import charts, model
+from trustframe.reports import charts, model
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from weasyprint import Attachment, Document
 from weasyprint.text.fonts import FontConfiguration
 
 from trustframe import __version__, paths
-from trustframe.exchange.reports.layout import (  # noqa: F401  (re-exported: the report API in one place)
+from trustframe.reports.layout import (  # noqa: F401  (re-exported: the report API in one place)
     APPENDIX_ANCHOR,
     BODY_ANCHORS,
     FONT_FILES,
@@ -36,8 +36,8 @@ from trustframe.exchange.reports.layout import (  # noqa: F401  (re-exported: th
     page_label_ranges,
     paused_gc,
 )
-from trustframe.exchange.reports.model import AssessmentReport, ReportMeta
-from trustframe.exchange.reports.safety import BundleOnlyFetcher
+from trustframe.reports.model import AssessmentReport, ReportMeta
+from trustframe.reports.safety import BundleOnlyFetcher
 
 #: PDF variants offered to users (WeasyPrint writes the identifiers; it does not validate them).
 PDF_VARIANTS = ("pdf/a-3b", "pdf/ua-1")
@@ -125,7 +125,7 @@ def html_to_pdf(html: str | Sequence[str], target: Path | BinaryIO | None = None
     with paused_gc():
         rendered: tuple[bytes, int, list[str]] | None = None
         if len(documents) > 1 and pdf_variant is None and parallel and not tagged and not attachments:
-            from trustframe.exchange.reports import parallel as workers  # imports pypdf: only when needed
+            from trustframe.reports import parallel as workers  # imports pypdf: only when needed
 
             if workers.workers_enabled():
                 rendered = workers.write_parallel(documents, fetcher)

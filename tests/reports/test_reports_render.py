@@ -17,8 +17,8 @@ from pypdf import PdfReader
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # shared helpers live in tests/
 from reports_support import HOSTILE, TODAY, fill_sample, hostile_vendor_name, make_score  # noqa: E402
 from trustframe import paths  # noqa: E402
-from trustframe.exchange.reports import model, pdf  # noqa: E402
-from trustframe.exchange.reports.safety import (  # noqa: E402
+from trustframe.reports import model, pdf  # noqa: E402
+from trustframe.reports.safety import (  # noqa: E402
     BundleOnlyFetcher,
     ReportSafetyError,
     logo_data_uri,

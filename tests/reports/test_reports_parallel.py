@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # shared helpers live in tests/
 from reports_support import sample_report_input  # noqa: E402
-from trustframe.exchange.reports import model, parallel, pdf  # noqa: E402
+from trustframe.reports import model, parallel, pdf  # noqa: E402
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 

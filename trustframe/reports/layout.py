@@ -19,7 +19,7 @@ from weasyprint import CSS, HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 
 from trustframe import paths
-from trustframe.exchange.reports.safety import BundleOnlyFetcher
+from trustframe.reports.safety import BundleOnlyFetcher
 
 FONT_FILES = {
     ("normal", "normal"): "DejaVuSans.ttf",

@@ -22,8 +22,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from trustframe.exchange.reports.model import AssessmentReport, PortfolioReport
-from trustframe.exchange.reports.safety import neutralise_cell_text
+from trustframe.reports.model import AssessmentReport, PortfolioReport
+from trustframe.reports.safety import neutralise_cell_text
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="163A5F")

@@ -26,7 +26,7 @@ from trustframe import paths  # noqa: E402
 from trustframe.domain.assessment import AssessmentStatus, Decision  # noqa: E402
 from trustframe.domain.history import ChangeLogEntry  # noqa: E402
 from trustframe.domain.scoring_model import Rating, Recommendation  # noqa: E402
-from trustframe.exchange.reports import model, pdf  # noqa: E402
+from trustframe.reports import model, pdf  # noqa: E402
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # shared helpers live in tests/
 from reports_support import fill_sample  # noqa: E402
-from trustframe.exchange.reports import pdf  # noqa: E402
+from trustframe.reports import pdf  # noqa: E402
 
 
 def _elements(reader: PdfReader) -> Iterator[dict[str, Any]]:
@@ -89,6 +89,16 @@ def test_page_labels_links_and_fonts(written) -> None:
     uris = {annot.get_object()["/A"].get("/URI") for page in reader.pages for annot in page.get("/Annots", [])
             if annot.get_object().get("/A") is not None}
     assert "https://docs.example/iso" in uris and "https://vendor.example/vdp" in uris  # clickable evidence
+    if shutil.which("pdftotext"):
+        # Running headers: the brief and the contents name themselves; a body page names the chapter
+        # in force at its top (a chapter starting lower down on the page does not take it over).
+        pages = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True,
+                               check=True).stdout.split("\f")
+        heads = [page.strip().splitlines()[0] if page.strip() else "" for page in pages]
+        assert heads[0].endswith("Decision brief") and heads[1].endswith("Contents")
+        assert heads[2].endswith("1 Results")
+        # Every page of the report names its document and its chapter (none left blank).
+        assert all(len(re.split(r"\s{3,}", head)) == 2 for head in heads[:appendix]), heads
     if shutil.which("pdffonts"):
         fonts = subprocess.run(["pdffonts", str(target)], capture_output=True, text=True, check=True).stdout
         names = [line.split()[0].split("+")[-1] for line in fonts.splitlines()[2:]]
@@ -117,7 +127,7 @@ def test_pdf_a3b_embeds_results_json_and_excel(services, sample_assessment, tmp_
 
 
 def test_link_url_only_allows_http_and_https() -> None:
-    from trustframe.exchange.reports.model import link_url
+    from trustframe.reports.model import link_url
 
     assert link_url("https://vendor.example/vdp") == "https://vendor.example/vdp"
     for bad in ("javascript:alert(1)", "file:///etc/passwd", "http:///x", "https://a b", "", None, "ftp://x.example"):

@@ -15,7 +15,7 @@ from trustframe.domain.assessment import AssessmentStatus  # noqa: E402
 from trustframe.domain.portfolio import RegisterRow  # noqa: E402
 from trustframe.domain.questionnaire import ProductCategory  # noqa: E402
 from trustframe.domain.scoring_model import Rating, Recommendation  # noqa: E402
-from trustframe.exchange.reports import excel, model  # noqa: E402
+from trustframe.reports import excel, model  # noqa: E402
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from trustframe.domain.portfolio import RegisterRow
 from trustframe.domain.questionnaire import Question, Questionnaire, Severity
 from trustframe.domain.scoring_model import GroupScore, Rating, Recommendation, ScoreResult
 from trustframe.domain.vendors import Product, Vendor
-from trustframe.exchange.reports import charts
+from trustframe.reports import charts
 
 #: How many "gaps that matter most" the executive summary shows (at least 3 when available).
 KEY_GAPS_MAX = 5

@@ -43,8 +43,8 @@ from pypdf.annotations import Link
 from pypdf.generic import Fit, NameObject
 
 from trustframe import lifeline
-from trustframe.exchange.reports import layout
-from trustframe.exchange.reports.safety import BundleOnlyFetcher
+from trustframe.reports import layout
+from trustframe.reports.safety import BundleOnlyFetcher
 
 log = logging.getLogger(__name__)
 

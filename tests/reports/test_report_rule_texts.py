@@ -25,7 +25,7 @@ from trustframe.domain.scoring import compile_questionnaire, score_answers  # no
 from trustframe.domain.scoring_model import Rating, Recommendation  # noqa: E402
 from trustframe.domain.scoring_profile import ScoringProfile  # noqa: E402
 from trustframe.exchange.questionnaire_files import load_questionnaire  # noqa: E402
-from trustframe.exchange.reports import model, pdf  # noqa: E402
+from trustframe.reports import model, pdf  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 BANK = load_questionnaire(ROOT / "questionnaires" / "ict-supply-chain-trust.yaml")
