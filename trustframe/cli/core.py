@@ -196,12 +196,17 @@ def questionnaire_validate(ctx: CliContext) -> int:
     from trustframe.exchange.references import check_references
 
     from trustframe.exchange.overlays import check_overlay_file, is_overlay_text
+    from trustframe.exchange.questionnaire_files import MAX_FILE_BYTES
 
     overlay = None
     try:
-        is_overlay = is_overlay_text(Path(ctx.args.file).read_text(encoding="utf-8-sig"))
+        # Only a regular file is peeked at (a named pipe would block); anything else is left to
+        # check_questionnaire_file, which says why it cannot be read.
+        path = Path(ctx.args.file)
+        is_overlay = path.is_file() and path.stat().st_size <= MAX_FILE_BYTES and is_overlay_text(
+            path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError):
-        is_overlay = False  # check_questionnaire_file reports why the file cannot be read
+        is_overlay = False
     if is_overlay:
         # A regulatory overlay: validated merged with its bank; its own questions are checked below.
         overlay, issues = check_overlay_file(ctx.args.file)

@@ -209,6 +209,8 @@ def _merge(data: dict[str, Any], base: dict[str, Any], file: str, add: Any,
 def check_overlay_file(path: Path | str, base_path: Path | str | None = None) -> tuple[Overlay | None, list[Issue]]:
     """Validate an overlay file against its base bank (the bundled bank file of that id by default)."""
     path = Path(path)
+    if not path.is_file():  # a folder, a device or a named pipe (reading one would block)
+        return None, [Issue(file=str(path), where="", message="is not a regular file")]
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
