@@ -559,6 +559,45 @@
         <source>low importance</source>
         <translation>geringe Bedeutung</translation>
     </message>
+    <message>
+        <source>&amp;Buyer readiness</source>
+        <translation>&amp;Bereitschaft des Auftraggebers</translation>
+    </message>
+</context>
+<context>
+    <name>BuyerReadinessPanel</name>
+    <message>
+        <source>Buyer readiness</source>
+        <translation>Bereitschaft des Auftraggebers</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s own duties for this purchase. Scored on their own: they do not change the vendor&apos;s rating and are never sent to the vendor.</source>
+        <translation>Die eigenen Pflichten Ihrer Organisation bei diesem Kauf. Getrennt bewertet: Sie ändern die Einstufung des Anbieters nicht und werden dem Anbieter nie geschickt.</translation>
+    </message>
+    <message>
+        <source>Buyer readiness is not available: %1</source>
+        <translation>Die Bereitschaft des Auftraggebers ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Nicht beantwortet</translation>
+    </message>
+    <message>
+        <source>Answer not saved</source>
+        <translation>Antwort nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Buyer readiness: not answered yet (%1 questions).</source>
+        <translation>Bereitschaft des Auftraggebers: noch nicht beantwortet (%1 Fragen).</translation>
+    </message>
+    <message>
+        <source>Buyer readiness: %1 / 100, %2 of %3 answered.</source>
+        <translation>Bereitschaft des Auftraggebers: %1 / 100, %2 von %3 beantwortet.</translation>
+    </message>
+    <message>
+        <source>Weak points: %1</source>
+        <translation>Schwachpunkte: %1</translation>
+    </message>
 </context>
 <context>
     <name>BarChart</name>

@@ -7,10 +7,11 @@ shows it.
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from trustframe.cli import CliContext
+from trustframe.cli import CliContext, table
 
 if TYPE_CHECKING:  # annotations only: --help must not import the domain model
     from trustframe.domain.questionnaire import Questionnaire
@@ -28,6 +29,77 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
     p.add_argument("old", help="questionnaire id@version or file")
     p.add_argument("new", help="questionnaire id@version or file")
     p.set_defaults(handler=questionnaire_diff)
+    assessment = groups.get("assessment")
+    if assessment is not None:
+        p = assessment.add_parser(
+            "buyer", help="the buyer's own readiness (buyer and operator module) of an assessment",
+            description="Show the buyer and operator module of an assessment: its questions, your "
+                        "answers and the buyer-readiness score, kept apart from the vendor's rating. "
+                        "Answer with --answer BUY-03 VALUE or with `trustframe answer ID BUY-03 VALUE`.")
+        p.add_argument("id", type=int)
+        p.add_argument("--answer", nargs=2, metavar=("QUESTION", "VALUE"), action=_WritingAnswer,
+                       help="answer one module question (option id or label) before showing the result")
+        p.add_argument("--comment", help="comment for --answer")
+        p.add_argument("--json", dest="local_json", action="store_true", help="print the result as JSON")
+        p.set_defaults(handler=assessment_buyer, workspace_mode="read")
+
+
+class _WritingAnswer(argparse.Action):
+    """``--answer QUESTION VALUE``: also switches the command from read-only to writing."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        setattr(namespace, self.dest, values)
+        namespace.workspace_mode = "write"
+
+
+def assessment_buyer(ctx: CliContext) -> int:
+    """``assessment buyer ID [--answer QUESTION VALUE [--comment C]]``: buyer readiness."""
+    from trustframe.domain import answers as answer_values
+    from trustframe.domain.questionnaire import is_buyer_question_id
+    from trustframe.services.vendors import InvalidInput
+
+    a = ctx.args
+    s = ctx.services
+    if a.answer:
+        qid, value = a.answer
+        if not is_buyer_question_id(qid):
+            raise InvalidInput(f"'{qid}' is not a buyer-module question; answer vendor questions with "
+                               f"`trustframe answer {a.id} {qid} VALUE`.")
+        s.buyer.set_answer(a.id, qid, value, comment=a.comment, parse_text=True)
+    elif a.comment is not None:
+        raise InvalidInput("--comment needs --answer QUESTION VALUE.")
+    readiness = s.buyer.score(a.id)
+    questions = s.buyer.questions(a.id)
+    answers = s.buyer.answers(a.id)
+    if ctx.json or a.local_json:
+        ctx.emit_json({
+            "assessment": a.id, "module": readiness.module_key, "as_of": readiness.as_of.isoformat(),
+            "score": readiness.score, "completeness": readiness.completeness,
+            "answered": readiness.answered, "applicable": readiness.applicable,
+            "sections": [{"id": g.key, "title": g.title, "score": g.score, "answered": g.answered,
+                          "applicable": g.applicable} for g in readiness.by_section],
+            "flags": [{"id": f.flag_id, "question_id": f.question_id, "severity": f.severity.value,
+                       "title": f.title, "mitigation": f.mitigation} for f in readiness.flags],
+            "gaps": list(readiness.gaps),
+            "answers": {q.id: answers[q.id].value for q in questions if q.id in answers},
+        })
+        return 0
+    score = "-" if readiness.score is None else f"{readiness.score:.0f}/100"
+    ctx.print(f"Buyer readiness of assessment {a.id} ({readiness.module_key}): {score}, "
+              f"{readiness.completeness:.0%} complete ({readiness.answered} of {readiness.applicable} answered)")
+    ctx.print("  Your organisation's own answers; scored apart from the vendor's rating and never sent to the vendor.")
+    rows = []
+    for q in questions:
+        ans = answers.get(q.id)
+        text = q.text if len(q.text) <= 70 else q.text[:69] + "\u2026"
+        rows.append([q.id, text, answer_values.display(q, ans.value) if ans else ""])
+    ctx.print(table(rows, ["QUESTION", "TEXT", "ANSWER"]))
+    if readiness.flags:
+        ctx.print("Weak points:")
+        for f in readiness.flags:
+            ctx.print(f"  [{f.severity.value}] {f.question_id}: {f.title}")
+    return 0
 
 
 def _resolve(ctx: CliContext, name: str) -> Questionnaire:

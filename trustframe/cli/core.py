@@ -195,7 +195,24 @@ def questionnaire_validate(ctx: CliContext) -> int:
     from trustframe.exchange.questionnaire_files import check_questionnaire_file
     from trustframe.exchange.references import check_references
 
-    q, issues = check_questionnaire_file(ctx.args.file)
+    from trustframe.exchange.overlays import check_overlay_file, is_overlay_text
+    from trustframe.exchange.questionnaire_files import MAX_FILE_BYTES
+
+    overlay = None
+    try:
+        # Only a regular file is peeked at (a named pipe would block); anything else is left to
+        # check_questionnaire_file, which says why it cannot be read.
+        path = Path(ctx.args.file)
+        is_overlay = path.is_file() and path.stat().st_size <= MAX_FILE_BYTES and is_overlay_text(
+            path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        is_overlay = False
+    if is_overlay:
+        # A regulatory overlay: validated merged with its bank; its own questions are checked below.
+        overlay, issues = check_overlay_file(ctx.args.file)
+        q = overlay.questions if overlay is not None else None
+    else:
+        q, issues = check_questionnaire_file(ctx.args.file)
     translation_problems = translation_issues(q) if q is not None else []
     check_refs = q is not None and bool(getattr(ctx.args, "references", False))
     ref_findings = check_references(q) if check_refs and q is not None else []
@@ -218,6 +235,9 @@ def questionnaire_validate(ctx: CliContext) -> int:
         print(f"{ctx.args.file}: {len(issues)} problem{'s' if len(issues) != 1 else ''}", file=ctx.err)
         return 1
     ctx.print(f"{ctx.args.file}: valid ({q.key}, {len(q.sections)} sections, {q.question_count} questions)")
+    if overlay is not None:
+        ctx.print(f"  overlay for {overlay.base_key} ({overlay.regime}): {len(overlay.raises)} importance "
+                  f"raise(s), {len(overlay.red_flag_ids)} added red flag(s)")
     failed = print_translation_issues(ctx, translation_problems)
     if check_refs:
         from trustframe.cli.bank_commands import print_reference_findings
@@ -392,7 +412,8 @@ def answer_set(ctx: CliContext) -> int:
         ctx.emit_json({"assessment": a.assessment, "question_id": a.question,
                        "value": after.value if after else None, "comment": after.comment if after else ""})
     else:
-        q = ctx.services.assessments.questionnaire(a.assessment).question(a.question)
+        q = (ctx.services.catalog.buyer_module() if a.question.startswith("BUY-")
+             else ctx.services.assessments.questionnaire(a.assessment)).question(a.question)
         ctx.print(f"{a.question}: {answer_values.display(q, after.value if after else None)}")
     return 0
 

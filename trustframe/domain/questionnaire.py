@@ -125,10 +125,23 @@ class EvidenceKind(str, enum.Enum):
 
 
 class QuestionnaireKind(str, enum.Enum):
-    """An assessment questionnaire (vendor-facing) or a criticality profile (buyer-side)."""
+    """An assessment questionnaire (vendor-facing), a criticality profile (buyer-side), or the
+    buyer and operator module (answered by the buying organisation about itself)."""
 
     ASSESSMENT = "assessment"
     PROFILE = "profile"
+    BUYER = "buyer"
+
+
+#: Every question of a buyer module has an id with this prefix, and no other questionnaire may
+#: use it: buyer answers are stored beside the vendor's answers of the same assessment, and the
+#: prefix is what keeps them out of vendor workbooks, vendor scores and vendor imports.
+BUYER_QUESTION_PREFIX = "BUY-"
+
+
+def is_buyer_question_id(question_id: str) -> bool:
+    """True for the id of a buyer-module question (see :data:`BUYER_QUESTION_PREFIX`)."""
+    return question_id.startswith(BUYER_QUESTION_PREFIX)
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,9 @@ from trustframe.domain.questionnaire import (
     ProductCategory,
     Question,
     Questionnaire,
+    BUYER_QUESTION_PREFIX,
     QuestionnaireKind,
+    is_buyer_question_id,
     RedFlagRule,
     Reference,
     Section,
@@ -342,8 +344,15 @@ def _build(doc: _Document, out: _Collector, origin: str) -> Questionnaire | None
             min_value, max_value = _range(path, q, qtype, bands, out)
             if kind is QuestionnaireKind.PROFILE and "weight" not in q:
                 out.add(path, f"profile question {qid} needs a 'weight'")
-            if kind is QuestionnaireKind.ASSESSMENT and "weight" in q:
+            if kind is not QuestionnaireKind.PROFILE and "weight" in q:
                 out.add(path + ("weight",), "'weight' is only used in profile questionnaires")
+            # Buyer answers share the assessment's answer table; the id prefix keeps them apart.
+            if kind is QuestionnaireKind.BUYER and not is_buyer_question_id(qid):
+                out.add(path + ("id",), f"buyer-module question ids must start with "
+                                        f"'{BUYER_QUESTION_PREFIX}' ('{qid}' does not)")
+            if kind is not QuestionnaireKind.BUYER and is_buyer_question_id(qid):
+                out.add(path + ("id",), f"question id '{qid}' starts with '{BUYER_QUESTION_PREFIX}', "
+                                        f"which is reserved for the buyer module")
             if kind is QuestionnaireKind.PROFILE and qtype not in (AnswerType.SINGLE_CHOICE, AnswerType.YES_NO):
                 out.add(path + ("type",), "profile questions must be single_choice or yes_no")
             applies = q.get("applies_to") or {}

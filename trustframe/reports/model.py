@@ -266,6 +266,33 @@ class SignOff:
 # -- the assessment report -------------------------------------------------------------------------
 
 @dataclass(frozen=True)
+class BuyerReadinessBlock:
+    """The buyer's own readiness (buyer and operator module), shown beside the vendor's rating.
+
+    It describes the buying organisation, not the vendor, and is scored apart from the vendor."""
+
+    module_key: str
+    score: float | None
+    score_text: str
+    band: str
+    completeness_pct: int
+    answered: int
+    applicable: int
+    sections: tuple[GroupLine, ...]
+    weak_points: tuple[tuple[str, str], ...]   # the module's open flags, worst first: (question id, title)
+
+
+def buyer_readiness_block(module_key: str, score: float | None, completeness: float, answered: int,
+                          applicable: int, by_section: Sequence[GroupScore],
+                          flags: Sequence[Any]) -> BuyerReadinessBlock:
+    """The report block of a buyer-readiness result (``flags`` are raised flags, worst first)."""
+    return BuyerReadinessBlock(
+        module_key=module_key, score=score, score_text=score_text(score), band=charts.score_band(score),
+        completeness_pct=round(completeness * 100), answered=answered, applicable=applicable,
+        sections=group_lines(by_section), weak_points=tuple((f.question_id, f.title) for f in flags))
+
+
+@dataclass(frozen=True)
 class AssessmentReportInput:
     """Everything the assessment report is built from (gathered by the report service)."""
 
@@ -285,6 +312,7 @@ class AssessmentReportInput:
     decision_basis: ScoreResult | None = None   # the score stored when the assessment was decided
     tier_reasons: Sequence[str] = ()            # why the tier is what it is (profile answers or override)
     previous: "PreviousAssessment | None" = None  # the previous decided assessment of the same product
+    buyer: BuyerReadinessBlock | None = None    # the buyer's own readiness, scored apart from the vendor
 
 
 @dataclass(frozen=True)
@@ -354,6 +382,7 @@ class AssessmentReport:
     brief: "Brief | None" = None     # page 1: the one-page decision brief
     trend: "Trend | None" = None     # against the previous decided assessment of the same product
     condition_lines: tuple["ConditionLine", ...] = ()   # the conditions, numbered C1, C2, …
+    buyer: BuyerReadinessBlock | None = None    # buyer readiness (the buyer's own duties), not the vendor's
 
 
 def _d(value: date | datetime | None) -> str:
@@ -998,7 +1027,7 @@ def build_assessment_report(inp: AssessmentReportInput) -> AssessmentReport:
                          _d(a.decision_date), a.decision_notes, a.decision_justification),
         decision_label=a.decision.label if a.decision else "", decision_basis_note=basis_note,
         decision_note=decision_note, decision_matches=decision_matches, brief=brief, trend=trend,
-        condition_lines=conditions)
+        condition_lines=conditions, buyer=inp.buyer)
 
 
 # -- the comparison report -------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from trustframe.domain.assessment import (
     FlagAcceptance,
 )
 from trustframe.domain.decision_rules import JustificationNeed, justification_need
-from trustframe.domain.questionnaire import Question, Questionnaire, QuestionnaireKind
+from trustframe.domain.questionnaire import Question, Questionnaire, QuestionnaireKind, is_buyer_question_id
 from trustframe.domain.scoping import applicable_questions, in_scope
 from trustframe.domain.tiering import TierResult
 from trustframe.errors import ConflictError, NotFoundError
@@ -137,9 +137,14 @@ class AssessmentService:
             return AssessmentRepository(session).list(vendor_id, product_id, status)
 
     def answers(self, assessment_id: int) -> dict[str, Answer]:
-        """Answers keyed by question id."""
+        """The vendor-side answers keyed by question id.
+
+        The buyer's own answers (``BUY-`` ids, see :mod:`trustframe.services.buyer_readiness`)
+        live in the same table but are left out here, so nothing built from these answers (vendor
+        workbooks, vendor scores, imports, vendor reports) can carry them."""
         with self._s.workspace.reading() as session:
-            return AssessmentRepository(session).answers(assessment_id)
+            answers = AssessmentRepository(session).answers(assessment_id)
+        return {qid: a for qid, a in answers.items() if not is_buyer_question_id(qid)}
 
     def flag_acceptances(self, assessment_id: int) -> dict[str, FlagAcceptance]:
         """Red flags accepted as mitigated, keyed by flag id."""
@@ -363,7 +368,13 @@ class AssessmentService:
         an option label). A reviewer override needs a reason. Returns before/after for undo.
         """
         assessment = self.get(assessment_id)
-        questionnaire = self.questionnaire(assessment)
+        if is_buyer_question_id(question_id):
+            # The buyer's own module: answered by the buyer only, never by an import.
+            if source is AnswerSource.VENDOR:
+                raise InvalidInput(f"{question_id} is a buyer-module question; a vendor cannot answer it.")
+            questionnaire = self._s.catalog.buyer_module()
+        else:
+            questionnaire = self.questionnaire(assessment)
         question = questionnaire.questions_by_id.get(question_id)
         if question is None:
             raise NotFoundError(f"{questionnaire.key} has no question '{question_id}'.")
@@ -377,6 +388,10 @@ class AssessmentService:
         now = datetime.now().replace(microsecond=0)
         with self._s.workspace.transaction() as session:
             self._editable_row(session, assessment_id)
+            if questionnaire.kind is QuestionnaireKind.BUYER:
+                # Keep the module's text, so its answers stay readable after the bundle moves on.
+                QuestionnaireTextRepository(session).put(
+                    questionnaire.id, questionnaire.version, self._s.catalog.text(questionnaire), origin="bundled")
             before, after, changed = self._apply_answer(
                 session, assessment_id, question_id, value, comment, source, override_reason,
                 needs_follow_up, to_confirm, import_id, now)

@@ -76,6 +76,13 @@ class Services:
         return ReportService(self)
 
     @cached_property
+    def buyer(self) -> Any:
+        """Buyer readiness: the buyer's own module of each assessment, scored separately."""
+        from trustframe.services.buyer_readiness import BuyerReadinessService
+
+        return BuyerReadinessService(self)
+
+    @cached_property
     def answer_library(self) -> "AnswerLibraryService":
         """The vendor answer library (earlier answers offered "to confirm")."""
         from trustframe.services.answer_library import AnswerLibraryService

@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 #: The questionnaire new assessments use unless told otherwise, and the criticality profile.
 DEFAULT_QUESTIONNAIRE_ID = "ict-supply-chain-trust"
 PROFILE_ID = "criticality-profile"
+#: The buyer and operator module, answered by the buying organisation about itself.
+BUYER_MODULE_ID = "buyer-readiness"
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,13 @@ class QuestionnaireCatalog:
     def profile(self) -> Questionnaire:
         """The bundled criticality profile."""
         return self.get(PROFILE_ID)
+
+    def buyer_module(self) -> Questionnaire:
+        """The buyer and operator module (its newest version; see :data:`BUYER_MODULE_ID`)."""
+        module = self.get(BUYER_MODULE_ID)
+        if module.kind is not QuestionnaireKind.BUYER:
+            raise QuestionnaireError(f"{module.key} is a {module.kind.value} questionnaire, not a buyer module.", [])
+        return module
 
 
 def _version_key(version: str) -> tuple[int, ...]:

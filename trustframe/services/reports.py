@@ -130,7 +130,17 @@ class ReportService:
             evidence_links=s.evidence.for_assessment(assessment_id), history=s.history(assessment_id),
             generated_on=as_of or date.today(), generated_by=self.report_author(author, assessment), branding=self.branding(),
             decision_basis=s.scoring.decision_basis(assessment_id) if assessment.decision else None,
-            tier_reasons=self._tier_reasons(assessment), previous=self.previous_assessment(assessment, as_of))
+            tier_reasons=self._tier_reasons(assessment), previous=self.previous_assessment(assessment, as_of),
+            buyer=self.buyer_readiness(assessment_id, as_of))
+
+    def buyer_readiness(self, assessment_id: int, as_of: date | None = None) -> model.BuyerReadinessBlock | None:
+        """The buyer-readiness block of the report; None when the buyer module is not available."""
+        try:
+            r = self._s.buyer.score(assessment_id, as_of)
+        except TrustFrameError:
+            return None  # no (valid) buyer module in this installation: the report goes without it
+        return model.buyer_readiness_block(r.module_key, r.score, r.completeness, r.answered, r.applicable,
+                                           r.by_section, r.flags)
 
     def _tier_reasons(self, assessment: Any) -> tuple[str, ...]:
         """Why the purchase has its tier: the buyer's override and reason, else the profile's reasons."""
@@ -334,6 +344,11 @@ def _report_translator(services: "Services", language: str, kind: str,
         questionnaires = [services.catalog.get(info.id, info.version) for info in services.catalog.list()]
     else:
         questionnaires = [services.assessments.questionnaire(i) for i in dict.fromkeys(ids)]
+        if kind == "assessment":
+            try:  # the buyer-readiness block quotes the buyer module's titles
+                questionnaires.append(services.catalog.buyer_module())
+            except TrustFrameError:
+                pass
     try:
         return ReportTranslator(language, questionnaires)
     except ValueError as exc:

@@ -55,6 +55,7 @@ from trustframe.ui.models.question_navigator import NavigatorRole, NavQuestion, 
 from trustframe.ui.models.review_model import ReviewRow
 from trustframe.ui.scoring_access import score_or_none
 from trustframe.ui.undo import COMMENT_MERGE_ID, TEXT_MERGE_ID, AnswerCommand, EvidenceLinkCommand
+from trustframe.ui.views.buyer_readiness_panel import BuyerReadinessPanel
 from trustframe.ui.views.review_view import ReviewPanel
 from trustframe.ui.widgets import colors
 from trustframe.ui.widgets.answer_widgets import TEXT_SAVE_DELAY_MS, AnswerEditor, TextEditor, create_answer_editor
@@ -239,6 +240,7 @@ class AssessmentView(QWidget):
         self.score_scroll.setMinimumWidth(fm.averageCharWidth() * 44)
         self.score_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.review_panel = ReviewPanel()
+        self.buyer_panel = BuyerReadinessPanel(self.ctx, self.assessment_id)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.score_timer = QTimer(self)
@@ -312,6 +314,7 @@ class AssessmentView(QWidget):
         # Alt+A and Alt+V open the Assessment and View menus: the tabs use other letters.
         self.tabs.addTab(answer_tab, self.tr("Ans&wer"))
         self.tabs.addTab(self.review_panel, self.tr("Rev&iew"))
+        self.tabs.addTab(self.buyer_panel, self.tr("&Buyer readiness"))
         score_host = QWidget()
         score_host.setObjectName("ScrollContent")
         score_layout = QVBoxLayout(score_host)
@@ -510,6 +513,7 @@ class AssessmentView(QWidget):
                 self.go_to_question(ids[0], focus=False)
         self._show_page()
         self._update_review()
+        self.buyer_panel.reload(locked=self.locked)
         self._update_enabled()
         if self.title() != old_title:
             self.title_changed.emit(self.title())
