@@ -565,6 +565,17 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>Bar chart</source>
+        <translation>Balkendiagramm</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>ohne Punktwert</translation>
+    </message>
+</context>
+<context>
     <name>BuyerReadinessPanel</name>
     <message>
         <source>Buyer readiness</source>
@@ -597,17 +608,6 @@
     <message>
         <source>Weak points: %1</source>
         <translation>Schwachpunkte: %1</translation>
-    </message>
-</context>
-<context>
-    <name>BarChart</name>
-    <message>
-        <source>Bar chart</source>
-        <translation>Balkendiagramm</translation>
-    </message>
-    <message>
-        <source>not scored</source>
-        <translation>ohne Punktwert</translation>
     </message>
 </context>
 <context>
