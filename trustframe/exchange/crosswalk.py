@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trustframe.domain.questionnaire import Question, Questionnaire, Reference
+from trustframe.exchange.excel_model import neutralise_text
 from trustframe.exchange.references import Standard, load_catalogue, match_standard
 
 #: The standard columns every crosswalk has, in this order (issue 15 §4); other catalogue
@@ -29,14 +30,6 @@ CORE_COLUMNS = (
 )
 OTHER_COLUMN = "Other references"
 FIXED_HEADERS = ("Question ID", "Domain", "Question", "EWI Buyers Guide part", "WT pillar", "WT actor")
-
-_FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def _inert(value: str) -> str:
-    # Same rule as the Excel reports: a leading apostrophe keeps text inert even once saved as CSV.
-    return "'" + value if value.startswith(_FORMULA_TRIGGERS) else value
-
 
 @dataclass(frozen=True)
 class Crosswalk:
@@ -105,7 +98,7 @@ def build_crosswalk(questionnaire: Questionnaire, overlays: tuple[Questionnaire,
             *("; ".join(cells[c]) for c in columns),
             "; ".join(cells[OTHER_COLUMN]),
         )
-        rows.append(tuple(_inert(v) for v in row))
+        rows.append(tuple(neutralise_text(v) for v in row))
     return Crosswalk(headers, tuple(rows), columns)
 
 

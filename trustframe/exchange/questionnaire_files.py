@@ -206,7 +206,7 @@ def _parse_trusted(text: str, out: _Collector) -> _Document | None:
         if stored.get("format") == _CACHE_FORMAT and stored.get("sha256") == digest:
             return _Document(stored["data"], {})
     except (OSError, ValueError, AttributeError):
-        pass
+        pass  # an unreadable or stale cache entry: parse the YAML again below
     doc = _parse_yaml(text, out)
     if doc is None:
         return None

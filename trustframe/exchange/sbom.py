@@ -141,8 +141,7 @@ def parse_sbom(path: Path) -> SbomFacts:
 
 def sbom_from_bytes(data: bytes, name: str) -> SbomFacts:
     """Facts of SBOM content already read (at most :data:`MAX_BYTES`); ``name`` is used in messages."""
-    if len(data) > MAX_BYTES:
-        raise EvidenceFileError(f"{name}: over the {MAX_BYTES // 1024 // 1024} MB limit for an SBOM.")
+    _check_size(data, name, "an SBOM")
     kind = sniff(data)
     if kind == "json":
         doc = load_json(data, name)
@@ -165,14 +164,19 @@ def sbom_from_bytes(data: bytes, name: str) -> SbomFacts:
                             "(JSON or tag-value).")
 
 
+def _check_size(data: bytes, name: str, what: str) -> None:
+    if len(data) > MAX_BYTES:
+        raise EvidenceFileError(f"{name}: over the {MAX_BYTES // 1024 // 1024} MB limit for {what}.")
+
+
 def _check_cdx_version(version: str, name: str) -> None:
     if version not in CYCLONEDX_VERSIONS:
         raise EvidenceFileError(f"{name}: CycloneDX {version or '(no specVersion)'} is not supported; "
                                 f"supported are {', '.join(CYCLONEDX_VERSIONS)}.")
 
 
-def _cyclonedx_json(doc: dict[str, Any], name: str) -> SbomFacts:
-    from cyclonedx.model.bom import Bom
+def _validated_cyclonedx_json(doc: dict[str, Any], name: str) -> str:
+    """The spec version of a CycloneDX JSON document that validates against its own schema."""
     from cyclonedx.schema import SchemaVersion
     from cyclonedx.validation.json import JsonStrictValidator
 
@@ -181,6 +185,13 @@ def _cyclonedx_json(doc: dict[str, Any], name: str) -> SbomFacts:
     error = JsonStrictValidator(SchemaVersion.from_version(version)).validate_str(json.dumps(doc))
     if error is not None:
         raise EvidenceFileError(f"{name}: not a valid CycloneDX {version} document: {_short(str(error))}")
+    return version
+
+
+def _cyclonedx_json(doc: dict[str, Any], name: str) -> SbomFacts:
+    from cyclonedx.model.bom import Bom
+
+    version = _validated_cyclonedx_json(doc, name)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -203,12 +214,13 @@ def _cyclonedx_xml(root: Element, version: str, name: str) -> SbomFacts:
     return _cyclonedx_facts(bom, version, "xml")
 
 
-def _walk_components(components: Iterable[Any]) -> Iterator[Any]:
-    stack = list(components)
+def _walk(items: Iterable[Any], children: str) -> Iterator[Any]:
+    """Every item of a tree (nested components, nested dependencies), without recursion."""
+    stack = list(items)
     while stack:
-        c = stack.pop()
-        yield c
-        stack.extend(getattr(c, "components", None) or ())
+        item = stack.pop()
+        yield item
+        stack.extend(getattr(item, children, None) or ())
 
 
 def _share(items: list[Any], test: Any) -> float:
@@ -216,8 +228,8 @@ def _share(items: list[Any], test: Any) -> float:
 
 
 def _cyclonedx_facts(bom: Any, version: str, encoding: str) -> SbomFacts:
-    comps = list(_walk_components(bom.components))
-    deps = sum(len(d.dependencies) for d in _walk_deps(bom.dependencies))
+    comps = list(_walk(bom.components, "components"))
+    deps = sum(len(d.dependencies) for d in _walk(bom.dependencies, "dependencies"))
     meta = bom.metadata
     top = meta.component
     authors = tuple(a.name for a in (meta.authors or ()) if getattr(a, "name", None))
@@ -236,14 +248,6 @@ def _cyclonedx_facts(bom: Any, version: str, encoding: str) -> SbomFacts:
         top_level_version=str(top.version or "") if top is not None else "",
         authors=authors,
     )
-
-
-def _walk_deps(deps: Iterable[Any]) -> Iterator[Any]:
-    stack = list(deps)
-    while stack:
-        d = stack.pop()
-        yield d
-        stack.extend(getattr(d, "dependencies", None) or ())
 
 
 def _spdx_json(doc: dict[str, Any], name: str) -> SbomFacts:
@@ -341,8 +345,7 @@ def parse_vex(path: Path) -> VexDocument:
 
 def vex_from_bytes(data: bytes, name: str) -> VexDocument:
     """A VEX document from content already read; ``name`` is used in messages."""
-    if len(data) > MAX_BYTES:
-        raise EvidenceFileError(f"{name}: over the {MAX_BYTES // 1024 // 1024} MB limit for a VEX document.")
+    _check_size(data, name, "a VEX document")
     if sniff(data) != "json":
         raise EvidenceFileError(f"{name}: a VEX document must be CSAF 2.0 or CycloneDX JSON.")
     doc = load_json(data, name)
@@ -405,14 +408,7 @@ def _csaf(doc: dict[str, Any], name: str) -> VexDocument:
 
 
 def _cyclonedx_vex(doc: dict[str, Any], name: str) -> VexDocument:
-    from cyclonedx.schema import SchemaVersion
-    from cyclonedx.validation.json import JsonStrictValidator
-
-    version = str(doc.get("specVersion", ""))
-    _check_cdx_version(version, name)
-    error = JsonStrictValidator(SchemaVersion.from_version(version)).validate_str(json.dumps(doc))
-    if error is not None:
-        raise EvidenceFileError(f"{name}: not a valid CycloneDX {version} document: {_short(str(error))}")
+    _validated_cyclonedx_json(doc, name)
     vulns = doc.get("vulnerabilities")
     if not vulns:
         raise EvidenceFileError(f"{name}: a CycloneDX BOM without vulnerabilities is not a VEX document.")

@@ -46,7 +46,7 @@ def _ip_of(host: str) -> "ipaddress.IPv4Address | ipaddress.IPv6Address | None":
     try:
         return ipaddress.ip_address(host.strip("[]"))
     except ValueError:
-        pass
+        pass  # not a literal address: try the numeric forms below
     parts = host.split(".")
     if not 1 <= len(parts) <= 4:
         return None

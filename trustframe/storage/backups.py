@@ -81,7 +81,7 @@ def keep_count(workspace: Path) -> int:
         if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
             return value
     except (sqlite3.Error, ValueError, TypeError):
-        pass
+        pass  # no readable setting: the default number of backups applies
     return DEFAULT_KEEP
 
 

@@ -158,7 +158,7 @@ def _copy_database(src_path: Path, dst_path: Path) -> list[str]:
                 dst.execute("PRAGMA journal_mode = DELETE")
                 return [f"copied {src_path.name} to {dst_path.name}"]
             except sqlite3.DatabaseError:
-                pass
+                pass  # too damaged for the online backup: the salvage below copies what it can
         finally:
             dst.close()
     finally:
