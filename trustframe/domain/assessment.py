@@ -102,6 +102,9 @@ class Answer:
     #: date it was answered there (shown beside the answer until confirmed).
     origin_assessment_id: int | None = field(default=None, compare=False)
     origin_date: date | None = field(default=None, compare=False)
+    #: Why a carried answer must be confirmed (a reassessment on a newer bank that reworded the
+    #: question); empty otherwise. Cleared with ``to_confirm``.
+    confirm_note: str = field(default="", compare=False)
 
     @property
     def na_accepted(self) -> bool:
@@ -152,6 +155,17 @@ class Assessment:
     vendor_name: str = field(default="", compare=False)
     product_name: str = field(default="", compare=False)
     product_category: ProductCategory | None = field(default=None, compare=False)
+    #: Regulatory overlays applied, as ``(id, version)`` pairs in the order chosen.
+    overlays: tuple[tuple[str, str], ...] = ()
+    #: The buyer-module version the buyer's answers belong to (None until the first answer).
+    buyer_module_version: str | None = None
+    #: The scoring-profile version the assessment is scored with (None: the newest).
+    scoring_profile_version: str | None = None
+
+    @property
+    def overlay_ids(self) -> tuple[str, ...]:
+        """The ids of the overlays applied."""
+        return tuple(oid for oid, _ in self.overlays)
 
     @property
     def effective_tier(self) -> int | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +58,24 @@ class Overlay:
     raises: tuple[ImportanceRaise, ...]
     red_flag_ids: tuple[str, ...]
     merged: Questionnaire                # bank + overlay, as an assessment would use it
+    #: The merged questionnaire's YAML text (what :func:`apply_overlays` chains on).
+    merged_text: str = field(default="", repr=False, compare=False)
+
+    @property
+    def key(self) -> str:
+        """``id@version``."""
+        return f"{self.id}@{self.version}"
+
+    @property
+    def mapped_question_ids(self) -> tuple[str, ...]:
+        """The questions this overlay speaks to: those it adds, raises or gives a red flag, in
+        the merged questionnaire's order (what its sub-score is computed over)."""
+        touched = {q.id for q in self.questions.iter_questions()} | {r.question_id for r in self.raises}
+        flagged = set(self.red_flag_ids)
+        for q in self.merged.iter_questions():
+            if any(rf.id in flagged for rf in q.red_flags):
+                touched.add(q.id)
+        return tuple(q.id for q in self.merged.iter_questions() if q.id in touched)
 
 
 def is_overlay_text(text: str) -> bool:
@@ -114,6 +132,15 @@ def check_overlay_text(text: str, base_text: str, file: str = "<overlay>") -> tu
 def _merge(data: dict[str, Any], base: dict[str, Any], file: str, add: Any,
            issues: list[Issue]) -> tuple[Overlay | None, list[Issue]]:
     """The body of :func:`check_overlay_text`: apply the overlay to a copy of the bank and check it."""
+    merged, raises, flag_ids, own_sections, option_sets = _apply(data, base, add)
+    if issues:
+        return None, issues
+    return _checked(data, base, file, merged, raises, flag_ids, own_sections, option_sets)
+
+
+def _apply(data: dict[str, Any], base: dict[str, Any], add: Any) -> tuple[
+        dict[str, Any], list[ImportanceRaise], list[str], list[Any], dict[str, Any]]:
+    """Apply an overlay to a copy of the bank's data; problems go to ``add(where, message)``."""
     prefix = str(data["prefix"])
     merged: dict[str, Any] = copy.deepcopy(base)
     questions = {q["id"]: q for sec in merged["sections"] for q in sec["questions"]}
@@ -175,13 +202,19 @@ def _merge(data: dict[str, Any], base: dict[str, Any], file: str, add: Any,
     merged["sections"] = list(merged["sections"]) + list(own_sections)
     merged["id"] = f"{base['id']}.{data['id']}"
     merged["version"] = str(data["version"])
-    if issues:
-        return None, issues
+    return merged, raises, flag_ids, list(own_sections), option_sets
+
+
+def _checked(data: dict[str, Any], base: dict[str, Any], file: str, merged: dict[str, Any],
+             raises: list[ImportanceRaise], flag_ids: list[str], own_sections: list[Any],
+             option_sets: dict[str, Any]) -> tuple[Overlay | None, list[Issue]]:
+    """Check the merged questionnaire and the overlay's own questions; build the :class:`Overlay`."""
+    prefix = str(data["prefix"])
 
     # The merged questionnaire goes through every check a bank does (schema, options, conditions,
     # sources, unique ids): an overlay cannot point at anything that is not there.
-    merged_q, merged_issues = check_questionnaire_text(yaml.safe_dump(merged, allow_unicode=True, sort_keys=False),
-                                                       file=f"{file} (merged with {base['id']})")
+    merged_text = yaml.safe_dump(merged, allow_unicode=True, sort_keys=False)
+    merged_q, merged_issues = check_questionnaire_text(merged_text, file=f"{file} (merged with {base['id']})")
     if merged_q is None:
         return None, merged_issues
     own = {
@@ -202,8 +235,81 @@ def _merge(data: dict[str, Any], base: dict[str, Any], file: str, add: Any,
                               kind=merged_q.kind, sections=())
     overlay = Overlay(id=str(data["id"]), version=str(data["version"]), title=str(data["title"]),
                       regime=str(data["regime"]), base_key=f"{base['id']}@{base['version']}", prefix=prefix,
-                      questions=own_q, raises=tuple(raises), red_flag_ids=tuple(flag_ids), merged=merged_q)
+                      questions=own_q, raises=tuple(raises), red_flag_ids=tuple(flag_ids), merged=merged_q,
+                      merged_text=merged_text)
     return overlay, []
+
+
+@dataclass(frozen=True)
+class AppliedOverlay:
+    """One overlay as applied to an assessment's bank: what it is and which questions it maps."""
+
+    id: str
+    version: str
+    title: str
+    regime: str
+    added: tuple[str, ...]          # questions it adds
+    raised: tuple[str, ...]         # bank questions whose importance it raises
+    flagged: tuple[str, ...]        # bank questions it gives a red flag
+    mapped: tuple[str, ...]         # all of them, in questionnaire order (its sub-score's questions)
+
+    @property
+    def key(self) -> str:
+        """``id@version``."""
+        return f"{self.id}@{self.version}"
+
+
+def apply_overlays(base_text: str, overlay_texts: list[tuple[str, str]], trusted: bool = False,
+                   ) -> tuple[Questionnaire, list[AppliedOverlay]]:
+    """The bank with several overlays applied in order, as an assessment uses it.
+
+    ``overlay_texts`` is ``[(label, text), ...]``. Each overlay is applied to the bank as the
+    previous ones left it (two overlays cannot add the same question id: the unique-id check of
+    the result refuses it). The result keeps the bank's id and version, so answers, workbooks and
+    imports stay tied to the bank; the overlays chosen are recorded with the assessment.
+    ``trusted`` (bundled overlays, validated in full by ``questionnaire validate`` and the test
+    suite) skips the JSON-Schema pass of the result. Raises ``QuestionnaireError`` when an overlay
+    does not apply."""
+    from trustframe.errors import QuestionnaireError
+
+    base = yaml.safe_load(base_text)
+    bank_id, bank_version = base["id"], str(base["version"])
+    current: dict[str, Any] = base
+    applied: list[tuple[dict[str, Any], list[ImportanceRaise], list[str], list[Any]]] = []
+    for label, text in overlay_texts:
+        issues: list[Issue] = []
+
+        def add(where: str, message: str, _label: str = label, _issues: list[Issue] = issues) -> None:
+            _issues.append(Issue(file=_label, where=where, message=message))
+
+        data = yaml.safe_load(text)
+        if not isinstance(data, dict) or data.get("format") != OVERLAY_FORMAT or data.get("base") != bank_id:
+            raise QuestionnaireError(f"{label} is not an overlay of {bank_id}", [])
+        try:
+            merged, raises, flag_ids, own_sections, _ = _apply(data, current, add)
+        except (AttributeError, KeyError, TypeError) as exc:
+            raise QuestionnaireError(f"{label} is not structured as an overlay ({exc.__class__.__name__})", []) from exc
+        if issues:
+            raise QuestionnaireError(f"The overlay {label} does not apply to {bank_id}@{bank_version}", issues)
+        merged["id"], merged["version"] = bank_id, bank_version  # the next overlay extends the bank
+        current = merged
+        applied.append((data, raises, flag_ids, own_sections))
+    text = yaml.safe_dump(current, allow_unicode=True, sort_keys=False)
+    questionnaire, issues = check_questionnaire_text(text, file=f"{bank_id}@{bank_version} with overlays",
+                                                     trusted=trusted)
+    if questionnaire is None:
+        raise QuestionnaireError(f"{bank_id}@{bank_version} with its overlays is not valid", issues)
+    order = [q.id for q in questionnaire.iter_questions()]
+    out: list[AppliedOverlay] = []
+    for data, raises, flag_ids, own_sections in applied:
+        added = tuple(str(q.get("id")) for sec in own_sections for q in sec.get("questions") or [])
+        raised = tuple(r.question_id for r in raises)
+        wanted = set(flag_ids)
+        flagged = tuple(q.id for q in questionnaire.iter_questions() if any(rf.id in wanted for rf in q.red_flags))
+        touched = set(added) | set(raised) | set(flagged)
+        out.append(AppliedOverlay(str(data["id"]), str(data["version"]), str(data["title"]), str(data["regime"]),
+                                  added, raised, flagged, tuple(qid for qid in order if qid in touched)))
+    return questionnaire, out
 
 
 def check_overlay_file(path: Path | str, base_path: Path | str | None = None) -> tuple[Overlay | None, list[Issue]]:

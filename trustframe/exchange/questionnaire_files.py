@@ -391,6 +391,7 @@ def _build(doc: _Document, out: _Collector, origin: str) -> Questionnaire | None
                 weight=q.get("weight"),
                 min_value=min_value,
                 max_value=max_value,
+                split_from=str(q.get("split_from") or ""),
             ))
         tags = sec.get("tags") or {}
         sections.append(Section(

@@ -484,6 +484,7 @@ class AssessmentService:
             row.source = source.value
             row.override_reason = override_reason.strip()
             row.to_confirm = False
+            row.confirm_note = None
             if row.na_accepted_reason:
                 # A reviewer accepted the earlier "not applicable"; a new answer needs a new look.
                 history.record(self._s.user, "answer", question_id, "na_accepted", row.na_accepted_reason, None,
@@ -503,6 +504,8 @@ class AssessmentService:
             changed = True
         if to_confirm is not None and row.to_confirm != to_confirm:
             row.to_confirm = to_confirm
+            if not to_confirm:
+                row.confirm_note = None  # the note says why to confirm; confirmed, it is moot
             changed = True
         if changed:
             row.updated_at = now
@@ -540,6 +543,7 @@ class AssessmentService:
                 row.na_accepted_reason = answer.na_accepted_reason or None
                 row.na_accepted_by = answer.na_accepted_by or None
                 row.na_accepted_at = answer.na_accepted_at
+                row.confirm_note = answer.confirm_note or None
             self._touch(session, assessment_id, now)
             session.flush()
             after = repo.answers(assessment_id).get(question_id)

@@ -149,6 +149,12 @@ class AssessmentRow(Base):
     procurement: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    #: Regulatory overlays applied to this assessment: ``[{"id": ..., "version": ...}]`` (0011).
+    overlays: Mapped[Optional[list[dict[str, str]]]] = mapped_column(JSON, nullable=True)
+    #: The buyer-module version the buyer's answers belong to; None until the first one (0011).
+    buyer_module_version: Mapped[Optional[str]] = mapped_column(String(32), nullable=True)
+    #: The scoring-profile version this assessment is scored with (0011); None means the newest.
+    scoring_profile_version: Mapped[Optional[str]] = mapped_column(String(32), nullable=True)
     vendor: Mapped[VendorRow] = relationship()
     product: Mapped[ProductRow] = relationship()
     answers: Mapped[list["AnswerRow"]] = relationship(back_populates="assessment", cascade="all, delete-orphan")
@@ -207,6 +213,8 @@ class AnswerRow(Base):
     na_accepted_reason: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
     na_accepted_by: Mapped[Optional[str]] = mapped_column(String(200), nullable=True)
     na_accepted_at: Mapped[Optional[datetime]] = mapped_column(DateTime, nullable=True)
+    #: Why a carried answer must be confirmed, e.g. "reworded in 1.1.0: question text" (0011).
+    confirm_note: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
     assessment: Mapped[AssessmentRow] = relationship(back_populates="answers")
 
 

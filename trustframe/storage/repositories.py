@@ -89,6 +89,9 @@ def assessment_from_row(row: AssessmentRow, vendor_name: str = "", product_name:
         procurement=row.procurement, created_at=row.created_at, updated_at=row.updated_at,
         vendor_name=vendor_name, product_name=product_name,
         product_category=ProductCategory(category) if category else None,
+        overlays=tuple((str(o.get("id", "")), str(o.get("version", ""))) for o in (row.overlays or [])
+                       if isinstance(o, dict)),
+        buyer_module_version=row.buyer_module_version, scoring_profile_version=row.scoring_profile_version,
     )
 
 
@@ -102,7 +105,7 @@ def answer_from_row(row: AnswerRow, evidence_ids: Sequence[int] = ()) -> Answer:
         import_id=row.import_id, vendor_value=row.vendor_value,
         origin_assessment_id=row.origin_assessment_id, origin_date=row.origin_date,
         na_accepted_reason=row.na_accepted_reason or "", na_accepted_by=row.na_accepted_by or "",
-        na_accepted_at=row.na_accepted_at,
+        na_accepted_at=row.na_accepted_at, confirm_note=row.confirm_note or "",
     )
 
 
