@@ -412,7 +412,7 @@ def answer_set(ctx: CliContext) -> int:
         ctx.emit_json({"assessment": a.assessment, "question_id": a.question,
                        "value": after.value if after else None, "comment": after.comment if after else ""})
     else:
-        q = (ctx.services.catalog.buyer_module() if a.question.startswith("BUY-")
+        q = (ctx.services.assessments.buyer_module(a.assessment) if a.question.startswith("BUY-")
              else ctx.services.assessments.questionnaire(a.assessment)).question(a.question)
         ctx.print(f"{a.question}: {answer_values.display(q, after.value if after else None)}")
     return 0

@@ -504,6 +504,9 @@ def _evaluate(plan: _Plan, profile: ScoringProfile, values: Mapping[str, Any],
     scope = plan.in_scope(category, tier, added, removed)
     hidden = _hidden(scope, values) if plan.has_show_if else None
     weights = profile.importance_weights
+    # Per-domain weights (profile 2.1.0): a question's weight is its importance weight times its
+    # section's weight; a section the profile does not name weighs 1.
+    domain = profile.domain_weights.get(plan.questionnaire.id)
     ev = _Eval(plan, scope)
     ev.hidden = hidden
     rows, effective, gaps, lapsed = ev.rows, ev.values, ev.gaps, ev.lapsed
@@ -566,6 +569,8 @@ def _evaluate(plan: _Plan, profile: ScoringProfile, values: Mapping[str, Any],
                     if nxt is not None and (ev.valid_until is None or nxt < ev.valid_until):
                         ev.valid_until = nxt
         weight = weights[x.importance] if kind != _UNSCORED else 0.0
+        if domain:
+            weight *= domain.get(x.section_id, 1.0)
         if x.flags:
             flagged.append(x)
         scorable = kind != _UNSCORED and not na and (raw is not None or not answered)
@@ -658,6 +663,7 @@ def _rescore(ev: _Eval, rows_by_id: Mapping[str, _Row], values: Mapping[str, Any
     scope = ev.scope
     hidden = _hidden(scope, values) if plan.has_show_if else None
     weights = profile.importance_weights
+    domain = profile.domain_weights.get(plan.questionnaire.id)  # as in _evaluate
     independent = profile.evidence.independent_current
     ws = wa = 0.0
     n_answered = n_gaps = critical_gaps = 0
@@ -683,6 +689,8 @@ def _rescore(ev: _Eval, rows_by_id: Mapping[str, _Row], values: Mapping[str, Any
                 else:
                     factor = _evidence_factor(profile, evidence.get(qid, ()), as_of, x.kinds)[0]
             weight = weights[x.importance] if x.kind != _UNSCORED else 0.0
+            if domain:
+                weight *= domain.get(x.section_id, 1.0)
         if answered:
             effective[qid] = value
         if x.flags:

@@ -113,7 +113,27 @@ class ScoringProfile:
     #: applicable", the rating is no better than ``best_rating_when_mostly_na``.
     na_max_share: float = 0.5
     best_rating_when_mostly_na: Rating = Rating.MODERATE
+    #: Per-domain weights (2.1.0): questionnaire id -> section id -> weight (> 0). A question
+    #: weighs its importance weight times its section's weight; unnamed sections weigh 1.
+    domain_weights: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     data: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def domain_weight(self, questionnaire_id: str, section_id: str) -> float:
+        """The weight of a section (domain) of a questionnaire; 1 when the profile names none."""
+        return float(self.domain_weights.get(questionnaire_id, {}).get(section_id, 1.0))
+
+    def domain_problems(self, questionnaire: Any) -> list[str]:
+        """Why this profile's domain weights do not fit ``questionnaire`` (empty when they do, or
+        when it names no weights for it): every domain must be covered, and no unknown one named."""
+        named = self.domain_weights.get(questionnaire.id)
+        if not named:
+            return []
+        sections = [s.id for s in questionnaire.sections]
+        out = [f"domain_weights.{questionnaire.id}: no weight for domain {sid}" for sid in sections
+               if sid not in named]
+        out += [f"domain_weights.{questionnaire.id}.{sid}: {questionnaire.key} has no domain {sid}"
+                for sid in named if sid not in sections]
+        return out
 
     def weight(self, importance: Importance) -> float:
         """The weight of a question of this importance."""
@@ -235,6 +255,20 @@ class ScoringProfile:
         if mostly_na is Rating.LOW:
             raise ScoringProfileError("not_applicable.best_rating_when_mostly_na: must be moderate or worse "
                                       "(a mostly not-applicable questionnaire cannot reach Approve)")
+        domain_weights: dict[str, dict[str, float]] = {}
+        raw_domains = data.get("domain_weights") or {}
+        if not isinstance(raw_domains, Mapping):
+            raise ScoringProfileError("domain_weights: expected a mapping of questionnaire id to domain weights")
+        for qid, per_domain in raw_domains.items():
+            if not isinstance(per_domain, Mapping) or not per_domain:
+                raise ScoringProfileError(f"domain_weights.{qid}: expected a mapping of domain id to weight")
+            weights_of: dict[str, float] = {}
+            for sid, value in per_domain.items():
+                if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0 \
+                        or value != value or value == float("inf"):
+                    raise ScoringProfileError(f"domain_weights.{qid}.{sid}: must be a positive number")
+                weights_of[str(sid)] = float(value)
+            domain_weights[str(qid)] = weights_of
         return cls(
             id=str(data.get("id", "custom")), version=str(data.get("version", "0")),
             title=str(data.get("title", "")), importance_weights=weights, evidence=evidence,
@@ -244,7 +278,7 @@ class ScoringProfile:
             recommendations=recommendations, tier_thresholds=tier_thresholds, tier_method=tier_method,
             max_gap_conditions=int((data.get("explanation") or {}).get("max_gap_conditions", 10)),
             withheld_knock_out_floor=withheld_floor, flag_accumulation=accumulation,
-            na_max_share=na_share, best_rating_when_mostly_na=mostly_na,
+            na_max_share=na_share, best_rating_when_mostly_na=mostly_na, domain_weights=domain_weights,
             data=json.loads(json.dumps(data)),
         )
 

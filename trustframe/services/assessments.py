@@ -21,9 +21,11 @@ from trustframe.domain.decision_rules import JustificationNeed, justification_ne
 from trustframe.domain.questionnaire import Question, Questionnaire, QuestionnaireKind, is_buyer_question_id
 from trustframe.domain.scoping import applicable_questions, in_scope
 from trustframe.domain.tiering import TierResult
-from trustframe.errors import ConflictError, NotFoundError
+from trustframe.domain.bank_diff import CarryPlan, carry_plan, diff_banks
+from trustframe.errors import ConflictError, NotFoundError, QuestionnaireError
+from trustframe.exchange.overlays import AppliedOverlay
 from trustframe.services.changes import Change
-from trustframe.services.questionnaires import DEFAULT_QUESTIONNAIRE_ID
+from trustframe.services.questionnaires import BUYER_MODULE_ID, DEFAULT_QUESTIONNAIRE_ID
 from trustframe.services.vendors import InvalidInput
 from trustframe.storage.orm import AnswerRow, AssessmentRow, FlagAcceptanceRow
 from trustframe.storage.repositories import (
@@ -117,6 +119,29 @@ class ScopeTierChange:
     after: ScopeTierState
 
 
+@dataclass(frozen=True)
+class Reassessment:
+    """A reassessment and what happened to each answer of the assessment it continues."""
+
+    assessment: Assessment
+    old_key: str                                  # bank version of the earlier assessment
+    new_key: str                                  # bank version of the new one
+    carried: tuple[str, ...] = ()                 # carried as they were (to confirm, as always)
+    confirm: tuple[tuple[str, str], ...] = ()     # reworded: carried with the reason to confirm
+    dropped: tuple[str, ...] = ()                 # the new bank no longer asks them: not carried
+    to_answer: tuple[str, ...] = ()               # parts of split questions: not carried
+    buyer_carried: tuple[str, ...] = ()
+    buyer_confirm: tuple[tuple[str, str], ...] = ()
+    buyer_dropped: tuple[str, ...] = ()
+    buyer_to_answer: tuple[str, ...] = ()
+    overlays_dropped: tuple[str, ...] = ()        # overlays that do not apply to the new bank
+
+    @property
+    def new_version(self) -> bool:
+        """True when the new assessment uses another bank version than the earlier one."""
+        return self.old_key != self.new_key
+
+
 class AssessmentService:
     """Everything that reads or changes assessments and their answers."""
 
@@ -157,10 +182,64 @@ class AssessmentService:
             return AssessmentRepository(session).row(assessment_id).uid
 
     def questionnaire(self, assessment: Assessment | int) -> Questionnaire:
-        """The exact questionnaire version an assessment uses."""
+        """The exact questionnaire version an assessment uses, with the regulatory overlays it
+        applies (their questions, raised importances and red flags; same id and version)."""
+        if isinstance(assessment, int):
+            assessment = self.get(assessment)
+        bank = self._s.catalog.get(assessment.questionnaire_id, assessment.questionnaire_version)
+        if not assessment.overlays:
+            return bank
+        return self._s.catalog.with_overlays(bank, assessment.overlays)[0]
+
+    def buyer_module(self, assessment: Assessment | int) -> Questionnaire:
+        """The buyer-module version the assessment's buyer answers belong to: the pinned one, or
+        the newest until the first buyer answer pins it."""
+        if isinstance(assessment, int):
+            assessment = self.get(assessment)
+        if assessment.buyer_module_version:
+            module = self._s.catalog.get(BUYER_MODULE_ID, assessment.buyer_module_version)
+            if module.kind is QuestionnaireKind.BUYER:
+                return module
+        return self._s.catalog.buyer_module()
+
+    def bank(self, assessment: Assessment | int) -> Questionnaire:
+        """The assessment's bank version without its overlays."""
         if isinstance(assessment, int):
             assessment = self.get(assessment)
         return self._s.catalog.get(assessment.questionnaire_id, assessment.questionnaire_version)
+
+    def applied_overlays(self, assessment: Assessment | int) -> list[AppliedOverlay]:
+        """The overlays the assessment applies, each with the questions it maps (for sub-scores)."""
+        if isinstance(assessment, int):
+            assessment = self.get(assessment)
+        if not assessment.overlays:
+            return []
+        return list(self._s.catalog.with_overlays(self.bank(assessment), assessment.overlays)[1])
+
+    def set_overlays(self, assessment_id: int, overlay_ids: Iterable[str]) -> Assessment:
+        """Choose the regulatory overlays that apply (replacing the current choice), in one
+        transaction, logged. Each must extend the assessment's bank; a version already chosen is
+        kept, a new one takes the bundled version. Answers to a dropped overlay's questions stay
+        stored (they count again if it is chosen again) but no longer count."""
+        assessment = self.get(assessment_id)
+        if assessment.locked:
+            raise ConflictError("This assessment is decided and locked. Reopen it (with a reason) to change it.")
+        chosen_t = self._resolve_overlays(self.bank(assessment), overlay_ids, dict(assessment.overlays))
+        if chosen_t == assessment.overlays:
+            return assessment
+        with self._s.workspace.transaction() as session:
+            row = self._editable_row(session, assessment_id)
+            for oid, version in chosen_t:
+                self._s.catalog.keep_overlay_text(session, oid, version)
+            before = [f"{o.get('id')}@{o.get('version')}" for o in row.overlays or []]
+            after = [f"{oid}@{version}" for oid, version in chosen_t]
+            HistoryRepository(session).record(self._s.user, "assessment", assessment_id, "overlays",
+                                              before, after, assessment_id=assessment_id)
+            row.overlays = [{"id": oid, "version": version} for oid, version in chosen_t]
+            row.updated_at = datetime.now().replace(microsecond=0)
+            result = AssessmentRepository(session).get(assessment_id)
+        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        return result
 
     def scoped_questions(self, assessment: Assessment | int) -> list[Question]:
         """Questions in scope (category, tier, officer's additions/removals), before show-if."""
@@ -186,41 +265,82 @@ class AssessmentService:
     def create(self, vendor_id: int, product_id: int, questionnaire_id: str = DEFAULT_QUESTIONNAIRE_ID,
                version: str | None = None, tier: int | None = None, assessor: str = "",
                procurement: str = "", due_date: date | None = None,
-               previous_assessment_id: int | None = None) -> Assessment:
+               previous_assessment_id: int | None = None, overlays: Iterable[str] = ()) -> Assessment:
         """Start an assessment. The questionnaire version is pinned and its text kept in the
-        workspace, so the assessment keeps its basis when the bundled questionnaire changes."""
+        workspace, so the assessment keeps its basis when the bundled questionnaire changes; so
+        is the scoring-profile version (its score does not move when a newer profile ships).
+        ``overlays`` are the ids of the regulatory overlays to apply (see :meth:`set_overlays`)."""
         questionnaire = self._s.catalog.get(questionnaire_id, version)
         if questionnaire.kind is not QuestionnaireKind.ASSESSMENT:
             raise InvalidInput(f"{questionnaire.key} is a {questionnaire.kind.value}, not an assessment questionnaire.")
         if tier is not None and tier not in (1, 2, 3, 4):
             raise InvalidInput(f"Tier {tier} does not exist; tiers go from 1 (critical) to 4 (low).")
+        chosen = self._resolve_overlays(questionnaire, overlays, {})
         now = datetime.now().replace(microsecond=0)
         with self._s.workspace.transaction() as session:
-            vendors = VendorRepository(session)
-            vendor = vendors.row(vendor_id)
-            product = vendors.product_row(product_id)
-            if product.vendor_id != vendor_id:
-                raise ConflictError(f"Product '{product.name}' does not belong to {vendor.name}.")
-            QuestionnaireTextRepository(session).put(
-                questionnaire.id, questionnaire.version, self._s.catalog.text(questionnaire),
-                origin="bundled")
-            row = AssessmentRow(
-                uid=str(uuid.uuid4()), vendor_id=vendor_id, product_id=product_id,
-                questionnaire_id=questionnaire.id, questionnaire_version=questionnaire.version,
-                status=AssessmentStatus.DRAFT.value, tier=None, tier_override=tier,
-                tier_override_reason="Set when the assessment was created" if tier is not None else "",
-                profile_answers={}, scope_added=[], scope_removed=[], assessor=assessor or self._s.user,
-                procurement=procurement, due_date=due_date, previous_assessment_id=previous_assessment_id,
-                created_at=now, updated_at=now,
-            )
-            session.add(row)
-            session.flush()
-            HistoryRepository(session).record(self._s.user, "assessment", row.id, "created", None,
-                                              f"{vendor.name} / {product.name} / {questionnaire.key}",
-                                              assessment_id=row.id)
+            row = self._insert(session, questionnaire, vendor_id, product_id, tier, assessor, procurement,
+                               due_date, previous_assessment_id, chosen, now)
             result = AssessmentRepository(session).get(row.id)
         self._s.changes.announce(Change("assessment", result.id, result.id))
         return result
+
+    def _insert(self, session: Any, questionnaire: Questionnaire, vendor_id: int, product_id: int,
+                tier: int | None, assessor: str, procurement: str, due_date: date | None,
+                previous_assessment_id: int | None, overlays: tuple[tuple[str, str], ...],
+                now: datetime) -> AssessmentRow:
+        """Add a new assessment row inside ``session`` (the body of :meth:`create`, shared with
+        :meth:`reassess_report` so a reassessment is written in one transaction)."""
+        vendors = VendorRepository(session)
+        vendor = vendors.row(vendor_id)
+        product = vendors.product_row(product_id)
+        if product.vendor_id != vendor_id:
+            raise ConflictError(f"Product '{product.name}' does not belong to {vendor.name}.")
+        QuestionnaireTextRepository(session).put(
+            questionnaire.id, questionnaire.version, self._s.catalog.text(questionnaire), origin="bundled")
+        row = AssessmentRow(
+            uid=str(uuid.uuid4()), vendor_id=vendor_id, product_id=product_id,
+            questionnaire_id=questionnaire.id, questionnaire_version=questionnaire.version,
+            status=AssessmentStatus.DRAFT.value, tier=None, tier_override=tier,
+            tier_override_reason="Set when the assessment was created" if tier is not None else "",
+            profile_answers={}, scope_added=[], scope_removed=[], assessor=assessor or self._s.user,
+            procurement=procurement, due_date=due_date, previous_assessment_id=previous_assessment_id,
+            created_at=now, updated_at=now, scoring_profile_version=self._newest_profile_version(),
+            overlays=[{"id": oid, "version": version} for oid, version in overlays] or None,
+        )
+        for oid, version in overlays:
+            self._s.catalog.keep_overlay_text(session, oid, version)
+        session.add(row)
+        session.flush()
+        HistoryRepository(session).record(self._s.user, "assessment", row.id, "created", None,
+                                          f"{vendor.name} / {product.name} / {questionnaire.key}",
+                                          assessment_id=row.id)
+        return row
+
+    def _resolve_overlays(self, bank: Questionnaire, overlay_ids: Iterable[str],
+                          current: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+        """``(id, version)`` pairs for the overlay ids chosen, checked to apply to ``bank``: a
+        version already in use is kept, a new choice takes the bundled version."""
+        chosen: list[tuple[str, str]] = []
+        for oid in dict.fromkeys(i.strip() for i in overlay_ids if i.strip()):
+            if oid in current:
+                chosen.append((oid, current[oid]))
+                continue
+            info = self._s.catalog.overlay(oid)
+            if info.base != bank.id:
+                raise InvalidInput(f"Overlay {oid} extends {info.base}, not {bank.id}.")
+            chosen.append((oid, info.version))
+        if chosen:
+            try:
+                self._s.catalog.with_overlays(bank, tuple(chosen))  # refuse what does not apply
+            except QuestionnaireError as exc:
+                raise InvalidInput(str(exc)) from exc
+        return tuple(chosen)
+
+    @staticmethod
+    def _newest_profile_version() -> str | None:
+        from trustframe.services.profile_files import newest_profile_version
+
+        return newest_profile_version()
 
     # -- criticality and scope -----------------------------------------------------------------
 
@@ -372,7 +492,7 @@ class AssessmentService:
             # The buyer's own module: answered by the buyer only, never by an import.
             if source is AnswerSource.VENDOR:
                 raise InvalidInput(f"{question_id} is a buyer-module question; a vendor cannot answer it.")
-            questionnaire = self._s.catalog.buyer_module()
+            questionnaire = self.buyer_module(assessment)
         else:
             questionnaire = self.questionnaire(assessment)
         question = questionnaire.questions_by_id.get(question_id)
@@ -389,9 +509,13 @@ class AssessmentService:
         with self._s.workspace.transaction() as session:
             self._editable_row(session, assessment_id)
             if questionnaire.kind is QuestionnaireKind.BUYER:
-                # Keep the module's text, so its answers stay readable after the bundle moves on.
+                # Keep the module's text, so its answers stay readable after the bundle moves on,
+                # and pin its version with the first answer: the buyer's answers stay on it.
                 QuestionnaireTextRepository(session).put(
                     questionnaire.id, questionnaire.version, self._s.catalog.text(questionnaire), origin="bundled")
+                assessment_row = AssessmentRepository(session).row(assessment_id)
+                if assessment_row.buyer_module_version is None:
+                    assessment_row.buyer_module_version = questionnaire.version
             before, after, changed = self._apply_answer(
                 session, assessment_id, question_id, value, comment, source, override_reason,
                 needs_follow_up, to_confirm, import_id, now)
@@ -753,35 +877,121 @@ class AssessmentService:
         return result
 
     def reassess(self, assessment_id: int, questionnaire_version: str | None = None) -> Assessment:
-        """Start the next assessment of the same product from this one: the profile and answers
-        are copied and marked "to confirm"; answers to questions that no longer exist are left out."""
+        """Start the next assessment of the same product from this one (see
+        :meth:`reassess_report`, which also says what happened to each earlier answer)."""
+        return self.reassess_report(assessment_id, questionnaire_version).assessment
+
+    def reassess_report(self, assessment_id: int, questionnaire_version: str | None = None) -> "Reassessment":
+        """Start the next assessment of the same product from this one, in one transaction.
+
+        The profile, tier, scope and overlays are copied; the earlier assessment stays intact on
+        its own bank version. Every carried answer is marked "to confirm", as in any reassessment.
+        On a newer bank version (``questionnaire_version``, default the newest) the answers follow
+        :func:`trustframe.domain.bank_diff.carry_plan`, the comparison ``questionnaire diff``
+        prints: unchanged and re-weighted questions carry their answers; reworded ones carry them
+        with a note saying what changed; answers to dropped questions and to split questions are
+        not carried (listed in the result and in the change log; the parts of a split are to
+        answer). The buyer's own answers are carried the same way onto the newest buyer module."""
         previous = self.get(assessment_id)
-        previous_answers = self.answers(assessment_id)
-        new = self.create(previous.vendor_id, previous.product_id, previous.questionnaire_id,
-                          questionnaire_version, assessor=self._s.user, procurement=previous.procurement,
-                          previous_assessment_id=assessment_id)
-        questionnaire = self.questionnaire(new)
+        old_bank = self.bank(previous)
+        old_questions = self.questionnaire(previous).questions_by_id
+        with self._s.workspace.reading() as session:
+            all_answers = AssessmentRepository(session).answers(assessment_id)
+        vendor_answers = {qid: a for qid, a in all_answers.items()
+                          if not is_buyer_question_id(qid) and a.value is not None}
+        buyer_answers = {qid: a for qid, a in all_answers.items() if is_buyer_question_id(qid) and a.value is not None}
+        new_bank = self._s.catalog.get(previous.questionnaire_id, questionnaire_version)
+        if new_bank.kind is not QuestionnaireKind.ASSESSMENT:
+            raise InvalidInput(f"{new_bank.key} is a {new_bank.kind.value}, not an assessment questionnaire.")
+        # Overlays come along: the same version when it still applies to the new bank, else the
+        # bundled one; an overlay that applies to neither is left off and reported.
+        overlays: list[tuple[str, str]] = []
+        overlays_dropped: list[str] = []
+        for oid, version in previous.overlays:
+            for candidate in dict.fromkeys([version, self._bundled_overlay_version(oid)]):
+                if candidate is None:
+                    continue
+                try:
+                    self._s.catalog.with_overlays(new_bank, tuple(overlays) + ((oid, candidate),))
+                except (QuestionnaireError, NotFoundError):
+                    continue
+                overlays.append((oid, candidate))
+                break
+            else:
+                overlays_dropped.append(f"{oid}@{version}")
+        new_questions = (self._s.catalog.with_overlays(new_bank, tuple(overlays))[0] if overlays
+                         else new_bank).questions_by_id
+        bank_plan = carry_plan(diff_banks(old_bank, new_bank),
+                               frozenset(q for q in vendor_answers if q in old_bank.questions_by_id))
+        # Overlay questions (not in the bank): carried while the new set of overlays still asks them.
+        extra = [q for q in vendor_answers if q not in old_bank.questions_by_id and q in old_questions]
+        carried = list(bank_plan.carry) + [q for q in extra if q in new_questions]
+        dropped = list(bank_plan.dropped) + [q for q in extra if q not in new_questions]
+        confirm = dict(bank_plan.confirm)
+
+        old_module_version = previous.buyer_module_version
+        new_module: Questionnaire | None = None
+        buyer_plan: CarryPlan | None = None
+        if buyer_answers:
+            new_module = self._s.catalog.buyer_module()
+            old_module = (self._s.catalog.get(new_module.id, old_module_version) if old_module_version
+                          else new_module)
+            buyer_plan = carry_plan(diff_banks(old_module, new_module), frozenset(buyer_answers))
         now = datetime.now().replace(microsecond=0)
         with self._s.workspace.transaction() as session:
-            row = AssessmentRepository(session).row(new.id)  # type: ignore[arg-type]
+            row = self._insert(session, new_bank, previous.vendor_id, previous.product_id, None, self._s.user,
+                               previous.procurement, None, assessment_id, tuple(overlays), now)
             row.profile_answers = dict(previous.profile_answers)
             row.tier = previous.tier
             row.tier_override = previous.tier_override
             row.tier_override_reason = previous.tier_override_reason
-            row.scope_added, row.scope_removed = list(previous.scope_added), list(previous.scope_removed)
-            for qid, answer in previous_answers.items():
-                if qid not in questionnaire.questions_by_id or answer.value is None:
-                    continue
+            row.scope_added = [q for q in previous.scope_added if q in new_questions]
+            row.scope_removed = [q for q in previous.scope_removed if q in new_questions]
+            if new_module is not None and buyer_plan is not None:
+                QuestionnaireTextRepository(session).put(new_module.id, new_module.version,
+                                                         self._s.catalog.text(new_module), origin="bundled")
+                row.buyer_module_version = new_module.version
+            buyer_confirm = dict(buyer_plan.confirm) if buyer_plan else {}
+            copies = [(qid, confirm.get(qid)) for qid in list(carried) + list(confirm)]
+            if buyer_plan is not None:
+                copies += [(qid, buyer_confirm.get(qid)) for qid in list(buyer_plan.carry) + list(buyer_confirm)]
+            for qid, note in copies:
+                answer = all_answers[qid]
                 session.add(AnswerRow(
-                    assessment_id=new.id, question_id=qid, value=answer.value, comment=answer.comment,
+                    assessment_id=row.id, question_id=qid, value=answer.value, comment=answer.comment,
                     source=answer.source.value, override_reason=answer.override_reason,
                     needs_follow_up=False, to_confirm=True, vendor_value=answer.vendor_value,
-                    updated_at=now, updated_by=self._s.user))
-            HistoryRepository(session).record(self._s.user, "assessment", new.id, "reassessment_of", None,
-                                              assessment_id, assessment_id=new.id)
-            result = AssessmentRepository(session).get(new.id)  # type: ignore[arg-type]
+                    confirm_note=note, updated_at=now, updated_by=self._s.user))
+            history = HistoryRepository(session)
+            history.record(self._s.user, "assessment", row.id, "reassessment_of", None, assessment_id,
+                           assessment_id=row.id, note=f"{old_bank.key} -> {new_bank.key}")
+            buyer_dropped = list(buyer_plan.dropped) if buyer_plan else []
+            buyer_to_answer = list(buyer_plan.to_answer) if buyer_plan else []
+            if dropped or buyer_dropped:
+                history.record(self._s.user, "assessment", row.id, "reassessment_dropped", None,
+                               dropped + buyer_dropped, assessment_id=row.id,
+                               note=f"answers to questions {new_bank.key} no longer asks were not carried")
+            if bank_plan.to_answer or buyer_to_answer:
+                history.record(self._s.user, "assessment", row.id, "reassessment_split", None,
+                               list(bank_plan.to_answer) + buyer_to_answer, assessment_id=row.id,
+                               note="split questions: each part is to answer")
+            if overlays_dropped:
+                history.record(self._s.user, "assessment", row.id, "overlays", overlays_dropped, None,
+                               assessment_id=row.id, note=f"no longer applies to {new_bank.key}")
+            result = AssessmentRepository(session).get(row.id)
         self._s.changes.announce(Change("assessment", result.id, result.id))
-        return result
+        return Reassessment(
+            assessment=result, old_key=old_bank.key, new_key=new_bank.key, carried=tuple(carried),
+            confirm=tuple(confirm.items()), dropped=tuple(dropped), to_answer=bank_plan.to_answer,
+            buyer_carried=tuple(buyer_plan.carry) if buyer_plan else (),
+            buyer_confirm=tuple(buyer_confirm.items()), buyer_dropped=tuple(buyer_dropped),
+            buyer_to_answer=tuple(buyer_to_answer), overlays_dropped=tuple(overlays_dropped))
+
+    def _bundled_overlay_version(self, overlay_id: str) -> str | None:
+        try:
+            return self._s.catalog.overlay(overlay_id).version
+        except NotFoundError:
+            return None
 
     def delete(self, assessment_id: int) -> None:
         """Delete an assessment (decided assessments must be reopened first)."""

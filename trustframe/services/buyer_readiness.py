@@ -55,9 +55,12 @@ class BuyerReadinessService:
     def __init__(self, services: "Services") -> None:
         self._s = services
 
-    def module(self) -> Questionnaire:
-        """The buyer and operator module in use."""
-        return self._s.catalog.buyer_module()
+    def module(self, assessment_id: int | None = None) -> Questionnaire:
+        """The buyer and operator module: the version pinned to the assessment (with its first
+        buyer answer), or the newest one."""
+        if assessment_id is None:
+            return self._s.catalog.buyer_module()
+        return self._s.assessments.buyer_module(assessment_id)
 
     def answers(self, assessment_id: int) -> dict[str, Answer]:
         """The buyer's answers of an assessment (``BUY-`` ids only), keyed by question id."""
@@ -69,7 +72,7 @@ class BuyerReadinessService:
         """The module's questions that apply to this assessment's product category and tier."""
         assessment = self._s.assessments.get(assessment_id)
         values = {qid: a.value for qid, a in self.answers(assessment_id).items()}
-        return applicable_questions(self.module(), assessment.product_category, assessment.effective_tier,
+        return applicable_questions(self.module(assessment_id), assessment.product_category, assessment.effective_tier,
                                     values)
 
     def set_answer(self, assessment_id: int, question_id: str, value: Any, *, comment: str | None = None,
@@ -84,7 +87,7 @@ class BuyerReadinessService:
         """Score the buyer's answers with the scoring engine and profile in force, on their own."""
         as_of = as_of or date.today()
         assessment = self._s.assessments.get(assessment_id)
-        module = self.module()
+        module = self.module(assessment_id)
         answers = self.answers(assessment_id)
         # Rule 3 (a "not applicable" answer counts once a reviewer accepts it) guards against a
         # vendor dodging questions; here the buyer answers for itself, so its N/A stands as given.

@@ -7,8 +7,11 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from trustframe.domain.questionnaire import Questionnaire, QuestionnaireKind
 from trustframe.errors import NotFoundError, QuestionnaireError
+from trustframe.exchange.overlays import AppliedOverlay, apply_overlays, bundled_overlay_files
 from trustframe.exchange.questionnaire_files import (
     bundled_questionnaire_files,
     check_questionnaire_text,
@@ -24,6 +27,20 @@ DEFAULT_QUESTIONNAIRE_ID = "ict-supply-chain-trust"
 PROFILE_ID = "criticality-profile"
 #: The buyer and operator module, answered by the buying organisation about itself.
 BUYER_MODULE_ID = "buyer-readiness"
+#: Workspace copies of overlays are kept beside the questionnaires under this id prefix.
+OVERLAY_TEXT_PREFIX = "overlay:"
+
+
+@dataclass(frozen=True)
+class OverlayInfo:
+    """A regulatory overlay that can be applied to assessments on its base bank."""
+
+    id: str
+    version: str
+    title: str
+    regime: str
+    base: str          # the bank id it extends
+    added: int         # questions it adds
 
 
 @dataclass(frozen=True)
@@ -52,6 +69,8 @@ class QuestionnaireCatalog:
         self._bundled: dict[str, Questionnaire] | None = None
         self._by_key: dict[str, Questionnaire] = {}
         self._texts: dict[str, str] = {}
+        self._overlays: dict[str, tuple[OverlayInfo, str]] | None = None
+        self._merged: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[Questionnaire, list[AppliedOverlay]]] = {}
 
     def _load_bundled(self) -> dict[str, Questionnaire]:
         if self._bundled is None:
@@ -79,6 +98,8 @@ class QuestionnaireCatalog:
         if self.workspace is not None:
             with self.workspace.reading() as session:
                 for row in QuestionnaireTextRepository(session).list():
+                    if row.questionnaire_id.startswith(OVERLAY_TEXT_PREFIX):
+                        continue  # an overlay's copy, not a questionnaire (see with_overlays)
                     key = f"{row.questionnaire_id}@{row.version}"
                     if key not in items:
                         try:
@@ -145,6 +166,72 @@ class QuestionnaireCatalog:
             with self.workspace.transaction() as session:
                 QuestionnaireTextRepository(session).put(q.id, q.version, text, origin="custom")
         return q
+
+    # -- overlays --------------------------------------------------------------------------------
+
+    def _load_overlays(self) -> dict[str, tuple[OverlayInfo, str]]:
+        if self._overlays is None:
+            found: dict[str, tuple[OverlayInfo, str]] = {}
+            for path in bundled_overlay_files():
+                # Bundled overlays are validated in full by the test suite (and `questionnaire
+                # validate`); reading their header is enough here. Applying one checks it again.
+                text = path.read_text(encoding="utf-8-sig")
+                try:
+                    data = yaml.safe_load(text)
+                    info = OverlayInfo(str(data["id"]), str(data["version"]), str(data["title"]),
+                                       str(data["regime"]), str(data["base"]),
+                                       sum(len(sec.get("questions") or []) for sec in data.get("sections") or []))
+                except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+                    log.error("Skipping unreadable overlay %s: %s", path, exc.__class__.__name__)
+                    continue
+                found[info.id] = (info, text)
+            self._overlays = found
+        return self._overlays
+
+    def overlays(self, base: str | None = None) -> list[OverlayInfo]:
+        """The bundled overlays (of the bank ``base`` when given), by id."""
+        return sorted((info for info, _ in self._load_overlays().values() if base is None or info.base == base),
+                      key=lambda i: i.id)
+
+    def overlay(self, overlay_id: str) -> OverlayInfo:
+        """The bundled overlay ``overlay_id``; NotFoundError names the known ones."""
+        found = self._load_overlays().get(overlay_id)
+        if found is None:
+            raise NotFoundError(f"There is no overlay '{overlay_id}'. Known: "
+                                f"{', '.join(sorted(self._load_overlays())) or 'none'}.")
+        return found[0]
+
+    def overlay_text(self, overlay_id: str, version: str) -> str:
+        """The text of an overlay version: the bundled file, or the copy kept in the workspace."""
+        bundled = self._load_overlays().get(overlay_id)
+        if bundled is not None and bundled[0].version == version:
+            return bundled[1]
+        if self.workspace is not None:
+            with self.workspace.reading() as session:
+                row = QuestionnaireTextRepository(session).get(OVERLAY_TEXT_PREFIX + overlay_id, version)
+                if row is not None:
+                    return row.text
+        raise NotFoundError(f"Overlay {overlay_id}@{version} is neither bundled nor stored in this workspace.")
+
+    def keep_overlay_text(self, session: object, overlay_id: str, version: str) -> None:
+        """Keep a copy of an overlay version in the workspace (inside the caller's transaction), so
+        assessments that use it still open after the bundle moves on."""
+        QuestionnaireTextRepository(session).put(  # type: ignore[arg-type]
+            OVERLAY_TEXT_PREFIX + overlay_id, version, self.overlay_text(overlay_id, version), origin="overlay")
+
+    def with_overlays(self, bank: Questionnaire, overlays: tuple[tuple[str, str], ...],
+                      ) -> tuple[Questionnaire, list[AppliedOverlay]]:
+        """``bank`` with the overlays ``((id, version), ...)`` applied in order (cached): same id
+        and version as the bank, plus the overlays' questions, raised importances and red flags."""
+        key = (bank.key, tuple(overlays))
+        cached = self._merged.get(key)
+        if cached is None:
+            bundled = self._load_overlays()
+            texts = [(f"{oid}@{version}", self.overlay_text(oid, version)) for oid, version in overlays]
+            trusted = all(oid in bundled and bundled[oid][0].version == version for oid, version in overlays)
+            cached = apply_overlays(self.text(bank), texts, trusted=trusted)
+            self._merged[key] = cached
+        return cached
 
     def profile(self) -> Questionnaire:
         """The bundled criticality profile."""

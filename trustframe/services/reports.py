@@ -346,7 +346,7 @@ def _report_translator(services: "Services", language: str, kind: str,
         questionnaires = [services.assessments.questionnaire(i) for i in dict.fromkeys(ids)]
         if kind == "assessment":
             try:  # the buyer-readiness block quotes the buyer module's titles
-                questionnaires.append(services.catalog.buyer_module())
+                questionnaires.append(services.assessments.buyer_module(ids[0]))
             except TrustFrameError:
                 pass
     try:

@@ -46,7 +46,8 @@ from trustframe.domain.scoring_codec import result_from_dict, result_to_dict
 from trustframe.domain.scoring_model import Rating, Recommendation, ScoreResult
 from trustframe.domain.scoring_profile import ScoringProfile, ScoringProfileError, merge_profile_data
 from trustframe.domain.tiering import TierResult, compute_tier
-from trustframe.errors import NotFoundError
+from trustframe.errors import NotFoundError, QuestionnaireError
+from trustframe.services import profile_files
 from trustframe.services.changes import Change
 from trustframe.services.scoring_worker import Job, score_jobs
 from trustframe.services.vendors import InvalidInput
@@ -126,6 +127,7 @@ class ScoringService:
     def __init__(self, services: "Services") -> None:
         self._s = services
         self._profile: ScoringProfile | None = None
+        self._profiles: dict[str, ScoringProfile] = {}  # by pinned version ("" = newest)
         # Assessments changed in this process in ways that may not move ``updated_at``.
         self._dirty: set[int] = set()
         services.snapshot_on_decision = self._snapshot_on_decision
@@ -135,25 +137,46 @@ class ScoringService:
 
     @staticmethod
     def default_profile_data() -> dict[str, Any]:
-        """The shipped default profile (resources/scoring/default.json) as a dictionary."""
-        path = paths.scoring_profiles_dir() / "default.json"
-        with path.open(encoding="utf-8") as fh:
-            data: dict[str, Any] = json.load(fh)
-        return data
+        """The shipped default profile (resources/scoring/default.json, its newest version) as a
+        dictionary."""
+        return profile_files.newest_profile_data()
+
+    @staticmethod
+    def profile_data(version: str | None) -> dict[str, Any]:
+        """The shipped default profile at ``version`` (see :mod:`trustframe.services.profile_files`)."""
+        return profile_files.profile_data(version)
+
+    @property
+    def newest_profile_version(self) -> str:
+        """The version new assessments are pinned to."""
+        return profile_files.newest_profile_version()
 
     @property
     def profile(self) -> ScoringProfile:
-        """The profile in force: the default merged with the workspace's override."""
+        """The profile in force for new assessments: the newest default merged with the
+        workspace's override."""
         if self._profile is None:
-            override = self._s.setting(PROFILE_SETTING)
-            data = merge_profile_data(self.default_profile_data(), override if isinstance(override, dict) else None)
-            try:
-                self._profile = ScoringProfile.from_dict(data)
-            except ScoringProfileError as exc:
-                # A bad override must not make every screen fail: fall back and say so.
-                log.error("The workspace's scoring profile is invalid (%s); using the default.", exc)
-                self._profile = ScoringProfile.from_dict(self.default_profile_data())
+            self._profile = self.profile_for(None)
         return self._profile
+
+    def profile_for(self, version: str | None) -> ScoringProfile:
+        """The profile an assessment pinned to ``version`` is scored with: that shipped version
+        merged with the workspace's override (None: the newest)."""
+        key = version or ""
+        cached = self._profiles.get(key)
+        if cached is not None:
+            return cached
+        override = self._s.setting(PROFILE_SETTING)
+        base = self.profile_data(version)
+        data = merge_profile_data(base, override if isinstance(override, dict) else None)
+        try:
+            profile = ScoringProfile.from_dict(data)
+        except ScoringProfileError as exc:
+            # A bad override must not make every screen fail: fall back and say so.
+            log.error("The workspace's scoring profile is invalid (%s); using the default.", exc)
+            profile = ScoringProfile.from_dict(base)
+        self._profiles[key] = profile
+        return profile
 
     def set_profile_override(self, override: Mapping[str, Any] | None, progress: Progress | None = None,
                              cancelled: Cancelled | None = None) -> ScoringProfile:
@@ -164,8 +187,17 @@ class ScoringService:
             profile = ScoringProfile.from_dict(data)
         except ScoringProfileError as exc:
             raise InvalidInput(f"The scoring profile is not valid: {exc}") from exc
+        problems: list[str] = []
+        for qid in profile.domain_weights:
+            try:
+                problems += profile.domain_problems(self._s.catalog.get(qid))
+            except NotFoundError:
+                problems.append(f"domain_weights.{qid}: there is no questionnaire '{qid}'")
+        if problems:
+            raise InvalidInput("The scoring profile is not valid: " + "; ".join(problems))
         self._s.set_setting(PROFILE_SETTING, dict(override) if override else None)
         self._profile = profile
+        self._profiles = {"": profile}
         self.rescore_all(progress, cancelled)
         return profile
 
@@ -221,8 +253,9 @@ class ScoringService:
         acceptances = repo.flag_acceptances(assessment_id)
         ids = {eid for a in answers.values() for eid in a.evidence_ids}
         evidence = {e.id: e for e in EvidenceRepository(session).list(ids=ids)} if ids else {}
-        questionnaire = self._questionnaire(assessment.questionnaire_id, assessment.questionnaire_version)
-        return score_assessment(assessment, questionnaire, answers, profile=self.profile, as_of=as_of,
+        questionnaire = self._s.assessments.questionnaire(assessment)
+        return score_assessment(assessment, questionnaire, answers,
+                                profile=self.profile_for(assessment.scoring_profile_version), as_of=as_of,
                                 evidence=evidence, acceptances=acceptances, detail=detail)  # type: ignore[arg-type]
 
     # -- snapshots -----------------------------------------------------------------------------
@@ -242,8 +275,10 @@ class ScoringService:
             self._dirty.add(change.assessment_id)
         if change.entity == "settings" and change.entity_id == PROFILE_SETTING:
             self._profile = None
+            self._profiles = {}
         if change.entity == "workspace":
             self._profile = None
+            self._profiles = {}
             self._dirty.clear()
 
     def _compute(self, session: Session, ids: Sequence[int], as_of: date) -> list[tuple[AssessmentInputs, ScoreResult]]:
@@ -251,7 +286,12 @@ class ScoringService:
         assessments are scored as of their decision date with group scores (they become
         backfill snapshots; only a real decision stores the full explanation)."""
         inputs, questionnaires, jobs = self._jobs(ScoringRepository(session).inputs(ids), as_of)
-        return list(zip(inputs, score_jobs(questionnaires, self.profile, jobs)))
+        results: list[ScoreResult | None] = [None] * len(jobs)
+        for version, positions in _by_profile(inputs).items():
+            scored = score_jobs(questionnaires, self.profile_for(version), [jobs[i] for i in positions])
+            for i, result in zip(positions, scored):
+                results[i] = result
+        return list(zip(inputs, results))  # type: ignore[arg-type]
 
     def _jobs(self, loaded: Sequence[AssessmentInputs], as_of: date,
               ) -> tuple[list[AssessmentInputs], dict[str, Questionnaire], list[Job]]:
@@ -267,13 +307,19 @@ class ScoringService:
             day = inputs.decision_date if decided and inputs.decision_date else as_of
             try:
                 questionnaire = self._questionnaire(inputs.questionnaire_id, inputs.questionnaire_version)
-            except NotFoundError:
-                log.warning("Assessment %s: questionnaire %s@%s is missing; not scored", inputs.id,
-                            inputs.questionnaire_id, inputs.questionnaire_version)
+                key = questionnaire.key
+                if inputs.overlays:
+                    # The bank with the assessment's overlays keeps the bank's key; the job key
+                    # tells the combinations apart (workers cache questionnaires by it).
+                    questionnaire = self._s.catalog.with_overlays(questionnaire, inputs.overlays)[0]
+                    key += "+" + ",".join(f"{oid}@{v}" for oid, v in inputs.overlays)
+            except (NotFoundError, QuestionnaireError) as exc:
+                log.warning("Assessment %s: questionnaire %s@%s (overlays %s) is missing or invalid (%s); not scored",
+                            inputs.id, inputs.questionnaire_id, inputs.questionnaire_version, inputs.overlays, exc)
                 continue
-            questionnaires[questionnaire.key] = questionnaire
+            questionnaires[key] = questionnaire
             kept.append(inputs)
-            jobs.append((questionnaire.key, inputs.id, day, inputs.category, inputs.tier, inputs.scope_added,
+            jobs.append((key, inputs.id, day, inputs.category, inputs.tier, inputs.scope_added,
                          inputs.scope_removed, inputs.answers, inputs.evidence, inputs.accepted, decided,
                          inputs.na_accepted))
         return kept, questionnaires, jobs
@@ -380,20 +426,24 @@ class ScoringService:
         On cancel, chunks already being scored are still stored (a second at most).
         """
         total = len(ids)
-        profile = self.profile
+        # One future per scoring-profile version in a chunk (assessments keep their pinned one).
         in_flight: deque[tuple[int, list[AssessmentInputs], dict[str, Questionnaire], list[Job],
-                               Future[list[ScoreResult]]]] = deque()
+                               list[tuple[ScoringProfile, list[int], Future[list[ScoreResult]]]]]] = deque()
         done = 0
 
         def store_oldest() -> None:
             nonlocal done
-            size, inputs, questionnaires, jobs, future = in_flight.popleft()
-            try:
-                results = future.result()
-            except BrokenExecutor as exc:
-                # A worker died (killed, out of memory): score this chunk here instead.
-                log.warning("A scoring worker stopped (%s); scoring the chunk in this process", exc)
-                results = score_jobs(questionnaires, profile, jobs)
+            size, inputs, questionnaires, jobs, parts = in_flight.popleft()
+            results: list[Any] = [None] * len(jobs)
+            for profile, positions, future in parts:
+                try:
+                    scored = future.result()
+                except BrokenExecutor as exc:
+                    # A worker died (killed, out of memory): score this part here instead.
+                    log.warning("A scoring worker stopped (%s); scoring the chunk in this process", exc)
+                    scored = score_jobs(questionnaires, profile, [jobs[i] for i in positions])
+                for i, result in zip(positions, scored):
+                    results[i] = result
             with self._s.workspace.transaction() as session:
                 self._store(session, list(zip(inputs, results)))
             done += size
@@ -407,12 +457,17 @@ class ScoringService:
             with self._s.workspace.reading() as session:
                 loaded = ScoringRepository(session).inputs(chunk, answers_as_text=True)
             inputs, questionnaires, jobs = self._jobs(loaded, as_of)
-            try:
-                future = pool.submit(score_jobs, questionnaires, profile, jobs, True)
-            except BrokenExecutor:
-                future = Future()
-                future.set_result(score_jobs(questionnaires, profile, jobs))
-            in_flight.append((len(chunk), inputs, questionnaires, jobs, future))
+            parts = []
+            for version, positions in _by_profile(inputs).items():
+                profile = self.profile_for(version)
+                part = [jobs[i] for i in positions]
+                try:
+                    future = pool.submit(score_jobs, questionnaires, profile, part, True)
+                except BrokenExecutor:
+                    future = Future()
+                    future.set_result(score_jobs(questionnaires, profile, part))
+                parts.append((profile, positions, future))
+            in_flight.append((len(chunk), inputs, questionnaires, jobs, parts))
             # One chunk queued per worker beyond the ones running keeps both cores busy while
             # bounding memory (each chunk holds ~90,000 answers).
             while len(in_flight) > 2 * POOL_WORKERS:
@@ -586,6 +641,14 @@ class ScoringService:
             evidence_expired=sum(e[1] for e in evidence.values()),
             open_critical_flags=open_critical, rows_with_critical_flags=rows_critical,
             overdue=tuple(sorted(overdue, key=lambda r: (r.next_review_due or as_of, r.vendor_name))))
+
+
+def _by_profile(inputs: Sequence[AssessmentInputs]) -> dict[str | None, list[int]]:
+    """Positions of ``inputs`` grouped by the scoring-profile version each is pinned to."""
+    groups: dict[str | None, list[int]] = {}
+    for i, item in enumerate(inputs):
+        groups.setdefault(item.profile_version, []).append(i)
+    return groups
 
 
 def _worker_pool() -> Executor | None:

@@ -53,6 +53,10 @@ class AssessmentInputs:
     accepted: dict[str, FlagAcceptance]
     #: Questions whose "not applicable" answer a reviewer accepted (rule 3 of docs/scoring.md).
     na_accepted: frozenset[str] = frozenset()
+    #: Regulatory overlays applied, ``((id, version), ...)`` (0011).
+    overlays: tuple[tuple[str, str], ...] = ()
+    #: The scoring-profile version the assessment is pinned to (None: the newest).
+    profile_version: str | None = None
 
 
 def _decode(text: Any) -> Any:
@@ -89,7 +93,7 @@ class ScoringRepository:
             select(AssessmentRow.id, AssessmentRow.questionnaire_id, AssessmentRow.questionnaire_version,
                    ProductRow.category, AssessmentRow.tier, AssessmentRow.tier_override, AssessmentRow.scope_added,
                    AssessmentRow.scope_removed, AssessmentRow.status, AssessmentRow.updated_at,
-                   AssessmentRow.decision_date)
+                   AssessmentRow.decision_date, AssessmentRow.overlays, AssessmentRow.scoring_profile_version)
             .join(ProductRow, AssessmentRow.product_id == ProductRow.id)
             .where(AssessmentRow.id.in_(ids))).all()
         answers = self._answers(ids, decode=not answers_as_text)
@@ -125,11 +129,13 @@ class ScoringRepository:
             na_accepted.setdefault(aid, set()).add(qid)
         out = []
         for (aid, qn_id, qn_version, category, tier, override, added, removed, status, updated_at,
-             decision_date) in rows:
+             decision_date, overlays, profile_version) in rows:
             out.append(AssessmentInputs(
                 aid, qn_id, qn_version, category, override if override is not None else tier, tuple(added or ()),
                 tuple(removed or ()), status, updated_at, decision_date, answers[aid], linked.get(aid, {}),
-                accepted.get(aid, {}), frozenset(na_accepted.get(aid, ()))))
+                accepted.get(aid, {}), frozenset(na_accepted.get(aid, ())),
+                tuple((str(o.get("id", "")), str(o.get("version", ""))) for o in overlays or [] if isinstance(o, dict)),
+                profile_version))
         return out
 
     def _answers(self, ids: list[int], decode: bool = True) -> dict[int, Any]:
