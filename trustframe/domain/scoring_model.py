@@ -183,3 +183,42 @@ class ScoreResult:
     def critical_flags(self) -> tuple[RaisedFlag, ...]:
         """Open critical flags."""
         return tuple(f for f in self.open_flags if f.severity is Severity.CRITICAL)
+
+
+@dataclass(frozen=True)
+class OverlayScore:
+    """A regulatory overlay's own sub-score: how the questions it maps (those it adds, raises or
+    gives a red flag) score in the assessment, with the same weights as the overall score."""
+
+    overlay_id: str
+    version: str
+    title: str
+    regime: str
+    question_ids: tuple[str, ...]        # mapped questions that apply to the assessment
+    rows: tuple[QuestionScore, ...]      # their scores, in questionnaire order
+    score: float | None                  # 0-100; None while none of them is answered
+    answered: int
+    applicable: int                      # mapped, applicable and scorable
+    gaps: tuple[str, ...]                # mapped required questions still unanswered
+    flags: tuple[str, ...]               # open red flags raised on mapped questions
+
+    @property
+    def completeness(self) -> float:
+        """Share of the mapped, applicable questions answered (0..1)."""
+        return self.answered / self.applicable if self.applicable else 1.0
+
+
+def overlay_score(result: "ScoreResult", overlay_id: str, version: str, title: str, regime: str,
+                  mapped: tuple[str, ...]) -> OverlayScore:
+    """The sub-score of the questions ``mapped`` by an overlay, from a detailed result (rule of
+    docs/scoring.md §4 applied to that group: Σ weight × effective / Σ weight over the answered)."""
+    wanted = set(mapped)
+    rows = tuple(q for q in result.questions if q.question_id in wanted)
+    scored = [q for q in rows if q.answered and not q.not_applicable and q.score is not None]
+    total = sum(q.weight for q in scored)
+    score = round(100 * sum(q.weight * (q.score or 0.0) for q in scored) / total, 2) if total else None
+    gaps = tuple(qid for qid in result.gaps if qid in wanted)
+    applicable = len(scored) + sum(1 for q in rows if not q.answered and q.question_id in gaps)
+    flags = tuple(f.flag_id for f in result.open_flags if f.question_id in wanted)
+    return OverlayScore(overlay_id, version, title, regime, tuple(q.question_id for q in rows), rows, score,
+                        len(scored), applicable, gaps, flags)

@@ -23,7 +23,6 @@ nothing unless something changed.
 
 from __future__ import annotations
 
-import json
 import logging
 import multiprocessing
 import os
@@ -36,14 +35,13 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from trustframe import paths
 from trustframe.domain.assessment import Assessment, AssessmentStatus, Decision
 from trustframe.domain.comparison import Comparison, build_comparison
 from trustframe.domain.portfolio import PortfolioSummary, RegisterRow
 from trustframe.domain.questionnaire import ProductCategory, Questionnaire, Severity
 from trustframe.domain.scoring import score_assessment
 from trustframe.domain.scoring_codec import result_from_dict, result_to_dict
-from trustframe.domain.scoring_model import Rating, Recommendation, ScoreResult
+from trustframe.domain.scoring_model import OverlayScore, Rating, Recommendation, ScoreResult, overlay_score
 from trustframe.domain.scoring_profile import ScoringProfile, ScoringProfileError, merge_profile_data
 from trustframe.domain.tiering import TierResult, compute_tier
 from trustframe.errors import NotFoundError, QuestionnaireError
@@ -236,6 +234,17 @@ class ScoringService:
                 names.append((assessment.vendor_name, assessment.product_name))
                 results.append(self._score_in(session, aid, as_of, True))
         return build_comparison(results, names, as_of)
+
+    def overlay_scores(self, assessment_id: int, as_of: date | None = None,
+                       result: ScoreResult | None = None) -> list[OverlayScore]:
+        """One sub-score per regulatory overlay the assessment applies (in the order chosen): the
+        questions it maps and how they score. ``result`` is a detailed score to reuse."""
+        overlays = self._s.assessments.applied_overlays(assessment_id)
+        if not overlays:
+            return []
+        if result is None or not result.questions:
+            result = self.score(assessment_id, as_of, detail=True)
+        return [overlay_score(result, o.id, o.version, o.title, o.regime, o.mapped) for o in overlays]
 
     def decision_basis(self, assessment_id: int) -> ScoreResult | None:
         """The score stored when the assessment was (last) decided, or None."""

@@ -1,0 +1,254 @@
+"""Question bank versions (issue 15): reassessing onto a newer bank version, regulatory overlays
+chosen per assessment, the buyer module and the scoring profile pinned per assessment.
+
+The newer bank here is synthetic (built from the bundled 1.0.0 in the test), so the tests do not
+depend on the bundled bank's next version."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+import yaml
+
+from trustframe import paths
+from trustframe.domain.assessment import Decision
+from trustframe.domain.questionnaire import AnswerType
+from trustframe.errors import ConflictError, NotFoundError
+from trustframe.services.vendors import InvalidInput
+from trustframe.storage.orm import AssessmentRow
+
+AS_OF = date(2026, 6, 1)
+BANK = paths.questionnaires_dir() / "ict-supply-chain-trust.yaml"
+BUYER = paths.questionnaires_dir() / "buyer-readiness.yaml"
+
+
+def _bank_1_1(text: str) -> tuple[dict[str, Any], str]:
+    """Bank 1.1.0 from 1.0.0: GOV-01 reworded, VUL-12 split into VUL-12 and VUL-12b, one
+    question dropped (one nothing else refers to). Returns the data and the dropped id."""
+    data = yaml.safe_load(text)
+    data["version"] = "1.1.0"
+    questions = {q["id"]: (sec, q) for sec in data["sections"] for q in sec["questions"]}
+    questions["GOV-01"][1]["text"] = questions["GOV-01"][1]["text"].strip() + " Name the person."
+    sec, vul12 = questions["VUL-12"]
+    part = copy.deepcopy(vul12)
+    vul12["text"] = "In the last 36 months, has a security incident affected your customers?"
+    part["id"], part["split_from"] = "VUL-12b", "VUL-12"
+    part["text"] = "Were all customers affected by a security incident in the last 36 months notified at the time?"
+    for flag in part.get("red_flags") or []:
+        flag["id"] = flag["id"].replace("VUL-12", "VUL-12b")
+    vul12["split_from"] = "VUL-12"  # the narrowed original is a part too (ignored: same id)
+    sec["questions"].insert(sec["questions"].index(vul12) + 1, part)
+    dropped = next(qid for qid, (_, q) in questions.items()
+                   if text.count(qid) == 1 and q.get("type") == "single_choice" and qid.startswith("OPS"))
+    dsec, dq = questions[dropped]
+    dsec["questions"].remove(dq)
+    return data, dropped
+
+
+@pytest.fixture
+def newer(tmp_path: Path, sample_dir: Path) -> Iterator[tuple[Path, str]]:
+    """An extra catalog folder with bank 1.1.0 and buyer module 1.1.0 (BUY-01 reworded)."""
+    data, dropped = _bank_1_1(BANK.read_text(encoding="utf-8"))
+    (sample_dir / "bank-1.1.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                                              encoding="utf-8")
+    buyer = yaml.safe_load(BUYER.read_text(encoding="utf-8"))
+    buyer["version"] = "1.1.0"
+    first = buyer["sections"][0]["questions"][0]
+    first["text"] = first["text"].strip() + " (including the last renewal)"
+    (sample_dir / "buyer-1.1.yaml").write_text(yaml.safe_dump(buyer, allow_unicode=True, sort_keys=False),
+                                               encoding="utf-8")
+    yield sample_dir, dropped
+
+
+def _single(services: Any, questionnaire: Any, qid: str) -> str:
+    q = questionnaire.question(qid)
+    assert q.type in (AnswerType.SINGLE_CHOICE, AnswerType.YES_NO)
+    return q.options[0].id
+
+
+def _assessment_on(services: Any, version: str) -> Any:
+    vendor = services.vendors.add_vendor("Borealis Systems", "FI")
+    product = services.vendors.add_product(vendor.id, "Borealis Core", "software")
+    return services.assessments.create(vendor.id, product.id, version=version, tier=1)
+
+
+def test_reassessment_onto_a_newer_bank_carries_confirms_drops_and_splits(services: Any, newer: Any) -> None:
+    _, dropped = newer
+    s = services.assessments
+    assert services.catalog.get("ict-supply-chain-trust").version == "1.1.0"  # the synthetic one is newest
+    old = _assessment_on(services, "1.0.0")
+    bank = s.questionnaire(old)
+    unchanged = [q.id for q in s.applicable_questions(old) if q.type is AnswerType.SINGLE_CHOICE
+                 and q.id.startswith("SDL")][:3]
+    for qid in ["GOV-01", "VUL-12", dropped, *unchanged]:
+        s.set_answer(old.id, qid, _single(services, bank, qid), comment=f"said {qid}")
+    # The buyer answered when module 1.0.0 was the newest (its first answer pinned it then).
+    with services.workspace.transaction() as session:
+        session.get(AssessmentRow, old.id).buyer_module_version = "1.0.0"
+    buyer_q = services.buyer.module(old.id).sections[0].questions[0]
+    assert services.buyer.module(old.id).version == "1.0.0"
+    services.buyer.set_answer(old.id, buyer_q.id, buyer_q.options[0].id)
+    assert s.get(old.id).buyer_module_version == "1.0.0"
+
+    report = s.reassess_report(old.id)
+    new = report.assessment
+    assert (report.old_key, report.new_key) == ("ict-supply-chain-trust@1.0.0", "ict-supply-chain-trust@1.1.0")
+    assert report.new_version and new.questionnaire_version == "1.1.0"
+    assert sorted(report.carried) == sorted(unchanged)
+    assert [qid for qid, _ in report.confirm] == ["GOV-01"] and "question text" in report.confirm[0][1]
+    assert report.dropped == (dropped,)
+    assert report.to_answer == ("VUL-12", "VUL-12b")
+    answers = s.answers(new.id)
+    assert set(answers) == {*unchanged, "GOV-01"}
+    assert all(a.to_confirm for a in answers.values())
+    assert answers["GOV-01"].confirm_note.startswith("reworded")
+    assert answers[unchanged[0]].confirm_note == "" and answers[unchanged[0]].comment == f"said {unchanged[0]}"
+    # The earlier assessment stays intact on its own version.
+    assert s.get(old.id).questionnaire_version == "1.0.0"
+    assert set(s.answers(old.id)) == {"GOV-01", "VUL-12", dropped, *unchanged}
+    # The change log names what was not carried.
+    log = {e.field: e for e in services.history(new.id)}
+    assert dropped in (log["reassessment_dropped"].new_value or "")
+    assert "VUL-12b" in (log["reassessment_split"].new_value or "")
+    assert "1.0.0 -> " in log["reassessment_of"].note
+    # Buyer answers move onto the newest module, the reworded one to confirm with its reason.
+    assert report.buyer_confirm and report.buyer_confirm[0][0] == buyer_q.id
+    assert s.get(new.id).buyer_module_version == "1.1.0"
+    carried_buyer = services.buyer.answers(new.id)[buyer_q.id]
+    assert carried_buyer.to_confirm and carried_buyer.confirm_note.startswith("reworded")
+    # Answering (or confirming) clears the note.
+    s.set_answer(new.id, "GOV-01", to_confirm=False)
+    assert s.answers(new.id)["GOV-01"].confirm_note == ""
+
+
+def test_first_buyer_answer_pins_the_module_version(services: Any, newer: Any) -> None:
+    s = services.assessments
+    a = _assessment_on(services, "1.0.0")
+    assert s.get(a.id).buyer_module_version is None
+    question = services.buyer.module(a.id).sections[0].questions[1]
+    services.buyer.set_answer(a.id, question.id, question.options[0].id)
+    assert s.get(a.id).buyer_module_version == "1.1.0"
+
+
+def test_reassessment_on_the_same_version_carries_everything_to_confirm(services: Any, sample_assessment: Any) -> None:
+    s = services.assessments
+    s.set_answer(sample_assessment.id, "GOV-01", "documented")
+    report = s.reassess_report(sample_assessment.id)
+    assert not report.new_version and report.carried == ("GOV-01",)
+    assert report.dropped == report.to_answer == () and report.confirm == ()
+
+
+def test_overlays_are_chosen_per_assessment_and_add_their_questions(services: Any) -> None:
+    s = services.assessments
+    vendor = services.vendors.add_vendor("Borealis Systems", "FI")
+    product = services.vendors.add_product(vendor.id, "Borealis Core", "software")
+    a = s.create(vendor.id, product.id, tier=1)
+    plain = s.questionnaire(a).question_count
+    a = s.set_overlays(a.id, ["eu-nis2", "eu-dora"])
+    assert a.overlay_ids == ("eu-nis2", "eu-dora")
+    merged = s.questionnaire(a)
+    assert merged.key == s.bank(a).key and merged.question_count == plain + 4
+    assert "NIS2-01" in merged.questions_by_id and "DORA-01" in merged.questions_by_id
+    applied = {o.id: o for o in s.applied_overlays(a)}
+    assert "NIS2-01" in applied["eu-nis2"].mapped and "VUL-11" in applied["eu-nis2"].mapped
+    # Overlay questions are answered and scored like any other.
+    s.set_answer(a.id, "NIS2-01", merged.question("NIS2-01").options[0].id)
+    assert "NIS2-01" in s.answers(a.id)
+    log = [e for e in services.history(a.id) if e.field == "overlays"]
+    assert log and "eu-nis2@1.0.0" in (log[-1].new_value or "")
+    # Removing one keeps the answer stored but the question no longer counts.
+    a = s.set_overlays(a.id, ["eu-dora"])
+    assert "NIS2-01" not in s.questionnaire(a).questions_by_id and "NIS2-01" in s.answers(a.id)
+    with pytest.raises(NotFoundError):
+        s.set_overlays(a.id, ["no-such-overlay"])
+    assert s.get(a.id).overlay_ids == ("eu-dora",)  # refused as a whole
+    # A reassessment keeps the overlays.
+    assert s.reassess(a.id).overlay_ids == ("eu-dora",)
+    s.decide(a.id, Decision.APPROVE, justification="test")
+    with pytest.raises(ConflictError):
+        s.set_overlays(a.id, [])
+
+
+def test_overlays_chosen_at_creation_and_refused_on_another_bank(services: Any, sample_assessment: Any) -> None:
+    s = services.assessments
+    with pytest.raises(InvalidInput):
+        s.set_overlays(sample_assessment.id, ["eu-nis2"])  # extends the bundled bank, not the sample one
+    vendor = services.vendors.add_vendor("Other", "DE")
+    product = services.vendors.add_product(vendor.id, "Box", "hardware")
+    a = s.create(vendor.id, product.id, overlays=["us-far-889"])
+    assert a.overlays == (("us-far-889", "1.0.0"),)
+    assert "FAR-01" in s.questionnaire(a).questions_by_id
+
+
+def test_overlay_sub_score_counts_only_the_mapped_questions(services: Any) -> None:
+    s = services.assessments
+    vendor = services.vendors.add_vendor("Borealis Systems", "FI")
+    product = services.vendors.add_product(vendor.id, "Borealis Core", "software")
+    a = s.create(vendor.id, product.id, tier=1, overlays=["eu-nis2"])
+    merged = s.questionnaire(a)
+    best = {qid: max((o for o in merged.question(qid).options if o.score is not None),
+                     key=lambda o: o.score or 0).id for qid in ("NIS2-01", "NIS2-02")}
+    for qid, value in best.items():
+        s.set_answer(a.id, qid, value)
+    worst = min((o for o in merged.question("GOV-01").options if o.score is not None), key=lambda o: o.score or 0)
+    s.set_answer(a.id, "GOV-01", worst.id)  # not mapped by NIS2: must not move its sub-score
+    scores = services.scoring.overlay_scores(a.id, AS_OF)
+    assert [o.overlay_id for o in scores] == ["eu-nis2"]
+    nis2 = scores[0]
+    assert nis2.answered == 2 and nis2.applicable == len(nis2.question_ids)
+    assert nis2.score is not None and nis2.score > 50
+    assert {r.question_id for r in nis2.rows} == set(nis2.question_ids)
+
+
+def test_existing_assessments_keep_their_pinned_profile_and_score(services: Any, sample_assessment: Any) -> None:
+    """An assessment pinned to profile 2.0.0 (as migration 0011 pins existing ones) scores exactly
+    as 2.0.0 did; a new one is pinned to the newest version."""
+    from trustframe.domain.scoring import score_assessment
+    from trustframe.domain.scoring_profile import ScoringProfile
+
+    s = services.assessments
+    vendor = services.vendors.add_vendor("Borealis Systems", "FI")
+    product = services.vendors.add_product(vendor.id, "Borealis Core", "software")
+    a = s.create(vendor.id, product.id, tier=2)
+    newest = json.loads((paths.scoring_profiles_dir() / "default.json").read_text(encoding="utf-8"))
+    assert a.scoring_profile_version == newest["version"] == "2.1.0"
+    for i, q in enumerate(s.applicable_questions(a)):
+        if q.options and q.type is AnswerType.SINGLE_CHOICE:
+            s.set_answer(a.id, q.id, q.options[i % len(q.options)].id)
+    with services.workspace.transaction() as session:
+        session.get(AssessmentRow, a.id).scoring_profile_version = "2.0.0"
+    old_profile = ScoringProfile.from_dict(json.loads(
+        (paths.scoring_profiles_dir() / "default-2.0.0.json").read_text(encoding="utf-8")))
+    pinned = s.get(a.id)
+    expected = score_assessment(pinned, s.questionnaire(pinned), s.answers(a.id), profile=old_profile, as_of=AS_OF)
+    result = services.scoring.score(a.id, AS_OF)
+    assert result.overall == expected.overall and result.rating is expected.rating
+    assert result.profile_version == "2.0.0"
+    with services.workspace.transaction() as session:
+        session.get(AssessmentRow, a.id).scoring_profile_version = "2.1.0"
+    moved = services.scoring.score(a.id, AS_OF)
+    assert moved.profile_version == "2.1.0" and moved.overall != expected.overall
+    # The bulk path (register, rescore) uses the pinned version too.
+    with services.workspace.transaction() as session:
+        session.get(AssessmentRow, a.id).scoring_profile_version = "2.0.0"
+    services.scoring.rescore_all(as_of=AS_OF)
+    row = next(r for r in services.scoring.register_rows(AS_OF) if r.assessment_id == a.id)
+    assert row.score == expected.overall
+
+
+def test_profile_override_must_cover_every_domain_with_positive_weights(services: Any) -> None:
+    scoring = services.scoring
+    with pytest.raises(InvalidInput, match="positive"):
+        scoring.set_profile_override({"domain_weights": {"ict-supply-chain-trust": {"VUL": 0}}})
+    with pytest.raises(InvalidInput, match="has no domain"):
+        scoring.set_profile_override({"domain_weights": {"ict-supply-chain-trust": {"XYZ": 1}}})
+    with pytest.raises(InvalidInput, match="no weight for domain"):
+        scoring.set_profile_override({"domain_weights": {"buyer-readiness": {"BDD": 2}}})
+    profile = scoring.set_profile_override({"domain_weights": {"ict-supply-chain-trust": {"VUL": 3}}})
+    assert profile.domain_weight("ict-supply-chain-trust", "VUL") == 3
+    assert profile.domain_weight("ict-supply-chain-trust", "GOV") == 1.0
