@@ -42,6 +42,27 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
         p.add_argument("--comment", help="comment for --answer")
         p.add_argument("--json", dest="local_json", action="store_true", help="print the result as JSON")
         p.set_defaults(handler=assessment_buyer, workspace_mode="read")
+        p = assessment.add_parser(
+            "overlays", help="the regulatory overlays an assessment applies, with their sub-scores",
+            description="Show the regulatory overlays (NIS2, CRA, DORA, FAR 889, ...) an assessment applies "
+                        "and each overlay's sub-score; --add and --remove change the choice (the overlay's "
+                        "questions are then asked, in the GUI and in the vendor workbook).")
+        p.add_argument("id", type=int)
+        p.add_argument("--add", action=_WritingList, default=[], metavar="OVERLAY", help="apply an overlay (repeatable)")
+        p.add_argument("--remove", action=_WritingList, default=[], metavar="OVERLAY",
+                       help="stop applying an overlay (repeatable; its answers stay stored)")
+        p.add_argument("--available", action="store_true", help="also list the overlays that can be applied")
+        p.add_argument("--json", dest="local_json", action="store_true", help="print the result as JSON")
+        p.set_defaults(handler=assessment_overlays, workspace_mode="read")
+        p = assessment.add_parser(
+            "reassess", help="start the next assessment of a product, on the newest (or a given) bank version",
+            description="Start the next assessment of the same product from this one. Answers are carried "
+                        "and marked to confirm; on a newer bank version reworded questions say why they "
+                        "must be confirmed, and answers to dropped or split questions are listed, not carried.")
+        p.add_argument("id", type=int)
+        p.add_argument("--questionnaire-version", default=None, help="bank version (default: the newest)")
+        p.add_argument("--json", dest="local_json", action="store_true", help="print the result as JSON")
+        p.set_defaults(handler=assessment_reassess)
 
 
 class _WritingAnswer(argparse.Action):
@@ -51,6 +72,90 @@ class _WritingAnswer(argparse.Action):
                  option_string: str | None = None) -> None:
         setattr(namespace, self.dest, values)
         namespace.workspace_mode = "write"
+
+
+class _WritingList(argparse.Action):
+    """A repeatable option that also switches the command from read-only to writing."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        setattr(namespace, self.dest, [*getattr(namespace, self.dest, []), values])
+        namespace.workspace_mode = "write"
+
+
+def assessment_overlays(ctx: CliContext) -> int:
+    """``assessment overlays ID [--add OVERLAY] [--remove OVERLAY] [--available]``."""
+    from trustframe.services.vendors import InvalidInput
+
+    a = ctx.args
+    s = ctx.services
+    assessment = s.assessments.get(a.id)
+    if a.add or a.remove:
+        unknown = [oid for oid in a.remove if oid not in assessment.overlay_ids]
+        if unknown:
+            raise InvalidInput(f"Assessment {a.id} does not apply {', '.join(unknown)}; "
+                               f"it applies {', '.join(assessment.overlay_ids) or 'no overlay'}.")
+        wanted = [oid for oid in assessment.overlay_ids if oid not in a.remove]
+        wanted += [oid for oid in a.add if oid not in wanted]
+        assessment = s.assessments.set_overlays(a.id, wanted)
+    scores = s.scoring.overlay_scores(a.id)
+    available = s.catalog.overlays(assessment.questionnaire_id) if a.available else []
+    if ctx.json or a.local_json:
+        ctx.emit_json({
+            "assessment": a.id,
+            "overlays": [{"id": o.overlay_id, "version": o.version, "title": o.title, "regime": o.regime,
+                          "score": o.score, "answered": o.answered, "applicable": o.applicable,
+                          "completeness": round(o.completeness, 4), "questions": list(o.question_ids),
+                          "gaps": list(o.gaps), "open_flags": list(o.flags)} for o in scores],
+            "available": [{"id": i.id, "version": i.version, "title": i.title, "regime": i.regime,
+                           "questions_added": i.added} for i in available],
+        })
+        return 0
+    if not scores:
+        ctx.print(f"Assessment {a.id} applies no regulatory overlay.")
+    for o in scores:
+        score = f"{o.score:.1f}" if o.score is not None else "not scored yet"
+        ctx.print(f"{o.overlay_id}@{o.version}  {o.regime}: {score} "
+                  f"({o.answered} of {o.applicable} answered; {len(o.flags)} open red flag(s))")
+        ctx.print(f"  questions: {', '.join(o.question_ids) or '-'}")
+    if available:
+        ctx.print("\nAvailable")
+        rows = [[i.id, i.version, i.regime, str(i.added), "applied" if i.id in assessment.overlay_ids else ""]
+                for i in available]
+        ctx.print(table(rows, ["OVERLAY", "VERSION", "REGIME", "ADDS", ""]))
+    return 0
+
+
+def assessment_reassess(ctx: CliContext) -> int:
+    """``assessment reassess ID [--questionnaire-version V]``."""
+    a = ctx.args
+    report = ctx.services.assessments.reassess_report(a.id, a.questionnaire_version)
+    new = report.assessment
+    if ctx.json or a.local_json:
+        ctx.emit_json({
+            "assessment": new.id, "previous": a.id, "old": report.old_key, "new": report.new_key,
+            "carried": list(report.carried), "to_confirm": {qid: why for qid, why in report.confirm},
+            "dropped": list(report.dropped), "to_answer": list(report.to_answer),
+            "buyer": {"carried": list(report.buyer_carried),
+                      "to_confirm": {qid: why for qid, why in report.buyer_confirm},
+                      "dropped": list(report.buyer_dropped), "to_answer": list(report.buyer_to_answer)},
+            "overlays": [f"{oid}@{v}" for oid, v in new.overlays], "overlays_dropped": list(report.overlays_dropped),
+        })
+        return 0
+    ctx.print(f"Created assessment {new.id} ({report.new_key}) from assessment {a.id} ({report.old_key}): "
+              f"{len(report.carried)} answers carried, {len(report.confirm)} reworded to confirm, "
+              f"{len(report.dropped)} dropped, {len(report.to_answer)} split questions to answer")
+    for title, items in (("Reworded (carried, to confirm)", [f"{q}: {why}" for q, why in report.confirm]),
+                         ("Dropped (not carried)", list(report.dropped)),
+                         ("Split (to answer again)", list(report.to_answer)),
+                         ("Buyer module, reworded (to confirm)", [f"{q}: {why}" for q, why in report.buyer_confirm]),
+                         ("Buyer module, dropped", list(report.buyer_dropped)),
+                         ("Overlays that no longer apply", list(report.overlays_dropped))):
+        if items:
+            ctx.print(f"\n{title}")
+            for item in items:
+                ctx.print(f"  {item}")
+    return 0
 
 
 def assessment_buyer(ctx: CliContext) -> int:

@@ -80,6 +80,8 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
     p.add_argument("--questionnaire-version", default=None)
     p.add_argument("--tier", type=int, choices=[1, 2, 3, 4], help="inherent-risk tier (1 critical .. 4 low)")
     p.add_argument("--assessor", default="")
+    p.add_argument("--overlay", action="append", default=[], metavar="OVERLAY",
+                   help="apply a regulatory overlay, e.g. eu-nis2 (repeatable; see `assessment overlays`)")
     p.set_defaults(handler=assessment_create)
     p = as_.add_parser("list", help="list assessments")
     p.add_argument("--vendor")
@@ -330,7 +332,9 @@ def _assessment_json(a: Assessment) -> dict[str, Any]:
             "status": a.status.value, "tier": a.effective_tier,
             "decision": a.decision.value if a.decision else None,
             "assessor": a.assessor, "reviewer": a.reviewer,
-            "created_at": a.created_at, "next_review_due": a.next_review_due}
+            "created_at": a.created_at, "next_review_due": a.next_review_due,
+            "overlays": [f"{oid}@{version}" for oid, version in a.overlays],
+            "buyer_module_version": a.buyer_module_version, "scoring_profile_version": a.scoring_profile_version}
 
 
 def assessment_create(ctx: CliContext) -> int:
@@ -340,7 +344,7 @@ def assessment_create(ctx: CliContext) -> int:
     vendor = s.vendors.find_vendor(a.vendor)
     product = s.vendors.find_product(vendor.id, a.product)
     assessment = s.assessments.create(vendor.id, product.id, a.questionnaire, a.questionnaire_version,
-                                      tier=a.tier, assessor=a.assessor)
+                                      tier=a.tier, assessor=a.assessor, overlays=a.overlay)
     if ctx.json:
         ctx.emit_json(_assessment_json(assessment))
     else:
@@ -382,7 +386,8 @@ def assessment_show(ctx: CliContext) -> int:
         data["answered"] = sum(1 for q in scoped if answers.get(q.id) and answers[q.id].value is not None)
         data["answers"] = [{"question_id": ans.question_id, "value": ans.value, "comment": ans.comment,
                             "source": ans.source.value, "needs_follow_up": ans.needs_follow_up,
-                            "to_confirm": ans.to_confirm, "evidence_ids": list(ans.evidence_ids),
+                            "to_confirm": ans.to_confirm, "confirm_note": ans.confirm_note,
+                            "evidence_ids": list(ans.evidence_ids),
                             "updated_at": ans.updated_at, "updated_by": ans.updated_by}
                            for ans in sorted(answers.values(), key=lambda x: x.question_id)]
         ctx.emit_json(data)
@@ -390,13 +395,18 @@ def assessment_show(ctx: CliContext) -> int:
     answered = sum(1 for q in scoped if answers.get(q.id) and answers[q.id].value is not None)
     ctx.print(f"Assessment {a.id}: {a.vendor_name} / {a.product_name}")
     ctx.print(f"  questionnaire {questionnaire.key}, status {a.status.label}, tier {a.effective_tier or '-'}")
+    if a.overlays:
+        ctx.print(f"  overlays {', '.join(f'{oid}@{version}' for oid, version in a.overlays)}")
     ctx.print(f"  {answered} of {len(scoped)} questions answered")
     rows = []
     for q in scoped:
         ans = answers.get(q.id)
+        # A carried answer to confirm says so; a reworded question says why (its confirm note).
+        confirm = ("" if not ans or not ans.to_confirm else
+                   f"to confirm ({ans.confirm_note[:50]})" if ans.confirm_note else "to confirm")
         rows.append([q.id, answer_values.display(q, ans.value) if ans else "", ans.source.label if ans else "",
-                     (ans.comment[:40] if ans else "")])
-    ctx.print(table(rows, ["QUESTION", "ANSWER", "SOURCE", "COMMENT"]))
+                     confirm, (ans.comment[:40] if ans else "")])
+    ctx.print(table(rows, ["QUESTION", "ANSWER", "SOURCE", "CONFIRM", "COMMENT"]))
     return 0
 
 
