@@ -104,7 +104,7 @@ def test_vendor_product_assessment_answer_flow(capsys: pytest.CaptureFixture[str
     shown = json.loads(out)
     assert shown["answers"] == [{
         "question_id": first_question, "value": "declined", "comment": "no reply", "source": "buyer",
-        "needs_follow_up": False, "to_confirm": False, "evidence_ids": [],
+        "needs_follow_up": False, "to_confirm": False, "confirm_note": "", "evidence_ids": [],
         "updated_at": shown["answers"][0]["updated_at"], "updated_by": shown["answers"][0]["updated_by"]}]
     code, out, _ = run(capsys, "--workspace", ws, "assessment", "show", aid)
     assert code == 0 and f"1 of {shown['questions_in_scope']} questions answered" in out
