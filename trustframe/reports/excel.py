@@ -142,6 +142,8 @@ def assessment_workbook(report: AssessmentReport) -> Workbook:
         ("Overall score (0-100)", report.overall, SCORE_FORMAT),
         ("Completeness", report.completeness_pct / 100, PERCENT_FORMAT),
         ("Open red flags", len(report.flags), "0"),
+        ("Regulatory overlays", ", ".join(o.key for o in report.overlays) or "none", None),
+        ("Buyer readiness (0-100)", report.buyer.score if report.buyer else None, SCORE_FORMAT),
         ("Decision", report.sign_off.decision, None),
         ("Generated", report.meta.generated_on, DATE_FORMAT),
     ])
@@ -168,6 +170,22 @@ def assessment_workbook(report: AssessmentReport) -> Workbook:
     _table(ws, "Answers", ["Domain", "Question ID", "Question", "Answer", "Comment", "Source", "Score",
                            "Evidence", "Follow-up", "Override reason"],
            rows, [22, 11, 60, 30, 40, 16, 8, 30, 10, 30], {7: SCORE_FORMAT}, wrap=(1, 3, 4, 5, 8, 10))
+
+    if report.overlays:
+        # One row per question an overlay maps, under the overlay's own sub-score.
+        ws = wb.create_sheet("Overlays")
+        _table(ws, "Overlays", ["Overlay", "Regime", "Sub-score", "Answered", "Applicable", "Question ID",
+                                "Question", "Overlay effect", "Answer", "Score"],
+               [[o.key, o.regime, o.score, o.answered, o.applicable, line.question_id, line.text, line.origin,
+                 line.answer, float(line.score_text) if line.score_text not in ("", "–") else None]
+                for o in report.overlays for line in o.lines],
+               [20, 36, 10, 10, 11, 11, 60, 14, 30, 8], {3: SCORE_FORMAT, 10: SCORE_FORMAT}, wrap=(2, 7, 9))
+
+    if report.buyer is not None and report.buyer.answers:
+        # The buyer's own answers (never in the vendor workbook; this report is the buyer's).
+        ws = wb.create_sheet("Buyer readiness")
+        _table(ws, "BuyerReadiness", ["Buyer duty", "Question ID", "Question", "Answer", "Comment", "To confirm"],
+               [list(line) for line in report.buyer.answers], [26, 11, 60, 30, 40, 30], {}, wrap=(1, 3, 4, 5, 6))
 
     ws = wb.create_sheet("Plan of action")
     plan: list[list[Any]] = []

@@ -280,16 +280,95 @@ class BuyerReadinessBlock:
     applicable: int
     sections: tuple[GroupLine, ...]
     weak_points: tuple[tuple[str, str], ...]   # the module's open flags, worst first: (question id, title)
+    #: Every applicable module question with the buyer's answer (the Excel report lists them):
+    #: (duty, question id, question, answer, comment, "to confirm" note).
+    answers: tuple[tuple[str, str, str, str, str, str], ...] = ()
 
 
 def buyer_readiness_block(module_key: str, score: float | None, completeness: float, answered: int,
                           applicable: int, by_section: Sequence[GroupScore],
-                          flags: Sequence[Any]) -> BuyerReadinessBlock:
-    """The report block of a buyer-readiness result (``flags`` are raised flags, worst first)."""
+                          flags: Sequence[Any], module: Questionnaire | None = None,
+                          questions: Sequence[Question] = (),
+                          answers: Mapping[str, Answer] | None = None) -> BuyerReadinessBlock:
+    """The report block of a buyer-readiness result (``flags`` are raised flags, worst first);
+    with ``module``, ``questions`` and ``answers`` it also lists every question and its answer."""
+    lines = []
+    if module is not None:
+        titles = {sec.id: sec.title for sec in module.sections}
+        for q in questions:
+            a = (answers or {}).get(q.id)
+            shown = answer_values.display(q, a.value) if a is not None and a.value is not None else ""
+            note = ("to confirm" + (f": {a.confirm_note}" if a.confirm_note else "")) if a is not None and a.to_confirm else ""
+            lines.append((titles.get(q.section_id, q.section_id), q.id, q.text, shown, a.comment if a else "", note))
     return BuyerReadinessBlock(
         module_key=module_key, score=score, score_text=score_text(score), band=charts.score_band(score),
         completeness_pct=round(completeness * 100), answered=answered, applicable=applicable,
-        sections=group_lines(by_section), weak_points=tuple((f.question_id, f.title) for f in flags))
+        sections=group_lines(by_section), weak_points=tuple((f.question_id, f.title) for f in flags),
+        answers=tuple(lines))
+
+
+@dataclass(frozen=True)
+class OverlayLine:
+    """One question a regulatory overlay maps, with its answer and score in this assessment."""
+
+    question_id: str
+    text: str
+    answer: str            # as shown ("" when unanswered)
+    score_text: str        # 0-100 after evidence ("–" when not scored)
+    origin: str            # "added", "raised" or "red flag": what the overlay does with it
+
+
+@dataclass(frozen=True)
+class OverlayBlock:
+    """A regulatory overlay applied to the assessment and its own sub-score."""
+
+    key: str               # id@version
+    title: str
+    regime: str
+    score: float | None
+    score_text: str
+    band: str
+    answered: int
+    applicable: int
+    completeness_pct: int
+    lines: tuple[OverlayLine, ...]
+    gaps: tuple[str, ...]
+    open_flags: tuple[str, ...]
+
+
+def overlay_blocks(scores: Sequence[Any], overlays: Sequence[Any], questionnaire: Questionnaire,
+                   answers: Mapping[str, Answer]) -> tuple[OverlayBlock, ...]:
+    """The report blocks of the overlays' sub-scores (``scores``: OverlayScore; ``overlays``: the
+    applied overlays, for what each does with a question)."""
+    origin_of: dict[str, dict[str, str]] = {}
+    for o in overlays:
+        marks: dict[str, str] = {}
+        for qid in o.flagged:
+            marks[qid] = "red flag"
+        for qid in o.raised:
+            marks[qid] = "raised"
+        for qid in o.added:
+            marks[qid] = "added"
+        origin_of[o.id] = marks
+    blocks = []
+    for sc in scores:
+        by_id = {r.question_id: r for r in sc.rows}
+        lines = []
+        for qid in sc.question_ids:
+            q = questionnaire.questions_by_id.get(qid)
+            if q is None:
+                continue
+            a = answers.get(qid)
+            row = by_id.get(qid)
+            shown = answer_values.display(q, a.value) if a is not None and a.value is not None else ""
+            value = None if row is None or row.score is None or not row.answered else row.score * 100
+            lines.append(OverlayLine(qid, q.text, shown, score_text(value), origin_of.get(sc.overlay_id, {}).get(qid, "")))
+        blocks.append(OverlayBlock(
+            key=f"{sc.overlay_id}@{sc.version}", title=sc.title, regime=sc.regime, score=sc.score,
+            score_text=score_text(sc.score), band=charts.score_band(sc.score), answered=sc.answered,
+            applicable=sc.applicable, completeness_pct=round(sc.completeness * 100), lines=tuple(lines),
+            gaps=tuple(sc.gaps), open_flags=tuple(sc.flags)))
+    return tuple(blocks)
 
 
 @dataclass(frozen=True)
@@ -313,6 +392,7 @@ class AssessmentReportInput:
     tier_reasons: Sequence[str] = ()            # why the tier is what it is (profile answers or override)
     previous: "PreviousAssessment | None" = None  # the previous decided assessment of the same product
     buyer: BuyerReadinessBlock | None = None    # the buyer's own readiness, scored apart from the vendor
+    overlays: tuple[OverlayBlock, ...] = ()     # regulatory overlays applied, with their sub-scores
 
 
 @dataclass(frozen=True)
@@ -383,6 +463,7 @@ class AssessmentReport:
     trend: "Trend | None" = None     # against the previous decided assessment of the same product
     condition_lines: tuple["ConditionLine", ...] = ()   # the conditions, numbered C1, C2, …
     buyer: BuyerReadinessBlock | None = None    # buyer readiness (the buyer's own duties), not the vendor's
+    overlays: tuple[OverlayBlock, ...] = ()     # regulatory overlays applied, with their sub-scores
 
 
 def _d(value: date | datetime | None) -> str:
@@ -1027,7 +1108,7 @@ def build_assessment_report(inp: AssessmentReportInput) -> AssessmentReport:
                          _d(a.decision_date), a.decision_notes, a.decision_justification),
         decision_label=a.decision.label if a.decision else "", decision_basis_note=basis_note,
         decision_note=decision_note, decision_matches=decision_matches, brief=brief, trend=trend,
-        condition_lines=conditions, buyer=inp.buyer)
+        condition_lines=conditions, buyer=inp.buyer, overlays=inp.overlays)
 
 
 # -- the comparison report -------------------------------------------------------------------------

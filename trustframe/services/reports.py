@@ -131,7 +131,18 @@ class ReportService:
             generated_on=as_of or date.today(), generated_by=self.report_author(author, assessment), branding=self.branding(),
             decision_basis=s.scoring.decision_basis(assessment_id) if assessment.decision else None,
             tier_reasons=self._tier_reasons(assessment), previous=self.previous_assessment(assessment, as_of),
-            buyer=self.buyer_readiness(assessment_id, as_of))
+            buyer=self.buyer_readiness(assessment_id, as_of),
+            overlays=self.overlay_blocks(assessment, answers, score, as_of, language))
+
+    def overlay_blocks(self, assessment: Any, answers: Any, score: ScoreResult, as_of: date | None,
+                       language: str = "en") -> tuple[model.OverlayBlock, ...]:
+        """The sub-score blocks of the regulatory overlays the assessment applies."""
+        overlays = self._s.assessments.applied_overlays(assessment)
+        if not overlays:
+            return ()
+        scores = self._s.scoring.overlay_scores(assessment.id, as_of, result=score)
+        questionnaire = _in_language(self._s.assessments.questionnaire(assessment), language)
+        return model.overlay_blocks(scores, overlays, questionnaire, answers)
 
     def buyer_readiness(self, assessment_id: int, as_of: date | None = None) -> model.BuyerReadinessBlock | None:
         """The buyer-readiness block of the report; None when the buyer module is not available."""
@@ -140,7 +151,8 @@ class ReportService:
         except TrustFrameError:
             return None  # no (valid) buyer module in this installation: the report goes without it
         return model.buyer_readiness_block(r.module_key, r.score, r.completeness, r.answered, r.applicable,
-                                           r.by_section, r.flags)
+                                           r.by_section, r.flags, self._s.buyer.module(assessment_id),
+                                           self._s.buyer.questions(assessment_id), self._s.buyer.answers(assessment_id))
 
     def _tier_reasons(self, assessment: Any) -> tuple[str, ...]:
         """Why the purchase has its tier: the buyer's override and reason, else the profile's reasons."""
