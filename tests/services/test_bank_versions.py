@@ -252,3 +252,45 @@ def test_profile_override_must_cover_every_domain_with_positive_weights(services
     profile = scoring.set_profile_override({"domain_weights": {"ict-supply-chain-trust": {"VUL": 3}}})
     assert profile.domain_weight("ict-supply-chain-trust", "VUL") == 3
     assert profile.domain_weight("ict-supply-chain-trust", "GOV") == 1.0
+
+
+def _workbook_rows(path: Path) -> dict[str, dict[str, Any]]:
+    import openpyxl
+
+    from trustframe.exchange.excel_model import COLUMN_INDEX, FIRST_DATA_ROW, QUESTIONS_SHEET
+
+    ws = openpyxl.load_workbook(path)[QUESTIONS_SHEET]
+    out = {}
+    for row in range(FIRST_DATA_ROW, ws.max_row + 1):
+        qid = ws.cell(row, COLUMN_INDEX["id"]).value
+        if qid:
+            out[str(qid)] = {key: ws.cell(row, col).value for key, col in COLUMN_INDEX.items()}
+    return out
+
+
+def test_vendor_workbook_asks_overlay_questions_and_flags_reworded_answers(services: Any, newer: Any,
+                                                                          tmp_path: Path) -> None:
+    from trustframe.exchange.excel_export import REWORDED_NOTE
+
+    s = services.assessments
+    old = _assessment_on(services, "1.0.0")
+    old = s.set_overlays(old.id, ["eu-nis2"])
+    bank = s.questionnaire(old)
+    unchanged = next(q.id for q in s.applicable_questions(old) if q.type is AnswerType.SINGLE_CHOICE
+                     and q.id.startswith("SDL"))
+    for qid in ("GOV-01", unchanged, "NIS2-01"):
+        s.set_answer(old.id, qid, _single(services, bank, qid))
+    buyer_q = services.buyer.module(old.id).sections[0].questions[0]
+    services.buyer.set_answer(old.id, buyer_q.id, buyer_q.options[0].id)
+    report = s.reassess_report(old.id)
+    assert report.assessment.overlay_ids == ("eu-nis2",) and "NIS2-01" in report.carried
+    target = tmp_path / "vendor.xlsx"
+    services.exchange.export_questionnaire(report.assessment.id, target)
+    rows = _workbook_rows(target)
+    assert "NIS2-01" in rows and not any(qid.startswith("BUY-") for qid in rows)
+    assert REWORDED_NOTE in rows["GOV-01"]["help"]
+    assert REWORDED_NOTE not in rows[unchanged]["help"] and "confirm" in rows[unchanged]["help"]
+    # The workbook's own words are translated for the vendor (the bank version here has no German).
+    from trustframe.exchange import i18n
+
+    assert "umformuliert" in i18n.catalogue("de").text(REWORDED_NOTE)

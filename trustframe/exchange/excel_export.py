@@ -75,6 +75,9 @@ _UNLOCKED = Protection(locked=False)
 _PROMPT_TITLE_MAX = 32
 _PROMPT_MAX = 255
 
+#: Help text of a pre-filled answer whose question was reworded in a newer bank version.
+REWORDED_NOTE = "This question was reworded since this answer was given: check that the answer still holds."
+
 
 def put_text(cell: Cell, text: str) -> None:
     """Write ``text`` into ``cell`` as a string value, never as a formula.
@@ -328,6 +331,8 @@ def _write_questions(ws: Worksheet, lists_ws: Worksheet, spec: WorkbookSpec) -> 
         if item.value is not None:
             help_parts.append("Pre-filled from our records: please confirm or correct."
                               if item.to_confirm else "Pre-filled with the answer we have: correct it if needed.")
+            if item.reworded:
+                help_parts.append(REWORDED_NOTE)
         values = {
             "id": question.id,
             "section": item.section_title,

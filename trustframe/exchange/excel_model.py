@@ -144,6 +144,8 @@ class ExportQuestion:
     evidence: str = ""
     #: The pre-filled value comes from an earlier assessment and needs the vendor's confirmation.
     to_confirm: bool = False
+    #: The question was reworded since the pre-filled answer was given (a newer bank version).
+    reworded: bool = False
     #: "Answer only if ..." for questions with a show-if condition; empty otherwise.
     condition_note: str = ""
 

@@ -82,9 +82,11 @@ class ExchangeService:
             has_value = answer is not None and answer.value is not None
             if only_open and has_value and not answer.to_confirm:  # type: ignore[union-attr]
                 continue
-            value, comment, evidence, to_confirm = None, "", "", False
+            value, comment, evidence, to_confirm, reworded = None, "", "", False, False
             if prefill and has_value:
                 value, to_confirm = answer.value, answer.to_confirm  # type: ignore[union-attr]
+                # Carried onto a newer bank version whose wording changed (see reassess_report).
+                reworded = to_confirm and bool(answer.confirm_note)  # type: ignore[union-attr]
                 # Only the vendor's own words go back to the vendor: an officer's comment on an
                 # answer may be an internal note ("evasive on the phone").
                 if answer.source is AnswerSource.VENDOR:  # type: ignore[union-attr]
@@ -95,7 +97,7 @@ class ExchangeService:
             section = shown.sections_by_id.get(question.section_id)
             items.append(ExportQuestion(
                 question=question, section_title=section.title if section else question.section_id,
-                value=value, comment=comment, evidence=evidence, to_confirm=to_confirm,
+                value=value, comment=comment, evidence=evidence, to_confirm=to_confirm, reworded=reworded,
                 condition_note=describe_condition_in(question.show_if, shown, language) if question.show_if else ""))
         if not items:
             raise InvalidInput("There is nothing to send: every question in scope already has an answer. "
