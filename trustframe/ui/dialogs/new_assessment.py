@@ -39,6 +39,7 @@ from trustframe.domain.tiering import TierResult, compute_tier, explain_answers
 from trustframe.errors import TrustFrameError
 from trustframe.ui import i18n, labels, messages
 from trustframe.ui.context import UiContext
+from trustframe.ui.widgets.overlay_list import OverlayList
 from trustframe.ui.widgets.answer_widgets import ChoiceEditor
 from trustframe.ui.widgets.date_edit import OptionalDateEdit
 
@@ -122,7 +123,8 @@ class NewAssessmentDialog(QWizard):
         try:
             created = services.assessments.create(
                 purchase.vendor_id(), purchase.product_id(), purchase.questionnaire_id(),
-                procurement=purchase.procurement_edit.text().strip(), due_date=purchase.due_date())
+                procurement=purchase.procurement_edit.text().strip(), due_date=purchase.due_date(),
+                overlays=purchase.overlay_list.checked_ids())
             assert created.id is not None
             services.assessments.set_profile_answers(created.id, self.profile_page.answers())
             override = self.tier_page.override_tier()
@@ -183,6 +185,7 @@ class PurchasePage(QWizardPage):
         # Keeps a typed date, opens its calendar on today's month, stays empty when skipped.
         self.due_edit = OptionalDateEdit(self.tr("No due date"))
         self.due_edit.setAccessibleName(self.tr("Due date"))
+        self.overlay_list = OverlayList()
         self.empty_label = QLabel(self.tr("There are no vendors with products yet. Add a vendor and its product "
                                           "first (Vendors screen), then start the assessment."))
         self.empty_label.setWordWrap(True)
@@ -195,11 +198,14 @@ class PurchasePage(QWizardPage):
         form.addRow(self.tr("&Questionnaire:"), self.questionnaire_combo)
         form.addRow(self.tr("Pu&rchase reference:"), self.procurement_edit)
         form.addRow(self.tr("D&ue date:"), self.due_edit)
+        form.addRow(self.tr("Regulatory &overlays:"), self.overlay_list)
         form.addRow(self.empty_label)
         # connect signals
         self.vendor_combo.currentIndexChanged.connect(self._on_vendor_combo_current_index_changed)
         self.product_combo.currentIndexChanged.connect(self._on_product_combo_current_index_changed)
         self.questionnaire_combo.currentIndexChanged.connect(self.completeChanged)
+        self.questionnaire_combo.currentIndexChanged.connect(self._on_questionnaire_combo_current_index_changed)
+        self._on_questionnaire_combo_current_index_changed()
         if vendor_id is None and product_id is not None:
             vendor_id = services.vendors.get_product(product_id).vendor_id
         if vendor_id is not None:
@@ -248,6 +254,13 @@ class PurchasePage(QWizardPage):
                                                Qt.ItemDataRole.UserRole + 1)
         self.empty_label.setVisible(self.product_combo.count() == 0)
         self._on_product_combo_current_index_changed()
+
+    def _on_questionnaire_combo_current_index_changed(self, *_args: object) -> None:
+        # The overlays that extend the chosen bank (none for other questionnaires).
+        data = self.questionnaire_combo.currentData()
+        overlays = self.ctx.require_services.catalog.overlays(data[0]) if data else []
+        self.overlay_list.set_overlays(overlays, self.overlay_list.checked_ids())
+        self.overlay_list.setEnabled(bool(overlays))
 
     def _on_product_combo_current_index_changed(self, *_args: object) -> None:
         category = self.category()

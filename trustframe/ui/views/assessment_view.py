@@ -85,6 +85,7 @@ class AssessmentView(QWidget):
         self.assessment_id = assessment_id
         self.assessment: Assessment | None = None
         self.questionnaire: Questionnaire | None = None
+        self._overlays_loaded: tuple[tuple[str, str], ...] = ()
         self.answers: dict[str, Answer] = {}
         self.previous_answers: dict[str, Answer] = {}
         self.evidence: dict[str, list[Evidence]] = {}
@@ -393,6 +394,10 @@ class AssessmentView(QWidget):
                                    self.tr("Change the inherent-risk tier (criticality profile or override) "
                                            "and the questions in scope"),
                                    self._on_scope_action_triggered)
+        self.overlays_action = action(self.tr("Regulatory overlays…"), [],
+                                      self.tr("Choose the regimes (NIS2, CRA, DORA, FAR 889, ...) whose questions and "
+                                              "red flags apply to this assessment"),
+                                      self._on_overlays_action_triggered)
         # Status moves the officer makes by hand; "Decided" only comes from recording a decision.
         self.status_menu = QMenu(self.tr("Status"), self)
         self.status_actions: dict[AssessmentStatus, QAction] = {}
@@ -486,9 +491,12 @@ class AssessmentView(QWidget):
             return
         old_title = self.title()
         self.assessment = assessment
-        if self.questionnaire is None or self.questionnaire.key != f"{assessment.questionnaire_id}@{assessment.questionnaire_version}":
+        # The overlays applied change the questions (same key): reload when either changes.
+        if self.questionnaire is None or (self.questionnaire.key, self._overlays_loaded) != (
+                f"{assessment.questionnaire_id}@{assessment.questionnaire_version}", assessment.overlays):
             # Shown in the GUI's language where the bank has a translation (ids, scores unchanged).
             self.questionnaire = i18n.for_display(services.assessments.questionnaire(assessment))
+            self._overlays_loaded = assessment.overlays
         self.answers = services.assessments.answers(self.assessment_id)
         self.evidence = services.evidence.for_assessment(self.assessment_id)
         if assessment.previous_assessment_id != self._previous_loaded_for:
@@ -672,16 +680,43 @@ class AssessmentView(QWidget):
         dialog.deleteLater()
         return changed
 
+    def edit_overlays(self) -> bool:
+        """Open the regulatory-overlays dialog; True when the choice changed."""
+        if self.locked:
+            self._refuse_locked()
+            return False
+        if self.assessment is None:
+            return False
+        from trustframe.ui.dialogs.overlays_dialog import OverlaysDialog
+
+        self._flush_all()
+        dialog = OverlaysDialog(self.ctx, self.assessment, self)
+        changed = prompts.exec_dialog(dialog) and dialog.applied
+        dialog.deleteLater()
+        if changed:
+            self.reload()
+        return changed
+
     def start_next_assessment(self) -> int | None:
         """Start the next assessment of this product and ask the shell to open it."""
         self._flush_all()
         try:
-            new = self.ctx.require_services.assessments.reassess(self.assessment_id)
+            report = self.ctx.require_services.assessments.reassess_report(self.assessment_id)
         except TrustFrameError as exc:
             messages.warning(self, self.tr("Next assessment not started"), str(exc))
             return None
-        self.ctx.hub.status_message.emit(
-            self.tr("Started the next assessment: answers from this one are marked \"to confirm\"."), 5000)
+        new = report.assessment
+        if report.new_version:
+            # A newer bank version: say what was carried and what was not (the change log lists them).
+            self.ctx.hub.status_message.emit(
+                self.tr("Started the next assessment on %1: %2 answers carried, %3 reworded to confirm, "
+                        "%4 dropped, %5 split questions to answer.")
+                .replace("%1", report.new_key).replace("%2", str(len(report.carried)))
+                .replace("%3", str(len(report.confirm))).replace("%4", str(len(report.dropped)))
+                .replace("%5", str(len(report.to_answer))), 10000)
+        else:
+            self.ctx.hub.status_message.emit(
+                self.tr("Started the next assessment: answers from this one are marked \"to confirm\"."), 5000)
         self.ctx.hub.assessment_requested.emit(int(new.id))  # type: ignore[arg-type]
         return new.id
 
@@ -831,6 +866,14 @@ class AssessmentView(QWidget):
         self._editor.set_read_only(self.locked)
         # markers
         self.confirm_frame.setVisible(bool(answer and answer.to_confirm) and not self.locked)
+        if answer is not None and answer.to_confirm and answer.confirm_note:
+            # Carried onto a newer bank version whose wording changed: say so, and what changed.
+            self.confirm_label.setText(self.tr("The question was reworded since this answer was given (%1). "
+                                               "Confirm the answer if it still holds, or change it.")
+                                       .replace("%1", answer.confirm_note))
+        else:
+            self.confirm_label.setText(self.tr("Copied from the previous assessment. Confirm it if it still holds, "
+                                               "or change it."))
         previous = self.previous_answers.get(question.id)
         if self.previous_answers:
             before = answer_values.display(question, previous.value) if previous and previous.value is not None \
@@ -955,7 +998,7 @@ class AssessmentView(QWidget):
             if answer and answer.needs_follow_up:
                 notes.append(self.tr("Follow-up"))
             if answer and answer.to_confirm:
-                notes.append(self.tr("To confirm"))
+                notes.append(self.tr("To confirm (reworded)") if answer.confirm_note else self.tr("To confirm"))
             if answer and answer.comment:
                 notes.append(answer.comment)
             rows.append(ReviewRow(
@@ -1001,6 +1044,7 @@ class AssessmentView(QWidget):
         self.confirm_action.setEnabled(editable and answer is not None and answer.to_confirm)
         self.decide_action.setEnabled(editable)
         self.scope_action.setEnabled(editable)
+        self.overlays_action.setEnabled(editable)
         self.prefill_action.setEnabled(editable)
         current = self.assessment.status if self.assessment is not None else None
         allowed = ALLOWED_TRANSITIONS.get(current, frozenset()) if current is not None else frozenset()
@@ -1215,6 +1259,9 @@ class AssessmentView(QWidget):
 
     def _on_scope_action_triggered(self) -> None:
         self.edit_scope_and_tier()
+
+    def _on_overlays_action_triggered(self) -> None:
+        self.edit_overlays()
 
     def _on_decide_requested(self) -> None:
         if self.locked:

@@ -12,6 +12,7 @@ from trustframe.errors import TrustFrameError
 from trustframe.services.buyer_readiness import BuyerReadiness
 from trustframe.ui import messages
 from trustframe.ui.context import UiContext
+from trustframe.ui.undo import AnswerCommand
 
 
 class BuyerReadinessPanel(QWidget):
@@ -99,11 +100,15 @@ class BuyerReadinessPanel(QWidget):
             return
         value = self.combos[question_id].currentData()
         try:
-            self.ctx.services.buyer.set_answer(self.assessment_id, question_id, value)
+            change = self.ctx.services.buyer.set_answer(self.assessment_id, question_id, value)
         except TrustFrameError as exc:
             messages.warning(self, self.tr("Answer not saved"), str(exc))
             self.reload()
             return
+        if change.before != change.after:
+            # On the same undo stack as the vendor answers: Ctrl+Z puts the buyer's answer back too.
+            self.ctx.undo_stack.push(AnswerCommand(self.ctx, change,
+                                                   self.tr("Buyer answer %1").replace("%1", question_id)))
         self.readiness = self.ctx.services.buyer.score(self.assessment_id)
         self._show_summary()
         self.answered.emit(question_id)

@@ -1,0 +1,123 @@
+"""GUI paths of question bank 1.1: overlays chosen in the wizard and in the assessment's overlays
+dialog, buyer answers on the undo stack, and the "reworded" note on a carried answer."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from assessment_ui_support import activate, ctx, no_dialogs, run_dialogs_with  # noqa: E402,F401 (fixtures)
+
+
+def _bank_assessment(services: Any, **kw: Any) -> Any:
+    vendor = services.vendors.add_vendor("Borealis Systems", "FI")
+    product = services.vendors.add_product(vendor.id, "Borealis Core", "software")
+    return services.assessments.create(vendor.id, product.id, tier=2, **kw)
+
+
+def test_wizard_applies_the_overlays_ticked(qtbot: Any, ctx: Any, services: Any, no_dialogs: list) -> None:
+    from trustframe.ui.dialogs.new_assessment import NewAssessmentDialog
+
+    vendor = services.vendors.add_vendor("Northwind Networks", "SE")
+    product = services.vendors.add_product(vendor.id, "NW-9000 router", "network_equipment")
+    wizard = NewAssessmentDialog(ctx, vendor_id=vendor.id, product_id=product.id)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    purchase = wizard.purchase_page
+    overlays = purchase.overlay_list
+    assert overlays.isEnabled() and overlays.count() == len(services.catalog.overlays("ict-supply-chain-trust"))
+    overlays.set_checked("eu-cra", True)
+    overlays.set_checked("us-far-889", True)
+    assert overlays.checked_ids() == ["eu-cra", "us-far-889"]
+    # Another questionnaire has no overlays: the list empties and is disabled.
+    purchase.questionnaire_combo.setCurrentIndex(
+        next(i for i in range(purchase.questionnaire_combo.count())
+             if purchase.questionnaire_combo.itemData(i)[0] == "sample-trust"))
+    assert overlays.count() == 0 and not overlays.isEnabled()
+    purchase.questionnaire_combo.setCurrentIndex(
+        next(i for i in range(purchase.questionnaire_combo.count())
+             if purchase.questionnaire_combo.itemData(i)[0] == "ict-supply-chain-trust"))
+    overlays.set_checked("eu-cra", True)
+    for _ in range(3):
+        wizard.next()
+    wizard.accept()
+    created = services.assessments.get(wizard.created_assessment_id)
+    assert created.overlay_ids == ("eu-cra",)
+    assert no_dialogs == []
+
+
+def test_overlays_dialog_changes_the_choice(qtbot: Any, ctx: Any, services: Any, monkeypatch: Any,
+                                            no_dialogs: list) -> None:
+    from PySide6.QtCore import Qt
+
+    from trustframe.ui.views.assessment_view import AssessmentView
+
+    assessment = _bank_assessment(services, overlays=["eu-dora"])
+    view = AssessmentView(ctx, assessment.id)
+    qtbot.addWidget(view)
+    activate(qtbot, view)
+    before = view.questionnaire.question_count
+
+    def fill(dialog: Any) -> None:
+        assert dialog.overlay_list.checked_ids() == ["eu-dora"]
+        dialog.overlay_list.set_checked("eu-nis2", True)
+        dialog.accept()
+
+    opened = run_dialogs_with(monkeypatch, fill)
+    view.overlays_action.trigger()
+    assert len(opened) == 1
+    assert services.assessments.get(assessment.id).overlay_ids == ("eu-dora", "eu-nis2")
+    assert view.questionnaire.question_count == before + 2   # NIS2's two questions are asked now
+    tooltip = opened[0].overlay_list.item(0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "question" in tooltip
+    # A decided assessment refuses (the action is disabled).
+    services.assessments.decide(assessment.id, __import__("trustframe.domain.assessment",
+                                                          fromlist=["Decision"]).Decision.APPROVE,
+                                justification="test")
+    view.reload()
+    assert not view.overlays_action.isEnabled()
+
+
+def test_buyer_answers_are_undone_and_redone(qtbot: Any, ctx: Any, services: Any, no_dialogs: list) -> None:
+    from trustframe.ui.views.assessment_view import AssessmentView
+
+    assessment = _bank_assessment(services)
+    view = AssessmentView(ctx, assessment.id)
+    qtbot.addWidget(view)
+    activate(qtbot, view)
+    panel = view.buyer_panel
+    combo = panel.combos["BUY-05"]
+    combo.setCurrentIndex(combo.findData("signed"))
+    assert services.buyer.answers(assessment.id)["BUY-05"].value == "signed"
+    assert ctx.undo_stack.canUndo() and "BUY-05" in ctx.undo_stack.undoText()
+    ctx.undo_stack.undo()
+    assert "BUY-05" not in services.buyer.answers(assessment.id)
+    assert panel.combos["BUY-05"].currentData() is None      # the tab shows the undone state
+    ctx.undo_stack.redo()
+    assert services.buyer.answers(assessment.id)["BUY-05"].value == "signed"
+    assert panel.combos["BUY-05"].currentData() == "signed"
+    assert no_dialogs == []
+
+
+def test_a_reworded_carried_answer_says_why_it_needs_confirming(qtbot: Any, ctx: Any, services: Any,
+                                                                 no_dialogs: list) -> None:
+    from trustframe.storage.orm import AnswerRow
+    from trustframe.ui.views.assessment_view import AssessmentView
+
+    old = _bank_assessment(services)
+    services.assessments.set_answer(old.id, "GOV-01", "declined")
+    new = services.assessments.reassess(old.id)
+    with services.workspace.transaction() as session:
+        row = session.query(AnswerRow).filter_by(assessment_id=new.id, question_id="GOV-01").one()
+        row.confirm_note = "reworded: question text"   # as a reassessment onto a newer bank writes it
+    view = AssessmentView(ctx, new.id)
+    qtbot.addWidget(view)
+    activate(qtbot, view)
+    view.go_to_question("GOV-01")
+    assert view.confirm_frame.isVisible()
+    assert "reworded" in view.confirm_label.text() and "question text" in view.confirm_label.text()
+    assert view.confirm_answer("GOV-01")
+    assert services.assessments.answers(new.id)["GOV-01"].confirm_note == ""
+    assert no_dialogs == []
