@@ -245,6 +245,14 @@
         <translation>Die inhärente Risikostufe (Kritikalitätsprofil oder Übersteuerung) und die Fragen im Umfang ändern</translation>
     </message>
     <message>
+        <source>Regulatory overlays…</source>
+        <translation>Regulatorische Zusatzmodule…</translation>
+    </message>
+    <message>
+        <source>Choose the regimes (NIS2, CRA, DORA, FAR 889, ...) whose questions and red flags apply to this assessment</source>
+        <translation>Die Regelwerke (NIS2, CRA, DORA, FAR 889, …) wählen, deren Fragen und Warnsignale für diese Bewertung gelten</translation>
+    </message>
+    <message>
         <source>Mark sent to vendor</source>
         <translation>Als an den Anbieter gesendet markieren</translation>
     </message>
@@ -349,6 +357,10 @@
         <translation>Nächste Bewertung nicht begonnen</translation>
     </message>
     <message>
+        <source>Started the next assessment on %1: %2 answers carried, %3 reworded to confirm, %4 dropped, %5 split questions to answer.</source>
+        <translation>Nächste Bewertung mit %1 begonnen: %2 Antworten übernommen, %3 umformulierte zu bestätigen, %4 entfallen, %5 geteilte Fragen neu zu beantworten.</translation>
+    </message>
+    <message>
         <source>Started the next assessment: answers from this one are marked &quot;to confirm&quot;.</source>
         <translation>Nächste Bewertung begonnen: Antworten aus dieser sind als „zu bestätigen“ markiert.</translation>
     </message>
@@ -395,6 +407,10 @@
     <message>
         <source>Evidence to ask for</source>
         <translation>Anzufordernde Nachweise</translation>
+    </message>
+    <message>
+        <source>The question was reworded since this answer was given (%1). Confirm the answer if it still holds, or change it.</source>
+        <translation>Die Frage wurde umformuliert, seit diese Antwort gegeben wurde (%1). Bestätigen Sie die Antwort, wenn sie noch zutrifft, oder ändern Sie sie.</translation>
     </message>
     <message>
         <source>(not answered)</source>
@@ -451,6 +467,10 @@
     <message>
         <source>To confirm</source>
         <translation>Zu bestätigen</translation>
+    </message>
+    <message>
+        <source>To confirm (reworded)</source>
+        <translation>Zu bestätigen (umformuliert)</translation>
     </message>
     <message>
         <source>Not applicable answers not accepted</source>
@@ -596,6 +616,10 @@
     <message>
         <source>Answer not saved</source>
         <translation>Antwort nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Buyer answer %1</source>
+        <translation>Antwort des Auftraggebers auf %1</translation>
     </message>
     <message>
         <source>Buyer readiness: not answered yet (%1 questions).</source>
@@ -2037,6 +2061,39 @@ Protokolldatei: {log}</translation>
     </message>
 </context>
 <context>
+    <name>OverlayList</name>
+    <message>
+        <source>Regulatory overlays</source>
+        <translation>Regulatorische Zusatzmodule</translation>
+    </message>
+    <message>
+        <source>Regimes whose extra questions, raised importance and red flags apply to this purchase; each gets its own sub-score in the report.</source>
+        <translation>Regelwerke, deren zusätzliche Fragen, erhöhte Wichtigkeit und Warnsignale für diesen Einkauf gelten; jedes erhält im Bericht eine eigene Teilbewertung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2 %3). Adds %n question(s).</source>
+        <translation>
+            <numerusform>%1 (%2 %3). Fügt %n Frage hinzu.</numerusform>
+            <numerusform>%1 (%2 %3). Fügt %n Fragen hinzu.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OverlaysDialog</name>
+    <message>
+        <source>Regulatory overlays</source>
+        <translation>Regulatorische Zusatzmodule</translation>
+    </message>
+    <message>
+        <source>Tick the regimes that apply to this purchase. Their questions are added to the assessment and to the vendor workbook; removing an overlay keeps its answers stored but they no longer count.</source>
+        <translation>Kreuzen Sie die Regelwerke an, die für diesen Einkauf gelten. Ihre Fragen kommen zur Bewertung und zur Anbieter-Arbeitsmappe hinzu; wird ein Zusatzmodul entfernt, bleiben seine Antworten gespeichert, zählen aber nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Overlays not changed</source>
+        <translation>Zusatzmodule nicht geändert</translation>
+    </message>
+</context>
+<context>
     <name>OverrideAnswerDialog</name>
     <message>
         <source>Override answer %1</source>
@@ -2520,6 +2577,10 @@ Protokolldatei: {log}</translation>
     <message>
         <source>D&amp;ue date:</source>
         <translation>F&amp;älligkeitsdatum:</translation>
+    </message>
+    <message>
+        <source>Regulatory &amp;overlays:</source>
+        <translation>Regulatorische &amp;Zusatzmodule:</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,16 @@
     </message>
 </context>
 <context>
+    <name>OverlayList</name>
+    <message numerus="yes">
+        <source>%1 (%2 %3). Adds %n question(s).</source>
+        <translation>
+            <numerusform>%1 (%2 %3). Adds %n question.</numerusform>
+            <numerusform>%1 (%2 %3). Adds %n questions.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PortfolioView</name>
     <message numerus="yes">
         <source>%n day(s)</source>
