@@ -2068,7 +2068,7 @@ Protokolldatei: {log}</translation>
     </message>
     <message>
         <source>Regimes whose extra questions, raised importance and red flags apply to this purchase; each gets its own sub-score in the report.</source>
-        <translation>Regelwerke, deren zusätzliche Fragen, erhöhte Wichtigkeit und Warnsignale für diesen Einkauf gelten; jedes erhält im Bericht eine eigene Teilbewertung.</translation>
+        <translation>Regelwerke, deren zusätzliche Fragen, erhöhte Wichtigkeit und Warnsignale für diesen Einkauf gelten; jedes erhält im Bericht einen eigenen Teilpunktwert.</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%2 %3). Adds %n question(s).</source>
