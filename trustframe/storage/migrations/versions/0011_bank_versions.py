@@ -27,12 +27,12 @@ depends_on = None
 
 def upgrade() -> None:
     """Apply this revision."""
-    with op.batch_alter_table('assessments') as batch:
-        batch.add_column(sa.Column('overlays', sa.JSON(), nullable=True))
-        batch.add_column(sa.Column('buyer_module_version', sa.String(length=32), nullable=True))
-        batch.add_column(sa.Column('scoring_profile_version', sa.String(length=32), nullable=True))
-    with op.batch_alter_table('answers') as batch:
-        batch.add_column(sa.Column('confirm_note', sa.Text(), nullable=True))
+    # Plain ADD COLUMN, not batch mode: batch mode may recreate the table, and dropping the old
+    # ``assessments`` table with foreign keys on would cascade to every answer and link.
+    op.add_column('assessments', sa.Column('overlays', sa.JSON(), nullable=True))
+    op.add_column('assessments', sa.Column('buyer_module_version', sa.String(length=32), nullable=True))
+    op.add_column('assessments', sa.Column('scoring_profile_version', sa.String(length=32), nullable=True))
+    op.add_column('answers', sa.Column('confirm_note', sa.Text(), nullable=True))
     # Pin what existing assessments were scored with, so upgrading never moves a score.
     op.execute("UPDATE assessments SET scoring_profile_version = '2.0.0' WHERE scoring_profile_version IS NULL")
     op.execute("UPDATE assessments SET buyer_module_version = '1.0.0' WHERE buyer_module_version IS NULL "
@@ -41,9 +41,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     """Revert this revision."""
-    with op.batch_alter_table('answers') as batch:
-        batch.drop_column('confirm_note')
-    with op.batch_alter_table('assessments') as batch:
-        batch.drop_column('scoring_profile_version')
-        batch.drop_column('buyer_module_version')
-        batch.drop_column('overlays')
+    # SQLite's own DROP COLUMN (3.35+), for the same reason: a table rebuild of ``assessments``
+    # would delete its answers through the cascading foreign keys.
+    for table, column in (('answers', 'confirm_note'), ('assessments', 'scoring_profile_version'),
+                          ('assessments', 'buyer_module_version'), ('assessments', 'overlays')):
+        op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
