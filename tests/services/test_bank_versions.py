@@ -294,3 +294,22 @@ def test_vendor_workbook_asks_overlay_questions_and_flags_reworded_answers(servi
     from trustframe.exchange import i18n
 
     assert "umformuliert" in i18n.catalogue("de").text(REWORDED_NOTE)
+
+
+def test_a_returned_workbook_answers_overlay_questions(services: Any, tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: shared exchange helpers
+    from exchange_support import fill  # the helper that fills a workbook as a vendor would
+
+    s = services.assessments
+    vendor = services.vendors.add_vendor("Borealis Systems", "FI")
+    product = services.vendors.add_product(vendor.id, "Borealis Core", "software")
+    a = s.create(vendor.id, product.id, tier=1, overlays=["eu-nis2"])
+    sent = tmp_path / "to-vendor.xlsx"
+    services.exchange.export_questionnaire(a.id, sent)
+    returned = fill(sent, {"NIS2-01": "accept"})
+    preview = services.exchange.preview_import(returned)
+    assert preview.assessment_id == a.id and preview.counts["rejected"] == 0
+    services.exchange.apply_import(preview)
+    assert s.answers(a.id)["NIS2-01"].value == "accept"
