@@ -141,6 +141,10 @@
         <translation>Prü&amp;fen</translation>
     </message>
     <message>
+        <source>Overla&amp;ys</source>
+        <translation>Zusatz&amp;module</translation>
+    </message>
+    <message>
         <source>◀ Previous</source>
         <translation>◀ Zurück</translation>
     </message>
@@ -243,14 +247,6 @@
     <message>
         <source>Change the inherent-risk tier (criticality profile or override) and the questions in scope</source>
         <translation>Die inhärente Risikostufe (Kritikalitätsprofil oder Übersteuerung) und die Fragen im Umfang ändern</translation>
-    </message>
-    <message>
-        <source>Regulatory overlays…</source>
-        <translation>Regulatorische Zusatzmodule…</translation>
-    </message>
-    <message>
-        <source>Choose the regimes (NIS2, CRA, DORA, FAR 889, ...) whose questions and red flags apply to this assessment</source>
-        <translation>Die Regelwerke (NIS2, CRA, DORA, FAR 889, …) wählen, deren Fragen und Warnsignale für diese Bewertung gelten</translation>
     </message>
     <message>
         <source>Mark sent to vendor</source>
@@ -2079,18 +2075,42 @@ Protokolldatei: {log}</translation>
     </message>
 </context>
 <context>
-    <name>OverlaysDialog</name>
+    <name>OverlaysPanel</name>
     <message>
         <source>Regulatory overlays</source>
-        <translation>Regulatorische Zusatzmodule</translation>
+        <translation type="unfinished">Regulatorische Zusatzmodule</translation>
     </message>
     <message>
         <source>Tick the regimes that apply to this purchase. Their questions are added to the assessment and to the vendor workbook; removing an overlay keeps its answers stored but they no longer count.</source>
-        <translation>Kreuzen Sie die Regelwerke an, die für diesen Einkauf gelten. Ihre Fragen kommen zur Bewertung und zur Anbieter-Arbeitsmappe hinzu; wird ein Zusatzmodul entfernt, bleiben seine Antworten gespeichert, zählen aber nicht mehr.</translation>
+        <translation type="unfinished">Kreuzen Sie die Regelwerke an, die für diesen Einkauf gelten. Ihre Fragen kommen zur Bewertung und zur Anbieter-Arbeitsmappe hinzu; wird ein Zusatzmodul entfernt, bleiben seine Antworten gespeichert, zählen aber nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Apply overlays</source>
+        <translation>Zusatzmodule anwenden</translation>
+    </message>
+    <message>
+        <source>Overlay sub-scores</source>
+        <translation>Teilpunktwerte der Zusatzmodule</translation>
+    </message>
+    <message>
+        <source>Overlays are not available: %1</source>
+        <translation>Zusatzmodule sind nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>No overlay extends this questionnaire.</source>
+        <translation>Kein Zusatzmodul erweitert diesen Fragebogen.</translation>
+    </message>
+    <message>
+        <source>%1: %2 / 100, %3 of %4 answered</source>
+        <translation>%1: %2 / 100, %3 von %4 beantwortet</translation>
+    </message>
+    <message>
+        <source>No overlay applied.</source>
+        <translation>Kein Zusatzmodul angewendet.</translation>
     </message>
     <message>
         <source>Overlays not changed</source>
-        <translation>Zusatzmodule nicht geändert</translation>
+        <translation type="unfinished">Zusatzmodule nicht geändert</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from assessment_ui_support import activate, ctx, no_dialogs, run_dialogs_with  # noqa: E402,F401 (fixtures)
+from assessment_ui_support import activate, ctx, no_dialogs  # noqa: E402,F401 (fixtures)
 
 
 def _bank_assessment(services: Any, **kw: Any) -> Any:
@@ -48,36 +48,36 @@ def test_wizard_applies_the_overlays_ticked(qtbot: Any, ctx: Any, services: Any,
     assert no_dialogs == []
 
 
-def test_overlays_dialog_changes_the_choice(qtbot: Any, ctx: Any, services: Any, monkeypatch: Any,
-                                            no_dialogs: list) -> None:
+def test_overlays_tab_changes_the_choice_and_shows_sub_scores(qtbot: Any, ctx: Any, services: Any,
+                                                              no_dialogs: list) -> None:
     from PySide6.QtCore import Qt
 
+    from trustframe.domain.assessment import Decision
     from trustframe.ui.views.assessment_view import AssessmentView
 
     assessment = _bank_assessment(services, overlays=["eu-dora"])
     view = AssessmentView(ctx, assessment.id)
     qtbot.addWidget(view)
     activate(qtbot, view)
+    titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    assert "Overla&ys" in titles
+    panel = view.overlays_panel
     before = view.questionnaire.question_count
-
-    def fill(dialog: Any) -> None:
-        assert dialog.overlay_list.checked_ids() == ["eu-dora"]
-        dialog.overlay_list.set_checked("eu-nis2", True)
-        dialog.accept()
-
-    opened = run_dialogs_with(monkeypatch, fill)
-    view.overlays_action.trigger()
-    assert len(opened) == 1
+    assert panel.overlay_list.checked_ids() == ["eu-dora"]
+    assert "0 of" in panel.scores_label.text() and not panel.apply_button.isEnabled()
+    panel.overlay_list.set_checked("eu-nis2", True)
+    assert panel.apply_button.isEnabled()
+    qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
     assert services.assessments.get(assessment.id).overlay_ids == ("eu-dora", "eu-nis2")
     assert view.questionnaire.question_count == before + 2   # NIS2's two questions are asked now
-    tooltip = opened[0].overlay_list.item(0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "NIS2" in panel.scores_label.text() and not panel.apply_button.isEnabled()
+    tooltip = panel.overlay_list.item(0).data(Qt.ItemDataRole.ToolTipRole)
     assert "question" in tooltip
-    # A decided assessment refuses (the action is disabled).
-    services.assessments.decide(assessment.id, __import__("trustframe.domain.assessment",
-                                                          fromlist=["Decision"]).Decision.APPROVE,
-                                justification="test")
+    # A decided assessment: the list is read-only.
+    services.assessments.decide(assessment.id, Decision.APPROVE, justification="test")
     view.reload()
-    assert not view.overlays_action.isEnabled()
+    assert not panel.overlay_list.isEnabled()
+    assert no_dialogs == []
 
 
 def test_buyer_answers_are_undone_and_redone(qtbot: Any, ctx: Any, services: Any, no_dialogs: list) -> None:

@@ -56,6 +56,7 @@ from trustframe.ui.models.review_model import ReviewRow
 from trustframe.ui.scoring_access import score_or_none
 from trustframe.ui.undo import COMMENT_MERGE_ID, TEXT_MERGE_ID, AnswerCommand, EvidenceLinkCommand
 from trustframe.ui.views.buyer_readiness_panel import BuyerReadinessPanel
+from trustframe.ui.views.overlays_panel import OverlaysPanel
 from trustframe.ui.views.review_view import ReviewPanel
 from trustframe.ui.widgets import colors
 from trustframe.ui.widgets.answer_widgets import TEXT_SAVE_DELAY_MS, AnswerEditor, TextEditor, create_answer_editor
@@ -242,6 +243,7 @@ class AssessmentView(QWidget):
         self.score_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.review_panel = ReviewPanel()
         self.buyer_panel = BuyerReadinessPanel(self.ctx, self.assessment_id)
+        self.overlays_panel = OverlaysPanel(self.ctx, self.assessment_id)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.score_timer = QTimer(self)
@@ -316,6 +318,7 @@ class AssessmentView(QWidget):
         self.tabs.addTab(answer_tab, self.tr("Ans&wer"))
         self.tabs.addTab(self.review_panel, self.tr("Rev&iew"))
         self.tabs.addTab(self.buyer_panel, self.tr("&Buyer readiness"))
+        self.tabs.addTab(self.overlays_panel, self.tr("Overla&ys"))
         score_host = QWidget()
         score_host.setObjectName("ScrollContent")
         score_layout = QVBoxLayout(score_host)
@@ -394,10 +397,6 @@ class AssessmentView(QWidget):
                                    self.tr("Change the inherent-risk tier (criticality profile or override) "
                                            "and the questions in scope"),
                                    self._on_scope_action_triggered)
-        self.overlays_action = action(self.tr("Regulatory overlays…"), [],
-                                      self.tr("Choose the regimes (NIS2, CRA, DORA, FAR 889, ...) whose questions and "
-                                              "red flags apply to this assessment"),
-                                      self._on_overlays_action_triggered)
         # Status moves the officer makes by hand; "Decided" only comes from recording a decision.
         self.status_menu = QMenu(self.tr("Status"), self)
         self.status_actions: dict[AssessmentStatus, QAction] = {}
@@ -440,6 +439,7 @@ class AssessmentView(QWidget):
     def _connect_signals(self) -> None:
         hub = self.ctx.hub
         hub.data_changed.connect(self._on_hub_data_changed)
+        self.overlays_panel.applied.connect(self.reload)
         hub.workspace_changed.connect(self._on_hub_workspace_changed)
         self.navigator.selectionModel().currentChanged.connect(self._on_navigator_current_changed)
         self.navigator.activated.connect(self._on_navigator_activated)
@@ -522,6 +522,7 @@ class AssessmentView(QWidget):
         self._show_page()
         self._update_review()
         self.buyer_panel.reload(locked=self.locked)
+        self.overlays_panel.reload(locked=self.locked)
         self._update_enabled()
         if self.title() != old_title:
             self.title_changed.emit(self.title())
@@ -678,23 +679,6 @@ class AssessmentView(QWidget):
         dialog = ScopeTierDialog(self.ctx, self.assessment, self)
         changed = prompts.exec_dialog(dialog) and bool(dialog.applied)
         dialog.deleteLater()
-        return changed
-
-    def edit_overlays(self) -> bool:
-        """Open the regulatory-overlays dialog; True when the choice changed."""
-        if self.locked:
-            self._refuse_locked()
-            return False
-        if self.assessment is None:
-            return False
-        from trustframe.ui.dialogs.overlays_dialog import OverlaysDialog
-
-        self._flush_all()
-        dialog = OverlaysDialog(self.ctx, self.assessment, self)
-        changed = prompts.exec_dialog(dialog) and dialog.applied
-        dialog.deleteLater()
-        if changed:
-            self.reload()
         return changed
 
     def start_next_assessment(self) -> int | None:
@@ -1044,7 +1028,6 @@ class AssessmentView(QWidget):
         self.confirm_action.setEnabled(editable and answer is not None and answer.to_confirm)
         self.decide_action.setEnabled(editable)
         self.scope_action.setEnabled(editable)
-        self.overlays_action.setEnabled(editable)
         self.prefill_action.setEnabled(editable)
         current = self.assessment.status if self.assessment is not None else None
         allowed = ALLOWED_TRANSITIONS.get(current, frozenset()) if current is not None else frozenset()
@@ -1260,8 +1243,6 @@ class AssessmentView(QWidget):
     def _on_scope_action_triggered(self) -> None:
         self.edit_scope_and_tier()
 
-    def _on_overlays_action_triggered(self) -> None:
-        self.edit_overlays()
 
     def _on_decide_requested(self) -> None:
         if self.locked:
