@@ -2078,11 +2078,11 @@ Protokolldatei: {log}</translation>
     <name>OverlaysPanel</name>
     <message>
         <source>Regulatory overlays</source>
-        <translation type="unfinished">Regulatorische Zusatzmodule</translation>
+        <translation>Regulatorische Zusatzmodule</translation>
     </message>
     <message>
         <source>Tick the regimes that apply to this purchase. Their questions are added to the assessment and to the vendor workbook; removing an overlay keeps its answers stored but they no longer count.</source>
-        <translation type="unfinished">Kreuzen Sie die Regelwerke an, die für diesen Einkauf gelten. Ihre Fragen kommen zur Bewertung und zur Anbieter-Arbeitsmappe hinzu; wird ein Zusatzmodul entfernt, bleiben seine Antworten gespeichert, zählen aber nicht mehr.</translation>
+        <translation>Kreuzen Sie die Regelwerke an, die für diesen Einkauf gelten. Ihre Fragen kommen zur Bewertung und zur Anbieter-Arbeitsmappe hinzu; wird ein Zusatzmodul entfernt, bleiben seine Antworten gespeichert, zählen aber nicht mehr.</translation>
     </message>
     <message>
         <source>Apply overlays</source>
@@ -2110,7 +2110,7 @@ Protokolldatei: {log}</translation>
     </message>
     <message>
         <source>Overlays not changed</source>
-        <translation type="unfinished">Zusatzmodule nicht geändert</translation>
+        <translation>Zusatzmodule nicht geändert</translation>
     </message>
 </context>
 <context>
