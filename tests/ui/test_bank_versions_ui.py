@@ -121,3 +121,13 @@ def test_a_reworded_carried_answer_says_why_it_needs_confirming(qtbot: Any, ctx:
     assert view.confirm_answer("GOV-01")
     assert services.assessments.answers(new.id)["GOV-01"].confirm_note == ""
     assert no_dialogs == []
+
+
+def test_preferences_offer_each_scoring_profile_once() -> None:
+    """Earlier profile versions are shipped for pinned assessments, not offered as profiles."""
+    from trustframe import paths
+    from trustframe.ui.dialogs.preferences_dialog import scoring_profiles
+
+    assert (paths.scoring_profiles_dir() / "default-2.0.0.json").is_file()
+    ids = [pid for pid, _title in scoring_profiles()]
+    assert ids.count("default") == 1

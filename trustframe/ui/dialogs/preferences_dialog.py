@@ -43,15 +43,19 @@ LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 
 def scoring_profiles() -> list[tuple[str, str]]:
     """(id, title) of the bundled scoring profiles."""
-    found = []
+    found: dict[str, str] = {}
     folder = paths.scoring_profiles_dir()
     for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            found.append((str(data.get("id", path.stem)), str(data.get("title", path.stem))))
         except (OSError, ValueError) as exc:
             log.warning("Skipping scoring profile %s: %s", path, exc)
-    return found or [("default", "Default")]
+            continue
+        profile_id = str(data.get("id", path.stem))
+        if path.stem == f"{profile_id}-{data.get('version')}":
+            continue  # an earlier version kept for the assessments pinned to it, not a profile to choose
+        found[profile_id] = str(data.get("title", path.stem))
+    return list(found.items()) or [("default", "Default")]
 
 
 def available_languages() -> list[str]:
