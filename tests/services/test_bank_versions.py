@@ -313,3 +313,38 @@ def test_a_returned_workbook_answers_overlay_questions(services: Any, tmp_path: 
     assert preview.assessment_id == a.id and preview.counts["rejected"] == 0
     services.exchange.apply_import(preview)
     assert s.answers(a.id)["NIS2-01"].value == "accept"
+
+
+def test_demo_assessment_reassessed_from_bank_1_0_to_1_1(services: Any, tmp_path: Path) -> None:
+    """Issue 15's acceptance test: a demo assessment moves from bank 1.0 to a (synthetic) 1.1 with
+    the expected carried, to-confirm, dropped and to-answer counts."""
+    from trustframe.services.context import Services
+    from trustframe.services.demo import build_demo
+    from trustframe.services.questionnaires import QuestionnaireCatalog
+
+    build_demo(services, today=date(2026, 3, 2))
+    # The demo's answers, on bank 1.0.0 (the newest the demo knew).
+    demo = max((a for a in services.assessments.list() if a.questionnaire_version == "1.0.0"),
+               key=lambda a: len(services.assessments.answers(a.id)))
+    answered = {qid for qid, a in services.assessments.answers(demo.id).items() if a.value is not None}
+    folder = tmp_path / "bank-1.1"
+    folder.mkdir()
+    data, dropped = _bank_1_1(BANK.read_text(encoding="utf-8"))
+    answered_dropped = next((q["id"] for sec in yaml.safe_load(BANK.read_text(encoding="utf-8"))["sections"]
+                             for q in sec["questions"] if q["id"] in answered and q["id"].startswith("OPS")
+                             and q["id"] != dropped and BANK.read_text(encoding="utf-8").count(q["id"]) == 1), None)
+    for sec in data["sections"]:  # also drop one the demo answered, so "dropped" is not empty
+        sec["questions"] = [q for q in sec["questions"] if q["id"] != answered_dropped]
+    (folder / "bank-1.1.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    later = Services(services.workspace, QuestionnaireCatalog(services.workspace, extra_dirs=(folder,)), user="tester")
+    report = later.assessments.reassess_report(demo.id)
+    gone = {dropped, answered_dropped} - {None}
+    split = {"VUL-12"}
+    assert report.new_key == "ict-supply-chain-trust@1.1.0"
+    assert set(report.carried) == answered - gone - split - {"GOV-01"}
+    assert [q for q, _ in report.confirm] == (["GOV-01"] if "GOV-01" in answered else [])
+    assert set(report.dropped) == answered & gone and report.dropped
+    assert report.to_answer == (("VUL-12", "VUL-12b") if "VUL-12" in answered else ())
+    new_answers = later.assessments.answers(report.assessment.id)
+    assert len(new_answers) == len(report.carried) + len(report.confirm)
+    assert all(a.to_confirm for a in new_answers.values())
