@@ -1159,6 +1159,30 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>Wählen Sie die Nachweisdatei oder wechseln Sie zu einem Link.</translation>
     </message>
     <message>
+        <source>This link points to an internal host name ({0}), not to a public site. TrustFrame stores it but never opens it; check that the vendor meant it.</source>
+        <translation>Dieser Link zeigt auf einen internen Hostnamen ({0}), nicht auf eine öffentliche Website. TrustFrame speichert ihn, öffnet ihn aber nie; prüfen Sie, ob der Anbieter das so gemeint hat.</translation>
+    </message>
+    <message>
+        <source>a link-local (cloud metadata)</source>
+        <translation>eine link-lokale Adresse (Cloud-Metadaten)</translation>
+    </message>
+    <message>
+        <source>a loopback</source>
+        <translation>eine Loopback-Adresse</translation>
+    </message>
+    <message>
+        <source>a private</source>
+        <translation>eine private Adresse</translation>
+    </message>
+    <message>
+        <source>a reserved</source>
+        <translation>eine reservierte Adresse</translation>
+    </message>
+    <message>
+        <source>This link points to {1} address ({0}), not to a public site. TrustFrame stores it but never opens it; check that the vendor meant it.</source>
+        <translation>Dieser Link zeigt auf {1} ({0}), nicht auf eine öffentliche Website. TrustFrame speichert ihn, öffnet ihn aber nie; prüfen Sie, ob der Anbieter das so gemeint hat.</translation>
+    </message>
+    <message>
         <source>Choose the evidence file</source>
         <translation>Die Nachweisdatei wählen</translation>
     </message>
