@@ -6,8 +6,9 @@ which does not use Qt, so their words come from a small gettext-style catalogue 
 
     messages:            # whole texts (a cell, a line of a cell, an HTML text node)
       "How to answer": "So antworten Sie"
-    patterns:            # texts with parts that vary; {name} matches any text
+    patterns:            # texts with parts that vary; {name} matches any text, {name#} a number
       "Choose one: {labels}": "Wählen Sie eine Antwort: {labels}"
+      "{n#} of {m#}": "{n} von {m}"
 
 A text with no entry stays English, so a missing entry is visible rather than an error;
 ``tests/i18n`` checks that the German workbook and report carry no English chrome. Dates and
@@ -28,7 +29,8 @@ import yaml
 from trustframe import paths
 
 SOURCE_LANGUAGE = "en"
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+#: ``{name}`` matches any text; ``{name#}`` only a number (so "{n#} of {m#}" never matches a sentence)
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)(#?)\}")
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ def _compile(source: str) -> re.Pattern[str]:
     last = 0
     for match in _PLACEHOLDER.finditer(source):
         parts.append(re.escape(source[last:match.start()]))
-        parts.append(f"(?P<{match.group(1)}>.+?)")
+        parts.append(f"(?P<{match.group(1)}>[+\\-−]?\\d[\\d.,]*)" if match.group(2) else f"(?P<{match.group(1)}>.+?)")
         last = match.end()
     parts.append(re.escape(source[last:]))
     return re.compile("".join(parts), re.DOTALL)

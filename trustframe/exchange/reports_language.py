@@ -28,7 +28,11 @@ from trustframe.exchange import i18n
 from trustframe.exchange.questionnaire_translations import in_language, overlay_for
 
 _TEXT_NODE = re.compile(r">([^<>]+)<")
-_ATTRIBUTE = re.compile(r'(\s(?:alt|title|aria-label)=")([^"]*)(")')
+_ATTRIBUTE = re.compile(r'(\s(?:alt|title|aria-label|data-running)=")([^"]*)(")')
+#: "label 84", "label no scored answers": a chart value after its label (chart text alternatives)
+_LABEL_VALUE = re.compile(r"(.*?\S) ((?:[+\-−]?\d+(?:\.\d+)?%?)|no scored answers|–)")
+#: "A is Acme – Gateway": a chart legend entry (one capital letter names a series)
+_LEGEND = re.compile(r"([A-Z]) is (.+)")
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _BARE_NUMBER = re.compile(r"[+\-−]?\d+\.\d+")
@@ -91,12 +95,14 @@ class ReportTranslator:
             # HTML runs lines together: look the text up with its whitespace collapsed first, then
             # (an Excel cell) line by line.
             squashed = _squash(stripped)
-            translated = self.catalogue.line(squashed, inner=self.text)
+            translated = self.catalogue.line(squashed, inner=self._inner)
             if translated != squashed:
                 found = translated
             elif "\n" in stripped:
-                lines = "\n".join(self.catalogue.line(part, inner=self.text) for part in stripped.split("\n"))
+                lines = "\n".join(self.catalogue.line(part, inner=self._inner) for part in stripped.split("\n"))
                 found = lines if lines != stripped else None
+        if found is None:
+            found = self._joined(stripped, strict=True)
         if found is None:
             found = self._numbers(stripped)
         if found is None:
@@ -104,6 +110,67 @@ class ReportTranslator:
         start = len(text) - len(text.lstrip())
         end = len(text.rstrip())
         return text[:start] + found + text[end:]
+
+    def _inner(self, part: str) -> str:
+        """A part a catalogue pattern captured (inside one of TrustFrame's own sentences): the
+        text itself, else a list or "label value" whose known parts are translated; names and
+        numbers in it are kept. Used only inside a matched pattern, never on a whole text, so
+        vendor text on its own is never partly translated."""
+        found = self.text(part)
+        if found != part:
+            return found
+        joined = self._joined(part, strict=False)
+        if joined is not None:
+            return joined
+        return self._one(part) or part
+
+    def _one(self, part: str) -> str | None:
+        """One list item inside a pattern: "label value", "name: value" or "A is name"."""
+        legend = _LEGEND.fullmatch(part)
+        if legend:
+            is_word = self.catalogue.text("is")
+            return f"{legend[1]} {is_word} {legend[2]}" if is_word != "is" else None
+        pair = _LABEL_VALUE.fullmatch(part)
+        if pair:
+            label, value = self.text(pair[1]), self.text(pair[2])
+            if (label, value) != (pair[1], pair[2]):
+                return f"{label} {value}"
+        if ": " in part:
+            name, value = part.rsplit(": ", 1)
+            translated = self._inner(value)
+            if translated != value:
+                return f"{name}: {translated}"
+            label = self.text(name)
+            if label != name:
+                return f"{label}: {self._inner(value)}"
+        return None
+
+    def _joined(self, text: str, strict: bool) -> str | None:
+        """A list the report model joins from translatable parts ("A; B; C.", "Name, Name and Name").
+
+        ``strict`` (a whole text): only when every part translates, so that vendor text is never
+        partly translated. Otherwise (a part a pattern captured) known parts are translated and
+        the rest kept."""
+        body, end = (text[:-1], ".") if text.endswith(".") else (text, "")
+        if "; " in body:
+            parts = body.split("; ")
+            out = [self.text(p) if strict else self._inner(p) for p in parts]
+            if strict and any(o == p for o, p in zip(out, parts)):
+                return None
+            if out == parts:
+                return None
+            return "; ".join(out) + end
+        if not strict and " and " in body:
+            # "A, B and C" (names joined by the model): the joining "and" in the language.
+            and_word = self.catalogue.text("and")
+            if and_word == "and":
+                return None
+            head, last = body.rsplit(", ", 1) if ", " in body else ("", body)
+            if " and " not in last:
+                return None
+            last = last.replace(" and ", f" {and_word} ", 1)
+            return (f"{head}, {last}" if head else last) + end
+        return None
 
     def _truncated(self, text: str) -> str | None:
         # The model shortens long question texts ("Do you document every function ..."): find the
@@ -190,8 +257,29 @@ class ReportTranslator:
                             cell.value = translated
                     elif isinstance(cell.value, date) and "yy" in (cell.number_format or "").lower():
                         cell.number_format = "DD.MM.YYYY" if self.language == "de" else cell.number_format
+            self._workbook_structure(ws)
         workbook.properties.language = self.language
         workbook.save(path)
+
+
+    def _workbook_structure(self, ws: Any) -> None:
+        """The parts of a sheet that name its cells: the sheet's title, each table's column names
+        (Excel repairs a file whose table header cells and column names differ) and the choices of
+        list validations (the plan's status column), so the translated cells still validate."""
+        title = self.text(ws.title)
+        if title != ws.title and len(title) <= 31 and not set(title) & set("[]:*?/\\"):
+            ws.title = title
+        for table in ws.tables.values():
+            if table.headerRowCount and table.tableColumns:
+                header = ws[table.ref][0]
+                for cell, column in zip(header, table.tableColumns):
+                    if isinstance(cell.value, str):
+                        column.name = cell.value
+        for validation in ws.data_validations.dataValidation:
+            formula = validation.formula1 or ""
+            if validation.type == "list" and formula.startswith('"') and formula.endswith('"'):
+                choices = [self.text(choice) for choice in formula[1:-1].split(",")]
+                validation.formula1 = '"' + ",".join(choices) + '"'
 
 
 def _squash(text: str) -> str:
