@@ -57,7 +57,11 @@ class Catalogue:
                 if match:
                     parts = match.groupdict()
                     found = template.format(**({k: inner(v) for k, v in parts.items()} if inner else parts))
-                    break
+                    if found != stripped:
+                        break
+                    # A pattern that changes nothing ("{name} · {category}" over a sentence that only
+                    # looks like it) does not hide a later, better one.
+                    found = None
         if found is None:
             return text
         start = len(text) - len(text.lstrip())

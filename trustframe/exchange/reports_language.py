@@ -72,11 +72,16 @@ class ReportTranslator:
         self.language = i18n.check_language(language)
         self.catalogue = i18n.catalogue(language)
         bank: dict[str, str] = {}
+        #: bank texts whose translation is the same words ("GSMA NESAS / 3GPP SCAS"): known, not English
+        same: set[str] = set()
         for questionnaire in questionnaires:
             for english, translated in bank_pairs(questionnaire, language):
                 if english.strip() and translated.strip() and english != translated:
                     bank.setdefault(_squash(english), translated)
+                elif english.strip():
+                    same.add(_squash(english))
         self._bank = bank
+        self._same = same - set(bank)
 
     @property
     def active(self) -> bool:
@@ -155,7 +160,7 @@ class ReportTranslator:
         if "; " in body:
             parts = body.split("; ")
             out = [self.text(p) if strict else self._inner(p) for p in parts]
-            if strict and any(o == p for o, p in zip(out, parts)):
+            if strict and any(o == p and _squash(p) not in self._same for o, p in zip(out, parts)):
                 return None
             if out == parts:
                 return None
