@@ -30,7 +30,9 @@ from trustframe import paths
 
 SOURCE_LANGUAGE = "en"
 #: ``{name}`` matches any text; ``{name#}`` only a number (so "{n#} of {m#}" never matches a sentence)
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)(#?)\}")
+#: and ``{name@}`` only a question id such as ``VUL-01`` (so "{qid@} evidence" never matches an answer)
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)([#@]?)\}")
+_TYPED = {"#": r"[+\-−]?\d[\d.,]*", "@": r"[A-Z][A-Z0-9]*-[A-Z0-9][A-Z0-9-]*"}
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ class Catalogue:
     messages: Mapping[str, str] = field(default_factory=dict)
     #: (compiled English pattern, translation template)
     patterns: tuple[tuple[re.Pattern[str], str], ...] = ()
+    #: the English sources of ``patterns``, in the same order (for :meth:`clipped`)
+    sources: tuple[str, ...] = ()
 
     def line(self, text: str, inner: "Callable[[str], str] | None" = None) -> str:
         """The translation of one line (leading and trailing spaces kept); unchanged when unknown.
@@ -68,6 +72,41 @@ class Catalogue:
         end = len(text.rstrip())
         return text[:start] + found + text[end:]
 
+    def clipped(self, text: str, inner: "Callable[[str], str]") -> str | None:
+        """The translation of the start of a pattern's text that was cut short ("CON-01 – title:
+        mitigation (contr"), without its ellipsis; None when no pattern starts that way.
+
+        The report model shortens long conditions and findings, which then no longer match their
+        whole pattern. Each pattern is tried cut after one of its placeholders, the rest of its
+        English allowed to be cut anywhere; the translation keeps the parts before that
+        placeholder, the placeholder's own text (through ``inner``) and drops the rest."""
+        for source, (_pattern, template) in zip(self.sources, self.patterns):
+            placeholders = list(_PLACEHOLDER.finditer(source))
+            if not placeholders or (placeholders[0].start() == 0 and not placeholders[0].group(2)):
+                continue  # no fixed start ("{done} of {total} ..."): its start would match any text
+            for index in range(len(placeholders) - 1, 0, -1):  # never at the first: it would match anything
+                cut = placeholders[index]
+                following = placeholders[index + 1].start() if index + 1 < len(placeholders) else len(source)
+                literal = source[cut.end():following]
+                tail = "|".join(re.escape(literal[:j]) for j in range(len(literal), 0, -1))
+                regex = _compile(source[:cut.start()]).pattern + (
+                    f"(?P<{cut.group(1)}>.+?)" + (f"(?:{tail})?" if tail else ""))
+                match = re.fullmatch(regex, text, re.DOTALL)
+                if not match or not template.count("{" + cut.group(1) + "}"):
+                    continue
+                parts = {k: inner(v) for k, v in match.groupdict().items() if k != cut.group(1)}
+                head = template.split("{" + cut.group(1) + "}", 1)[0]
+                try:
+                    start = head.format(**parts)
+                except (KeyError, IndexError):
+                    continue  # the translation puts a later placeholder first: cannot cut it there
+                # The cut part goes on with its ellipsis, so a shortened bank text is found as such.
+                last = inner(match.group(cut.group(1)) + "…")
+                result = start + (last[:-1] if last.endswith("…") else last)
+                if result != text:
+                    return result
+        return None
+
     def text(self, text: str) -> str:
         """The translation of a text, line by line."""
         if self.language == SOURCE_LANGUAGE or not text:
@@ -89,7 +128,7 @@ def _compile(source: str) -> re.Pattern[str]:
     last = 0
     for match in _PLACEHOLDER.finditer(source):
         parts.append(re.escape(source[last:match.start()]))
-        parts.append(f"(?P<{match.group(1)}>[+\\-−]?\\d[\\d.,]*)" if match.group(2) else f"(?P<{match.group(1)}>.+?)")
+        parts.append(f"(?P<{match.group(1)}>{_TYPED[match.group(2)]})" if match.group(2) else f"(?P<{match.group(1)}>.+?)")
         last = match.end()
     parts.append(re.escape(source[last:]))
     return re.compile("".join(parts), re.DOTALL)
@@ -105,8 +144,9 @@ def catalogue(language: str) -> Catalogue:
         return Catalogue(language)
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     messages = {str(k): str(v) for k, v in (data.get("messages") or {}).items()}
-    patterns = tuple((_compile(str(k)), str(v)) for k, v in (data.get("patterns") or {}).items())
-    return Catalogue(language, messages, patterns)
+    sources = tuple(str(k) for k in (data.get("patterns") or {}))
+    patterns = tuple((_compile(source), str(data["patterns"][source])) for source in sources)
+    return Catalogue(language, messages, patterns, sources)
 
 
 def available_languages() -> list[str]:

@@ -173,15 +173,22 @@ class ReportTranslator:
             head, last = body.rsplit(", ", 1) if ", " in body else ("", body)
             if " and " not in last:
                 return None
+            items = (head.split(", ") if head else []) + last.split(" and ")
+            if not all(item[:1].isupper() or item[:1].isdigit() for item in items):
+                return None  # a sentence ("record the gap and obtain ..."), not a list of names
             last = last.replace(" and ", f" {and_word} ", 1)
             return (f"{head}, {last}" if head else last) + end
         return None
 
     def _truncated(self, text: str) -> str | None:
         # The model shortens long question texts ("Do you document every function ..."): find the
-        # bank text it starts and shorten the translation the same way.
+        # bank text it starts and shorten the translation the same way; a shortened sentence of
+        # ours (a condition, a finding) is matched against the start of its pattern.
         for ellipsis in ("...", "…"):
             if text.endswith(ellipsis) and len(text) > 20:
+                clipped = self.catalogue.clipped(text[: -len(ellipsis)], self._inner)
+                if clipped is not None:
+                    return clipped.rstrip() + ellipsis
                 prefix = _squash(text[: -len(ellipsis)])
                 for english, translated in self._bank.items():
                     if english.startswith(prefix):
