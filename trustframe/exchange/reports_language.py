@@ -185,11 +185,13 @@ class ReportTranslator:
         # bank text it starts and shorten the translation the same way; a shortened sentence of
         # ours (a condition, a finding) is matched against the start of its pattern.
         for ellipsis in ("...", "…"):
-            if text.endswith(ellipsis) and len(text) > 20:
+            if text.endswith(ellipsis) and len(text) > 8:
                 clipped = self.catalogue.clipped(text[: -len(ellipsis)], self._inner)
                 if clipped is not None:
                     return clipped.rstrip() + ellipsis
                 prefix = _squash(text[: -len(ellipsis)])
+                if len(prefix) < 8:
+                    continue
                 for english, translated in self._bank.items():
                     if english.startswith(prefix):
                         cut = translated[: max(len(prefix), 20)].rsplit(" ", 1)[0]
