@@ -36,6 +36,7 @@ _LEGEND = re.compile(r"([A-Z]) is (.+)")
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _BARE_NUMBER = re.compile(r"[+\-−]?\d+\.\d+")
+_NUMBERS_ONLY = re.compile(r"[\d.,/;:+\-−–%\s]+")
 _RAW_BLOCKS = re.compile(r"(<(style|script)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
 
 
@@ -124,6 +125,9 @@ class ReportTranslator:
         found = self.text(part)
         if found != part:
             return found
+        if _NUMBERS_ONLY.fullmatch(part) and _BARE_NUMBER.search(part):
+            # "0.7 / 0.55 / 0.4" (tier thresholds): every number with the language's decimal mark
+            return _BARE_NUMBER.sub(lambda m: self.text(m[0]), part)
         joined = self._joined(part, strict=False)
         if joined is not None:
             return joined
@@ -165,6 +169,12 @@ class ReportTranslator:
             if out == parts:
                 return None
             return "; ".join(out) + end
+        if not strict and ", " in body:
+            # "SVC-04 (declined), GAC-01 (unanswered)": items of ours, each a whole entry.
+            items = body.split(", ")
+            out = [self.text(item) for item in items]
+            if all(o != i for o, i in zip(out, items)):
+                return ", ".join(out) + end
         if not strict and " and " in body:
             # "A, B and C" (names joined by the model): the joining "and" in the language.
             and_word = self.catalogue.text("and")
@@ -249,10 +259,15 @@ class ReportTranslator:
 
     def _page_css(self) -> str:
         # The running "Page 3 of 12" lives in report.css; the same rules, later, in this language.
+        # German words are longer than English ones: table cells and headers hyphenate (by the
+        # document's language, so "Standard-eigenschaften", never "Standardeigenschaf-ten"
+        # without a hyphen) and the big rating badge may take two lines ("Kritisches / Risiko").
         page, of = self.catalogue.text("Page"), self.catalogue.text("of")
         return ("<style>@page { @bottom-right { content: \"%s \" counter(page) \" %s \" counter(pages); } }"
                 " @page appendix { @bottom-right { content: \"%s A-\" counter(page) \" %s A-\" counter(pages); } }"
                 " @page front { @bottom-right { content: \"%s \" counter(page, lower-roman); } }"
+                " table.data th, table.data td { hyphens: auto; }"
+                " .bv-rating .badge.big { white-space: normal; }"
                 "</style>" % (page, of, page, of, page))
 
     def workbook(self, path: Path | str) -> None:
