@@ -125,7 +125,7 @@ class ReportTranslator:
         found = self.text(part)
         if found != part:
             return found
-        if _NUMBERS_ONLY.fullmatch(part) and _BARE_NUMBER.search(part):
+        if " " in part.strip() and _NUMBERS_ONLY.fullmatch(part) and _BARE_NUMBER.search(part):
             # "0.7 / 0.55 / 0.4" (tier thresholds): every number with the language's decimal mark
             return _BARE_NUMBER.sub(lambda m: self.text(m[0]), part)
         joined = self._joined(part, strict=False)
@@ -183,11 +183,11 @@ class ReportTranslator:
             head, last = body.rsplit(", ", 1) if ", " in body else ("", body)
             if " and " not in last:
                 return None
-            items = (head.split(", ") if head else []) + last.split(" and ")
+            items = (head.split(", ") if head else []) + last.split(" and ", 1)
             if not all(item[:1].isupper() or item[:1].isdigit() for item in items):
                 return None  # a sentence ("record the gap and obtain ..."), not a list of names
-            last = last.replace(" and ", f" {and_word} ", 1)
-            return (f"{head}, {last}" if head else last) + end
+            shown = [self.text(item) for item in items]  # names stay, categories are translated
+            return (", ".join(shown[:-1]) + f" {and_word} " + shown[-1]) + end
         return None
 
     def _truncated(self, text: str) -> str | None:
