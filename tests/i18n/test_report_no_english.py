@@ -168,6 +168,30 @@ def test_german_report_html_has_no_english(demo: Any, people_wrote: list[str], k
     assert not phrases, f"English template phrases in the German {kind} report: {phrases[:8]}"
 
 
+def test_german_buyer_readiness_section_has_no_english(demo: Any, people_wrote: list[str], tmp_path: Path) -> None:
+    """Section 1.4 with the buyer's own answers (the demo leaves them empty): duty titles, weak
+    points and the sentences around them are German."""
+    from trustframe.services.context import Services
+
+    copy = tmp_path / "buyer.tfw"
+    copy.write_bytes(Path(demo.workspace.path).read_bytes())
+    services = Services.open(copy)
+    try:
+        assessment_id = demo_ids(services)["open"][0]
+        for question in services.buyer.questions(assessment_id)[:24]:
+            scored = [o for o in question.options if o.score is not None]
+            if scored and question.type.value != "multiple_choice":  # the weakest answer: weak points
+                services.buyer.set_answer(assessment_id, question.id, min(scored, key=lambda o: o.score).id)
+        documents = german_documents(services, "assessment", [assessment_id])
+    finally:
+        services.close()
+    texts = [t for document in documents for t in visible_texts(document)]
+    assert "1.4 Bereitschaft des Auftraggebers (Ihre eigenen Pflichten)" in texts
+    assert any(t == "Schwachpunkte:" for t in texts)
+    leaks = sorted({t for t in texts if english_left(t, people_wrote)})
+    assert not leaks, leaks[:8]
+
+
 def test_template_phrases_are_found_in_an_english_report(demo: Any) -> None:
     """The phrase check can fail: the English report shows many of the phrases it looks for."""
     from trustframe.reports import pdf
