@@ -6,7 +6,8 @@ which does not use Qt, so their words come from a small gettext-style catalogue 
 
     messages:            # whole texts (a cell, a line of a cell, an HTML text node)
       "How to answer": "So antworten Sie"
-    patterns:            # texts with parts that vary; {name} matches any text, {name#} a number
+    patterns:            # texts with parts that vary; {name} matches any text,
+                         # {name#} only a number, {name@} only a question id
       "Choose one: {labels}": "Wählen Sie eine Antwort: {labels}"
       "{n#} of {m#}": "{n} von {m}"
 

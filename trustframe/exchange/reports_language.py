@@ -10,9 +10,11 @@ is the English report with its words replaced on the way out:
 * dates in ISO form become the language's dates (Babel), bare numbers get its decimal mark;
 * ``<html lang>`` is set, so the PDF's /Lang is the language; the running "Page x of y" follows.
 
-The Excel report is translated cell by cell the same way. Vendor-supplied text is never
-re-interpreted: only whole texts that exactly match an English entry are replaced, and all
-text is escaped again after lookup.
+The Excel report is translated cell by cell the same way (sheet titles, table column names and
+list validations follow). Vendor-supplied text is never re-interpreted: only whole texts that
+exactly match an English entry are replaced (or a "; " list whose every item does), the parts of
+a text are looked at only inside one of TrustFrame's own sentences (a catalogue pattern), and
+all text is escaped again after lookup. docs/translating.md describes the rules.
 """
 
 from __future__ import annotations
@@ -289,7 +291,6 @@ class ReportTranslator:
             self._workbook_structure(ws)
         workbook.properties.language = self.language
         workbook.save(path)
-
 
     def _workbook_structure(self, ws: Any) -> None:
         """The parts of a sheet that name its cells: the sheet's title, each table's column names
