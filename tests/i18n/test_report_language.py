@@ -144,6 +144,7 @@ def test_joined_shortened_and_typed_texts(services: Any, bank_assessment: Any) -
     # Thresholds get the German decimal mark, a version number keeps its dots.
     assert translator.text("Weighted exposure 0.98 gives tier 1 (thresholds 0.7 / 0.55 / 0.4).") == \
         "Gewichtete Exposition 0,98 ergibt Stufe 1 (Schwellen 0,7 / 0,55 / 0,4)."
+    assert translator.text("Acme Gateway, version 7.4 · Cloud service") == "Acme Gateway, Version 7.4 · Cloud-Dienst"
     assert "TrustFrame 0.1.0 am" in translator.text(
         "Confidential – for procurement decision-making. Generated with TrustFrame 0.1.0 on 2026-12-06.")
 

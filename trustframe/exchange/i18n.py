@@ -33,6 +33,9 @@ SOURCE_LANGUAGE = "en"
 #: ``{name}`` matches any text; ``{name#}`` only a number (so "{n#} of {m#}" never matches a sentence)
 #: and ``{name@}`` only a question id such as ``VUL-01`` (so "{qid@} evidence" never matches an answer)
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)([#@]?)\}")
+#: Placeholders whose text is kept as written, never looked up: names of people, vendors and
+#: products, version numbers and bank keys ("NW-7000, version 7.4" keeps its "7.4").
+VERBATIM = frozenset({"name", "version", "key", "org", "vendor", "product", "reviewer", "tender", "notes"})
 _TYPED = {"#": r"[+\-−]?\d[\d.,]*", "@": r"[A-Z][A-Z0-9]*-[A-Z0-9][A-Z0-9-]*"}
 
 
@@ -61,7 +64,8 @@ class Catalogue:
                 match = pattern.fullmatch(stripped)
                 if match:
                     parts = match.groupdict()
-                    found = template.format(**({k: inner(v) for k, v in parts.items()} if inner else parts))
+                    found = template.format(**({k: v if k in VERBATIM else inner(v) for k, v in parts.items()}
+                                               if inner else parts))
                     if found != stripped:
                         break
                     # A pattern that changes nothing ("{name} · {category}" over a sentence that only
@@ -95,7 +99,8 @@ class Catalogue:
                 match = re.fullmatch(regex, text, re.DOTALL)
                 if not match or not template.count("{" + cut.group(1) + "}"):
                     continue
-                parts = {k: inner(v) for k, v in match.groupdict().items() if k != cut.group(1)}
+                parts = {k: v if k in VERBATIM else inner(v) for k, v in match.groupdict().items()
+                         if k != cut.group(1)}
                 head = template.split("{" + cut.group(1) + "}", 1)[0]
                 try:
                     start = head.format(**parts)
