@@ -269,6 +269,7 @@ class ReportTranslator:
                 " @page appendix { @bottom-right { content: \"%s A-\" counter(page) \" %s A-\" counter(pages); } }"
                 " @page front { @bottom-right { content: \"%s \" counter(page, lower-roman); } }"
                 " table.data th, table.data td { hyphens: auto; }"
+                " table.data .url, table.data .id, table.data .nowrap { hyphens: manual; }"  # no hyphen added in a URL or id
                 " .bv-rating .badge.big { white-space: normal; }"
                 "</style>" % (page, of, page, of, page))
 
