@@ -17,7 +17,9 @@ plain message; nothing here writes anywhere.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import logging
 import re
 import zipfile
@@ -309,13 +311,42 @@ def _read_head(archive: zipfile.ZipFile, member: str, limit: int) -> bytes:
 # Reading the sheets
 
 
+class _LibraryChatter(io.TextIOBase):
+    """Where stdout goes while openpyxl reads an untrusted workbook: it prints some complaints
+    (``"N is out of range"`` for a bad style index) instead of raising, which would corrupt the
+    CLI's ``--json`` output. Kept short and logged instead."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if len(self.text) < 2000:
+            self.text += text[: 2000 - len(self.text)]
+        return len(text)
+
+
 def read_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> ParsedWorkbook:
     """Read a returned workbook's rows, metadata and visible reference.
 
     Runs :func:`inspect_package` first. The workbook is opened read-only (streamed), with
     ``data_only=False`` so formulas come back as formulas and are reported rather than trusted
     or computed. Raises ExchangeError for anything that is not a readable questionnaire workbook.
+    Nothing the parser prints reaches stdout.
     """
+    chatter = _LibraryChatter()
+    try:
+        with contextlib.redirect_stdout(chatter):
+            return _read_workbook(path, limits)
+    finally:
+        if chatter.text.strip():
+            log.info("openpyxl said while reading %s: %s", Path(path).name, chatter.text.strip()[:500])
+
+
+def _read_workbook(path: Path, limits: Limits) -> ParsedWorkbook:
+    """:func:`read_workbook` without the stdout guard."""
     import openpyxl
 
     path = Path(path)
