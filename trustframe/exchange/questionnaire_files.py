@@ -45,7 +45,7 @@ from trustframe.domain.questionnaire import (
     Tiering,
     Trace,
 )
-from trustframe.errors import Issue, QuestionnaireError
+from trustframe.errors import Issue, QuestionnaireError, TrustFrameError
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 300_000
@@ -224,11 +224,11 @@ def _parse_trusted(text: str, out: _Collector) -> _Document | None:
     return doc
 
 
-class _TooLarge(Exception):
+class _TooLarge(TrustFrameError):
     pass
 
 
-class _Unsupported(Exception):
+class _Unsupported(TrustFrameError):
     def __init__(self, line: int, message: str) -> None:
         super().__init__(message)
         self.line = line
