@@ -17,8 +17,15 @@ from trustframe.storage.database import Workspace
 from trustframe.storage.repositories import HistoryRepository, SettingsRepository
 
 if TYPE_CHECKING:
-    from trustframe.services.answer_library import AnswerLibraryService
+    # Imported for the annotations only: the services below are built on first use (not every
+    # command needs them, and importing them here would make import cycles).
     from sqlalchemy.orm import Session
+
+    from trustframe.services.answer_library import AnswerLibraryService
+    from trustframe.services.buyer_readiness import BuyerReadinessService
+    from trustframe.services.exchange import ExchangeService
+    from trustframe.services.reports import ReportService
+    from trustframe.services.scoring import ScoringService
 
 
 def current_user() -> str:
@@ -55,28 +62,28 @@ class Services:
         return cls(Workspace.open(path, create=create, migrate=migrate, read_only=read_only), user=user)
 
     @cached_property
-    def scoring(self) -> Any:
+    def scoring(self) -> "ScoringService":
         """The scoring service (imported lazily: not every command needs it)."""
         from trustframe.services.scoring import ScoringService
 
         return ScoringService(self)
 
     @cached_property
-    def exchange(self) -> Any:
+    def exchange(self) -> "ExchangeService":
         """The Excel exchange service."""
         from trustframe.services.exchange import ExchangeService
 
         return ExchangeService(self)
 
     @cached_property
-    def reports(self) -> Any:
+    def reports(self) -> "ReportService":
         """The report service."""
         from trustframe.services.reports import ReportService
 
         return ReportService(self)
 
     @cached_property
-    def buyer(self) -> Any:
+    def buyer(self) -> "BuyerReadinessService":
         """Buyer readiness: the buyer's own module of each assessment, scored separately."""
         from trustframe.services.buyer_readiness import BuyerReadinessService
 
@@ -101,13 +108,13 @@ class Services:
 
     def set_setting(self, key: str, value: Any) -> None:
         """Change a workspace-level setting (logged)."""
-        from trustframe.services.changes import Change
+        from trustframe.services.changes import Change, Entity
 
         with self.workspace.transaction() as session:
             repo = SettingsRepository(session)
             HistoryRepository(session).record(self.user, "settings", key, "value", repo.get(key), value)
             repo.set(key, value)
-        self.changes.announce(Change("settings", key))
+        self.changes.announce(Change(Entity.SETTINGS, key))
 
     def close(self) -> None:
         """Close the workspace."""

@@ -350,11 +350,7 @@ class PortfolioView(QWidget):
         services = self._ctx.services
         if services is None:
             return
-        try:
-            scoring = services.scoring
-        except ImportError:
-            messages.information(self, self.tr("Rescore all"), self.tr("Scoring is not available in this build."))
-            return
+        scoring = services.scoring
 
         def preview(task: Task) -> Any:
             return scoring.rescore_preview(progress=task.report)
