@@ -8,9 +8,10 @@ the GUI, the Excel exchange and the reports.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator, Mapping, Union
+from typing import Any
 
 from trustframe.domain.conditions import Condition
 
@@ -391,4 +392,4 @@ class Questionnaire:
 
 #: The value of an answer: an option id, a list of option ids, a number, an ISO date string,
 #: free text, or None for unanswered.
-AnswerValue = Union[str, float, int, list, tuple, None]
+AnswerValue = str | float | int | list[Any] | tuple[Any, ...] | None
