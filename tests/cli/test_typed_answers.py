@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from trustframe import paths
 from trustframe.cli import main
 from trustframe.domain.answers import AnswerValueError
 from trustframe.domain.questionnaire import Question, Questionnaire
 from trustframe.exchange.excel_import import parse_answer
-from trustframe.exchange.questionnaire_translations import overlay_for
 from trustframe.exchange.questionnaire_files import load_questionnaire
-from trustframe import paths
+from trustframe.exchange.questionnaire_translations import overlay_for
 
 #: (question id, typed text). GOV-01 single choice, SDL-05 multiple choice, VUL-05 number in
 #: days, ASR-05 date, VUL-13 free text (questionnaires/ict-supply-chain-trust.yaml).

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from trustframe.domain.history import ChangeLogEntry
 from trustframe.services.assessments import AssessmentService
@@ -50,11 +51,11 @@ class Services:
         self.assessments = AssessmentService(self)
         self.evidence = EvidenceService(self)
         #: Hook the scoring service installs to store a snapshot inside the decision's transaction.
-        self.snapshot_on_decision: Callable[["Session", int, Any], None] | None = None
+        self.snapshot_on_decision: Callable[[Session, int, Any], None] | None = None
 
     @classmethod
     def open(cls, path: Path | str, user: str | None = None, create: bool = True, migrate: bool = True,
-             read_only: bool = False) -> "Services":
+             read_only: bool = False) -> Services:
         """Open (creating or migrating as needed) the workspace at ``path``.
 
         ``migrate=False`` refuses an older workspace instead of upgrading it; ``read_only`` opens
@@ -62,35 +63,35 @@ class Services:
         return cls(Workspace.open(path, create=create, migrate=migrate, read_only=read_only), user=user)
 
     @cached_property
-    def scoring(self) -> "ScoringService":
+    def scoring(self) -> ScoringService:
         """The scoring service (imported lazily: not every command needs it)."""
         from trustframe.services.scoring import ScoringService
 
         return ScoringService(self)
 
     @cached_property
-    def exchange(self) -> "ExchangeService":
+    def exchange(self) -> ExchangeService:
         """The Excel exchange service."""
         from trustframe.services.exchange import ExchangeService
 
         return ExchangeService(self)
 
     @cached_property
-    def reports(self) -> "ReportService":
+    def reports(self) -> ReportService:
         """The report service."""
         from trustframe.services.reports import ReportService
 
         return ReportService(self)
 
     @cached_property
-    def buyer(self) -> "BuyerReadinessService":
+    def buyer(self) -> BuyerReadinessService:
         """Buyer readiness: the buyer's own module of each assessment, scored separately."""
         from trustframe.services.buyer_readiness import BuyerReadinessService
 
         return BuyerReadinessService(self)
 
     @cached_property
-    def answer_library(self) -> "AnswerLibraryService":
+    def answer_library(self) -> AnswerLibraryService:
         """The vendor answer library (earlier answers offered "to confirm")."""
         from trustframe.services.answer_library import AnswerLibraryService
 
@@ -120,7 +121,7 @@ class Services:
         """Close the workspace."""
         self.workspace.close()
 
-    def __enter__(self) -> "Services":
+    def __enter__(self) -> Services:
         return self
 
     def __exit__(self, *exc: object) -> None:
