@@ -426,7 +426,7 @@ class VendorView(QWidget):
             rating_item = _item(labels.rating(rating))
             rating_item.setData(Role.RATING, rating)
             table.setItem(i, 5, rating_item)
-            overall = getattr(score, "overall", None)
+            overall = score.overall if score is not None else None
             score_item = _item(f"{overall:.0f}" if overall is not None else "–")
             score_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(i, 6, score_item)
