@@ -38,8 +38,6 @@ def test_chart_and_excel_colours_come_from_the_palette() -> None:
 
 
 def test_report_css_reads_the_palette_variables() -> None:
-    from trustframe.reports import pdf
-
     css = (paths.report_templates_dir() / "report.css").read_text(encoding="utf-8")
     assert not [c for c in OLD_REPORT_COLOURS if c in css.lower()]
     assert not [s.strong for s in palette.RATING.values() if s.strong in css.lower()]
@@ -50,17 +48,29 @@ def test_report_css_reads_the_palette_variables() -> None:
     variables = palette.css_variables()
     for rating, swatch in palette.RATING.items():
         assert f"--rating-{rating.value}: {swatch.strong};" in variables
-    # Every report template's <head> defines the variables before report.css.
-    head = pdf.environment().from_string('{% import "_macros.html" as m %}{{ m.head(meta) }}').render(
-        meta=_Meta())
-    assert head.index(variables.strip()) < head.index('href="report.css"')
 
 
-class _Meta:
-    title = author = subject = "t"
-    keywords: tuple[str, ...] = ()
+def test_a_rendered_report_badge_has_the_palette_colour() -> None:
+    """report.css plus the variables WeasyPrint gets (layout.extra_css) give the palette's colours."""
+    from trustframe.reports import layout, pdf
 
-    class generated_on:  # noqa: N801 - stands in for a date
-        @staticmethod
-        def isoformat() -> str:
-            return "2026-12-06"
+    assert palette.css_variables() in layout.extra_css()
+    html = ('<html><head><link rel="stylesheet" href="report.css"></head><body>'
+            '<span class="badge rating-high">High</span> <span class="badge sev-medium">Medium</span></body></html>')
+    document = layout.layout(html, pdf.new_fetcher())
+    colours = {}
+    stack = [document.pages[0]._page_box]
+    while stack:
+        box = stack.pop()
+        classes = (getattr(box, "element", None) is not None and box.element.get("class")) or ""
+        for name in ("rating-high", "sev-medium"):
+            if name in classes.split():
+                colours.setdefault(name, box.style["background_color"])  # the span, not its text
+        stack.extend(getattr(box, "children", []) or [])
+
+    def hex_of(colour: object) -> str:
+        red, green, blue = (round(c * 255) for c in colour.coordinates)  # type: ignore[attr-defined]
+        return f"#{red:02x}{green:02x}{blue:02x}"
+
+    assert hex_of(colours["rating-high"]) == palette.RATING[Rating.HIGH].strong
+    assert hex_of(colours["sev-medium"]) == palette.SEVERITY[Severity.MEDIUM].strong

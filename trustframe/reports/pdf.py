@@ -25,7 +25,6 @@ from weasyprint import Attachment, Document
 from weasyprint.text.fonts import FontConfiguration
 
 from trustframe import __version__, paths
-from trustframe.domain import palette
 from trustframe.reports.layout import (  # noqa: F401  (re-exported: the report API in one place)
     APPENDIX_ANCHOR,
     BODY_ANCHORS,
@@ -54,8 +53,6 @@ def _environment(templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals["app_version"] = __version__
-    # The rating and severity colours, as CSS variables report.css uses (one palette with the GUI).
-    env.globals["palette_css"] = palette.css_variables()
     return env
 
 
