@@ -59,7 +59,7 @@ class AnswerValueError(TrustFrameError, ValueError):
 
 
 __all__ = ["MAX_TEXT_LENGTH", "CHOICE_SEPARATOR", "AnswerKind", "AnswerValueError", "Best", "OptionAlias",
-           "ScoreRule", "ScoringFacts", "is_answered", "kind_of", "not_an_option"]
+           "ScoreRule", "ScoringFacts", "is_answered", "is_numeric", "kind_of", "not_an_option"]
 
 
 class ScoringFacts(Protocol):
@@ -453,3 +453,9 @@ def kind_of(answer_type: AnswerType) -> AnswerKind:
             return DATE
         case _:
             assert_never(answer_type)
+
+
+def is_numeric(answer_type: AnswerType) -> bool:
+    """True for the answer types whose value is a number: they take bands, a range, and the
+    ``below``/``above`` tests (questionnaire files), and are scored by their bands."""
+    return kind_of(answer_type).score_rule is ScoreRule.BANDS

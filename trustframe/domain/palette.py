@@ -4,7 +4,8 @@ Pure data (hex strings), so every front end draws from the same palette: the GUI
 (``trustframe.ui.theme`` and ``trustframe.ui.widgets.colors``), the report charts
 (``trustframe.reports.charts``), the Excel report (``trustframe.reports.excel``) and the report CSS,
 which reads them as CSS variables (:func:`css_variables`, given to WeasyPrint with the fonts by
-``trustframe.reports.layout.extra_css``). ``tests/test_palette.py`` checks that each of them takes its colours from here.
+``trustframe.reports.layout.extra_css``). ``tests/test_palette.py`` checks that each of them takes
+its colours from here.
 
 The strong colours are dark enough for white text on badges and stay distinguishable for the
 common forms of colour blindness because they differ in lightness and always come with a word.

@@ -307,9 +307,12 @@ class Question:
     @property
     def is_scored(self) -> bool:
         """True when answers to this question carry a score (choices, or numbers with bands)."""
+        # Imported here: the answer types build on this module (an import at the top would be a cycle).
+        from trustframe.domain.answer_types import is_numeric
+
         if self.type.has_options:
             return any(o.score is not None for o in self.options)
-        return self.type is AnswerType.NUMBER and bool(self.bands)
+        return is_numeric(self.type) and bool(self.bands)
 
 
 @dataclass(frozen=True)

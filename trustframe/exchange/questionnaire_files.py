@@ -18,6 +18,7 @@ from typing import Any, Iterable, Mapping
 import yaml
 
 from trustframe import paths
+from trustframe.domain.answer_types import is_numeric
 from trustframe.domain.conditions import AllOf, AnyOf, Condition, NotOf, Op, AnswerTest, iter_tests
 from trustframe.domain.questionnaire import (
     Actor,
@@ -478,7 +479,7 @@ def _bands(path: Path_, q: Mapping[str, Any], qtype: AnswerType, out: _Collector
     raw = q.get("bands")
     if raw is None:
         return ()
-    if qtype is not AnswerType.NUMBER:
+    if not is_numeric(qtype):
         out.add(path + ("bands",), "only number questions take 'bands'")
         return ()
     bands = [Band(b.get("min"), b.get("max"), float(b["score"]), b.get("label", "")) for b in raw]
@@ -500,7 +501,7 @@ def _range(path: Path_, q: Mapping[str, Any], qtype: AnswerType, bands: tuple[Ba
     raw = q.get("range")
     if raw is None:
         return None, None
-    if qtype is not AnswerType.NUMBER:
+    if not is_numeric(qtype):
         out.add(path + ("range",), "only number questions take a 'range'")
         return None, None
     if not isinstance(raw, Mapping):
@@ -563,7 +564,7 @@ def _condition(path: Path_, raw: Mapping[str, Any], default_question: str | None
                 return None
         if op is Op.IN:
             operand = tuple(operand)  # type: ignore[arg-type]
-    elif op in (Op.BELOW, Op.ABOVE) and qtype is not AnswerType.NUMBER:
+    elif op in (Op.BELOW, Op.ABOVE) and not is_numeric(qtype):
         out.add(path, f"'{op.value}' compares numbers, but {question} is a {qtype.value} question")
         return None
     return AnswerTest(question=question, op=op, operand=operand)
