@@ -119,7 +119,7 @@ def test_rejected_rows_make_a_dry_run_exit_1(capsys: pytest.CaptureFixture[str],
     assert code == 1
     assert "Dry run: nothing was written." in out
     assert "2 rows were rejected and cannot be imported" in err
-    assert f"{wrong} (" in err and "is not one of the answers" in err
+    assert f"{wrong} (" in err and "is not an option of" in err
     assert f"{formula} (" in err and "Formula" in err
     assert good not in err
     code, out, err = run(capsys, "--workspace", workspace, "import-response", str(returned), "--dry-run", "--json")

@@ -14,7 +14,7 @@ from trustframe.domain.evidence import Evidence
 from trustframe.domain.questionnaire import EvidenceKind
 from trustframe.domain.assessment import AssessmentStatus
 from trustframe.errors import ConflictError, NotFoundError
-from trustframe.services.changes import Change
+from trustframe.services.changes import Change, Entity
 from trustframe.services.vendors import InvalidInput
 from trustframe.storage.evidence_facts import EvidenceFactsRepository
 from trustframe.storage.repositories import (
@@ -164,7 +164,7 @@ class EvidenceService:
             if facts is not None:
                 EvidenceFactsRepository(session).put(evidence.id, kind.value, str(facts["format"]), facts)  # type: ignore[arg-type]
             HistoryRepository(session).record(self._s.user, "evidence", evidence.id, "created", None, title)
-        self._s.changes.announce(Change("evidence", evidence.id))
+        self._s.changes.announce(Change(Entity.EVIDENCE, evidence.id))
         return evidence
 
     def update(self, evidence: Evidence) -> Evidence:
@@ -249,9 +249,9 @@ class EvidenceService:
     def _announce(self, evidence_id: int, assessment_ids: list[int]) -> None:
         """Announce the evidence change, then once per assessment citing it: its scores (which
         count evidence validity) are out of date."""
-        self._s.changes.announce(Change("evidence", evidence_id))
+        self._s.changes.announce(Change(Entity.EVIDENCE, evidence_id))
         for assessment_id in assessment_ids:
-            self._s.changes.announce(Change("evidence", evidence_id, assessment_id))
+            self._s.changes.announce(Change(Entity.EVIDENCE, evidence_id, assessment_id))
 
     def list(self, vendor_id: int | None = None) -> list[Evidence]:
         """Evidence of a vendor (or all)."""
@@ -289,7 +289,7 @@ class EvidenceService:
                 facts_repo.put(evidence_id, EvidenceKind.VEX.value, str(facts.get("format", "")),
                                mark_known_exploited(facts, cves))
                 affected[evidence_id] = sorted({aid for aid, _q, _s in evidence_repo.links_for_evidence(evidence_id)})
-        self._s.changes.announce(Change("settings", KEV_SETTING))
+        self._s.changes.announce(Change(Entity.SETTINGS, KEV_SETTING))
         for evidence_id, assessment_ids in affected.items():
             self._announce(evidence_id, assessment_ids)
         return len(cves)
@@ -328,7 +328,7 @@ class EvidenceService:
             if EvidenceRepository(session).link(assessment_id, question_id, evidence_id):
                 HistoryRepository(session).record(self._s.user, "answer", question_id, "evidence", None,
                                                   evidence.title, assessment_id=assessment_id)
-        self._s.changes.announce(Change("answer", question_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ANSWER, question_id, assessment_id))
 
     def unlink(self, assessment_id: int, question_id: str, evidence_id: int) -> None:
         """Remove the link between evidence and an answer."""
@@ -337,7 +337,7 @@ class EvidenceService:
             if EvidenceRepository(session).unlink(assessment_id, question_id, evidence_id):
                 HistoryRepository(session).record(self._s.user, "answer", question_id, "evidence",
                                                   evidence.title, None, assessment_id=assessment_id)
-        self._s.changes.announce(Change("answer", question_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ANSWER, question_id, assessment_id))
 
     def file_bytes(self, evidence_id: int) -> bytes:
         """The stored file's content (checked against its hash)."""
