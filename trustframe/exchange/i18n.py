@@ -23,9 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Mapping
 
-import yaml
-
 from trustframe import paths
+from trustframe.exchange.yaml_cache import safe_load_cached
 
 SOURCE_LANGUAGE = "en"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -97,7 +96,8 @@ def catalogue(language: str) -> Catalogue:
     path = catalogue_path(language)
     if not path.is_file():
         return Catalogue(language)
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    # A bundled resource: its parse may come from the JSON cache (see exchange.yaml_cache).
+    data = safe_load_cached(path.read_text(encoding="utf-8")) or {}
     messages = {str(k): str(v) for k, v in (data.get("messages") or {}).items()}
     patterns = tuple((_compile(str(k)), str(v)) for k, v in (data.get("patterns") or {}).items())
     return Catalogue(language, messages, patterns)

@@ -6,6 +6,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from trustframe.domain.questionnaire import Questionnaire, QuestionnaireKind
 from trustframe.errors import NotFoundError, QuestionnaireError
@@ -14,8 +15,11 @@ from trustframe.exchange.questionnaire_files import (
     check_questionnaire_text,
     load_questionnaire,
 )
-from trustframe.storage.database import Workspace
-from trustframe.storage.repositories import QuestionnaireTextRepository
+
+if TYPE_CHECKING:
+    # Only for hints: the catalog is also used by the dry run's light path, which must not
+    # import SQLAlchemy (the repositories are imported where a workspace is actually read).
+    from trustframe.storage.database import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -46,9 +50,13 @@ class QuestionnaireCatalog:
     assessments use, so an assessment made with 1.0.0 still opens after the bundle moves on.
     """
 
-    def __init__(self, workspace: Workspace | None = None, extra_dirs: tuple[Path, ...] = ()) -> None:
+    def __init__(self, workspace: "Workspace | None" = None, extra_dirs: tuple[Path, ...] = (), *,
+                 stored_text: Callable[[str, str], str | None] | None = None) -> None:
+        """``stored_text(id, version)`` reads the workspace's copy of a questionnaire version
+        instead of ``workspace`` (the light path of the import dry run passes its sqlite3 read)."""
         self.workspace = workspace
         self.extra_dirs = extra_dirs
+        self._stored_text_reader = stored_text
         self._bundled: dict[str, Questionnaire] | None = None
         self._by_key: dict[str, Questionnaire] = {}
         self._texts: dict[str, str] = {}
@@ -77,6 +85,8 @@ class QuestionnaireCatalog:
         """Current bundled questionnaires plus other versions stored in the workspace."""
         items = {q.key: q for q in self._load_bundled().values()}
         if self.workspace is not None:
+            from trustframe.storage.repositories import QuestionnaireTextRepository
+
             with self.workspace.reading() as session:
                 for row in QuestionnaireTextRepository(session).list():
                     key = f"{row.questionnaire_id}@{row.version}"
@@ -99,6 +109,8 @@ class QuestionnaireCatalog:
         if version is None:
             stored: list[str] = []
             if self.workspace is not None:
+                from trustframe.storage.repositories import QuestionnaireTextRepository
+
                 with self.workspace.reading() as session:
                     stored = [row.version for row in QuestionnaireTextRepository(session).list()
                               if row.questionnaire_id == questionnaire_id]
@@ -113,10 +125,8 @@ class QuestionnaireCatalog:
         key = f"{questionnaire_id}@{version}"
         if key in self._by_key:
             return self._by_key[key]
-        if self.workspace is not None:
-            with self.workspace.reading() as session:
-                row = QuestionnaireTextRepository(session).get(questionnaire_id, version)
-                text = row.text if row else None
+        if self.workspace is not None or self._stored_text_reader is not None:
+            text = self._stored_text(questionnaire_id, version)
             if text is not None:
                 q, issues = check_questionnaire_text(text, file=f"{key} (workspace copy)")
                 if q is None:
@@ -125,6 +135,17 @@ class QuestionnaireCatalog:
                 self._texts[key] = text
                 return q
         raise NotFoundError(f"Questionnaire {key} is neither bundled nor stored in this workspace.")
+
+    def _stored_text(self, questionnaire_id: str, version: str) -> str | None:
+        """The workspace's copy of a questionnaire version, if it keeps one."""
+        if self._stored_text_reader is not None:
+            return self._stored_text_reader(questionnaire_id, version)
+        from trustframe.storage.repositories import QuestionnaireTextRepository
+
+        assert self.workspace is not None
+        with self.workspace.reading() as session:
+            row = QuestionnaireTextRepository(session).get(questionnaire_id, version)
+            return row.text if row else None
 
     def text(self, questionnaire: Questionnaire) -> str:
         """The YAML source of a loaded questionnaire."""
@@ -142,6 +163,8 @@ class QuestionnaireCatalog:
         self._by_key[q.key] = q
         self._texts[q.key] = text
         if self.workspace is not None:
+            from trustframe.storage.repositories import QuestionnaireTextRepository
+
             with self.workspace.transaction() as session:
                 QuestionnaireTextRepository(session).put(q.id, q.version, text, origin="custom")
         return q
