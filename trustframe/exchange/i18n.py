@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable, Mapping
 
@@ -36,8 +36,15 @@ class Catalogue:
 
     language: str
     messages: Mapping[str, str] = field(default_factory=dict)
-    #: (compiled English pattern, translation template)
-    patterns: tuple[tuple[re.Pattern[str], str], ...] = ()
+    #: (English pattern with ``{name}`` placeholders, translation template)
+    pattern_sources: tuple[tuple[str, str], ...] = ()
+
+    @cached_property
+    def patterns(self) -> tuple[tuple[re.Pattern[str], str], ...]:
+        """(compiled English pattern, translation template), compiled on first use: reading a
+        workbook's headers needs only the messages, and compiling every pattern costs more than
+        reading the whole catalogue."""
+        return tuple((_compile(source), template) for source, template in self.pattern_sources)
 
     def line(self, text: str, inner: "Callable[[str], str] | None" = None) -> str:
         """The translation of one line (leading and trailing spaces kept); unchanged when unknown.
@@ -99,7 +106,7 @@ def catalogue(language: str) -> Catalogue:
     # A bundled resource: its parse may come from the JSON cache (see exchange.yaml_cache).
     data = safe_load_cached(path.read_text(encoding="utf-8")) or {}
     messages = {str(k): str(v) for k, v in (data.get("messages") or {}).items()}
-    patterns = tuple((_compile(str(k)), str(v)) for k, v in (data.get("patterns") or {}).items())
+    patterns = tuple((str(k), str(v)) for k, v in (data.get("patterns") or {}).items())
     return Catalogue(language, messages, patterns)
 
 

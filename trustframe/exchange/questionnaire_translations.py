@@ -240,10 +240,14 @@ def label_aliases(questionnaire: Questionnaire) -> Mapping[str, Mapping[str, str
     return aliases
 
 
-def question_texts(questionnaire: Questionnaire, question: Question) -> list[str]:
-    """The question's text in English and in every overlay language (for checksums on import)."""
+def question_texts(questionnaire: Questionnaire, question: Question,
+                   languages: list[str] | None = None) -> list[str]:
+    """The question's text in English and in every overlay language (for checksums on import).
+
+    ``languages``: ``languages_for(questionnaire)``, when the caller asks for many questions
+    (it lists the translations folder)."""
     texts = [question.text]
-    for language in languages_for(questionnaire)[1:]:
+    for language in (languages_for(questionnaire) if languages is None else languages)[1:]:
         try:
             overlay = overlay_for(questionnaire, language)
         except QuestionnaireError:

@@ -105,6 +105,10 @@ class QuestionnaireCatalog:
     def get(self, questionnaire_id: str, version: str | None = None) -> Questionnaire:
         """The questionnaire ``id`` at ``version``; without a version the newest one known
         (bundled, or a custom questionnaire kept in the workspace)."""
+        if version is not None and self._bundled is None and not self.extra_dirs:
+            alone = self._bundled_alone(questionnaire_id, version)
+            if alone is not None:
+                return alone
         bundled = self._load_bundled()
         if version is None:
             stored: list[str] = []
@@ -135,6 +139,26 @@ class QuestionnaireCatalog:
                 self._texts[key] = text
                 return q
         raise NotFoundError(f"Questionnaire {key} is neither bundled nor stored in this workspace.")
+
+    def _bundled_alone(self, questionnaire_id: str, version: str) -> Questionnaire | None:
+        """The bundled file ``<id>.yaml`` when it is exactly this version, read without the other
+        bundled files (an import preview needs one questionnaire; each costs a parse). None sends
+        the caller to the full lookup, which also logs a broken file."""
+        key = f"{questionnaire_id}@{version}"
+        if key in self._by_key:
+            return self._by_key[key]
+        path = next((p for p in bundled_questionnaire_files() if p.name == f"{questionnaire_id}.yaml"), None)
+        if path is None:
+            return None
+        try:
+            q = load_questionnaire(path, trusted=True)
+        except QuestionnaireError:
+            return None
+        if q.key != key:
+            return None
+        self._by_key[key] = q
+        self._texts[key] = path.read_text(encoding="utf-8-sig")
+        return q
 
     def _stored_text(self, questionnaire_id: str, version: str) -> str | None:
         """The workspace's copy of a questionnaire version, if it keeps one."""
