@@ -60,6 +60,8 @@ class QuestionnaireCatalog:
         self._bundled: dict[str, Questionnaire] | None = None
         self._by_key: dict[str, Questionnaire] = {}
         self._texts: dict[str, str] = {}
+        #: Bundled files read on their own by :meth:`_bundled_alone`, by path.
+        self._alone: dict[Path, Questionnaire] = {}
 
     def _load_bundled(self) -> dict[str, Questionnaire]:
         if self._bundled is None:
@@ -68,6 +70,12 @@ class QuestionnaireCatalog:
             for folder in self.extra_dirs:
                 files.extend((p, False) for p in sorted(folder.glob("*.yaml")))
             for path, bundled in files:
+                alone = self._alone.get(path)
+                if alone is not None:
+                    # Already read by _bundled_alone: the same object, so that everyone holding
+                    # the questionnaire this catalog returned holds the one it keeps.
+                    found[alone.id] = alone
+                    continue
                 try:
                     # Bundled files are validated in full by the test suite; skipping the
                     # schema pass keeps start-up fast. Anything else is untrusted.
@@ -158,6 +166,7 @@ class QuestionnaireCatalog:
             return None
         self._by_key[key] = q
         self._texts[key] = path.read_text(encoding="utf-8-sig")
+        self._alone[path] = q
         return q
 
     def _stored_text(self, questionnaire_id: str, version: str) -> str | None:
