@@ -146,12 +146,16 @@ def test_changed_answers_conflicts_repeats_and_legacy_seals_alike(services: Any,
                                                                    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                    capsys: pytest.CaptureFixture[str]) -> None:
     s = services
-    first = fill(world["export"], {"VUL-01": "Yes", "GOV-01": "No"}, out=tmp_path / "first.xlsx")
+    # Numbers and dates too: SQLite stores the JSON text of a number as a number (NUMERIC
+    # affinity), which the light path must read back as SQLAlchemy does.
+    first = fill(world["export"], {"VUL-01": "Yes", "GOV-01": "No", "VUL-02": 14, "VUL-03": "2026-05-01"},
+                 out=tmp_path / "first.xlsx")
     s.exchange.apply_import(s.exchange.preview_import(first))
     # The officer changes an answer after the export; the vendor changes others.
     s.assessments.set_answer(world["A"].id, "GOV-01", "partial")
+    s.assessments.set_answer(world["A"].id, "VUL-02", 7.5)
     changed = fill(world["export"], {"VUL-01": "No", "GOV-01": "Yes, documented", "GOV-02": "SOC 2 Type II",
-                                     "GOV-03": "A team of five."}, out=tmp_path / "changed.xlsx")
+                                     "GOV-03": "A team of five.", "VUL-02": 30}, out=tmp_path / "changed.xlsx")
     # An export made before the keyed seal, returned with its old seal.
     old_export = tmp_path / "old.xlsx"
     uid = s.exchange.export_questionnaire(world["A"].id, old_export).export_uid

@@ -14,6 +14,7 @@ This module must not import SQLAlchemy (directly or through another module); a t
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +22,7 @@ from trustframe.domain.assessment import Answer, Assessment
 from trustframe.domain.exchange import ExportBinding, ExportRecord, ImportRecord
 from trustframe.domain.questionnaire import is_buyer_question_id
 from trustframe.domain.scoping import in_scope
-from trustframe.errors import ExchangeError, Issue
+from trustframe.errors import ExchangeError, Issue, TrustFrameError
 from trustframe.exchange.excel_model import ImportPreview
 from trustframe.services.workbook_binding import WorkspaceReads, identify
 
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
     from trustframe.domain.questionnaire import Question, Questionnaire
     from trustframe.services.questionnaires import QuestionnaireCatalog
     from trustframe.storage.light import LightWorkspace
+
+log = logging.getLogger(__name__)
 
 
 def build_preview(reads: WorkspaceReads, path: Path, assessment_id: int | None = None, *,
@@ -209,5 +212,12 @@ def light_preview(workspace: Path, path: Path, assessment_id: int | None = None,
         catalog = QuestionnaireCatalog(stored_text=ws.questionnaire_text)
         try:
             return build_preview(LightReads(ws, catalog), path, assessment_id, accept_legacy_seal=accept_legacy_seal)
+        except TrustFrameError:
+            raise  # a verdict on the file or the workspace: the normal path says the same
         except LightReadFailed:
+            return None
+        except Exception:  # noqa: BLE001 - see below
+            # Anything else (a value this reader decodes differently, a bug) must not decide what
+            # the officer sees: the normal path previews again and answers, or fails, its own way.
+            log.debug("Light dry run failed; previewing the normal way", exc_info=True)
             return None

@@ -109,10 +109,12 @@ class LightReadFailed(Exception):
 
 
 def _decode_json(value: object) -> Any:
-    """A JSON column as SQLAlchemy's JSON type returns it (NULL and JSON null are both None)."""
-    if value is None:
-        return None
-    return json.loads(value if isinstance(value, str) else bytes(value).decode("utf-8"))  # type: ignore[arg-type]
+    """A JSON column as SQLAlchemy's SQLite JSON type returns it: NULL and JSON null are both
+    None; a number comes back as the number itself, because the column's NUMERIC affinity makes
+    SQLite store the JSON text ``12`` as the integer 12 (``12.5`` as a real)."""
+    if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+        return value
+    return json.loads(value)  # type: ignore[arg-type]  # text, or bytes for a BLOB
 
 
 def _day(value: object) -> date | None:
