@@ -1,9 +1,10 @@
 """Several processes writing one workspace: every acknowledged write is kept, a held lock is
 waited for (never reported raw), and the workspace stays sound.
 
-The short forms run in ``make test``; the long forms (60 s of three writers; more rounds) are
-marked ``reliability_long`` and run by ``make reliability``. ``TRUSTFRAME_WRITERS_SECONDS``
-overrides the duration of the writers test.
+The short forms run in ``make test``; the long forms (60 s of three writers; 120 s of two
+importers; more rounds) are marked ``reliability_long`` and run by ``make reliability``.
+``TRUSTFRAME_WRITERS_SECONDS`` overrides the duration of the writers test,
+``TRUSTFRAME_IMPORTERS_SECONDS`` that of the import-vs-import test (8 s in the short form).
 """
 
 from __future__ import annotations
