@@ -51,7 +51,7 @@ from trustframe.exchange.excel_model import (
     restore_text,
 )
 from trustframe.exchange.i18n import to_english
-from trustframe.exchange.questionnaire_translations import question_texts, translated_option
+from trustframe.exchange.questionnaire_translations import languages_for, question_texts, translated_option
 
 log = logging.getLogger(__name__)
 
@@ -744,8 +744,9 @@ def build_rows(parsed: ParsedWorkbook, questionnaire: Questionnaire, scope: set[
     previews: list[ImportRowPreview] = []
     seen: set[str] = set()
     unanswered: list[ImportRowPreview] = []
+    languages = languages_for(questionnaire)  # listed once, not once per row
     for row in parsed.rows:
-        judged = _judge(row, questionnaire, scope, counts, expected, name)
+        judged = _judge(row, questionnaire, scope, counts, expected, name, languages)
         preview = _categorise(judged, current, base, name)
         previews.append(preview)
         if judged.unanswered_required:
@@ -773,7 +774,7 @@ def build_rows(parsed: ParsedWorkbook, questionnaire: Questionnaire, scope: set[
 
 
 def _judge(row: ParsedRow, questionnaire: Questionnaire, scope: set[str], counts: Mapping[str, int],
-           expected: Mapping[str, str], name: str) -> _Judged:
+           expected: Mapping[str, str], name: str, languages: list[str] | None = None) -> _Judged:
     problems: list[Issue] = []
 
     def problem(message: str, where: str, severity: str = "error") -> None:
@@ -798,7 +799,7 @@ def _judge(row: ParsedRow, questionnaire: Questionnaire, scope: set[str], counts
     if question is not None and row.question_text is not None and not row.question_text.is_formula:
         shown = _text(row.question_text.value)
         # The question as written in any language TrustFrame speaks (a workbook may be German).
-        accepted = {question_checksum(text) for text in question_texts(questionnaire, question)}
+        accepted = {question_checksum(text) for text in question_texts(questionnaire, question, languages)}
         if question_checksum(shown) not in accepted:
             problem(f"The text of question {qid} was changed in the workbook; an answer to an edited "
                     "question cannot be accepted.", row.question_text.where)

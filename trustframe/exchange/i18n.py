@@ -21,13 +21,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable, Mapping
 
-import yaml
-
 from trustframe import paths
+from trustframe.exchange.yaml_cache import safe_load_cached
 
 SOURCE_LANGUAGE = "en"
 #: ``{name}`` matches any text; ``{name#}`` only a number (so "{n#} of {m#}" never matches a sentence)
@@ -45,10 +44,20 @@ class Catalogue:
 
     language: str
     messages: Mapping[str, str] = field(default_factory=dict)
-    #: (compiled English pattern, translation template)
-    patterns: tuple[tuple[re.Pattern[str], str], ...] = ()
-    #: the English sources of ``patterns``, in the same order (for :meth:`clipped`)
-    sources: tuple[str, ...] = ()
+    #: (English pattern with ``{name}`` placeholders, translation template), in catalogue order
+    pattern_sources: tuple[tuple[str, str], ...] = ()
+
+    @cached_property
+    def patterns(self) -> tuple[tuple[re.Pattern[str], str], ...]:
+        """(compiled English pattern, translation template), compiled on first use: reading a
+        workbook's headers needs only the messages, and compiling every pattern costs more than
+        reading the whole catalogue."""
+        return tuple((_compile(source), template) for source, template in self.pattern_sources)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The English sources of :attr:`patterns`, in the same order (for :meth:`clipped`)."""
+        return tuple(source for source, _template in self.pattern_sources)
 
     def line(self, text: str, inner: "Callable[[str], str] | None" = None) -> str:
         """The translation of one line (leading and trailing spaces kept); unchanged when unknown.
@@ -148,11 +157,11 @@ def catalogue(language: str) -> Catalogue:
     path = catalogue_path(language)
     if not path.is_file():
         return Catalogue(language)
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    # A bundled resource: its parse may come from the JSON cache (see exchange.yaml_cache).
+    data = safe_load_cached(path.read_text(encoding="utf-8")) or {}
     messages = {str(k): str(v) for k, v in (data.get("messages") or {}).items()}
-    sources = tuple(str(k) for k in (data.get("patterns") or {}))
-    patterns = tuple((_compile(source), str(data["patterns"][source])) for source in sources)
-    return Catalogue(language, messages, patterns, sources)
+    patterns = tuple((str(k), str(v)) for k, v in (data.get("patterns") or {}).items())
+    return Catalogue(language, messages, patterns)
 
 
 def available_languages() -> list[str]:
