@@ -208,7 +208,7 @@ class OverlayScore:
         return self.answered / self.applicable if self.applicable else 1.0
 
 
-def overlay_score(result: "ScoreResult", overlay_id: str, version: str, title: str, regime: str,
+def overlay_score(result: ScoreResult, overlay_id: str, version: str, title: str, regime: str,
                   mapped: tuple[str, ...]) -> OverlayScore:
     """The sub-score of the questions ``mapped`` by an overlay, from a detailed result (rule of
     docs/scoring.md §4 applied to that group: Σ weight × effective / Σ weight over the answered)."""
