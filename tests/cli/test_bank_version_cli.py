@@ -21,7 +21,8 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def ws(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
     w = ["--workspace", str(tmp_path / "cli.tfw")]
     assert run(capsys, *w, "vendor", "add", "Northwind Networks AG", "--country", "DE")[0] == 0
-    assert run(capsys, *w, "product", "add", "Northwind Networks AG", "NW-7000", "--category", "network_equipment")[0] == 0
+    assert run(capsys, *w, "product", "add", "Northwind Networks AG", "NW-7000",
+               "--category", "network_equipment")[0] == 0
     return w
 
 

@@ -123,7 +123,7 @@ def test_raising_a_domain_weight_moves_the_overall_towards_that_domain(
     before, after = _score(answers, base, tier, category), _score(answers, raised, tier, category)
     section = {g.key: g.score for g in before.by_section}[domain]
     # A domain's own score never depends on its weight (the factor is common to its questions).
-    for old, new in zip(before.by_section, after.by_section):
+    for old, new in zip(before.by_section, after.by_section, strict=True):
         assert (old.score is None and new.score is None) or abs(old.score - new.score) <= 0.011  # type: ignore[operator]
     if section is None or before.overall is None:
         assert after.overall == pytest.approx(before.overall, abs=0.011) if before.overall is not None else True

@@ -48,7 +48,8 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
                         "and each overlay's sub-score; --add and --remove change the choice (the overlay's "
                         "questions are then asked, in the GUI and in the vendor workbook).")
         p.add_argument("id", type=int)
-        p.add_argument("--add", action=_WritingList, default=[], metavar="OVERLAY", help="apply an overlay (repeatable)")
+        p.add_argument("--add", action=_WritingList, default=[], metavar="OVERLAY",
+                       help="apply an overlay (repeatable)")
         p.add_argument("--remove", action=_WritingList, default=[], metavar="OVERLAY",
                        help="stop applying an overlay (repeatable; its answers stay stored)")
         p.add_argument("--available", action="store_true", help="also list the overlays that can be applied")

@@ -227,7 +227,8 @@ def _checked(data: dict[str, Any], base: dict[str, Any], file: str, merged: dict
         own["option_sets"] = option_sets
     own_q = None
     if own_sections:
-        own_q, own_issues = check_questionnaire_text(yaml.safe_dump(own, allow_unicode=True, sort_keys=False), file=file)
+        own_text = yaml.safe_dump(own, allow_unicode=True, sort_keys=False)
+        own_q, own_issues = check_questionnaire_text(own_text, file=file)
         if own_q is None:
             return None, own_issues
     else:

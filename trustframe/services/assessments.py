@@ -17,11 +17,11 @@ from trustframe.domain.assessment import (
     Decision,
     FlagAcceptance,
 )
+from trustframe.domain.bank_diff import CarryPlan, carry_plan, diff_banks
 from trustframe.domain.decision_rules import JustificationNeed, justification_need
 from trustframe.domain.questionnaire import Question, Questionnaire, QuestionnaireKind, is_buyer_question_id
 from trustframe.domain.scoping import applicable_questions, in_scope
 from trustframe.domain.tiering import TierResult
-from trustframe.domain.bank_diff import CarryPlan, carry_plan, diff_banks
 from trustframe.errors import ConflictError, NotFoundError, QuestionnaireError
 from trustframe.exchange.overlays import AppliedOverlay
 from trustframe.services.changes import Change
@@ -31,10 +31,10 @@ from trustframe.storage.orm import AnswerRow, AssessmentRow, FlagAcceptanceRow
 from trustframe.storage.repositories import (
     AssessmentRepository,
     EvidenceRepository,
-    answer_from_row,
     HistoryRepository,
     QuestionnaireTextRepository,
     VendorRepository,
+    answer_from_row,
 )
 
 if TYPE_CHECKING:

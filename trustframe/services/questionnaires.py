@@ -18,6 +18,7 @@ from trustframe.exchange.questionnaire_files import (
 
 if TYPE_CHECKING:
     from trustframe.exchange.overlays import AppliedOverlay
+
     # Only for hints: the catalog is also used by the dry run's light path, which must not
     # import SQLAlchemy (the repositories are imported where a workspace is actually read).
     from trustframe.storage.database import Workspace
