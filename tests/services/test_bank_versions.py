@@ -25,22 +25,28 @@ from trustframe.storage.orm import AssessmentRow
 AS_OF = date(2026, 6, 1)
 BANK = paths.questionnaires_dir() / "ict-supply-chain-trust.yaml"
 BUYER = paths.questionnaires_dir() / "buyer-readiness.yaml"
+#: The bundled versions (the "old" side) and the synthetic newer ones, which must sort after
+#: whatever the bundle ships next: the tests do not depend on the bundled bank's version.
+OLD = str(yaml.safe_load(BANK.read_text(encoding="utf-8"))["version"])
+OLD_BUYER = str(yaml.safe_load(BUYER.read_text(encoding="utf-8"))["version"])
+NEW = NEW_BUYER = "99.0.0"
+PART = "VUL-12z"   # the synthetic second part of the split (an id no real bank version uses)
 
 
 def _bank_1_1(text: str) -> tuple[dict[str, Any], str]:
-    """Bank 1.1.0 from 1.0.0: GOV-01 reworded, VUL-12 split into VUL-12 and VUL-12b, one
+    """A newer bank from the bundled one: GOV-01 reworded, VUL-12 split into VUL-12 and VUL-12z, one
     question dropped (one nothing else refers to). Returns the data and the dropped id."""
     data = yaml.safe_load(text)
-    data["version"] = "1.1.0"
+    data["version"] = NEW
     questions = {q["id"]: (sec, q) for sec in data["sections"] for q in sec["questions"]}
     questions["GOV-01"][1]["text"] = questions["GOV-01"][1]["text"].strip() + " Name the person."
     sec, vul12 = questions["VUL-12"]
     part = copy.deepcopy(vul12)
     vul12["text"] = "In the last 36 months, has a security incident affected your customers?"
-    part["id"], part["split_from"] = "VUL-12b", "VUL-12"
+    part["id"], part["split_from"] = PART, "VUL-12"
     part["text"] = "Were all customers affected by a security incident in the last 36 months notified at the time?"
     for flag in part.get("red_flags") or []:
-        flag["id"] = flag["id"].replace("VUL-12", "VUL-12b")
+        flag["id"] = flag["id"].replace("VUL-12", PART)
     vul12["split_from"] = "VUL-12"  # the narrowed original is a part too (ignored: same id)
     sec["questions"].insert(sec["questions"].index(vul12) + 1, part)
     dropped = next(qid for qid, (_, q) in questions.items()
@@ -52,12 +58,12 @@ def _bank_1_1(text: str) -> tuple[dict[str, Any], str]:
 
 @pytest.fixture
 def newer(tmp_path: Path, sample_dir: Path) -> Iterator[tuple[Path, str]]:
-    """An extra catalog folder with bank 1.1.0 and buyer module 1.1.0 (BUY-01 reworded)."""
+    """An extra catalog folder with a newer bank and buyer module (its first question reworded)."""
     data, dropped = _bank_1_1(BANK.read_text(encoding="utf-8"))
     (sample_dir / "bank-1.1.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
                                               encoding="utf-8")
     buyer = yaml.safe_load(BUYER.read_text(encoding="utf-8"))
-    buyer["version"] = "1.1.0"
+    buyer["version"] = NEW_BUYER
     first = buyer["sections"][0]["questions"][0]
     first["text"] = first["text"].strip() + " (including the last renewal)"
     (sample_dir / "buyer-1.1.yaml").write_text(yaml.safe_dump(buyer, allow_unicode=True, sort_keys=False),
@@ -80,8 +86,8 @@ def _assessment_on(services: Any, version: str) -> Any:
 def test_reassessment_onto_a_newer_bank_carries_confirms_drops_and_splits(services: Any, newer: Any) -> None:
     _, dropped = newer
     s = services.assessments
-    assert services.catalog.get("ict-supply-chain-trust").version == "1.1.0"  # the synthetic one is newest
-    old = _assessment_on(services, "1.0.0")
+    assert services.catalog.get("ict-supply-chain-trust").version == NEW  # the synthetic one is newest
+    old = _assessment_on(services, OLD)
     bank = s.questionnaire(old)
     unchanged = [q.id for q in s.applicable_questions(old) if q.type is AnswerType.SINGLE_CHOICE
                  and q.id.startswith("SDL")][:3]
@@ -89,36 +95,36 @@ def test_reassessment_onto_a_newer_bank_carries_confirms_drops_and_splits(servic
         s.set_answer(old.id, qid, _single(services, bank, qid), comment=f"said {qid}")
     # The buyer answered when module 1.0.0 was the newest (its first answer pinned it then).
     with services.workspace.transaction() as session:
-        session.get(AssessmentRow, old.id).buyer_module_version = "1.0.0"
+        session.get(AssessmentRow, old.id).buyer_module_version = OLD_BUYER
     buyer_q = services.buyer.module(old.id).sections[0].questions[0]
-    assert services.buyer.module(old.id).version == "1.0.0"
+    assert services.buyer.module(old.id).version == OLD_BUYER
     services.buyer.set_answer(old.id, buyer_q.id, buyer_q.options[0].id)
-    assert s.get(old.id).buyer_module_version == "1.0.0"
+    assert s.get(old.id).buyer_module_version == OLD_BUYER
 
     report = s.reassess_report(old.id)
     new = report.assessment
-    assert (report.old_key, report.new_key) == ("ict-supply-chain-trust@1.0.0", "ict-supply-chain-trust@1.1.0")
-    assert report.new_version and new.questionnaire_version == "1.1.0"
+    assert (report.old_key, report.new_key) == (f"ict-supply-chain-trust@{OLD}", f"ict-supply-chain-trust@{NEW}")
+    assert report.new_version and new.questionnaire_version == NEW
     assert sorted(report.carried) == sorted(unchanged)
     assert [qid for qid, _ in report.confirm] == ["GOV-01"] and "question text" in report.confirm[0][1]
     assert report.dropped == (dropped,)
-    assert report.to_answer == ("VUL-12", "VUL-12b")
+    assert report.to_answer == ("VUL-12", PART)
     answers = s.answers(new.id)
     assert set(answers) == {*unchanged, "GOV-01"}
     assert all(a.to_confirm for a in answers.values())
     assert answers["GOV-01"].confirm_note.startswith("reworded")
     assert answers[unchanged[0]].confirm_note == "" and answers[unchanged[0]].comment == f"said {unchanged[0]}"
     # The earlier assessment stays intact on its own version.
-    assert s.get(old.id).questionnaire_version == "1.0.0"
+    assert s.get(old.id).questionnaire_version == OLD
     assert set(s.answers(old.id)) == {"GOV-01", "VUL-12", dropped, *unchanged}
     # The change log names what was not carried.
     log = {e.field: e for e in services.history(new.id)}
     assert dropped in (log["reassessment_dropped"].new_value or "")
-    assert "VUL-12b" in (log["reassessment_split"].new_value or "")
-    assert "1.0.0 -> " in log["reassessment_of"].note
+    assert PART in (log["reassessment_split"].new_value or "")
+    assert f"{OLD} -> " in log["reassessment_of"].note
     # Buyer answers move onto the newest module, the reworded one to confirm with its reason.
     assert report.buyer_confirm and report.buyer_confirm[0][0] == buyer_q.id
-    assert s.get(new.id).buyer_module_version == "1.1.0"
+    assert s.get(new.id).buyer_module_version == NEW_BUYER
     carried_buyer = services.buyer.answers(new.id)[buyer_q.id]
     assert carried_buyer.to_confirm and carried_buyer.confirm_note.startswith("reworded")
     # Answering (or confirming) clears the note.
@@ -128,11 +134,11 @@ def test_reassessment_onto_a_newer_bank_carries_confirms_drops_and_splits(servic
 
 def test_first_buyer_answer_pins_the_module_version(services: Any, newer: Any) -> None:
     s = services.assessments
-    a = _assessment_on(services, "1.0.0")
+    a = _assessment_on(services, OLD)
     assert s.get(a.id).buyer_module_version is None
     question = services.buyer.module(a.id).sections[0].questions[1]
     services.buyer.set_answer(a.id, question.id, question.options[0].id)
-    assert s.get(a.id).buyer_module_version == "1.1.0"
+    assert s.get(a.id).buyer_module_version == NEW_BUYER
 
 
 def test_reassessment_on_the_same_version_carries_everything_to_confirm(services: Any, sample_assessment: Any) -> None:
@@ -181,7 +187,7 @@ def test_overlays_chosen_at_creation_and_refused_on_another_bank(services: Any, 
     vendor = services.vendors.add_vendor("Other", "DE")
     product = services.vendors.add_product(vendor.id, "Box", "hardware")
     a = s.create(vendor.id, product.id, overlays=["us-far-889"])
-    assert a.overlays == (("us-far-889", "1.0.0"),)
+    assert a.overlays == (("us-far-889", services.catalog.overlay("us-far-889").version),)
     assert "FAR-01" in s.questionnaire(a).questions_by_id
 
 
@@ -273,7 +279,7 @@ def test_vendor_workbook_asks_overlay_questions_and_flags_reworded_answers(servi
     from trustframe.exchange.excel_export import REWORDED_NOTE
 
     s = services.assessments
-    old = _assessment_on(services, "1.0.0")
+    old = _assessment_on(services, OLD)
     old = s.set_overlays(old.id, ["eu-nis2"])
     bank = s.questionnaire(old)
     unchanged = next(q.id for q in s.applicable_questions(old) if q.type is AnswerType.SINGLE_CHOICE
@@ -324,7 +330,7 @@ def test_demo_assessment_reassessed_from_bank_1_0_to_1_1(services: Any, tmp_path
 
     build_demo(services, today=date(2026, 3, 2))
     # The demo's answers, on bank 1.0.0 (the newest the demo knew).
-    demo = max((a for a in services.assessments.list() if a.questionnaire_version == "1.0.0"),
+    demo = max((a for a in services.assessments.list() if a.questionnaire_version == OLD),
                key=lambda a: len(services.assessments.answers(a.id)))
     answered = {qid for qid, a in services.assessments.answers(demo.id).items() if a.value is not None}
     folder = tmp_path / "bank-1.1"
@@ -340,11 +346,11 @@ def test_demo_assessment_reassessed_from_bank_1_0_to_1_1(services: Any, tmp_path
     report = later.assessments.reassess_report(demo.id)
     gone = {dropped, answered_dropped} - {None}
     split = {"VUL-12"}
-    assert report.new_key == "ict-supply-chain-trust@1.1.0"
+    assert report.new_key == f"ict-supply-chain-trust@{NEW}"
     assert set(report.carried) == answered - gone - split - {"GOV-01"}
     assert [q for q, _ in report.confirm] == (["GOV-01"] if "GOV-01" in answered else [])
     assert set(report.dropped) == answered & gone and report.dropped
-    assert report.to_answer == (("VUL-12", "VUL-12b") if "VUL-12" in answered else ())
+    assert report.to_answer == (("VUL-12", PART) if "VUL-12" in answered else ())
     new_answers = later.assessments.answers(report.assessment.id)
     assert len(new_answers) == len(report.carried) + len(report.confirm)
     assert all(a.to_confirm for a in new_answers.values())
