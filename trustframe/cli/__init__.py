@@ -52,6 +52,11 @@ class CliContext:
             from trustframe.services.context import Services
 
             announce = False
+            from trustframe.storage.server import is_server_location
+
+            if self.args.workspace and is_server_location(self.args.workspace):
+                self._services = self._open_server(self.args.workspace)
+                return self._services
             if self.args.workspace:
                 path = Path(self.args.workspace).expanduser()
                 if not path.exists():
@@ -75,6 +80,28 @@ class CliContext:
                 # Said once the workspace exists: a creation that failed prints only its error.
                 print(f"Created a new workspace at {path}", file=self.err)
         return self._services
+
+    def _open_server(self, location: str) -> Any:
+        """A team workspace on PostgreSQL. Only commands that start a workspace create its schema
+        in an empty database. When the server asks for a password that libpq's files do not
+        give, it is asked on the terminal (never stored)."""
+        from trustframe import actor
+        from trustframe.services.context import Services
+        from trustframe.storage.database import Workspace
+        from trustframe.storage.server import needs_password
+
+        mode = workspace_mode(self.args)
+        create = bool(getattr(self.args, "creates_workspace", False)) or mode == "server-admin"
+        options = dict(create=create, migrate=mode in ("write", "server-admin"), read_only=mode == "read")
+        try:
+            workspace = Workspace.open_server(location, **options)  # type: ignore[arg-type]
+        except WorkspaceError as exc:
+            if not (needs_password(exc.__cause__ or exc) and sys.stdin.isatty()):
+                raise
+            import getpass
+
+            workspace = Workspace.open_server(location, password=getpass.getpass("Password: "), **options)  # type: ignore[arg-type]
+        return Services(workspace, user=actor.resolve(getattr(self.args, "actor", None)))
 
     def print(self, text: str = "") -> None:
         """Write a line of human output."""

@@ -31,6 +31,13 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
     p.add_argument("--keep", type=int, help="keep this many backups (older ones are removed)")
     p.add_argument("--now", action="store_true", help="take a backup now")
     p.set_defaults(handler=workspace_backups)
+    p = ws.add_parser("copy", help="copy a whole workspace between a file and a PostgreSQL database",
+                      description="Copy every vendor, assessment, answer, evidence file and log entry of SRC into "
+                                  "DST, a new file or an empty database (file path, postgresql+psycopg://host/db or "
+                                  "service=NAME on either side). Row counts and evidence files are verified.")
+    p.add_argument("source", metavar="SRC")
+    p.add_argument("target", metavar="DST")
+    p.set_defaults(handler=workspace_copy)
     p = ws.add_parser("restore", help="put a backup's content back (the current content is backed up first)")
     p.add_argument("backup", type=Path)
     p.set_defaults(handler=workspace_restore)
@@ -131,4 +138,23 @@ def workspace_restore(ctx: CliContext) -> int:
         ctx.emit_json({"file": str(path), "restored_from": str(ctx.args.backup), "previous_content": str(saved)})
     else:
         ctx.print(f"Restored {path.name} from {ctx.args.backup}; the content it replaced is kept in {saved}")
+    return 0
+
+
+def workspace_copy(ctx: CliContext) -> int:
+    """``workspace copy SRC DST``: the whole workspace, counts verified."""
+    from trustframe.services import workspace_admin
+    from trustframe.storage.server import display_location, is_server_location
+
+    def where(text: str) -> str | Path:
+        return text if is_server_location(text) else Path(text).expanduser()
+
+    counts = workspace_admin.copy(where(ctx.args.source), where(ctx.args.target))
+    shown_target = display_location(ctx.args.target) if is_server_location(ctx.args.target) else ctx.args.target
+    if ctx.json:
+        ctx.emit_json({"target": str(shown_target), "rows": counts})
+        return 0
+    ctx.print(f"Copied into {shown_target} (counts verified): " + ", ".join(
+        f"{counts[name]} {name}" for name in ("vendors", "products", "assessments", "answers", "evidence",
+                                             "evidence_blobs", "change_log") if name in counts))
     return 0
