@@ -82,3 +82,28 @@ def test_an_empty_database_is_not_created_by_a_reading_command(capsys: pytest.Ca
                                                                pg_url: str) -> None:
     code, _, err = run(capsys, "--workspace", pg_url, "vendor", "list")
     assert code != 0 and "no workspace" in err
+
+
+def test_team_init_grant_and_members(capsys: pytest.CaptureFixture[str], pg_url: str, tmp_path: Path) -> None:
+    # `team init` on an empty database creates the workspace too (the owner runs it).
+    code, out, err = run(capsys, "--workspace", pg_url, "team", "init")
+    assert code == 0, err
+    assert "trustframe_assessor" in out and "trustframe_admin" in out
+    code, out, err = run(capsys, "--workspace", pg_url, "team", "grant", "zoe", "reviewer")
+    assert code == 0 and "zoe is now reviewer" in out, err
+    code, out, err = run(capsys, "--workspace", pg_url, "--json", "team", "members")
+    assert code == 0 and json.loads(out)["reviewer"] == ["zoe"]
+    # Identity in team mode: the login, not --actor.
+    zoe = pg_url.replace("postgres@", "zoe@")
+    code, out, err = run(capsys, "--workspace", zoe, "--actor", "someone", "vendor", "add", "Zoe's Vendor")
+    assert code == 0, err
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(pg_url)
+    with engine.connect() as conn:
+        assert {r[0] for r in conn.execute(text("SELECT actor FROM change_log"))} == {"zoe"}
+    engine.dispose()
+    solo = tmp_path / "solo.tfw"
+    assert run(capsys, "--workspace", solo, "vendor", "add", "Acme")[0] == 0
+    code, _, err = run(capsys, "--workspace", solo, "team", "init")
+    assert code != 0 and "PostgreSQL" in err

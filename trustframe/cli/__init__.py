@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "trustframe.cli.bank_commands",
     "trustframe.cli.export_commands",
     "trustframe.cli.workspace_commands",
+    "trustframe.cli.team_commands",
 )
 
 

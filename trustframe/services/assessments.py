@@ -694,7 +694,8 @@ class AssessmentService:
         available a score snapshot preserves the decision's basis. ``justification`` (why the
         decision departs from the recommendation, see :meth:`justification_need`) is stored with
         the decision and in the change log; the decision dialog asks for it when it is needed."""
-        decided_by = decided_by.strip() or self._s.user
+        # Team mode: the decision is the login's (the database enforces it and four-eyes).
+        decided_by = getattr(self._s, "team_login", None) or decided_by.strip() or self._s.user
         justification = justification.strip()
         decided_on = decided_on or date.today()
         if getattr(self._s, "snapshot_on_decision", None) is None and hasattr(type(self._s), "scoring"):

@@ -37,7 +37,11 @@ class Services:
                  user: str | None = None) -> None:
         self.workspace = workspace
         self.catalog = catalog or QuestionnaireCatalog(workspace)
-        self.user = user or current_user()
+        # Team mode: the database login is who acts (a name chosen in Preferences or --actor
+        # cannot stand in for it; the database records the login anyway).
+        #: Team mode: the database login (None for a workspace file or a server without team mode).
+        self.team_login = workspace.team_identity()
+        self.user = self.team_login or user or current_user()
         self.changes = ChangeNotifier()
         self.vendors = VendorService(self)
         self.assessments = AssessmentService(self)

@@ -550,6 +550,16 @@ class Workspace:
         return cls(Path(name), engine, read_only=read_only, lock_wait_seconds=lock_wait_seconds(),
                    location=server.display_location(url))
 
+    def team_identity(self) -> str | None:
+        """Team mode (a server workspace after ``team init``): the database login, which is the
+        identity recorded everywhere (the database enforces it too). None otherwise."""
+        if not self.is_server:
+            return None
+        from trustframe.storage import team
+
+        with self.reading() as session:
+            return team.session_user(session) if team.team_mode(session) else None
+
     @property
     def is_server(self) -> bool:
         """True for a team workspace on a database server (PostgreSQL)."""
