@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TRUSTFRAME_USER", "tester")
@@ -136,6 +136,29 @@ def sample_assessment(services: "object") -> "object":
     vendor = s.vendors.add_vendor("Acme Secure Ltd", "GB")  # type: ignore[attr-defined]
     product = s.vendors.add_product(vendor.id, "Acme Gateway", "software")  # type: ignore[attr-defined]
     return s.assessments.create(vendor.id, product.id, "sample-trust")  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def sample_assessment_on(sample_dir: Path) -> Iterator[Any]:
+    """A factory: (services, sample assessment) on the workspace at a given location (a file or a
+    PostgreSQL URL); closed after the test."""
+    from trustframe.services.context import Services
+    from trustframe.services.questionnaires import QuestionnaireCatalog
+    from trustframe.storage.database import Workspace
+
+    opened: list[Any] = []
+
+    def make(location: str) -> tuple[Any, Any]:
+        workspace = Workspace.open(location)
+        svc = Services(workspace, QuestionnaireCatalog(workspace, extra_dirs=(sample_dir,)), user="tester")
+        opened.append(svc)
+        vendor = svc.vendors.add_vendor("Acme Secure Ltd", "GB")
+        product = svc.vendors.add_product(vendor.id, "Acme Gateway", "software")
+        return svc, svc.assessments.create(vendor.id, product.id, "sample-trust")
+
+    yield make
+    for svc in opened:
+        svc.close()
 
 
 @pytest.fixture(scope="session")
