@@ -51,12 +51,13 @@ class Services:
 
     @classmethod
     def open(cls, path: Path | str, user: str | None = None, create: bool = True, migrate: bool = True,
-             read_only: bool = False) -> "Services":
+             read_only: bool = False, password: str | None = None) -> "Services":
         """Open (creating or migrating as needed) the workspace at ``path``.
 
         ``migrate=False`` refuses an older workspace instead of upgrading it; ``read_only`` opens
         it without writing anything (see :meth:`Workspace.open`)."""
-        return cls(Workspace.open(path, create=create, migrate=migrate, read_only=read_only), user=user)
+        return cls(Workspace.open(path, create=create, migrate=migrate, read_only=read_only, password=password),
+                   user=user)
 
     @cached_property
     def scoring(self) -> Any:

@@ -445,7 +445,7 @@ class Workspace:
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True, migrate: bool = True,
-             read_only: bool = False) -> "Workspace":
+             read_only: bool = False, password: str | None = None) -> "Workspace":
         """Open (and if needed create or migrate) the workspace at ``path``.
 
         Refuses, without changing a byte, a file that is not a workspace, is damaged, or was
@@ -453,12 +453,15 @@ class Workspace:
         place (never over an existing file). Before migrating an older workspace a backup is
         taken; with ``migrate=False`` (read-only commands) an older workspace is refused with
         the command that upgrades it. ``read_only`` opens without any write (``query_only``).
+        A PostgreSQL URL or ``service=NAME`` opens a team workspace (:meth:`open_server`;
+        ``password``, asked by the front end, is used only there and never stored).
         A failure never deletes or truncates a file that existed before the call.
         """
         from trustframe.storage import server
 
         if server.is_server_location(path):
-            return cls.open_server(str(path), create=create, migrate=migrate, read_only=read_only)
+            return cls.open_server(str(path), create=create, migrate=migrate, read_only=read_only,
+                                   password=password)
         path = Path(path).expanduser().resolve()
         revision = inspect_file(path)
         if revision is None:
