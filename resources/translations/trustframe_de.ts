@@ -309,6 +309,28 @@
         <translation>Antwort auf %1</translation>
     </message>
     <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Answer changed by someone else</source>
+        <translation>Antwort von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <source>{question} was saved by someone else while you edited it.</source>
+        <translation>{question} wurde von jemand anderem gespeichert, während Sie sie bearbeitet haben.</translation>
+    </message>
+    <message>
+        <source>Theirs: {theirs}
+Yours: {yours}
+
+Save yours over theirs? No keeps theirs.</source>
+        <translation>Deren Antwort: {theirs}
+Ihre Antwort: {yours}
+
+Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
+    </message>
+    <message>
         <source>Comment on %1</source>
         <translation>Kommentar zu %1</translation>
     </message>

@@ -476,11 +476,15 @@ class AssessmentService:
         if expected_version is not None:
             current = int(row.row_version or 0) if row is not None else 0
             if current != expected_version:
+                # Both sides of what this save changes: the value, or else the comment.
+                if value is not _UNSET:
+                    yours, theirs = value, before.value if before else None
+                else:
+                    yours, theirs = comment, before.comment if before else None
                 raise StaleWriteError(
-                    f"Someone else saved the answer to {question_id} meanwhile (yours: {value!r}, theirs: "
-                    f"{before.value if before else None!r}); nothing was overwritten. Choose one and save again.",
-                    entity="answer", key=question_id, yours=None if value is _UNSET else value,
-                    theirs=before.value if before else None, version=current)
+                    f"Someone else saved the answer to {question_id} meanwhile (yours: {yours!r}, theirs: "
+                    f"{theirs!r}); nothing was overwritten. Choose one and save again.",
+                    entity="answer", key=question_id, yours=yours, theirs=theirs, version=current)
         if row is None:
             row = AnswerRow(assessment_id=assessment_id, question_id=question_id, value=None, comment="",
                             source=source.value, override_reason="", needs_follow_up=False,

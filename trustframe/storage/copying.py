@@ -62,6 +62,9 @@ def copy_workspace(source: Workspace, target: Workspace) -> dict[str, int]:
         if busy:
             raise WorkspaceError(f"{target.location} already holds data ({', '.join(busy[:5])}); copy into a new "
                                  "file or an empty database. Nothing was changed.")
+        meta = Base.metadata.tables["workspace_meta"]
+        # Team mode set up on the target (team init before the copy) stays on.
+        kept = [dict(r) for r in dst.execute(select(meta).where(meta.c.key == "team_mode")).mappings()]
         for name in IDENTITY_TABLES:
             # A new workspace's own identity and seal key, replaced by the source's below.
             dst.execute(Base.metadata.tables[name].delete())
@@ -84,6 +87,11 @@ def copy_workspace(source: Workspace, target: Workspace) -> dict[str, int]:
                                                  "column": column, "value": row[column]})
                                 row[column] = None
                     dst.execute(table.insert(), rows)
+        source_keys = {r[0] for r in dst.execute(select(meta.c.key))}
+        for row in kept:
+            if row["key"] not in source_keys:
+                dst.execute(meta.insert().values(**row))
+                expected["workspace_meta"] += 1
         for item in deferred:
             table = item["table"]
             pk = table.primary_key.columns[0]
