@@ -4274,4 +4274,15 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
         <translation>{n} nicht beantwortet</translation>
     </message>
 </context>
+<context>
+    <name>self.hub</name>
+    <message>
+        <source>The connection to the team workspace is lost; changes are not saved until it is back.</source>
+        <translation>Die Verbindung zum Team-Arbeitsbereich ist unterbrochen; Änderungen werden erst gespeichert, wenn sie wieder besteht.</translation>
+    </message>
+    <message>
+        <source>The connection to the team workspace is back.</source>
+        <translation>Die Verbindung zum Team-Arbeitsbereich besteht wieder.</translation>
+    </message>
+</context>
 </TS>

@@ -92,6 +92,11 @@ def translate(exc: BaseException, path: Path | None) -> WorkspaceError | None:
         diag = getattr(err, "diag", None)
         message = getattr(diag, "message_primary", None) or str(err).strip().splitlines()[0]
         return TeamPermissionError(f"The team workspace refused this change: {message}. Nothing was changed.")
+    if type(err).__module__.startswith("psycopg") and (
+            (sqlstate or "").startswith(("08", "57P")) or type(err).__name__ == "OperationalError"):
+        # Team mode: the server went away (network, restart). The transaction did not commit.
+        return WorkspaceError(f"The connection to the team workspace {name} was lost; the change was not saved. "
+                              "Try again when the server is reachable.")
     if sqlstate == "25006":
         return WorkspaceReadOnlyError(f"{name} was opened for reading only; nothing was changed.")
     if isinstance(err, OSError):

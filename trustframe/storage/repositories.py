@@ -434,6 +434,17 @@ class HistoryRepository:
             old_value=_to_text(old), new_value=_to_text(new), assessment_id=assessment_id, note=note,
         ))
 
+    def last_id(self) -> int:
+        """The id of the newest entry (0 for an empty log)."""
+        return int(self.session.execute(select(func.max(ChangeLogRow.id))).scalar() or 0)
+
+    def after(self, last_id: int, limit: int = 500) -> list[tuple[int, str, str, str, int | None]]:
+        """Entries newer than ``last_id``, oldest first: (id, actor, entity, entity_id, assessment_id)."""
+        rows = self.session.execute(
+            select(ChangeLogRow.id, ChangeLogRow.actor, ChangeLogRow.entity, ChangeLogRow.entity_id,
+                   ChangeLogRow.assessment_id).where(ChangeLogRow.id > last_id).order_by(ChangeLogRow.id).limit(limit))
+        return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+
     def entries(self, assessment_id: int | None = None, entity: str | None = None,
                 entity_id: Any = None, limit: int = 1000) -> list[ChangeLogEntry]:
         """Newest first."""
