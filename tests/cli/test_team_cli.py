@@ -92,7 +92,8 @@ def test_team_init_grant_and_members(capsys: pytest.CaptureFixture[str], pg_url:
     code, out, err = run(capsys, "--workspace", pg_url, "team", "grant", "zoe", "reviewer")
     assert code == 0 and "zoe is now reviewer" in out, err
     code, out, err = run(capsys, "--workspace", pg_url, "--json", "team", "members")
-    assert code == 0 and json.loads(out)["reviewer"] == ["zoe"]
+    # Roles belong to the server (shared by its databases): other tests' logins may hold them too.
+    assert code == 0 and "zoe" in json.loads(out)["reviewer"]
     # Identity in team mode: the login, not --actor.
     zoe = pg_url.replace("postgres@", "zoe@")
     code, out, err = run(capsys, "--workspace", zoe, "--actor", "someone", "vendor", "add", "Zoe's Vendor")

@@ -99,9 +99,7 @@ class CliContext:
         except WorkspaceError as exc:
             if not (needs_password(exc.__cause__ or exc) and sys.stdin.isatty()):
                 raise
-            import getpass
-
-            workspace = Workspace.open_server(location, password=getpass.getpass("Password: "), **options)  # type: ignore[arg-type]
+            workspace = Workspace.open_server(location, password=_ask_secret("Password: "), **options)  # type: ignore[arg-type]
         return Services(workspace, user=actor.resolve(getattr(self.args, "actor", None)))
 
     def print(self, text: str = "") -> None:
@@ -117,6 +115,25 @@ class CliContext:
         """Close the workspace if it was opened."""
         if self._services is not None:
             self._services.close()
+
+
+def _ask_secret(prompt: str) -> str:
+    """Read a password from the terminal without showing it (team workspaces; never stored)."""
+    print(prompt, end="", file=sys.stderr, flush=True)
+    try:
+        import termios
+    except ImportError:  # pragma: no cover - Windows: the console cannot hide it this way
+        return input()
+    fd = sys.stdin.fileno()
+    before = termios.tcgetattr(fd)
+    hidden = termios.tcgetattr(fd)
+    hidden[3] &= ~termios.ECHO
+    try:
+        termios.tcsetattr(fd, termios.TCSADRAIN, hidden)
+        return sys.stdin.readline().rstrip("\n")
+    finally:
+        termios.tcsetattr(fd, termios.TCSADRAIN, before)
+        print(file=sys.stderr)
 
 
 Handler = Callable[[CliContext], int]
