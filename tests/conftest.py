@@ -97,8 +97,9 @@ def pg_workspace_url(pg_cluster: "object", _pg_template: str) -> str:
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Modules marked ``both_engines`` run every test that uses ``services`` on SQLite and on
-    PostgreSQL (team mode)."""
-    if "services" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_engines"):
+    PostgreSQL (team mode), except tests marked ``sqlite_only`` (they work on the file itself)."""
+    if ("services" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_engines")
+            and not metafunc.definition.get_closest_marker("sqlite_only")):
         metafunc.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
 
 
