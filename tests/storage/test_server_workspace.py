@@ -158,3 +158,18 @@ def test_without_a_server_the_postgresql_tests_skip_and_fail_when_required(tmp_p
     assert required.returncode == 1, required.stdout + required.stderr
     assert "1 error" in required.stdout or "1 failed" in required.stdout
     assert "TRUSTFRAME_REQUIRE_POSTGRES=1" in required.stdout
+
+
+@pytest.mark.postgres
+def test_a_libpq_service_name_opens_the_workspace(pg_cluster: Any, pg_workspace_url: str, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    database = pg_workspace_url.rsplit("/", 1)[1]
+    services = tmp_path / "pg_service.conf"
+    services.write_text(f"[tftest]\nhost=127.0.0.1\nport={pg_cluster.port}\ndbname={database}\nuser=postgres\n",
+                        encoding="utf-8")
+    monkeypatch.setenv("PGSERVICEFILE", str(services))
+    with Workspace.open(pg_workspace_url) as direct:
+        expected = direct.workspace_id
+    with Workspace.open("service=tftest", create=False) as ws:
+        assert ws.is_server and ws.location == "service=tftest"
+        assert ws.workspace_id == expected
