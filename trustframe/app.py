@@ -172,10 +172,15 @@ def start_gui(workspace: str | None = None, argv: list[str] | None = None) -> tu
 
     settings = AppSettings()
     services = None
-    target: Path | None = None
+    from trustframe.ui.main_window import is_team_location
+
+    # A file, or a team workspace's URL / service=NAME (kept as given; Path would fold its //).
+    target: Path | str | None = None
     create = False
     if workspace:
-        target, create = Path(workspace).expanduser(), True
+        target, create = (workspace.strip(), False) if is_team_location(workspace) else (Path(workspace).expanduser(), True)
+    elif settings.last_workspace and is_team_location(settings.last_workspace):
+        target = settings.last_workspace
     elif settings.last_workspace and Path(settings.last_workspace).is_file():
         target = Path(settings.last_workspace)
     if target is not None:
@@ -189,7 +194,7 @@ def start_gui(workspace: str | None = None, argv: list[str] | None = None) -> tu
     ctx = UiContext(services, settings)
     window = MainWindow(ctx)
     if services is not None:
-        settings.add_recent_workspace(services.workspace.path)
+        settings.add_recent_workspace(services.workspace.location)
     window.show()
     # Names on records come from Preferences, never the OS login: ask once, after the first paint.
     QTimer.singleShot(0, window.ask_user_name_once)

@@ -309,6 +309,28 @@
         <translation>Antwort auf %1</translation>
     </message>
     <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Answer changed by someone else</source>
+        <translation>Antwort von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <source>{question} was saved by someone else while you edited it.</source>
+        <translation>{question} wurde von jemand anderem gespeichert, während Sie sie bearbeitet haben.</translation>
+    </message>
+    <message>
+        <source>Theirs: {theirs}
+Yours: {yours}
+
+Save yours over theirs? No keeps theirs.</source>
+        <translation>Deren Antwort: {theirs}
+Ihre Antwort: {yours}
+
+Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
+    </message>
+    <message>
         <source>Comment on %1</source>
         <translation>Kommentar zu %1</translation>
     </message>
@@ -1653,6 +1675,14 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>Eine Arbeitsbereichsdatei öffnen</translation>
     </message>
     <message>
+        <source>Open &amp;Team Workspace…</source>
+        <translation>&amp;Team-Arbeitsbereich öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a workspace shared on a PostgreSQL server</source>
+        <translation>Einen auf einem PostgreSQL-Server geteilten Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -1805,6 +1835,14 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>&amp;Werkzeugleiste anzeigen</translation>
     </message>
     <message>
+        <source>Team workspace</source>
+        <translation>Team-Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Password for {location}:</source>
+        <translation>Passwort für {location}:</translation>
+    </message>
+    <message>
         <source>Opening {name}</source>
         <translation>{name} wird geöffnet</translation>
     </message>
@@ -1831,6 +1869,18 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
     <message>
         <source>Open a workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>Open a team workspace</source>
+        <translation>Einen Team-Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>Address of the team workspace, e.g. postgresql://server/trustframe or service=trustframe (no password here: you are asked for it when the server needs one):</source>
+        <translation>Adresse des Team-Arbeitsbereichs, z. B. postgresql://server/trustframe oder service=trustframe (hier kein Passwort: Sie werden danach gefragt, wenn der Server eines verlangt):</translation>
+    </message>
+    <message>
+        <source>{location} is not a PostgreSQL address; it starts with postgresql:// or service=.</source>
+        <translation>{location} ist keine PostgreSQL-Adresse; sie beginnt mit postgresql:// oder service=.</translation>
     </message>
     <message>
         <source>Building the demo workspace (fictional vendors and assessments)…</source>
@@ -4214,6 +4264,17 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
     <message>
         <source>{n} not answered</source>
         <translation>{n} nicht beantwortet</translation>
+    </message>
+</context>
+<context>
+    <name>self.hub</name>
+    <message>
+        <source>The connection to the team workspace is lost; changes are not saved until it is back.</source>
+        <translation>Die Verbindung zum Team-Arbeitsbereich ist unterbrochen; Änderungen werden erst gespeichert, wenn sie wieder besteht.</translation>
+    </message>
+    <message>
+        <source>The connection to the team workspace is back.</source>
+        <translation>Die Verbindung zum Team-Arbeitsbereich besteht wieder.</translation>
     </message>
 </context>
 </TS>

@@ -102,6 +102,9 @@ class Answer:
     #: date it was answered there (shown beside the answer until confirmed).
     origin_assessment_id: int | None = field(default=None, compare=False)
     origin_date: date | None = field(default=None, compare=False)
+    #: Team mode (no lost update): the stored row's version, given back when saving so a save
+    #: against a version someone else has moved on is refused (0 when not read from a workspace).
+    version: int = field(default=0, compare=False)
 
     @property
     def na_accepted(self) -> bool:
@@ -152,6 +155,9 @@ class Assessment:
     vendor_name: str = field(default="", compare=False)
     product_name: str = field(default="", compare=False)
     product_category: ProductCategory | None = field(default=None, compare=False)
+    #: Team mode (no lost update): the stored row's version, given back when saving so a save
+    #: against a version someone else has moved on is refused (0 when not read from a workspace).
+    version: int = field(default=0, compare=False)
 
     @property
     def effective_tier(self) -> int | None:

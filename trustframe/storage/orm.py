@@ -87,6 +87,9 @@ class VendorRow(Base):
         back_populates="vendor", cascade="all, delete-orphan", order_by="ContactRow.position"
     )
     products: Mapped[list["ProductRow"]] = relationship(back_populates="vendor", cascade="all, delete-orphan")
+    #: Optimistic concurrency (0012): moved on by every save of this row; a save naming an older
+    #: version is refused (team mode: no lost update).
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class ContactRow(Base):
@@ -152,6 +155,9 @@ class AssessmentRow(Base):
     vendor: Mapped[VendorRow] = relationship()
     product: Mapped[ProductRow] = relationship()
     answers: Mapped[list["AnswerRow"]] = relationship(back_populates="assessment", cascade="all, delete-orphan")
+    #: Optimistic concurrency (0012): moved on by every save of this row; a save naming an older
+    #: version is refused (team mode: no lost update).
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class ImportRow(Base):
@@ -208,6 +214,9 @@ class AnswerRow(Base):
     na_accepted_by: Mapped[Optional[str]] = mapped_column(String(200), nullable=True)
     na_accepted_at: Mapped[Optional[datetime]] = mapped_column(DateTime, nullable=True)
     assessment: Mapped[AssessmentRow] = relationship(back_populates="answers")
+    #: Optimistic concurrency (0012): moved on by every save of this row; a save naming an older
+    #: version is refused (team mode: no lost update).
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class EvidenceBlobRow(Base):
@@ -239,6 +248,9 @@ class EvidenceRow(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     added_at: Mapped[datetime] = mapped_column(DateTime)
     added_by: Mapped[str] = mapped_column(String(200), default="")
+    #: Optimistic concurrency (0012): moved on by every save of this row; a save naming an older
+    #: version is refused (team mode: no lost update).
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class EvidenceFactsRow(Base):

@@ -21,6 +21,7 @@ from trustframe.domain.assessment import FlagAcceptance
 from trustframe.domain.evidence import Evidence
 from trustframe.storage.orm import (
     AnswerEvidenceRow,
+    AnswerRow,
     AssessmentRow,
     EvidenceRow,
     FlagAcceptanceRow,
@@ -144,6 +145,14 @@ class ScoringRepository:
         functions (before 3.38 they were optional) fall back to the row-by-row read.
         """
         answers: dict[int, dict[str, Any]] = {aid: {} for aid in ids}
+        if self.session.get_bind().dialect.name != "sqlite":
+            # Team mode (PostgreSQL): the driver decodes JSON columns itself; read the rows.
+            for aid, qid, value in self.session.execute(
+                    select(AnswerRow.assessment_id, AnswerRow.question_id, AnswerRow.value)
+                    .where(AnswerRow.assessment_id.in_(ids))):
+                if value is not None:
+                    answers[aid][qid] = value
+            return answers  # decoded either way: "may leave as text" (see above)
         marks = ",".join("?" * len(ids))
         cursor = self.session.connection().connection.cursor()
         try:
@@ -202,6 +211,10 @@ class ScoringRepository:
 
     def _raw(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         cursor = self.session.connection().connection.cursor()
+        if self.session.get_bind().dialect.name != "sqlite":
+            # Team mode (PostgreSQL): psycopg's placeholder is %s (these statements hold no "?"
+            # or "%" other than their placeholders).
+            sql = sql.replace("?", "%s")
         try:
             cursor.execute(sql, tuple(params))
             return cursor.fetchall()
@@ -236,7 +249,13 @@ class ScoringRepository:
         cursor = self.session.connection().connection.cursor()
         cursor.arraysize = 2000
         try:
-            cursor.execute(_REGISTER_SQL, (as_of.isoformat(), as_of.isoformat(), soon.isoformat()))
+            if self.session.get_bind().dialect.name == "sqlite":
+                cursor.execute(_REGISTER_SQL, (as_of.isoformat(), as_of.isoformat(), soon.isoformat()))
+            else:
+                # Team mode (PostgreSQL): real date columns, the driver's placeholders; the
+                # lines then hold date/datetime values, which _day() and instant() accept.
+                cursor.execute(_REGISTER_SQL.replace("?1", "%s").replace("?2", "%s").replace("?3", "%s"),
+                               (as_of, as_of, soon))
             while True:
                 batch = cursor.fetchmany()
                 if not batch:
