@@ -28,6 +28,7 @@ from trustframe.domain.assessment import Answer, AnswerSource, Assessment, Asses
 from trustframe.domain.exchange import ExportBinding, ExportRecord, ImportRecord
 from trustframe.domain.questionnaire import ProductCategory
 from trustframe.domain.vendors import Contact, Vendor
+from trustframe.errors import TrustFrameError
 
 MIGRATION_SCRIPTS = Path(__file__).resolve().parent / "migrations" / "versions"
 APP_MARKER = "trustframe"
@@ -103,7 +104,7 @@ def read_vendors(path: Path) -> list[Vendor] | None:
 # The import dry run's reads (``import-response --dry-run``)
 
 
-class LightReadFailed(Exception):
+class LightReadFailed(TrustFrameError):
     """An sqlite3 error on the light path: the caller falls back to the normal open (which
     reports the problem in its usual words, or succeeds where a read-only connection could not)."""
 
