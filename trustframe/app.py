@@ -1,10 +1,11 @@
 """The GUI composition root: logging, QApplication, look, translations, settings, the
 workspace's services and the main window, in that order.
 
-Start-up must be quick (a usable window in well under 1.5 s, see docs/performance.md), so this
-module imports only Qt and the window; heavy libraries (WeasyPrint, openpyxl, Jinja2, Alembic)
-are imported by the screens and services that need them, when they need them. The workspace is
-opened (and migrated, after a backup) before the window shows.
+Start-up must be quick (see docs/performance.md, "GUI start-up"), so this module imports only
+Qt and the window; heavy libraries (WeasyPrint, openpyxl, Jinja2, Alembic) are imported by the
+screens and services that need them, when they need them. An up-to-date workspace is shown
+before SQLAlchemy and the services load (:mod:`trustframe.ui.startup`); any other is opened (and
+migrated, after a backup, or refused) before the window shows.
 """
 
 from __future__ import annotations
@@ -152,16 +153,26 @@ def start_gui(workspace: str | None = None, argv: list[str] | None = None) -> tu
     ``workspace`` names a workspace to open or create. Without it the last workspace reopens;
     on the very first start (or when it has gone) the welcome screen offers to create one or to
     open the demo.
+
+    A workspace the light path may read (:func:`trustframe.ui.startup.can_open_light`) opens
+    with the window already shown: its register is read with sqlite3 alone while the services
+    (SQLAlchemy, the ORM) load on a worker thread, and the actions that need them are enabled
+    when they are there (``window.startup_loader``). Any other file is opened (created, migrated
+    after a backup, or refused with its message) before the window shows, as it always was.
     """
     configure_logging()
-    # Importing the services (SQLAlchemy and the ORM) is most of start-up; let it run while Qt
-    # creates the application, loads fonts and parses the stylesheet (C++ work that releases
-    # the GIL). Python's per-module import locks make this safe.
-    preload = threading.Thread(target=_preload_services, name="preload-services", daemon=True)
-    preload.start()
+    explicit = Path(workspace).expanduser() if workspace else None
+    preload: threading.Thread | None = None
+    if explicit is not None and not _light_first(explicit):
+        # This file is opened the normal way before the window: import the services (SQLAlchemy
+        # and the ORM) while Qt creates the application, loads fonts and parses the stylesheet
+        # (C++ work that releases the GIL). Python's per-module import locks make this safe.
+        preload = threading.Thread(target=_preload_services, name="preload-services", daemon=True)
+        preload.start()
     app = create_application(argv)
     install_exception_hook()
-    preload.join()
+    if preload is not None:
+        preload.join()
 
     from PySide6.QtCore import QTimer
 
@@ -169,19 +180,22 @@ def start_gui(workspace: str | None = None, argv: list[str] | None = None) -> tu
     from trustframe.ui.context import UiContext
     from trustframe.ui.main_window import MainWindow, open_services
     from trustframe.ui.settings import AppSettings
+    from trustframe.ui.startup import StartupLoader
 
     settings = AppSettings()
     services = None
     target: Path | None = None
     create = False
-    if workspace:
-        target, create = Path(workspace).expanduser(), True
+    if explicit is not None:
+        target, create = explicit, True
     elif settings.last_workspace and Path(settings.last_workspace).is_file():
         target = Path(settings.last_workspace)
-    if target is not None:
+    user = settings.assessor_name or None
+    light = target is not None and _light_first(target)
+    if target is not None and not light:
         try:
             # Migrations (after a backup) happen here, before the window opens.
-            services = open_services(target, create=create, user=settings.assessor_name or None)
+            services = open_services(target, create=create, user=user)
         except Exception as exc:  # shown once the window exists; the welcome screen follows
             log.warning("Could not open %s at start-up: %s", target, exc)
             error_dialog.show_exception(None, exc, context=f"{target}")
@@ -190,10 +204,23 @@ def start_gui(workspace: str | None = None, argv: list[str] | None = None) -> tu
     window = MainWindow(ctx)
     if services is not None:
         settings.add_recent_workspace(services.workspace.path)
+    if light and target is not None:
+        window.startup_loader = StartupLoader(window, target, create=create, user=user)
+        window.startup_loader.start()
     window.show()
     # Names on records come from Preferences, never the OS login: ask once, after the first paint.
     QTimer.singleShot(0, window.ask_user_name_once)
     return app, window
+
+
+def _light_first(path: Path) -> bool:
+    """Whether ``path`` can be shown before the services load (an existing workspace at this
+    code's schema revision; a quick read-only look, nothing written)."""
+    if not path.is_file():
+        return False
+    from trustframe.ui.startup import can_open_light
+
+    return can_open_light(path)
 
 
 def main(workspace: str | None = None) -> int:

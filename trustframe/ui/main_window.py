@@ -39,6 +39,7 @@ from trustframe.ui.views.welcome_view import WelcomeView
 if TYPE_CHECKING:
     from trustframe.services.context import Services
     from trustframe.ui.context import UiContext
+    from trustframe.ui.startup import StartupLoader
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         self.store = RegisterStore(ctx, self)
         self._tabs_by_key: dict[tuple[str, Any], QWidget] = {}
         self.demo_operation: Operation | None = None
+        #: Opens the start-up workspace behind the shown window (trustframe.ui.startup), if any.
+        self.startup_loader: "StartupLoader | None" = None
         self.setWindowIcon(icons.icon(icons.APP))
         self.setAcceptDrops(True)
         self.setAccessibleName("TrustFrame")
