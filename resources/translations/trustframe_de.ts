@@ -2774,17 +2774,17 @@ Protokolldatei: {log}</translation>
         <translation>Register wird geladen…</translation>
     </message>
     <message numerus="yes">
-        <source>%n vendor(s)</source>
+        <source>%Ln vendor(s)</source>
         <translation>
-            <numerusform>%n Anbieter</numerusform>
-            <numerusform>%n Anbieter</numerusform>
+            <numerusform>%Ln Anbieter</numerusform>
+            <numerusform>%Ln Anbieter</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n product(s) and service(s)</source>
+        <source>%Ln product(s) and service(s)</source>
         <translation>
-            <numerusform>%n Produkt oder Dienstleistung</numerusform>
-            <numerusform>%n Produkte und Dienstleistungen</numerusform>
+            <numerusform>%Ln Produkt oder Dienstleistung</numerusform>
+            <numerusform>%Ln Produkte und Dienstleistungen</numerusform>
         </translation>
     </message>
     <message>
@@ -3387,6 +3387,13 @@ Protokolldatei: {log}</translation>
     <message>
         <source>The number keys choose an answer option only while the answer area has the focus; in text fields they are text.</source>
         <translation>Die Zifferntasten wählen nur dann eine Antwortoption, wenn der Antwortbereich den Fokus hat; in Textfeldern sind sie Text.</translation>
+    </message>
+</context>
+<context>
+    <name>StartupLoader</name>
+    <message>
+        <source>Opening the workspace… editing, import and reports are available in a moment.</source>
+        <translation>Arbeitsbereich wird geöffnet… Bearbeiten, Import und Berichte sind gleich verfügbar.</translation>
     </message>
 </context>
 <context>

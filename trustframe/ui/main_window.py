@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.store = RegisterStore(ctx, self)
         self._tabs_by_key: dict[tuple[str, Any], QWidget] = {}
         self.demo_operation: Operation | None = None
-        #: Opens the start-up workspace behind the shown window (trustframe.ui.startup), if any.
+        # Opens the start-up workspace behind the shown window (trustframe.ui.startup), if any.
         self.startup_loader: "StartupLoader | None" = None
         self.setWindowIcon(icons.icon(icons.APP))
         self.setAcceptDrops(True)

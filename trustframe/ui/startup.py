@@ -51,11 +51,11 @@ class StartupLoader(QObject):
     """Shows the register of ``path`` in ``window`` before the services, then hands the window
     the services. Create after the window, then :meth:`start`."""
 
-    #: The register read without the services is shown (its row count).
+    # The register read without the services is shown (its row count).
     rows_shown = Signal(int)
-    #: The services are in the window's context; every action is available.
+    # The services are in the window's context; every action is available.
     ready = Signal()
-    #: Opening the workspace failed (the exception; its dialog was shown).
+    # Opening the workspace failed (the exception; its dialog was shown).
     failed = Signal(object)
 
     def __init__(self, window: "MainWindow", path: Path, create: bool = False, user: str | None = None) -> None:

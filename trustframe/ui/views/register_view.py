@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QLocale, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -408,13 +408,15 @@ class RegisterView(QWidget):
         # Cached counts only (computed once per load): this runs once per change, never per row.
         total = self.model.total_count
         shown = self.model.visible_count
-        # Qt plural forms: "1 vendor · 2 products and services" (never "1 vendors").
-        self.summary.setText(self.tr("%n vendor(s)", "", self.model.vendor_count) + " · "
-                             + self.tr("%n product(s) and service(s)", "", self.model.product_count))
+        # Qt plural forms: "1 vendor · 2 products and services" (never "1 vendors"); %Ln and
+        # QLocale write the number the language's way ("10,001 vendors", "10.001 Anbieter").
+        self.summary.setText(self.tr("%Ln vendor(s)", "", self.model.vendor_count) + " · "
+                             + self.tr("%Ln product(s) and service(s)", "", self.model.product_count))
         filtered = self.model.is_filtered
         self.clear_button.setEnabled(filtered)
-        self.count_label.setText(self.tr("Showing {shown} of {total}").format(shown=f"{shown:,}", total=f"{total:,}")
-                                 if filtered else "")
+        locale = QLocale()
+        self.count_label.setText(self.tr("Showing {shown} of {total}").format(
+            shown=locale.toString(shown), total=locale.toString(total)) if filtered else "")
         if total == 0 and self._store.is_loaded:
             self.empty_label.setText(self.tr(
                 "<b>No vendors yet.</b><br>Add the vendors you buy ICT products and services from, then "
