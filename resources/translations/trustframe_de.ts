@@ -2575,7 +2575,7 @@ Protokolldatei: {log}</translation>
     <name>RegisterStore</name>
     <message>
         <source>Loading the vendor register</source>
-        <extracomment>Entities whose change can alter a register row. New rows are available (the list of RegisterRow). A load started (views may show &quot;Loading…&quot;).</extracomment>
+        <extracomment>Entities whose change can alter a register row. New rows are available (the list of RegisterRow). A load started (views may show &quot;Loading…&quot;). While only a first screenful is shown (start-up, large workspace): all the vendors the register will show; None once every row is there.</extracomment>
         <translation>Anbieterregister wird geladen</translation>
     </message>
 </context>
@@ -2785,6 +2785,13 @@ Protokolldatei: {log}</translation>
         <translation>
             <numerusform>%Ln Produkt oder Dienstleistung</numerusform>
             <numerusform>%Ln Produkte und Dienstleistungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading the register of %Ln vendor(s)… the first ones by name are shown.</source>
+        <translation>
+            <numerusform>Das Register mit %Ln Anbieter wird geladen… die ersten nach Namen werden angezeigt.</numerusform>
+            <numerusform>Das Register mit %Ln Anbietern wird geladen… die ersten nach Namen werden angezeigt.</numerusform>
         </translation>
     </message>
     <message>
@@ -3393,6 +3400,7 @@ Protokolldatei: {log}</translation>
     <name>StartupLoader</name>
     <message>
         <source>Opening the workspace… editing, import and reports are available in a moment.</source>
+        <extracomment>Vendors in the first screenful of a large register (a screen shows 30-40 rows; the rest of the page is there to scroll while the whole register is read).</extracomment>
         <translation>Arbeitsbereich wird geöffnet… Bearbeiten, Import und Berichte sind gleich verfügbar.</translation>
     </message>
 </context>

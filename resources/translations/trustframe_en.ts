@@ -108,6 +108,13 @@
             <numerusform>%Ln products and services</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Loading the register of %Ln vendor(s)… the first ones by name are shown.</source>
+        <translation>
+            <numerusform>Loading the register of %Ln vendor… the first ones by name are shown.</numerusform>
+            <numerusform>Loading the register of %Ln vendors… the first ones by name are shown.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReportDialog</name>

@@ -105,6 +105,27 @@ def test_the_register_shows_before_the_services_and_is_the_services_register(
     assert _cells(window.register_view.model) == _cells(reference)
 
 
+def test_a_large_register_shows_a_first_screenful_then_every_row(
+        qtbot: Any, start: Any, demo_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from trustframe.services.context import Services
+    from trustframe.ui import startup
+
+    monkeypatch.setattr(startup, "FIRST_SCREENFUL_VENDORS", 3)  # the demo has 8 vendors
+    window = start(demo_path)
+    seen: list[tuple[int, int | None, str]] = []
+    window.startup_loader.rows_shown.connect(
+        lambda n: seen.append((n, window.store.partial_total, window.register_view.summary.text())))
+    qtbot.waitUntil(lambda: window.startup_loader.is_ready, timeout=30000)
+    with Services.open(demo_path, create=False, read_only=True) as services:
+        every = services.scoring.register_rows()
+    first_vendors = sorted({r.vendor_name for r in every}, key=str.casefold)[:3]
+    (n_first, total_first, summary_first), (n_all, total_all, summary_all) = seen
+    assert n_first == sum(1 for r in every if r.vendor_name in first_vendors) and total_first == 8
+    assert summary_first == "Loading the register of 8 vendors… the first ones by name are shown."
+    assert (n_all, total_all) == (len(every), None) and summary_all == "8 vendors · 10 products and services"
+    assert window.store.rows == every
+
+
 def test_actions_that_need_the_services_wait_for_them(qtbot: Any, start: Any, demo_path: Path) -> None:
     window = start(demo_path)
     waiting = [window.import_action, window.export_action, window.reports_action, window.add_vendor_action,
@@ -212,3 +233,25 @@ def test_register_counts_are_written_the_language_s_way(qtbot: Any, qapp: Any) -
             assert view.count_label.text() == count
         finally:
             i18n.remove_translations(installed)
+
+
+def test_when_the_services_cannot_open_the_error_is_shown_and_the_welcome_screen_returns(
+        qtbot: Any, start: Any, shown: list[messages.Message], demo_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from trustframe.errors import WorkspaceBusyError
+    from trustframe.ui import main_window
+
+    def busy(*_args: Any, **_kwargs: Any) -> Any:
+        raise WorkspaceBusyError("demo.tfw is busy: another program is writing to it. Try again in a moment.")
+
+    monkeypatch.setattr(main_window, "open_services", busy)
+    window = start(demo_path)
+    loader = window.startup_loader
+    failures: list[object] = []
+    loader.failed.connect(failures.append)
+    qtbot.waitUntil(lambda: bool(failures), timeout=30000)
+    assert window.ctx.services is None and not loader.is_ready
+    assert window.stack.currentWidget() is window.welcome
+    assert window.store.rows == [] and not window.store.is_loaded
+    assert any("busy" in m.text for m in shown)
+    assert all(not action.isEnabled() for action in window.workspace_actions)

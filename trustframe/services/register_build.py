@@ -47,6 +47,10 @@ class LightRegister:
     #: stored score until the services have recomputed it).
     stale: dict[int, int]
     as_of: date
+    #: False for a first screenful (``first_vendors``): the rows of some vendors only.
+    complete: bool = True
+    #: Vendors in the workspace (all of them, also when ``complete`` is False).
+    vendor_total: int = 0
 
 
 def register_row_factory() -> Callable[[tuple[Any, ...]], RegisterRow]:
@@ -242,11 +246,15 @@ def expiring_soon_days(override: Any) -> int:
         return ScoringProfile.from_dict(default).evidence.expiring_soon_days
 
 
-def read_register_light(path: Path | str, as_of: date | None = None) -> LightRegister | None:
+def read_register_light(path: Path | str, as_of: date | None = None,
+                        first_vendors: int | None = None) -> LightRegister | None:
     """The register of the workspace at ``path`` read with sqlite3 alone (read-only, nothing
     written), or None when the light path cannot be used for this file (see
     :func:`trustframe.storage.light.open_reader`) or the read fails: the caller then opens the
-    workspace the normal way, which gives the usual refusal for a damaged or newer file."""
+    workspace the normal way, which gives the usual refusal for a damaged or newer file.
+
+    ``first_vendors``: when the workspace has more vendors than that, read only the rows of the
+    first ones by name (``complete`` False), a screenful to show while the rest is read."""
     import sqlite3
 
     from trustframe.storage.light import open_reader
@@ -258,10 +266,12 @@ def read_register_light(path: Path | str, as_of: date | None = None) -> LightReg
     try:
         with reader:
             soon = as_of + timedelta(days=expiring_soon_days(reader.setting(PROFILE_SETTING)))
-            rows, stale = build_register_rows(reader.register_lines(as_of, soon), as_of)
+            total = reader.vendor_count()
+            page = first_vendors if first_vendors is not None and total > first_vendors else None
+            rows, stale = build_register_rows(reader.register_lines(as_of, soon, page), as_of)
     except (sqlite3.Error, ValueError, KeyError, TypeError) as exc:
         # Unexpected content (a damaged page, a value this code does not know): the normal
         # open decides what to say about the file.
         log.info("The light register read of %s failed (%s); opening it the normal way", path, exc)
         return None
-    return LightRegister(Path(path), rows, stale, as_of)
+    return LightRegister(Path(path), rows, stale, as_of, complete=page is None, vendor_total=total)

@@ -127,14 +127,24 @@ class LightReader:
         value = row[0]
         return json.loads(value) if isinstance(value, (str, bytes)) else value
 
-    def register_lines(self, as_of: date, soon: date) -> Iterator[tuple[Any, ...]]:
+    def vendor_count(self) -> int:
+        """How many vendors the workspace has."""
+        return int(self._connection.execute("SELECT count(*) FROM vendors").fetchone()[0])
+
+    def register_lines(self, as_of: date, soon: date, first_vendors: int | None = None) -> Iterator[tuple[Any, ...]]:
         """The register's lines, streamed (the query and columns of
         :meth:`trustframe.storage.scoring_repository.ScoringRepository.register_lines`).
+        ``first_vendors``: only the lines of that many vendors first by name (SQLite's
+        ASCII-only case folding: the first screenful, see :mod:`trustframe.ui.startup`).
         Raises ``sqlite3.Error`` when the file cannot be read; the caller falls back."""
         cursor = self._connection.cursor()
         cursor.arraysize = 2000
+        sql, params = REGISTER_SQL, [as_of.isoformat(), as_of.isoformat(), soon.isoformat()]
+        if first_vendors is not None:
+            sql += " WHERE v.id IN (SELECT id FROM vendors ORDER BY name COLLATE NOCASE, id LIMIT ?4)"
+            params.append(str(int(first_vendors)))
         try:
-            cursor.execute(REGISTER_SQL, (as_of.isoformat(), as_of.isoformat(), soon.isoformat()))
+            cursor.execute(sql, params)
             while True:
                 batch = cursor.fetchmany()
                 if not batch:

@@ -6,7 +6,9 @@ may read (a TrustFrame workspace at this code's schema revision, see
 :mod:`trustframe.storage.light`), the window now shows at once in an *opening* state and
 
 1. a worker reads the register with the standard library's sqlite3 (read-only, nothing written)
-   and the rows are shown: the officer can scroll, search, sort and filter;
+   and the rows are shown: the officer can scroll, search, sort and filter. A large register
+   shows its first screenful first (the first 200 vendors by name, a few milliseconds), marked
+   as loading in the register's summary, then every row;
 2. a second worker opens the workspace the normal way (SQLAlchemy, the ORM, the schema check);
    until it is done, every action that needs the services is disabled (and looks it) and the
    status bar says so. Then the actions are enabled and the rows read in step 1 stay (the
@@ -33,6 +35,10 @@ if TYPE_CHECKING:
     from trustframe.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+#: Vendors in the first screenful of a large register (a screen shows 30-40 rows; the rest of
+#: the page is there to scroll while the whole register is read).
+FIRST_SCREENFUL_VENDORS = 200
 
 
 def can_open_light(path: Path) -> bool:
@@ -96,6 +102,13 @@ class StartupLoader(QObject):
     def _read(self, task: Task) -> "LightRegister | None":
         from trustframe.services.register_build import read_register_light
 
+        # A large register shows a first screenful (the first vendors by name, read in a few
+        # milliseconds) while the whole register is read; a small one is read whole at once.
+        return read_register_light(self.path, first_vendors=FIRST_SCREENFUL_VENDORS)
+
+    def _read_all(self, task: Task) -> "LightRegister | None":
+        from trustframe.services.register_build import read_register_light
+
         return read_register_light(self.path)
 
     def _on_read(self, light: "LightRegister | None") -> None:
@@ -103,12 +116,30 @@ class StartupLoader(QObject):
             self.light = light
             self._window.store.adopt_light(light)
             self.rows_shown.emit(len(light.rows))
+            if not light.complete:
+                Operation(self._read_all, parent=self._window, show_progress=False, on_success=self._on_read_all,
+                          on_failure=self._on_read_failed).start()
+                return
+        self._open_services()
+
+    def _on_read_all(self, light: "LightRegister | None") -> None:
+        if self._window.ctx.services is None:
+            if light is None:
+                # The rest could not be read this way: the services load the register instead.
+                self.light = None
+                self._window.store.drop_light()
+            else:
+                self.light = light
+                self._window.store.adopt_light(light)
+                self.rows_shown.emit(len(light.rows))
         self._open_services()
 
     def _on_read_failed(self, exc: BaseException) -> None:
         # A bug in the light read must not stop the workspace from opening: the services read
         # the register the usual way.
         log.warning("Reading the register before the services failed", exc_info=exc)
+        self.light = None
+        self._window.store.drop_light()
         self._open_services()
 
     # -- step 2: the services ------------------------------------------------------------------

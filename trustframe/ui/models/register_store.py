@@ -51,6 +51,9 @@ class RegisterStore(QObject):
         self._operation: Operation | None = None
         self._pending = False
         self._light: "LightRegister | None" = None   # rows read before the services (start-up)
+        #: While only a first screenful is shown (start-up, large workspace): all the vendors
+        #: the register will show; None once every row is there.
+        self.partial_total: int | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
@@ -108,7 +111,9 @@ class RegisterStore(QObject):
         light, self._light = self._light, None
         services = self._ctx.services
         self._timer.stop()
-        if light is not None and services is not None and _same_file(light.path, services.workspace.path):
+        self.partial_total = None
+        if (light is not None and light.complete and services is not None
+                and _same_file(light.path, services.workspace.path)):
             # The rows shown at start-up are this workspace's register: keep them, and let the
             # services recompute only what the light read could not (out-of-date snapshots).
             if light.stale:
@@ -127,11 +132,15 @@ class RegisterStore(QObject):
         self.rows = light.rows
         self.today = light.as_of
         self.is_loaded = True
+        # A first screenful (light.complete False) is shown as such until every row is there.
+        self.partial_total = None if light.complete else light.vendor_total
         self.loaded.emit(self.rows)
 
     def drop_light(self) -> None:
-        """Forget rows read without the services (their workspace could not be opened)."""
+        """Forget rows read without the services (their workspace could not be opened, or the
+        rest of the register could not be read: the services then load it the usual way)."""
         self._light = None
+        self.partial_total = None
         self.rows = []
         self.is_loaded = False
 

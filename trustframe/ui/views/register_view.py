@@ -412,6 +412,11 @@ class RegisterView(QWidget):
         # QLocale write the number the language's way ("10,001 vendors", "10.001 Anbieter").
         self.summary.setText(self.tr("%Ln vendor(s)", "", self.model.vendor_count) + " · "
                              + self.tr("%Ln product(s) and service(s)", "", self.model.product_count))
+        partial = getattr(self._store, "partial_total", None)
+        if partial is not None:
+            # Start-up on a large workspace: the first vendors by name, the rest on its way.
+            self.summary.setText(self.tr("Loading the register of %Ln vendor(s)… the first ones by name are shown.",
+                                         "", partial))
         filtered = self.model.is_filtered
         self.clear_button.setEnabled(filtered)
         locale = QLocale()
