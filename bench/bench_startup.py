@@ -225,7 +225,8 @@ def main() -> int:
     verdicts = []
     for case in cases:
         ready, loaded, every = med(case, "ready"), med(case, "loaded"), med(case, "all")
-        services, cpu, rss_all, rss = med(case, "services"), med(case, "cpu_all"), med(case, "rss_all"), med(case, "rss")
+        services, cpu = med(case, "services"), med(case, "cpu_all")
+        rss_all, rss = med(case, "rss_all"), med(case, "rss")
         rows = results[case][-1].get("rows", "") or "–"
         heavy = results[case][-1].get("heavy", "–") or "-"
         ratio = f"{ready / bare:.2f}x" if case != "bare" else "1.00x"

@@ -136,6 +136,8 @@ def test_actions_that_need_the_services_wait_for_them(qtbot: Any, start: Any, de
     assert all(not action.isEnabled() for action in waiting)
     assert not window.toolbar.widgetForAction(window.add_vendor_action).isEnabled()  # looks disabled
     assert not window.tabs.isTabEnabled(window.PORTFOLIO_TAB)
+    page = window.register_view
+    assert not page.add_vendor_button.isEnabled() and not page.new_assessment_button.isEnabled()
     assert "Opening the workspace" in window.statusBar().currentMessage()
     assert window.open_workspace_action.isEnabled() and window.quit_action.isEnabled()
 
@@ -144,6 +146,7 @@ def test_actions_that_need_the_services_wait_for_them(qtbot: Any, start: Any, de
     assert all(action.isEnabled() for action in ready)
     assert window.toolbar.widgetForAction(window.add_vendor_action).isEnabled()
     assert window.tabs.isTabEnabled(window.PORTFOLIO_TAB)
+    assert page.add_vendor_button.isEnabled() and page.new_assessment_button.isEnabled()
     assert window.statusBar().currentMessage() == ""
     assert str(window.ctx.services.workspace.path) in window.ctx.settings.recent_workspaces
 

@@ -235,7 +235,8 @@ class ScoringRepository:
         The two evidence counts are the vendor's evidence expired before ``as_of`` and expiring
         from ``as_of`` to ``soon`` (counted per line by index, not kept in a dictionary).
 
-        Dates and timestamps are the stored text (parse only what is shown: :func:`trustframe.storage.register_sql.day`).
+        Dates and timestamps are the stored text (parse only what is shown:
+        :func:`trustframe.storage.register_sql.day`).
         """
         cursor = self.session.connection().connection.cursor()
         cursor.arraysize = 2000
@@ -248,7 +249,6 @@ class ScoringRepository:
                 yield from batch
         finally:
             cursor.close()
-
 
 
 def _chunks(items: Sequence[int], size: int) -> Iterable[list[int]]:

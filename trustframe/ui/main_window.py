@@ -752,9 +752,6 @@ class MainWindow(QMainWindow):
 
     def ask_user_name_once(self) -> None:
         """First start: ask for the name to record (once; Preferences can change it later)."""
-        from trustframe.ui import prompts
-        from trustframe.ui.dialogs.name_dialog import NameDialog
-
         from trustframe import actor
 
         settings = self.ctx.settings
@@ -762,6 +759,10 @@ class MainWindow(QMainWindow):
             return
         if actor.resolve() != actor.UNNAMED:
             return  # named explicitly (TRUSTFRAME_USER): nothing to ask
+        # Imported only when asking: this runs right after the first paint, on every start.
+        from trustframe.ui import prompts
+        from trustframe.ui.dialogs.name_dialog import NameDialog
+
         settings.set_value(NAME_ASKED_KEY, True)
         dialog = NameDialog(self.ctx, self)
         try:
