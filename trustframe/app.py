@@ -161,6 +161,7 @@ def start_gui(workspace: str | None = None, argv: list[str] | None = None) -> tu
     after a backup, or refused with its message) before the window shows, as it always was.
     """
     configure_logging()
+    _import_before_qt()
     explicit = Path(workspace).expanduser() if workspace else None
     preload: threading.Thread | None = None
     if explicit is not None and not _light_first(explicit):
@@ -211,6 +212,21 @@ def start_gui(workspace: str | None = None, argv: list[str] | None = None) -> tu
     # Names on records come from Preferences, never the OS login: ask once, after the first paint.
     QTimer.singleShot(0, window.ask_user_name_once)
     return app, window
+
+
+def _import_before_qt() -> None:
+    """Import the pure-Python modules the window and the register need before PySide6.
+
+    Why: once PySide6 is imported, it reads the source of every module imported after it (its
+    ``__feature__`` check, about 0.7 ms per module); the domain modules, the light read path and
+    the actor lookup do not use Qt, so importing them first saves that (about 15 ms of the demo's
+    0.3 s of start-up CPU, which is measured against a bare PySide6 window)."""
+    import trustframe.actor  # noqa: F401
+    import trustframe.domain.evidence  # noqa: F401
+    import trustframe.domain.scoring_profile  # noqa: F401
+    import trustframe.errors  # noqa: F401
+    import trustframe.services.register_build  # noqa: F401
+    import trustframe.storage.light  # noqa: F401
 
 
 def _light_first(path: Path) -> bool:
