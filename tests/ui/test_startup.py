@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 
 from trustframe.ui import messages
 
@@ -62,9 +62,10 @@ def start(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
 
     yield run
     for window in windows:
-        wait_for_all(30000)
-        qtbot.waitUntil(lambda w=window: w.startup_loader is None or w.startup_loader.is_ready
-                        or w.ctx.services is None, timeout=30000)
+        # Let the start-up workers finish and their queued results arrive before closing.
+        for _ in range(3):
+            wait_for_all(30000)
+            QCoreApplication.processEvents()
         window.close()
         if window.ctx.services is not None:
             window.ctx.services.close()
@@ -258,3 +259,19 @@ def test_when_the_services_cannot_open_the_error_is_shown_and_the_welcome_screen
     assert window.store.rows == [] and not window.store.is_loaded
     assert any("busy" in m.text for m in shown)
     assert all(not action.isEnabled() for action in window.workspace_actions)
+
+
+def test_opening_another_workspace_meanwhile_wins(qtbot: Any, start: Any, demo_path: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.tfw"
+    window = start(demo_path)
+    loader = window.startup_loader
+    assert window.open_workspace(other, create=True)  # before the start-up workspace's services
+    from trustframe.ui.operations import wait_for_all
+
+    for _ in range(3):  # the start-up workers (read, then services) and their queued results
+        wait_for_all(30000)
+        qtbot.wait(50)
+    assert window.ctx.services is not None and window.ctx.services.workspace.path == other.resolve()
+    assert not loader.is_ready  # its services were closed, not used
+    assert window.tabs.isTabEnabled(window.PORTFOLIO_TAB)
+    assert window.store.rows == [] and window.add_vendor_action.isEnabled()

@@ -87,6 +87,9 @@ class StartupLoader(QObject):
         window.workspace_label.setText(str(self.path))
         window.workspace_label.setToolTip(str(self.path))
         window.store.loading_started.emit()
+        # Whichever workspace ends up open (this one, or one the officer opened meanwhile) gets
+        # the Portfolio tab back.
+        window.ctx.hub.workspace_changed.connect(self._on_workspace_changed)
         window.statusBar().showMessage(self.tr("Opening the workspace… editing, import and reports are "
                                                "available in a moment."))
         # After the first paint: the reading thread would otherwise compete for the GIL with
@@ -153,12 +156,17 @@ class StartupLoader(QObject):
 
         return open_services(self.path, create=self._create, user=self._user)
 
+    def _on_workspace_changed(self) -> None:
+        window = self._window
+        if window.ctx.services is not None:
+            window.tabs.setTabEnabled(window.PORTFOLIO_TAB, True)
+            window.ctx.hub.workspace_changed.disconnect(self._on_workspace_changed)
+
     def _on_opened(self, services: Any) -> None:
         window = self._window
         if window.ctx.services is not None:  # another workspace was opened meanwhile
             services.close()
             return
-        window.tabs.setTabEnabled(window.PORTFOLIO_TAB, True)
         window.statusBar().clearMessage()
         # The context switch enables the actions (MainWindow._on_workspace_switched); the
         # register keeps the rows already shown (RegisterStore.adopt_light).
