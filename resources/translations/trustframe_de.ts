@@ -2617,7 +2617,7 @@ Protokolldatei: {log}</translation>
     <name>RegisterStore</name>
     <message>
         <source>Loading the vendor register</source>
-        <extracomment>Entities whose change can alter a register row. New rows are available (the list of RegisterRow). A load started (views may show &quot;Loading…&quot;).</extracomment>
+        <extracomment>Entities whose change can alter a register row. New rows are available (the list of RegisterRow). A load started (views may show &quot;Loading…&quot;). While only a first screenful is shown (start-up, large workspace): all the vendors the register will show; None once every row is there.</extracomment>
         <translation>Anbieterregister wird geladen</translation>
     </message>
 </context>
@@ -2816,17 +2816,24 @@ Protokolldatei: {log}</translation>
         <translation>Register wird geladen…</translation>
     </message>
     <message numerus="yes">
-        <source>%n vendor(s)</source>
+        <source>%Ln vendor(s)</source>
         <translation>
-            <numerusform>%n Anbieter</numerusform>
-            <numerusform>%n Anbieter</numerusform>
+            <numerusform>%Ln Anbieter</numerusform>
+            <numerusform>%Ln Anbieter</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n product(s) and service(s)</source>
+        <source>%Ln product(s) and service(s)</source>
         <translation>
-            <numerusform>%n Produkt oder Dienstleistung</numerusform>
-            <numerusform>%n Produkte und Dienstleistungen</numerusform>
+            <numerusform>%Ln Produkt oder Dienstleistung</numerusform>
+            <numerusform>%Ln Produkte und Dienstleistungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading the register of %Ln vendor(s)… the first ones by name are shown.</source>
+        <translation>
+            <numerusform>Das Register mit %Ln Anbieter wird geladen… die ersten nach Namen werden angezeigt.</numerusform>
+            <numerusform>Das Register mit %Ln Anbietern wird geladen… die ersten nach Namen werden angezeigt.</numerusform>
         </translation>
     </message>
     <message>
@@ -3429,6 +3436,14 @@ Protokolldatei: {log}</translation>
     <message>
         <source>The number keys choose an answer option only while the answer area has the focus; in text fields they are text.</source>
         <translation>Die Zifferntasten wählen nur dann eine Antwortoption, wenn der Antwortbereich den Fokus hat; in Textfeldern sind sie Text.</translation>
+    </message>
+</context>
+<context>
+    <name>StartupLoader</name>
+    <message>
+        <source>Opening the workspace… editing, import and reports are available in a moment.</source>
+        <extracomment>Vendors in the first screenful of a large register (a screen shows 30-40 rows; the rest of the page is there to scroll while the whole register is read).</extracomment>
+        <translation>Arbeitsbereich wird geöffnet… Bearbeiten, Import und Berichte sind gleich verfügbar.</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,7 @@ from trustframe.ui.views.welcome_view import WelcomeView
 if TYPE_CHECKING:
     from trustframe.services.context import Services
     from trustframe.ui.context import UiContext
+    from trustframe.ui.startup import StartupLoader
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
         self.store = RegisterStore(ctx, self)
         self._tabs_by_key: dict[tuple[str, Any], QWidget] = {}
         self.demo_operation: Operation | None = None
+        # Opens the start-up workspace behind the shown window (trustframe.ui.startup), if any.
+        self.startup_loader: "StartupLoader | None" = None
         self.setWindowIcon(icons.icon(icons.APP))
         self.setAcceptDrops(True)
         self.setAccessibleName("TrustFrame")
@@ -779,9 +782,6 @@ class MainWindow(QMainWindow):
 
     def ask_user_name_once(self) -> None:
         """First start: ask for the name to record (once; Preferences can change it later)."""
-        from trustframe.ui import prompts
-        from trustframe.ui.dialogs.name_dialog import NameDialog
-
         from trustframe import actor
 
         settings = self.ctx.settings
@@ -789,6 +789,10 @@ class MainWindow(QMainWindow):
             return
         if actor.resolve() != actor.UNNAMED:
             return  # named explicitly (TRUSTFRAME_USER): nothing to ask
+        # Imported only when asking: this runs right after the first paint, on every start.
+        from trustframe.ui import prompts
+        from trustframe.ui.dialogs.name_dialog import NameDialog
+
         settings.set_value(NAME_ASKED_KEY, True)
         dialog = NameDialog(self.ctx, self)
         try:
