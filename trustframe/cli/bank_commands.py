@@ -155,14 +155,24 @@ def questionnaire_diff(ctx: CliContext) -> int:
     ctx.print(f"{old.key} -> {new.key}: {len(diff.added)} added, {len(diff.removed)} removed, "
               f"{len(diff.reworded)} reworded, {len(diff.reweighted)} re-weighted, "
               f"{len(diff.unchanged)} unchanged")
+    if diff.replaced_by:
+        ctx.print(f"Of the removed: {len(diff.split)} split, "
+                  f"{sum(len(v) for v in diff.merged.values())} merged, "
+                  f"{len(diff.removed) - len(diff.dropped) - len(diff.split) - sum(len(v) for v in diff.merged.values())}"
+                  f" renumbered, {len(diff.dropped)} dropped; {len(diff.new)} added questions are new topics")
     if diff.added:
         ctx.print("\nAdded")
         for qid in diff.added:
-            ctx.print(f"  {qid:<10} {' '.join(new.question(qid).text.split())[:100]}")
+            takes = [o for o, ns in diff.replaced_by.items() if qid in ns]
+            origin = f"  (replaces {', '.join(takes)})" if takes else ""
+            ctx.print(f"  {qid:<10} {' '.join(new.question(qid).text.split())[:100]}{origin}")
     if diff.removed:
         ctx.print("\nRemoved")
         for qid in diff.removed:
-            ctx.print(f"  {qid:<10} {' '.join(old.question(qid).text.split())[:100]}")
+            kind = diff.lineage_kind(qid)
+            successors = diff.replaced_by.get(qid, ())
+            how = f"{kind} -> {', '.join(successors)}" if successors else kind
+            ctx.print(f"  {qid:<10} [{how}] {' '.join(old.question(qid).text.split())[:100]}")
     if diff.changed:
         ctx.print("\nChanged")
         for change in diff.changed:

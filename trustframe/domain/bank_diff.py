@@ -10,6 +10,12 @@ A question is matched by its id. Changes are sorted into the four kinds an audit
 
 A question can be both reworded and re-weighted. Help texts and guidance are not compared:
 they change how the question is explained, not what it asks.
+
+**Lineage.** A new question may name the retired ids it takes over (``replaces``). A removed
+question named that way is *replaced*, not simply dropped: ``replaced_by`` maps it to its
+successors, and ``lineage_kind`` tells a split (one old question, several new ones), a merge
+(several old, one new) and a renumbering (one to one) apart. ``dropped`` lists the removed
+questions nothing replaces; ``new`` the added ones that replace nothing.
 """
 
 from __future__ import annotations
@@ -48,6 +54,44 @@ class BankDiff:
     removed: tuple[str, ...] = ()
     changed: tuple[QuestionChange, ...] = ()
     unchanged: tuple[str, ...] = field(default=(), repr=False)
+    #: Removed question id -> the added question ids that take it over (from ``replaces``).
+    replaced_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def dropped(self) -> tuple[str, ...]:
+        """Removed questions that no new question replaces."""
+        return tuple(qid for qid in self.removed if qid not in self.replaced_by)
+
+    @property
+    def new(self) -> tuple[str, ...]:
+        """Added questions that replace no removed question (genuinely new topics)."""
+        successors = {n for ns in self.replaced_by.values() for n in ns}
+        return tuple(qid for qid in self.added if qid not in successors)
+
+    @property
+    def split(self) -> dict[str, tuple[str, ...]]:
+        """Removed question -> its successors, for questions split into several."""
+        return {old: new for old, new in self.replaced_by.items() if len(new) > 1}
+
+    @property
+    def merged(self) -> dict[str, tuple[str, ...]]:
+        """Successor -> the removed questions it merges (several into one)."""
+        into: dict[str, list[str]] = {}
+        for old, new in self.replaced_by.items():
+            if len(new) == 1:
+                into.setdefault(new[0], []).append(old)
+        return {n: tuple(olds) for n, olds in into.items() if len(olds) > 1}
+
+    def lineage_kind(self, removed_id: str) -> str:
+        """``split``, ``merged``, ``renumbered`` or ``dropped`` for a removed question."""
+        successors = self.replaced_by.get(removed_id, ())
+        if not successors:
+            return "dropped"
+        if len(successors) > 1:
+            return "split"
+        if successors[0] in self.merged:
+            return "merged"
+        return "renumbered"
 
     @property
     def reworded(self) -> tuple[str, ...]:
@@ -74,6 +118,11 @@ class BankDiff:
             "reworded": {c.question_id: list(c.reworded) for c in self.changed if c.reworded},
             "reweighted": {c.question_id: list(c.reweighted) for c in self.changed if c.reweighted},
             "unchanged": len(self.unchanged),
+            "replaced_by": {old: list(new) for old, new in self.replaced_by.items()},
+            "split": {old: list(new) for old, new in self.split.items()},
+            "merged": {new: list(old) for new, old in self.merged.items()},
+            "dropped": list(self.dropped),
+            "new": list(self.new),
         }
 
 
@@ -148,4 +197,12 @@ def diff_banks(old: Questionnaire, new: Questionnaire) -> BankDiff:
             changed.append(QuestionChange(qid, reworded, reweighted))
         else:
             unchanged.append(qid)
-    return BankDiff(old.key, new.key, added, removed, tuple(changed), tuple(unchanged))
+    # Lineage only links a removed id to an added one; "replaces" naming an id that still
+    # exists on the old side only (an unrelated bank) is ignored rather than trusted.
+    replaced_by: dict[str, list[str]] = {}
+    for qid in added:
+        for old_id in new_q[qid].replaces:
+            if old_id in removed:
+                replaced_by.setdefault(old_id, []).append(qid)
+    return BankDiff(old.key, new.key, added, removed, tuple(changed), tuple(unchanged),
+                    {k: tuple(v) for k, v in sorted(replaced_by.items(), key=lambda kv: removed.index(kv[0]))})

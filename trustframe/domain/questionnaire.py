@@ -282,6 +282,9 @@ class Question:
     trace: Trace = Trace()
     references: tuple[Reference, ...] = ()
     weight: float | None = None
+    #: Ids of retired questions (of an earlier version) this question takes over: one id each
+    #: for the parts of a split question, several ids for a merge.
+    replaces: tuple[str, ...] = ()
     #: Number questions: the smallest and largest value accepted (None = unbounded).
     min_value: float | None = None
     max_value: float | None = None

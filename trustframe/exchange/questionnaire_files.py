@@ -389,6 +389,7 @@ def _build(doc: _Document, out: _Collector, origin: str) -> Questionnaire | None
                 references=tuple(Reference(r["standard"], r.get("clause", ""), r.get("note", ""))
                                  for r in q.get("references") or []),
                 weight=q.get("weight"),
+                replaces=tuple(q.get("replaces") or ()),
                 min_value=min_value,
                 max_value=max_value,
             ))
@@ -401,6 +402,14 @@ def _build(doc: _Document, out: _Collector, origin: str) -> Questionnaire | None
         ))
     _check_unique(red_flag_ids, "red flag id", out)
     _check_cycles(show_if_edges, raw_questions, out)
+    # Lineage: a question may name the retired ids it replaces (a split, a merge or a new id).
+    # A retired id must really be gone, or answers would be carried to two places.
+    present = {q["id"] for _, q, _ in raw_questions}
+    for path, q, _ in raw_questions:
+        for ri, old_id in enumerate(q.get("replaces") or []):
+            if old_id in present:
+                out.add(path + ("replaces", ri), f"question {q['id']} replaces '{old_id}', "
+                                                 f"but {old_id} is still a question of this questionnaire")
 
     tiering = None
     if kind is QuestionnaireKind.PROFILE:
@@ -715,3 +724,12 @@ def bundled_questionnaire_files() -> list[Path]:
     """The YAML files of the bundled questionnaires (not the schema, not authoring parts)."""
     folder = paths.questionnaires_dir()
     return sorted(p for p in folder.glob("*.yaml") if p.is_file())
+
+
+def archived_questionnaire_files() -> list[Path]:
+    """Earlier versions of bundled questionnaires (``questionnaires/archive/<id>-<version>.yaml``).
+
+    They stay loadable by ``id@version`` (diffs, reassessment from an old version, workspaces
+    made before their text was stored) but are never the current version of their id."""
+    folder = paths.questionnaires_dir() / "archive"
+    return sorted(p for p in folder.glob("*.yaml") if p.is_file()) if folder.is_dir() else []
