@@ -78,14 +78,114 @@ def test_diff_ignores_rewrapping_but_not_option_labels(bank: Questionnaire) -> N
     assert change.question_id == q.id and change.reworded == (f"option {q.options[0].id} label",)
 
 
-def test_cli_diff_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    text = BANK.read_text(encoding="utf-8").replace("version: 1.0.0", "version: 1.0.1", 1)
+def test_cli_diff_json(tmp_path: Path, capsys: pytest.CaptureFixture[str], bank: Questionnaire) -> None:
+    current = bank.version
+    major, minor, patch = (int(p) for p in current.split("."))
+    text = BANK.read_text(encoding="utf-8").replace(f"version: {current}", f"version: {major}.{minor}.{patch + 1}", 1)
     newer = tmp_path / "newer.yaml"
     newer.write_text(text, encoding="utf-8")
-    assert cli_main(["--json", "questionnaire", "diff", "ict-supply-chain-trust@1.0.0", str(newer)]) == 0
+    assert cli_main(["--json", "questionnaire", "diff", f"ict-supply-chain-trust@{current}", str(newer)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["old"].endswith("@1.0.0") and data["new"].endswith("@1.0.1")
+    assert data["old"].endswith(f"@{current}") and data["new"].endswith(f"@{major}.{minor}.{patch + 1}")
     assert data["added"] == [] and data["removed"] == [] and data["unchanged"] > 150
+    assert data["replaced_by"] == {} and data["dropped"] == [] and data["new_topics"] == []
+
+
+# -- bank 1.0 -> 1.1 (issue 15): splits, merges, new topics, reworded questions ---------------------
+
+ARCHIVED_1_0 = ROOT / "questionnaires" / "archive" / "ict-supply-chain-trust-1.0.0.yaml"
+
+#: Double-barrelled 1.0 questions and the one-fact questions that replace them in 1.1.
+SPLITS = {
+    "GOV-01": ("GOV-15", "GOV-16"),
+    "GOV-03": ("GOV-17", "GOV-18"),
+    "OWN-02": ("OWN-13", "OWN-14"),
+    "OWN-04": ("OWN-15", "OWN-16"),
+    "VUL-12": ("VUL-17", "VUL-18"),
+    "RES-02": ("RES-16", "RES-17"),
+}
+#: Questions folded into another because the shared certification scale now asks them.
+MERGED = {"GOV-04": "GOV-18", "ASR-03": "ASR-01"}
+#: Topics issue 15 lists as missing: AI/ML, crypto agility and post-quantum, firmware recovery and
+#: rollback protection.
+NEW_TOPICS = {"SBD-17", "SBD-18", "SBD-19", "SBD-20", "TRN-15", "TRN-16", "TRN-17", "ASR-16", "VUL-19"}
+#: Certification questions answered on the one shared scale.
+CERTIFICATION_QUESTIONS = {"GOV-18", "GOV-14", "SCI-10", "ASR-01", "ASR-10", "ASR-14", "OPS-13"}
+
+
+@pytest.fixture(scope="module")
+def bank_1_0() -> Questionnaire:
+    return load_questionnaire(ARCHIVED_1_0, trusted=True)
+
+
+def test_bank_1_0_stays_loadable_by_version(bank_1_0: Questionnaire) -> None:
+    from trustframe.services.questionnaires import QuestionnaireCatalog
+
+    catalog = QuestionnaireCatalog()
+    old = catalog.get("ict-supply-chain-trust", "1.0.0")
+    assert old.key == "ict-supply-chain-trust@1.0.0" and old.question_count == 187
+    assert catalog.get("ict-supply-chain-trust").version == "1.1.0"  # new assessments use 1.1
+    assert [q.id for q in old.iter_questions()] == [q.id for q in bank_1_0.iter_questions()]
+
+
+def test_diff_1_0_to_1_1_lists_splits_merges_and_new_topics(bank_1_0: Questionnaire, bank: Questionnaire) -> None:
+    diff = diff_banks(bank_1_0, bank)
+    for old, parts in SPLITS.items():
+        assert diff.lineage_kind(old) == "split", old
+        assert set(diff.replaced_by[old]) == set(parts), old
+    for old, into in MERGED.items():
+        assert into in diff.replaced_by.get(old, ()), old
+        assert diff.lineage_kind(old) == "merged", old
+    assert diff.merged == {"GOV-18": ("GOV-03", "GOV-04"), "ASR-01": ("ASR-03",)}
+    assert set(diff.new) == NEW_TOPICS
+    assert diff.dropped == ()  # every removed question has a successor
+    assert set(diff.removed) == set(SPLITS) | set(MERGED)
+    reworded = set(diff.reworded)
+    # Rewritten options (SBD-01/02), GDPR Art. 9 wording (OWN-10), short texts, the certification scale.
+    assert {"SBD-01", "SBD-02", "OWN-10", "ASR-08", "RES-07", "CON-14"} <= reworded
+    assert CERTIFICATION_QUESTIONS - {"GOV-18"} <= reworded
+    assert len(diff.unchanged) > 150  # the rest of the bank carries over as it was
+
+
+def test_replacement_ids_never_reuse_a_retired_id(bank_1_0: Questionnaire, bank: Questionnaire) -> None:
+    old_ids = {q.id for q in bank_1_0.iter_questions()}
+    for q in bank.iter_questions():
+        for retired in q.replaces:
+            assert retired in old_ids and retired not in bank.questions_by_id, (q.id, retired)
+        if q.replaces:
+            assert q.id not in old_ids or q.id == "ASR-01", q.id
+
+
+def test_cli_diff_1_0_to_1_1_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli_main(["questionnaire", "diff", "ict-supply-chain-trust@1.0.0", str(BANK)]) == 0
+    out = capsys.readouterr().out
+    assert "ict-supply-chain-trust@1.0.0 -> ict-supply-chain-trust@1.1.0" in out
+    assert "[split -> GOV-15, GOV-16]" in out and "[split -> VUL-17, VUL-18]" in out
+    assert "SBD-20" in out and "(replaces VUL-12)" in out and "[merged -> ASR-01]" in out
+    assert "Of the removed: 6 split, 2 merged, 0 renumbered, 0 dropped; 9 added questions are new topics" in out
+
+
+def test_certification_questions_share_one_scale(bank: Questionnaire) -> None:
+    scales = {tuple((o.id, o.score) for o in bank.question(qid).options) for qid in CERTIFICATION_QUESTIONS}
+    assert len(scales) == 1
+    ids = [o for o, _ in next(iter(scales))]
+    assert ids[:3] == ["current_accredited", "current_unaccredited", "scope_gap"]
+
+
+def test_a_question_cannot_replace_an_id_that_still_exists() -> None:
+    from trustframe.exchange.questionnaire_files import check_questionnaire_text
+
+    text = BANK.read_text(encoding="utf-8").replace("replaces: [GOV-01]", "replaces: [GOV-02]", 1)
+    q, issues = check_questionnaire_text(text, "bank.yaml")
+    assert q is None and any("replaces 'GOV-02'" in str(i) for i in issues)
+
+
+def test_bank_1_1_questions_are_short(bank: Questionnaire) -> None:
+    """Issue 15: no question text over 60 words; the long 1.0 ones moved detail into help."""
+    for q in bank.iter_questions():
+        assert len(q.text.split()) <= 60, q.id
+    for qid in ("ASR-08", "RES-07", "CON-14"):
+        assert len(bank.question(qid).text.split()) <= 35 and bank.question(qid).help, qid
 
 
 # -- references --------------------------------------------------------------------------------------

@@ -156,10 +156,10 @@ def questionnaire_diff(ctx: CliContext) -> int:
               f"{len(diff.reworded)} reworded, {len(diff.reweighted)} re-weighted, "
               f"{len(diff.unchanged)} unchanged")
     if diff.replaced_by:
-        ctx.print(f"Of the removed: {len(diff.split)} split, "
-                  f"{sum(len(v) for v in diff.merged.values())} merged, "
-                  f"{len(diff.removed) - len(diff.dropped) - len(diff.split) - sum(len(v) for v in diff.merged.values())}"
-                  f" renumbered, {len(diff.dropped)} dropped; {len(diff.new)} added questions are new topics")
+        kinds = [diff.lineage_kind(qid) for qid in diff.removed]
+        ctx.print(f"Of the removed: {kinds.count('split')} split, {kinds.count('merged')} merged, "
+                  f"{kinds.count('renumbered')} renumbered, {kinds.count('dropped')} dropped; "
+                  f"{len(diff.new)} added questions are new topics")
     if diff.added:
         ctx.print("\nAdded")
         for qid in diff.added:

@@ -14,7 +14,8 @@ they change how the question is explained, not what it asks.
 **Lineage.** A new question may name the retired ids it takes over (``replaces``). A removed
 question named that way is *replaced*, not simply dropped: ``replaced_by`` maps it to its
 successors, and ``lineage_kind`` tells a split (one old question, several new ones), a merge
-(several old, one new) and a renumbering (one to one) apart. ``dropped`` lists the removed
+(several old into one, or one folded into a question that stays) and a renumbering (one new id
+for one old question) apart. ``dropped`` lists the removed
 questions nothing replaces; ``new`` the added ones that replace nothing.
 """
 
@@ -54,7 +55,7 @@ class BankDiff:
     removed: tuple[str, ...] = ()
     changed: tuple[QuestionChange, ...] = ()
     unchanged: tuple[str, ...] = field(default=(), repr=False)
-    #: Removed question id -> the added question ids that take it over (from ``replaces``).
+    #: Removed question id -> the new version's questions that take it over (their ``replaces``).
     replaced_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
@@ -75,12 +76,13 @@ class BankDiff:
 
     @property
     def merged(self) -> dict[str, tuple[str, ...]]:
-        """Successor -> the removed questions it merges (several into one)."""
+        """Successor -> the removed questions folded into it: a successor with several
+        predecessors, or a question kept from the old version that takes over a removed one."""
         into: dict[str, list[str]] = {}
         for old, new in self.replaced_by.items():
-            if len(new) == 1:
-                into.setdefault(new[0], []).append(old)
-        return {n: tuple(olds) for n, olds in into.items() if len(olds) > 1}
+            for successor in new:
+                into.setdefault(successor, []).append(old)
+        return {n: tuple(olds) for n, olds in into.items() if len(olds) > 1 or n not in self.added}
 
     def lineage_kind(self, removed_id: str) -> str:
         """``split``, ``merged``, ``renumbered`` or ``dropped`` for a removed question."""
@@ -122,7 +124,7 @@ class BankDiff:
             "split": {old: list(new) for old, new in self.split.items()},
             "merged": {new: list(old) for new, old in self.merged.items()},
             "dropped": list(self.dropped),
-            "new": list(self.new),
+            "new_topics": list(self.new),
         }
 
 
@@ -200,8 +202,8 @@ def diff_banks(old: Questionnaire, new: Questionnaire) -> BankDiff:
     # Lineage only links a removed id to an added one; "replaces" naming an id that still
     # exists on the old side only (an unrelated bank) is ignored rather than trusted.
     replaced_by: dict[str, list[str]] = {}
-    for qid in added:
-        for old_id in new_q[qid].replaces:
+    for qid, nq in new_q.items():
+        for old_id in nq.replaces:
             if old_id in removed:
                 replaced_by.setdefault(old_id, []).append(qid)
     return BankDiff(old.key, new.key, added, removed, tuple(changed), tuple(unchanged),
