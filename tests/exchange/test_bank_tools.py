@@ -88,7 +88,7 @@ def test_cli_diff_json(tmp_path: Path, capsys: pytest.CaptureFixture[str], bank:
     data = json.loads(capsys.readouterr().out)
     assert data["old"].endswith(f"@{current}") and data["new"].endswith(f"@{major}.{minor}.{patch + 1}")
     assert data["added"] == [] and data["removed"] == [] and data["unchanged"] > 150
-    assert data["replaced_by"] == {} and data["dropped"] == [] and data["new_topics"] == []
+    assert data["split"] == {}
 
 
 # -- bank 1.0 -> 1.1 (issue 15): splits, merges, new topics, reworded questions ---------------------
@@ -104,8 +104,8 @@ SPLITS = {
     "VUL-12": ("VUL-17", "VUL-18"),
     "RES-02": ("RES-16", "RES-17"),
 }
-#: Questions folded into another because the shared certification scale now asks them.
-MERGED = {"GOV-04": "GOV-18", "ASR-03": "ASR-01"}
+#: Questions removed because the shared certification scale now asks what they asked.
+FOLDED = {"GOV-04", "ASR-03"}
 #: Topics issue 15 lists as missing: AI/ML, crypto agility and post-quantum, firmware recovery and
 #: rollback protection.
 NEW_TOPICS = {"SBD-17", "SBD-18", "SBD-19", "SBD-20", "TRN-15", "TRN-16", "TRN-17", "ASR-16", "VUL-19"}
@@ -128,41 +128,43 @@ def test_bank_1_0_stays_loadable_by_version(bank_1_0: Questionnaire) -> None:
     assert [q.id for q in old.iter_questions()] == [q.id for q in bank_1_0.iter_questions()]
 
 
-def test_diff_1_0_to_1_1_lists_splits_merges_and_new_topics(bank_1_0: Questionnaire, bank: Questionnaire) -> None:
+def test_diff_1_0_to_1_1_lists_splits_removed_and_new_topics(bank_1_0: Questionnaire, bank: Questionnaire) -> None:
     diff = diff_banks(bank_1_0, bank)
-    for old, parts in SPLITS.items():
-        assert diff.lineage_kind(old) == "split", old
-        assert set(diff.replaced_by[old]) == set(parts), old
-    for old, into in MERGED.items():
-        assert into in diff.replaced_by.get(old, ()), old
-        assert diff.lineage_kind(old) == "merged", old
-    assert diff.merged == {"GOV-18": ("GOV-03", "GOV-04"), "ASR-01": ("ASR-03",)}
-    assert set(diff.new) == NEW_TOPICS
-    assert diff.dropped == ()  # every removed question has a successor
-    assert set(diff.removed) == set(SPLITS) | set(MERGED)
+    assert dict(diff.split) == SPLITS
+    assert set(diff.added) == NEW_TOPICS  # split parts are listed under split, not as added
+    assert set(diff.removed) == FOLDED
     reworded = set(diff.reworded)
     # Rewritten options (SBD-01/02), GDPR Art. 9 wording (OWN-10), short texts, the certification scale.
-    assert {"SBD-01", "SBD-02", "OWN-10", "ASR-08", "RES-07", "CON-14"} <= reworded
+    assert {"SBD-01", "SBD-02", "OWN-10", "ASR-08", "RES-07", "CON-14", "VUL-13"} <= reworded
     assert CERTIFICATION_QUESTIONS - {"GOV-18"} <= reworded
     assert len(diff.unchanged) > 150  # the rest of the bank carries over as it was
 
 
-def test_replacement_ids_never_reuse_a_retired_id(bank_1_0: Questionnaire, bank: Questionnaire) -> None:
+def test_a_reassessment_from_1_0_answers_split_parts_again(bank_1_0: Questionnaire, bank: Questionnaire) -> None:
+    from trustframe.domain.bank_diff import carry_plan
+
+    plan = carry_plan(diff_banks(bank_1_0, bank), {"VUL-12", "GOV-04", "SBD-01", "VUL-01"})
+    assert set(plan.to_answer) == {"VUL-17", "VUL-18"}
+    assert plan.dropped == ("GOV-04",)
+    assert "VUL-01" in plan.carry and [q for q, _ in plan.confirm] == ["SBD-01"]
+
+
+def test_split_parts_name_a_retired_1_0_question(bank_1_0: Questionnaire, bank: Questionnaire) -> None:
     old_ids = {q.id for q in bank_1_0.iter_questions()}
-    for q in bank.iter_questions():
-        for retired in q.replaces:
-            assert retired in old_ids and retired not in bank.questions_by_id, (q.id, retired)
-        if q.replaces:
-            assert q.id not in old_ids or q.id == "ASR-01", q.id
+    parts = [q for q in bank.iter_questions() if q.split_from]
+    assert len(parts) == 2 * len(SPLITS)
+    for q in parts:
+        assert q.split_from in old_ids and q.split_from not in bank.questions_by_id, q.id
+        assert q.id not in old_ids, f"{q.id} reuses a 1.0 id"
+        assert f"Split from {q.split_from}" in q.trace.note, q.id
 
 
 def test_cli_diff_1_0_to_1_1_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli_main(["questionnaire", "diff", "ict-supply-chain-trust@1.0.0", str(BANK)]) == 0
     out = capsys.readouterr().out
-    assert "ict-supply-chain-trust@1.0.0 -> ict-supply-chain-trust@1.1.0" in out
-    assert "[split -> GOV-15, GOV-16]" in out and "[split -> VUL-17, VUL-18]" in out
-    assert "SBD-20" in out and "(replaces VUL-12)" in out and "[merged -> ASR-01]" in out
-    assert "Of the removed: 6 split, 2 merged, 0 renumbered, 0 dropped; 9 added questions are new topics" in out
+    assert "ict-supply-chain-trust@1.0.0 -> ict-supply-chain-trust@1.1.0: 9 added, 2 removed" in out
+    assert "6 split" in out and "GOV-01     -> GOV-15, GOV-16" in out and "VUL-12     -> VUL-17, VUL-18" in out
+    assert "SBD-20" in out and "ASR-03" in out
 
 
 def test_certification_questions_share_one_scale(bank: Questionnaire) -> None:
@@ -170,14 +172,6 @@ def test_certification_questions_share_one_scale(bank: Questionnaire) -> None:
     assert len(scales) == 1
     ids = [o for o, _ in next(iter(scales))]
     assert ids[:3] == ["current_accredited", "current_unaccredited", "scope_gap"]
-
-
-def test_a_question_cannot_replace_an_id_that_still_exists() -> None:
-    from trustframe.exchange.questionnaire_files import check_questionnaire_text
-
-    text = BANK.read_text(encoding="utf-8").replace("replaces: [GOV-01]", "replaces: [GOV-02]", 1)
-    q, issues = check_questionnaire_text(text, "bank.yaml")
-    assert q is None and any("replaces 'GOV-02'" in str(i) for i in issues)
 
 
 def test_bank_1_1_questions_are_short(bank: Questionnaire) -> None:

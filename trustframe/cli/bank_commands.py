@@ -154,25 +154,19 @@ def questionnaire_diff(ctx: CliContext) -> int:
         return 0
     ctx.print(f"{old.key} -> {new.key}: {len(diff.added)} added, {len(diff.removed)} removed, "
               f"{len(diff.reworded)} reworded, {len(diff.reweighted)} re-weighted, "
-              f"{len(diff.unchanged)} unchanged")
-    if diff.replaced_by:
-        kinds = [diff.lineage_kind(qid) for qid in diff.removed]
-        ctx.print(f"Of the removed: {kinds.count('split')} split, {kinds.count('merged')} merged, "
-                  f"{kinds.count('renumbered')} renumbered, {kinds.count('dropped')} dropped; "
-                  f"{len(diff.new)} added questions are new topics")
+              f"{len(diff.split)} split, {len(diff.unchanged)} unchanged")
     if diff.added:
         ctx.print("\nAdded")
         for qid in diff.added:
-            takes = [o for o, ns in diff.replaced_by.items() if qid in ns]
-            origin = f"  (replaces {', '.join(takes)})" if takes else ""
-            ctx.print(f"  {qid:<10} {' '.join(new.question(qid).text.split())[:100]}{origin}")
+            ctx.print(f"  {qid:<10} {' '.join(new.question(qid).text.split())[:100]}")
     if diff.removed:
         ctx.print("\nRemoved")
         for qid in diff.removed:
-            kind = diff.lineage_kind(qid)
-            successors = diff.replaced_by.get(qid, ())
-            how = f"{kind} -> {', '.join(successors)}" if successors else kind
-            ctx.print(f"  {qid:<10} [{how}] {' '.join(old.question(qid).text.split())[:100]}")
+            ctx.print(f"  {qid:<10} {' '.join(old.question(qid).text.split())[:100]}")
+    if diff.split:
+        ctx.print("\nSplit (answers are not carried over; each part is asked again)")
+        for old_id, parts in diff.split:
+            ctx.print(f"  {old_id:<10} -> {', '.join(parts)}")
     if diff.changed:
         ctx.print("\nChanged")
         for change in diff.changed:

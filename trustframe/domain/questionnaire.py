@@ -282,12 +282,12 @@ class Question:
     trace: Trace = Trace()
     references: tuple[Reference, ...] = ()
     weight: float | None = None
-    #: Ids of retired questions (of an earlier version) this question takes over: one id each
-    #: for the parts of a split question, several ids for a merge.
-    replaces: tuple[str, ...] = ()
     #: Number questions: the smallest and largest value accepted (None = unbounded).
     min_value: float | None = None
     max_value: float | None = None
+    #: The question of the previous bank version this one was split from (one fact each); an
+    #: answer to that question is not carried to this one on reassessment (see bank_diff).
+    split_from: str = ""
 
     @property
     def knock_out_rules(self) -> tuple[RedFlagRule, ...]:

@@ -389,9 +389,9 @@ def _build(doc: _Document, out: _Collector, origin: str) -> Questionnaire | None
                 references=tuple(Reference(r["standard"], r.get("clause", ""), r.get("note", ""))
                                  for r in q.get("references") or []),
                 weight=q.get("weight"),
-                replaces=tuple(q.get("replaces") or ()),
                 min_value=min_value,
                 max_value=max_value,
+                split_from=str(q.get("split_from") or ""),
             ))
         tags = sec.get("tags") or {}
         sections.append(Section(
@@ -402,14 +402,6 @@ def _build(doc: _Document, out: _Collector, origin: str) -> Questionnaire | None
         ))
     _check_unique(red_flag_ids, "red flag id", out)
     _check_cycles(show_if_edges, raw_questions, out)
-    # Lineage: a question may name the retired ids it replaces (a split, a merge or a new id).
-    # A retired id must really be gone, or answers would be carried to two places.
-    present = {q["id"] for _, q, _ in raw_questions}
-    for path, q, _ in raw_questions:
-        for ri, old_id in enumerate(q.get("replaces") or []):
-            if old_id in present:
-                out.add(path + ("replaces", ri), f"question {q['id']} replaces '{old_id}', "
-                                                 f"but {old_id} is still a question of this questionnaire")
 
     tiering = None
     if kind is QuestionnaireKind.PROFILE:
