@@ -149,9 +149,9 @@ def diff_banks(old: Questionnaire, new: Questionnaire) -> BankDiff:
     old_q = old.questions_by_id
     new_q = new.questions_by_id
     splits: dict[str, list[str]] = {}
-    for qid, nq in new_q.items():
-        if nq.split_from and nq.split_from in old_q and nq.split_from != qid:
-            splits.setdefault(nq.split_from, []).append(qid)
+    for qid, part in new_q.items():
+        if part.split_from and part.split_from in old_q and part.split_from != qid:
+            splits.setdefault(part.split_from, []).append(qid)
     for old_id, parts in splits.items():
         if old_id in new_q:  # the old question stays, narrowed to one of the facts
             parts.insert(0, old_id)
@@ -190,7 +190,7 @@ class CarryPlan:
     to_answer: tuple[str, ...]
 
 
-def carry_plan(diff: BankDiff, answered: "set[str] | frozenset[str]") -> CarryPlan:
+def carry_plan(diff: BankDiff, answered: set[str] | frozenset[str]) -> CarryPlan:
     """Sort the answered question ids of an old assessment by what a reassessment does with them."""
     changed = {c.question_id: c for c in diff.changed}
     carry: list[str] = []
