@@ -128,6 +128,11 @@ def main() -> int:
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     env = {**os.environ, "TRUSTFRAME_HOME": tempfile.mkdtemp(prefix="tf-bench-home-")}
+    # An installed application runs from compiled .pyc files (pip writes them for every package);
+    # with PYTHONDONTWRITEBYTECODE set (some sandboxes and CI images do) TrustFrame's own modules
+    # would be compiled from source in every process while the bare libraries' are not. The
+    # warm-up run below writes them, so every case is measured as installed.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     os.environ["TRUSTFRAME_HOME"] = env["TRUSTFRAME_HOME"]
     folder = Path(tempfile.mkdtemp(prefix="tf-bench-cli-"))
     try:
@@ -192,9 +197,19 @@ def write_section(body: str) -> None:
                "workspace with `sqlite3` alone when the file is a TrustFrame workspace at a schema revision "
                "this code knows (otherwise the normal path opens it). Bundled questionnaires are parsed once "
                "per process and kept parsed (JSON, checked by SHA-256) in the user cache folder.\n\n"
-               "Not yet at target, and why: the dry run still imports SQLAlchemy, the ORM models and the "
-               "services (about a third of its time in a profile on this machine); a light read path like `vendor list`'s, or "
-               "python-calamine for the cell values behind the same structure checks, is the next step. "
+               "`import-response --dry-run` reads the workspace the same way (sqlite3 alone, no SQLAlchemy, "
+               "ORM models or services) and shares the preview and the binding rules (keyed seal, export "
+               "records) with the normal path, which a test compares on valid and refused returns; the "
+               "bundled translation overlay and message catalogue are parsed once into the same kind of "
+               "JSON cache as the questionnaires, and the preview loads only the questionnaire it needs. "
+               "Cell values are still read with openpyxl (read-only, streamed) behind the existing "
+               "structure checks; python-calamine (a 0.9.1 wheel installs here) was not needed for the target, "
+               "and keeping one reader avoids proving a second one's cell types (dates, formulas) identical. "
+               "Processes run from "
+               "compiled .pyc files, as an installed application does (the bench drops "
+               "PYTHONDONTWRITEBYTECODE for its child processes).\n\n"
+               "Not yet at target on every run, and why: `--help` and applying 200 answers were met on a quiet "
+               "machine but not under heavy load. "
                "Applying 200 answers issues one INSERT per answer and one per change-log entry (on SQLite the "
                "ORM does not batch inserts whose keys it reads back); a Core executemany for both is the next "
                "step. `--help` builds about 35 argparse parsers (about 0.1 s in process on a quiet run); "

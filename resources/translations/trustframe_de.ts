@@ -1159,6 +1159,30 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>Wählen Sie die Nachweisdatei oder wechseln Sie zu einem Link.</translation>
     </message>
     <message>
+        <source>This link points to an internal host name ({0}), not to a public site. TrustFrame stores it but never opens it; check that the vendor meant it.</source>
+        <translation>Dieser Link zeigt auf einen internen Hostnamen ({0}), nicht auf eine öffentliche Website. TrustFrame speichert ihn, öffnet ihn aber nie; prüfen Sie, ob der Anbieter das so gemeint hat.</translation>
+    </message>
+    <message>
+        <source>a link-local (cloud metadata)</source>
+        <translation>eine link-lokale Adresse (Cloud-Metadaten)</translation>
+    </message>
+    <message>
+        <source>a loopback</source>
+        <translation>eine Loopback-Adresse</translation>
+    </message>
+    <message>
+        <source>a private</source>
+        <translation>eine private Adresse</translation>
+    </message>
+    <message>
+        <source>a reserved</source>
+        <translation>eine reservierte Adresse</translation>
+    </message>
+    <message>
+        <source>This link points to {1} address ({0}), not to a public site. TrustFrame stores it but never opens it; check that the vendor meant it.</source>
+        <translation>Dieser Link zeigt auf {1} ({0}), nicht auf eine öffentliche Website. TrustFrame speichert ihn, öffnet ihn aber nie; prüfen Sie, ob der Anbieter das so gemeint hat.</translation>
+    </message>
+    <message>
         <source>Choose the evidence file</source>
         <translation>Die Nachweisdatei wählen</translation>
     </message>
@@ -1853,10 +1877,6 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>Kein Arbeitsbereich geöffnet</translation>
     </message>
     <message>
-        <source>The assessment screen is not part of this build.</source>
-        <translation>Die Bewertungsansicht ist nicht Teil dieses Builds.</translation>
-    </message>
-    <message>
         <source>Opening the assessment</source>
         <translation>Bewertung wird geöffnet</translation>
     </message>
@@ -1869,28 +1889,12 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>Nachweis hinzugefügt: {t}</translation>
     </message>
     <message>
-        <source>New assessment</source>
-        <translation>Neue Bewertung</translation>
-    </message>
-    <message>
-        <source>The new-assessment wizard is not part of this build.</source>
-        <translation>Der Assistent für neue Bewertungen ist nicht Teil dieses Builds.</translation>
-    </message>
-    <message>
         <source>Open assessment</source>
         <translation>Bewertung öffnen</translation>
     </message>
     <message>
         <source>Select a product that has an assessment in the register first.</source>
         <translation>Wählen Sie zuerst im Register ein Produkt mit einer Bewertung aus.</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>Vergleichen</translation>
-    </message>
-    <message>
-        <source>The comparison screen is not part of this build.</source>
-        <translation>Die Vergleichsansicht ist nicht Teil dieses Builds.</translation>
     </message>
     <message numerus="yes">
         <source>Compare %n assessment(s)</source>
@@ -1918,10 +1922,6 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
     <message>
         <source>Reports</source>
         <translation>Berichte</translation>
-    </message>
-    <message>
-        <source>This part of TrustFrame is not in this build.</source>
-        <translation>Dieser Teil von TrustFrame ist nicht in diesem Build enthalten.</translation>
     </message>
     <message>
         <source>About TrustFrame</source>
@@ -2213,20 +2213,12 @@ Protokolldatei: {log}</translation>
         <translation>Nachweise</translation>
     </message>
     <message>
-        <source>Scoring is not available in this build.</source>
-        <translation>Die Punktberechnung ist in diesem Build nicht verfügbar.</translation>
-    </message>
-    <message>
         <source>Rescoring every assessment</source>
         <translation>Alle Bewertungen werden neu berechnet</translation>
     </message>
     <message>
         <source>Rescoring the portfolio</source>
         <translation>Das Portfolio wird neu berechnet</translation>
-    </message>
-    <message>
-        <source>Rescored</source>
-        <translation>Neu berechnet</translation>
     </message>
 </context>
 <context>

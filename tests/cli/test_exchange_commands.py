@@ -119,7 +119,7 @@ def test_rejected_rows_make_a_dry_run_exit_1(capsys: pytest.CaptureFixture[str],
     assert code == 1
     assert "Dry run: nothing was written." in out
     assert "2 rows were rejected and cannot be imported" in err
-    assert f"{wrong} (" in err and "is not one of the answers" in err
+    assert f"{wrong} (" in err and "is not an option of" in err
     assert f"{formula} (" in err and "Formula" in err
     assert good not in err
     code, out, err = run(capsys, "--workspace", workspace, "import-response", str(returned), "--dry-run", "--json")
@@ -287,3 +287,26 @@ def test_an_unknown_format_version_is_refused_by_name(capsys: pytest.CaptureFixt
                            *extra)
         assert code == 1 and "trustframe-exchange/99" in err
     assert _db(workspace) == before
+
+
+def test_a_library_complaint_never_reaches_json_output(capsys: pytest.CaptureFixture[str], workspace: str,
+                                                        tmp_path: Path) -> None:
+    """openpyxl prints "0 is out of range" (to stdout) for a named style pointing past the style
+    list; found by the fuzzed returns. The CLI's --json output must stay one JSON document."""
+    import re
+    import zipfile
+
+    from exchange_support import replace_member
+
+    sent = tmp_path / "sent.xlsx"
+    assert run(capsys, "--workspace", workspace, "export-questionnaire", "1", "-o", str(sent))[0] == 0
+    styles = zipfile.ZipFile(sent).read("xl/styles.xml").decode()
+    broken, count = re.subn(r"<cellStyleXfs.*?</cellStyleXfs>", '<cellStyleXfs count="0"></cellStyleXfs>', styles,
+                            flags=re.S)
+    assert count == 1
+    bad = replace_member(sent, tmp_path / "bad-styles.xlsx", "xl/styles.xml", broken.encode())
+    for extra in (["--dry-run"], ["--yes"]):
+        code, out, err = run(capsys, "--workspace", workspace, "import-response", str(bad), "--json", *extra)
+        data = json.loads(out)  # one JSON document, nothing printed around it
+        assert "out of range" not in out and "out of range" not in err
+        assert code != 0 and data.get("error"), data

@@ -118,3 +118,49 @@ def test_unknown_report_language_is_refused(services: Any, bank_assessment: Any,
     with pytest.raises(ReportError, match="not available"):
         services.reports.write("assessment", "xlsx", tmp_path / "r.xlsx", [bank_assessment.id], language="xx")
     assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_joined_shortened_and_typed_texts(services: Any, bank_assessment: Any) -> None:
+    """Lists of bank texts, shortened conditions and numbers are translated; vendor text that
+    only looks like them is left whole."""
+    questionnaire = services.assessments.questionnaire(bank_assessment)
+    translator = ReportTranslator("de", [questionnaire])
+    flags = [f for q in questionnaire.iter_questions() for f in q.red_flags][:3]
+    german = {f.id: f for q in in_language(questionnaire, "de").iter_questions() for f in q.red_flags}
+    joined = "; ".join(f.title for f in flags) + "."
+    assert translator.text(joined) == "; ".join(german[f.id].title for f in flags) + "."
+    # A vendor's own list with one known part is not partly translated.
+    assert translator.text(f"{flags[0].title}; our own words") == f"{flags[0].title}; our own words"
+    # "{n#} of {m#}" matches numbers only.
+    assert translator.text("2 of 3") == "2 von 3"
+    assert translator.text("Part of the plan") == "Part of the plan"
+    # A condition the brief shortened keeps its translated start.
+    flag, question = flags[0], next(q for q in questionnaire.iter_questions() if flags[0] in q.red_flags)
+    condition = f"{question.id} – {flag.title}: {flag.mitigation}"
+    shortened = condition[: len(question.id) + len(flag.title) + 20] + "…"
+    out = translator.text(shortened)
+    assert out.startswith(f"{question.id} – {german[flag.id].title}: ") and out.endswith("…")
+    assert flag.mitigation[:12] not in out
+    # Thresholds get the German decimal mark, a version number keeps its dots.
+    assert translator.text("Weighted exposure 0.98 gives tier 1 (thresholds 0.7 / 0.55 / 0.4).") == \
+        "Gewichtete Exposition 0,98 ergibt Stufe 1 (Schwellen 0,7 / 0,55 / 0,4)."
+    assert translator.text("Acme Gateway, version 7.4 · Cloud service") == "Acme Gateway, Version 7.4 · Cloud-Dienst"
+    assert "TrustFrame 0.1.0 am" in translator.text(
+        "Confidential – for procurement decision-making. Generated with TrustFrame 0.1.0 on 2026-12-06.")
+
+
+def test_german_excel_report_tables_and_lists_stay_consistent(services: Any, bank_assessment: Any,
+                                                              tmp_path: Path) -> None:
+    """Sheet titles are German, each table's column names equal its header cells (else Excel
+    repairs the file) and the plan's status list offers the German words the cells use."""
+    target = tmp_path / "report.xlsx"
+    services.reports.write("assessment", "xlsx", target, [bank_assessment.id], language="de")
+    workbook = openpyxl.load_workbook(target)
+    assert "Zusammenfassung" in workbook.sheetnames and "Maßnahmenplan" in workbook.sheetnames
+    for ws in workbook.worksheets:
+        for table in ws.tables.values():
+            header = [cell.value for cell in ws[table.ref][0]]
+            assert [c.name for c in table.tableColumns] == header
+    plan = workbook["Maßnahmenplan"]
+    lists = [v.formula1 for v in plan.data_validations.dataValidation if v.type == "list"]
+    assert lists and all("Offen" in formula and "Open" not in formula for formula in lists)

@@ -36,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 #: Environment marker of every process a run starts (found again in /proc to detect orphans).
 TOKEN_VAR = "TRUSTFRAME_KILL_TOKEN"
 #: How long a killed run's workers may take to notice and end.
-ORPHAN_GRACE_SECONDS = 15.0
+ORPHAN_GRACE_SECONDS = 5.0
 
 
 # ------------------------------------------------------------------------------------------------

@@ -800,6 +800,16 @@ def worker(seed_dir: Path, work: Path, rng_seed: int, start: int, stop: int, cli
     ctx = _Ctx(seed)
     runner = Runner(seed, work)
     signal.signal(signal.SIGALRM, _alarm)
+    # The protocol to the parent gets a channel of its own: a library that prints to stdout while
+    # reading a mutant (openpyxl prints "N is out of range" for a bad style index) must not break it.
+    # Whether such output reaches a user is checked where it matters, on the CLI's --json output.
+    channel = os.fdopen(os.dup(sys.stdout.fileno()), "w", buffering=1)
+    sys.stdout = sys.stderr
+
+    def print(line: str, flush: bool = True) -> None:  # noqa: A001 - the protocol's print
+        channel.write(line + "\n")
+        channel.flush()
+
     try:
         for index in range(start, stop):
             print(json.dumps({"start": index}), flush=True)
@@ -904,7 +914,13 @@ def run_campaign(seed: Seed, work: Path, count: int, rng_seed: int, workers: int
             proc, a, b = procs[slot]
             line = proc.stdout.readline()  # type: ignore[union-attr]
             if line:
-                message = json.loads(line)
+                try:
+                    message = json.loads(line)
+                except ValueError:  # never expected on the protocol channel: counted, not fatal
+                    totals.failures.append({"index": current.get(slot), "kind": "?", "result": "stray", "message": "",
+                                            "failures": [f"stray worker output: {line.strip()[:200]!r}"],
+                                            "seconds": 0})
+                    continue
                 if "start" in message:
                     current[slot] = message["start"]
                 else:

@@ -1,9 +1,10 @@
 """Several processes writing one workspace: every acknowledged write is kept, a held lock is
 waited for (never reported raw), and the workspace stays sound.
 
-The short forms run in ``make test``; the long forms (60 s of three writers; more rounds) are
-marked ``reliability_long`` and run by ``make reliability``. ``TRUSTFRAME_WRITERS_SECONDS``
-overrides the duration of the writers test.
+The short forms run in ``make test``; the long forms (60 s of three writers; 120 s of two
+importers; more rounds) are marked ``reliability_long`` and run by ``make reliability``.
+``TRUSTFRAME_WRITERS_SECONDS`` overrides the duration of the writers test,
+``TRUSTFRAME_IMPORTERS_SECONDS`` that of the import-vs-import test (8 s in the short form).
 """
 
 from __future__ import annotations
@@ -155,3 +156,65 @@ def test_three_writers_for_a_minute(tmp_path: Path) -> None:
 @pytest.mark.reliability_long
 def test_two_processes_creating_one_new_workspace_200_rounds(tmp_path: Path) -> None:
     _race_to_create(tmp_path, 200)
+
+
+# -- import vs import ---------------------------------------------------------------------------------
+
+
+def _importers(tmp_path: Path, seconds: float) -> None:
+    """Two processes importing vendor returns into one workspace for ``seconds``: each into an
+    assessment of its own and both into a shared one. Every acknowledged import is stored with
+    its answers, the answers of each assessment are those of its last committed import, no lock
+    error reaches the user, and the workspace stays sound."""
+    from trustframe.services.context import Services
+    from workspace_workers import two_returns  # type: ignore[import-not-found]
+
+    workspace = tmp_path / "imports.tfw"
+    with Services.open(workspace, user="setup") as services:
+        vendor = services.vendors.add_vendor("Shared vendor")
+        product = services.vendors.add_product(vendor.id, "Shared product", "software")
+        shared_assessment = services.assessments.create(vendor.id, product.id, "ict-supply-chain-trust", tier=4)
+        shared = two_returns(services, shared_assessment, tmp_path, "shared")
+    acks = [tmp_path / f"import-acks-{w}.txt" for w in "ab"]
+    procs = [subprocess.Popen([sys.executable, str(WORKERS), "imports", *map(str, (workspace, w, seconds, ack, *shared))],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "PYTHONUNBUFFERED": "1"})
+             for w, ack in zip("ab", acks)]
+    problems = _finish(procs, timeout=seconds + 120)
+    lines = [line.split("\t") for ack in acks for line in ack.read_text().splitlines()]
+    acked = {int(p[1]): (int(p[2]), p[3]) for p in lines if p[0] == "import"}
+    stale = sum(1 for p in lines if p[0] == "stale")
+    stored = {i: a for i, a in _rows(workspace, "SELECT id, assessment_id FROM imports")}
+    lost = sum(1 for i, (assessment_id, _label) in acked.items() if stored.get(i) != assessment_id)
+    corrupt = int(_integrity(workspace) != ("ok", []))
+    record(f"concurrent-imports-{int(seconds)}s", {"lost_writes": lost, "corruptions": corrupt},
+           [f"two processes importing vendor returns into one workspace (own and shared assessments) for "
+            f"{seconds:g} s: {len(acked)} acknowledged imports, {lost} lost, {stale} refused as stale previews "
+            f"(the other process had changed the answers), {len(problems)} errors shown (lock errors included)"])
+    assert problems == [], "errors surfaced:\n" + "\n".join(problems[:20])
+    assert corrupt == 0 and lost == 0
+    assert set(stored) == set(acked), "an import was committed without being acknowledged"
+    by_assessment: dict[int, list[int]] = {}
+    for import_id, (assessment_id, _label) in acked.items():
+        by_assessment.setdefault(assessment_id, []).append(import_id)
+    assert shared_assessment.id in by_assessment and len(by_assessment) == 3, by_assessment
+    shared_labels = {acked[i][1] for i in by_assessment[shared_assessment.id]}
+    assert len(shared_labels) == 2, "the shared assessment did not take both returns"
+    for assessment_id, ids in by_assessment.items():
+        assert len(ids) >= 2, f"assessment {assessment_id}: fewer than two imports applied"
+        # Import ids grow in commit order (written inside each import's write transaction), so the
+        # newest one is what the assessment's answers must show.
+        last_return = acked[max(ids)][1].rsplit("-", 1)[1]
+        comments = [c for (c,) in _rows(workspace, f"SELECT comment FROM answers WHERE assessment_id = "
+                                                   f"{assessment_id} AND comment LIKE 'return %'")]
+        assert len(comments) == 8 and set(comments) == {f"return {last_return}"}, (assessment_id, comments)
+
+
+def test_two_importers_short_form(tmp_path: Path) -> None:
+    """Issue 22: import vs import on one workspace; 0 lost acknowledged imports, 0 raw lock errors."""
+    _importers(tmp_path, float(os.environ.get("TRUSTFRAME_IMPORTERS_SECONDS", 8)))
+
+
+@pytest.mark.reliability_long
+def test_two_importers_for_two_minutes(tmp_path: Path) -> None:
+    _importers(tmp_path, float(os.environ.get("TRUSTFRAME_IMPORTERS_SECONDS", 120)))

@@ -7,6 +7,13 @@
     python workspace_workers.py write WORKSPACE WORKER SECONDS ACKS MODE
         For SECONDS, write in a loop (MODE "vendor": add vendors; "answer": change answers of an
         assessment of its own) and append every acknowledged write to ACKS.
+    python workspace_workers.py imports WORKSPACE WORKER SECONDS ACKS SHARED_0 SHARED_1
+        For SECONDS, import vendor returns in a loop, alternating between two returns of an
+        assessment of its own and two returns (SHARED_0, SHARED_1) of an assessment every worker
+        imports into; each applied import is appended to ACKS as
+        ``import <id> <assessment> <return> <answers>``. A preview made stale by the other
+        worker's import is refused with a ConflictError: that refusal is the documented outcome
+        (the officer previews again), counted as ``stale`` and never as an error.
 
 Errors are printed as ``ERROR <type>: <message>`` lines on stdout (one per failure, never a
 traceback) and the exit code is the number of failures (capped at 100).
@@ -103,21 +110,62 @@ def write(workspace: Path, worker: str, seconds: float, acks: Path, mode: str) -
     return failures
 
 
+def imports(workspace: Path, worker: str, seconds: float, acks: Path, shared: list[Path]) -> int:
+    """Import vendor returns for ``seconds`` (into an assessment of its own and a shared one)."""
+    from trustframe.errors import ConflictError
+    from trustframe.exchange.excel_model import RowCategory
+    from trustframe.services.context import Services
+
+    failures = 0
+    with Services.open(workspace, user=f"importer {worker}", create=False) as services, \
+            acks.open("a", encoding="utf-8") as out:
+        own = _prepare_returns(services, worker, acks.parent)
+        files = [(f"own-{k}", path) for k, path in enumerate(own)] + \
+                [(f"shared-{k}", path) for k, path in enumerate(shared)]
+        deadline = time.monotonic() + seconds
+        n = 0
+        while time.monotonic() < deadline:
+            n += 1
+            # own 0, shared 0, own 1, shared 1, ...: both assessments keep changing
+            label, path = files[(n % 2) * 2 + (n // 2) % 2]
+            try:
+                preview = services.exchange.preview_import(path)
+                accepted = {r.question_id for r in preview.rows if r.category is not RowCategory.REJECTED}
+                result = services.exchange.apply_import(preview, accepted)
+                if result.import_id is not None:
+                    out.write(f"import\t{result.import_id}\t{result.assessment_id}\t{label}\t"
+                              f"{len(result.applied)}\n")
+            except ConflictError:
+                out.write(f"stale\t{label}\n")
+            except Exception as exc:  # reported, counted, and the test fails on it
+                failures += 1
+                print(f"ERROR {type(exc).__name__}: {exc}".replace("\n", " "), flush=True)
+            out.flush()
+    return failures
+
+
 def _prepare_returns(services: object, worker: str, folder: Path) -> list[Path]:
     """An assessment of this worker's own, exported, and two different vendor returns of it."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from exchange_support import fill
-
     s: Any = services
     vendor = s.vendors.add_vendor(f"Importing vendor {worker}")
     product = s.vendors.add_product(vendor.id, "Product", "software")
     assessment = s.assessments.create(vendor.id, product.id, "ict-supply-chain-trust", tier=4)
-    questions = [q for q in s.assessments.applicable_questions(assessment)
+    return two_returns(s, assessment, folder, f"{worker}")
+
+
+def two_returns(services: Any, assessment: Any, folder: Path, name: str) -> list[Path]:
+    """Export ``assessment`` and fill two different returns of it: return k answers 8 single-choice
+    questions with their option k and the comment "return k" (so what is stored tells which
+    return was applied last)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from exchange_support import fill
+
+    questions = [q for q in services.assessments.applicable_questions(assessment)
                  if q.type.value == "single_choice" and len(q.options) >= 2][:8]
-    exported = folder / f"to-vendor-{worker}.xlsx"
-    s.exchange.export_questionnaire(assessment.id, exported)
+    exported = folder / f"to-vendor-{name}.xlsx"
+    services.exchange.export_questionnaire(assessment.id, exported)
     return [fill(exported, {q.id: q.options[k].label for q in questions},
-                 comments={q.id: f"return {k}" for q in questions}, out=folder / f"returned-{worker}-{k}.xlsx")
+                 comments={q.id: f"return {k}" for q in questions}, out=folder / f"returned-{name}-{k}.xlsx")
             for k in (0, 1)]
 
 
@@ -125,6 +173,8 @@ def main(argv: list[str]) -> int:
     """Dispatch to a worker."""
     if argv[0] == "create":
         failures = create(Path(argv[1]), argv[2], int(argv[3]), Path(argv[4]))
+    elif argv[0] == "imports":
+        failures = imports(Path(argv[1]), argv[2], float(argv[3]), Path(argv[4]), [Path(p) for p in argv[5:7]])
     else:
         failures = write(Path(argv[1]), argv[2], float(argv[3]), Path(argv[4]), argv[5])
     return min(failures, 100)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -231,3 +232,29 @@ def test_demo_workspace_has_every_status_and_expired_evidence(services) -> None:
     decided = [a for a in services.assessments.list() if a.status is AssessmentStatus.DECIDED]
     assert {a.decision for a in decided} >= {Decision.APPROVE, Decision.REJECT}
     assert any(a.previous_assessment_id for a in services.assessments.list())
+
+
+def test_catalog_reads_one_bundled_questionnaire_alone_and_keeps_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 22 (dry-run speed): asking for one bundled version reads only that file; the full
+    listing read later keeps the very object already handed out."""
+    from trustframe.exchange import questionnaire_files
+    from trustframe.services import questionnaires
+    from trustframe.services.questionnaires import QuestionnaireCatalog
+
+    loaded: list[str] = []
+    real = questionnaires.load_questionnaire
+
+    def counting(path: Any, *args: Any, **kwargs: Any) -> Any:
+        loaded.append(path.name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(questionnaires, "load_questionnaire", counting)
+    catalog = QuestionnaireCatalog()
+    version = real(questionnaire_files.bundled_questionnaire_files()[0]).version
+    first = questionnaire_files.bundled_questionnaire_files()[0].stem
+    q = catalog.get(first, version)
+    assert loaded == [f"{first}.yaml"]
+    assert catalog.get(first) is q and catalog.get(first, version) is q
+    assert sorted(loaded) == sorted(p.name for p in questionnaire_files.bundled_questionnaire_files())
+    with pytest.raises(NotFoundError):
+        QuestionnaireCatalog().get(first, "0.0.0-none")

@@ -265,7 +265,7 @@ def test_every_validation_problem_is_reported_with_its_cell(services: Any, sampl
     wb.save(out)
     preview = services.exchange.preview_import(out)
     found = problems(preview)
-    assert "not one of the answers" in found[f"Questions!F{r_gov1}"]
+    assert "is not an option of GOV-01; choose one of" in found[f"Questions!F{r_gov1}"]
     assert "text of question GOV-02 was changed" in found[f"Questions!C{r_gov2}"]
     assert "limit is 10000" in found[f"Questions!F{r_gov3}"]
     assert "Formula" in found[f"Questions!F{r_vul1}"]

@@ -274,6 +274,33 @@ def test_backups_are_complete_copies_and_kept_to_the_set_number(tmp_path: Path) 
     assert maintenance.check_file(kept[-1].path).ok
 
 
+def test_a_backup_pruned_by_another_program_meanwhile_is_no_error(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 22 (import vs import): two processes importing at once each back up and prune; a
+    backup the other one removed between listing the folder and reading its size ended the
+    import with FileNotFoundError."""
+    path = make_workspace(tmp_path / "p.tfw")
+    made = [backups.take_backup(path, f"step {i}", keep=5) for i in range(4)]
+    vanishing = made[0]
+    real_stat = Path.stat
+
+    def stat(self: Path, *args: object, **kwargs: object) -> os.stat_result:
+        if self == vanishing and os.path.exists(vanishing):
+            os.unlink(vanishing)  # the other program's prune, just after our listing saw the file
+        return real_stat(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "stat", stat)
+    assert [b.path for b in backups.list_backups(path)] == made[1:]
+    monkeypatch.setattr(Path, "stat", real_stat)
+    # ... and pruning a backup that is already gone is no error either (listed, then removed by
+    # the other program before our unlink)
+    listed = backups.list_backups(path)
+    monkeypatch.setattr(backups, "list_backups", lambda workspace: listed)
+    listed[0].path.unlink()
+    assert backups.prune(path, 2) == [b.path for b in listed[:1]]
+    assert [b.path for b in listed[1:]] == [p for p in made[2:] if p.exists()]
+
+
 def test_backup_keep_setting_is_read_from_the_workspace(tmp_path: Path) -> None:
     from trustframe.storage.repositories import SettingsRepository
 

@@ -240,11 +240,10 @@ def test_decide_locks_and_reopen_unlocks(qtbot: Any, view: Any, services: Any, c
 
 def test_decision_dialog_shows_conditions(qtbot: Any, ctx: Any, sample_assessment: Any) -> None:
     from trustframe.ui.dialogs.decision_dialog import DecisionDialog
-    from trustframe.ui.scoring_access import score_or_none
 
     services = ctx.services
     services.assessments.set_answer(sample_assessment.id, "VUL-01", "no")
-    score = score_or_none(services, sample_assessment.id)
+    score = services.scoring.score_or_none(sample_assessment.id)
     dialog = DecisionDialog(ctx, sample_assessment.id, score)
     qtbot.addWidget(dialog)
     dialog.set_decision(Decision.APPROVE_WITH_CONDITIONS)

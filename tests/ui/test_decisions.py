@@ -29,9 +29,8 @@ def test_justification_rule_from_its_statement(decision: str, recommendation: st
 
 def _dialog(qtbot: Any, ctx: Any, assessment_id: int) -> Any:
     from trustframe.ui.dialogs.decision_dialog import DecisionDialog
-    from trustframe.ui.scoring_access import score_or_none
 
-    dialog = DecisionDialog(ctx, assessment_id, score_or_none(ctx.services, assessment_id))
+    dialog = DecisionDialog(ctx, assessment_id, ctx.services.scoring.score_or_none(assessment_id))
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog

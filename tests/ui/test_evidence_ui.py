@@ -176,3 +176,42 @@ def test_prefill_from_earlier_answers_asks_then_fills_to_confirm(qtbot: Any, ctx
     answer = s.assessments.answers(new.id)["GOV-01"]
     assert answer.to_confirm and answer.origin_assessment_id == sample_assessment.id
     assert view.prefill_action.isEnabled()
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    ("http://169.254.169.254/latest/meta-data", "link-local"),
+    ("https://10.1.2.3/cert.pdf", "private"),
+    ("https://0xa9fea9fe/", "169.254.169.254"),
+    ("https://fileserver/cert.pdf", "internal host name (fileserver)"),
+])
+def test_a_link_into_the_own_network_is_flagged_while_typing(qtbot: Any, ctx: Any, sample_assessment: Any,
+                                                             url: str, shown: str) -> None:
+    from trustframe.ui.dialogs.evidence_dialog import EvidenceDialog
+
+    dialog = EvidenceDialog(ctx, sample_assessment.vendor_id)
+    qtbot.addWidget(dialog)
+    dialog.link_radio.setChecked(True)
+    dialog.url_edit.setText("https://www.example.com/iso27001.pdf")
+    assert dialog.url_warning.isHidden()
+    dialog.url_edit.setText(url)
+    assert not dialog.url_warning.isHidden()
+    assert shown in dialog.url_warning.text()
+    # the warning belongs to the link: switching to a file hides it, back to the link shows it
+    dialog.file_radio.setChecked(True)
+    assert dialog.url_warning.isHidden()
+    dialog.link_radio.setChecked(True)
+    assert not dialog.url_warning.isHidden()
+    dialog.url_edit.setText("https://www.example.com/")
+    assert dialog.url_warning.isHidden()
+
+
+def test_a_flagged_link_is_still_saved(qtbot: Any, ctx: Any, services: Any, sample_assessment: Any) -> None:
+    from trustframe.ui.dialogs.evidence_dialog import EvidenceDialog
+
+    dialog = EvidenceDialog(ctx, sample_assessment.vendor_id)
+    qtbot.addWidget(dialog)
+    dialog.title_edit.setText("Internal copy")
+    dialog.link_radio.setChecked(True)
+    dialog.url_edit.setText("http://192.168.1.5/soc2.pdf")
+    dialog.save()
+    assert dialog.saved_evidence is not None and dialog.saved_evidence.url == "http://192.168.1.5/soc2.pdf"

@@ -196,14 +196,14 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"error: {exc}", file=sys.stderr)
         return 1
+    except ValueError as exc:  # e.g. AnswerValueError from the domain (a TrustFrameError too): always stderr
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except TrustFrameError as exc:
         if ctx.json:
             ctx.emit_json({"error": str(exc)})
         else:
             print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except ValueError as exc:  # e.g. AnswerValueError from the domain
-        print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

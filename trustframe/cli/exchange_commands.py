@@ -157,6 +157,28 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _light_dry_run_preview(ctx: CliContext) -> Any:
+    """The dry run's preview read with sqlite3 alone (no SQLAlchemy, ORM or services imported),
+    or None when the workspace must be opened the normal way: no such file, not a workspace at
+    this version's schema, a file the normal open would refuse, or a failed read (see
+    :func:`trustframe.services.import_preview.light_preview`). Same preview, same refusals."""
+    from trustframe.services.import_preview import light_preview
+
+    path = _workspace_file(ctx)
+    if path is None:
+        return None
+    a = ctx.args
+    return light_preview(path, a.file, a.assessment, accept_legacy_seal=a.accept_legacy_seal)
+
+
+def _workspace_file(ctx: CliContext) -> Path | None:
+    """The workspace file named by ``--workspace`` (or the default one) when it exists."""
+    from trustframe import paths
+
+    path = Path(ctx.args.workspace).expanduser() if ctx.args.workspace else paths.default_workspace_path()
+    return path if path.is_file() else None
+
+
 def import_response(ctx: CliContext) -> int:
     """``import-response FILE.xlsx [--assessment ID] [--accept-legacy-seal] [--dry-run] [--yes] [--json]``.
 
@@ -166,8 +188,10 @@ def import_response(ctx: CliContext) -> int:
     named on stderr.
     """
     a = ctx.args
-    exchange = ctx.services.exchange
-    preview = exchange.preview_import(a.file, a.assessment, accept_legacy_seal=a.accept_legacy_seal)
+    preview = _light_dry_run_preview(ctx) if a.dry_run else None
+    if preview is None:
+        exchange = ctx.services.exchange
+        preview = exchange.preview_import(a.file, a.assessment, accept_legacy_seal=a.accept_legacy_seal)
     accepted: set[str] | None = None
     if a.accept is not None:
         accepted = {part.strip() for part in a.accept.split(",") if part.strip()}

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from trustframe.cli import CliContext
+from trustframe.errors import TrustFrameError
 
 PDF_VARIANTS = ("pdf/a-3b", "pdf/ua-1")
 
@@ -28,7 +29,7 @@ USAGE = """trustframe report ASSESSMENT --format pdf|xlsx -o FILE [--pdf-variant
        trustframe report portfolio --format pdf|xlsx -o FILE [--pdf-variant ...]"""
 
 
-class UsageError(Exception):
+class UsageError(TrustFrameError):
     """The words after ``report`` do not form one of the three commands."""
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from trustframe.domain.conditions import is_answered
 from trustframe.domain.questionnaire import Questionnaire
 
 DEFAULT_MAX_AGE_MONTHS = 12
@@ -68,7 +69,7 @@ def pick_reusable(candidates: Iterable[LibraryAnswer], target: Questionnaire, *,
     best: dict[str, LibraryAnswer] = {}
     for cand in candidates:
         q = questions.get(cand.question_id)
-        if q is None or cand.question_id in skip or cand.value in (None, "", [], ()):
+        if q is None or cand.question_id in skip or not is_answered(cand.value):
             continue
         if not (oldest <= cand.answered_on <= as_of):
             continue

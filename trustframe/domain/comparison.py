@@ -7,9 +7,9 @@ red flags each vendor raised.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Sequence
 
 from trustframe.domain.questionnaire import Severity
 from trustframe.domain.scoring_model import GroupScore, Rating, Recommendation, ScoreResult
@@ -109,7 +109,7 @@ def build_comparison(results: Sequence[ScoreResult], names: Sequence[tuple[str, 
     columns = tuple(
         ComparisonColumn(r.assessment_id, vendor, product, r.questionnaire_key, r.tier, r.overall, r.rating,
                          r.recommendation, r.completeness, len(r.open_flags), len(r.critical_flags))
-        for r, (vendor, product) in zip(results, names))
+        for r, (vendor, product) in zip(results, names, strict=True))
     overall_scores = tuple(r.overall for r in results)
     overall = ComparisonRow("overall", "Overall", overall_scores, tuple(r.completeness for r in results),
                             _best(overall_scores))

@@ -8,8 +8,8 @@ question makes every value test false (``answered: false`` is how to test for ab
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Iterator, Mapping, Union
 
 
 class Op(str, enum.Enum):
@@ -35,8 +35,8 @@ class AnswerTest:
         """Evaluate against a mapping of question id to answer value."""
         value = answers.get(self.question)
         if self.op is Op.ANSWERED:
-            return _is_answered(value) is bool(self.operand)
-        if not _is_answered(value):
+            return is_answered(value) is bool(self.operand)
+        if not is_answered(value):
             return False
         if self.op is Op.EQUALS:
             return _as_set(value) == {self.operand} if isinstance(value, (list, tuple)) else value == self.operand
@@ -70,7 +70,7 @@ class AnswerTest:
 class AllOf:
     """True when every part is true."""
 
-    parts: tuple["Condition", ...]
+    parts: tuple[Condition, ...]
 
     def evaluate(self, answers: Mapping[str, object]) -> bool:
         """Evaluate against answers."""
@@ -81,7 +81,7 @@ class AllOf:
 class AnyOf:
     """True when at least one part is true."""
 
-    parts: tuple["Condition", ...]
+    parts: tuple[Condition, ...]
 
     def evaluate(self, answers: Mapping[str, object]) -> bool:
         """Evaluate against answers."""
@@ -92,14 +92,14 @@ class AnyOf:
 class NotOf:
     """True when its part is false."""
 
-    part: "Condition"
+    part: Condition
 
     def evaluate(self, answers: Mapping[str, object]) -> bool:
         """Evaluate against answers."""
         return not self.part.evaluate(answers)
 
 
-Condition = Union[AnswerTest, AllOf, AnyOf, NotOf]
+Condition = AnswerTest | AllOf | AnyOf | NotOf
 
 
 def iter_tests(condition: Condition) -> Iterator[AnswerTest]:
@@ -133,14 +133,6 @@ def describe(condition: Condition) -> str:
     return "(" + joiner.join(describe(p) for p in condition.parts) + ")"
 
 
-def _is_answered(value: object) -> bool:
-    if value is None:
-        return False
-    if isinstance(value, str):
-        return value.strip() != ""
-    if isinstance(value, (list, tuple)):
-        return len(value) > 0
-    return True
 
 
 def _as_set(value: object) -> set[object]:
@@ -160,3 +152,19 @@ def _as_number(value: object) -> float | None:
         except ValueError:
             return None
     return None
+
+
+def is_answered(value: object) -> bool:
+    """True when ``value`` is an answer at all: not None, not blank text, not an empty list.
+
+    The one definition (re-exported by :mod:`trustframe.domain.answer_types`) used by the
+    ``answered`` test here, by normalising (an empty value clears the answer) and by scoring.
+    It lives in this module because the questionnaire model, and so every answer type, builds on it.
+    """
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return value.strip() != ""
+    if isinstance(value, (list, tuple)):
+        return len(value) > 0
+    return True

@@ -59,3 +59,14 @@ class ExportBinding:
     seal: str
     #: The vendor's name as written in the workbook when it was sent.
     vendor_name: str = ""
+
+
+#: Name of the workbook seal key in ``workspace_secrets`` (created by migration 0002).
+SEAL_KEY_NAME = "workbook_seal_key"
+#: How a workbook is sealed, as recorded per export: keyed with the workspace's secret, or the
+#: old unkeyed seal of workbooks exported before the keyed seal existed.
+SEAL_KEYED = "hmac-sha256"
+SEAL_LEGACY = "sha256"
+#: Said when the seal key is missing (a workspace damaged by hand), by every read path alike.
+SEAL_KEY_MISSING = ("This workspace has lost its workbook seal key, so vendor workbooks can neither be sealed nor "
+                    "checked. Restore the workspace from a backup.")

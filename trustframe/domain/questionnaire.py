@@ -8,9 +8,10 @@ the GUI, the Excel exchange and the reports.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator, Mapping, Union
+from typing import Any
 
 from trustframe.domain.conditions import Condition
 
@@ -309,9 +310,12 @@ class Question:
     @property
     def is_scored(self) -> bool:
         """True when answers to this question carry a score (choices, or numbers with bands)."""
+        # Imported here: the answer types build on this module (an import at the top would be a cycle).
+        from trustframe.domain.answer_types import is_numeric
+
         if self.type.has_options:
             return any(o.score is not None for o in self.options)
-        return self.type is AnswerType.NUMBER and bool(self.bands)
+        return is_numeric(self.type) and bool(self.bands)
 
 
 @dataclass(frozen=True)
@@ -394,4 +398,4 @@ class Questionnaire:
 
 #: The value of an answer: an option id, a list of option ids, a number, an ISO date string,
 #: free text, or None for unanswered.
-AnswerValue = Union[str, float, int, list, tuple, None]
+AnswerValue = str | float | int | list[Any] | tuple[Any, ...] | None

@@ -79,7 +79,7 @@ class SbomFacts:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "SbomFacts":
+    def from_dict(cls, data: dict[str, Any]) -> SbomFacts:
         """Inverse of :meth:`as_dict` (extra keys are ignored)."""
         created = data.get("created")
         return cls(
@@ -201,7 +201,7 @@ class VexDocument:
                 "vulnerabilities": [e.as_dict() for e in self.entries]}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "VexDocument":
+    def from_dict(cls, data: dict[str, Any]) -> VexDocument:
         """Inverse of :meth:`as_dict`."""
         entries = tuple(VexEntry(
             vulnerability=str(v["vulnerability"]), status=VexStatus(v["status"]),

@@ -3,7 +3,7 @@ made by the officer, and show-if conditions on the answers given so far."""
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from trustframe.domain.questionnaire import ProductCategory, Question, Questionnaire
 

@@ -21,15 +21,16 @@ Per-questionnaire structures are compiled once and cached by questionnaire key, 
 
 from __future__ import annotations
 
+from collections.abc import Collection, Container, Iterable, Mapping, Sequence
 from datetime import date, timedelta
-from typing import Any, Collection, Container, Iterable, Mapping, Sequence
+from typing import Any
 
 from trustframe.domain import answers as answer_text
+from trustframe.domain.answer_types import ScoreRule, is_answered, kind_of
 from trustframe.domain.assessment import Answer, Assessment, FlagAcceptance
 from trustframe.domain.conditions import referenced_questions
 from trustframe.domain.evidence import Evidence, EvidenceState
 from trustframe.domain.questionnaire import (
-    AnswerType,
     BuyersGuidePart,
     Importance,
     Option,
@@ -61,6 +62,13 @@ __all__ = ["score_answers", "score_assessment", "compile_questionnaire", "rating
 RATINGS_BEST_FIRST: tuple[Rating, ...] = tuple(Rating)
 
 _CHOICE, _MULTI, _NUMBER, _UNSCORED = 0, 1, 2, 3
+#: The plan's small-int form of each answer kind's scoring rule (compared in the hot loops).
+_SCORE_RULE: dict[ScoreRule, int] = {
+    ScoreRule.CHOICE: _CHOICE,
+    ScoreRule.MULTIPLE: _MULTI,
+    ScoreRule.BANDS: _NUMBER,
+    ScoreRule.NONE: _UNSCORED,
+}
 _OVERALL = (0,)  # accumulator slots when only the overall score is wanted
 _BG_TITLES = {
     BuyersGuidePart.GOVERNANCE: "Enterprise security governance",
@@ -89,7 +97,7 @@ class _Q:
     __slots__ = ("q", "id", "index", "section_id", "pillars", "parts", "kind", "options", "bands",
                  "best", "best_value", "best_label", "wants_evidence", "flags", "importance",
                  "required", "controls_visibility", "groups", "critical", "labels", "flag_refs", "show_if_refs",
-                 "knock_out", "evasive", "exclusive", "kinds", "min_value", "max_value")
+                 "knock_out", "evasive", "exclusive", "kinds", "min_value", "max_value", "answer_kind")
 
     def __init__(self, q: Question, index: int, section: Section, controls: bool) -> None:
         self.q = q
@@ -127,37 +135,14 @@ class _Q:
         self.best = 0.0
         self.best_value: Any = None
         self.best_label = ""
-        if not q.is_scored:
+        #: The answer type's rules (scoring of a value, the best answer); see answer_types.
+        self.answer_kind = kind_of(q.type)
+        best = self.answer_kind.best(q)
+        if best is None:
             self.kind = _UNSCORED
-        elif q.type is AnswerType.MULTIPLE_CHOICE:
-            self.kind = _MULTI
-            # The strongest combination: highest-scoring options until the sum reaches 1.
-            chosen: list[str] = []
-            total = 0.0
-            for opt in sorted((o for o in q.options if o.score), key=lambda o: -(o.score or 0.0)):
-                if total >= 1.0:
-                    break
-                chosen.append(opt.id)
-                total += opt.score or 0.0
-            self.best = min(1.0, total)
-            self.best_value = [o.id for o in q.options if o.id in chosen]
-            self.best_label = answer_text.display(q, self.best_value)
-        elif q.type.has_options:
-            self.kind = _CHOICE
-            scored = [o for o in q.options if o.score is not None]
-            top = max(scored, key=lambda o: o.score or 0.0)  # first of the best: options list strongest first
-            self.best, self.best_value, self.best_label = float(top.score or 0.0), top.id, top.label
         else:
-            self.kind = _NUMBER
-            top_band = max(q.bands, key=lambda b: b.score)
-            self.best = top_band.score
-            if top_band.min is not None:
-                self.best_value = top_band.min
-            elif top_band.max is not None:
-                self.best_value = top_band.max - 1
-            else:
-                self.best_value = 0
-            self.best_label = top_band.label or answer_text.display(q, self.best_value)
+            self.kind = _SCORE_RULE[self.answer_kind.score_rule]
+            self.best, self.best_value, self.best_label = best.score, best.value, best.label
 
 
 class _Scope:
@@ -206,8 +191,9 @@ class _Plan:
         # question knows its slots, so summing is one tight loop (a question tagged with
         # several pillars simply has several pillar slots).
         section_slot = {key: 1 + i for i, (key, _) in enumerate(self.sections)}
-        pillar_slot = {key: 1 + len(self.sections) + i for i, (key, _) in enumerate(self.pillars)}
-        part_slot = {key: 1 + len(self.sections) + len(self.pillars) + i for i, (key, _) in enumerate(self.parts)}
+        pillar_slot: dict[str, int] = {key: 1 + len(self.sections) + i for i, (key, _) in enumerate(self.pillars)}
+        part_slot: dict[str, int] = {key: 1 + len(self.sections) + len(self.pillars) + i
+                                     for i, (key, _) in enumerate(self.parts)}
         self.slots = 1 + len(self.sections) + len(self.pillars) + len(self.parts)
         for x in self.questions:
             x.groups = ((0, section_slot[x.section_id]) + tuple(pillar_slot[p] for p in dict.fromkeys(x.pillars))
@@ -272,16 +258,6 @@ class _Row:
         self.scorable = x.kind != _UNSCORED and not na and (raw is not None or not answered)
 
 
-def _is_answered(value: Any) -> bool:
-    if value is None:
-        return False
-    if isinstance(value, str):
-        return value.strip() != ""
-    if isinstance(value, (list, tuple)):
-        return len(value) > 0
-    return True
-
-
 def _is_evasive(x: _Q, value: Any) -> bool:
     """True when the answer withholds the information ("declined", "unknown"; rule 2)."""
     if not x.evasive:
@@ -295,47 +271,11 @@ def _is_evasive(x: _Q, value: Any) -> bool:
 
 def _raw_score(x: _Q, value: Any) -> tuple[bool, bool, float | None]:
     """(answered, not applicable, raw score) of a value; an unknown option counts as unanswered."""
-    if not _is_answered(value):
+    if not is_answered(value):
         return False, False, None
-    kind = x.kind
-    if kind == _UNSCORED:
+    if x.kind == _UNSCORED:
         return True, False, None
-    if kind == _CHOICE:
-        opt = x.options.get(value) if isinstance(value, str) else None
-        if opt is None:
-            return False, False, None
-        return True, opt[1], opt[0]
-    if kind == _MULTI:
-        ids = value if isinstance(value, (list, tuple)) else [value]
-        if x.exclusive and len(ids) > 1 and not x.exclusive.isdisjoint(ids):
-            return False, False, None  # an exclusive option combined with others: not a valid answer
-        total = 0.0
-        any_scored = False
-        for option_id in ids:
-            opt = x.options.get(option_id) if isinstance(option_id, str) else None
-            if opt is None or opt[1]:
-                continue
-            any_scored = True
-            total += opt[0] or 0.0
-        if not any_scored:
-            known = [i for i in ids if isinstance(i, str) and i in x.options]
-            if not known:
-                return False, False, None
-            return True, True, None  # only not-applicable options chosen
-        return True, False, min(1.0, total)
-    # number with bands
-    if isinstance(value, bool):
-        return False, False, None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return False, False, None
-    if (x.min_value is not None and number < x.min_value) or (x.max_value is not None and number > x.max_value):
-        return False, False, None  # outside the declared range: not a valid answer
-    for band in x.bands:
-        if band.contains(number):
-            return True, False, band.score
-    return True, False, None  # outside every band: answered but not scored
+    return x.answer_kind.score(x, value)
 
 
 def _fitting(items: Sequence[Evidence], kinds: frozenset[Any]) -> Sequence[Evidence]:
@@ -449,7 +389,7 @@ class _Eval:
         # Rule 1: knock-outs admitted on questions outside the tier's or category's scope.
         self.outside_flags: list[RaisedFlag] = []
 
-    def checks(self, changed: Collection[str] = ()) -> "_Checks":
+    def checks(self, changed: Collection[str] = ()) -> _Checks:
         """The inputs of rules 2-4 and 6 for rating this evaluation, or a proposal that changes
         the answers of ``changed`` to strongest ones (see :func:`_improvements`)."""
         withheld = {q: w for q, w in self.withheld.items() if q not in changed}
@@ -527,7 +467,7 @@ def _evaluate(plan: _Plan, profile: ScoringProfile, values: Mapping[str, Any],
         factor, note, support = 1.0, "", None
         if answered:
             effective[qid] = value
-        elif value is not None and _is_answered(value):
+        elif value is not None and is_answered(value):
             ev.invalid.append(qid)  # rule 6: a stored value the question does not accept
         if kind != _UNSCORED:
             ev.scored_count += 1
@@ -594,8 +534,8 @@ def _evaluate(plan: _Plan, profile: ScoringProfile, values: Mapping[str, Any],
             # A required free-text/date question is still missing information.
             gaps.append(row or _Row(x, value, answered, na, raw, factor, weight, note))
     # Totals derived once rather than updated per question: applicable = answered + gaps.
-    ev.wt = [a + g for a, g in zip(wa, wg)]
-    ev.applicable = [a + g for a, g in zip(n_answered, n_gaps)]
+    ev.wt = [a + g for a, g in zip(wa, wg, strict=True)]
+    ev.applicable = [a + g for a, g in zip(n_answered, n_gaps, strict=True)]
     ev.flags = _raise_flags(flagged, effective, accepted, extra_accepted, fired=ev.fired)
     if plan.knock_out_questions:
         ev.outside_flags = _outside_knock_outs(plan, scope, values, effective, accepted, extra_accepted)
@@ -619,7 +559,7 @@ def _outside_knock_outs(plan: _Plan, scope: _Scope, values: Mapping[str, Any], e
         if x.id in scope.ids:
             continue
         value = values.get(x.id)
-        if not _is_answered(value):
+        if not is_answered(value):
             continue
         answered, _na, _raw = _raw_score(x, value)
         if not answered or (x.q.show_if is not None and not x.q.show_if.evaluate(values)):
@@ -725,7 +665,7 @@ def _raise_flags(flagged: Sequence[_Q], effective: Mapping[str, Any], accepted: 
     flags = []
     for x in flagged:
         known = x.id in before
-        for rule, refs in zip(x.flags, x.flag_refs):
+        for rule, refs in zip(x.flags, x.flag_refs, strict=True):
             if known and refs.isdisjoint(changed):
                 hit = id(rule) in fired_before
             else:
@@ -752,7 +692,7 @@ def _pct(numerator: float, denominator: float) -> float | None:
 
 def rating_for(profile: ScoringProfile, tier: int | None, overall: float | None, completeness: float,
                critical_gaps: int, flags: Sequence[RaisedFlag],
-               checks: "_Checks | None" = None) -> tuple[Rating, tuple[str, ...]]:
+               checks: _Checks | None = None) -> tuple[Rating, tuple[str, ...]]:
     """The residual risk rating and the plain-language reasons for it (see :func:`_rate`)."""
     rating, reasons, _findings = _rate(profile, tier, overall, completeness, critical_gaps, flags, checks)
     return rating, reasons
@@ -760,7 +700,7 @@ def rating_for(profile: ScoringProfile, tier: int | None, overall: float | None,
 
 def _rate(profile: ScoringProfile, tier: int | None, overall: float | None, completeness: float,
           critical_gaps: int, flags: Sequence[RaisedFlag],
-          checks: "_Checks | None" = None) -> tuple[Rating, tuple[str, ...], list[RuleFinding]]:
+          checks: _Checks | None = None) -> tuple[Rating, tuple[str, ...], list[RuleFinding]]:
     """The rating, its plain-language reasons and, per rule, whether it fired (docs/scoring.md).
 
     1. The score against the tier's thresholds (unknown tier: ``unknown_tier``'s thresholds).
@@ -828,9 +768,10 @@ def _rate(profile: ScoringProfile, tier: int | None, overall: float | None, comp
          else "No open critical red flag."),
         tuple(dict.fromkeys(f.question_id for f in knock_outs)), tuple(f.flag_id for f in knock_outs)))
     floored = [f for f in open_flags if f.severity is not Severity.CRITICAL and profile.flag_floors.get(f.severity)]
+    floors = [floor for f in floored if (floor := profile.flag_floors.get(f.severity)) is not None]
     findings.append(RuleFinding(
         "flag_floor", bool(floored),
-        max((profile.flag_floors[f.severity] for f in floored), key=lambda r: r.rank) if floored else None,  # type: ignore[arg-type,return-value]
+        max(floors, key=lambda r: r.rank) if floors else None,
         f"{len(floored)} open flag(s) floor the rating." if floored else "No open flag floors the rating.",
         tuple(dict.fromkeys(f.question_id for f in floored)), tuple(f.flag_id for f in floored)))
     fired_accumulation = False
@@ -853,7 +794,7 @@ def _rate(profile: ScoringProfile, tier: int | None, overall: float | None, comp
     return rating, tuple(reasons), findings
 
 
-def _apply_checks(profile: ScoringProfile, checks: "_Checks", rating: Rating, reasons: list[str],
+def _apply_checks(profile: ScoringProfile, checks: _Checks, rating: Rating, reasons: list[str],
                   findings: list[RuleFinding]) -> Rating:
     """Rules 2, 3, 5 and 6 on top of the score and completeness (see :func:`_rate`)."""
     # Rule 3: not applicable.

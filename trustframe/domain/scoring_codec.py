@@ -7,8 +7,9 @@ per-question detail (kept for decisions, not for the many "live" register snapsh
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
 from trustframe.domain.questionnaire import Severity
 from trustframe.domain.scoring_model import (

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Mapping
+from typing import Any
 
 from trustframe.domain.questionnaire import Importance, Severity
 from trustframe.domain.scoring_model import Rating, Recommendation
+from trustframe.errors import TrustFrameError
 
 PROFILE_FORMAT = "trustframe-scoring-profile/1"
 
@@ -23,7 +25,7 @@ PROFILE_FORMAT = "trustframe-scoring-profile/1"
 CRITICAL_FLAG_FLOOR = Rating.CRITICAL
 
 
-class ScoringProfileError(ValueError):
+class ScoringProfileError(TrustFrameError, ValueError):
     """The scoring profile data is not valid; the message says which key and why."""
 
 
@@ -121,7 +123,7 @@ class ScoringProfile:
 
     def thresholds_for(self, tier: int | None) -> RatingThresholds:
         """Rating thresholds of a tier (the ``unknown_tier`` ones when the tier is not known)."""
-        return self.thresholds[tier if tier in self.thresholds else self.unknown_tier]
+        return self.thresholds[tier if tier is not None and tier in self.thresholds else self.unknown_tier]
 
     @cached_property
     def fingerprint(self) -> str:
@@ -130,7 +132,7 @@ class ScoringProfile:
         return f"{self.id}@{self.version}#{digest}"
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "ScoringProfile":
+    def from_dict(cls, data: Mapping[str, Any]) -> ScoringProfile:
         """Parse and check profile data; raises :class:`ScoringProfileError` naming the bad key."""
         fmt = data.get("format", PROFILE_FORMAT)
         if fmt != PROFILE_FORMAT:

@@ -14,8 +14,8 @@ enough.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from trustframe.domain.questionnaire import Questionnaire, QuestionnaireKind
 

@@ -14,8 +14,9 @@ wherever it appears, and the workbook import maps a label of any language back t
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Any
 
 from trustframe.domain.questionnaire import Guidance, Option, Question, Questionnaire, RedFlagRule
 
@@ -112,8 +113,8 @@ def _translate_question(question: Question, translation: QuestionnaireTranslatio
     flags = []
     for flag in question.red_flags:
         texts = words.red_flags.get(flag.id, {})
-        flags.append(dataclasses.replace(flag, **{name: _pick(texts.get(name, ""), getattr(flag, name))
-                                                  for name in RED_FLAG_FIELDS}))
+        changes: dict[str, Any] = {name: _pick(texts.get(name, ""), getattr(flag, name)) for name in RED_FLAG_FIELDS}
+        flags.append(dataclasses.replace(flag, **changes))
     return dataclasses.replace(question, text=_pick(words.text, question.text), help=_pick(words.help, question.help),
                                guidance=guidance, options=options, red_flags=tuple(flags))
 

@@ -15,7 +15,8 @@ import os
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
@@ -138,33 +139,14 @@ def describe_condition(condition: Condition, questionnaire: Questionnaire) -> st
 
 def how_to_answer(question: Question) -> str:
     """The answer format in words (goes into the help column and the cell's input message)."""
-    labels = [o.label for o in question.options]
-    if question.type in (AnswerType.YES_NO, AnswerType.SINGLE_CHOICE):
-        return "Choose one: " + " / ".join(labels)
-    if question.type is AnswerType.MULTIPLE_CHOICE:
-        return (f"Choose one or more, separated by '{MULTI_SEPARATOR}': "
-                + f"{MULTI_SEPARATOR} ".join(labels))
-    if question.type is AnswerType.NUMBER:
-        return f"A number{f' ({question.unit})' if question.unit else ''}"
-    if question.type is AnswerType.DATE:
-        return "A date (YYYY-MM-DD)"
-    return "Free text"
+    return ANSWER_CELLS[question.type].how_to_answer(question)
 
 
 def _cell_value_for(question: Question, value: Any) -> Any:
     """What to put in the answer cell for a pre-filled answer (labels for choices)."""
     if value is None:
         return None
-    if question.type.has_options:
-        return answer_values.display(question, value)
-    if question.type is AnswerType.DATE:
-        try:
-            return date.fromisoformat(str(value)[:10])
-        except ValueError:
-            return str(value)
-    if question.type is AnswerType.NUMBER:
-        return value
-    return str(value)
+    return ANSWER_CELLS[question.type].cell_value(question, value)
 
 
 def _prompt(text: str, limit: int) -> str:
@@ -351,10 +333,9 @@ def _write_questions(ws: Worksheet, lists_ws: Worksheet, spec: WorkbookSpec) -> 
                 cell.fill = _CONFIRM_FILL if key == "answer" and item.value is not None else _INPUT_FILL
                 # Text format stops Excel turning typed answers such as "1/2" or "3-4" into dates;
                 # date and number answers keep a matching format so the typed value stays typed.
-                if key != "answer" or question.type not in (AnswerType.NUMBER, AnswerType.DATE):
-                    cell.number_format = "@"
-                elif question.type is AnswerType.DATE:
-                    cell.number_format = "yyyy-mm-dd"
+                number_format = "@" if key != "answer" else ANSWER_CELLS[question.type].number_format
+                if number_format is not None:
+                    cell.number_format = number_format
         validations.add(question, ws.cell(row, COLUMN_INDEX["answer"]).coordinate)
         row += 1
     last_row = max(row - 1, FIRST_DATA_ROW)
@@ -402,56 +383,74 @@ class _Validations:
 
     def add(self, question: Question, coordinate: str) -> None:
         """Add the answer cell of ``question`` to the validation matching its type."""
+        ANSWER_CELLS[question.type].validate(self, question, coordinate)
+
+    def add_choice(self, question: Question, coordinate: str) -> None:
+        """A dropdown of the option labels, one to be chosen."""
+        self._add_list(question, coordinate, multiple=False)
+
+    def add_choices(self, question: Question, coordinate: str) -> None:
+        """A dropdown of the option labels that also lets several through."""
+        self._add_list(question, coordinate, multiple=True)
+
+    def _add_list(self, question: Question, coordinate: str, multiple: bool) -> None:
         prompt = _prompt(how_to_answer(question), _PROMPT_MAX)
-        qtype = question.type
-        if qtype.has_options:
-            labels = tuple(o.label for o in question.options)
-            multiple = qtype is AnswerType.MULTIPLE_CHOICE
-            source = self._list_range(labels)
+        labels = tuple(o.label for o in question.options)
+        source = self._list_range(labels)
 
-            def make() -> DataValidation:
-                dv = DataValidation(type="list", formula1=source, allow_blank=True)
-                dv.promptTitle = "Several answers allowed" if multiple else "Choose an answer"
-                dv.prompt = prompt
-                dv.showInputMessage = True
-                dv.showErrorMessage = True
-                if multiple:
-                    # Information style lets "A; B" through (a list rule alone would refuse it)
-                    # while the dropdown still offers every option.
-                    dv.errorStyle = "information"
-                    dv.errorTitle = "Several answers"
-                    dv.error = _prompt(f"Separate several answers with '{MULTI_SEPARATOR}'. "
-                                       "Each must be one of the listed answers.", _PROMPT_MAX)
-                else:
-                    dv.errorStyle = "stop"
-                    dv.errorTitle = "Not one of the answers"
-                    dv.error = "Choose one of the answers in the list."
-                return dv
+        def make() -> DataValidation:
+            dv = DataValidation(type="list", formula1=source, allow_blank=True)
+            dv.promptTitle = "Several answers allowed" if multiple else "Choose an answer"
+            dv.prompt = prompt
+            dv.showInputMessage = True
+            dv.showErrorMessage = True
+            if multiple:
+                # Information style lets "A; B" through (a list rule alone would refuse it)
+                # while the dropdown still offers every option.
+                dv.errorStyle = "information"
+                dv.errorTitle = "Several answers"
+                dv.error = _prompt(f"Separate several answers with '{MULTI_SEPARATOR}'. "
+                                   "Each must be one of the listed answers.", _PROMPT_MAX)
+            else:
+                dv.errorStyle = "stop"
+                dv.errorTitle = "Not one of the answers"
+                dv.error = "Choose one of the answers in the list."
+            return dv
 
-            self._get(("list", labels, multiple), make).add(coordinate)
-        elif qtype is AnswerType.NUMBER:
-            def make_number() -> DataValidation:
-                dv = DataValidation(type="decimal", operator="between", formula1="-1000000000000",
-                                    formula2="1000000000000", allow_blank=True)
-                dv.promptTitle, dv.prompt = "Number", prompt
-                dv.errorTitle, dv.error = "Not a number", "Type a number only (no unit or text)."
-                dv.showInputMessage = dv.showErrorMessage = True
-                return dv
+        self._get(("list", labels, multiple), make).add(coordinate)
 
-            self._get(("number", prompt), make_number).add(coordinate)
-        elif qtype is AnswerType.DATE:
-            def make_date() -> DataValidation:
-                # Serial 1 is 1900-01-01 and 2958465 is 9999-12-31 in Excel's date system.
-                dv = DataValidation(type="date", operator="between", formula1="1", formula2="2958465",
-                                    allow_blank=True)
-                dv.promptTitle, dv.prompt = "Date", prompt
-                dv.errorTitle, dv.error = "Not a date", "Type a date as YYYY-MM-DD."
-                dv.showInputMessage = dv.showErrorMessage = True
-                return dv
+    def add_number(self, question: Question, coordinate: str) -> None:
+        """A decimal rule with the answer format as input message."""
+        prompt = _prompt(how_to_answer(question), _PROMPT_MAX)
 
-            self._get(("date",), make_date).add(coordinate)
-        else:
-            self.add_text_limit(coordinate)
+        def make_number() -> DataValidation:
+            dv = DataValidation(type="decimal", operator="between", formula1="-1000000000000",
+                                formula2="1000000000000", allow_blank=True)
+            dv.promptTitle, dv.prompt = "Number", prompt
+            dv.errorTitle, dv.error = "Not a number", "Type a number only (no unit or text)."
+            dv.showInputMessage = dv.showErrorMessage = True
+            return dv
+
+        self._get(("number", prompt), make_number).add(coordinate)
+
+    def add_date(self, question: Question, coordinate: str) -> None:
+        """A date rule over every date Excel can hold."""
+        prompt = _prompt(how_to_answer(question), _PROMPT_MAX)
+
+        def make_date() -> DataValidation:
+            # Serial 1 is 1900-01-01 and 2958465 is 9999-12-31 in Excel's date system.
+            dv = DataValidation(type="date", operator="between", formula1="1", formula2="2958465",
+                                allow_blank=True)
+            dv.promptTitle, dv.prompt = "Date", prompt
+            dv.errorTitle, dv.error = "Not a date", "Type a date as YYYY-MM-DD."
+            dv.showInputMessage = dv.showErrorMessage = True
+            return dv
+
+        self._get(("date",), make_date).add(coordinate)
+
+    def add_text(self, question: Question, coordinate: str) -> None:
+        """Free text: only its length is limited."""
+        self.add_text_limit(coordinate)
 
     def add_text_limit(self, coordinate: str) -> None:
         """Cap free text at the length an answer may have."""
@@ -469,6 +468,52 @@ class _Validations:
         """Attach the collected validations to the sheet."""
         for dv in self._by_key.values():
             self._ws.add_data_validation(dv)
+
+
+def _choose_one(question: Question) -> str:
+    return "Choose one: " + " / ".join(o.label for o in question.options)
+
+
+def _choose_several(question: Question) -> str:
+    return (f"Choose one or more, separated by '{MULTI_SEPARATOR}': "
+            + f"{MULTI_SEPARATOR} ".join(o.label for o in question.options))
+
+
+def _a_number(question: Question) -> str:
+    return f"A number{f' ({question.unit})' if question.unit else ''}"
+
+
+def _date_cell(question: Question, value: Any) -> Any:
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return str(value)
+
+
+@dataclass(frozen=True)
+class AnswerCell:
+    """The per-type parts of a workbook answer cell."""
+
+    #: The answer format in words (help column, input message).
+    how_to_answer: Callable[[Question], str]
+    #: The cell value for a pre-filled answer (never None).
+    cell_value: Callable[[Question, Any], Any]
+    #: Number format of the answer cell; "@" (text) stops Excel turning typed answers such as
+    #: "1/2" or "3-4" into dates; None keeps Excel's general format (numbers stay numbers).
+    number_format: str | None
+    #: Adds the cell's data validation.
+    validate: Callable[[_Validations, Question, str], None]
+
+
+#: The workbook's answer cell per answer type (tests/domain/test_answer_types.py checks it is complete).
+ANSWER_CELLS: dict[AnswerType, AnswerCell] = {
+    AnswerType.SINGLE_CHOICE: AnswerCell(_choose_one, answer_values.display, "@", _Validations.add_choice),
+    AnswerType.YES_NO: AnswerCell(_choose_one, answer_values.display, "@", _Validations.add_choice),
+    AnswerType.MULTIPLE_CHOICE: AnswerCell(_choose_several, answer_values.display, "@", _Validations.add_choices),
+    AnswerType.NUMBER: AnswerCell(_a_number, lambda _q, value: value, None, _Validations.add_number),
+    AnswerType.DATE: AnswerCell(lambda _q: "A date (YYYY-MM-DD)", _date_cell, "yyyy-mm-dd", _Validations.add_date),
+    AnswerType.TEXT: AnswerCell(lambda _q: "Free text", lambda _q, value: str(value), "@", _Validations.add_text),
+}
 
 
 def _write_meta(ws: Worksheet, spec: WorkbookSpec) -> None:

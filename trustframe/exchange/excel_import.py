@@ -17,14 +17,16 @@ plain message; nothing here writes anywhere.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import logging
 import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from trustframe.domain import answers as answer_values
 from trustframe.domain.assessment import Answer
@@ -36,7 +38,6 @@ from trustframe.exchange.excel_model import (
     INSTRUCTIONS_SHEET,
     LEGACY_EXCHANGE_FORMAT,
     META_SHEET,
-    MULTI_SEPARATOR,
     QUESTIONS_SHEET,
     REFERENCE_PREFIX,
     CellValue,
@@ -50,7 +51,7 @@ from trustframe.exchange.excel_model import (
     restore_text,
 )
 from trustframe.exchange.i18n import to_english
-from trustframe.exchange.questionnaire_translations import question_texts, translated_option
+from trustframe.exchange.questionnaire_translations import languages_for, question_texts, translated_option
 
 log = logging.getLogger(__name__)
 
@@ -309,13 +310,42 @@ def _read_head(archive: zipfile.ZipFile, member: str, limit: int) -> bytes:
 # Reading the sheets
 
 
+class _LibraryChatter(io.TextIOBase):
+    """Where stdout goes while openpyxl reads an untrusted workbook: it prints some complaints
+    (``"N is out of range"`` for a bad style index) instead of raising, which would corrupt the
+    CLI's ``--json`` output. Kept short and logged instead."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if len(self.text) < 2000:
+            self.text += text[: 2000 - len(self.text)]
+        return len(text)
+
+
 def read_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> ParsedWorkbook:
     """Read a returned workbook's rows, metadata and visible reference.
 
     Runs :func:`inspect_package` first. The workbook is opened read-only (streamed), with
     ``data_only=False`` so formulas come back as formulas and are reported rather than trusted
     or computed. Raises ExchangeError for anything that is not a readable questionnaire workbook.
+    Nothing the parser prints reaches stdout.
     """
+    chatter = _LibraryChatter()
+    try:
+        with contextlib.redirect_stdout(chatter):
+            return _read_workbook(path, limits)
+    finally:
+        if chatter.text.strip():
+            log.info("openpyxl said while reading %s: %s", Path(path).name, chatter.text.strip()[:500])
+
+
+def _read_workbook(path: Path, limits: Limits) -> ParsedWorkbook:
+    """:func:`read_workbook` without the stdout guard."""
     import openpyxl
 
     path = Path(path)
@@ -612,68 +642,65 @@ def _column_letter(col: int) -> str:
 def parse_answer(question: Question, value: Any) -> Any:
     """The canonical answer for a cell value; raises AnswerValueError with a plain message.
 
-    Choices match option labels or ids case-insensitively; several choices are separated by
-    ";" (labels often contain commas, so a comma separates only when no ";" is present and
-    the whole text is not itself an option).
+    Text goes through the one parser for typed answers (:func:`trustframe.domain.answers.parse_text`,
+    the same as the CLI's), with the labels of the questionnaire's translations accepted for
+    choices; cells Excel typed as numbers or dates are converted per answer type (CELL_READERS).
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    qtype = question.type
-    if qtype.has_options:
-        text = _text(value)
-        if qtype is AnswerType.MULTIPLE_CHOICE:
-            parts = [p.strip() for p in re.split(f"[{re.escape(MULTI_SEPARATOR)}\n]", text) if p.strip()]
-            if len(parts) == 1 and _match(question, parts[0]) is None and "," in parts[0]:
-                parts = [p.strip() for p in parts[0].split(",") if p.strip()]
-            ids = []
-            for part in parts:
-                option_id = _match(question, part)
-                if option_id is None:
-                    raise answer_values.AnswerValueError(_not_an_option(question, part))
-                ids.append(option_id)
-            return answer_values.normalise(question, ids)
-        option_id = _match(question, text)
-        if option_id is None:
-            raise answer_values.AnswerValueError(_not_an_option(question, text))
-        return answer_values.normalise(question, option_id)
-    if qtype is AnswerType.NUMBER:
-        if isinstance(value, (datetime, date, time)):
-            raise answer_values.AnswerValueError(f"expected a number, got a date ({value})")
-        if isinstance(value, str):
-            text = value.strip()
-            if question.unit and text.casefold().endswith(question.unit.casefold()):
-                text = text[: -len(question.unit)].strip()
-            return answer_values.normalise(question, text)
-        return answer_values.normalise(question, value)
-    if qtype is AnswerType.DATE:
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            from openpyxl.utils.datetime import from_excel
+    return CELL_READERS[question.type](question, value)
 
-            try:
-                converted = from_excel(value)
-            except (ValueError, OverflowError, TypeError):
-                raise answer_values.AnswerValueError(f"{value!r} is not a date; type YYYY-MM-DD") from None
-            return answer_values.normalise(question, converted)
-        return answer_values.normalise(question, value)
+
+def _parse_typed(question: Question, text: str) -> Any:
+    # A workbook in another language carries that language's labels; they mean the same ids.
+    return answer_values.parse_text(question, text, translated_option)
+
+
+def _read_choice(question: Question, value: Any) -> Any:
+    return _parse_typed(question, _text(value))
+
+
+def _read_number(question: Question, value: Any) -> Any:
+    if isinstance(value, (datetime, date, time)):
+        raise answer_values.AnswerValueError(f"expected a number, got a date ({value})")
+    if isinstance(value, str):
+        return _parse_typed(question, value)
+    return answer_values.normalise(question, value)
+
+
+def _read_date(question: Question, value: Any) -> Any:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # A date cell whose format was lost arrives as Excel's day number.
+        from openpyxl.utils.datetime import from_excel
+
+        try:
+            converted = from_excel(value)
+        except (ValueError, OverflowError, TypeError):
+            raise answer_values.AnswerValueError(f"{value!r} is not a date; type YYYY-MM-DD") from None
+        return answer_values.normalise(question, converted)
+    if isinstance(value, str):
+        return _parse_typed(question, value)
+    return answer_values.normalise(question, value)
+
+
+def _read_text(question: Question, value: Any) -> Any:
+    # Excel turns text that looks like a date into one; give the vendor's text back.
     if isinstance(value, datetime):
         value = value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
     elif isinstance(value, date):
         value = value.isoformat()
-    return answer_values.normalise(question, _text(value) if not isinstance(value, str) else value)
+    return _parse_typed(question, value if isinstance(value, str) else _text(value))
 
 
-def _match(question: Question, raw: str) -> str | None:
-    folded = raw.strip().casefold()
-    for option in question.options:
-        if option.label.casefold() == folded or option.id.casefold() == folded:
-            return option.id
-    # A workbook in another language carries that language's labels; they mean the same ids.
-    return translated_option(question, raw)
-
-
-def _not_an_option(question: Question, raw: str) -> str:
-    labels = "; ".join(o.label for o in question.options)
-    return f"'{raw[:60]}' is not one of the answers of {question.id}. Choose from: {labels}"
+#: How a cell value of each answer type becomes an answer (the import's only per-type part).
+CELL_READERS: dict[AnswerType, Callable[[Question, Any], Any]] = {
+    AnswerType.SINGLE_CHOICE: _read_choice,
+    AnswerType.YES_NO: _read_choice,
+    AnswerType.MULTIPLE_CHOICE: _read_choice,
+    AnswerType.NUMBER: _read_number,
+    AnswerType.DATE: _read_date,
+    AnswerType.TEXT: _read_text,
+}
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -717,8 +744,9 @@ def build_rows(parsed: ParsedWorkbook, questionnaire: Questionnaire, scope: set[
     previews: list[ImportRowPreview] = []
     seen: set[str] = set()
     unanswered: list[ImportRowPreview] = []
+    languages = languages_for(questionnaire)  # listed once, not once per row
     for row in parsed.rows:
-        judged = _judge(row, questionnaire, scope, counts, expected, name)
+        judged = _judge(row, questionnaire, scope, counts, expected, name, languages)
         preview = _categorise(judged, current, base, name)
         previews.append(preview)
         if judged.unanswered_required:
@@ -746,7 +774,7 @@ def build_rows(parsed: ParsedWorkbook, questionnaire: Questionnaire, scope: set[
 
 
 def _judge(row: ParsedRow, questionnaire: Questionnaire, scope: set[str], counts: Mapping[str, int],
-           expected: Mapping[str, str], name: str) -> _Judged:
+           expected: Mapping[str, str], name: str, languages: list[str] | None = None) -> _Judged:
     problems: list[Issue] = []
 
     def problem(message: str, where: str, severity: str = "error") -> None:
@@ -771,7 +799,7 @@ def _judge(row: ParsedRow, questionnaire: Questionnaire, scope: set[str], counts
     if question is not None and row.question_text is not None and not row.question_text.is_formula:
         shown = _text(row.question_text.value)
         # The question as written in any language TrustFrame speaks (a workbook may be German).
-        accepted = {question_checksum(text) for text in question_texts(questionnaire, question)}
+        accepted = {question_checksum(text) for text in question_texts(questionnaire, question, languages)}
         if question_checksum(shown) not in accepted:
             problem(f"The text of question {qid} was changed in the workbook; an answer to an edited "
                     "question cannot be accepted.", row.question_text.where)

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Mapping
 
+from trustframe.domain.answer_types import CHOICE_SEPARATOR
 from trustframe.domain.questionnaire import Question
 from trustframe.errors import Issue
 
@@ -48,8 +49,9 @@ TITLE_ROW = 1
 HEADER_ROW = 2
 FIRST_DATA_ROW = 3
 
-#: Separator of several choices in one answer cell (option labels often contain commas).
-MULTI_SEPARATOR = ";"
+#: Separator of several choices in one answer cell (option labels often contain commas); the
+#: typed-answer parser's, so the help text says what the import accepts.
+MULTI_SEPARATOR = CHOICE_SEPARATOR
 #: First characters that make a spreadsheet (or a CSV import of it) read text as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 #: Visible prefix that keeps vendor text inert in the workbook we send (see neutralise_text).

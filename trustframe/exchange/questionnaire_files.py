@@ -18,6 +18,7 @@ from typing import Any, Iterable, Mapping
 import yaml
 
 from trustframe import paths
+from trustframe.domain.answer_types import is_numeric
 from trustframe.domain.conditions import AllOf, AnyOf, Condition, NotOf, Op, AnswerTest, iter_tests
 from trustframe.domain.questionnaire import (
     Actor,
@@ -45,7 +46,7 @@ from trustframe.domain.questionnaire import (
     Tiering,
     Trace,
 )
-from trustframe.errors import Issue, QuestionnaireError
+from trustframe.errors import Issue, QuestionnaireError, TrustFrameError
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 300_000
@@ -224,11 +225,11 @@ def _parse_trusted(text: str, out: _Collector) -> _Document | None:
     return doc
 
 
-class _TooLarge(Exception):
+class _TooLarge(TrustFrameError):
     pass
 
 
-class _Unsupported(Exception):
+class _Unsupported(TrustFrameError):
     def __init__(self, line: int, message: str) -> None:
         super().__init__(message)
         self.line = line
@@ -479,7 +480,7 @@ def _bands(path: Path_, q: Mapping[str, Any], qtype: AnswerType, out: _Collector
     raw = q.get("bands")
     if raw is None:
         return ()
-    if qtype is not AnswerType.NUMBER:
+    if not is_numeric(qtype):
         out.add(path + ("bands",), "only number questions take 'bands'")
         return ()
     bands = [Band(b.get("min"), b.get("max"), float(b["score"]), b.get("label", "")) for b in raw]
@@ -501,7 +502,7 @@ def _range(path: Path_, q: Mapping[str, Any], qtype: AnswerType, bands: tuple[Ba
     raw = q.get("range")
     if raw is None:
         return None, None
-    if qtype is not AnswerType.NUMBER:
+    if not is_numeric(qtype):
         out.add(path + ("range",), "only number questions take a 'range'")
         return None, None
     if not isinstance(raw, Mapping):
@@ -564,7 +565,7 @@ def _condition(path: Path_, raw: Mapping[str, Any], default_question: str | None
                 return None
         if op is Op.IN:
             operand = tuple(operand)  # type: ignore[arg-type]
-    elif op in (Op.BELOW, Op.ABOVE) and qtype is not AnswerType.NUMBER:
+    elif op in (Op.BELOW, Op.ABOVE) and not is_numeric(qtype):
         out.add(path, f"'{op.value}' compares numbers, but {question} is a {qtype.value} question")
         return None
     return AnswerTest(question=question, op=op, operand=operand)

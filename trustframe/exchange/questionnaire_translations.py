@@ -28,6 +28,7 @@ from trustframe.domain.translation import (
     translate,
 )
 from trustframe.errors import Issue, QuestionnaireError
+from trustframe.exchange.yaml_cache import safe_load_cached
 
 FORMAT = "trustframe-questionnaire-translation/1"
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -78,13 +79,17 @@ def _strings(value: Any, where: str, names: tuple[str, ...], issues: list[Issue]
     return out
 
 
-def parse_overlay(text: str, file: str = "<text>") -> tuple[QuestionnaireTranslation | None, list[Issue]]:
-    """Read overlay YAML; returns the overlay (None when unusable) and every problem found."""
+def parse_overlay(text: str, file: str = "<text>", *,
+                  cached: bool = False) -> tuple[QuestionnaireTranslation | None, list[Issue]]:
+    """Read overlay YAML; returns the overlay (None when unusable) and every problem found.
+
+    ``cached``: take the YAML parse from the user cache when it holds one of exactly this text
+    (bundled overlays; see :mod:`trustframe.exchange.yaml_cache`). The checks below run either way."""
     issues: list[Issue] = []
     if len(text.encode("utf-8", errors="replace")) > MAX_FILE_BYTES:
         return None, [Issue(f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB", file=file)]
     try:
-        data = yaml.safe_load(text)
+        data = safe_load_cached(text) if cached else yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return None, [Issue(f"not valid YAML: {getattr(exc, 'problem', None) or exc}", file=file,
@@ -141,7 +146,7 @@ def parse_overlay(text: str, file: str = "<text>") -> tuple[QuestionnaireTransla
                                     sections, questions, tier_reasons), issues
 
 
-def read_overlay(path: Path) -> tuple[QuestionnaireTranslation | None, list[Issue]]:
+def read_overlay(path: Path, *, cached: bool = False) -> tuple[QuestionnaireTranslation | None, list[Issue]]:
     """Read an overlay file; see :func:`parse_overlay`."""
     try:
         raw = path.read_bytes()
@@ -150,7 +155,7 @@ def read_overlay(path: Path) -> tuple[QuestionnaireTranslation | None, list[Issu
         return None, [Issue(f"cannot read the file: {exc.strerror or exc}", file=path.name)]
     except UnicodeDecodeError as exc:
         return None, [Issue(f"the file is not UTF-8 text (byte {exc.start})", file=path.name)]
-    return parse_overlay(text, path.name)
+    return parse_overlay(text, path.name, cached=cached)
 
 
 def gap_issues(gaps: list[Gap], file: str) -> list[Issue]:
@@ -177,7 +182,8 @@ def check_translations(questionnaire: Questionnaire) -> list[Issue]:
 
 @lru_cache(maxsize=32)
 def _overlay_cached(path: Path, mtime: float) -> QuestionnaireTranslation | None:
-    overlay, issues = read_overlay(path)
+    # Bundled overlays only (``translations_dir``): their parse may come from the JSON cache.
+    overlay, issues = read_overlay(path, cached=True)
     if overlay is None:
         raise QuestionnaireError(f"The {path.parent.name} translation {path.name} cannot be used", issues)
     return overlay
@@ -234,10 +240,14 @@ def label_aliases(questionnaire: Questionnaire) -> Mapping[str, Mapping[str, str
     return aliases
 
 
-def question_texts(questionnaire: Questionnaire, question: Question) -> list[str]:
-    """The question's text in English and in every overlay language (for checksums on import)."""
+def question_texts(questionnaire: Questionnaire, question: Question,
+                   languages: list[str] | None = None) -> list[str]:
+    """The question's text in English and in every overlay language (for checksums on import).
+
+    ``languages``: ``languages_for(questionnaire)``, when the caller asks for many questions
+    (it lists the translations folder)."""
     texts = [question.text]
-    for language in languages_for(questionnaire)[1:]:
+    for language in (languages_for(questionnaire) if languages is None else languages)[1:]:
         try:
             overlay = overlay_for(questionnaire, language)
         except QuestionnaireError:

@@ -10,9 +10,11 @@ is the English report with its words replaced on the way out:
 * dates in ISO form become the language's dates (Babel), bare numbers get its decimal mark;
 * ``<html lang>`` is set, so the PDF's /Lang is the language; the running "Page x of y" follows.
 
-The Excel report is translated cell by cell the same way. Vendor-supplied text is never
-re-interpreted: only whole texts that exactly match an English entry are replaced, and all
-text is escaped again after lookup.
+The Excel report is translated cell by cell the same way (sheet titles, table column names and
+list validations follow). Vendor-supplied text is never re-interpreted: only whole texts that
+exactly match an English entry are replaced (or a "; " list whose every item does), the parts of
+a text are looked at only inside one of TrustFrame's own sentences (a catalogue pattern), and
+all text is escaped again after lookup. docs/translating.md describes the rules.
 """
 
 from __future__ import annotations
@@ -28,10 +30,15 @@ from trustframe.exchange import i18n
 from trustframe.exchange.questionnaire_translations import in_language, overlay_for
 
 _TEXT_NODE = re.compile(r">([^<>]+)<")
-_ATTRIBUTE = re.compile(r'(\s(?:alt|title|aria-label)=")([^"]*)(")')
+_ATTRIBUTE = re.compile(r'(\s(?:alt|title|aria-label|data-running)=")([^"]*)(")')
+#: "label 84", "label no scored answers": a chart value after its label (chart text alternatives)
+_LABEL_VALUE = re.compile(r"(.*?\S) ((?:[+\-−]?\d+(?:\.\d+)?%?)|no scored answers|–)")
+#: "A is Acme – Gateway": a chart legend entry (one capital letter names a series)
+_LEGEND = re.compile(r"([A-Z]) is (.+)")
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _BARE_NUMBER = re.compile(r"[+\-−]?\d+\.\d+")
+_NUMBERS_ONLY = re.compile(r"[\d.,/;:+\-−–%\s]+")
 _RAW_BLOCKS = re.compile(r"(<(style|script)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
 
 
@@ -68,11 +75,16 @@ class ReportTranslator:
         self.language = i18n.check_language(language)
         self.catalogue = i18n.catalogue(language)
         bank: dict[str, str] = {}
+        #: bank texts whose translation is the same words ("GSMA NESAS / 3GPP SCAS"): known, not English
+        same: set[str] = set()
         for questionnaire in questionnaires:
             for english, translated in bank_pairs(questionnaire, language):
                 if english.strip() and translated.strip() and english != translated:
                     bank.setdefault(_squash(english), translated)
+                elif english.strip():
+                    same.add(_squash(english))
         self._bank = bank
+        self._same = same - set(bank)
 
     @property
     def active(self) -> bool:
@@ -91,12 +103,14 @@ class ReportTranslator:
             # HTML runs lines together: look the text up with its whitespace collapsed first, then
             # (an Excel cell) line by line.
             squashed = _squash(stripped)
-            translated = self.catalogue.line(squashed, inner=self.text)
+            translated = self.catalogue.line(squashed, inner=self._inner)
             if translated != squashed:
                 found = translated
             elif "\n" in stripped:
-                lines = "\n".join(self.catalogue.line(part, inner=self.text) for part in stripped.split("\n"))
+                lines = "\n".join(self.catalogue.line(part, inner=self._inner) for part in stripped.split("\n"))
                 found = lines if lines != stripped else None
+        if found is None:
+            found = self._joined(stripped, strict=True)
         if found is None:
             found = self._numbers(stripped)
         if found is None:
@@ -105,12 +119,91 @@ class ReportTranslator:
         end = len(text.rstrip())
         return text[:start] + found + text[end:]
 
+    def _inner(self, part: str) -> str:
+        """A part a catalogue pattern captured (inside one of TrustFrame's own sentences): the
+        text itself, else a list or "label value" whose known parts are translated; names and
+        numbers in it are kept. Used only inside a matched pattern, never on a whole text, so
+        vendor text on its own is never partly translated."""
+        found = self.text(part)
+        if found != part:
+            return found
+        if " " in part.strip() and _NUMBERS_ONLY.fullmatch(part) and _BARE_NUMBER.search(part):
+            # "0.7 / 0.55 / 0.4" (tier thresholds): every number with the language's decimal mark
+            return _BARE_NUMBER.sub(lambda m: self.text(m[0]), part)
+        joined = self._joined(part, strict=False)
+        if joined is not None:
+            return joined
+        return self._one(part) or part
+
+    def _one(self, part: str) -> str | None:
+        """One list item inside a pattern: "label value", "name: value" or "A is name"."""
+        legend = _LEGEND.fullmatch(part)
+        if legend:
+            is_word = self.catalogue.text("is")
+            return f"{legend[1]} {is_word} {legend[2]}" if is_word != "is" else None
+        pair = _LABEL_VALUE.fullmatch(part)
+        if pair:
+            label, value = self.text(pair[1]), self.text(pair[2])
+            if (label, value) != (pair[1], pair[2]):
+                return f"{label} {value}"
+        if ": " in part:
+            name, value = part.rsplit(": ", 1)
+            translated = self._inner(value)
+            if translated != value:
+                return f"{name}: {translated}"
+            label = self.text(name)
+            if label != name:
+                return f"{label}: {self._inner(value)}"
+        return None
+
+    def _joined(self, text: str, strict: bool) -> str | None:
+        """A list the report model joins from translatable parts ("A; B; C.", "Name, Name and Name").
+
+        ``strict`` (a whole text): only when every part translates, so that vendor text is never
+        partly translated. Otherwise (a part a pattern captured) known parts are translated and
+        the rest kept."""
+        body, end = (text[:-1], ".") if text.endswith(".") else (text, "")
+        if "; " in body:
+            parts = body.split("; ")
+            out = [self.text(p) if strict else self._inner(p) for p in parts]
+            if strict and any(o == p and _squash(p) not in self._same for o, p in zip(out, parts)):
+                return None
+            if out == parts:
+                return None
+            return "; ".join(out) + end
+        if not strict and ", " in body:
+            # "SVC-04 (declined), GAC-01 (unanswered)": items of ours, each a whole entry.
+            items = body.split(", ")
+            out = [self.text(item) for item in items]
+            if all(o != i for o, i in zip(out, items)):
+                return ", ".join(out) + end
+        if not strict and " and " in body:
+            # "A, B and C" (names joined by the model): the joining "and" in the language.
+            and_word = self.catalogue.text("and")
+            if and_word == "and":
+                return None
+            head, last = body.rsplit(", ", 1) if ", " in body else ("", body)
+            if " and " not in last:
+                return None
+            items = (head.split(", ") if head else []) + last.split(" and ", 1)
+            if not all(item[:1].isupper() or item[:1].isdigit() for item in items):
+                return None  # a sentence ("record the gap and obtain ..."), not a list of names
+            shown = [self.text(item) for item in items]  # names stay, categories are translated
+            return (", ".join(shown[:-1]) + f" {and_word} " + shown[-1]) + end
+        return None
+
     def _truncated(self, text: str) -> str | None:
         # The model shortens long question texts ("Do you document every function ..."): find the
-        # bank text it starts and shorten the translation the same way.
+        # bank text it starts and shorten the translation the same way; a shortened sentence of
+        # ours (a condition, a finding) is matched against the start of its pattern.
         for ellipsis in ("...", "…"):
-            if text.endswith(ellipsis) and len(text) > 20:
+            if text.endswith(ellipsis) and len(text) > 8:
+                clipped = self.catalogue.clipped(text[: -len(ellipsis)], self._inner)
+                if clipped is not None:
+                    return clipped.rstrip() + ellipsis
                 prefix = _squash(text[: -len(ellipsis)])
+                if len(prefix) < 8:
+                    continue
                 for english, translated in self._bank.items():
                     if english.startswith(prefix):
                         cut = translated[: max(len(prefix), 20)].rsplit(" ", 1)[0]
@@ -168,10 +261,16 @@ class ReportTranslator:
 
     def _page_css(self) -> str:
         # The running "Page 3 of 12" lives in report.css; the same rules, later, in this language.
+        # German words are longer than English ones: table cells and headers hyphenate (by the
+        # document's language, so "Standard-eigenschaften", never "Standardeigenschaf-ten"
+        # without a hyphen) and the big rating badge may take two lines ("Kritisches / Risiko").
         page, of = self.catalogue.text("Page"), self.catalogue.text("of")
         return ("<style>@page { @bottom-right { content: \"%s \" counter(page) \" %s \" counter(pages); } }"
                 " @page appendix { @bottom-right { content: \"%s A-\" counter(page) \" %s A-\" counter(pages); } }"
                 " @page front { @bottom-right { content: \"%s \" counter(page, lower-roman); } }"
+                " table.data th, table.data td { hyphens: auto; }"
+                " table.data .url, table.data .id, table.data .nowrap { hyphens: manual; }"  # no hyphen added in a URL or id
+                " .bv-rating .badge.big { white-space: normal; }"
                 "</style>" % (page, of, page, of, page))
 
     def workbook(self, path: Path | str) -> None:
@@ -190,8 +289,28 @@ class ReportTranslator:
                             cell.value = translated
                     elif isinstance(cell.value, date) and "yy" in (cell.number_format or "").lower():
                         cell.number_format = "DD.MM.YYYY" if self.language == "de" else cell.number_format
+            self._workbook_structure(ws)
         workbook.properties.language = self.language
         workbook.save(path)
+
+    def _workbook_structure(self, ws: Any) -> None:
+        """The parts of a sheet that name its cells: the sheet's title, each table's column names
+        (Excel repairs a file whose table header cells and column names differ) and the choices of
+        list validations (the plan's status column), so the translated cells still validate."""
+        title = self.text(ws.title)
+        if title != ws.title and len(title) <= 31 and not set(title) & set("[]:*?/\\"):
+            ws.title = title
+        for table in ws.tables.values():
+            if table.headerRowCount and table.tableColumns:
+                header = ws[table.ref][0]
+                for cell, column in zip(header, table.tableColumns):
+                    if isinstance(cell.value, str):
+                        column.name = cell.value
+        for validation in ws.data_validations.dataValidation:
+            formula = validation.formula1 or ""
+            if validation.type == "list" and formula.startswith('"') and formula.endswith('"'):
+                choices = [self.text(choice) for choice in formula[1:-1].split(",")]
+                validation.formula1 = '"' + ",".join(choices) + '"'
 
 
 def _squash(text: str) -> str:

@@ -19,26 +19,22 @@ from dataclasses import dataclass
 from typing import Sequence
 from xml.sax.saxutils import escape
 
+from trustframe.domain import palette
+from trustframe.domain.scoring_model import Rating
+
 FONT = "DejaVu Sans"
 INK = "#1c2633"
 MUTED = "#6b7785"
 GRID = "#d5dbe3"
 ACCENT = "#1f4e79"
 
-#: Score bands used across reports: (lower bound, css class, colour).
-SCORE_BANDS: tuple[tuple[float, str, str], ...] = (
-    (75.0, "good", "#2e7d4f"),
-    (50.0, "fair", "#c98a12"),
-    (0.0, "poor", "#b3261e"),
-)
-NO_SCORE_COLOUR = "#9aa5b1"
+#: Score bands used across reports: (lower bound, css class, colour), from the shared palette.
+SCORE_BANDS: tuple[tuple[float, str, str], ...] = tuple(
+    (bound, name, swatch.strong) for bound, name, swatch in palette.SCORE_BANDS)
+NO_SCORE_COLOUR = palette.NO_RATING.strong
 
-RATING_COLOURS = {
-    "low": "#2e7d4f",
-    "moderate": "#c98a12",
-    "high": "#d9622b",
-    "critical": "#b3261e",
-}
+#: Rating colours by rating value, best first (the GUI's and the report CSS's too).
+RATING_COLOURS: dict[str, str] = {rating.value: swatch.strong for rating, swatch in palette.RATING.items()}
 
 
 def score_band(score: float | None) -> str:
@@ -359,7 +355,7 @@ def tier_score_chart(points: Sequence[Point], title: str, width: float = 480, he
     row_h = plot_h / 4
     body: list[str] = [
         f'<rect x="{_fmt(left)}" y="{_fmt(top)}" width="{_fmt(plot_w * 0.5)}" height="{_fmt(row_h * 2)}" '
-        f'fill="#b3261e" fill-opacity="0.07"/>'
+        f'fill="{palette.RATING[Rating.CRITICAL].strong}" fill-opacity="0.07"/>'
     ]
     for tier in range(1, 5):
         y = top + row_h * (tier - 0.5)

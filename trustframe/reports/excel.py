@@ -22,6 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
+from trustframe.domain import palette
 from trustframe.reports.model import AssessmentReport, PortfolioReport
 from trustframe.reports.safety import neutralise_cell_text
 
@@ -36,7 +37,8 @@ SCORE_FORMAT = "0"
 POINTS_FORMAT = "0.0"  # rating-plan gains: a point or two each, so one decimal, as the PDF prints them
 PERCENT_FORMAT = "0%"
 PLAN_STATUSES = ("Open", "In progress", "Done", "Risk accepted")
-RATING_FILLS = {"low": "D7EDDF", "moderate": "FBEBC5", "high": "F8D9C8", "critical": "F2C9C6"}
+#: Light cell fills of the ratings (the palette's tints, as openpyxl wants them: "D7EDDF").
+RATING_FILLS: dict[str, str] = {rating.value: swatch.bare("tint") for rating, swatch in palette.RATING.items()}
 
 
 def _date(text: str) -> date | None:
@@ -215,7 +217,7 @@ def assessment_workbook(report: AssessmentReport) -> Workbook:
            [40, 18, 26, 12, 12, 12, 16, 24, 40], {5: DATE_FORMAT, 6: DATE_FORMAT}, wrap=(1, 9))
     for r, e in enumerate(report.evidence, start=2):
         if e.state in ("expired", "expiring"):
-            ws.cell(row=r, column=7).fill = PatternFill("solid", fgColor="F2C9C6" if e.state == "expired" else "FBEBC5")
+            ws.cell(row=r, column=7).fill = PatternFill("solid", fgColor=RATING_FILLS["critical" if e.state == "expired" else "moderate"])
     return wb
 
 

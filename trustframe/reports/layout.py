@@ -19,6 +19,7 @@ from weasyprint import CSS, HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 
 from trustframe import paths
+from trustframe.domain import palette
 from trustframe.reports.safety import BundleOnlyFetcher
 
 FONT_FILES = {
@@ -41,6 +42,13 @@ def font_face_css() -> str:
         rules.append(f'@font-face {{ font-family: "DejaVu Sans"; src: url("{url}"); '
                      f'font-weight: {weight}; font-style: {style}; }}')
     return "\n".join(rules)
+
+
+def extra_css() -> str:
+    """The CSS given to WeasyPrint besides the templates' report.css: the bundled fonts and the
+    palette's colour variables (``--rating-low`` ...), which report.css reads. Passed here rather
+    than as a ``<style>`` in the HTML, which stays free of style elements (tests/reports check)."""
+    return font_face_css() + "\n" + palette.css_variables()
 
 
 _gc_lock = threading.Lock()
@@ -78,7 +86,7 @@ def layout(html: str, fetcher: BundleOnlyFetcher, font_config: FontConfiguration
     font_config = font_config or FontConfiguration()
     # The same FontConfiguration goes to CSS and render(), or @font-face is ignored (also in SVG).
     # (WeasyPrint 70's write_pdf() no longer takes font_config: it logs "Unknown PDF option".)
-    stylesheets = [CSS(string=font_face_css(), font_config=font_config, url_fetcher=fetcher,
+    stylesheets = [CSS(string=extra_css(), font_config=font_config, url_fetcher=fetcher,
                        base_url=templates.as_uri() + "/")]
     return HTML(string=html, base_url=templates.as_uri() + "/", url_fetcher=fetcher).render(
         stylesheets=stylesheets, font_config=font_config)

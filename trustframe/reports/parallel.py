@@ -98,7 +98,9 @@ def executor() -> ProcessPoolExecutor | None:
         if _pool is None:
             context = multiprocessing.get_context("forkserver")
             # The server imports this module (and so WeasyPrint) once; each worker is a fork of it.
-            context.set_forkserver_preload([__name__])
+            # First it imports the lifeline that ends it (and what it started) with this process,
+            # even while the WeasyPrint import is still running (seconds on a loaded machine).
+            context.set_forkserver_preload(["trustframe.forkserver_lifeline", __name__])
             # Workers end with this process even when it is killed (they would otherwise run on).
             _pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=lifeline.tie_to_parent,
                                         initargs=(os.getpid(),))

@@ -29,6 +29,8 @@ from urllib.request import url2pathname
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from trustframe.errors import TrustFrameError
+
 #: Largest logo we embed (bytes). A logo is a few KB; anything bigger is a mistake or an attack.
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 
@@ -36,7 +38,7 @@ _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 _JPEG_MAGIC = b"\xff\xd8\xff"
 
 
-class ReportSafetyError(ValueError):
+class ReportSafetyError(TrustFrameError, ValueError):
     """Raised for inputs a report refuses to use (for example a logo that is not PNG/JPEG)."""
 
 

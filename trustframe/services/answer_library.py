@@ -18,7 +18,7 @@ from trustframe.domain import answers as answer_values
 from trustframe.domain.answers import AnswerValueError
 from trustframe.domain.answer_library import DEFAULT_MAX_AGE_MONTHS, LibraryAnswer, pick_reusable
 from trustframe.domain.questionnaire import Question
-from trustframe.services.changes import Change
+from trustframe.services.changes import Change, Entity
 from trustframe.storage.orm import AnswerRow
 from trustframe.storage.repositories import AssessmentRepository, HistoryRepository
 
@@ -113,7 +113,7 @@ class AnswerLibraryService:
                 row.updated_at, row.updated_by = now, user
                 history.record(user, "answer", qid, "prefilled", None, offer.value, assessment_id=assessment_id,
                                note=f"from {offer.provenance}")
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
         return len(offers)
 
     def import_mapped(self, assessment_id: int, answers_file: Path, mapping_file: Path,
@@ -154,5 +154,5 @@ class AnswerLibraryService:
                 history.record(user, "answer", a.question_id, "mapped_import", None, a.value,
                                assessment_id=assessment_id,
                                note=f"{mapping.title}: {a.source_id} in {source_name}, row {a.row}")
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
         return outcome

@@ -379,8 +379,14 @@ class AssessmentService:
         if question is None:
             raise NotFoundError(f"{questionnaire.key} has no question '{question_id}'.")
         if value is not _UNSET:
-            value = (answer_values.parse_text(question, str(value)) if parse_text and value is not None
-                     else answer_values.normalise(question, value))
+            if parse_text and value is not None:
+                # The labels of the questionnaire's translations count, as in a returned workbook
+                # (one parser for typed answers; tests/cli/test_typed_answers.py).
+                from trustframe.exchange.questionnaire_translations import translated_option
+
+                value = answer_values.parse_text(question, str(value), translated_option)
+            else:
+                value = answer_values.normalise(question, value)
         if source is AnswerSource.REVIEWER and not override_reason.strip():
             raise InvalidInput("A reviewer override needs a reason.")
         if comment is not None and len(comment) > answer_values.MAX_TEXT_LENGTH:
@@ -680,11 +686,9 @@ class AssessmentService:
     def justification_need(self, assessment_id: int, decision: Decision) -> JustificationNeed:
         """Whether recording ``decision`` now needs a written justification: it differs from the
         scoring's recommendation, or fewer questions are answered than the profile's threshold."""
-        scoring = getattr(self._s, "scoring", None)
-        if scoring is None:
-            return justification_need(decision.value, None, None, 1.0)
+        scoring = self._s.scoring
         result = scoring.score(assessment_id, detail=False)
-        minimum = float(getattr(scoring.profile, "completeness_minimum", 0.8))
+        minimum = scoring.profile.completeness_minimum
         return justification_need(decision.value, result.recommendation.value, result.completeness, minimum)
 
     def decide(self, assessment_id: int, decision: Decision, decided_by: str = "", notes: str = "",
@@ -697,9 +701,9 @@ class AssessmentService:
         decided_by = decided_by.strip() or self._s.user
         justification = justification.strip()
         decided_on = decided_on or date.today()
-        if getattr(self._s, "snapshot_on_decision", None) is None and hasattr(type(self._s), "scoring"):
+        if self._s.snapshot_on_decision is None:
             # The scoring service installs the snapshot hook when it is created: make sure it is.
-            getattr(self._s, "scoring")
+            self._s.scoring  # noqa: B018 - built for its side effect (the hook)
         with self._s.workspace.transaction() as session:
             row = AssessmentRepository(session).row(assessment_id)
             if row.status == AssessmentStatus.DECIDED.value:
@@ -722,7 +726,7 @@ class AssessmentService:
                 row.next_review_due = _add_months(decided_on, 12)
             row.reviewer = row.reviewer or decided_by
             row.updated_at = datetime.now().replace(microsecond=0)
-            snapshot = getattr(self._s, "snapshot_on_decision", None)
+            snapshot = self._s.snapshot_on_decision
             if snapshot is not None:
                 snapshot(session, assessment_id, decided_on)
             result = AssessmentRepository(session).get(assessment_id)

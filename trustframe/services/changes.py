@@ -3,22 +3,42 @@ screen refreshes only what it must (the GUI turns these into a Qt signal)."""
 
 from __future__ import annotations
 
+import enum
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 log = logging.getLogger(__name__)
 
 
+class Entity(str, enum.Enum):
+    """What kind of thing changed. A ``str`` enum, so ``change.entity == "answer"`` still holds."""
+
+    VENDOR = "vendor"
+    PRODUCT = "product"
+    ASSESSMENT = "assessment"
+    ANSWER = "answer"
+    EVIDENCE = "evidence"
+    SETTINGS = "settings"
+    WORKSPACE = "workspace"
+
+
 @dataclass(frozen=True)
 class Change:
-    """``entity`` is one of vendor, product, assessment, answer, evidence, settings, workspace;
-    ``entity_id`` the id when one thing changed (None = many); ``assessment_id`` when the change
-    belongs to an assessment."""
+    """``entity`` says what kind of thing changed; ``entity_id`` the id when one thing changed
+    (None = many); ``assessment_id`` when the change belongs to an assessment.
 
-    entity: str
+    ``entity`` may be given as its string value ("answer"); it is stored as :class:`Entity`, and an
+    unknown name raises ValueError at once instead of refreshing nothing later.
+    """
+
+    entity: Entity
     entity_id: int | str | None = None
     assessment_id: int | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.entity, Entity):
+            object.__setattr__(self, "entity", Entity(self.entity))
 
 
 Listener = Callable[[Change], None]

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from trustframe.domain.history import ChangeLogEntry
 from trustframe.services.assessments import AssessmentService
@@ -17,8 +18,15 @@ from trustframe.storage.database import Workspace
 from trustframe.storage.repositories import HistoryRepository, SettingsRepository
 
 if TYPE_CHECKING:
-    from trustframe.services.answer_library import AnswerLibraryService
+    # Imported for the annotations only: the services below are built on first use (not every
+    # command needs them, and importing them here would make import cycles).
     from sqlalchemy.orm import Session
+
+    from trustframe.services.answer_library import AnswerLibraryService
+    from trustframe.services.buyer_readiness import BuyerReadinessService
+    from trustframe.services.exchange import ExchangeService
+    from trustframe.services.reports import ReportService
+    from trustframe.services.scoring import ScoringService
 
 
 def current_user() -> str:
@@ -43,11 +51,11 @@ class Services:
         self.assessments = AssessmentService(self)
         self.evidence = EvidenceService(self)
         #: Hook the scoring service installs to store a snapshot inside the decision's transaction.
-        self.snapshot_on_decision: Callable[["Session", int, Any], None] | None = None
+        self.snapshot_on_decision: Callable[[Session, int, Any], None] | None = None
 
     @classmethod
     def open(cls, path: Path | str, user: str | None = None, create: bool = True, migrate: bool = True,
-             read_only: bool = False) -> "Services":
+             read_only: bool = False) -> Services:
         """Open (creating or migrating as needed) the workspace at ``path``.
 
         ``migrate=False`` refuses an older workspace instead of upgrading it; ``read_only`` opens
@@ -55,35 +63,35 @@ class Services:
         return cls(Workspace.open(path, create=create, migrate=migrate, read_only=read_only), user=user)
 
     @cached_property
-    def scoring(self) -> Any:
+    def scoring(self) -> ScoringService:
         """The scoring service (imported lazily: not every command needs it)."""
         from trustframe.services.scoring import ScoringService
 
         return ScoringService(self)
 
     @cached_property
-    def exchange(self) -> Any:
+    def exchange(self) -> ExchangeService:
         """The Excel exchange service."""
         from trustframe.services.exchange import ExchangeService
 
         return ExchangeService(self)
 
     @cached_property
-    def reports(self) -> Any:
+    def reports(self) -> ReportService:
         """The report service."""
         from trustframe.services.reports import ReportService
 
         return ReportService(self)
 
     @cached_property
-    def buyer(self) -> Any:
+    def buyer(self) -> BuyerReadinessService:
         """Buyer readiness: the buyer's own module of each assessment, scored separately."""
         from trustframe.services.buyer_readiness import BuyerReadinessService
 
         return BuyerReadinessService(self)
 
     @cached_property
-    def answer_library(self) -> "AnswerLibraryService":
+    def answer_library(self) -> AnswerLibraryService:
         """The vendor answer library (earlier answers offered "to confirm")."""
         from trustframe.services.answer_library import AnswerLibraryService
 
@@ -101,19 +109,19 @@ class Services:
 
     def set_setting(self, key: str, value: Any) -> None:
         """Change a workspace-level setting (logged)."""
-        from trustframe.services.changes import Change
+        from trustframe.services.changes import Change, Entity
 
         with self.workspace.transaction() as session:
             repo = SettingsRepository(session)
             HistoryRepository(session).record(self.user, "settings", key, "value", repo.get(key), value)
             repo.set(key, value)
-        self.changes.announce(Change("settings", key))
+        self.changes.announce(Change(Entity.SETTINGS, key))
 
     def close(self) -> None:
         """Close the workspace."""
         self.workspace.close()
 
-    def __enter__(self) -> "Services":
+    def __enter__(self) -> Services:
         return self
 
     def __exit__(self, *exc: object) -> None:

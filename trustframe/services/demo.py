@@ -8,7 +8,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from trustframe.domain.assessment import AnswerSource, AssessmentStatus, Decision
 from trustframe.domain.questionnaire import AnswerType, EvidenceKind, ProductCategory, Question, Severity
@@ -119,24 +119,45 @@ def _within(question: Question, number: int) -> int:
     return number
 
 
-def _answer_value(question: Question, quality: float, rng: random.Random, today: date) -> Any:
-    if question.type.has_options:
-        return _pick_option(question, quality, rng)
-    if question.type is AnswerType.NUMBER:
-        if question.bands:
-            ordered = sorted(question.bands, key=lambda b: -b.score)
-            band = ordered[min(len(ordered) - 1, int((1 - quality) * len(ordered) * rng.uniform(0.5, 1.5)))]
-            low = band.min if band.min is not None else (band.max or 1) / 2
-            high = band.max if band.max is not None else low * 2 + 10
-            return _within(question, int(low + (high - low) * rng.random() * 0.9))
-        return _within(question, rng.randint(1, 100))
-    if question.type is AnswerType.DATE:
-        return (today - timedelta(days=rng.randint(30, 500))).isoformat()
+def _demo_number(question: Question, quality: float, rng: random.Random, today: date) -> Any:
+    if question.bands:
+        ordered = sorted(question.bands, key=lambda b: -b.score)
+        band = ordered[min(len(ordered) - 1, int((1 - quality) * len(ordered) * rng.uniform(0.5, 1.5)))]
+        low = band.min if band.min is not None else (band.max or 1) / 2
+        high = band.max if band.max is not None else low * 2 + 10
+        return _within(question, int(low + (high - low) * rng.random() * 0.9))
+    return _within(question, rng.randint(1, 100))
+
+
+def _demo_date(question: Question, quality: float, rng: random.Random, today: date) -> Any:
+    return (today - timedelta(days=rng.randint(30, 500))).isoformat()
+
+
+def _demo_text(question: Question, quality: float, rng: random.Random, today: date) -> Any:
     return rng.choice([
         "Described in our security whitepaper, section 3; available under NDA.",
         "Handled by the central product security team; see attached policy.",
         "Reviewed yearly by internal audit.",
     ])
+
+
+def _demo_choice(question: Question, quality: float, rng: random.Random, today: date) -> Any:
+    return _pick_option(question, quality, rng)
+
+
+#: How the demo makes up an answer of each type (tests/test_answer_type_tables.py checks it is complete).
+DEMO_ANSWERS: dict[AnswerType, Callable[[Question, float, random.Random, date], Any]] = {
+    AnswerType.SINGLE_CHOICE: _demo_choice,
+    AnswerType.YES_NO: _demo_choice,
+    AnswerType.MULTIPLE_CHOICE: _demo_choice,
+    AnswerType.NUMBER: _demo_number,
+    AnswerType.DATE: _demo_date,
+    AnswerType.TEXT: _demo_text,
+}
+
+
+def _answer_value(question: Question, quality: float, rng: random.Random, today: date) -> Any:
+    return DEMO_ANSWERS[question.type](question, quality, rng, today)
 
 
 def _profile_answers(services: "Services", criticality: int) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,7 +14,7 @@ from trustframe.domain.evidence import Evidence
 from trustframe.domain.questionnaire import EvidenceKind
 from trustframe.domain.assessment import AssessmentStatus
 from trustframe.errors import ConflictError, NotFoundError
-from trustframe.services.changes import Change
+from trustframe.services.changes import Change, Entity
 from trustframe.services.vendors import InvalidInput
 from trustframe.storage.evidence_facts import EvidenceFactsRepository
 from trustframe.storage.repositories import (
@@ -68,12 +69,18 @@ def _ip_of(host: str) -> "ipaddress.IPv4Address | ipaddress.IPv6Address | None":
     return ipaddress.IPv4Address(value * 256 ** rest + numbers[-1])
 
 
-def link_warning(url: str) -> str | None:
-    """Why a link to evidence deserves a second look, or None.
+@dataclass(frozen=True)
+class LinkConcern:
+    """Why an evidence link points inside a network: ``kind`` is one of ``link-local``,
+    ``loopback``, ``private``, ``reserved`` or ``internal-name``; ``where`` the address or host."""
 
-    TrustFrame never fetches evidence links, but someone opening one from a report would reach
-    their own network: a link-local (cloud metadata, 169.254.169.254), private, loopback or
-    otherwise internal address in a vendor's evidence is suspicious."""
+    kind: str
+    where: str
+
+
+def link_concern(url: str) -> LinkConcern | None:
+    """The structured form of :func:`link_warning`, for interfaces that word it themselves
+    (the GUI translates it); None when the link points to a public site or cannot be parsed."""
     from urllib.parse import urlsplit
 
     try:
@@ -85,17 +92,30 @@ def link_warning(url: str) -> str | None:
     address = _ip_of(host)
     if address is not None:
         ipv4 = getattr(address, "ipv4_mapped", None) or address
-        kind = ("link-local (cloud metadata)" if ipv4.is_link_local else "loopback" if ipv4.is_loopback
+        kind = ("link-local" if ipv4.is_link_local else "loopback" if ipv4.is_loopback
                 else "private" if ipv4.is_private else "reserved" if (ipv4.is_reserved or ipv4.is_unspecified
                                                                       or ipv4.is_multicast) else "")
-        if kind:
-            return (f"The link points to a {kind} address ({ipv4}), not to a public site; it is stored but never "
-                    "fetched. Check that the vendor meant it.")
-        return None
+        return LinkConcern(kind, str(ipv4)) if kind else None
     if host in _INTERNAL_NAMES or host.endswith(_INTERNAL_SUFFIXES) or "." not in host:
-        return (f"The link points to an internal host name ({host}), not to a public site; it is stored but never "
-                "fetched. Check that the vendor meant it.")
+        return LinkConcern("internal-name", host)
     return None
+
+
+def link_warning(url: str) -> str | None:
+    """Why a link to evidence deserves a second look, or None.
+
+    TrustFrame never fetches evidence links, but someone opening one from a report would reach
+    their own network: a link-local (cloud metadata, 169.254.169.254), private, loopback or
+    otherwise internal address in a vendor's evidence is suspicious."""
+    concern = link_concern(url)
+    if concern is None:
+        return None
+    if concern.kind == "internal-name":
+        return (f"The link points to an internal host name ({concern.where}), not to a public site; it is stored "
+                "but never fetched. Check that the vendor meant it.")
+    kind = "link-local (cloud metadata)" if concern.kind == "link-local" else concern.kind
+    return (f"The link points to a {kind} address ({concern.where}), not to a public site; it is stored but never "
+            "fetched. Check that the vendor meant it.")
 
 
 class EvidenceService:
@@ -144,7 +164,7 @@ class EvidenceService:
             if facts is not None:
                 EvidenceFactsRepository(session).put(evidence.id, kind.value, str(facts["format"]), facts)  # type: ignore[arg-type]
             HistoryRepository(session).record(self._s.user, "evidence", evidence.id, "created", None, title)
-        self._s.changes.announce(Change("evidence", evidence.id))
+        self._s.changes.announce(Change(Entity.EVIDENCE, evidence.id))
         return evidence
 
     def update(self, evidence: Evidence) -> Evidence:
@@ -229,9 +249,9 @@ class EvidenceService:
     def _announce(self, evidence_id: int, assessment_ids: list[int]) -> None:
         """Announce the evidence change, then once per assessment citing it: its scores (which
         count evidence validity) are out of date."""
-        self._s.changes.announce(Change("evidence", evidence_id))
+        self._s.changes.announce(Change(Entity.EVIDENCE, evidence_id))
         for assessment_id in assessment_ids:
-            self._s.changes.announce(Change("evidence", evidence_id, assessment_id))
+            self._s.changes.announce(Change(Entity.EVIDENCE, evidence_id, assessment_id))
 
     def list(self, vendor_id: int | None = None) -> list[Evidence]:
         """Evidence of a vendor (or all)."""
@@ -269,7 +289,7 @@ class EvidenceService:
                 facts_repo.put(evidence_id, EvidenceKind.VEX.value, str(facts.get("format", "")),
                                mark_known_exploited(facts, cves))
                 affected[evidence_id] = sorted({aid for aid, _q, _s in evidence_repo.links_for_evidence(evidence_id)})
-        self._s.changes.announce(Change("settings", KEV_SETTING))
+        self._s.changes.announce(Change(Entity.SETTINGS, KEV_SETTING))
         for evidence_id, assessment_ids in affected.items():
             self._announce(evidence_id, assessment_ids)
         return len(cves)
@@ -308,7 +328,7 @@ class EvidenceService:
             if EvidenceRepository(session).link(assessment_id, question_id, evidence_id):
                 HistoryRepository(session).record(self._s.user, "answer", question_id, "evidence", None,
                                                   evidence.title, assessment_id=assessment_id)
-        self._s.changes.announce(Change("answer", question_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ANSWER, question_id, assessment_id))
 
     def unlink(self, assessment_id: int, question_id: str, evidence_id: int) -> None:
         """Remove the link between evidence and an answer."""
@@ -317,7 +337,7 @@ class EvidenceService:
             if EvidenceRepository(session).unlink(assessment_id, question_id, evidence_id):
                 HistoryRepository(session).record(self._s.user, "answer", question_id, "evidence",
                                                   evidence.title, None, assessment_id=assessment_id)
-        self._s.changes.announce(Change("answer", question_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ANSWER, question_id, assessment_id))
 
     def file_bytes(self, evidence_id: int) -> bytes:
         """The stored file's content (checked against its hash)."""

@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 from trustframe.domain.assessment import (
     ALLOWED_TRANSITIONS,
+    Answer,
     AnswerSource,
     Assessment,
     AssessmentStatus,
 )
-from trustframe.domain.exchange import ExportRecord, ImportRecord
+from trustframe.domain.exchange import ExportBinding, ExportRecord, ImportRecord
 from trustframe.errors import ConflictError, ExchangeError, Issue
 from trustframe.exchange.excel_model import (
     ExportQuestion,
@@ -35,13 +36,13 @@ from trustframe.exchange.workbook_identity import keyed_seal
 from trustframe.services.assessments import AnswerInput
 from trustframe.services.changes import Change
 from trustframe.services.vendors import InvalidInput
-from trustframe.services.workbook_binding import identify
+from trustframe.services.import_preview import build_preview, missing_message
 from trustframe.storage.exchange_records import ExchangeRecordRepository
 from trustframe.storage.export_bindings import ExportBindingRepository
 from trustframe.storage.repositories import AssessmentRepository, HistoryRepository
 
 if TYPE_CHECKING:
-    from trustframe.domain.questionnaire import Questionnaire
+    from trustframe.domain.questionnaire import Question, Questionnaire
     from trustframe.services.context import Services
 
 log = logging.getLogger(__name__)
@@ -147,68 +148,11 @@ class ExchangeService:
         identity cannot be verified); ``accept_legacy_seal`` the officer's confirmation that a
         workbook sealed the old, unkeyed way may be imported. Raises ExchangeError when the file
         cannot be read or belongs elsewhere (another workspace, assessment, vendor or
-        questionnaire version); see :mod:`trustframe.services.workbook_binding`.
+        questionnaire version); see :mod:`trustframe.services.workbook_binding` and
+        :func:`trustframe.services.import_preview.build_preview` (shared with the light path of
+        ``import-response --dry-run``).
         """
-        from trustframe.exchange.excel_import import build_rows, read_workbook
-
-        path = Path(path)
-        parsed = read_workbook(path)
-        identity = identify(self._s, parsed, assessment_id, accept_legacy_seal=accept_legacy_seal)
-        parsed = identity.parsed or parsed
-        issues: list[Issue] = list(identity.issues)
-        assessment, identified_by = identity.assessment, identity.identified_by
-        questionnaire = self._s.assessments.questionnaire(assessment)
-        meta = parsed.meta
-        if meta is not None and (meta.questionnaire_id, meta.questionnaire_version) != (
-                questionnaire.id, questionnaire.version):
-            message = (f"{parsed.file_name} was made for questionnaire {meta.questionnaire_id} version "
-                       f"{meta.questionnaire_version}, but assessment {assessment.id} uses {questionnaire.key}. "
-                       "Send the vendor a new export.")
-            raise ExchangeError(message, [])
-        if assessment.locked:
-            message = (f"Assessment {assessment.id} is decided and locked; reopen it (with a reason) before "
-                       "importing answers.")
-            raise ExchangeError(message, [])
-        with self._s.workspace.reading() as session:
-            records = ExchangeRecordRepository(session)
-            export = None
-            if identity.binding is not None:
-                export = records.export_by_uid(identity.binding.export_uid)
-                if export is not None and export.assessment_id != assessment.id:
-                    export = None
-            if export is None:
-                export = records.latest_export(assessment.id)
-                if export is not None:
-                    issues.append(Issue(
-                        "The export this file came from is not recorded; answers are compared with the latest "
-                        f"export ({export.exported_at:%Y-%m-%d %H:%M}) to find conflicts.",
-                        file=parsed.file_name, severity="warning"))
-                else:
-                    issues.append(Issue("No export of this assessment is recorded, so conflicts with answers "
-                                        "you changed after sending cannot be detected.",
-                                        file=parsed.file_name, severity="warning"))
-            previous = records.imports(assessment.id, parsed.sha256)
-        current = self._s.assessments.answers(assessment.id)
-        scope = {q.id for q in self._s.assessments.scoped_questions(assessment)}
-        rows, row_issues = build_rows(parsed, questionnaire, scope, current,
-                                      export.answers if export is not None else None,
-                                      export.question_ids if export is not None else None)
-        missing = _missing_rows(rows, export.question_ids if export is not None else None, questionnaire)
-        if missing:
-            issues.append(Issue(_missing_message(parsed.file_name, missing, len(export.question_ids or ())),  # type: ignore[union-attr]
-                                file=parsed.file_name, where=parsed.questions_sheet))
-        if previous:
-            issues.append(Issue(f"This file was already imported on {previous[0].imported_at:%Y-%m-%d %H:%M} "
-                                f"by {previous[0].importer or 'unknown'}.", file=parsed.file_name,
-                                severity="info"))
-        return ImportPreview(
-            path=path, file_name=parsed.file_name, sha256=parsed.sha256, assessment_id=assessment.id,  # type: ignore[arg-type]
-            assessment_label=_label(assessment), questionnaire_key=questionnaire.key, rows=tuple(rows),
-            issues=_worst_first(issues + row_issues), export_uid=export.uid if export is not None else None,
-            identified_by=identified_by, already_imported_at=previous[0].imported_at if previous else None,
-            status=assessment.status.value, vendor_name=assessment.vendor_name, product_name=assessment.product_name,
-            sent_to_vendor=identity.binding.vendor_name if identity.binding is not None else "",
-            verification=identity.verification, missing_rows=tuple(missing))
+        return build_preview(ServicesReads(self._s), path, assessment_id, accept_legacy_seal=accept_legacy_seal)
 
     def apply_import(self, preview: ImportPreview, accepted: set[str] | None = None, *,
                      allow_missing_rows: bool = False) -> ImportResult:
@@ -246,7 +190,7 @@ class ExchangeService:
             return ImportResult(assessment_id=preview.assessment_id, import_id=None, applied=(), counts=counts,
                                 status=self._s.assessments.get(preview.assessment_id).status.value)
         if preview.missing_rows and not allow_missing_rows:
-            raise InvalidInput(_missing_message(preview.file_name, list(preview.missing_rows), None)
+            raise InvalidInput(missing_message(preview.file_name, list(preview.missing_rows), None)
                                .replace("importing it needs your confirmation",
                                         "nothing was imported; confirm to import the remaining rows only "
                                         "(--allow-missing-rows)"))
@@ -301,22 +245,6 @@ class ExchangeService:
             return ExchangeRecordRepository(session).exports(assessment_id)
 
 
-def _missing_rows(rows: Any, sent: tuple[str, ...] | None, questionnaire: Any) -> list[str]:
-    """Questions the workbook was sent with that have no row in the returned file."""
-    present = {r.question_id for r in rows}
-    return [qid for qid in sent or () if qid not in present and qid in questionnaire.questions_by_id]
-
-
-def _missing_message(file_name: str, missing: list[str], sent: int | None) -> str:
-    listed = ", ".join(missing[:8]) + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
-    of = f" of the {sent}" if sent else ""
-    return (f"{file_name}: {len(missing)}{of} questions sent are missing from the returned workbook ({listed}), "
-            "so rows were deleted or lost; importing it needs your confirmation.")
-
-
-_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-
-
 def _in_vendor_language(questionnaire: "Questionnaire", language: str,
                         bilingual: bool) -> tuple["Questionnaire", dict[str, str]]:
     """The questionnaire in the vendor's language and, for a bilingual workbook, each question's
@@ -334,10 +262,65 @@ def _in_vendor_language(questionnaire: "Questionnaire", language: str,
     return shown, english
 
 
-def _worst_first(issues: list[Issue]) -> tuple[Issue, ...]:
-    """Errors before warnings before notes; within a severity, in the order found (sheet order)."""
-    return tuple(sorted(issues, key=lambda i: _SEVERITY_ORDER.get(i.severity, 1)))
+class ServicesReads:
+    """:class:`~trustframe.services.workbook_binding.WorkspaceReads` through the services and the
+    repositories (the normal path; the dry run's light path has :class:`LightReads`)."""
 
+    def __init__(self, services: "Services") -> None:
+        self._s = services
 
-def _label(assessment: Assessment) -> str:
-    return f"{assessment.vendor_name} / {assessment.product_name}"
+    @property
+    def workspace_id(self) -> str:
+        """The workspace's unique id."""
+        return self._s.workspace.workspace_id
+
+    def seal_key(self) -> bytes:
+        """The workspace's seal key (WorkspaceError when missing)."""
+        with self._s.workspace.reading() as session:
+            return ExportBindingRepository(session).seal_key()
+
+    def binding(self, export_uid: str) -> ExportBinding | None:
+        """The record of an export this workspace made."""
+        with self._s.workspace.reading() as session:
+            return ExportBindingRepository(session).get(export_uid)
+
+    def assessment(self, assessment_id: int) -> Assessment:
+        """An assessment with vendor and product names (NotFoundError when absent)."""
+        return self._s.assessments.get(assessment_id)
+
+    def assessment_id_by_uid(self, uid: str) -> int | None:
+        """The id of the assessment with this uid."""
+        with self._s.workspace.reading() as session:
+            row = AssessmentRepository(session).by_uid(uid)
+            return row.id if row is not None else None
+
+    def assessment_uid(self, assessment_id: int) -> str:
+        """The uid of an assessment."""
+        return self._s.assessments.uid(assessment_id)
+
+    def questionnaire(self, assessment: Assessment) -> "Questionnaire":
+        """The exact questionnaire version an assessment uses."""
+        return self._s.assessments.questionnaire(assessment)
+
+    def scoped_questions(self, assessment: Assessment) -> "list[Question]":
+        """Questions in scope before show-if."""
+        return self._s.assessments.scoped_questions(assessment)
+
+    def answers(self, assessment_id: int) -> dict[str, Answer]:
+        """The vendor-side answers."""
+        return self._s.assessments.answers(assessment_id)
+
+    def export_by_uid(self, uid: str) -> ExportRecord | None:
+        """The export with this uid."""
+        with self._s.workspace.reading() as session:
+            return ExchangeRecordRepository(session).export_by_uid(uid)
+
+    def latest_export(self, assessment_id: int) -> ExportRecord | None:
+        """The newest export of an assessment."""
+        with self._s.workspace.reading() as session:
+            return ExchangeRecordRepository(session).latest_export(assessment_id)
+
+    def imports(self, assessment_id: int, sha256: str) -> list[ImportRecord]:
+        """Imports of this file content into an assessment, newest first."""
+        with self._s.workspace.reading() as session:
+            return ExchangeRecordRepository(session).imports(assessment_id, sha256)

@@ -6,6 +6,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from trustframe.domain.questionnaire import Questionnaire, QuestionnaireKind
 from trustframe.errors import NotFoundError, QuestionnaireError
@@ -15,8 +16,11 @@ from trustframe.exchange.questionnaire_files import (
     check_questionnaire_text,
     load_questionnaire,
 )
-from trustframe.storage.database import Workspace
-from trustframe.storage.repositories import QuestionnaireTextRepository
+
+if TYPE_CHECKING:
+    # Only for hints: the catalog is also used by the dry run's light path, which must not
+    # import SQLAlchemy (the repositories are imported where a workspace is actually read).
+    from trustframe.storage.database import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -48,12 +52,18 @@ class QuestionnaireCatalog:
     assessments use, so an assessment made with 1.0.0 still opens after the bundle moves on.
     """
 
-    def __init__(self, workspace: Workspace | None = None, extra_dirs: tuple[Path, ...] = ()) -> None:
+    def __init__(self, workspace: "Workspace | None" = None, extra_dirs: tuple[Path, ...] = (), *,
+                 stored_text: Callable[[str, str], str | None] | None = None) -> None:
+        """``stored_text(id, version)`` reads the workspace's copy of a questionnaire version
+        instead of ``workspace`` (the light path of the import dry run passes its sqlite3 read)."""
         self.workspace = workspace
         self.extra_dirs = extra_dirs
+        self._stored_text_reader = stored_text
         self._bundled: dict[str, Questionnaire] | None = None
         self._by_key: dict[str, Questionnaire] = {}
         self._texts: dict[str, str] = {}
+        #: Bundled files read on their own by :meth:`_bundled_alone`, by path.
+        self._alone: dict[Path, Questionnaire] = {}
 
     def _load_bundled(self) -> dict[str, Questionnaire]:
         if self._bundled is None:
@@ -62,6 +72,12 @@ class QuestionnaireCatalog:
             for folder in self.extra_dirs:
                 files.extend((p, False) for p in sorted(folder.glob("*.yaml")))
             for path, bundled in files:
+                alone = self._alone.get(path)
+                if alone is not None:
+                    # Already read by _bundled_alone: the same object, so that everyone holding
+                    # the questionnaire this catalog returned holds the one it keeps.
+                    found[alone.id] = alone
+                    continue
                 try:
                     # Bundled files are validated in full by the test suite; skipping the
                     # schema pass keeps start-up fast. Anything else is untrusted.
@@ -79,6 +95,8 @@ class QuestionnaireCatalog:
         """Current bundled questionnaires plus other versions stored in the workspace."""
         items = {q.key: q for q in self._load_bundled().values()}
         if self.workspace is not None:
+            from trustframe.storage.repositories import QuestionnaireTextRepository
+
             with self.workspace.reading() as session:
                 for row in QuestionnaireTextRepository(session).list():
                     key = f"{row.questionnaire_id}@{row.version}"
@@ -97,10 +115,16 @@ class QuestionnaireCatalog:
     def get(self, questionnaire_id: str, version: str | None = None) -> Questionnaire:
         """The questionnaire ``id`` at ``version``; without a version the newest one known
         (bundled, or a custom questionnaire kept in the workspace)."""
+        if version is not None and self._bundled is None and not self.extra_dirs:
+            alone = self._bundled_alone(questionnaire_id, version)
+            if alone is not None:
+                return alone
         bundled = self._load_bundled()
         if version is None:
             stored: list[str] = []
             if self.workspace is not None:
+                from trustframe.storage.repositories import QuestionnaireTextRepository
+
                 with self.workspace.reading() as session:
                     stored = [row.version for row in QuestionnaireTextRepository(session).list()
                               if row.questionnaire_id == questionnaire_id]
@@ -115,10 +139,8 @@ class QuestionnaireCatalog:
         key = f"{questionnaire_id}@{version}"
         if key in self._by_key:
             return self._by_key[key]
-        if self.workspace is not None:
-            with self.workspace.reading() as session:
-                row = QuestionnaireTextRepository(session).get(questionnaire_id, version)
-                text = row.text if row else None
+        if self.workspace is not None or self._stored_text_reader is not None:
+            text = self._stored_text(questionnaire_id, version)
             if text is not None:
                 q, issues = check_questionnaire_text(text, file=f"{key} (workspace copy)")
                 if q is None:
@@ -155,6 +177,38 @@ class QuestionnaireCatalog:
             return q
         return None
 
+    def _bundled_alone(self, questionnaire_id: str, version: str) -> Questionnaire | None:
+        """The bundled file ``<id>.yaml`` when it is exactly this version, read without the other
+        bundled files (an import preview needs one questionnaire; each costs a parse). None sends
+        the caller to the full lookup, which also logs a broken file."""
+        key = f"{questionnaire_id}@{version}"
+        if key in self._by_key:
+            return self._by_key[key]
+        path = next((p for p in bundled_questionnaire_files() if p.name == f"{questionnaire_id}.yaml"), None)
+        if path is None:
+            return None
+        try:
+            q = load_questionnaire(path, trusted=True)
+        except QuestionnaireError:
+            return None
+        if q.key != key:
+            return None
+        self._by_key[key] = q
+        self._texts[key] = path.read_text(encoding="utf-8-sig")
+        self._alone[path] = q
+        return q
+
+    def _stored_text(self, questionnaire_id: str, version: str) -> str | None:
+        """The workspace's copy of a questionnaire version, if it keeps one."""
+        if self._stored_text_reader is not None:
+            return self._stored_text_reader(questionnaire_id, version)
+        from trustframe.storage.repositories import QuestionnaireTextRepository
+
+        assert self.workspace is not None
+        with self.workspace.reading() as session:
+            row = QuestionnaireTextRepository(session).get(questionnaire_id, version)
+            return row.text if row else None
+
     def text(self, questionnaire: Questionnaire) -> str:
         """The YAML source of a loaded questionnaire."""
         self._load_bundled()
@@ -171,6 +225,8 @@ class QuestionnaireCatalog:
         self._by_key[q.key] = q
         self._texts[q.key] = text
         if self.workspace is not None:
+            from trustframe.storage.repositories import QuestionnaireTextRepository
+
             with self.workspace.transaction() as session:
                 QuestionnaireTextRepository(session).put(q.id, q.version, text, origin="custom")
         return q

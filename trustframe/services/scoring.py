@@ -47,7 +47,7 @@ from trustframe.domain.scoring_model import Rating, Recommendation, ScoreResult
 from trustframe.domain.scoring_profile import ScoringProfile, ScoringProfileError, merge_profile_data
 from trustframe.domain.tiering import TierResult, compute_tier
 from trustframe.errors import NotFoundError
-from trustframe.services.changes import Change
+from trustframe.services.changes import Change, Entity
 from trustframe.services.scoring_worker import Job, score_jobs
 from trustframe.services.vendors import InvalidInput
 from trustframe.storage.repositories import AssessmentRepository, EvidenceRepository
@@ -183,6 +183,19 @@ class ScoringService:
         with self._s.workspace.reading() as session:
             return self._score_in(session, assessment_id, as_of, detail)
 
+    def score_or_none(self, assessment_id: int) -> ScoreResult | None:
+        """:meth:`score`, or None when this assessment cannot be scored (logged with its traceback).
+
+        For screens that must keep working when one odd assessment fails to score: the live
+        score panel and the vendor page show "score unavailable" instead of breaking the
+        answering flow.
+        """
+        try:
+            return self.score(assessment_id)
+        except Exception:  # noqa: BLE001 - a broken score must not stop the officer answering; logged
+            log.exception("Scoring assessment %s failed", assessment_id)
+            return None
+
     def score_many(self, assessment_ids: Sequence[int], as_of: date | None = None,
                    detail: bool = True) -> list[ScoreResult]:
         """Score several assessments (in the order given)."""
@@ -240,9 +253,9 @@ class ScoringService:
     def _on_change(self, change: Change) -> None:
         if change.assessment_id is not None:
             self._dirty.add(change.assessment_id)
-        if change.entity == "settings" and change.entity_id == PROFILE_SETTING:
+        if change.entity is Entity.SETTINGS and change.entity_id == PROFILE_SETTING:
             self._profile = None
-        if change.entity == "workspace":
+        if change.entity is Entity.WORKSPACE:
             self._profile = None
             self._dirty.clear()
 
@@ -366,7 +379,7 @@ class ScoringService:
                 if progress is not None:
                     progress(done, total)
         if done:
-            self._s.changes.announce(Change("assessment", None, None))
+            self._s.changes.announce(Change(Entity.ASSESSMENT, None, None))
         return done
 
     def _rescore_pooled(self, pool: Executor, ids: Sequence[int], as_of: date, progress: Progress | None,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from trustframe.domain.questionnaire import ProductCategory
 from trustframe.domain.vendors import Contact, Product, Vendor
 from trustframe.errors import ConflictError, NotFoundError, TrustFrameError
-from trustframe.services.changes import Change
+from trustframe.services.changes import Change, Entity
 from trustframe.storage.repositories import HistoryRepository, VendorRepository, product_from_row, vendor_from_row
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ class VendorService:
                 raise ConflictError(f"A vendor named '{vendor.name}' already exists.")
             saved = repo.add(vendor)
             HistoryRepository(session).record(self._s.user, "vendor", saved.id, "created", None, saved.name)
-        self._s.changes.announce(Change("vendor", saved.id))
+        self._s.changes.announce(Change(Entity.VENDOR, saved.id))
         return saved
 
     def update_vendor(self, vendor: Vendor) -> Vendor:
@@ -61,7 +61,7 @@ class VendorService:
                         old = [dataclasses.asdict(c) for c in old]
                         new = [dataclasses.asdict(c) for c in new]
                     history.record(self._s.user, "vendor", vendor.id, field, old, new)
-        self._s.changes.announce(Change("vendor", after.id))
+        self._s.changes.announce(Change(Entity.VENDOR, after.id))
         return after
 
     def delete_vendor(self, vendor_id: int) -> Vendor:
@@ -69,7 +69,7 @@ class VendorService:
         with self._s.workspace.transaction() as session:
             vendor = VendorRepository(session).delete(vendor_id)
             HistoryRepository(session).record(self._s.user, "vendor", vendor_id, "deleted", vendor.name, None)
-        self._s.changes.announce(Change("vendor", vendor_id))
+        self._s.changes.announce(Change(Entity.VENDOR, vendor_id))
         return vendor
 
     def get_vendor(self, vendor_id: int) -> Vendor:
@@ -113,7 +113,7 @@ class VendorService:
                                                deployment_notes.strip()))
             HistoryRepository(session).record(self._s.user, "product", product.id, "created", None,
                                               f"{vendor.name} / {name}")
-        self._s.changes.announce(Change("product", product.id))
+        self._s.changes.announce(Change(Entity.PRODUCT, product.id))
         return product
 
     def update_product(self, product: Product) -> Product:
@@ -130,7 +130,7 @@ class VendorService:
                 if old != new:
                     history.record(self._s.user, "product", product.id, field,
                                    getattr(old, "value", old), getattr(new, "value", new))
-        self._s.changes.announce(Change("product", after.id))
+        self._s.changes.announce(Change(Entity.PRODUCT, after.id))
         return after
 
     def get_product(self, product_id: int) -> Product:

@@ -18,10 +18,10 @@ Every rule here only reads; refusals are ExchangeErrors that name the file and w
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from trustframe.domain.assessment import Assessment
-from trustframe.domain.exchange import ExportBinding
+from trustframe.domain.assessment import Answer, Assessment
+from trustframe.domain.exchange import SEAL_KEYED, ExportBinding, ExportRecord, ImportRecord
 from trustframe.errors import ExchangeError, Issue
 from trustframe.exchange.excel_model import ParsedWorkbook
 from trustframe.exchange.workbook_identity import (
@@ -30,11 +30,44 @@ from trustframe.exchange.workbook_identity import (
     SealStatus,
     check_seal,
 )
-from trustframe.storage.export_bindings import SEAL_KEYED, ExportBindingRepository
-from trustframe.storage.repositories import AssessmentRepository
 
 if TYPE_CHECKING:
-    from trustframe.services.context import Services
+    from trustframe.domain.questionnaire import Question, Questionnaire
+
+
+class WorkspaceReads(Protocol):
+    """What the binding rules and the import preview read from a workspace.
+
+    Two implementations answer alike: the services (SQLAlchemy, :mod:`trustframe.services.exchange`)
+    and the light path of the import dry run (sqlite3 alone, :mod:`trustframe.services.import_preview`).
+    The rules in this module and the preview are written once, against this protocol, so that
+    both paths are exactly as strict.
+    """
+
+    @property
+    def workspace_id(self) -> str: ...  # noqa: D102
+
+    def seal_key(self) -> bytes: ...  # noqa: D102
+
+    def binding(self, export_uid: str) -> ExportBinding | None: ...  # noqa: D102
+
+    def assessment(self, assessment_id: int) -> Assessment: ...  # noqa: D102
+
+    def assessment_id_by_uid(self, uid: str) -> int | None: ...  # noqa: D102
+
+    def assessment_uid(self, assessment_id: int) -> str: ...  # noqa: D102
+
+    def questionnaire(self, assessment: Assessment) -> "Questionnaire": ...  # noqa: D102
+
+    def scoped_questions(self, assessment: Assessment) -> "list[Question]": ...  # noqa: D102
+
+    def answers(self, assessment_id: int) -> dict[str, Answer]: ...  # noqa: D102
+
+    def export_by_uid(self, uid: str) -> ExportRecord | None: ...  # noqa: D102
+
+    def latest_export(self, assessment_id: int) -> ExportRecord | None: ...  # noqa: D102
+
+    def imports(self, assessment_id: int, sha256: str) -> list[ImportRecord]: ...  # noqa: D102
 
 
 @dataclass(frozen=True)
@@ -65,7 +98,7 @@ def _label(assessment: Assessment) -> str:
     return f"assessment {assessment.id} ({assessment.vendor_name} / {assessment.product_name})"
 
 
-def identify(services: "Services", parsed: ParsedWorkbook, assessment_id: int | None = None, *,
+def identify(reads: WorkspaceReads, parsed: ParsedWorkbook, assessment_id: int | None = None, *,
              accept_legacy_seal: bool = False) -> WorkbookIdentity:
     """The assessment ``parsed`` may change, or an ExchangeError saying why it may change none.
 
@@ -79,23 +112,20 @@ def identify(services: "Services", parsed: ParsedWorkbook, assessment_id: int | 
     chosen, and ExchangeError for every other refusal.
     """
     name = parsed.file_name
-    with services.workspace.reading() as session:
-        key = ExportBindingRepository(session).seal_key()
-    verdict = check_seal(parsed, key)
+    verdict = check_seal(parsed, reads.seal_key())
     meta = verdict.meta
-    workspace_id = services.workspace.workspace_id
+    workspace_id = reads.workspace_id
     if meta is not None and meta.workspace_id and meta.workspace_id != workspace_id:
         raise ExchangeError(f"{name} was exported from another workspace (id {_clip(meta.workspace_id)}); this "
                             f"workspace is {workspace_id}. Open the workspace that sent it.", [])
 
     def lookup(export_uid: str) -> tuple[ExportBinding | None, Assessment | None]:
-        with services.workspace.reading() as session:
-            binding = ExportBindingRepository(session).get(export_uid)
-            owner = AssessmentRepository(session).get(binding.assessment_id) if binding is not None else None
+        binding = reads.binding(export_uid)
+        owner = reads.assessment(binding.assessment_id) if binding is not None else None
         return binding, owner
 
     def chosen() -> Assessment | None:
-        return services.assessments.get(assessment_id) if assessment_id is not None else None
+        return reads.assessment(assessment_id) if assessment_id is not None else None
 
     if verdict.status in (SealStatus.KEYED, SealStatus.LEGACY):
         assert meta is not None
@@ -109,9 +139,7 @@ def identify(services: "Services", parsed: ParsedWorkbook, assessment_id: int | 
             raise ExchangeError(f"{name} carries an old-style seal, but export {meta.export_uid} was sealed with "
                                 "this workspace's key: the file's identification was altered after it was sent. "
                                 "It was not imported.", [])
-        with services.workspace.reading() as session:
-            row = AssessmentRepository(session).by_uid(meta.assessment_uid)
-            named_id = row.id if row is not None else None
+        named_id = reads.assessment_id_by_uid(meta.assessment_uid)
         if named_id != owner.id:
             raise ExchangeError(f"{name} names an assessment other than the one export {meta.export_uid} was made "
                                 f"for ({_label(owner)}): its identification was altered. It was not imported.", [])
@@ -157,11 +185,11 @@ def identify(services: "Services", parsed: ParsedWorkbook, assessment_id: int | 
                                 f"cannot be imported into {_label(target)}.", [])
         _refuse_other_target(name, found, owner, target)
         binding = found
-    target_uid = services.assessments.uid(target.id)  # type: ignore[arg-type]
+    target_uid = reads.assessment_uid(target.id)  # type: ignore[arg-type]
     if any(uid != target_uid for uid in claimed_assessments):
         raise ExchangeError(f"{name} says it belongs to another assessment than {_label(target)}; it was not "
                             "imported.", [])
-    questionnaire = services.assessments.questionnaire(target)
+    questionnaire = reads.questionnaire(target)
     ids = {str(r.question_id.value).strip() for r in parsed.rows if r.question_id.value is not None}
     if ids and not ids & set(questionnaire.questions_by_id):
         raise ExchangeError(f"None of the question ids in {name} belong to questionnaire {questionnaire.key} of "

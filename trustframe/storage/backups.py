@@ -61,9 +61,17 @@ def list_backups(workspace: Path) -> list[BackupInfo]:
     found = []
     for entry in folder.iterdir():
         match = pattern.match(entry.name)
-        if match and entry.is_file():
-            found.append(BackupInfo(entry, datetime.strptime(match.group(1), "%Y%m%d-%H%M%S-%f"),
-                                    match.group(2), entry.stat().st_size))
+        if not match:
+            continue
+        try:
+            if not entry.is_file():
+                continue
+            size = entry.stat().st_size
+        except FileNotFoundError:
+            # Another program working on the same workspace pruned it meanwhile (two imports at
+            # once each take a backup and prune): it is no longer a backup to list.
+            continue
+        found.append(BackupInfo(entry, datetime.strptime(match.group(1), "%Y%m%d-%H%M%S-%f"), match.group(2), size))
     return sorted(found, key=lambda b: b.path.name)
 
 
@@ -134,7 +142,7 @@ def prune(workspace: Path, keep: int) -> list[Path]:
         try:
             # Only files in the workspace's own backup folder whose names match the pattern this
             # module writes are ever removed, and never the newest ``keep`` of them.
-            info.path.unlink()
+            info.path.unlink(missing_ok=True)  # another program may have pruned it first
             removed.append(info.path)
         except OSError as exc:
             log.warning("Could not remove the old backup %s: %s", info.path, exc)

@@ -12,15 +12,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from trustframe.domain.exchange import ExportBinding
+from trustframe.domain.exchange import SEAL_KEY_MISSING, SEAL_KEY_NAME, SEAL_KEYED, SEAL_LEGACY, ExportBinding
 from trustframe.errors import WorkspaceError
 from trustframe.storage.orm import ExportBindingRow, WorkspaceSecretRow
 
-#: Name of the workbook seal key in ``workspace_secrets`` (created by migration 0002).
-SEAL_KEY_NAME = "workbook_seal_key"
-#: How a workbook is sealed, as recorded per export.
-SEAL_KEYED = "hmac-sha256"
-SEAL_LEGACY = "sha256"
+__all__ = ["SEAL_KEY_NAME", "SEAL_KEYED", "SEAL_LEGACY", "ExportBindingRepository", "binding_from_row"]
 
 
 def binding_from_row(row: ExportBindingRow) -> ExportBinding:
@@ -41,8 +37,7 @@ class ExportBindingRepository:
         damaged by hand): without it no workbook can be sealed or verified."""
         row = self.session.get(WorkspaceSecretRow, SEAL_KEY_NAME)
         if row is None or not row.value:
-            raise WorkspaceError("This workspace has lost its workbook seal key, so vendor workbooks can neither "
-                                 "be sealed nor checked. Restore the workspace from a backup.")
+            raise WorkspaceError(SEAL_KEY_MISSING)
         return bytes(row.value)
 
     def add(self, export_uid: str, assessment_id: int, vendor_id: int, product_id: int, vendor_name: str,

@@ -1,4 +1,5 @@
-"""A light read path for listing commands: the standard library's sqlite3, no SQLAlchemy.
+"""A light read path for listing commands and the import dry run: the standard library's
+sqlite3, no SQLAlchemy.
 
 Why: ``trustframe vendor list`` spent most of its time importing SQLAlchemy and the service
 layer (28.8x a bare sqlite3 query of the same file). Listing needs one read-only query. The
@@ -16,11 +17,16 @@ Read-only (``mode=ro``): it never creates, migrates or locks a file for writing.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
+from trustframe.domain.assessment import Answer, AnswerSource, Assessment, AssessmentStatus, Decision
+from trustframe.domain.exchange import ExportBinding, ExportRecord, ImportRecord
+from trustframe.domain.questionnaire import ProductCategory
 from trustframe.domain.vendors import Contact, Vendor
 
 MIGRATION_SCRIPTS = Path(__file__).resolve().parent / "migrations" / "versions"
@@ -91,3 +97,200 @@ def read_vendors(path: Path) -> list[Vendor] | None:
         return None
     finally:
         connection.close()
+
+
+# ------------------------------------------------------------------------------------------------
+# The import dry run's reads (``import-response --dry-run``)
+
+
+class LightReadFailed(Exception):
+    """An sqlite3 error on the light path: the caller falls back to the normal open (which
+    reports the problem in its usual words, or succeeds where a read-only connection could not)."""
+
+
+def _decode_json(value: object) -> Any:
+    """A JSON column as SQLAlchemy's SQLite JSON type returns it: NULL and JSON null are both
+    None; a number comes back as the number itself, because the column's NUMERIC affinity makes
+    SQLite store the JSON text ``12`` as the integer 12 (``12.5`` as a real)."""
+    if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+        return value
+    return json.loads(value)  # type: ignore[arg-type]  # text, or bytes for a BLOB
+
+
+def _day(value: object) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+_ASSESSMENT_COLUMNS = (
+    "a.id, a.vendor_id, a.product_id, a.questionnaire_id, a.questionnaire_version, a.status, a.tier, "
+    "a.tier_override, a.tier_override_reason, a.profile_answers, a.scope_added, a.scope_removed, a.assessor, "
+    "a.reviewer, a.decision, a.decision_by, a.decision_date, a.decision_notes, a.due_date, "
+    "a.decision_justification, a.next_review_due, a.previous_assessment_id, a.procurement, a.created_at, "
+    "a.updated_at, v.name, p.name, p.category")
+
+
+class LightWorkspace:
+    """Read-only access to one workspace with the standard library's ``sqlite3``: exactly the
+    reads the import preview makes, returning the same domain objects as the repositories.
+
+    Open with :meth:`open` (None when the light path may not be used for the file); every
+    sqlite3 error afterwards raises :class:`LightReadFailed`. Values are decoded the way
+    SQLAlchemy's column types decode them (JSON text, ISO dates and times, 0/1 booleans).
+    """
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self._connection = connection
+
+    @classmethod
+    def open(cls, path: Path) -> "LightWorkspace | None":
+        """The workspace at ``path`` for reading, or None when the normal open must be used: not
+        a workspace at the head revision, or one the normal open for writing would refuse (a
+        read-only file or folder), so that the outcome never depends on which path ran."""
+        import os
+
+        path = Path(path).expanduser()
+        if not path.is_file() or not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+            return None
+        connection = _connect(path)
+        return cls(path, connection) if connection is not None else None
+
+    def close(self) -> None:
+        """Release the connection."""
+        self._connection.close()
+
+    def __enter__(self) -> "LightWorkspace":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _rows(self, sql: str, *params: object) -> list[tuple[Any, ...]]:
+        try:
+            return self._connection.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise LightReadFailed(str(exc)) from exc
+
+    # -- identity --------------------------------------------------------------------------------
+
+    @property
+    def workspace_id(self) -> str:
+        """As :attr:`Workspace.workspace_id`."""
+        rows = self._rows("SELECT value FROM workspace_meta WHERE key = 'workspace_id'")
+        return rows[0][0] if rows else ""
+
+    def seal_key(self) -> bytes:
+        """As ``ExportBindingRepository.seal_key`` (same refusal when the key is missing)."""
+        from trustframe.domain.exchange import SEAL_KEY_MISSING, SEAL_KEY_NAME
+        from trustframe.errors import WorkspaceError
+
+        rows = self._rows("SELECT value FROM workspace_secrets WHERE name = ?", SEAL_KEY_NAME)
+        if not rows or not rows[0][0]:
+            raise WorkspaceError(SEAL_KEY_MISSING)
+        return bytes(rows[0][0])
+
+    def binding(self, export_uid: str) -> ExportBinding | None:
+        """As ``ExportBindingRepository.get``."""
+        rows = self._rows("SELECT export_uid, assessment_id, vendor_id, product_id, exported_at, seal, vendor_name "
+                          "FROM export_bindings WHERE export_uid = ? LIMIT 1", export_uid)
+        if not rows:
+            return None
+        uid, assessment_id, vendor_id, product_id, exported_at, seal, vendor_name = rows[0]
+        return ExportBinding(export_uid=uid, assessment_id=assessment_id, vendor_id=vendor_id,
+                             product_id=product_id, exported_at=_when(exported_at), seal=seal,  # type: ignore[arg-type]
+                             vendor_name=vendor_name)
+
+    # -- assessments -----------------------------------------------------------------------------
+
+    def assessment(self, assessment_id: int) -> Assessment:
+        """As ``AssessmentRepository.get`` (NotFoundError when absent)."""
+        from trustframe.errors import NotFoundError
+
+        rows = self._rows(f"SELECT {_ASSESSMENT_COLUMNS} FROM assessments a JOIN vendors v ON v.id = a.vendor_id "
+                          "JOIN products p ON p.id = a.product_id WHERE a.id = ?", assessment_id)
+        if not rows:
+            raise NotFoundError(f"There is no assessment with id {assessment_id}.")
+        r = rows[0]
+        return Assessment(
+            id=r[0], vendor_id=r[1], product_id=r[2], questionnaire_id=r[3], questionnaire_version=r[4],
+            status=AssessmentStatus(r[5]), tier=r[6], tier_override=r[7], tier_override_reason=r[8],
+            profile_answers=dict(_decode_json(r[9]) or {}), scope_added=tuple(_decode_json(r[10]) or ()),
+            scope_removed=tuple(_decode_json(r[11]) or ()), assessor=r[12], reviewer=r[13],
+            decision=Decision(r[14]) if r[14] else None, decision_by=r[15], decision_date=_day(r[16]),
+            decision_notes=r[17], due_date=_day(r[18]), decision_justification=r[19] or "",
+            next_review_due=_day(r[20]), previous_assessment_id=r[21], procurement=r[22],
+            created_at=_when(r[23]), updated_at=_when(r[24]), vendor_name=r[25], product_name=r[26],  # type: ignore[arg-type]
+            product_category=ProductCategory(r[27]) if r[27] else None)
+
+    def assessment_id_by_uid(self, uid: str) -> int | None:
+        """The id of the assessment with this uid (``AssessmentRepository.by_uid``)."""
+        rows = self._rows("SELECT id FROM assessments WHERE uid = ? LIMIT 1", uid)
+        return rows[0][0] if rows else None
+
+    def assessment_uid(self, assessment_id: int) -> str:
+        """As ``AssessmentService.uid`` (NotFoundError when absent)."""
+        from trustframe.errors import NotFoundError
+
+        rows = self._rows("SELECT uid FROM assessments WHERE id = ?", assessment_id)
+        if not rows:
+            raise NotFoundError(f"There is no assessment with id {assessment_id}.")
+        return str(rows[0][0])
+
+    def answers(self, assessment_id: int) -> dict[str, Answer]:
+        """As ``AssessmentRepository.answers``: every answer with its evidence links."""
+        links: dict[str, list[int]] = {}
+        for qid, eid in self._rows("SELECT question_id, evidence_id FROM answer_evidence WHERE assessment_id = ? "
+                                   "ORDER BY evidence_id", assessment_id):
+            links.setdefault(qid, []).append(eid)
+        result: dict[str, Answer] = {}
+        for r in self._rows(
+                "SELECT question_id, value, comment, source, override_reason, needs_follow_up, to_confirm, "
+                "updated_at, updated_by, import_id, vendor_value, origin_assessment_id, origin_date, "
+                "na_accepted_reason, na_accepted_by, na_accepted_at FROM answers WHERE assessment_id = ?",
+                assessment_id):
+            result[r[0]] = Answer(
+                question_id=r[0], value=_decode_json(r[1]), comment=r[2], source=AnswerSource(r[3]),
+                override_reason=r[4], needs_follow_up=bool(r[5]) if r[5] is not None else r[5],
+                to_confirm=bool(r[6]) if r[6] is not None else r[6], evidence_ids=tuple(links.get(r[0], ())),
+                updated_at=_when(r[7]), updated_by=r[8], import_id=r[9], vendor_value=_decode_json(r[10]),
+                origin_assessment_id=r[11], origin_date=_day(r[12]), na_accepted_reason=r[13] or "",
+                na_accepted_by=r[14] or "", na_accepted_at=_when(r[15]))
+        for qid, eids in links.items():
+            if qid not in result:
+                result[qid] = Answer(question_id=qid, value=None, evidence_ids=tuple(eids))
+        return result
+
+    def questionnaire_text(self, questionnaire_id: str, version: str) -> str | None:
+        """The workspace's copy of a questionnaire version (``QuestionnaireTextRepository.get``)."""
+        rows = self._rows("SELECT text FROM questionnaire_texts WHERE questionnaire_id = ? AND version = ?",
+                          questionnaire_id, version)
+        return rows[0][0] if rows else None
+
+    # -- exchange records ------------------------------------------------------------------------
+
+    _EXPORT = "SELECT uid, assessment_id, exported_at, exported_by, file_name, answers, question_ids FROM exports"
+
+    @staticmethod
+    def _export(r: tuple[Any, ...]) -> ExportRecord:
+        return ExportRecord(uid=r[0], assessment_id=r[1], exported_at=_when(r[2]), exported_by=r[3],  # type: ignore[arg-type]
+                            file_name=r[4], answers=dict(_decode_json(r[5]) or {}),
+                            question_ids=tuple(_decode_json(r[6]) or ()))
+
+    def export_by_uid(self, uid: str) -> ExportRecord | None:
+        """As ``ExchangeRecordRepository.export_by_uid``."""
+        rows = self._rows(f"{self._EXPORT} WHERE uid = ? LIMIT 1", uid)
+        return self._export(rows[0]) if rows else None
+
+    def latest_export(self, assessment_id: int) -> ExportRecord | None:
+        """As ``ExchangeRecordRepository.latest_export``."""
+        rows = self._rows(f"{self._EXPORT} WHERE assessment_id = ? ORDER BY exported_at DESC, id DESC LIMIT 1",
+                          assessment_id)
+        return self._export(rows[0]) if rows else None
+
+    def imports(self, assessment_id: int, sha256: str) -> list[ImportRecord]:
+        """As ``ExchangeRecordRepository.imports`` for one file content, newest first."""
+        return [ImportRecord(id=r[0], assessment_id=r[1], file_name=r[2], sha256=r[3], imported_at=_when(r[4]),  # type: ignore[arg-type]
+                             importer=r[5], summary=dict(_decode_json(r[6]) or {}))
+                for r in self._rows("SELECT id, assessment_id, file_name, sha256, imported_at, importer, summary "
+                                    "FROM imports WHERE assessment_id = ? AND sha256 = ? "
+                                    "ORDER BY imported_at DESC, id DESC", assessment_id, sha256)]

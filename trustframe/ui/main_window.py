@@ -17,6 +17,7 @@ from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -525,11 +526,8 @@ class MainWindow(QMainWindow):
         title = f"{assessment.product_name} ({assessment.created_at.date().isoformat() if assessment.created_at else ''})"
 
         def make() -> QWidget:
-            try:
-                from trustframe.ui.views.assessment_view import AssessmentView
-            except ImportError:
-                log.warning("The assessment screen is not available", exc_info=True)
-                return _placeholder(self.tr("The assessment screen is not part of this build."))
+            from trustframe.ui.views.assessment_view import AssessmentView
+
             return AssessmentView(self.ctx, assessment_id, self)
 
         try:
@@ -633,15 +631,11 @@ class MainWindow(QMainWindow):
 
     def new_assessment(self, vendor_id: int = 0, product_id: int = 0) -> None:
         """Start an assessment with the new-assessment wizard, then open it."""
-        try:
-            from trustframe.ui.dialogs.new_assessment import NewAssessmentDialog
-        except ImportError:
-            messages.information(self, self.tr("New assessment"),
-                                 self.tr("The new-assessment wizard is not part of this build."))
-            return
+        from trustframe.ui.dialogs.new_assessment import NewAssessmentDialog
+
         dialog = NewAssessmentDialog(self.ctx, vendor_id=vendor_id or None, product_id=product_id or None, parent=self)
         if dialog.exec():
-            created = getattr(dialog, "created_assessment_id", None)
+            created = dialog.created_assessment_id
             if created is not None:
                 self.open_assessment(created)
 
@@ -668,11 +662,8 @@ class MainWindow(QMainWindow):
             ids = self.pick_assessments_to_compare(ids or ([current] if current is not None else []))
             if len(ids) < 2:
                 return
-        try:
-            from trustframe.ui.views.compare_view import CompareView
-        except ImportError:
-            messages.information(self, self.tr("Compare"), self.tr("The comparison screen is not part of this build."))
-            return
+        from trustframe.ui.views.compare_view import CompareView
+
         key = ("compare", tuple(ids))
         try:
             self._show_tab(key, lambda: CompareView(self.ctx, ids, self),
@@ -701,14 +692,17 @@ class MainWindow(QMainWindow):
             messages.information(self, self.tr("Export questionnaire"), self.tr(
                 "Select a product with an assessment in the register (or open an assessment) first."))
             return
-        self._exec_dialog("trustframe.ui.dialogs.export_dialog", "ExportDialog", self.tr("Export questionnaire"),
-                          self.ctx, assessment_id, parent=self)
+        from trustframe.ui.dialogs.export_dialog import ExportDialog  # dialogs load when first used
+
+        self._exec_dialog(lambda: ExportDialog(self.ctx, assessment_id, parent=self), self.tr("Export questionnaire"))
 
     def import_response(self, path: str | None = None) -> None:
         """Import a workbook the vendor filled in (into the current assessment when one is chosen;
         the import dialog can also recognise the assessment from the workbook)."""
-        self._exec_dialog("trustframe.ui.dialogs.import_dialog", "ImportDialog", self.tr("Import vendor response"),
-                          self.ctx, self.current_assessment_id(), path=path, parent=self)
+        from trustframe.ui.dialogs.import_dialog import ImportDialog
+
+        self._exec_dialog(lambda: ImportDialog(self.ctx, self.current_assessment_id(), path=path, parent=self),
+                          self.tr("Import vendor response"))
 
     def open_reports(self, kind: str | None = None) -> None:
         """Open the report dialog for the current assessment, or the portfolio."""
@@ -723,21 +717,14 @@ class MainWindow(QMainWindow):
                 ids = [current]
         if kind == "portfolio":
             ids = [r.assessment_id for r in self.store.rows if r.assessment_id is not None]
-        self._exec_dialog("trustframe.ui.dialogs.report_dialog", "ReportDialog", self.tr("Reports"),
-                          self.ctx, ids, kind=kind, parent=self)
+        from trustframe.ui.dialogs.report_dialog import ReportDialog
 
-    def _exec_dialog(self, module: str, name: str, title: str, *args: Any, **kwargs: Any) -> None:
-        import importlib
+        self._exec_dialog(lambda: ReportDialog(self.ctx, ids, kind=kind, parent=self), self.tr("Reports"))
 
+    def _exec_dialog(self, make: Callable[[], QDialog], title: str) -> None:
+        """Build a dialog with ``make`` and run it; an error building or running it becomes a message."""
         try:
-            cls = getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError):
-            log.warning("%s.%s is not available", module, name, exc_info=True)
-            messages.information(self, title, self.tr("This part of TrustFrame is not in this build."))
-            return
-        try:
-            dialog = cls(*args, **kwargs)
-            dialog.exec()
+            make().exec()
         except Exception as exc:  # known errors get advice; bugs are logged and shown with the log path
             error_dialog.show_exception(self, exc, context=title)
 
@@ -844,13 +831,3 @@ def _dropped_workbook(mime: Any) -> str | None:
 
 def _elide(text: str, limit: int = 32) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _placeholder(text: str) -> QWidget:
-    widget = QWidget()
-    label = QLabel(text)
-    label.setObjectName("EmptyState")
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    layout = QVBoxLayout(widget)
-    layout.addWidget(label)
-    return widget

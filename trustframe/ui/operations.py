@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from trustframe.errors import TrustFrameError
 from trustframe.ui import error_dialog
 
 if TYPE_CHECKING:
@@ -38,8 +39,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class OperationCancelled(Exception):
-    """Raised inside a callable (by :meth:`Task.check`) to stop after the user cancelled."""
+class OperationCancelled(TrustFrameError):
+    """Raised inside a callable (by :meth:`Task.check`) to stop after the user cancelled.
+
+    A TrustFrameError like every error we raise on purpose; :class:`Operation` tells it apart first.
+    """
 
 
 class _Signals(QObject):

@@ -13,7 +13,9 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from trustframe import paths
+from trustframe.domain import palette as palette_colours
 from trustframe.domain.evidence import EvidenceState
+from trustframe.domain.questionnaire import Severity
 from trustframe.domain.scoring_model import Rating
 
 log = logging.getLogger(__name__)
@@ -25,21 +27,17 @@ BASE = QColor("#ffffff")
 ALTERNATE = QColor("#f7f9fb")
 ACCENT = QColor("#2f6fb0")
 BORDER = QColor("#d7dde5")
-DANGER = QColor("#b42318")
-WARNING = QColor("#a15c07")
+DANGER = QColor(palette_colours.RATING[Rating.CRITICAL].strong)
+WARNING = QColor(palette_colours.SEVERITY[Severity.MEDIUM].strong)
 
-#: Rating colours (colour-blind friendly enough: they also differ in lightness, and the badge
-#: always carries the word).
+#: Rating colours, from the one palette the reports use too (trustframe.domain.palette).
 RATING_COLOURS: dict[Rating | None, QColor] = {
-    Rating.LOW: QColor("#2e7d4f"),
-    Rating.MODERATE: QColor("#c08a12"),
-    Rating.HIGH: QColor("#d0582a"),
-    Rating.CRITICAL: QColor("#b42318"),
-    None: QColor("#8a94a3"),
+    **{rating: QColor(swatch.strong) for rating, swatch in palette_colours.RATING.items()},
+    None: QColor(palette_colours.NO_RATING.strong),
 }
 
 EVIDENCE_COLOURS: dict[EvidenceState, QColor] = {
-    EvidenceState.CURRENT: QColor("#2e7d4f"),
+    EvidenceState.CURRENT: QColor(palette_colours.RATING[Rating.LOW].strong),
     EvidenceState.EXPIRING: WARNING,
     EvidenceState.EXPIRED: DANGER,
     EvidenceState.NOT_YET_VALID: MUTED,

@@ -33,7 +33,6 @@ from trustframe.domain.scoring_model import Rating
 from trustframe.ui import labels
 from trustframe.ui.models.register_model import Role
 from trustframe.ui.operations import Operation, Task
-from trustframe.ui.scoring_access import scoring_service
 from trustframe.ui.widgets.badges import RatingBadgeDelegate
 
 if TYPE_CHECKING:
@@ -191,11 +190,11 @@ class ComparePickerDialog(QDialog):
     def _start_rating(self) -> None:
         missing = [a.id for a in self.assessments if a.id not in self.ratings]
         services = self._ctx.services
-        if not missing or services is None or scoring_service(services) is None:
+        if not missing or services is None:
             return
 
         def rate(task: Task) -> dict[int, Rating | None]:
-            scoring = scoring_service(services)
+            scoring = services.scoring
             result: dict[int, Rating | None] = {}
             for assessment_id in missing:
                 task.check()

@@ -90,8 +90,7 @@ class DecisionDialog(QDialog):
                                                            "the recommendation or rests on few answers"))
         self.justification_edit.setMaximumHeight(self.fontMetrics().height() * 5)
         self._justification_label.setBuddy(self.justification_edit)
-        scoring = getattr(ctx.require_services, "scoring", None)
-        self._completeness_minimum = float(getattr(getattr(scoring, "profile", None), "completeness_minimum", 0.8))
+        self._completeness_minimum = ctx.require_services.scoring.profile.completeness_minimum
         self._box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self._box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record decision"))
         # build layout

@@ -117,6 +117,13 @@ class EvidenceDialog(FormDialog):
         self.url_edit = QLineEdit()
         self.url_edit.setAccessibleName(self.tr("Link"))
         self.url_edit.setPlaceholderText("https://")
+        # a link into the officer's own network (cloud metadata, private or loopback addresses) is
+        # stored but deserves a second look: said beside the field while typing, as the CLI warns
+        self.url_warning = QLabel()
+        self.url_warning.setObjectName("linkWarning")
+        self.url_warning.setWordWrap(True)
+        self.url_warning.setStyleSheet("color: #9a5b00;")
+        self.url_warning.setVisible(False)
         self.issuer_edit = QLineEdit()
         self.issuer_edit.setAccessibleName(self.tr("Issuer"))
         self.issuer_edit.setPlaceholderText(self.tr("Who issued it, e.g. the certification body"))
@@ -147,6 +154,7 @@ class EvidenceDialog(FormDialog):
         file_label.setBuddy(self.file_edit)
         form.addRow(file_label, file_row)
         form.addRow(self.tr("&Link"), self.url_edit)
+        form.addRow("", self.url_warning)
         form.addRow(self.tr("&Issuer"), self.issuer_edit)
         form.addRow("", self.independent_check)
         form.addRow(self.tr("Validity"), self.issued)
@@ -162,6 +170,8 @@ class EvidenceDialog(FormDialog):
     def _connect_signals(self) -> None:
         self.file_radio.toggled.connect(self._on_source_changed)
         self.browse_button.clicked.connect(self._on_browse_button_clicked)
+        self.url_edit.textChanged.connect(self._on_url_changed)
+        self.link_radio.toggled.connect(self._on_url_changed)
 
     def _show_evidence(self, evidence: Evidence) -> None:
         """Fill the form from recorded evidence. The source cannot change: a stored file is the
@@ -215,6 +225,27 @@ class EvidenceDialog(FormDialog):
         self.file_edit.setEnabled(is_file)
         self.browse_button.setEnabled(is_file and self.editing is None)
         self.url_edit.setEnabled(not is_file)
+
+    def _on_url_changed(self, *_args: object) -> None:
+        from trustframe.services.evidence import link_concern
+
+        concern = link_concern(self.url_edit.text()) if self.link_radio.isChecked() else None
+        if concern is None:
+            self.url_warning.clear()
+            self.url_warning.setVisible(False)
+            return
+        if concern.kind == "internal-name":
+            text = self.tr("This link points to an internal host name ({0}), not to a public site. "
+                           "TrustFrame stores it but never opens it; check that the vendor meant it.")
+        else:
+            kinds = {"link-local": self.tr("a link-local (cloud metadata)"), "loopback": self.tr("a loopback"),
+                     "private": self.tr("a private"), "reserved": self.tr("a reserved")}
+            text = self.tr("This link points to {1} address ({0}), not to a public site. "
+                           "TrustFrame stores it but never opens it; check that the vendor meant it.")
+            text = text.replace("{1}", kinds.get(concern.kind, concern.kind))
+        self.url_warning.setText(text.replace("{0}", concern.where))
+        self.url_warning.setAccessibleName(self.url_warning.text())
+        self.url_warning.setVisible(True)
 
     def _on_browse_button_clicked(self) -> None:
         from trustframe.ui import file_dialogs

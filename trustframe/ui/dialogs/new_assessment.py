@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from trustframe.domain.questionnaire import ProductCategory, Questionnaire, QuestionnaireKind
 from trustframe.domain.scoping import in_scope
-from trustframe.domain.tiering import TierResult, compute_tier, explain_answers
+from trustframe.domain.tiering import TierResult, explain_answers
 from trustframe.errors import TrustFrameError
 from trustframe.ui import i18n, labels, messages
 from trustframe.ui.context import UiContext
@@ -318,10 +318,7 @@ class ProfilePage(QWizardPage):
     def tier_result(self) -> TierResult:
         """The tier of the answers so far (with the scoring profile's thresholds when available)."""
         services = self.ctx.require_services
-        try:
-            return services.scoring.tier_for(self.answers())
-        except ImportError:
-            return compute_tier(self.profile, self.answers())
+        return services.scoring.tier_for(self.answers())
 
     def answer_effects(self) -> tuple[Any, ...]:
         """Each answer's effect on the tier, with the scoring profile's tiering override applied."""

@@ -53,7 +53,6 @@ from trustframe.ui.context import UiContext
 from trustframe.ui.evidence_facts import facts_text
 from trustframe.ui.models.question_navigator import NavigatorRole, NavQuestion, NavSection, QuestionNavigatorModel
 from trustframe.ui.models.review_model import ReviewRow
-from trustframe.ui.scoring_access import score_or_none
 from trustframe.ui.undo import COMMENT_MERGE_ID, TEXT_MERGE_ID, AnswerCommand, EvidenceLinkCommand
 from trustframe.ui.views.buyer_readiness_panel import BuyerReadinessPanel
 from trustframe.ui.views.review_view import ReviewPanel
@@ -1268,7 +1267,7 @@ class AssessmentView(QWidget):
         if self._deleted or self.ctx.services is None:
             return
         started = time.perf_counter()
-        self.score = score_or_none(self.ctx.services, self.assessment_id)
+        self.score = self.ctx.services.scoring.score_or_none(self.assessment_id)
         elapsed = time.perf_counter() - started
         # Scoring is normally a few milliseconds; if it is not, wait for a pause in the edits.
         self.score_timer.setInterval(_SLOW_SCORE_DELAY_MS if elapsed > _SLOW_SCORE_SECONDS else 0)

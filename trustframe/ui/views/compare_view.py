@@ -5,6 +5,7 @@ vendor, product and date; rows whose values differ are marked and can be shown a
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
@@ -34,8 +35,9 @@ from trustframe.ui.models.compare_model import (
     CompareTableModel,
     RowKind,
 )
-from trustframe.ui.scoring_access import comparison_or_none
 from trustframe.ui.widgets import colors
+
+log = logging.getLogger(__name__)
 
 
 class ScoreBarDelegate(QStyledItemDelegate):
@@ -140,7 +142,12 @@ class CompareView(QWidget):
     def refresh(self) -> None:
         """Recompute the comparison and show it."""
         services = self.ctx.services
-        self.comparison = comparison_or_none(services, self.assessment_ids) if services is not None else None
+        self.comparison = None
+        if services is not None and self.assessment_ids:
+            try:
+                self.comparison = services.scoring.compare(self.assessment_ids)
+            except Exception:  # noqa: BLE001 - the screen shows "not available"; the traceback is logged
+                log.exception("Comparing assessments %s failed", self.assessment_ids)
         comparison = self.comparison
         self.empty_label.setVisible(comparison is None)
         self.table.setVisible(comparison is not None)

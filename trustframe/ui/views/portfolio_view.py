@@ -36,6 +36,7 @@ from trustframe.ui.operations import Operation, Task
 from trustframe.ui.widgets.tier_score_chart import ChartPoint, TierScoreChart
 
 if TYPE_CHECKING:
+    from trustframe.services.scoring import RescorePreview
     from trustframe.ui.context import UiContext
     from trustframe.ui.models.register_store import RegisterStore
 
@@ -350,11 +351,7 @@ class PortfolioView(QWidget):
         services = self._ctx.services
         if services is None:
             return
-        try:
-            scoring = services.scoring
-        except ImportError:
-            messages.information(self, self.tr("Rescore all"), self.tr("Scoring is not available in this build."))
-            return
+        scoring = services.scoring
 
         def preview(task: Task) -> Any:
             return scoring.rescore_preview(progress=task.report)
@@ -369,8 +366,8 @@ class PortfolioView(QWidget):
         self.rescore_operation.finished.connect(self._on_rescore_step_finished)
         self.rescore_operation.start()
 
-    def _on_rescore_previewed(self, preview: Any) -> None:
-        changed = getattr(preview, "changed", ())
+    def _on_rescore_previewed(self, preview: RescorePreview) -> None:
+        changed = preview.changed
         if changed:
             # Translated labels (labels.py), never the domain's English .label properties.
             lines = [f"#{c.assessment_id} {c.vendor_name} / {c.product_name}: "
@@ -407,9 +404,8 @@ class PortfolioView(QWidget):
         operation = getattr(self, "rescore_operation", None)
         self.rescore_button.setEnabled(operation is None or operation.done)
 
-    def _on_rescored(self, result: Any) -> None:
-        count = result if isinstance(result, int) else getattr(result, "count", None)
-        text = self.tr("Rescored %n assessment(s)", "", count) if count is not None else self.tr("Rescored")
+    def _on_rescored(self, count: int) -> None:
+        text = self.tr("Rescored %n assessment(s)", "", count)
         self._ctx.hub.status_message.emit(text, 5000)
 
     # -- slots ---------------------------------------------------------------------------------

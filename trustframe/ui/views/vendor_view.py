@@ -409,8 +409,6 @@ class VendorView(QWidget):
         self._on_evidence_table_itemSelectionChanged()
 
     def _show_assessments(self) -> None:
-        from trustframe.ui.scoring_access import score_or_none
-
         product_id = self.selected_product_id()
         shown = [a for a in self.assessments if product_id is None or a.product_id == product_id]
         table = self.assessments_table
@@ -423,12 +421,12 @@ class VendorView(QWidget):
             table.setItem(i, 2, _item(f"{a.questionnaire_id} {a.questionnaire_version}"))
             table.setItem(i, 3, _item(labels.tier(a.effective_tier, short=True)))
             table.setItem(i, 4, _item(labels.status(a.status)))
-            score = score_or_none(services, a.id) if a.id is not None else None
+            score = services.scoring.score_or_none(a.id) if a.id is not None else None
             rating = score.rating if score is not None else None
             rating_item = _item(labels.rating(rating))
             rating_item.setData(Role.RATING, rating)
             table.setItem(i, 5, rating_item)
-            overall = getattr(score, "overall", None)
+            overall = score.overall if score is not None else None
             score_item = _item(f"{overall:.0f}" if overall is not None else "–")
             score_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(i, 6, score_item)

@@ -442,14 +442,17 @@ class TextEditor(AnswerEditor):
         self._timer.start()
 
 
+#: The editor of each answer type (tests/domain/test_answer_types.py checks that every type has one).
+EDITORS: dict[AnswerType, type[AnswerEditor]] = {
+    AnswerType.SINGLE_CHOICE: ChoiceEditor,
+    AnswerType.YES_NO: ChoiceEditor,
+    AnswerType.MULTIPLE_CHOICE: MultiChoiceEditor,
+    AnswerType.NUMBER: NumberEditor,
+    AnswerType.DATE: DateEditor,
+    AnswerType.TEXT: TextEditor,
+}
+
+
 def create_answer_editor(question: Question, parent: QWidget | None = None) -> AnswerEditor:
     """The editor that fits the question's answer type."""
-    if question.type in (AnswerType.SINGLE_CHOICE, AnswerType.YES_NO):
-        return ChoiceEditor(question, parent)
-    if question.type is AnswerType.MULTIPLE_CHOICE:
-        return MultiChoiceEditor(question, parent)
-    if question.type is AnswerType.NUMBER:
-        return NumberEditor(question, parent)
-    if question.type is AnswerType.DATE:
-        return DateEditor(question, parent)
-    return TextEditor(question, parent)
+    return EDITORS[question.type](question, parent)

@@ -1,6 +1,6 @@
-"""Colours with a meaning (ratings, red-flag severities, score levels).
+"""Colours with a meaning (ratings, red-flag severities, score levels) as Qt colours.
 
-One place so every screen (score panel, compare view, navigator, shell) speaks the same visual
+The colours come from :mod:`trustframe.domain.palette`, shared with the reports, so every screen (score panel, compare view, navigator, shell) speaks the same visual
 language. The colours are dark enough for white text (WCAG AA at normal weight) and remain
 distinguishable for the common forms of colour blindness because they always come with a word.
 """
@@ -9,26 +9,23 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
+from trustframe.domain import palette
 from trustframe.domain.questionnaire import Severity
 from trustframe.domain.scoring_model import Rating
 from trustframe.ui import theme
 
 RATING_COLORS: dict[str, str] = {r.value: theme.rating_colour(r).name() for r in Rating}
 
-SEVERITY_COLORS: dict[str, str] = {
-    Severity.CRITICAL.value: "#b42318",
-    Severity.HIGH.value: "#d0582a",
-    Severity.MEDIUM.value: "#a15c07",
-}
+SEVERITY_COLORS: dict[str, str] = {severity.value: swatch.strong for severity, swatch in palette.SEVERITY.items()}
 
 #: Neutral grey for "unknown / not scored".
-NEUTRAL = "#8a94a3"
+NEUTRAL = palette.NO_RATING.strong
 #: Accent for "to confirm" (copied from last time) markers.
 TO_CONFIRM = "#2f6fb0"
 #: Accent for "needs follow-up" markers.
 FOLLOW_UP = "#7c3aed"
 #: Accent for "answered".
-ANSWERED = "#2e7d4f"
+ANSWERED = palette.RATING[Rating.LOW].strong
 
 
 def rating_color(rating: Rating | str | None) -> QColor:
