@@ -283,7 +283,15 @@ def test_scoring_profile_covers_every_question(bank):
     from trustframe.domain.scoring import compile_questionnaire
     from trustframe.exchange.overlays import bundled_overlay_files, check_overlay_file
 
+    import json
+
     profile = _scoring_profile()
+    raw = json.loads((paths.resources_dir() / "scoring" / "default.json").read_text())
+    # Per-domain weights (issue 15 section 6), where the profile has them, name every domain of
+    # the bank, so no 1.1 section falls back to an unintended default.
+    domain_weights = (raw.get("domain_weights") or {}).get(bank.id)
+    if domain_weights is not None:
+        assert set(domain_weights) == {s.id for s in bank.sections}
     merged = [bank]
     for path in bundled_overlay_files():
         overlay, issues = check_overlay_file(path)
