@@ -154,7 +154,7 @@ def questionnaire_diff(ctx: CliContext) -> int:
         return 0
     ctx.print(f"{old.key} -> {new.key}: {len(diff.added)} added, {len(diff.removed)} removed, "
               f"{len(diff.reworded)} reworded, {len(diff.reweighted)} re-weighted, "
-              f"{len(diff.unchanged)} unchanged")
+              f"{len(diff.split)} split, {len(diff.unchanged)} unchanged")
     if diff.added:
         ctx.print("\nAdded")
         for qid in diff.added:
@@ -163,6 +163,10 @@ def questionnaire_diff(ctx: CliContext) -> int:
         ctx.print("\nRemoved")
         for qid in diff.removed:
             ctx.print(f"  {qid:<10} {' '.join(old.question(qid).text.split())[:100]}")
+    if diff.split:
+        ctx.print("\nSplit (answers are not carried over; each part is asked again)")
+        for old_id, parts in diff.split:
+            ctx.print(f"  {old_id:<10} -> {', '.join(parts)}")
     if diff.changed:
         ctx.print("\nChanged")
         for change in diff.changed:

@@ -10,6 +10,12 @@ A question is matched by its id. Changes are sorted into the four kinds an audit
 
 A question can be both reworded and re-weighted. Help texts and guidance are not compared:
 they change how the question is explained, not what it asks.
+
+A fifth kind, **split**, comes from the new bank's own word: a question that declares
+``split_from: OLD-ID`` asks part of what ``OLD-ID`` asked. Every part of a split (the new
+questions, and ``OLD-ID`` itself when it stays, narrowed) is listed under ``split`` and nowhere
+else, and ``OLD-ID`` is not "removed": one old answer cannot answer several facts, so a
+reassessment carries none of it silently (see :func:`carry_plan`).
 """
 
 from __future__ import annotations
@@ -48,6 +54,13 @@ class BankDiff:
     removed: tuple[str, ...] = ()
     changed: tuple[QuestionChange, ...] = ()
     unchanged: tuple[str, ...] = field(default=(), repr=False)
+    #: Old question id -> the new questions it was split into (declared with ``split_from``).
+    split: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @property
+    def split_parts(self) -> tuple[str, ...]:
+        """Ids of the new questions that are parts of a split."""
+        return tuple(part for _, parts in self.split for part in parts)
 
     @property
     def reworded(self) -> tuple[str, ...]:
@@ -62,7 +75,7 @@ class BankDiff:
     @property
     def is_empty(self) -> bool:
         """True when no question was added, removed, reworded or re-weighted."""
-        return not (self.added or self.removed or self.changed)
+        return not (self.added or self.removed or self.changed or self.split)
 
     def as_dict(self) -> dict[str, object]:
         """A JSON-ready form."""
@@ -73,6 +86,7 @@ class BankDiff:
             "removed": list(self.removed),
             "reworded": {c.question_id: list(c.reworded) for c in self.changed if c.reworded},
             "reweighted": {c.question_id: list(c.reweighted) for c in self.changed if c.reweighted},
+            "split": {old: list(parts) for old, parts in self.split},
             "unchanged": len(self.unchanged),
         }
 
@@ -134,13 +148,21 @@ def diff_banks(old: Questionnaire, new: Questionnaire) -> BankDiff:
     """Compare two versions of a questionnaire question by question (by id)."""
     old_q = old.questions_by_id
     new_q = new.questions_by_id
-    added = tuple(qid for qid in new_q if qid not in old_q)
-    removed = tuple(qid for qid in old_q if qid not in new_q)
+    splits: dict[str, list[str]] = {}
+    for qid, part in new_q.items():
+        if part.split_from and part.split_from in old_q and part.split_from != qid:
+            splits.setdefault(part.split_from, []).append(qid)
+    for old_id, parts in splits.items():
+        if old_id in new_q:  # the old question stays, narrowed to one of the facts
+            parts.insert(0, old_id)
+    in_split = {qid for parts in splits.values() for qid in parts} | set(splits)
+    added = tuple(qid for qid in new_q if qid not in old_q and qid not in in_split)
+    removed = tuple(qid for qid in old_q if qid not in new_q and qid not in in_split)
     changed: list[QuestionChange] = []
     unchanged: list[str] = []
     for qid, oq in old_q.items():
         nq = new_q.get(qid)
-        if nq is None:
+        if nq is None or qid in in_split:
             continue
         reworded = tuple(_wording_changes(oq, nq))
         reweighted = tuple(_weight_changes(oq, nq))
@@ -148,4 +170,41 @@ def diff_banks(old: Questionnaire, new: Questionnaire) -> BankDiff:
             changed.append(QuestionChange(qid, reworded, reweighted))
         else:
             unchanged.append(qid)
-    return BankDiff(old.key, new.key, added, removed, tuple(changed), tuple(unchanged))
+    return BankDiff(old.key, new.key, added, removed, tuple(changed), tuple(unchanged),
+                    tuple((old_id, tuple(parts)) for old_id, parts in splits.items()))
+
+
+@dataclass(frozen=True)
+class CarryPlan:
+    """What a reassessment on a newer bank does with each earlier answer (from :class:`BankDiff`).
+
+    ``carry``: unchanged or only re-weighted questions, carried as they are; ``confirm``:
+    reworded questions, carried but marked "to confirm" with the reason; ``dropped``: answered
+    questions the new bank no longer has; ``to_answer``: parts of a split question whose old
+    answer was not carried (each part asks one of the facts the old question mixed)."""
+
+    diff: BankDiff
+    carry: tuple[str, ...]
+    confirm: tuple[tuple[str, str], ...]        # (question id, why it must be confirmed)
+    dropped: tuple[str, ...]
+    to_answer: tuple[str, ...]
+
+
+def carry_plan(diff: BankDiff, answered: set[str] | frozenset[str]) -> CarryPlan:
+    """Sort the answered question ids of an old assessment by what a reassessment does with them."""
+    changed = {c.question_id: c for c in diff.changed}
+    carry: list[str] = []
+    confirm: list[tuple[str, str]] = []
+    for qid in diff.unchanged:
+        if qid in answered:
+            carry.append(qid)
+    for qid, change in changed.items():
+        if qid not in answered:
+            continue
+        if change.reworded:
+            confirm.append((qid, "reworded: " + "; ".join(change.reworded)))
+        else:
+            carry.append(qid)  # the wording is the same: the answer still answers it
+    dropped = tuple(qid for qid in diff.removed if qid in answered)
+    to_answer = tuple(part for old_id, parts in diff.split if old_id in answered for part in parts)
+    return CarryPlan(diff, tuple(carry), tuple(confirm), dropped, to_answer)

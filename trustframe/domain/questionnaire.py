@@ -286,6 +286,9 @@ class Question:
     #: Number questions: the smallest and largest value accepted (None = unbounded).
     min_value: float | None = None
     max_value: float | None = None
+    #: The question of the previous bank version this one was split from (one fact each); an
+    #: answer to that question is not carried to this one on reassessment (see bank_diff).
+    split_from: str = ""
 
     @property
     def knock_out_rules(self) -> tuple[RedFlagRule, ...]:
