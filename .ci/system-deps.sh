@@ -20,6 +20,15 @@ missing=""
 for p in $PACKAGES; do
   dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
 done
+# The PostgreSQL server runs the team-mode tests (a throwaway cluster, tests/pg_cluster.py). Only
+# installed as root or with sudo; without it those tests skip (and .ci/run fails).
+if ! dpkg -s postgresql >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] || command -v sudo >/dev/null 2>&1; then
+    missing="$missing postgresql"
+  else
+    echo "system-deps: the PostgreSQL server (Debian package postgresql) is missing; the team-mode tests will skip"
+  fi
+fi
 if [ -z "$missing" ]; then
   exit 0
 fi
@@ -30,4 +39,13 @@ if [ "$(id -u)" = "0" ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; the
 fi
 echo "system-deps: installing$missing"
 $SUDO apt-get update -qq || { echo "system-deps: apt-get update failed"; exit 1; }
+# Without systemd (containers, chroots) the postgresql postinst would try to start the server it
+# installs: a policy-rc.d that says "no" (exit 101) keeps it down; our own, removed afterwards.
+policy=""
+if [ ! -e /usr/sbin/policy-rc.d ] && [ -d /usr/sbin ] && [ "$(id -u)" = "0" ]; then
+  printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d && policy=/usr/sbin/policy-rc.d
+fi
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends --no-upgrade $missing
+status=$?
+[ -n "$policy" ] && rm -f "$policy"
+exit $status

@@ -8,11 +8,11 @@ user folder, interleaved and repeated so machine load hits all of them alike:
 * ``big``: TrustFrame on a generated 10,000-vendor workspace (bench/make_big_workspace.py);
 * ``huge``: TrustFrame on a generated 100,000-vendor workspace (about 130,000 register rows).
 
-"Usable" = the main window is shown and the event loop has processed its first events (the
-user can click and type; the register fills in from a background thread). We also report when
-the register rows are on screen. Memory is the child's peak resident set (VmHWM). The child
-also reports whether a heavy library (WeasyPrint, openpyxl, Jinja2, Alembic) was imported
-during start-up; none should be.
+Times from launch: the window shown (the event loop has processed its first events), the first
+register rows on screen (a first screenful of a large register), every row on screen, and the
+services there (every action enabled). Memory is the child's peak resident set (VmHWM) when every
+row is shown and at the end. The child also reports whether a heavy library (WeasyPrint,
+openpyxl, Jinja2, Alembic) or SQLAlchemy was imported before the window showed; none should be.
 
     .venv/bin/python bench/bench_startup.py [--runs 5] [--no-write]
 """
@@ -32,8 +32,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 HEAVY = ("weasyprint", "openpyxl", "jinja2", "alembic")
-TARGET_SECONDS = 1.5
-TARGET_MB = 300
 #: Issue 13: the demo register loaded within 3x of a bare window; 100,000 vendors to a usable
 #: register in under 2 s and 250 MB.
 TARGET_DEMO_RATIO = 3.0
@@ -50,6 +48,9 @@ def rss_mb():
             return int(line.split()[1]) / 1024
     return 0.0
 
+def cpu():
+    return time.process_time()
+
 if case == "bare":
     from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
     app = QApplication([])
@@ -57,17 +58,32 @@ if case == "bare":
     app.processEvents()
     print("READY", flush=True)
     print("LOADED", flush=True)
+    print("ALL", cpu(), flush=True)
+    print("RSSALL", rss_mb(), flush=True)
+    print("SERVICES", flush=True)
 else:
     from trustframe.app import start_gui
     app, w = start_gui(workspace)
     app.processEvents()
     print("READY", flush=True)
-    heavy = [m for m in %(heavy)r if m in sys.modules]
+    heavy = [m for m in %(heavy)r + ("sqlalchemy",) if m in sys.modules]
     deadline = time.monotonic() + 110
     while not w.store.is_loaded and time.monotonic() < deadline:
         app.processEvents(); time.sleep(0.002)
     app.processEvents()
+    # The first rows are on screen (a first screenful on a large workspace).
     print("LOADED", len(w.store.rows), flush=True)
+    while (not w.store.is_loaded or w.store.partial_total is not None) and time.monotonic() < deadline:
+        app.processEvents(); time.sleep(0.002)
+    app.processEvents()
+    # Every row is on screen.
+    print("ALL", cpu(), len(w.store.rows), flush=True)
+    print("RSSALL", rss_mb(), flush=True)
+    while (w.ctx.services is None or w.store.is_loading) and time.monotonic() < deadline:
+        app.processEvents(); time.sleep(0.002)
+    app.processEvents()
+    # The services are there: every action is enabled.
+    print("SERVICES", flush=True)
     print("HEAVY", ",".join(heavy) or "-", flush=True)
 print("RSS", rss_mb(), flush=True)
 """
@@ -98,9 +114,18 @@ def run_child(case: str, workspace: str, home: Path) -> dict[str, float | str]:
             result["ready"] = time.perf_counter() - start
         elif word == "LOADED":
             result["loaded"] = time.perf_counter() - start
-            result["rows"] = rest
+            result["first_rows"] = rest
+        elif word == "ALL":
+            result["all"] = time.perf_counter() - start
+            cpu, _, rows = rest.partition(" ")
+            result["cpu_all"] = float(cpu)
+            result["rows"] = rows
+        elif word == "RSSALL":
+            result["rss_all"] = float(rest)
+        elif word == "SERVICES":
+            result["services"] = time.perf_counter() - start
         elif word == "HEAVY":
-            result["heavy"] = rest
+            result["heavy"] = rest.strip()
         elif word == "RSS":
             result["rss"] = float(rest)
     proc.wait(timeout=120)
@@ -147,6 +172,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-write", action="store_true", help="print only; do not update docs/performance.md")
     args = parser.parse_args()
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="trustframe-bench-") as tmp:
         folder = Path(tmp)
         print("Preparing the demo, the 10,000- and the 100,000-vendor workspaces…")
@@ -156,75 +182,91 @@ def main() -> int:
         # One warm-up round (file cache, .pyc files), not counted.
         for case, workspace in cases.items():
             run_child(case, workspace, Path(tempfile.mkdtemp(dir=folder)))
+        load_start = os.getloadavg()
         for i in range(args.runs):
             for case, workspace in cases.items():
                 results[case].append(run_child(case, workspace, Path(tempfile.mkdtemp(dir=folder))))
             print(f"  round {i + 1}/{args.runs}: " + ", ".join(
-                f"{c} {results[c][-1]['ready']:.2f}s" for c in cases))
+                f"{c} {float(results[c][-1]['loaded']):.2f}s" for c in cases), f"(load {os.getloadavg()[0]:.1f})")
+        load_end = os.getloadavg()
 
     def med(case: str, key: str) -> float:
         return statistics.median(float(r[key]) for r in results[case])
 
     bare = med("bare", "ready")
+    bare_loaded = med("bare", "loaded")
     lines = [
         "## GUI start-up",
         "",
         "`python bench/bench_startup.py` starts each case in a fresh process (`QT_QPA_PLATFORM=offscreen`, "
         "fresh user folder) and measures, from the parent, the wall time until the main window is shown and "
-        "has processed its first events (usable: the register then fills in from a background thread), the "
-        "time until the register rows are on screen, and the child's peak memory (VmHWM). The cases are "
-        "interleaved; medians of "
+        "has processed its first events, until the first register rows are on screen (a first screenful on a "
+        "large workspace), until every row is on screen, and until the services are there (every action "
+        "enabled); the child's CPU time until every row is shown, and its peak memory (VmHWM) then and at "
+        "the end. The cases are interleaved; medians of "
         f"{args.runs} runs after one warm-up round. The bare case is a PySide6 QMainWindow with an empty "
         "QTableView, measured in the same run, so the ratio shows TrustFrame's own cost.",
         "",
-        f"Targets: usable window under {TARGET_SECONDS} s and under {TARGET_MB} MB with the demo and the "
-        "10,000-vendor workspace; no heavy library (WeasyPrint, openpyxl, Jinja2, Alembic) imported at start-up.",
+        "Targets (issues 13 and 22): the demo register loaded within 3x of the bare window; 100,000 vendors "
+        f"to a usable register in under {TARGET_HUGE_SECONDS:.0f} s and {TARGET_HUGE_MB} MB; no heavy library "
+        "(WeasyPrint, openpyxl, Jinja2, Alembic) and not SQLAlchemy imported before the window shows.",
         "",
         f"Run on {platform.machine()} Linux, Python {platform.python_version()}, "
-        f"{os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d')}:",
+        f"{os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d %H:%M')} UTC; load average (1 min) "
+        f"{load_before[0]:.1f} before preparing, {load_start[0]:.1f} at the first round, {load_end[0]:.1f} at the end "
+        "(the machine is shared: absolute times are inflated accordingly; the ratios are measured together).",
         "",
-        "| case | usable window | vs bare | register rows shown | vs bare | rows | peak RSS | heavy modules at start |",
-        "|---|---|---|---|---|---|---|---|",
+        "| case | window shown | vs bare | first rows shown | vs bare | every row shown | CPU to every row | "
+        "actions ready | rows | peak RSS, every row shown | peak RSS at the end | imported before the window |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     names = {"bare": "bare PySide6 window", "demo": "demo workspace", "big": "10,000 vendors",
              "huge": "100,000 vendors"}
-    ok = True
     verdicts = []
     for case in cases:
-        ready, loaded, rss = med(case, "ready"), med(case, "loaded"), med(case, "rss")
+        ready, loaded, every = med(case, "ready"), med(case, "loaded"), med(case, "all")
+        services, cpu = med(case, "services"), med(case, "cpu_all")
+        rss_all, rss = med(case, "rss_all"), med(case, "rss")
         rows = results[case][-1].get("rows", "") or "–"
-        heavy = results[case][-1].get("heavy", "–")
+        heavy = results[case][-1].get("heavy", "–") or "-"
         ratio = f"{ready / bare:.2f}x" if case != "bare" else "1.00x"
-        loaded_ratio = f"{loaded / med('bare', 'loaded'):.2f}x" if case != "bare" else "1.00x"
-        lines.append(f"| {names[case]} | {ready * 1000:.0f} ms | {ratio} | {loaded * 1000:.0f} ms | {loaded_ratio} | "
-                     f"{rows} | {rss:.0f} MB | {heavy} |")
-        if case in ("demo", "big"):
-            ok = ok and ready < TARGET_SECONDS and rss < TARGET_MB and heavy == "-"
+        loaded_ratio = f"{loaded / bare_loaded:.2f}x" if case != "bare" else "1.00x"
+        lines.append(f"| {names[case]} | {ready * 1000:,.0f} ms | {ratio} | {loaded * 1000:,.0f} ms | {loaded_ratio} | "
+                     f"{every * 1000:,.0f} ms | {cpu * 1000:,.0f} ms | {services * 1000:,.0f} ms | {rows} | "
+                     f"{rss_all:.0f} MB | {rss:.0f} MB | {heavy} |")
         if case == "demo":
-            met = loaded / med("bare", "loaded") <= TARGET_DEMO_RATIO
+            met = every / bare_loaded <= TARGET_DEMO_RATIO
             verdicts.append(f"demo register loaded within {TARGET_DEMO_RATIO:.0f}x of the bare window: "
-                            f"{'met' if met else 'NOT met'} ({loaded / med('bare', 'loaded'):.2f}x)")
+                            f"{'met' if met else 'NOT met'} ({every / bare_loaded:.2f}x; every action ready at "
+                            f"{services / bare_loaded:.2f}x)")
         if case == "huge":
-            met = loaded < TARGET_HUGE_SECONDS and rss < TARGET_HUGE_MB
-            verdicts.append(f"100,000 vendors to a usable register under {TARGET_HUGE_SECONDS:.0f} s and "
-                            f"{TARGET_HUGE_MB} MB: {'met' if met else 'NOT met'} ({loaded:.2f} s, {rss:.0f} MB)")
+            first = loaded < TARGET_HUGE_SECONDS
+            whole = every < TARGET_HUGE_SECONDS
+            memory = rss < TARGET_HUGE_MB
+            verdicts.append(f"100,000 vendors, first screenful under {TARGET_HUGE_SECONDS:.0f} s: "
+                            f"{'met' if first else 'NOT met'} ({loaded:.2f} s); every row under "
+                            f"{TARGET_HUGE_SECONDS:.0f} s: {'met' if whole else 'NOT met'} ({every:.2f} s wall, "
+                            f"{cpu:.2f} s CPU); peak RSS under {TARGET_HUGE_MB} MB including the services: "
+                            f"{'met' if memory else 'NOT met'} ({rss:.0f} MB)")
     lines += [
-        "",
-        ("The usable-window targets are met." if ok else "**A usable-window target is missed** (see the table)."),
         "",
         *(f"- {v}" for v in verdicts),
         "",
         "How start-up stays fast:",
         "",
         "- `trustframe/app.py` imports only Qt and the window; the report, exchange and scoring code and "
-        "the assessment screens are imported on first use. Opening an up-to-date workspace does not import "
-        "Alembic (the schema revision is compared with a constant).",
-        "- The register's rows are loaded by one `ScoringService.register_rows()` call on a worker thread "
-        "(`ui/operations.py`); the window is usable meanwhile and shows \"Loading the register…\".",
+        "the assessment screens are imported on first use.",
+        "- A workspace at this code's schema revision is shown before SQLAlchemy and the services load "
+        "(`ui/startup.py`): its register is read with the standard library's sqlite3, read-only "
+        "(`storage/light.py`, the same query as the services), while the services open on a worker thread; "
+        "the actions that need them are disabled until then and the status bar says so. A large register "
+        "shows the first 200 vendors by name first (a few milliseconds), then every row. Any other file "
+        "(older, newer, damaged, foreign) is opened the normal way before the window, with its usual message.",
+        "- The rows are built by one function for both paths (`services/register_build.py`); dates, countries, "
+        "a vendor's name and repeated scores are shared objects, and the order is computed per vendor.",
         "- The register table has fixed row heights; its model sorts and filters the Python list itself (one "
-        "pass and one reset per change, counts cached, no proxy model), so 100,000+ rows scroll, sort and "
-        "filter without measuring or calling `data()` per row.",
-        "- The rows come from one streamed SQL query (no ORM objects) into slotted `RegisterRow`s.",
+        "pass and one reset per change, counts cached, no proxy model); the vendor order needs no sort, the "
+        "rows arrive in it.",
     ]
     text = "\n".join(lines) + "\n"
     print(text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TRUSTFRAME_USER", "tester")
@@ -46,14 +46,85 @@ def workspace_path(tmp_path: Path) -> Path:
     return tmp_path / "test.tfw"
 
 
+# -- PostgreSQL (team mode): a throwaway cluster per test session, see tests/pg_cluster.py ---------
+
+def pg_support() -> "object":
+    """tests/pg_cluster.py as a module (tests/ is not a package; --import-mode=importlib)."""
+    import importlib.util
+    import sys
+
+    module = sys.modules.get("trustframe_tests_pg_cluster")
+    if module is None:
+        spec = importlib.util.spec_from_file_location("trustframe_tests_pg_cluster", Path(__file__).parent / "pg_cluster.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module
+        spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator["object"]:
+    """A running throwaway PostgreSQL cluster (skips, or fails under
+    TRUSTFRAME_REQUIRE_POSTGRES=1, when no server can be started)."""
+    cluster = pg_support().start_cluster()
+    yield cluster
+    cluster.stop()
+
+
 @pytest.fixture
-def services(workspace_path: Path, sample_dir: Path) -> Iterator["object"]:
+def pg_url(pg_cluster: "object") -> str:
+    """The URL of a new, empty database on the throwaway cluster (one per test)."""
+    return pg_cluster.url(pg_cluster.new_database())  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session")
+def _pg_template(pg_cluster: "object") -> str:
+    """A database holding a freshly created (migrated) workspace, used as a template so each test
+    gets its workspace by a fast copy instead of running the migrations again."""
+    from trustframe.storage.database import Workspace
+
+    name = pg_cluster.new_database()  # type: ignore[attr-defined]
+    Workspace.open(pg_cluster.url(name)).close()  # type: ignore[attr-defined]
+    return name
+
+
+@pytest.fixture
+def pg_workspace_url(pg_cluster: "object", _pg_template: str) -> str:
+    """The URL of a new database holding an empty, current workspace (one per test)."""
+    return pg_cluster.url(pg_cluster.new_database(template=_pg_template))  # type: ignore[attr-defined]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Modules marked ``both_engines`` run every test that uses ``services`` on SQLite and on
+    PostgreSQL (team mode), except tests marked ``sqlite_only`` (they work on the file itself)."""
+    if ("services" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_engines")
+            and not metafunc.definition.get_closest_marker("sqlite_only")):
+        metafunc.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
+
+
+@pytest.fixture
+def engine(request: pytest.FixtureRequest) -> str:
+    """Which engine the ``services`` fixture uses: "sqlite" unless parametrised (both_engines)."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def workspace_location(engine: str, workspace_path: Path, request: pytest.FixtureRequest) -> str:
+    """Where the ``services`` fixture's workspace lives: a file, or a fresh PostgreSQL database."""
+    if engine == "postgresql":
+        return str(request.getfixturevalue("pg_workspace_url"))
+    return str(workspace_path)
+
+
+@pytest.fixture
+def services(workspace_location: str, sample_dir: Path) -> Iterator["object"]:
     """Services on a fresh workspace whose catalog also has the sample questionnaire."""
     from trustframe.services.context import Services
     from trustframe.services.questionnaires import QuestionnaireCatalog
     from trustframe.storage.database import Workspace
 
-    workspace = Workspace.open(workspace_path)
+    workspace = Workspace.open(workspace_location)
     svc = Services(workspace, QuestionnaireCatalog(workspace, extra_dirs=(sample_dir,)), user="tester")
     yield svc
     svc.close()
@@ -66,6 +137,29 @@ def sample_assessment(services: "object") -> "object":
     vendor = s.vendors.add_vendor("Acme Secure Ltd", "GB")  # type: ignore[attr-defined]
     product = s.vendors.add_product(vendor.id, "Acme Gateway", "software")  # type: ignore[attr-defined]
     return s.assessments.create(vendor.id, product.id, "sample-trust")  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def sample_assessment_on(sample_dir: Path) -> Iterator[Any]:
+    """A factory: (services, sample assessment) on the workspace at a given location (a file or a
+    PostgreSQL URL); closed after the test."""
+    from trustframe.services.context import Services
+    from trustframe.services.questionnaires import QuestionnaireCatalog
+    from trustframe.storage.database import Workspace
+
+    opened: list[Any] = []
+
+    def make(location: str) -> tuple[Any, Any]:
+        workspace = Workspace.open(location)
+        svc = Services(workspace, QuestionnaireCatalog(workspace, extra_dirs=(sample_dir,)), user="tester")
+        opened.append(svc)
+        vendor = svc.vendors.add_vendor("Acme Secure Ltd", "GB")
+        product = svc.vendors.add_product(vendor.id, "Acme Gateway", "software")
+        return svc, svc.assessments.create(vendor.id, product.id, "sample-trust")
+
+    yield make
+    for svc in opened:
+        svc.close()
 
 
 @pytest.fixture(scope="session")

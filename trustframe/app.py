@@ -1,10 +1,11 @@
 """The GUI composition root: logging, QApplication, look, translations, settings, the
 workspace's services and the main window, in that order.
 
-Start-up must be quick (a usable window in well under 1.5 s, see docs/performance.md), so this
-module imports only Qt and the window; heavy libraries (WeasyPrint, openpyxl, Jinja2, Alembic)
-are imported by the screens and services that need them, when they need them. The workspace is
-opened (and migrated, after a backup) before the window shows.
+Start-up must be quick (see docs/performance.md, "GUI start-up"), so this module imports only
+Qt and the window; heavy libraries (WeasyPrint, openpyxl, Jinja2, Alembic) are imported by the
+screens and services that need them, when they need them. An up-to-date workspace is shown
+before SQLAlchemy and the services load (:mod:`trustframe.ui.startup`); any other is opened (and
+migrated, after a backup, or refused) before the window shows.
 """
 
 from __future__ import annotations
@@ -152,16 +153,30 @@ def start_gui(workspace: str | None = None, argv: list[str] | None = None) -> tu
     ``workspace`` names a workspace to open or create. Without it the last workspace reopens;
     on the very first start (or when it has gone) the welcome screen offers to create one or to
     open the demo.
+
+    A workspace the light path may read (:func:`trustframe.ui.startup.can_open_light`) opens
+    with the window already shown: its register is read with sqlite3 alone while the services
+    (SQLAlchemy, the ORM) load on a worker thread, and the actions that need them are enabled
+    when they are there (``window.startup_loader``). Any other file is opened (created, migrated
+    after a backup, or refused with its message) before the window shows, as it always was.
     """
     configure_logging()
-    # Importing the services (SQLAlchemy and the ORM) is most of start-up; let it run while Qt
-    # creates the application, loads fonts and parses the stylesheet (C++ work that releases
-    # the GIL). Python's per-module import locks make this safe.
-    preload = threading.Thread(target=_preload_services, name="preload-services", daemon=True)
-    preload.start()
+    _import_before_qt()
+    # A team workspace's URL / service=NAME is kept as given (Path would fold its //) and never
+    # read the light way; a file path may be.
+    team = bool(workspace) and _is_team_location(workspace or "")
+    explicit: Path | str | None = (workspace.strip() if team else Path(workspace).expanduser()) if workspace else None
+    preload: threading.Thread | None = None
+    if explicit is not None and not _light_first(explicit):
+        # This file is opened the normal way before the window: import the services (SQLAlchemy
+        # and the ORM) while Qt creates the application, loads fonts and parses the stylesheet
+        # (C++ work that releases the GIL). Python's per-module import locks make this safe.
+        preload = threading.Thread(target=_preload_services, name="preload-services", daemon=True)
+        preload.start()
     app = create_application(argv)
     install_exception_hook()
-    preload.join()
+    if preload is not None:
+        preload.join()
 
     from PySide6.QtCore import QTimer
 
@@ -169,19 +184,25 @@ def start_gui(workspace: str | None = None, argv: list[str] | None = None) -> tu
     from trustframe.ui.context import UiContext
     from trustframe.ui.main_window import MainWindow, open_services
     from trustframe.ui.settings import AppSettings
+    from trustframe.ui.startup import StartupLoader
 
     settings = AppSettings()
     services = None
-    target: Path | None = None
+    # A file, or a team workspace's URL / service=NAME.
+    target: Path | str | None = None
     create = False
-    if workspace:
-        target, create = Path(workspace).expanduser(), True
+    if explicit is not None:
+        target, create = explicit, not team
+    elif settings.last_workspace and _is_team_location(settings.last_workspace):
+        target = settings.last_workspace
     elif settings.last_workspace and Path(settings.last_workspace).is_file():
         target = Path(settings.last_workspace)
-    if target is not None:
+    user = settings.assessor_name or None
+    light = target is not None and _light_first(target)
+    if target is not None and not light:
         try:
             # Migrations (after a backup) happen here, before the window opens.
-            services = open_services(target, create=create, user=settings.assessor_name or None)
+            services = open_services(target, create=create, user=user)
         except Exception as exc:  # shown once the window exists; the welcome screen follows
             log.warning("Could not open %s at start-up: %s", target, exc)
             error_dialog.show_exception(None, exc, context=f"{target}")
@@ -189,11 +210,45 @@ def start_gui(workspace: str | None = None, argv: list[str] | None = None) -> tu
     ctx = UiContext(services, settings)
     window = MainWindow(ctx)
     if services is not None:
-        settings.add_recent_workspace(services.workspace.path)
+        settings.add_recent_workspace(services.workspace.location)
+    if light and isinstance(target, Path):
+        window.startup_loader = StartupLoader(window, target, create=create, user=user)
+        window.startup_loader.start()
     window.show()
     # Names on records come from Preferences, never the OS login: ask once, after the first paint.
     QTimer.singleShot(0, window.ask_user_name_once)
     return app, window
+
+
+def _import_before_qt() -> None:
+    """Import the pure-Python modules the window and the register need before PySide6.
+
+    Why: once PySide6 is imported, it reads the source of every module imported after it (its
+    ``__feature__`` check, about 0.7 ms per module); the domain modules, the light read path and
+    the actor lookup do not use Qt, so importing them first saves that (about 15 ms of the demo's
+    0.3 s of start-up CPU, which is measured against a bare PySide6 window)."""
+    import trustframe.actor  # noqa: F401
+    import trustframe.domain.evidence  # noqa: F401
+    import trustframe.domain.scoring_profile  # noqa: F401
+    import trustframe.errors  # noqa: F401
+    import trustframe.services.register_build  # noqa: F401
+    import trustframe.storage.light  # noqa: F401
+
+
+def _is_team_location(location: str) -> bool:
+    """True for a team workspace on PostgreSQL (a URL or ``service=NAME``); kept Qt-free here so
+    start-up can decide before PySide6 loads (the same test as ``ui.main_window.is_team_location``)."""
+    return location.strip().startswith(("postgresql://", "postgresql+psycopg://", "postgres://", "service="))
+
+
+def _light_first(path: Path | str) -> bool:
+    """Whether ``path`` can be shown before the services load (an existing workspace file at this
+    code's schema revision; a quick read-only look, nothing written). Team workspaces never are."""
+    if not isinstance(path, Path) or not path.is_file():
+        return False
+    from trustframe.ui.startup import can_open_light
+
+    return can_open_light(path)
 
 
 def main(workspace: str | None = None) -> int:

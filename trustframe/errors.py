@@ -84,6 +84,21 @@ class DiskFullError(WorkspaceError):
     """The disk is full; the change was not saved."""
 
 
+class TeamPermissionError(WorkspaceError):
+    """Team mode: the database refused a change this login may not make (its roles' grants, or
+    the four-eyes rule on decisions)."""
+
+
+class StaleWriteError(WorkspaceError):
+    """Someone else saved the same record since it was read: the save was refused, nothing was
+    overwritten. ``yours`` and ``theirs`` are the two values, ``version`` the current one."""
+
+    def __init__(self, message: str, *, entity: str = "", key: object = None, yours: object = None,
+                 theirs: object = None, version: int = 0) -> None:
+        super().__init__(message)
+        self.entity, self.key, self.yours, self.theirs, self.version = entity, key, yours, theirs, version
+
+
 def describe_fault(exc: BaseException) -> TrustFrameError | None:
     """The one-sentence error for an environment fault that escaped as a raw exception
     (SQLite lock, read-only file, full disk), or None when ``exc`` is something else.

@@ -313,6 +313,28 @@
         <translation>Antwort auf %1</translation>
     </message>
     <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Answer changed by someone else</source>
+        <translation>Antwort von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <source>{question} was saved by someone else while you edited it.</source>
+        <translation>{question} wurde von jemand anderem gespeichert, während Sie sie bearbeitet haben.</translation>
+    </message>
+    <message>
+        <source>Theirs: {theirs}
+Yours: {yours}
+
+Save yours over theirs? No keeps theirs.</source>
+        <translation>Deren Antwort: {theirs}
+Ihre Antwort: {yours}
+
+Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
+    </message>
+    <message>
         <source>Comment on %1</source>
         <translation>Kommentar zu %1</translation>
     </message>
@@ -1673,6 +1695,14 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>Eine Arbeitsbereichsdatei öffnen</translation>
     </message>
     <message>
+        <source>Open &amp;Team Workspace…</source>
+        <translation>&amp;Team-Arbeitsbereich öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a workspace shared on a PostgreSQL server</source>
+        <translation>Einen auf einem PostgreSQL-Server geteilten Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -1825,6 +1855,14 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>&amp;Werkzeugleiste anzeigen</translation>
     </message>
     <message>
+        <source>Team workspace</source>
+        <translation>Team-Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Password for {location}:</source>
+        <translation>Passwort für {location}:</translation>
+    </message>
+    <message>
         <source>Opening {name}</source>
         <translation>{name} wird geöffnet</translation>
     </message>
@@ -1851,6 +1889,18 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
     <message>
         <source>Open a workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>Open a team workspace</source>
+        <translation>Einen Team-Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>Address of the team workspace, e.g. postgresql://server/trustframe or service=trustframe (no password here: you are asked for it when the server needs one):</source>
+        <translation>Adresse des Team-Arbeitsbereichs, z. B. postgresql://server/trustframe oder service=trustframe (hier kein Passwort: Sie werden danach gefragt, wenn der Server eines verlangt):</translation>
+    </message>
+    <message>
+        <source>{location} is not a PostgreSQL address; it starts with postgresql:// or service=.</source>
+        <translation>{location} ist keine PostgreSQL-Adresse; sie beginnt mit postgresql:// oder service=.</translation>
     </message>
     <message>
         <source>Building the demo workspace (fictional vendors and assessments)…</source>
@@ -2648,7 +2698,7 @@ Protokolldatei: {log}</translation>
     <name>RegisterStore</name>
     <message>
         <source>Loading the vendor register</source>
-        <extracomment>Entities whose change can alter a register row. New rows are available (the list of RegisterRow). A load started (views may show &quot;Loading…&quot;).</extracomment>
+        <extracomment>Entities whose change can alter a register row. New rows are available (the list of RegisterRow). A load started (views may show &quot;Loading…&quot;). While only a first screenful is shown (start-up, large workspace): all the vendors the register will show; None once every row is there.</extracomment>
         <translation>Anbieterregister wird geladen</translation>
     </message>
 </context>
@@ -2847,17 +2897,24 @@ Protokolldatei: {log}</translation>
         <translation>Register wird geladen…</translation>
     </message>
     <message numerus="yes">
-        <source>%n vendor(s)</source>
+        <source>%Ln vendor(s)</source>
         <translation>
-            <numerusform>%n Anbieter</numerusform>
-            <numerusform>%n Anbieter</numerusform>
+            <numerusform>%Ln Anbieter</numerusform>
+            <numerusform>%Ln Anbieter</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n product(s) and service(s)</source>
+        <source>%Ln product(s) and service(s)</source>
         <translation>
-            <numerusform>%n Produkt oder Dienstleistung</numerusform>
-            <numerusform>%n Produkte und Dienstleistungen</numerusform>
+            <numerusform>%Ln Produkt oder Dienstleistung</numerusform>
+            <numerusform>%Ln Produkte und Dienstleistungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading the register of %Ln vendor(s)… the first ones by name are shown.</source>
+        <translation>
+            <numerusform>Das Register mit %Ln Anbieter wird geladen… die ersten nach Namen werden angezeigt.</numerusform>
+            <numerusform>Das Register mit %Ln Anbietern wird geladen… die ersten nach Namen werden angezeigt.</numerusform>
         </translation>
     </message>
     <message>
@@ -3460,6 +3517,14 @@ Protokolldatei: {log}</translation>
     <message>
         <source>The number keys choose an answer option only while the answer area has the focus; in text fields they are text.</source>
         <translation>Die Zifferntasten wählen nur dann eine Antwortoption, wenn der Antwortbereich den Fokus hat; in Textfeldern sind sie Text.</translation>
+    </message>
+</context>
+<context>
+    <name>StartupLoader</name>
+    <message>
+        <source>Opening the workspace… editing, import and reports are available in a moment.</source>
+        <extracomment>Vendors in the first screenful of a large register (a screen shows 30-40 rows; the rest of the page is there to scroll while the whole register is read).</extracomment>
+        <translation>Arbeitsbereich wird geöffnet… Bearbeiten, Import und Berichte sind gleich verfügbar.</translation>
     </message>
 </context>
 <context>
@@ -4295,6 +4360,17 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
     <message>
         <source>{n} not answered</source>
         <translation>{n} nicht beantwortet</translation>
+    </message>
+</context>
+<context>
+    <name>self.hub</name>
+    <message>
+        <source>The connection to the team workspace is lost; changes are not saved until it is back.</source>
+        <translation>Die Verbindung zum Team-Arbeitsbereich ist unterbrochen; Änderungen werden erst gespeichert, wenn sie wieder besteht.</translation>
+    </message>
+    <message>
+        <source>The connection to the team workspace is back.</source>
+        <translation>Die Verbindung zum Team-Arbeitsbereich besteht wieder.</translation>
     </message>
 </context>
 </TS>

@@ -105,17 +105,24 @@
 <context>
     <name>RegisterView</name>
     <message numerus="yes">
-        <source>%n vendor(s)</source>
+        <source>%Ln vendor(s)</source>
         <translation>
-            <numerusform>%n vendor</numerusform>
-            <numerusform>%n vendors</numerusform>
+            <numerusform>%Ln vendor</numerusform>
+            <numerusform>%Ln vendors</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n product(s) and service(s)</source>
+        <source>%Ln product(s) and service(s)</source>
         <translation>
-            <numerusform>%n product and service</numerusform>
-            <numerusform>%n products and services</numerusform>
+            <numerusform>%Ln product and service</numerusform>
+            <numerusform>%Ln products and services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading the register of %Ln vendor(s)… the first ones by name are shown.</source>
+        <translation>
+            <numerusform>Loading the register of %Ln vendor… the first ones by name are shown.</numerusform>
+            <numerusform>Loading the register of %Ln vendors… the first ones by name are shown.</numerusform>
         </translation>
     </message>
 </context>

@@ -16,10 +16,10 @@ from trustframe.exchange.excel_import import parse_answer
 from trustframe.exchange.questionnaire_files import load_questionnaire
 from trustframe.exchange.questionnaire_translations import overlay_for
 
-#: (question id, typed text). GOV-01 single choice, SDL-05 multiple choice, VUL-05 number in
+#: (question id, typed text). GOV-15 single choice, SDL-05 multiple choice, VUL-05 number in
 #: days, ASR-05 date, VUL-13 free text (questionnaires/ict-supply-chain-trust.yaml).
 TYPED: list[tuple[str, str]] = [
-    ("GOV-01", "declined"), ("GOV-01", "DECLINED"), ("GOV-01", "perhaps"), ("GOV-01", "  "),
+    ("GOV-15", "declined"), ("GOV-15", "DECLINED"), ("GOV-15", "perhaps"), ("GOV-15", "  "),
     ("SDL-05", "sast; sca"), ("SDL-05", "SAST,fuzz"), ("SDL-05", "sast\ndast"),
     ("SDL-05", "Static analysis of source code (SAST); fuzz"), ("SDL-05", "sast; bogus"),
     ("SDL-05", "none; sast"),
@@ -57,13 +57,13 @@ def _excel(question: Question, text: str) -> tuple[object, str]:
 
 
 def _translated_rows(bank: Questionnaire) -> list[tuple[str, str]]:
-    """GOV-01 typed with the German label of its first option (as a German workbook returns it)."""
+    """GOV-15 typed with the German label of its first option (as a German workbook returns it)."""
     overlay = overlay_for(bank, "de")
     assert overlay is not None
-    question = bank.questions_by_id["GOV-01"]
+    question = bank.questions_by_id["GOV-15"]
     label = overlay.option_label(question.id, question.options[0])
     assert label and label.casefold() != question.options[0].label.casefold()
-    return [("GOV-01", label)]
+    return [("GOV-15", label)]
 
 
 def test_cli_and_workbook_accept_the_same_typed_answers(capsys: pytest.CaptureFixture[str], workspace: str,

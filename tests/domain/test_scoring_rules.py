@@ -94,6 +94,24 @@ def other_answers(draw: st.DrawFn, tier: int, category: ProductCategory) -> dict
     return answers
 
 
+def _shown(question: Question, answers: dict[str, Any]) -> dict[str, Any]:
+    """The answers with the gate of a follow-up knock-out question opened (VUL-18 is asked only
+    after an incident is admitted in VUL-17): declining a question that is not shown is not
+    declining anything, so rule 2 is about the question as the vendor sees it."""
+    if question.show_if is None:
+        return answers
+    from trustframe.domain.conditions import Op, iter_tests
+
+    opened = dict(answers)
+    for test in iter_tests(question.show_if):
+        if test.op is Op.EQUALS:
+            opened[test.question] = test.operand
+        elif test.op is Op.IN:
+            opened[test.question] = list(test.operand)[0]  # type: ignore[call-overload]
+    assume(question.show_if.evaluate(opened))
+    return opened
+
+
 # -- Rule 1: knock-outs are knock-outs at every tier -------------------------------------------------------
 
 
@@ -110,7 +128,7 @@ def test_an_open_knock_out_never_leaves_approval(tier: int, category: ProductCat
     """Rule 1: an admitted knock-out rates Critical / Reject at every tier and in every category,
     whether or not the tier's scope asks the question."""
     qid, rule_id, option_id = knock_out
-    answers = data.draw(other_answers(tier, category))
+    answers = _shown(BANK.question(qid), data.draw(other_answers(tier, category)))
     _a, evidence = _best(tier, category)
     answers[qid] = option_id
     r = _score(answers, tier, category, evidence)
@@ -131,7 +149,7 @@ def test_declining_a_knock_out_question_is_never_better_than_admitting(
     """Rule 2: a declined (or unknown, or missing) answer to a knock-out question rates no better
     than admitting the knock-out, or blocks approval (Escalate) with the reason shown."""
     assume(_in_scope(question, tier, category))
-    answers = data.draw(other_answers(tier, category))
+    answers = _shown(question, data.draw(other_answers(tier, category)))
     _a, evidence = _best(tier, category)
     worst = [option for _rule, option in _triggers(question, Severity.CRITICAL)]
     withheld = data.draw(st.sampled_from([o.id for o in question.options if o.id in WITHHOLDING] + [None]))

@@ -78,14 +78,108 @@ def test_diff_ignores_rewrapping_but_not_option_labels(bank: Questionnaire) -> N
     assert change.question_id == q.id and change.reworded == (f"option {q.options[0].id} label",)
 
 
-def test_cli_diff_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    text = BANK.read_text(encoding="utf-8").replace("version: 1.0.0", "version: 1.0.1", 1)
+def test_cli_diff_json(tmp_path: Path, capsys: pytest.CaptureFixture[str], bank: Questionnaire) -> None:
+    current = bank.version
+    major, minor, patch = (int(p) for p in current.split("."))
+    text = BANK.read_text(encoding="utf-8").replace(f"version: {current}", f"version: {major}.{minor}.{patch + 1}", 1)
     newer = tmp_path / "newer.yaml"
     newer.write_text(text, encoding="utf-8")
-    assert cli_main(["--json", "questionnaire", "diff", "ict-supply-chain-trust@1.0.0", str(newer)]) == 0
+    assert cli_main(["--json", "questionnaire", "diff", f"ict-supply-chain-trust@{current}", str(newer)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["old"].endswith("@1.0.0") and data["new"].endswith("@1.0.1")
+    assert data["old"].endswith(f"@{current}") and data["new"].endswith(f"@{major}.{minor}.{patch + 1}")
     assert data["added"] == [] and data["removed"] == [] and data["unchanged"] > 150
+    assert data["split"] == {}
+
+
+# -- bank 1.0 -> 1.1 (issue 15): splits, merges, new topics, reworded questions ---------------------
+
+ARCHIVED_1_0 = ROOT / "questionnaires" / "archive" / "ict-supply-chain-trust-1.0.0.yaml"
+
+#: Double-barrelled 1.0 questions and the one-fact questions that replace them in 1.1.
+SPLITS = {
+    "GOV-01": ("GOV-15", "GOV-16"),
+    "GOV-03": ("GOV-17", "GOV-18"),
+    "OWN-02": ("OWN-13", "OWN-14"),
+    "OWN-04": ("OWN-15", "OWN-16"),
+    "VUL-12": ("VUL-17", "VUL-18"),
+    "RES-02": ("RES-16", "RES-17"),
+}
+#: Questions removed because the shared certification scale now asks what they asked.
+FOLDED = {"GOV-04", "ASR-03"}
+#: Topics issue 15 lists as missing: AI/ML, crypto agility and post-quantum, firmware recovery and
+#: rollback protection.
+NEW_TOPICS = {"SBD-17", "SBD-18", "SBD-19", "SBD-20", "TRN-15", "TRN-16", "TRN-17", "ASR-16", "VUL-19"}
+#: Certification questions answered on the one shared scale.
+CERTIFICATION_QUESTIONS = {"GOV-18", "GOV-14", "SCI-10", "ASR-01", "ASR-10", "ASR-14", "OPS-13"}
+
+
+@pytest.fixture(scope="module")
+def bank_1_0() -> Questionnaire:
+    return load_questionnaire(ARCHIVED_1_0, trusted=True)
+
+
+def test_bank_1_0_stays_loadable_by_version(bank_1_0: Questionnaire) -> None:
+    from trustframe.services.questionnaires import QuestionnaireCatalog
+
+    catalog = QuestionnaireCatalog()
+    old = catalog.get("ict-supply-chain-trust", "1.0.0")
+    assert old.key == "ict-supply-chain-trust@1.0.0" and old.question_count == 187
+    assert catalog.get("ict-supply-chain-trust").version == "1.1.0"  # new assessments use 1.1
+    assert [q.id for q in old.iter_questions()] == [q.id for q in bank_1_0.iter_questions()]
+
+
+def test_diff_1_0_to_1_1_lists_splits_removed_and_new_topics(bank_1_0: Questionnaire, bank: Questionnaire) -> None:
+    diff = diff_banks(bank_1_0, bank)
+    assert dict(diff.split) == SPLITS
+    assert set(diff.added) == NEW_TOPICS  # split parts are listed under split, not as added
+    assert set(diff.removed) == FOLDED
+    reworded = set(diff.reworded)
+    # Rewritten options (SBD-01/02), GDPR Art. 9 wording (OWN-10), short texts, the certification scale.
+    assert {"SBD-01", "SBD-02", "OWN-10", "ASR-08", "RES-07", "CON-14", "VUL-13"} <= reworded
+    assert CERTIFICATION_QUESTIONS - {"GOV-18"} <= reworded
+    assert len(diff.unchanged) > 150  # the rest of the bank carries over as it was
+
+
+def test_a_reassessment_from_1_0_answers_split_parts_again(bank_1_0: Questionnaire, bank: Questionnaire) -> None:
+    from trustframe.domain.bank_diff import carry_plan
+
+    plan = carry_plan(diff_banks(bank_1_0, bank), {"VUL-12", "GOV-04", "SBD-01", "VUL-01"})
+    assert set(plan.to_answer) == {"VUL-17", "VUL-18"}
+    assert plan.dropped == ("GOV-04",)
+    assert "VUL-01" in plan.carry and [q for q, _ in plan.confirm] == ["SBD-01"]
+
+
+def test_split_parts_name_a_retired_1_0_question(bank_1_0: Questionnaire, bank: Questionnaire) -> None:
+    old_ids = {q.id for q in bank_1_0.iter_questions()}
+    parts = [q for q in bank.iter_questions() if q.split_from]
+    assert len(parts) == 2 * len(SPLITS)
+    for q in parts:
+        assert q.split_from in old_ids and q.split_from not in bank.questions_by_id, q.id
+        assert q.id not in old_ids, f"{q.id} reuses a 1.0 id"
+        assert f"Split from {q.split_from}" in q.trace.note, q.id
+
+
+def test_cli_diff_1_0_to_1_1_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli_main(["questionnaire", "diff", "ict-supply-chain-trust@1.0.0", str(BANK)]) == 0
+    out = capsys.readouterr().out
+    assert "ict-supply-chain-trust@1.0.0 -> ict-supply-chain-trust@1.1.0: 9 added, 2 removed" in out
+    assert "6 split" in out and "GOV-01     -> GOV-15, GOV-16" in out and "VUL-12     -> VUL-17, VUL-18" in out
+    assert "SBD-20" in out and "ASR-03" in out
+
+
+def test_certification_questions_share_one_scale(bank: Questionnaire) -> None:
+    scales = {tuple((o.id, o.score) for o in bank.question(qid).options) for qid in CERTIFICATION_QUESTIONS}
+    assert len(scales) == 1
+    ids = [o for o, _ in next(iter(scales))]
+    assert ids[:3] == ["current_accredited", "current_unaccredited", "scope_gap"]
+
+
+def test_bank_1_1_questions_are_short(bank: Questionnaire) -> None:
+    """Issue 15: no question text over 60 words; the long 1.0 ones moved detail into help."""
+    for q in bank.iter_questions():
+        assert len(q.text.split()) <= 60, q.id
+    for qid in ("ASR-08", "RES-07", "CON-14"):
+        assert len(bank.question(qid).text.split()) <= 35 and bank.question(qid).help, qid
 
 
 # -- references --------------------------------------------------------------------------------------

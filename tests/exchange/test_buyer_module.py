@@ -18,7 +18,7 @@ from trustframe.domain.questionnaire import (
     Questionnaire,
     QuestionnaireKind,
 )
-from trustframe.exchange.questionnaire_files import check_questionnaire_file, check_questionnaire_text
+from trustframe.exchange.questionnaire_files import check_questionnaire_file, check_questionnaire_text, load_questionnaire
 from trustframe.exchange.references import check_references
 
 MODULE = paths.questionnaires_dir() / "buyer-readiness.yaml"
@@ -88,10 +88,13 @@ def test_accountability_questions_are_up_at_least_half_over_the_bank_alone(
     def accountability(q: Questionnaire) -> int:
         return sum(1 for x in q.iter_questions() if Pillar.ACCOUNTABILITY in x.trace.pillar)
 
+    # Issue 15 measures the rise against the bank as it was when the issue was filed (1.0.0,
+    # kept in questionnaires/archive); bank 1.1 plus the module must be at least 50 % above it.
+    before = accountability(load_questionnaire(BANK.parent / "archive" / "ict-supply-chain-trust-1.0.0.yaml"))
     alone = accountability(bank)
     together = alone + accountability(module)
-    assert alone > 0
-    assert together >= 1.5 * alone, f"accountability questions {alone} -> {together}"
+    assert before > 0 and alone >= before
+    assert together >= 1.5 * before, f"accountability questions {before} -> {together}"
 
 
 def test_buyer_ids_are_reserved_for_buyer_modules() -> None:

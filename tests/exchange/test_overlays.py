@@ -18,7 +18,7 @@ OVERLAYS = bundled_overlay_files()
 
 
 def test_the_regimes_of_the_issue_have_overlays() -> None:
-    assert {p.stem for p in OVERLAYS} >= {"eu-nis2", "eu-cra", "eu-dora", "us-far-889"}
+    assert {p.stem for p in OVERLAYS} >= {"eu-nis2", "eu-cra", "eu-dora", "us-far-889", "uk-tsa"}
 
 
 @pytest.mark.parametrize("path", OVERLAYS, ids=lambda p: p.stem)

@@ -263,3 +263,58 @@ def test_profile_tiering(profile):
     assert tiering.escalations
     for esc in tiering.escalations:
         assert esc.tier in (1, 2, 3) and esc.reason.strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Bank 1.1 against the scoring profile, the criticality profile and the overlays
+
+
+def _scoring_profile():
+    import json
+
+    from trustframe.domain.scoring_profile import ScoringProfile
+
+    return ScoringProfile.from_dict(json.loads((paths.resources_dir() / "scoring" / "default.json").read_text()))
+
+
+def test_scoring_profile_covers_every_question(bank):
+    """Every question of the bank (and of each overlay merged with it) has a weight in the default
+    scoring profile, and every scored question has a best answer the engine can reach."""
+    from trustframe.domain.scoring import compile_questionnaire
+    from trustframe.exchange.overlays import bundled_overlay_files, check_overlay_file
+
+    import json
+
+    profile = _scoring_profile()
+    raw = json.loads((paths.resources_dir() / "scoring" / "default.json").read_text())
+    # Per-domain weights (issue 15 section 6), where the profile has them, name every domain of
+    # the bank, so no 1.1 section falls back to an unintended default.
+    domain_weights = (raw.get("domain_weights") or {}).get(bank.id)
+    if domain_weights is not None:
+        assert set(domain_weights) == {s.id for s in bank.sections}
+    merged = [bank]
+    for path in bundled_overlay_files():
+        overlay, issues = check_overlay_file(path)
+        assert overlay is not None, issues
+        merged.append(overlay.merged)
+    for questionnaire in merged:
+        plan = compile_questionnaire(questionnaire)
+        compiled = {x.id: x for x in plan.questions}
+        assert set(compiled) == {q.id for q in questionnaire.iter_questions()}, questionnaire.key
+        for q in questionnaire.iter_questions():
+            assert profile.weight(q.importance) > 0, q.id
+            if q.is_scored:
+                assert compiled[q.id].best_value is not None, q.id
+
+
+def test_every_tier_the_criticality_profile_gives_has_rating_thresholds_and_questions(bank, profile):
+    """The criticality profile decides tiers 1-4; each tier has rating thresholds in the scoring
+    profile, and the bank asks at least the core set at every tier it can produce."""
+    scoring = _scoring_profile()
+    tiers = {1, 2, 3, 4} | {e.tier for e in profile.tiering.escalations}
+    for tier in tiers:
+        assert tier in scoring.thresholds, f"no rating thresholds for tier {tier}"
+        for category in ProductCategory:
+            assert _applicable(bank, category, tier), (tier, category.value)
+    used = {t for q in bank.iter_questions() for t in q.applies_to.tiers}
+    assert used <= tiers

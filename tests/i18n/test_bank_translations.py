@@ -113,7 +113,7 @@ def test_validate_warns_about_untranslated_items(tmp_path: Path, monkeypatch: py
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     # A copy of the German overlay without one question: `questionnaire validate` still passes
     # (English is shown) but lists the gap as a warning.
-    source = qt.overlay_path("ict-supply-chain-trust", "1.0.0", "de")
+    source = qt.overlay_path("ict-supply-chain-trust", BUNDLED["ict-supply-chain-trust"].version, "de")
     folder = tmp_path / "translations" / "de"
     folder.mkdir(parents=True)
     text = source.read_text(encoding="utf-8").replace("  GOV-02:\n", "  GOV-02-REMOVED:\n", 1)
@@ -151,3 +151,33 @@ def test_bank_uses_the_glossary_terms() -> None:
         word = re.compile(r"\b" + re.escape(term) + r"(s|es)?\b", re.IGNORECASE)
         offenders = [d for e, d in pairs if word.search(e) and glossary[term] not in d.casefold()]
         assert not offenders, (term, offenders[:3])
+
+
+def test_every_kept_bank_version_keeps_its_complete_german_translation() -> None:
+    """Assessments pinned to an earlier bank version (archived in questionnaires/archive) are
+    still shown in German: each archived version has its own complete overlay."""
+    from trustframe.exchange.questionnaire_files import archived_questionnaire_files
+
+    archived = [load_questionnaire(p, trusted=True) for p in archived_questionnaire_files()]
+    assert any(q.key == "ict-supply-chain-trust@1.0.0" for q in archived)
+    for questionnaire in archived:
+        assert "de" in qt.languages_for(questionnaire), questionnaire.key
+        assert not qt.check_translations(questionnaire), questionnaire.key
+
+
+def test_german_bank_1_1_covers_the_new_and_split_questions() -> None:
+    """The questions bank 1.1 added (splits, AI/ML, post-quantum, firmware, end of support) have
+    German text, help and options, and the German of reworded questions follows the new English
+    (stale 1.0 wording would pass the completeness check, so it is checked here)."""
+    bank = BUNDLED["ict-supply-chain-trust"]
+    shown = qt.in_language(bank, "de")
+    for qid in ("GOV-15", "GOV-18", "OWN-14", "OWN-16", "SBD-17", "SBD-20", "TRN-15", "TRN-17", "ASR-16",
+                "VUL-17", "VUL-18", "VUL-19", "RES-16", "RES-17"):
+        q = shown.question(qid)
+        assert q.text != bank.question(qid).text and q.help != bank.question(qid).help, qid
+        for o, english in zip(q.options, bank.question(qid).options):
+            assert o.label != english.label, (qid, o.id)
+    assert "VUL-17" in shown.question("VUL-13").text
+    assert "Art. 9" in shown.question("OWN-10").help and "Namen" in shown.question("OWN-10").help
+    assert "Zertifizierungsskala" in shown.question("ASR-14").help
+    assert shown.question("GOV-18").option("current_accredited").label.startswith("Ja: gültig")

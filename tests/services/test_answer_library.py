@@ -12,6 +12,9 @@ import pytest
 from trustframe.cli import main as cli_main
 from trustframe.domain.answer_library import cutoff
 
+# Team mode: every test here that uses `services` also runs on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:

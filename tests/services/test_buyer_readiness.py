@@ -17,6 +17,9 @@ from trustframe.domain.questionnaire import Question
 from trustframe.errors import NotFoundError
 from trustframe.services.vendors import InvalidInput
 
+# Team mode: every test here that uses `services` also runs on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 AS_OF = date(2026, 6, 1)
 
 
@@ -111,6 +114,7 @@ def test_bad_buyer_answers_are_refused_with_a_clear_message(services: Any, bank_
     assert services.buyer.answers(bank_assessment.id) == {}
 
 
+@pytest.mark.sqlite_only  # works on the workspace file itself
 def test_the_cli_answers_and_shows_buyer_readiness(services: Any, bank_assessment: Any, workspace_path: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     from trustframe.cli import main

@@ -16,6 +16,9 @@ from trustframe.errors import ConflictError, NotFoundError
 from trustframe.services.changes import Change
 from trustframe.services.vendors import InvalidInput
 
+# Team mode: every test here that uses `services` also runs on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 
 def test_vendor_validation_messages(services) -> None:
     with pytest.raises(InvalidInput, match="two-letter ISO country code"):

@@ -11,6 +11,9 @@ import pytest
 from tests.exchange.sbom_support import make_csaf_vex, make_cyclonedx, make_kev
 from trustframe.domain.questionnaire import Severity
 
+# Team mode: every test here that uses `services` also runs on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture()
 def bank_assessment(services: Any) -> Any:

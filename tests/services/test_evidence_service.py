@@ -15,6 +15,9 @@ from trustframe.errors import ConflictError, NotFoundError
 from trustframe.services.changes import Change
 from trustframe.services.vendors import InvalidInput
 
+# Team mode: every test here that uses `services` also runs on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 
 def _file_evidence(services: Any, vendor_id: int, tmp_path: Path) -> Any:
     cert = tmp_path / "iso.pdf"

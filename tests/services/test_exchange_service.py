@@ -19,6 +19,9 @@ from trustframe.errors import ExchangeError
 from trustframe.exchange.excel_model import META_SHEET, QUESTIONS_SHEET, RowCategory
 from trustframe.services.vendors import InvalidInput
 
+# Team mode: every test here that uses `services` also runs on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 ALL = {
     "GOV-01": "Yes, documented",
     "GOV-02": "ISO/IEC 27001; SOC 2 Type II",

@@ -13,6 +13,9 @@ from tests.exchange.sbom_support import make_csaf_vex, make_cyclonedx, make_kev,
 from trustframe.cli import main as cli_main
 from trustframe.services.vendors import InvalidInput
 
+# Team mode: every test here that uses `services` also runs on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture()
 def vendor(services: Any) -> Any:

@@ -10,6 +10,9 @@ import pytest
 from trustframe.domain.assessment import AssessmentStatus, Decision
 from trustframe.services.assessments import ScopeTierState
 
+# Team mode: every test here that uses `services` also runs on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 
 def test_restore_puts_back_the_exact_state_and_only_appends(services, sample_assessment) -> None:
     s = services

@@ -13,6 +13,9 @@ from trustframe.domain.scoring_model import Rating, Recommendation
 from trustframe.services.vendors import InvalidInput
 from trustframe.storage.orm import ScoreSnapshotRow
 
+# Team mode: every test here that uses `services` also runs on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 
 def _snapshots(services, assessment_id: int) -> list[tuple[str, float | None]]:
     with services.workspace.reading() as session:

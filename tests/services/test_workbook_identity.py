@@ -36,6 +36,9 @@ from trustframe.exchange.workbook_identity import (
 from trustframe.storage.export_bindings import SEAL_LEGACY, ExportBindingRepository
 from trustframe.storage.orm import ExportBindingRow
 
+# Team mode: every test here that uses `services` also runs on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 #: Every combination of the officer's options an attack is tried with (assessment: None = not
 #: named, "target" = the assessment the attacker aims at, "origin" = the one it was sent for).
 OPTIONS = [(assessment, accept) for assessment in (None, "target", "origin") for accept in (False, True)]
@@ -309,6 +312,7 @@ def test_the_seal_key_is_per_workspace_and_never_in_a_workbook(services: Any, wo
             assert ExportBindingRepository(session).seal_key() != key
 
 
+@pytest.mark.sqlite_only  # works on the workspace file itself
 def test_a_workspace_migrated_from_0001_gets_a_key_and_its_old_exports_bound(services: Any, world: dict[str, Any],
                                                                             tmp_path: Path) -> None:
     from alembic import command

@@ -128,7 +128,9 @@ def test_last_workspace_reopens_and_geometry_is_restored(qtbot: Any, tmp_path: P
     _app, second = tfapp.start_gui()
     qtbot.addWidget(second)
     try:
-        assert second.ctx.services is not None
+        # An up-to-date workspace shows at once; its services follow from a worker thread.
+        assert second.startup_loader is not None
+        qtbot.waitUntil(lambda: second.ctx.services is not None, timeout=30000)
         assert second.ctx.services.workspace.path == path.resolve()
         # The offscreen screen may clamp the width; the saved height comes back exactly.
         assert second.ctx.settings.window_geometry is not None

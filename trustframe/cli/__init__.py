@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "trustframe.cli.bank_commands",
     "trustframe.cli.export_commands",
     "trustframe.cli.workspace_commands",
+    "trustframe.cli.team_commands",
 )
 
 
@@ -52,6 +53,11 @@ class CliContext:
             from trustframe.services.context import Services
 
             announce = False
+            from trustframe.storage.server import is_server_location
+
+            if self.args.workspace and is_server_location(self.args.workspace):
+                self._services = self._open_server(self.args.workspace)
+                return self._services
             if self.args.workspace:
                 path = Path(self.args.workspace).expanduser()
                 if not path.exists():
@@ -76,6 +82,26 @@ class CliContext:
                 print(f"Created a new workspace at {path}", file=self.err)
         return self._services
 
+    def _open_server(self, location: str) -> Any:
+        """A team workspace on PostgreSQL. Only commands that start a workspace create its schema
+        in an empty database. When the server asks for a password that libpq's files do not
+        give, it is asked on the terminal (never stored)."""
+        from trustframe import actor
+        from trustframe.services.context import Services
+        from trustframe.storage.database import Workspace
+        from trustframe.storage.server import needs_password
+
+        mode = workspace_mode(self.args)
+        create = bool(getattr(self.args, "creates_workspace", False)) or mode == "server-admin"
+        options = dict(create=create, migrate=mode in ("write", "server-admin"), read_only=mode == "read")
+        try:
+            workspace = Workspace.open_server(location, **options)  # type: ignore[arg-type]
+        except WorkspaceError as exc:
+            if not (needs_password(exc.__cause__ or exc) and sys.stdin.isatty()):
+                raise
+            workspace = Workspace.open_server(location, password=_ask_secret("Password: "), **options)  # type: ignore[arg-type]
+        return Services(workspace, user=actor.resolve(getattr(self.args, "actor", None)))
+
     def print(self, text: str = "") -> None:
         """Write a line of human output."""
         print(text, file=self.out)
@@ -89,6 +115,25 @@ class CliContext:
         """Close the workspace if it was opened."""
         if self._services is not None:
             self._services.close()
+
+
+def _ask_secret(prompt: str) -> str:
+    """Read a password from the terminal without showing it (team workspaces; never stored)."""
+    print(prompt, end="", file=sys.stderr, flush=True)
+    try:
+        import termios
+    except ImportError:  # pragma: no cover - Windows: the console cannot hide it this way
+        return input()
+    fd = sys.stdin.fileno()
+    before = termios.tcgetattr(fd)
+    hidden = termios.tcgetattr(fd)
+    hidden[3] &= ~termios.ECHO
+    try:
+        termios.tcsetattr(fd, termios.TCSADRAIN, hidden)
+        return sys.stdin.readline().rstrip("\n")
+    finally:
+        termios.tcsetattr(fd, termios.TCSADRAIN, before)
+        print(file=sys.stderr)
 
 
 Handler = Callable[[CliContext], int]

@@ -486,6 +486,7 @@ def demo_build(ctx: CliContext) -> int:
     interrupted ``demo`` leaves nothing half-built behind (and needs no ``--force`` afterwards)."""
     from trustframe import paths
     from trustframe.services.demo import build_demo, build_demo_workspace
+    from trustframe.storage.server import is_server_location
 
     summary: dict[str, int] | None = None
     if not ctx.args.workspace:
@@ -493,6 +494,9 @@ def demo_build(ctx: CliContext) -> int:
         target = paths.demo_workspace_path()
         summary = build_demo_workspace(target, replace=True)
         ctx.args.workspace = str(target)
+    elif is_server_location(ctx.args.workspace):
+        # Team mode: the demo goes into the (empty) database itself, in one transaction per step.
+        ctx.args.creates_workspace = True
     else:
         target = Path(ctx.args.workspace).expanduser()
         if not target.exists():
@@ -507,10 +511,10 @@ def demo_build(ctx: CliContext) -> int:
                                 "or name another file with --workspace.")
         summary = build_demo(s)
     if ctx.json:
-        ctx.emit_json({**summary, "workspace": str(s.workspace.path)})
+        ctx.emit_json({**summary, "workspace": s.workspace.location})
     else:
-        ctx.print(f"Demo workspace ready at {s.workspace.path}: {summary['vendors']} vendors, "
+        ctx.print(f"Demo workspace ready at {s.workspace.location}: {summary['vendors']} vendors, "
                   f"{summary['products']} products, {summary['assessments']} assessments, "
                   f"{summary['evidence']} pieces of evidence.")
-        ctx.print(f"Open it with:  trustframe --workspace {s.workspace.path}")
+        ctx.print(f"Open it with:  trustframe --workspace {s.workspace.location}")
     return 0

@@ -31,6 +31,31 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
     p.add_argument("--keep", type=int, help="keep this many backups (older ones are removed)")
     p.add_argument("--now", action="store_true", help="take a backup now")
     p.set_defaults(handler=workspace_backups)
+    p = ws.add_parser("copy", help="copy a whole workspace between a file and a PostgreSQL database",
+                      description="Copy every vendor, assessment, answer, evidence file and log entry of SRC into "
+                                  "DST, a new file or an empty database (file path, postgresql+psycopg://host/db or "
+                                  "service=NAME on either side). Row counts and evidence files are verified.")
+    p.add_argument("source", metavar="SRC")
+    p.add_argument("target", metavar="DST")
+    p.set_defaults(handler=workspace_copy)
+    p = ws.add_parser("checkout", help="copy assessments of a team workspace to a file for work without a network",
+                      description="Copy the assessments (with their vendor, products, evidence and answers) from URL "
+                                  "into the new workspace file LOCAL; bring the answers back with `workspace merge`.")
+    p.add_argument("source", metavar="URL")
+    p.add_argument("assessments", metavar="ASSESSMENT_ID", type=int, nargs="+")
+    p.add_argument("target", metavar="LOCAL", type=Path)
+    p.set_defaults(handler=workspace_checkout)
+    p = ws.add_parser("merge", help="bring the answers of a checked-out file back into the team workspace",
+                      description="Answers changed only in LOCAL are applied to URL in one transaction; answers "
+                                  "changed on both sides are listed as conflicts (base, local, remote) and nothing is "
+                                  "written until each has a decision (--resolve or --take). Merging again changes "
+                                  "nothing.")
+    p.add_argument("local", metavar="LOCAL", type=Path)
+    p.add_argument("target", metavar="URL")
+    p.add_argument("--resolve", action="append", default=[], metavar="ASSESSMENT:QUESTION=local|remote",
+                   help="decide one conflict (repeatable)")
+    p.add_argument("--take", choices=("local", "remote"), help="decide every other conflict the same way")
+    p.set_defaults(handler=workspace_merge)
     p = ws.add_parser("restore", help="put a backup's content back (the current content is backed up first)")
     p.add_argument("backup", type=Path)
     p.set_defaults(handler=workspace_restore)
@@ -132,3 +157,80 @@ def workspace_restore(ctx: CliContext) -> int:
     else:
         ctx.print(f"Restored {path.name} from {ctx.args.backup}; the content it replaced is kept in {saved}")
     return 0
+
+
+def workspace_copy(ctx: CliContext) -> int:
+    """``workspace copy SRC DST``: the whole workspace, counts verified."""
+    from trustframe.services import workspace_admin
+    from trustframe.storage.server import display_location, is_server_location
+
+    def where(text: str) -> str | Path:
+        return text if is_server_location(text) else Path(text).expanduser()
+
+    counts = workspace_admin.copy(where(ctx.args.source), where(ctx.args.target))
+    shown_target = display_location(ctx.args.target) if is_server_location(ctx.args.target) else ctx.args.target
+    if ctx.json:
+        ctx.emit_json({"target": str(shown_target), "rows": counts})
+        return 0
+    ctx.print(f"Copied into {shown_target} (counts verified): " + ", ".join(
+        f"{counts[name]} {name}" for name in ("vendors", "products", "assessments", "answers", "evidence",
+                                             "evidence_blobs", "change_log") if name in counts))
+    return 0
+
+
+def _location(text: str) -> str | Path:
+    from trustframe.storage.server import is_server_location
+
+    return text if is_server_location(text) else Path(text).expanduser()
+
+
+def workspace_checkout(ctx: CliContext) -> int:
+    """``workspace checkout URL ID... LOCAL``."""
+    from trustframe.services import team_sync
+
+    counts = team_sync.checkout(_location(ctx.args.source), ctx.args.assessments, ctx.args.target)
+    if ctx.json:
+        ctx.emit_json({"file": str(ctx.args.target), "rows": counts})
+    else:
+        ctx.print(f"Checked out {counts.get('assessments', 0)} assessment(s) with {counts.get('answers', 0)} answers "
+                  f"and {counts.get('evidence', 0)} pieces of evidence into {ctx.args.target}. Bring the answers back "
+                  f"with `trustframe workspace merge {ctx.args.target} URL`.")
+    return 0
+
+
+def workspace_merge(ctx: CliContext) -> int:
+    """``workspace merge LOCAL URL``: exit 0 when merged, 1 when conflicts await a decision."""
+    from trustframe.errors import WorkspaceError
+    from trustframe.services import team_sync
+
+    resolutions: dict[tuple[int, str], str] = {}
+    for item in ctx.args.resolve:
+        try:
+            where, choice = item.rsplit("=", 1)
+            aid, qid = where.split(":", 1)
+            resolutions[(int(aid), qid.strip())] = choice.strip()
+        except ValueError:
+            raise WorkspaceError(f"--resolve {item}: write ASSESSMENT:QUESTION=local or =remote.") from None
+    result = team_sync.merge(ctx.args.local, _location(ctx.args.target), resolutions=resolutions, take=ctx.args.take)
+    conflicts = [{"assessment_id": c.assessment_id, "question_id": c.question_id, "base": c.base, "local": c.local,
+                  "remote": c.remote} for c in result.conflicts]
+    if ctx.json:
+        ctx.emit_json({"merged": result.merged, "applied": [list(k) for k in result.applied],
+                       "kept_remote": [list(k) for k in result.kept_remote], "conflicts": conflicts,
+                       "evidence_not_merged": result.evidence_not_merged})
+    else:
+        def show(state: Any) -> str:
+            return "(none)" if state is None else f"{state.get('value')!r} / {state.get('comment')!r}"
+
+        if result.conflicts:
+            ctx.print(f"{len(result.conflicts)} conflict(s); nothing was written. Decide each with "
+                      "--resolve ASSESSMENT:QUESTION=local|remote (or --take local|remote):")
+            ctx.print(table([[c.assessment_id, c.question_id, show(c.base), show(c.local), show(c.remote)]
+                             for c in result.conflicts], ["Assessment", "Question", "Base", "Local", "Remote"]))
+        else:
+            ctx.print(f"Merged: {len(result.applied)} answer(s) applied, {len(result.kept_remote)} kept as on the "
+                      "server.")
+        if result.evidence_not_merged:
+            ctx.print("Evidence added offline is not merged; add it in the team workspace: "
+                      + ", ".join(result.evidence_not_merged))
+    return 0 if result.merged else 1

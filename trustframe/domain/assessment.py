@@ -105,6 +105,9 @@ class Answer:
     #: Why a carried answer must be confirmed (a reassessment on a newer bank that reworded the
     #: question); empty otherwise. Cleared with ``to_confirm``.
     confirm_note: str = field(default="", compare=False)
+    #: Team mode (no lost update): the stored row's version, given back when saving so a save
+    #: against a version someone else has moved on is refused (0 when not read from a workspace).
+    version: int = field(default=0, compare=False)
 
     @property
     def na_accepted(self) -> bool:
@@ -166,6 +169,9 @@ class Assessment:
     def overlay_ids(self) -> tuple[str, ...]:
         """The ids of the overlays applied."""
         return tuple(oid for oid, _ in self.overlays)
+    #: Team mode (no lost update): the stored row's version, given back when saving so a save
+    #: against a version someone else has moved on is refused (0 when not read from a workspace).
+    version: int = field(default=0, compare=False)
 
     @property
     def effective_tier(self) -> int | None:

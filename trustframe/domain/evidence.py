@@ -47,6 +47,9 @@ class Evidence:
     #: What a machine-readable file (SBOM, VEX) says about itself, parsed when it was added
     #: (see ``domain/sbom.py``); None for other evidence.
     facts: Mapping[str, Any] | None = field(default=None, compare=False, hash=False)
+    #: Team mode (no lost update): the stored row's version, given back when saving so a save
+    #: against a version someone else has moved on is refused (0 when not read from a workspace).
+    version: int = field(default=0, compare=False)
 
     def state(self, as_of: date, soon_days: int = EXPIRING_SOON_DAYS) -> EvidenceState:
         """Validity on ``as_of``."""

@@ -35,6 +35,9 @@ class Vendor:
     notes: str = ""
     contacts: tuple[Contact, ...] = ()
     created_at: datetime | None = field(default=None, compare=False)
+    #: Team mode (no lost update): the stored row's version, given back when saving so a save
+    #: against a version someone else has moved on is refused (0 when not read from a workspace).
+    version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)

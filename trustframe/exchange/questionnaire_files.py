@@ -717,3 +717,12 @@ def bundled_questionnaire_files() -> list[Path]:
     """The YAML files of the bundled questionnaires (not the schema, not authoring parts)."""
     folder = paths.questionnaires_dir()
     return sorted(p for p in folder.glob("*.yaml") if p.is_file())
+
+
+def archived_questionnaire_files() -> list[Path]:
+    """Earlier versions of bundled questionnaires (``questionnaires/archive/<id>-<version>.yaml``).
+
+    They stay loadable by ``id@version`` (diffs, reassessment from an old version, workspaces
+    made before their text was stored) but are never the current version of their id."""
+    folder = paths.questionnaires_dir() / "archive"
+    return sorted(p for p in folder.glob("*.yaml") if p.is_file()) if folder.is_dir() else []

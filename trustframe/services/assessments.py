@@ -22,7 +22,7 @@ from trustframe.domain.decision_rules import JustificationNeed, justification_ne
 from trustframe.domain.questionnaire import Question, Questionnaire, QuestionnaireKind, is_buyer_question_id
 from trustframe.domain.scoping import applicable_questions, in_scope
 from trustframe.domain.tiering import TierResult
-from trustframe.errors import ConflictError, NotFoundError, QuestionnaireError
+from trustframe.errors import ConflictError, NotFoundError, QuestionnaireError, StaleWriteError
 from trustframe.exchange.overlays import AppliedOverlay
 from trustframe.services.changes import Change
 from trustframe.services.questionnaires import BUYER_MODULE_ID, DEFAULT_QUESTIONNAIRE_ID
@@ -31,6 +31,9 @@ from trustframe.storage.orm import AnswerRow, AssessmentRow, FlagAcceptanceRow
 from trustframe.storage.repositories import (
     AssessmentRepository,
     EvidenceRepository,
+    answer_from_row,
+    claim_version,
+    locked,
     HistoryRepository,
     QuestionnaireTextRepository,
     VendorRepository,
@@ -357,7 +360,7 @@ class AssessmentService:
         # The scoring service applies the workspace's tiering override (method, thresholds).
         result = self._s.scoring.tier_for(clean)
         with self._s.workspace.transaction() as session:
-            row = self._editable_row(session, assessment_id)
+            row = self._editable_row(session, assessment_id, claim=True)
             history = HistoryRepository(session)
             if row.profile_answers != clean:
                 history.record(self._s.user, "assessment", assessment_id, "profile_answers",
@@ -378,7 +381,7 @@ class AssessmentService:
         if tier is not None and not reason.strip():
             raise InvalidInput("Give a reason for overriding the inherent-risk tier.")
         with self._s.workspace.transaction() as session:
-            row = self._editable_row(session, assessment_id)
+            row = self._editable_row(session, assessment_id, claim=True)
             HistoryRepository(session).record(self._s.user, "assessment", assessment_id, "tier_override",
                                               row.tier_override, tier, assessment_id=assessment_id, note=reason)
             row.tier_override = tier
@@ -397,7 +400,7 @@ class AssessmentService:
             if qid not in questionnaire.questions_by_id:
                 raise NotFoundError(f"{questionnaire.key} has no question '{qid}'.")
         with self._s.workspace.transaction() as session:
-            row = self._editable_row(session, assessment_id)
+            row = self._editable_row(session, assessment_id, claim=True)
             HistoryRepository(session).record(
                 self._s.user, "assessment", assessment_id, "scope",
                 {"added": row.scope_added, "removed": row.scope_removed},
@@ -424,7 +427,7 @@ class AssessmentService:
         if state.tier_override is not None and state.tier_override not in (1, 2, 3, 4):
             raise InvalidInput(f"Tier {state.tier_override} does not exist; tiers go from 1 (critical) to 4 (low).")
         with self._s.workspace.transaction() as session:
-            row = self._editable_row(session, assessment_id)
+            row = self._editable_row(session, assessment_id, claim=True)
             before = ScopeTierState.of(AssessmentRepository(session).get(assessment_id))
             history = HistoryRepository(session)
             profile = dict(state.profile_answers)
@@ -456,14 +459,14 @@ class AssessmentService:
         self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
         return ScopeTierChange(assessment_id, before, after)
 
-    def update_details(self, assessment_id: int, **fields: Any) -> Assessment:
+    def update_details(self, assessment_id: int, expected_version: int | None = None, **fields: Any) -> Assessment:
         """Change assessor, reviewer, procurement, due_date or next_review_due (logged)."""
         allowed = {"assessor", "reviewer", "procurement", "due_date", "next_review_due"}
         unknown = set(fields) - allowed
         if unknown:
             raise InvalidInput(f"Cannot change {', '.join(sorted(unknown))} here.")
         with self._s.workspace.transaction() as session:
-            row = AssessmentRepository(session).row(assessment_id)
+            row = self._claimed_row(session, assessment_id, expected_version)
             history = HistoryRepository(session)
             for key, value in fields.items():
                 if getattr(row, key) != value:
@@ -481,11 +484,15 @@ class AssessmentService:
                    comment: str | None = None, source: AnswerSource = AnswerSource.BUYER,
                    override_reason: str = "", needs_follow_up: bool | None = None,
                    to_confirm: bool | None = None, parse_text: bool = False,
-                   import_id: int | None = None) -> AnswerChange:
+                   import_id: int | None = None, expected_version: int | None = None) -> AnswerChange:
         """Save one answer (value and/or comment and flags) immediately, and log it.
 
         ``value`` is checked against the question (``parse_text`` accepts typed text such as
         an option label). A reviewer override needs a reason. Returns before/after for undo.
+
+        ``expected_version`` is the answer's version when it was read (0: there was no answer);
+        when someone else has saved the answer since, :class:`StaleWriteError` reports both
+        values and nothing is written (no lost update). None saves without that check.
         """
         assessment = self.get(assessment_id)
         if is_buyer_question_id(question_id):
@@ -524,7 +531,7 @@ class AssessmentService:
                     assessment_row.buyer_module_version = questionnaire.version
             before, after, changed = self._apply_answer(
                 session, assessment_id, question_id, value, comment, source, override_reason,
-                needs_follow_up, to_confirm, import_id, now)
+                needs_follow_up, to_confirm, import_id, now, expected_version=expected_version)
         if changed:
             self._s.changes.announce(Change("answer", question_id, assessment_id))
         return AnswerChange(assessment_id, question_id, before, after)
@@ -579,7 +586,8 @@ class AssessmentService:
                       comment: str | None, source: AnswerSource, override_reason: str,
                       needs_follow_up: bool | None, to_confirm: bool | None, import_id: int | None,
                       now: datetime, rows: dict[str, AnswerRow] | None = None,
-                      links: dict[str, list[int]] | None = None) -> tuple[Answer | None, Answer | None, bool]:
+                      links: dict[str, list[int]] | None = None,
+                      expected_version: int | None = None) -> tuple[Answer | None, Answer | None, bool]:
         """Write one answer inside ``session``; returns (before, after, changed).
 
         ``rows`` and ``links`` are preloaded caches for batches; without them the row and the
@@ -588,13 +596,26 @@ class AssessmentService:
         if rows is not None:
             row = rows.get(question_id)
         else:
-            row = AssessmentRepository(session).answer_row(assessment_id, question_id)
+            # Locked until the transaction ends: a concurrent save of this answer waits, then sees ours.
+            row = AssessmentRepository(session).answer_row(assessment_id, question_id, lock=True)
         if links is None:
             links = {}
             for qid, eid in EvidenceRepository(session).links_for_assessment(assessment_id):
                 links.setdefault(qid, []).append(eid)
         linked = links.get(question_id, [])
         before = answer_from_row(row, linked) if row is not None else None
+        if expected_version is not None:
+            current = int(row.row_version or 0) if row is not None else 0
+            if current != expected_version:
+                # Both sides of what this save changes: the value, or else the comment.
+                if value is not _UNSET:
+                    yours, theirs = value, before.value if before else None
+                else:
+                    yours, theirs = comment, before.comment if before else None
+                raise StaleWriteError(
+                    f"Someone else saved the answer to {question_id} meanwhile (yours: {yours!r}, theirs: "
+                    f"{theirs!r}); nothing was overwritten. Choose one and save again.",
+                    entity="answer", key=question_id, yours=yours, theirs=theirs, version=current)
         if row is None:
             row = AnswerRow(assessment_id=assessment_id, question_id=question_id, value=None, comment="",
                             source=source.value, override_reason="", needs_follow_up=False,
@@ -638,6 +659,7 @@ class AssessmentService:
                 row.confirm_note = None  # the note says why to confirm; confirmed, it is moot
             changed = True
         if changed:
+            row.row_version = int(row.row_version or 0) + 1
             row.updated_at = now
             row.updated_by = self._s.user
             if import_id is not None:
@@ -670,6 +692,7 @@ class AssessmentService:
                 row.value, row.comment, row.source = answer.value, answer.comment, answer.source.value
                 row.override_reason, row.needs_follow_up = answer.override_reason, answer.needs_follow_up
                 row.to_confirm, row.updated_at, row.updated_by = answer.to_confirm, now, self._s.user
+                row.row_version = int(row.row_version or 0) + 1  # an undo is a save like any other
                 row.na_accepted_reason = answer.na_accepted_reason or None
                 row.na_accepted_by = answer.na_accepted_by or None
                 row.na_accepted_at = answer.na_accepted_at
@@ -682,10 +705,11 @@ class AssessmentService:
 
     # -- review and decision -------------------------------------------------------------------
 
-    def set_status(self, assessment_id: int, status: AssessmentStatus, note: str = "") -> Assessment:
+    def set_status(self, assessment_id: int, status: AssessmentStatus, note: str = "",
+                   expected_version: int | None = None) -> Assessment:
         """Move an assessment along its life; refuses jumps that make no sense."""
         with self._s.workspace.transaction() as session:
-            row = AssessmentRepository(session).row(assessment_id)
+            row = self._claimed_row(session, assessment_id, expected_version)
             current = AssessmentStatus(row.status)
             if status is current:
                 return AssessmentRepository(session).get(assessment_id)
@@ -821,19 +845,20 @@ class AssessmentService:
 
     def decide(self, assessment_id: int, decision: Decision, decided_by: str = "", notes: str = "",
                decided_on: date | None = None, next_review_due: date | None = None,
-               justification: str = "") -> Assessment:
+               justification: str = "", expected_version: int | None = None) -> Assessment:
         """Record the decision; the assessment becomes locked. When the scoring service is
         available a score snapshot preserves the decision's basis. ``justification`` (why the
         decision departs from the recommendation, see :meth:`justification_need`) is stored with
         the decision and in the change log; the decision dialog asks for it when it is needed."""
-        decided_by = decided_by.strip() or self._s.user
+        # Team mode: the decision is the login's (the database enforces it and four-eyes).
+        decided_by = getattr(self._s, "team_login", None) or decided_by.strip() or self._s.user
         justification = justification.strip()
         decided_on = decided_on or date.today()
         if self._s.snapshot_on_decision is None:
             # The scoring service installs the snapshot hook when it is created: make sure it is.
             self._s.scoring  # noqa: B018 - built for its side effect (the hook)
         with self._s.workspace.transaction() as session:
-            row = AssessmentRepository(session).row(assessment_id)
+            row = self._claimed_row(session, assessment_id, expected_version)
             if row.status == AssessmentStatus.DECIDED.value:
                 raise ConflictError("This assessment is already decided; reopen it to change the decision.")
             history = HistoryRepository(session)
@@ -866,7 +891,7 @@ class AssessmentService:
         if not reason.strip():
             raise InvalidInput("Give the reason for reopening a decided assessment.")
         with self._s.workspace.transaction() as session:
-            row = AssessmentRepository(session).row(assessment_id)
+            row = self._claimed_row(session, assessment_id, None)
             if row.status != AssessmentStatus.DECIDED.value:
                 raise ConflictError("Only a decided assessment can be reopened.")
             HistoryRepository(session).record(self._s.user, "assessment", assessment_id, "status", row.status,
@@ -1010,11 +1035,23 @@ class AssessmentService:
 
     # -- helpers -------------------------------------------------------------------------------
 
-    @staticmethod
-    def _editable_row(session: Any, assessment_id: int) -> AssessmentRow:
-        row = AssessmentRepository(session).row(assessment_id)
+    @classmethod
+    def _editable_row(cls, session: Any, assessment_id: int, claim: bool = False) -> AssessmentRow:
+        """The row of an undecided assessment; ``claim``: locked and its version moved on (an edit
+        of the assessment itself, not of one of its answers)."""
+        row = cls._claimed_row(session, assessment_id, None) if claim else AssessmentRepository(session).row(assessment_id)
         if row.status == AssessmentStatus.DECIDED.value:
             raise ConflictError("This assessment is decided and locked. Reopen it (with a reason) to change it.")
+        return row
+
+    @staticmethod
+    def _claimed_row(session: Any, assessment_id: int, expected_version: int | None) -> AssessmentRow:
+        """The assessment's row, locked for this transaction, its version checked against
+        ``expected_version`` (when given) and moved on: no lost update (docs/team-mode.md)."""
+        row = locked(session, AssessmentRow, assessment_id)
+        if row is None:
+            raise NotFoundError(f"There is no assessment with id {assessment_id}.")
+        claim_version(row, expected_version, "assessment", assessment_id)
         return row
 
     @staticmethod

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from trustframe.domain.history import ChangeLogEntry
 from trustframe.services.assessments import AssessmentService
-from trustframe.services.changes import ChangeNotifier
+from trustframe.services.changes import Change, ChangeNotifier
 from trustframe.services.evidence import EvidenceService
 from trustframe.services.questionnaires import QuestionnaireCatalog
 from trustframe.services.vendors import VendorService
@@ -45,22 +45,29 @@ class Services:
                  user: str | None = None) -> None:
         self.workspace = workspace
         self.catalog = catalog or QuestionnaireCatalog(workspace)
-        self.user = user or current_user()
+        # Team mode: the database login is who acts (a name chosen in Preferences or --actor
+        # cannot stand in for it; the database records the login anyway).
+        #: Team mode: the database login (None for a workspace file or a server without team mode).
+        self.team_login = workspace.team_identity()
+        self.user = self.team_login or user or current_user()
         self.changes = ChangeNotifier()
         self.vendors = VendorService(self)
         self.assessments = AssessmentService(self)
         self.evidence = EvidenceService(self)
+        #: The newest change-log entry already seen by :meth:`poll_changes` (None: not yet polled).
+        self._seen_log_id: int | None = None
         #: Hook the scoring service installs to store a snapshot inside the decision's transaction.
         self.snapshot_on_decision: Callable[[Session, int, Any], None] | None = None
 
     @classmethod
     def open(cls, path: Path | str, user: str | None = None, create: bool = True, migrate: bool = True,
-             read_only: bool = False) -> Services:
+             read_only: bool = False, password: str | None = None) -> Services:
         """Open (creating or migrating as needed) the workspace at ``path``.
 
         ``migrate=False`` refuses an older workspace instead of upgrading it; ``read_only`` opens
         it without writing anything (see :meth:`Workspace.open`)."""
-        return cls(Workspace.open(path, create=create, migrate=migrate, read_only=read_only), user=user)
+        return cls(Workspace.open(path, create=create, migrate=migrate, read_only=read_only, password=password),
+                   user=user)
 
     @cached_property
     def scoring(self) -> ScoringService:
@@ -96,6 +103,29 @@ class Services:
         from trustframe.services.answer_library import AnswerLibraryService
 
         return AnswerLibraryService(self)
+
+    def poll_changes(self) -> list[Change]:
+        """Team mode: announce what others committed since the last call (read from the change
+        log, which every save writes to), so open screens refresh. The first call only notes
+        where the log ends. Own changes are left out: they were announced when made."""
+        with self.workspace.reading() as session:
+            history = HistoryRepository(session)
+            if self._seen_log_id is None:
+                self._seen_log_id = history.last_id()
+                return []
+            entries = history.after(self._seen_log_id)
+        found: list[Change] = []
+        for log_id, actor, entity, entity_id, assessment_id in entries:
+            self._seen_log_id = log_id
+            if actor == self.user:
+                continue
+            key: int | str | None = int(entity_id) if entity_id.isdigit() and entity != "answer" else entity_id
+            change = Change(entity, key, assessment_id)
+            if change not in found:
+                found.append(change)
+        for change in found:
+            self.changes.announce(change)
+        return found
 
     def history(self, assessment_id: int | None = None, limit: int = 1000) -> list[ChangeLogEntry]:
         """Change log entries, newest first."""

@@ -214,10 +214,10 @@ def light_preview(workspace: Path, path: Path, assessment_id: int | None = None,
         catalog = QuestionnaireCatalog(stored_text=ws.questionnaire_text)
         try:
             return build_preview(LightReads(ws, catalog), path, assessment_id, accept_legacy_seal=accept_legacy_seal)
+        except LightReadFailed:  # (a TrustFrameError, so caught first) the normal path reads it
+            return None
         except TrustFrameError:
             raise  # a verdict on the file or the workspace: the normal path says the same
-        except LightReadFailed:
-            return None
         except Exception:  # noqa: BLE001 - see below
             # Anything else (a value this reader decodes differently, a bug) must not decide what
             # the officer sees: the normal path previews again and answers, or fails, its own way.

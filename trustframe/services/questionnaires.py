@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Callable
 from trustframe.domain.questionnaire import Questionnaire, QuestionnaireKind
 from trustframe.errors import NotFoundError, QuestionnaireError
 from trustframe.exchange.questionnaire_files import (
+    archived_questionnaire_files,
     bundled_questionnaire_files,
     check_questionnaire_text,
     load_questionnaire,
@@ -62,7 +63,8 @@ class QuestionnaireInfo:
 class QuestionnaireCatalog:
     """Finds questionnaires by id and version; caches parsed files.
 
-    Bundled files are the current versions; a workspace keeps a copy of every version its
+    Bundled files are the current versions; earlier bundled versions stay loadable by
+    ``id@version`` from ``questionnaires/archive``; a workspace keeps a copy of every version its
     assessments use, so an assessment made with 1.0.0 still opens after the bundle moves on.
     """
 
@@ -166,7 +168,34 @@ class QuestionnaireCatalog:
                 self._by_key[key] = q
                 self._texts[key] = text
                 return q
+        # The workspace's own copy (above) is what its assessments were made with; the archive
+        # serves versions this workspace never stored.
+        archived = self._archived(questionnaire_id, version)
+        if archived is not None:
+            return archived
         raise NotFoundError(f"Questionnaire {key} is neither bundled nor stored in this workspace.")
+
+    def _archived(self, questionnaire_id: str, version: str) -> Questionnaire | None:
+        """An earlier bundled version from ``questionnaires/archive`` (``<id>-<version>.yaml``).
+
+        Loaded only when asked for by ``id@version`` (diffs, reassessment from an old version,
+        a workspace made before questionnaire texts were stored); never "the newest" of its id,
+        so new assessments always start on the current version."""
+        for path in archived_questionnaire_files():
+            if path.stem != f"{questionnaire_id}-{version}":
+                continue
+            try:
+                q = load_questionnaire(path, trusted=True)
+            except QuestionnaireError as exc:
+                log.error("Skipping invalid archived questionnaire %s: %s", path, exc)
+                return None
+            if q.key != f"{questionnaire_id}@{version}":
+                log.error("Archived file %s holds %s, not %s@%s", path, q.key, questionnaire_id, version)
+                return None
+            self._by_key[q.key] = q
+            self._texts[q.key] = path.read_text(encoding="utf-8-sig")
+            return q
+        return None
 
     def _bundled_alone(self, questionnaire_id: str, version: str) -> Questionnaire | None:
         """The bundled file ``<id>.yaml`` when it is exactly this version, read without the other

@@ -28,17 +28,17 @@ import multiprocessing
 import os
 from collections import deque
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from trustframe.domain.assessment import Assessment, AssessmentStatus, Decision
+from trustframe.domain.assessment import Assessment, AssessmentStatus
 from trustframe.domain.comparison import Comparison, build_comparison
 from trustframe.domain.portfolio import PortfolioSummary, RegisterRow
-from trustframe.domain.questionnaire import ProductCategory, Questionnaire, Severity
+from trustframe.domain.questionnaire import Questionnaire, Severity
 from trustframe.domain.scoring import score_assessment
 from trustframe.domain.scoring_codec import result_from_dict, result_to_dict
 from trustframe.domain.scoring_model import OverlayScore, Rating, Recommendation, ScoreResult, overlay_score
@@ -47,19 +47,18 @@ from trustframe.domain.tiering import TierResult, compute_tier
 from trustframe.errors import NotFoundError, QuestionnaireError
 from trustframe.services import profile_files
 from trustframe.services.changes import Change, Entity
+from trustframe.services.register_build import PROFILE_SETTING, build_register_rows
 from trustframe.services.scoring_worker import Job, score_jobs
 from trustframe.services.vendors import InvalidInput
 from trustframe.storage.repositories import AssessmentRepository, EvidenceRepository
 from trustframe.storage.orm import AssessmentRow, ProductRow, VendorRow
-from trustframe.storage.scoring_repository import AssessmentInputs, ScoringRepository, instant, same_instant
+from trustframe.storage.scoring_repository import AssessmentInputs, ScoringRepository
 
 if TYPE_CHECKING:
     from trustframe.services.context import Services
 
 log = logging.getLogger(__name__)
 
-#: Workspace setting holding a partial scoring profile merged over the shipped default.
-PROFILE_SETTING = "scoring_profile"
 #: Assessments scored per database round trip by bulk operations.
 CHUNK = 500
 #: Bulk re-scoring uses worker processes from this many assessments on: below it, starting
@@ -515,98 +514,26 @@ class ScoringService:
         docs/performance.md, "Register at scale").
         """
         as_of = as_of or date.today()
-        soon_days = self.profile.evidence.expiring_soon_days
-        decided = AssessmentStatus.DECIDED.value
-        dirty = self._dirty
-        statuses = {x.value: x for x in AssessmentStatus}
-        ratings = {x.value: x for x in Rating}
-        recommendations = {x.value: x for x in Recommendation}
-        decisions = {x.value: x for x in Decision}
-        categories = {x.value: x for x in ProductCategory}
-        new_row = _register_row_factory()
-        rows: list[RegisterRow] = []
-        append = rows.append
-        stale: dict[int, int] = {}   # assessment id -> index of its row, to patch after rescoring
-
-        def day(text: Any) -> date | None:
-            return text if text is None or isinstance(text, date) else date.fromisoformat(text[:10])
-
-        def emit(group: list[Any], expiring: int, expired: int) -> None:
-            """Append the row of one product (or vendor without products) from its lines."""
-            first = group[0]
-            vendor_id, vendor_name, country, product_id, product_name, category_value = first[:6]
-            if product_id is None:
-                append(new_row((vendor_id, vendor_name, country, None, "", None, None, None, None, None, None,
-                                None, 0.0, 0, 0, expiring, expired, None, None, None, 0, None, None)))
-                return
-            category = categories.get(category_value)
-            if first[6] is None:
-                append(new_row((vendor_id, vendor_name, country, product_id, product_name, category, None,
-                                None, None, None, None, None, 0.0, 0, 0, expiring, expired, None, None, None, 0,
-                                None, None)))
-                return
-            if len(group) == 1:  # the common case: one assessment, nothing to compare
-                latest = first
-                last_decided = first if first[7] == decided else None
-            else:
-                # The latest is the last created (ids break ties); stored timestamps are compared
-                # parsed, since text from different writers need not sort alike.
-                latest = max(group, key=lambda line: (instant(line[23]), line[6]))
-                done = [line for line in group if line[7] == decided]
-                last_decided = max(done, key=lambda line: (line[11] or "", line[6])) if done else None
-            reassessment: tuple[int | None, AssessmentStatus | None] = (None, None)
-            shown = latest
-            if latest[7] != decided and last_decided is not None:
-                shown, reassessment = last_decided, (latest[6], statuses[latest[7]])
-            (aid, status, tier, override, decision, decision_date, next_review_due, updated_at,
-             reason, score, rating, recommendation, completeness, open_flags, critical_flags,
-             basis, valid_until) = shown[6:23]
-            if status == decided:
-                # A decision's snapshot is its record: never recomputed, only backfilled if missing.
-                out_of_date = reason is None or reason == "live"
-            else:
-                out_of_date = (reason != "live" or aid in dirty or not same_instant(basis, updated_at)
-                               or (valid_until is not None and day(valid_until) <= as_of))  # type: ignore[operator]
-            if out_of_date:
-                stale[aid] = len(rows)
-            if reason is None:
-                score = rating_value = recommendation_value = None
-                completeness, open_flags, critical_flags = 0.0, 0, 0
-            else:
-                rating_value, recommendation_value = ratings.get(rating), recommendations.get(recommendation)
-                completeness, open_flags, critical_flags = float(completeness), int(open_flags), int(critical_flags)
-            append(new_row((
-                vendor_id, vendor_name, country, product_id, product_name, category, aid, statuses[status],
-                override if override is not None else tier, score, rating_value, recommendation_value, completeness,
-                open_flags, critical_flags, expiring, expired, day(next_review_due),
-                decisions.get(decision) if decision else None, day(decision_date), len(group), *reassessment)))
-
+        soon = as_of + timedelta(days=self.profile.evidence.expiring_soon_days)
         with self._s.workspace.reading() as session:
-            repo = ScoringRepository(session)
-            group: list[Any] = []
-            key: tuple[Any, Any] | None = None
-            for line in repo.register_lines(as_of, as_of + timedelta(days=soon_days)):
-                line_key = (line[0], line[3])
-                if line_key != key:
-                    if group:
-                        emit(group, group[0][25], group[0][24])
-                    group, key = [line], line_key
-                else:
-                    group.append(line)
-            if group:
-                emit(group, group[0][25], group[0][24])
-
-        if stale:
-            for inputs, result in self._refresh_results(list(stale), as_of):
-                i = stale[inputs.id]
-                rows[i] = replace(
-                    rows[i], score=result.overall, rating=result.rating, recommendation=result.recommendation,
-                    completeness=result.completeness, open_flags=sum(1 for f in result.flags if not f.accepted),
-                    critical_flags=sum(1 for f in result.flags if not f.accepted and f.severity is Severity.CRITICAL))
-        # Vendors by name, then a vendor's products by name (ids break ties, as before).
-        rows.sort(key=lambda r: (r.vendor_name.casefold(), r.vendor_id, r.product_id is not None,
-                                 r.product_name.casefold(), r.product_id or 0))
+            rows, stale = build_register_rows(ScoringRepository(session).register_lines(as_of, soon), as_of,
+                                              self._dirty)
+        self.refresh_register_rows(rows, stale, as_of)
         return rows
+
+    def refresh_register_rows(self, rows: list[RegisterRow], stale: Mapping[int, int], as_of: date) -> None:
+        """Recompute (and store) the out-of-date snapshots ``stale`` names (assessment id -> index
+        in ``rows``) and put their fresh scores into ``rows``, in place. Used by
+        :meth:`register_rows` and by the GUI for the register it read before the services loaded
+        (:func:`trustframe.services.register_build.read_register_light`)."""
+        if not stale:
+            return
+        for inputs, result in self._refresh_results(list(stale), as_of):
+            i = stale[inputs.id]
+            rows[i] = replace(
+                rows[i], score=result.overall, rating=result.rating, recommendation=result.recommendation,
+                completeness=result.completeness, open_flags=sum(1 for f in result.flags if not f.accepted),
+                critical_flags=sum(1 for f in result.flags if not f.accepted and f.severity is Severity.CRITICAL))
 
     def _refresh_results(self, ids: Sequence[int], as_of: date) -> list[tuple[AssessmentInputs, ScoreResult]]:
         out: list[tuple[AssessmentInputs, ScoreResult]] = []
@@ -693,26 +620,6 @@ def _worker_pool() -> Executor | None:
     except (OSError, ValueError, NotImplementedError) as exc:  # e.g. no semaphores in a sandbox
         log.warning("Bulk scoring runs in one process: worker processes are not available (%s)", exc)
         return None
-
-
-def _register_row_factory() -> Callable[[tuple[Any, ...]], RegisterRow]:
-    """A constructor of :class:`RegisterRow` from a tuple of all its fields, in order.
-
-    Why: the frozen dataclass's ``__init__`` sets its fields one ``object.__setattr__`` at a
-    time (keyword handling, frozen check), a third of the register's CPU time at 13,000 rows.
-    Calling each slot's descriptor directly gives an identical object (same fields, equality,
-    repr, hash) at a fraction of the cost.
-    """
-    setters = tuple(getattr(RegisterRow, f.name).__set__ for f in fields(RegisterRow))
-    new = object.__new__
-
-    def make(values: tuple[Any, ...]) -> RegisterRow:
-        row = new(RegisterRow)
-        for setter, value in zip(setters, values):
-            setter(row, value)
-        return row
-
-    return make
 
 
 def _snapshot_values(result: ScoreResult, reason: str, basis_updated_at: datetime | None,

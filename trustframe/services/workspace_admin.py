@@ -77,3 +77,17 @@ def set_backups_kept(path: Path, keep: int) -> None:
 def backups_kept(path: Path) -> int:
     """How many backups of this workspace are kept."""
     return backups.keep_count(Path(path).expanduser().resolve())
+
+
+def copy(source: str | Path, target: str | Path) -> dict[str, int]:
+    """Copy the whole workspace ``source`` into ``target`` (a new file or an empty database; a
+    file path or a PostgreSQL URL / ``service=NAME`` on either side). Returns rows per table,
+    verified in the target before it is committed (evidence files included, by SHA-256).
+
+    The source is only read (it must be at this version's schema); the target is created or
+    must be empty, and stays empty when the copy fails."""
+    from trustframe.storage import copying
+
+    with Workspace.open(source, create=False, migrate=False, read_only=True) as src:
+        with Workspace.open(target, create=True) as dst:
+            return copying.copy_workspace(src, dst)

@@ -48,9 +48,9 @@ log = logging.getLogger(__name__)
 
 #: The Alembic head this code expects; a test checks it against the migration scripts. Kept
 #: as a constant so opening an up-to-date workspace does not import Alembic (start-up time).
-SCHEMA_HEAD = "0011"
+SCHEMA_HEAD = "0012"
 #: Every revision this code knows, oldest first.
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0010", "0011")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0010", "0011", "0012")
 
 APP_MARKER = "trustframe"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -221,26 +221,38 @@ def inspect_file(path: Path) -> str | None:
 _MIGRATION_LOCK = threading.Lock()
 
 
-def _run_migrations(engine: Engine) -> None:
+def _run_migrations(engine: Engine | Any) -> None:
+    """Upgrade to the head revision in one transaction (``engine``: an Engine, or a connection
+    whose transaction the caller owns, as the server path does)."""
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with _MIGRATION_LOCK, engine.begin() as connection:
+    context = engine.begin() if isinstance(engine, Engine) else contextlib.nullcontext(engine)
+    with _MIGRATION_LOCK, context as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
 
-def _write_identity(engine: Engine) -> None:
-    """Mark a freshly migrated file as a TrustFrame workspace (keys already present are kept)."""
+def _write_identity(engine: Engine | Any) -> None:
+    """Mark a freshly migrated workspace as TrustFrame's (keys already present are kept).
+
+    ``engine`` may also be an open connection (the server path writes the identity inside the
+    migration's transaction). Written with bound parameters both engines understand."""
+    from sqlalchemy import text
+
     from trustframe import __version__
 
     values = (("app", APP_MARKER), ("workspace_id", str(uuid.uuid4())),
               ("created_at", datetime.now().isoformat(timespec="seconds")), ("created_by_version", __version__))
-    with engine.begin() as conn:
+    context = engine.begin() if isinstance(engine, Engine) else contextlib.nullcontext(engine)
+    with context as conn:
+        present = {r[0] for r in conn.execute(text("SELECT key FROM workspace_meta"))}
         for key, value in values:
-            conn.exec_driver_sql("INSERT OR IGNORE INTO workspace_meta (key, value) VALUES (?, ?)", (key, value))
+            if key not in present:
+                conn.execute(text("INSERT INTO workspace_meta (key, value) VALUES (:key, :value)"),
+                             {"key": key, "value": value})
 
 
 @contextlib.contextmanager
@@ -412,10 +424,16 @@ class Workspace:
     """An open workspace file. Create with :meth:`open`; close with :meth:`close`."""
 
     def __init__(self, path: Path, engine: Engine, read_only: bool = False,
-                 lock_wait_seconds: float | None = None) -> None:
+                 lock_wait_seconds: float | None = None, location: str | None = None) -> None:
+        #: The file; for a server workspace a short name used in messages only (see ``location``).
         self.path = path
         self.engine = engine
         self.read_only = read_only
+        #: What names this workspace for the user and in settings: the file path, or the server
+        #: URL without any password (``service=NAME`` stays as it is).
+        self.location = location or str(path)
+        #: "sqlite" (a workspace file) or "postgresql" (team mode on a server).
+        self.dialect = engine.dialect.name
         #: How long a write keeps retrying a held lock before :class:`WorkspaceBusyError`.
         self.lock_wait_seconds = LOCK_WAIT_SECONDS if lock_wait_seconds is None else lock_wait_seconds
         self._sessions = sessionmaker(engine, expire_on_commit=False)
@@ -427,7 +445,7 @@ class Workspace:
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True, migrate: bool = True,
-             read_only: bool = False) -> "Workspace":
+             read_only: bool = False, password: str | None = None) -> "Workspace":
         """Open (and if needed create or migrate) the workspace at ``path``.
 
         Refuses, without changing a byte, a file that is not a workspace, is damaged, or was
@@ -435,8 +453,15 @@ class Workspace:
         place (never over an existing file). Before migrating an older workspace a backup is
         taken; with ``migrate=False`` (read-only commands) an older workspace is refused with
         the command that upgrades it. ``read_only`` opens without any write (``query_only``).
+        A PostgreSQL URL or ``service=NAME`` opens a team workspace (:meth:`open_server`;
+        ``password``, asked by the front end, is used only there and never stored).
         A failure never deletes or truncates a file that existed before the call.
         """
+        from trustframe.storage import server
+
+        if server.is_server_location(path):
+            return cls.open_server(str(path), create=create, migrate=migrate, read_only=read_only,
+                                   password=password)
         path = Path(path).expanduser().resolve()
         revision = inspect_file(path)
         if revision is None:
@@ -483,6 +508,66 @@ class Workspace:
             raise
         return ws
 
+    @classmethod
+    def open_server(cls, location: str, create: bool = True, migrate: bool = True, read_only: bool = False,
+                    password: str | None = None) -> "Workspace":
+        """Open a team workspace on PostgreSQL (``postgresql+psycopg://host/db`` or ``service=NAME``).
+
+        An empty database is given the schema when ``create`` is true; an older schema is
+        migrated in one transaction (refused with ``migrate=False`` or ``read_only``). A database
+        that is not a workspace, or from a newer version, is refused unchanged. ``password``
+        (asked by the front end) is used for this connection only, never stored.
+        """
+        from trustframe.storage import server
+
+        url = server.server_url(location, password)
+        name = server.short_name(url)
+        engine = server.create_server_engine(url, read_only=read_only)
+        try:
+            try:
+                revision = server.inspect_server(engine, KNOWN_REVISIONS, APP_MARKER)
+            except WorkspaceError:
+                raise
+            except Exception as exc:
+                raise server.connection_error(exc, url) from exc
+            if revision is None and (not create or read_only):
+                raise WorkspaceError(f"There is no workspace in the database {name}.")
+            if revision != SCHEMA_HEAD:
+                if revision is not None and (not migrate or read_only):
+                    raise WorkspaceNeedsUpgradeError(
+                        f"The team workspace {name} was saved by an older version of TrustFrame and must be "
+                        f"upgraded before use: run `trustframe --workspace {server.display_location(url)} "
+                        "workspace upgrade` (take a pg_dump first).")
+                writer = engine if not read_only else server.create_server_engine(url)
+                try:
+                    server.migrate_server(writer, _run_migrations, _write_identity)
+                except Exception as exc:
+                    raise WorkspaceError(f"Cannot prepare the team workspace {name}: {exc}. "
+                                         "The database was not changed.") from exc
+                finally:
+                    if writer is not engine:
+                        writer.dispose()
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(Path(name), engine, read_only=read_only, lock_wait_seconds=lock_wait_seconds(),
+                   location=server.display_location(url))
+
+    def team_identity(self) -> str | None:
+        """Team mode (a server workspace after ``team init``): the database login, which is the
+        identity recorded everywhere (the database enforces it too). None otherwise."""
+        if not self.is_server:
+            return None
+        from trustframe.storage import team
+
+        with self.reading() as session:
+            return team.session_user(session) if team.team_mode(session) else None
+
+    @property
+    def is_server(self) -> bool:
+        """True for a team workspace on a database server (PostgreSQL)."""
+        return self.dialect != "sqlite"
+
     @staticmethod
     def _migrate_in_place(path: Path, backup: Path | None) -> str:
         """Migrate ``path`` to the head revision in one transaction (rolled back on failure)."""
@@ -503,8 +588,13 @@ class Workspace:
         log.info("Migrated %s to %s (backup: %s)", path, SCHEMA_HEAD, backup)
         return SCHEMA_HEAD
 
-    def backup(self, reason: str) -> Path:
-        """Take a backup of this workspace now (before an import, a restore...)."""
+    def backup(self, reason: str) -> Path | None:
+        """Take a backup of this workspace now (before an import, a restore...).
+
+        A team workspace on a server has no file to copy: its backups are the server's
+        (``pg_dump``, docs/team-mode.md), so nothing is taken here and None is returned."""
+        if self.is_server:
+            return None
         self.backup_path = take_backup(self.path, reason)
         return self.backup_path
 

@@ -18,6 +18,7 @@ from typing import Iterator
 
 from trustframe.errors import (
     DiskFullError,
+    TeamPermissionError,
     WorkspaceBusyError,
     WorkspaceError,
     WorkspaceReadOnlyError,
@@ -86,6 +87,18 @@ def translate(exc: BaseException, path: Path | None) -> WorkspaceError | None:
             return WorkspaceError(f"The disk reported an error while TrustFrame used {name}; check the disk or "
                                   "network drive and try again (the change was not saved).")
         return None
+    sqlstate = getattr(err, "sqlstate", None)  # PostgreSQL (team mode), without importing the driver
+    if sqlstate == "42501":
+        diag = getattr(err, "diag", None)
+        message = getattr(diag, "message_primary", None) or str(err).strip().splitlines()[0]
+        return TeamPermissionError(f"The team workspace refused this change: {message}. Nothing was changed.")
+    if type(err).__module__.startswith("psycopg") and (
+            (sqlstate or "").startswith(("08", "57P")) or type(err).__name__ == "OperationalError"):
+        # Team mode: the server went away (network, restart). The transaction did not commit.
+        return WorkspaceError(f"The connection to the team workspace {name} was lost; the change was not saved. "
+                              "Try again when the server is reachable.")
+    if sqlstate == "25006":
+        return WorkspaceReadOnlyError(f"{name} was opened for reading only; nothing was changed.")
     if isinstance(err, OSError):
         if err.errno == errno.ENOSPC or err.errno == getattr(errno, "EDQUOT", -1):
             return DiskFullError(f"The disk holding {name} is full; free some space and try again "

@@ -1,5 +1,5 @@
-"""A light read path for listing commands and the import dry run: the standard library's
-sqlite3, no SQLAlchemy.
+"""A light read path for listing commands, the import dry run and the GUI's start-up: the
+standard library's sqlite3, no SQLAlchemy.
 
 Why: ``trustframe vendor list`` spent most of its time importing SQLAlchemy and the service
 layer (28.8x a bare sqlite3 query of the same file). Listing needs one read-only query. The
@@ -13,6 +13,10 @@ version, locked...) and migrates when needed:
 * the query succeeds (any sqlite3 error falls back).
 
 Read-only (``mode=ro``): it never creates, migrates or locks a file for writing.
+
+The GUI uses :func:`open_reader` to show the register before SQLAlchemy and the services have
+loaded (they load on a worker thread meanwhile); the same rules apply, so a damaged, foreign,
+older or newer file is never read here and gets the normal open with its clear refusal.
 """
 
 from __future__ import annotations
@@ -22,12 +26,14 @@ import re
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from trustframe.domain.assessment import Answer, AnswerSource, Assessment, AssessmentStatus, Decision
 from trustframe.domain.exchange import ExportBinding, ExportRecord, ImportRecord
 from trustframe.domain.questionnaire import ProductCategory
 from trustframe.domain.vendors import Contact, Vendor
+from trustframe.errors import TrustFrameError
+from trustframe.storage.register_sql import REGISTER_SQL
 
 MIGRATION_SCRIPTS = Path(__file__).resolve().parent / "migrations" / "versions"
 APP_MARKER = "trustframe"
@@ -99,11 +105,73 @@ def read_vendors(path: Path) -> list[Vendor] | None:
         connection.close()
 
 
+class LightReader:
+    """A read-only sqlite3 connection to a workspace at the head revision (see the module
+    docstring), for reads that must not wait for SQLAlchemy. Close it (or use ``with``)."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._connection = connection
+        self.path = path
+
+    def __enter__(self) -> "LightReader":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._connection.close()
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        """A workspace-level setting (stored as JSON, as ``SettingsRepository`` writes it)."""
+        row = self._connection.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        if row is None or row[0] is None:
+            return default
+        value = row[0]
+        return json.loads(value) if isinstance(value, (str, bytes)) else value
+
+    def vendor_count(self) -> int:
+        """How many vendors the workspace has."""
+        return int(self._connection.execute("SELECT count(*) FROM vendors").fetchone()[0])
+
+    def register_lines(self, as_of: date, soon: date, first_vendors: int | None = None) -> Iterator[tuple[Any, ...]]:
+        """The register's lines, streamed (the query and columns of
+        :meth:`trustframe.storage.scoring_repository.ScoringRepository.register_lines`).
+        ``first_vendors``: only the lines of that many vendors first by name (SQLite's
+        ASCII-only case folding: the first screenful, see :mod:`trustframe.ui.startup`).
+        Raises ``sqlite3.Error`` when the file cannot be read; the caller falls back."""
+        cursor = self._connection.cursor()
+        cursor.arraysize = 2000
+        sql, params = REGISTER_SQL, [as_of.isoformat(), as_of.isoformat(), soon.isoformat()]
+        if first_vendors is not None:
+            sql += " WHERE v.id IN (SELECT id FROM vendors ORDER BY name COLLATE NOCASE, id LIMIT ?4)"
+            params.append(str(int(first_vendors)))
+        try:
+            cursor.execute(sql, params)
+            while True:
+                batch = cursor.fetchmany()
+                if not batch:
+                    return
+                yield from batch
+        finally:
+            cursor.close()
+
+
+def open_reader(path: Path | str) -> LightReader | None:
+    """A :class:`LightReader` for ``path``, or None when the light path cannot be used for this
+    file (missing, not a TrustFrame workspace, another schema revision, unreadable): the caller
+    then opens it the normal way, which refuses or migrates with its usual messages."""
+    target = Path(path)
+    connection = _connect(target)
+    return None if connection is None else LightReader(connection, target)
+
+
 # ------------------------------------------------------------------------------------------------
 # The import dry run's reads (``import-response --dry-run``)
 
 
-class LightReadFailed(Exception):
+class LightReadFailed(TrustFrameError):
     """An sqlite3 error on the light path: the caller falls back to the normal open (which
     reports the problem in its usual words, or succeeds where a read-only connection could not)."""
 

@@ -87,6 +87,9 @@ class VendorRow(Base):
         back_populates="vendor", cascade="all, delete-orphan", order_by="ContactRow.position"
     )
     products: Mapped[list["ProductRow"]] = relationship(back_populates="vendor", cascade="all, delete-orphan")
+    #: Optimistic concurrency (0012): moved on by every save of this row; a save naming an older
+    #: version is refused (team mode: no lost update).
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class ContactRow(Base):
@@ -158,6 +161,9 @@ class AssessmentRow(Base):
     vendor: Mapped[VendorRow] = relationship()
     product: Mapped[ProductRow] = relationship()
     answers: Mapped[list["AnswerRow"]] = relationship(back_populates="assessment", cascade="all, delete-orphan")
+    #: Optimistic concurrency (0012): moved on by every save of this row; a save naming an older
+    #: version is refused (team mode: no lost update).
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class ImportRow(Base):
@@ -216,6 +222,9 @@ class AnswerRow(Base):
     #: Why a carried answer must be confirmed, e.g. "reworded in 1.1.0: question text" (0011).
     confirm_note: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
     assessment: Mapped[AssessmentRow] = relationship(back_populates="answers")
+    #: Optimistic concurrency (0012): moved on by every save of this row; a save naming an older
+    #: version is refused (team mode: no lost update).
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class EvidenceBlobRow(Base):
@@ -247,6 +256,9 @@ class EvidenceRow(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     added_at: Mapped[datetime] = mapped_column(DateTime)
     added_by: Mapped[str] = mapped_column(String(200), default="")
+    #: Optimistic concurrency (0012): moved on by every save of this row; a save naming an older
+    #: version is refused (team mode: no lost update).
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class EvidenceFactsRow(Base):

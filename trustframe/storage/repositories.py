@@ -26,7 +26,7 @@ from trustframe.domain.evidence import Evidence
 from trustframe.domain.history import ChangeLogEntry
 from trustframe.domain.questionnaire import EvidenceKind, ProductCategory
 from trustframe.domain.vendors import Contact, Product, Vendor
-from trustframe.errors import NotFoundError
+from trustframe.errors import NotFoundError, StaleWriteError
 from trustframe.storage.evidence_facts import attach_facts
 from trustframe.storage.orm import (
     AnswerEvidenceRow,
@@ -59,7 +59,7 @@ def vendor_from_row(row: VendorRow) -> Vendor:
         id=row.id, name=row.name, country=row.country, ownership_notes=row.ownership_notes,
         website=row.website, notes=row.notes,
         contacts=tuple(Contact(c.name, c.role, c.email, c.phone) for c in row.contacts),
-        created_at=row.created_at,
+        created_at=row.created_at, version=row.row_version or 0,
     )
 
 
@@ -88,7 +88,7 @@ def assessment_from_row(row: AssessmentRow, vendor_name: str = "", product_name:
         next_review_due=row.next_review_due, previous_assessment_id=row.previous_assessment_id,
         procurement=row.procurement, created_at=row.created_at, updated_at=row.updated_at,
         vendor_name=vendor_name, product_name=product_name,
-        product_category=ProductCategory(category) if category else None,
+        product_category=ProductCategory(category) if category else None, version=row.row_version or 0,
         overlays=tuple((str(o.get("id", "")), str(o.get("version", ""))) for o in (row.overlays or [])
                        if isinstance(o, dict)),
         buyer_module_version=row.buyer_module_version, scoring_profile_version=row.scoring_profile_version,
@@ -105,7 +105,7 @@ def answer_from_row(row: AnswerRow, evidence_ids: Sequence[int] = ()) -> Answer:
         import_id=row.import_id, vendor_value=row.vendor_value,
         origin_assessment_id=row.origin_assessment_id, origin_date=row.origin_date,
         na_accepted_reason=row.na_accepted_reason or "", na_accepted_by=row.na_accepted_by or "",
-        na_accepted_at=row.na_accepted_at, confirm_note=row.confirm_note or "",
+        na_accepted_at=row.na_accepted_at, confirm_note=row.confirm_note or "", version=row.row_version or 0,
     )
 
 
@@ -116,8 +116,30 @@ def evidence_from_row(row: EvidenceRow) -> Evidence:
         kind=EvidenceKind(row.kind), issuer=row.issuer, independent=row.independent,
         issued_on=row.issued_on, expires_on=row.expires_on, file_name=row.file_name,
         sha256=row.sha256 or "", size=row.size, url=row.url, notes=row.notes,
-        added_at=row.added_at, added_by=row.added_by,
+        added_at=row.added_at, added_by=row.added_by, version=row.row_version or 0,
     )
+
+
+def claim_version(row: Any, expected: int | None, entity: str, key: object, yours: object = None,
+                  theirs: object = None) -> None:
+    """Optimistic concurrency (no lost update): refuse a save that names a version someone else
+    has moved on (``expected`` 0 or None: the caller did not read one, so nothing is checked),
+    then move the row's version on. Call with the row locked (:func:`locked`)."""
+    current = int(row.row_version or 0) if row is not None else 0
+    if expected and current != expected:
+        raise StaleWriteError(
+            f"Someone else saved this {entity} meanwhile (now version {current}, you edited version {expected}); "
+            "nothing was overwritten. Look at both values and save again.",
+            entity=entity, key=key, yours=yours, theirs=theirs, version=current)
+    if row is not None:
+        row.row_version = current + 1
+
+
+def locked(session: Session, row_class: Any, key: Any) -> Any:
+    """The row with the given primary key, locked until the transaction ends (SELECT ... FOR
+    UPDATE on PostgreSQL, where two officers may save at once; SQLite's writes are serialised by
+    BEGIN IMMEDIATE already and ignores FOR UPDATE)."""
+    return session.get(row_class, key, with_for_update=True, populate_existing=True)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -155,10 +177,12 @@ class VendorRepository:
         return vendor_from_row(row)
 
     def update(self, vendor: Vendor) -> tuple[Vendor, Vendor]:
-        """Update a vendor; returns (before, after)."""
+        """Update a vendor; returns (before, after). A ``vendor.version`` that someone else has
+        moved on raises :class:`StaleWriteError` (see :func:`claim_version`)."""
         assert vendor.id is not None
-        row = self.row(vendor.id)
+        row = locked(self.session, VendorRow, vendor.id) or self.row(vendor.id)
         before = vendor_from_row(row)
+        claim_version(row, vendor.version, "vendor", vendor.id, yours=vendor, theirs=before)
         row.name, row.country, row.ownership_notes = vendor.name, vendor.country, vendor.ownership_notes
         row.website, row.notes, row.updated_at = vendor.website, vendor.notes, _now()
         row.contacts = [ContactRow(position=i, name=c.name, role=c.role, email=c.email, phone=c.phone)
@@ -277,13 +301,19 @@ class AssessmentRepository:
 
     def answer_rows(self, assessment_id: int) -> dict[str, AnswerRow]:
         """All answer rows of an assessment keyed by question id (for batch updates)."""
-        rows = self.session.scalars(select(AnswerRow).where(AnswerRow.assessment_id == assessment_id)).all()
+        # Locked until the transaction ends (FOR UPDATE, PostgreSQL): a batch and a concurrent
+        # save of one of its answers are serialised, never interleaved.
+        rows = self.session.scalars(select(AnswerRow).where(AnswerRow.assessment_id == assessment_id)
+                                    .with_for_update()).all()
         return {r.question_id: r for r in rows}
 
-    def answer_row(self, assessment_id: int, question_id: str) -> AnswerRow | None:
-        """The stored answer row, if any."""
-        return self.session.scalars(select(AnswerRow).where(
-            AnswerRow.assessment_id == assessment_id, AnswerRow.question_id == question_id)).first()
+    def answer_row(self, assessment_id: int, question_id: str, lock: bool = False) -> AnswerRow | None:
+        """The stored answer row, if any (``lock``: held until the transaction ends, see :func:`locked`)."""
+        query = select(AnswerRow).where(AnswerRow.assessment_id == assessment_id,
+                                        AnswerRow.question_id == question_id)
+        if lock:
+            query = query.with_for_update().execution_options(populate_existing=True)
+        return self.session.scalars(query).first()
 
     def flag_acceptances(self, assessment_id: int) -> dict[str, FlagAcceptance]:
         """Accepted flags keyed by flag id."""
@@ -406,6 +436,17 @@ class HistoryRepository:
             at=_now(), actor=actor, entity=entity, entity_id=str(entity_id), field=field,
             old_value=_to_text(old), new_value=_to_text(new), assessment_id=assessment_id, note=note,
         ))
+
+    def last_id(self) -> int:
+        """The id of the newest entry (0 for an empty log)."""
+        return int(self.session.execute(select(func.max(ChangeLogRow.id))).scalar() or 0)
+
+    def after(self, last_id: int, limit: int = 500) -> list[tuple[int, str, str, str, int | None]]:
+        """Entries newer than ``last_id``, oldest first: (id, actor, entity, entity_id, assessment_id)."""
+        rows = self.session.execute(
+            select(ChangeLogRow.id, ChangeLogRow.actor, ChangeLogRow.entity, ChangeLogRow.entity_id,
+                   ChangeLogRow.assessment_id).where(ChangeLogRow.id > last_id).order_by(ChangeLogRow.id).limit(limit))
+        return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
     def entries(self, assessment_id: int | None = None, entity: str | None = None,
                 entity_id: Any = None, limit: int = 1000) -> list[ChangeLogEntry]:

@@ -21,6 +21,7 @@ from trustframe.domain.assessment import FlagAcceptance
 from trustframe.domain.evidence import Evidence
 from trustframe.storage.orm import (
     AnswerEvidenceRow,
+    AnswerRow,
     AssessmentRow,
     EvidenceRow,
     FlagAcceptanceRow,
@@ -28,6 +29,10 @@ from trustframe.storage.orm import (
     ScoreSnapshotRow,
 )
 from trustframe.storage.evidence_facts import attach_facts
+# The register's SQL and timestamp helpers live in a module without SQLAlchemy, so that the GUI's
+# start-up (storage/light.py) runs the very same query; re-exported here for the services.
+from trustframe.storage.register_sql import REGISTER_SQL as _REGISTER_SQL
+from trustframe.storage.register_sql import instant, same_instant
 from trustframe.storage.repositories import evidence_from_row
 
 #: Snapshot reasons that record a decision (never recomputed).
@@ -150,6 +155,14 @@ class ScoringRepository:
         functions (before 3.38 they were optional) fall back to the row-by-row read.
         """
         answers: dict[int, dict[str, Any]] = {aid: {} for aid in ids}
+        if self.session.get_bind().dialect.name != "sqlite":
+            # Team mode (PostgreSQL): the driver decodes JSON columns itself; read the rows.
+            for aid, qid, value in self.session.execute(
+                    select(AnswerRow.assessment_id, AnswerRow.question_id, AnswerRow.value)
+                    .where(AnswerRow.assessment_id.in_(ids))):
+                if value is not None:
+                    answers[aid][qid] = value
+            return answers  # decoded either way: "may leave as text" (see above)
         marks = ",".join("?" * len(ids))
         cursor = self.session.connection().connection.cursor()
         try:
@@ -208,6 +221,10 @@ class ScoringRepository:
 
     def _raw(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         cursor = self.session.connection().connection.cursor()
+        if self.session.get_bind().dialect.name != "sqlite":
+            # Team mode (PostgreSQL): psycopg's placeholder is %s (these statements hold no "?"
+            # or "%" other than their placeholders).
+            sql = sql.replace("?", "%s")
         try:
             cursor.execute(sql, tuple(params))
             return cursor.fetchall()
@@ -237,12 +254,19 @@ class ScoringRepository:
         The two evidence counts are the vendor's evidence expired before ``as_of`` and expiring
         from ``as_of`` to ``soon`` (counted per line by index, not kept in a dictionary).
 
-        Dates and timestamps are the stored text (parse only what is shown: :func:`_day`).
+        Dates and timestamps are the stored text (parse only what is shown:
+        :func:`trustframe.storage.register_sql.day`).
         """
         cursor = self.session.connection().connection.cursor()
         cursor.arraysize = 2000
         try:
-            cursor.execute(_REGISTER_SQL, (as_of.isoformat(), as_of.isoformat(), soon.isoformat()))
+            if self.session.get_bind().dialect.name == "sqlite":
+                cursor.execute(_REGISTER_SQL, (as_of.isoformat(), as_of.isoformat(), soon.isoformat()))
+            else:
+                # Team mode (PostgreSQL): real date columns, the driver's placeholders; the
+                # lines then hold date/datetime values, which _day() and instant() accept.
+                cursor.execute(_REGISTER_SQL.replace("?1", "%s").replace("?2", "%s").replace("?3", "%s"),
+                               (as_of, as_of, soon))
             while True:
                 batch = cursor.fetchmany()
                 if not batch:
@@ -251,44 +275,7 @@ class ScoringRepository:
         finally:
             cursor.close()
 
-def _day(text: Any) -> date | None:
-    """A stored date column (ISO text) as a ``date``."""
-    if text is None or isinstance(text, date):
-        return text
-    return date.fromisoformat(text[:10])
-
-
-def instant(text: Any) -> datetime | None:
-    """A stored timestamp column (ISO text, with or without microseconds) as a ``datetime``."""
-    if text is None or isinstance(text, datetime):
-        return text
-    return datetime.fromisoformat(text)
-
-
-def same_instant(a: Any, b: Any) -> bool:
-    """Whether two stored timestamps are the same moment. Equal text is the fast path; text
-    written by different code ("12:00:00" vs "12:00:00.000000") is compared parsed."""
-    return a == b or (a is not None and b is not None and instant(a) == instant(b))
-
 
 def _chunks(items: Sequence[int], size: int) -> Iterable[list[int]]:
     for start in range(0, len(items), size):
         yield list(items[start:start + size])
-
-
-#: The register's lines (see :meth:`ScoringRepository.register_lines`). A nested-loop join on
-#: the foreign-key indexes; the latest snapshot is an index lookup per assessment (a grouped
-#: subquery joined instead was re-run per row, minutes at 10,000 vendors).
-_REGISTER_SQL = """
-SELECT v.id, v.name, v.country, p.id, p.name, p.category,
-       a.id, a.status, a.tier, a.tier_override, a.decision, a.decision_date, a.next_review_due, a.updated_at,
-       s.reason, s.overall_score, s.rating, s.recommendation, s.completeness, s.open_flags, s.critical_flags,
-       s.basis_updated_at, s.valid_until, a.created_at,
-       -- Dates are stored as ISO text, so comparing the text compares the days.
-       (SELECT count(*) FROM evidence e WHERE e.vendor_id = v.id AND e.expires_on < ?1),
-       (SELECT count(*) FROM evidence e WHERE e.vendor_id = v.id AND e.expires_on >= ?2 AND e.expires_on <= ?3)
-FROM vendors v
-LEFT JOIN products p ON p.vendor_id = v.id
-LEFT JOIN assessments a ON a.product_id = p.id
-LEFT JOIN score_snapshots s ON s.id = (SELECT max(id) FROM score_snapshots WHERE assessment_id = a.id)
-"""

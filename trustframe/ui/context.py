@@ -6,9 +6,10 @@ through which every screen learns what changed.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 if TYPE_CHECKING:
@@ -16,17 +17,23 @@ if TYPE_CHECKING:
     from trustframe.services.context import Services
 
 
+log = logging.getLogger(__name__)
+
+# How often a team workspace is asked for what others changed (the screens show it within ~5 s).
+POLL_MS = 2000
+
+
 class SignalHub(QObject):
     """Application-wide signals. Services announce changes in plain Python; the hub re-emits
     them as Qt signals so views refresh only what changed."""
 
-    #: A service committed a change (a trustframe.services.changes.Change).
+    # A service committed a change (a trustframe.services.changes.Change).
     data_changed = Signal(object)
-    #: The open workspace was replaced (new/open/recent).
+    # The open workspace was replaced (new/open/recent).
     workspace_changed = Signal()
-    #: The user asked to open an assessment (its id).
+    # The user asked to open an assessment (its id).
     assessment_requested = Signal(int)
-    #: A status-bar message (text, timeout ms).
+    # A status-bar message (text, timeout ms).
     status_message = Signal(str, int)
 
 
@@ -39,18 +46,46 @@ class UiContext:
         self.undo_stack = undo_stack or QUndoStack()
         self.settings = settings
         self.services: "Services | None" = None
+        self._poll_failed = False
+        self._poll_timer = QTimer(self.hub)
+        self._poll_timer.setInterval(POLL_MS)
+        self._poll_timer.timeout.connect(self._poll)
         if services is not None:
             self.set_services(services)
 
     def set_services(self, services: "Services | None") -> None:
-        """Switch to another workspace: rewires change announcements and clears undo history."""
+        """Switch to another workspace: rewires change announcements and clears undo history.
+        A team workspace is also polled for what others commit (every POLL_MS), so open
+        screens show their changes within a few seconds."""
         if self.services is not None:
             self.services.changes.unsubscribe(self._forward)
         self.services = services
         self.undo_stack.clear()
+        self._poll_timer.stop()
         if services is not None:
             services.changes.subscribe(self._forward)
+            if getattr(services.workspace, "is_server", False):
+                self._poll_failed = False
+                self._poll()  # notes where the change log ends now
+                self._poll_timer.start()
         self.hub.workspace_changed.emit()
+
+    def _poll(self) -> None:
+        services = self.services
+        if services is None:
+            return
+        try:
+            services.poll_changes()
+        except Exception:  # a dropped connection: say so once, keep polling until it is back
+            log.warning("Polling the team workspace failed", exc_info=True)
+            if not self._poll_failed:
+                self._poll_failed = True
+                self.hub.status_message.emit(self.hub.tr(
+                    "The connection to the team workspace is lost; changes are not saved until it is back."), 0)
+            return
+        if self._poll_failed:
+            self._poll_failed = False
+            self.hub.status_message.emit(self.hub.tr("The connection to the team workspace is back."), 5000)
 
     def _forward(self, change: "Change") -> None:
         self.hub.data_changed.emit(change)

@@ -11,13 +11,18 @@ switch takes effect on the next refresh.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
 from trustframe.domain.assessment import AnswerSource, AssessmentStatus, Decision
 from trustframe.domain.evidence import EvidenceState
 from trustframe.domain.questionnaire import BuyersGuidePart, EvidenceKind, Pillar, ProductCategory, Severity
 from trustframe.domain.scoring_model import Rating, Recommendation
-from trustframe.exchange.excel_model import RowCategory
+
+if TYPE_CHECKING:
+    # Imported where used: the register imports this module at start-up, the import screens only later.
+    from trustframe.exchange.excel_model import RowCategory
 
 #: The translation context of every name in this module.
 CONTEXT = "labels"
@@ -143,6 +148,8 @@ def buyers_guide_part(value: BuyersGuidePart) -> str:
 
 def import_category(value: RowCategory) -> str:
     """What importing one row of a returned workbook would do."""
+    from trustframe.exchange.excel_model import RowCategory
+
     return {RowCategory.NEW: translate("labels", "New answer"),
             RowCategory.CHANGED: translate("labels", "Changed"),
             RowCategory.UNCHANGED: translate("labels", "Unchanged"),
@@ -153,6 +160,8 @@ def import_category(value: RowCategory) -> str:
 
 def import_count(value: RowCategory, n: int) -> str:
     """A count of import rows for a summary line: "14 new answers", "1 conflict", "112 not answered"."""
+    from trustframe.exchange.excel_model import RowCategory
+
     forms = {RowCategory.NEW: (translate("labels", "1 new answer"), translate("labels", "{n} new answers")),
              RowCategory.CHANGED: (translate("labels", "1 changed"), translate("labels", "{n} changed")),
              RowCategory.UNCHANGED: (translate("labels", "1 unchanged"), translate("labels", "{n} unchanged")),

@@ -18,7 +18,9 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEven
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QStackedWidget,
@@ -40,6 +42,7 @@ from trustframe.ui.views.welcome_view import WelcomeView
 if TYPE_CHECKING:
     from trustframe.services.context import Services
     from trustframe.ui.context import UiContext
+    from trustframe.ui.startup import StartupLoader
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +57,20 @@ def demo_workspace_path() -> Path:
     return paths.user_data_dir() / DEMO_FILE_NAME
 
 
-def open_services(path: Path | str, create: bool, user: str | None = None) -> "Services":
+def is_team_location(location: Path | str) -> bool:
+    """True for a team workspace on PostgreSQL (a URL or ``service=NAME``) rather than a file."""
+    return isinstance(location, str) and location.strip().startswith(
+        ("postgresql://", "postgresql+psycopg://", "postgres://", "service="))
+
+
+def open_services(path: Path | str, create: bool, user: str | None = None, password: str | None = None) -> "Services":
     """Open a workspace (imported here so the window module stays light to import); ``user`` is
-    the name from Preferences recorded as the actor (never the operating-system login)."""
+    the name from Preferences recorded as the actor (never the operating-system login; in team
+    mode the database login is recorded instead). ``password``: a team workspace's, asked each
+    time and never stored."""
     from trustframe.services.context import Services
 
-    return Services.open(path, create=create, user=user or None)
+    return Services.open(path, create=create, user=user or None, password=password)
 
 
 class MainWindow(QMainWindow):
@@ -79,6 +90,8 @@ class MainWindow(QMainWindow):
         self.store = RegisterStore(ctx, self)
         self._tabs_by_key: dict[tuple[str, Any], QWidget] = {}
         self.demo_operation: Operation | None = None
+        # Opens the start-up workspace behind the shown window (trustframe.ui.startup), if any.
+        self.startup_loader: "StartupLoader | None" = None
         self.setWindowIcon(icons.icon(icons.APP))
         self.setAcceptDrops(True)
         self.setAccessibleName("TrustFrame")
@@ -141,6 +154,9 @@ class MainWindow(QMainWindow):
                                                  self.new_workspace, self.tr("Create an empty workspace file"))
         self.open_workspace_action = self._action(self.tr("&Open Workspace…"), icons.OPEN, K.Open,
                                                   self.choose_and_open_workspace, self.tr("Open a workspace file"))
+        self.open_team_action = self._action(self.tr("Open &Team Workspace…"), icons.OPEN, None,
+                                             self.choose_and_open_team_workspace,
+                                             self.tr("Open a workspace shared on a PostgreSQL server"))
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.demo_action = self._action(self.tr("Open &Demo Workspace"), icons.DEMO, None, self.open_demo_workspace,
                                         self.tr("Explore TrustFrame with fictional vendors"))
@@ -207,7 +223,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.new_workspace_action, self.open_workspace_action])
+        file_menu.addActions([self.new_workspace_action, self.open_workspace_action, self.open_team_action])
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
@@ -302,19 +318,30 @@ class MainWindow(QMainWindow):
 
     # -- workspaces ----------------------------------------------------------------------------
 
-    def open_workspace(self, path: Path | str, create: bool = False) -> bool:
-        """Open (or create) the workspace at ``path``; errors are shown, never raised."""
-        path = Path(path)
+    def open_workspace(self, path: Path | str, create: bool = False, password: str | None = None) -> bool:
+        """Open (or create) the workspace at ``path`` (a file, or a team workspace's URL); errors
+        are shown, never raised. A team workspace whose server wants a password that libpq's
+        files do not give asks for it (used for this connection only, never stored)."""
+        team = is_team_location(path)
+        location: Path | str = str(path).strip() if team else Path(path)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             settings = self.ctx.settings
-            services = open_services(path, create=create,
-                                     user=settings.assessor_name if settings is not None else None)
+            services = open_services(location, create=create,
+                                     user=settings.assessor_name if settings is not None else None, password=password)
         except Exception as exc:  # known errors get a clear dialog; bugs the log path
             QApplication.restoreOverrideCursor()
-            error_dialog.show_exception(self, exc, context=self.tr("Opening {name}").format(name=path.name))
-            if not path.exists():
-                self.ctx.settings.remove_recent_workspace(path)
+            if team and password is None and _needs_password(exc):
+                asked, ok = QInputDialog.getText(
+                    self, self.tr("Team workspace"), self.tr("Password for {location}:").format(location=location),
+                    QLineEdit.EchoMode.Password)
+                if ok:
+                    return self.open_workspace(location, create=create, password=asked)
+                return False
+            name = str(location) if team else Path(location).name
+            error_dialog.show_exception(self, exc, context=self.tr("Opening {name}").format(name=name))
+            if not team and not Path(location).exists():
+                self.ctx.settings.remove_recent_workspace(location)
             return False
         QApplication.restoreOverrideCursor()
         self.set_services(services)
@@ -328,14 +355,14 @@ class MainWindow(QMainWindow):
         if old is not None and old is not services:
             old.close()
         if services is not None:
-            self.ctx.settings.add_recent_workspace(services.workspace.path)
+            self.ctx.settings.add_recent_workspace(services.workspace.location)
             from trustframe.ui.dialogs.preferences_dialog import mirror_to_workspace
 
             try:
                 mirror_to_workspace(self.ctx)
             except Exception:  # branding is a convenience: never block opening a workspace
                 log.exception("Could not copy the organisation settings into the workspace")
-            self.workspace_opened.emit(str(services.workspace.path))
+            self.workspace_opened.emit(services.workspace.location)
 
     def new_workspace(self) -> None:
         """Ask where, then create an empty workspace."""
@@ -365,6 +392,23 @@ class MainWindow(QMainWindow):
                                         WORKSPACE_FILTER)
         if path:
             self.open_workspace(path, create=False)
+
+    def choose_and_open_team_workspace(self) -> None:
+        """Ask for a team workspace's address (PostgreSQL URL or libpq service) and open it."""
+        location, ok = QInputDialog.getText(
+            self, self.tr("Open a team workspace"),
+            self.tr("Address of the team workspace, e.g. postgresql://server/trustframe or service=trustframe "
+                    "(no password here: you are asked for it when the server needs one):"),
+            QLineEdit.EchoMode.Normal, "service=trustframe")
+        location = location.strip()
+        if not ok or not location:
+            return
+        if not is_team_location(location):
+            messages.warning(self, self.tr("Open a team workspace"),
+                             self.tr("{location} is not a PostgreSQL address; it starts with postgresql:// or "
+                                     "service=.").format(location=location))
+            return
+        self.open_workspace(location, create=False)
 
     def open_demo_workspace(self) -> None:
         """Open the demo workspace, building it first (in the background) when absent."""
@@ -401,7 +445,7 @@ class MainWindow(QMainWindow):
         self.demo_operation = None
 
     def _on_recent_chosen(self, path: str) -> None:
-        if not Path(path).exists():
+        if not is_team_location(path) and not Path(path).exists():
             messages.warning(self, self.tr("Open recent"), self.tr("{path} no longer exists.").format(path=path),
                              self.tr("It was removed from the recent list."))
             self.ctx.settings.remove_recent_workspace(path)
@@ -413,7 +457,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         recent = self.ctx.settings.recent_workspaces
         for index, path in enumerate(recent, start=1):
-            action = self.recent_menu.addAction(f"&{index} {Path(path).name}")
+            action = self.recent_menu.addAction(f"&{index} {path if is_team_location(path) else Path(path).name}")
             action.setToolTip(path)
             action.setStatusTip(path)
             action.triggered.connect(lambda _c=False, p=path: self._on_recent_chosen(p))
@@ -435,10 +479,12 @@ class MainWindow(QMainWindow):
         for action in self.workspace_actions:
             action.setEnabled(has_workspace)
         if has_workspace:
-            path = services.workspace.path
-            self.setWindowTitle(f"{path.stem} — TrustFrame")
-            self.workspace_label.setText(str(path))
-            self.workspace_label.setToolTip(str(path))
+            workspace = services.workspace
+            # A team workspace is named "database on server"; a file by its name without suffix.
+            title = workspace.path.name if workspace.is_server else workspace.path.stem
+            self.setWindowTitle(f"{title} — TrustFrame")
+            self.workspace_label.setText(workspace.location)
+            self.workspace_label.setToolTip(workspace.location)
             self.tabs.setCurrentIndex(self.REGISTER_TAB)
         else:
             self.setWindowTitle("TrustFrame")
@@ -736,9 +782,6 @@ class MainWindow(QMainWindow):
 
     def ask_user_name_once(self) -> None:
         """First start: ask for the name to record (once; Preferences can change it later)."""
-        from trustframe.ui import prompts
-        from trustframe.ui.dialogs.name_dialog import NameDialog
-
         from trustframe import actor
 
         settings = self.ctx.settings
@@ -746,6 +789,10 @@ class MainWindow(QMainWindow):
             return
         if actor.resolve() != actor.UNNAMED:
             return  # named explicitly (TRUSTFRAME_USER): nothing to ask
+        # Imported only when asking: this runs right after the first paint, on every start.
+        from trustframe.ui import prompts
+        from trustframe.ui.dialogs.name_dialog import NameDialog
+
         settings.set_value(NAME_ASKED_KEY, True)
         dialog = NameDialog(self.ctx, self)
         try:
@@ -816,7 +863,7 @@ class MainWindow(QMainWindow):
             log.warning("Background work was still running at exit")
         services = self.ctx.services
         if services is not None:
-            settings.last_workspace = str(services.workspace.path)
+            settings.last_workspace = services.workspace.location  # never with a password
         super().closeEvent(event)
 
 
@@ -831,3 +878,14 @@ def _dropped_workbook(mime: Any) -> str | None:
 
 def _elide(text: str, limit: int = 32) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _needs_password(exc: BaseException) -> bool:
+    """True when a team workspace could not be opened only for want of a password."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        text = str(seen).lower()
+        if "password" in text and ("no password supplied" in text or "authentication failed" in text):
+            return True
+        seen = seen.__cause__
+    return False

@@ -120,14 +120,14 @@ class AppSettings:
 
     def add_recent_workspace(self, path: Path | str) -> None:
         """Put ``path`` first in the recent list and remember it as the last workspace."""
-        text = str(Path(path))
+        text = _location_text(path)
         items = [text] + [p for p in self.recent_workspaces if p != text]
         self._set(RECENT_WORKSPACES, json.dumps(items[:MAX_RECENT]))
         self._set(LAST_WORKSPACE, text)
 
     def remove_recent_workspace(self, path: Path | str) -> None:
         """Forget ``path`` (it was moved or deleted)."""
-        text = str(Path(path))
+        text = _location_text(path)
         self._set(RECENT_WORKSPACES, json.dumps([p for p in self.recent_workspaces if p != text]))
         if self.last_workspace == text:
             self._set(LAST_WORKSPACE, "")
@@ -189,3 +189,12 @@ class AppSettings:
     def sync(self) -> None:
         """Write pending changes to disk."""
         self._qs.sync()
+
+
+def _location_text(location: Path | str) -> str:
+    """A workspace as remembered: a file path as the OS spells it, a team workspace's URL as given
+    (``Path`` would fold its ``//``); the URL comes without password (Workspace.location)."""
+    text = str(location)
+    if text.startswith(("postgresql://", "postgresql+psycopg://", "postgres://", "service=")):
+        return text
+    return str(Path(location))

@@ -399,6 +399,11 @@ class RegisterTableModel(QAbstractTableModel):
         """Indexes into all rows in the current sort order (cached per column)."""
         column = self._sort_column
         ascending = self._ascending.get(column)
+        if ascending is None and column == Column.VENDOR and _in_vendor_order(self._all):
+            # The register loads in vendor order (ScoringService.register_rows): the stable sort
+            # by vendor name is the load order, so 100,000+ rows need no key list and no sort.
+            ascending = (list(range(len(self._all))), [])
+            self._ascending[column] = ascending
         if ascending is None:
             keys = list(map(_SORT_KEYS[column], self._all))
             present = [i for i, k in enumerate(keys) if k is not None]
@@ -512,6 +517,17 @@ class RegisterTableModel(QAbstractTableModel):
     def haystack(self, row: int) -> str:
         """Lower-case text searched by the filter, for visible row ``row``."""
         return self._search_keys()[self._visible[row]]
+
+
+def _in_vendor_order(rows: list[RegisterRow]) -> bool:
+    """Whether ``rows`` are sorted by case-folded vendor name (one pass, no key list)."""
+    previous = ""
+    for row in rows:
+        key = row.vendor_name.casefold()
+        if key < previous:
+            return False
+        previous = key
+    return True
 
 
 # -- loading -----------------------------------------------------------------------------------

@@ -3,12 +3,17 @@
 One load = one ``services.scoring.register_rows()`` call in a worker thread. Change
 announcements arrive in bursts (an import saves hundreds of answers), so reloads are debounced
 and never overlap: a change during a load schedules exactly one more load.
+
+At start-up the rows may arrive before the services (:mod:`trustframe.ui.startup` reads them with
+sqlite3 alone): :meth:`RegisterStore.adopt_light` shows them, and when the services of that same
+workspace arrive the rows stay; only the rows whose stored score was out of date are recomputed.
 """
 
 from __future__ import annotations
 
 import logging
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -19,6 +24,7 @@ from trustframe.ui.models.register_model import load_register_rows
 from trustframe.ui.operations import Operation, Task
 
 if TYPE_CHECKING:
+    from trustframe.services.register_build import LightRegister
     from trustframe.ui.context import UiContext
 
 log = logging.getLogger(__name__)
@@ -44,6 +50,10 @@ class RegisterStore(QObject):
         self.is_loaded = False
         self._operation: Operation | None = None
         self._pending = False
+        self._light: "LightRegister | None" = None   # rows read before the services (start-up)
+        #: While only a first screenful is shown (start-up, large workspace): all the vendors
+        #: the register will show; None once every row is there.
+        self.partial_total: int | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
@@ -98,7 +108,62 @@ class RegisterStore(QObject):
             self._timer.start()
 
     def _on_hub_workspace_changed(self) -> None:
+        light, self._light = self._light, None
+        services = self._ctx.services
+        self._timer.stop()
+        self.partial_total = None
+        if (light is not None and light.complete and services is not None
+                and _same_file(light.path, services.workspace.path)):
+            # The rows shown at start-up are this workspace's register: keep them, and let the
+            # services recompute only what the light read could not (out-of-date snapshots).
+            if light.stale:
+                self._refresh_stale(services, light)
+            return
         self.is_loaded = False
         self.rows = []
-        self._timer.stop()
         self.reload()
+
+    # -- start-up: rows before the services ------------------------------------------------------
+
+    def adopt_light(self, light: "LightRegister") -> None:
+        """Show the rows read without the services (:func:`read_register_light`); kept when the
+        services of the same workspace arrive (see :meth:`_on_hub_workspace_changed`)."""
+        self._light = light
+        self.rows = light.rows
+        self.today = light.as_of
+        self.is_loaded = True
+        # A first screenful (light.complete False) is shown as such until every row is there.
+        self.partial_total = None if light.complete else light.vendor_total
+        self.loaded.emit(self.rows)
+
+    def drop_light(self) -> None:
+        """Forget rows read without the services (their workspace could not be opened, or the
+        rest of the register could not be read: the services then load it the usual way)."""
+        self._light = None
+        self.partial_total = None
+        self.rows = []
+        self.is_loaded = False
+
+    def _refresh_stale(self, services: Any, light: "LightRegister") -> None:
+        rows, stale, as_of = list(light.rows), dict(light.stale), light.as_of
+
+        def refresh(task: Task) -> tuple[Any, list[RegisterRow]]:
+            services.scoring.refresh_register_rows(rows, stale, as_of)
+            return services, rows
+
+        if self._operation is not None:
+            self._pending = True
+            return
+        self.loading_started.emit()
+        self._operation = Operation(refresh, parent=self._parent_widget, show_progress=False,
+                                    on_success=self._on_load_succeeded,
+                                    error_context=self.tr("Loading the vendor register"))
+        self._operation.finished.connect(self._on_operation_finished)
+        self._operation.start()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False

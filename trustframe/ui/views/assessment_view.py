@@ -46,7 +46,7 @@ from trustframe.domain.assessment import ALLOWED_TRANSITIONS, Answer, AnswerSour
 from trustframe.domain.evidence import Evidence
 from trustframe.domain.questionnaire import Importance, Question, Questionnaire
 from trustframe.domain.scoring_model import ScoreResult
-from trustframe.errors import NotFoundError, TrustFrameError
+from trustframe.errors import NotFoundError, StaleWriteError, TrustFrameError
 from trustframe.services.assessments import NotApplicableAnswer
 from trustframe.ui import i18n, labels, messages, prompts
 from trustframe.ui.context import UiContext
@@ -591,17 +591,44 @@ class AssessmentView(QWidget):
             self._refuse_locked()
             self._show_page()
             return None
+        services = self.ctx.require_services
+        if services.workspace.is_server:
+            # Team mode: save against the version shown, so a colleague's save in between is
+            # never overwritten unseen (no lost update, docs/team-mode.md).
+            shown = self.answers.get(question_id)
+            changes = {**changes, "expected_version": shown.version if shown is not None else 0}
         try:
-            change = self.ctx.require_services.assessments.set_answer(self.assessment_id, question_id, **changes)
+            try:
+                change = services.assessments.set_answer(self.assessment_id, question_id, **changes)
+            except StaleWriteError as conflict:
+                if not self._keep_mine(question_id, conflict):
+                    self.reload()
+                    return None
+                changes["expected_version"] = conflict.version
+                change = services.assessments.set_answer(self.assessment_id, question_id, **changes)
         except (TrustFrameError, answer_values.AnswerValueError) as exc:
             messages.warning(self, self.tr("Answer not saved"), str(exc))
             self.reload()
             return None
+        if change.after is not None:
+            self.answers[question_id] = change.after  # its new version: the next save is against it
         if change.before == change.after:
             return None
         command = AnswerCommand(self.ctx, change, text or self.tr("Answer %1").replace("%1", question_id), merge_id)
         self.ctx.undo_stack.push(command)
         return command
+
+    def _keep_mine(self, question_id: str, conflict: StaleWriteError) -> bool:
+        """Someone else saved this answer since it was shown: show both and let the officer
+        choose. True to save theirs over with mine, False to keep theirs."""
+        def shown(value: Any) -> str:
+            return self.tr("(empty)") if value in (None, "", []) else str(value)
+
+        return messages.ask(
+            self, self.tr("Answer changed by someone else"),
+            self.tr("{question} was saved by someone else while you edited it.").format(question=question_id),
+            self.tr("Theirs: {theirs}\nYours: {yours}\n\nSave yours over theirs? No keeps theirs.").format(
+                theirs=shown(conflict.theirs), yours=shown(conflict.yours)))
 
     def flush_comment(self) -> None:
         """Save the comment being typed now (it is otherwise saved after a short pause)."""

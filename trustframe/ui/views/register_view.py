@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QLocale, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -65,6 +65,7 @@ class RegisterView(QWidget):
         self._build_layout()
         self._connect_signals()
         self._restore_header()
+        self._update_service_actions()
         if store.is_loaded:
             self._on_store_loaded(store.rows)
         else:
@@ -211,6 +212,7 @@ class RegisterView(QWidget):
     def _connect_signals(self) -> None:
         self._store.loaded.connect(self._on_store_loaded)
         self._store.loading_started.connect(self._on_store_loading_started)
+        self._ctx.hub.workspace_changed.connect(self._update_service_actions)
         self.search.textChanged.connect(self._on_search_textChanged)
         self._search_timer.timeout.connect(self._on_search_timer_timeout)
         self.rating_filter.currentIndexChanged.connect(self._on_filter_changed)
@@ -356,9 +358,16 @@ class RegisterView(QWidget):
         row = self.current_row()
         self.new_assessment_requested.emit(row.vendor_id if row else 0, (row.product_id or 0) if row else 0)
 
+    def _update_service_actions(self) -> None:
+        # At start-up the rows can be shown before the services are there (trustframe.ui.startup):
+        # what opens or adds something waits for them, and looks disabled meanwhile.
+        ready = self._ctx.services is not None
+        for widget in (self.add_vendor_button, self.new_assessment_button):
+            widget.setEnabled(ready)
+
     def _on_table_activated(self, index: QModelIndex) -> None:
         row: RegisterRow = index.data(Role.ROW)
-        if row is not None:
+        if row is not None and self._ctx.services is not None:
             self.vendor_activated.emit(row.vendor_id, row.product_id or 0)
 
     def _on_open_action_triggered(self) -> None:
@@ -380,8 +389,10 @@ class RegisterView(QWidget):
         row = self.current_row()
         if row is None:
             return
-        self.open_assessment_action.setEnabled(row.assessment_id is not None)
-        self.new_for_product_action.setEnabled(row.product_id is not None)
+        ready = self._ctx.services is not None
+        self.open_action.setEnabled(ready)
+        self.open_assessment_action.setEnabled(ready and row.assessment_id is not None)
+        self.new_for_product_action.setEnabled(ready and row.product_id is not None)
         menu = QMenu(self)
         menu.addAction(self.open_action)
         menu.addAction(self.open_assessment_action)
@@ -408,13 +419,20 @@ class RegisterView(QWidget):
         # Cached counts only (computed once per load): this runs once per change, never per row.
         total = self.model.total_count
         shown = self.model.visible_count
-        # Qt plural forms: "1 vendor · 2 products and services" (never "1 vendors").
-        self.summary.setText(self.tr("%n vendor(s)", "", self.model.vendor_count) + " · "
-                             + self.tr("%n product(s) and service(s)", "", self.model.product_count))
+        # Qt plural forms: "1 vendor · 2 products and services" (never "1 vendors"); %Ln and
+        # QLocale write the number the language's way ("10,001 vendors", "10.001 Anbieter").
+        self.summary.setText(self.tr("%Ln vendor(s)", "", self.model.vendor_count) + " · "
+                             + self.tr("%Ln product(s) and service(s)", "", self.model.product_count))
+        partial = getattr(self._store, "partial_total", None)
+        if partial is not None:
+            # Start-up on a large workspace: the first vendors by name, the rest on its way.
+            self.summary.setText(self.tr("Loading the register of %Ln vendor(s)… the first ones by name are shown.",
+                                         "", partial))
         filtered = self.model.is_filtered
         self.clear_button.setEnabled(filtered)
-        self.count_label.setText(self.tr("Showing {shown} of {total}").format(shown=f"{shown:,}", total=f"{total:,}")
-                                 if filtered else "")
+        locale = QLocale()
+        self.count_label.setText(self.tr("Showing {shown} of {total}").format(
+            shown=locale.toString(shown), total=locale.toString(total)) if filtered else "")
         if total == 0 and self._store.is_loaded:
             self.empty_label.setText(self.tr(
                 "<b>No vendors yet.</b><br>Add the vendors you buy ICT products and services from, then "

@@ -1,0 +1,88 @@
+"""The register read without the services (GUI start-up) against the services' register."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from trustframe.services.register_build import _sort_rows, read_register_light, register_row_factory
+
+
+def _row(vendor_id: int, vendor: str, product_id: int | None, product: str) -> Any:
+    make = register_row_factory()
+    return make((vendor_id, vendor, "DE", product_id, product, None, None, None, None, None, None, None, 0.0, 0, 0,
+                 0, 0, None, None, None, 0, None, None))
+
+
+def test_the_per_vendor_sort_is_the_register_s_order() -> None:
+    """Same order as one sort with the services' former key, ties, case and accents included."""
+    rnd = random.Random(7)
+    names = ["acme", "Acme", "ACME", "Ärzte IT", "arzte it", "Zulu", "beta", "Beta", "straße", "STRASSE", "ß"]
+    products = ["", "Gateway", "gateway", "Äpfel", "apfel", "Z"]
+    rows = []
+    next_product = 1
+    for vendor_id in rnd.sample(range(1, 400), 150):
+        name = rnd.choice(names)
+        if rnd.random() < 0.1:
+            rows.append(_row(vendor_id, name, None, ""))
+            continue
+        for _ in range(rnd.randint(1, 4)):
+            rows.append(_row(vendor_id, name, next_product, rnd.choice(products)))
+            next_product += 1
+    expected = sorted(rows, key=lambda r: (r.vendor_name.casefold(), r.vendor_id, r.product_id is not None,
+                                           r.product_name.casefold(), r.product_id or 0))
+    _sort_rows(rows)
+    assert rows == expected
+
+
+def test_light_register_equals_the_services_after_the_stale_rows_are_refreshed(
+        services: Any, sample_assessment: Any, workspace_path: Path) -> None:
+    s = services
+    other = s.vendors.add_vendor("Beta Networks", "FR")
+    s.vendors.add_product(other.id, "Beta Switch", "network_equipment")
+    s.vendors.add_vendor("Gamma Without Products", "")
+    today = date.today()
+    light = read_register_light(workspace_path, today)
+    assert light is not None
+    # The new assessment has no stored score yet: the light read shows the row unscored and
+    # names it; the services score it (and store the snapshot).
+    assert list(light.stale) == [sample_assessment.id]
+    index = light.stale[sample_assessment.id]
+    assert light.rows[index].assessment_id == sample_assessment.id and light.rows[index].score is None
+    rows = list(light.rows)
+    s.scoring.refresh_register_rows(rows, light.stale, today)
+    assert rows == s.scoring.register_rows(today)
+    assert rows[index] == replace(light.rows[index], score=rows[index].score, rating=rows[index].rating,
+                                  recommendation=rows[index].recommendation, completeness=rows[index].completeness,
+                                  open_flags=rows[index].open_flags, critical_flags=rows[index].critical_flags)
+    # Snapshots are stored now: a second light read needs no refresh and equals the services.
+    again = read_register_light(workspace_path, today)
+    assert again is not None and again.stale == {} and again.rows == rows
+    assert [r.vendor_name for r in rows] == ["Acme Secure Ltd", "Beta Networks", "Gamma Without Products"]
+
+
+@pytest.mark.parametrize("revision", ["0000", "9999"])
+def test_an_older_or_newer_workspace_is_not_read_light(services: Any, workspace_path: Path, revision: str) -> None:
+    services.vendors.add_vendor("Acme Secure Ltd", "GB")
+    services.close()
+    con = sqlite3.connect(workspace_path)
+    con.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+    con.commit()
+    con.close()
+    before = workspace_path.read_bytes()
+    assert read_register_light(workspace_path) is None
+    assert workspace_path.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_workspace_is_not_read_light(tmp_path: Path) -> None:
+    path = tmp_path / "notes.tfw"
+    path.write_bytes(b"not a database" * 50)
+    assert read_register_light(path) is None
+    assert read_register_light(tmp_path / "missing.tfw") is None
+    assert path.read_bytes() == b"not a database" * 50
