@@ -10,6 +10,17 @@ import pytest
 
 from trustframe.cli import main
 
+def _declinable() -> str:
+    """A bank question with a "declined" option (chosen from the bundled bank, whatever its version)."""
+    from trustframe import paths
+    from trustframe.exchange.questionnaire_files import load_questionnaire
+
+    bank = load_questionnaire(paths.questionnaires_dir() / "ict-supply-chain-trust.yaml", trusted=True)
+    return next(q.id for q in bank.iter_questions() if q.id.startswith("GOV") and q.option("declined") is not None)
+
+
+QID = _declinable()
+
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main(list(args))
@@ -58,14 +69,14 @@ def test_reassess_reports_what_was_carried(capsys: pytest.CaptureFixture[str], w
     code, out, _ = run(capsys, *ws, "--json", "assessment", "create", "--vendor", "Northwind Networks AG",
                        "--product", "NW-7000", "--tier", "1")
     aid = str(json.loads(out)["id"])
-    assert run(capsys, *ws, "answer", aid, "GOV-01", "declined")[0] == 0
+    assert run(capsys, *ws, "answer", aid, QID, "declined")[0] == 0
     code, out, err = run(capsys, *ws, "assessment", "reassess", aid)
     assert code == 0, err
     assert "1 answers carried, 0 reworded to confirm, 0 dropped" in out
     new = out.split()[2]
     code, out, _ = run(capsys, *ws, "assessment", "show", new)
-    line = next(x for x in out.splitlines() if x.startswith("GOV-01"))
+    line = next(x for x in out.splitlines() if x.startswith(QID))
     assert "to confirm" in line
     code, out, _ = run(capsys, *ws, "--json", "assessment", "reassess", new)
     data = json.loads(out)
-    assert data["previous"] == int(new) and data["carried"] == ["GOV-01"] and data["dropped"] == []
+    assert data["previous"] == int(new) and data["carried"] == [QID] and data["dropped"] == []

@@ -30,24 +30,38 @@ BUYER = paths.questionnaires_dir() / "buyer-readiness.yaml"
 OLD = str(yaml.safe_load(BANK.read_text(encoding="utf-8"))["version"])
 OLD_BUYER = str(yaml.safe_load(BUYER.read_text(encoding="utf-8"))["version"])
 NEW = NEW_BUYER = "99.0.0"
-PART = "VUL-12z"   # the synthetic second part of the split (an id no real bank version uses)
+
+def _pick() -> tuple[str, str]:
+    """A question to reword (a GOV single choice with a "declined" option) and one to split (a VUL
+    single choice with a red flag), chosen from the bundled bank so the tests follow its version."""
+    from trustframe.exchange.questionnaire_files import load_questionnaire
+
+    bank = load_questionnaire(BANK, trusted=True)
+    single = [q for q in bank.iter_questions() if q.type is AnswerType.SINGLE_CHOICE]
+    reword = next(q.id for q in single if q.id.startswith("GOV") and q.option("declined") is not None)
+    split = next(q.id for q in single if q.id.startswith("VUL") and q.red_flags and not q.split_from)
+    return reword, split
+
+
+REWORD, SPLIT = _pick()
+PART = SPLIT + "z"   # the synthetic second part of the split (an id no real bank version uses)
 
 
 def _bank_1_1(text: str) -> tuple[dict[str, Any], str]:
-    """A newer bank from the bundled one: GOV-01 reworded, VUL-12 split into VUL-12 and VUL-12z, one
+    """A newer bank from the bundled one: REWORD reworded, SPLIT split into SPLIT and PART, one
     question dropped (one nothing else refers to). Returns the data and the dropped id."""
     data = yaml.safe_load(text)
     data["version"] = NEW
     questions = {q["id"]: (sec, q) for sec in data["sections"] for q in sec["questions"]}
-    questions["GOV-01"][1]["text"] = questions["GOV-01"][1]["text"].strip() + " Name the person."
-    sec, vul12 = questions["VUL-12"]
+    questions[REWORD][1]["text"] = questions[REWORD][1]["text"].strip() + " Name the person."
+    sec, vul12 = questions[SPLIT]
     part = copy.deepcopy(vul12)
     vul12["text"] = "In the last 36 months, has a security incident affected your customers?"
-    part["id"], part["split_from"] = PART, "VUL-12"
+    part["id"], part["split_from"] = PART, SPLIT
     part["text"] = "Were all customers affected by a security incident in the last 36 months notified at the time?"
     for flag in part.get("red_flags") or []:
-        flag["id"] = flag["id"].replace("VUL-12", PART)
-    vul12["split_from"] = "VUL-12"  # the narrowed original is a part too (ignored: same id)
+        flag["id"] = flag["id"].replace(SPLIT, PART)
+    vul12["split_from"] = SPLIT  # the narrowed original is a part too (ignored: same id)
     sec["questions"].insert(sec["questions"].index(vul12) + 1, part)
     dropped = next(qid for qid, (_, q) in questions.items()
                    if text.count(qid) == 1 and q.get("type") == "single_choice" and qid.startswith("OPS"))
@@ -91,7 +105,7 @@ def test_reassessment_onto_a_newer_bank_carries_confirms_drops_and_splits(servic
     bank = s.questionnaire(old)
     unchanged = [q.id for q in s.applicable_questions(old) if q.type is AnswerType.SINGLE_CHOICE
                  and q.id.startswith("SDL")][:3]
-    for qid in ["GOV-01", "VUL-12", dropped, *unchanged]:
+    for qid in [REWORD, SPLIT, dropped, *unchanged]:
         s.set_answer(old.id, qid, _single(services, bank, qid), comment=f"said {qid}")
     # The buyer answered when module 1.0.0 was the newest (its first answer pinned it then).
     with services.workspace.transaction() as session:
@@ -106,17 +120,17 @@ def test_reassessment_onto_a_newer_bank_carries_confirms_drops_and_splits(servic
     assert (report.old_key, report.new_key) == (f"ict-supply-chain-trust@{OLD}", f"ict-supply-chain-trust@{NEW}")
     assert report.new_version and new.questionnaire_version == NEW
     assert sorted(report.carried) == sorted(unchanged)
-    assert [qid for qid, _ in report.confirm] == ["GOV-01"] and "question text" in report.confirm[0][1]
+    assert [qid for qid, _ in report.confirm] == [REWORD] and "question text" in report.confirm[0][1]
     assert report.dropped == (dropped,)
-    assert report.to_answer == ("VUL-12", PART)
+    assert report.to_answer == (SPLIT, PART)
     answers = s.answers(new.id)
-    assert set(answers) == {*unchanged, "GOV-01"}
+    assert set(answers) == {*unchanged, REWORD}
     assert all(a.to_confirm for a in answers.values())
-    assert answers["GOV-01"].confirm_note.startswith("reworded")
+    assert answers[REWORD].confirm_note.startswith("reworded")
     assert answers[unchanged[0]].confirm_note == "" and answers[unchanged[0]].comment == f"said {unchanged[0]}"
     # The earlier assessment stays intact on its own version.
     assert s.get(old.id).questionnaire_version == OLD
-    assert set(s.answers(old.id)) == {"GOV-01", "VUL-12", dropped, *unchanged}
+    assert set(s.answers(old.id)) == {REWORD, SPLIT, dropped, *unchanged}
     # The change log names what was not carried.
     log = {e.field: e for e in services.history(new.id)}
     assert dropped in (log["reassessment_dropped"].new_value or "")
@@ -128,8 +142,8 @@ def test_reassessment_onto_a_newer_bank_carries_confirms_drops_and_splits(servic
     carried_buyer = services.buyer.answers(new.id)[buyer_q.id]
     assert carried_buyer.to_confirm and carried_buyer.confirm_note.startswith("reworded")
     # Answering (or confirming) clears the note.
-    s.set_answer(new.id, "GOV-01", to_confirm=False)
-    assert s.answers(new.id)["GOV-01"].confirm_note == ""
+    s.set_answer(new.id, REWORD, to_confirm=False)
+    assert s.answers(new.id)[REWORD].confirm_note == ""
 
 
 def test_first_buyer_answer_pins_the_module_version(services: Any, newer: Any) -> None:
@@ -143,7 +157,7 @@ def test_first_buyer_answer_pins_the_module_version(services: Any, newer: Any) -
 
 def test_reassessment_on_the_same_version_carries_everything_to_confirm(services: Any, sample_assessment: Any) -> None:
     s = services.assessments
-    s.set_answer(sample_assessment.id, "GOV-01", "documented")
+    s.set_answer(sample_assessment.id, "GOV-01", "documented")  # the sample questionnaire's GOV-01
     report = s.reassess_report(sample_assessment.id)
     assert not report.new_version and report.carried == ("GOV-01",)
     assert report.dropped == report.to_answer == () and report.confirm == ()
@@ -201,8 +215,8 @@ def test_overlay_sub_score_counts_only_the_mapped_questions(services: Any) -> No
                      key=lambda o: o.score or 0).id for qid in ("NIS2-01", "NIS2-02")}
     for qid, value in best.items():
         s.set_answer(a.id, qid, value)
-    worst = min((o for o in merged.question("GOV-01").options if o.score is not None), key=lambda o: o.score or 0)
-    s.set_answer(a.id, "GOV-01", worst.id)  # not mapped by NIS2: must not move its sub-score
+    worst = min((o for o in merged.question(REWORD).options if o.score is not None), key=lambda o: o.score or 0)
+    s.set_answer(a.id, REWORD, worst.id)  # not mapped by NIS2: must not move its sub-score
     scores = services.scoring.overlay_scores(a.id, AS_OF)
     assert [o.overlay_id for o in scores] == ["eu-nis2"]
     nis2 = scores[0]
@@ -284,7 +298,7 @@ def test_vendor_workbook_asks_overlay_questions_and_flags_reworded_answers(servi
     bank = s.questionnaire(old)
     unchanged = next(q.id for q in s.applicable_questions(old) if q.type is AnswerType.SINGLE_CHOICE
                      and q.id.startswith("SDL"))
-    for qid in ("GOV-01", unchanged, "NIS2-01"):
+    for qid in (REWORD, unchanged, "NIS2-01"):
         s.set_answer(old.id, qid, _single(services, bank, qid))
     buyer_q = services.buyer.module(old.id).sections[0].questions[0]
     services.buyer.set_answer(old.id, buyer_q.id, buyer_q.options[0].id)
@@ -294,7 +308,7 @@ def test_vendor_workbook_asks_overlay_questions_and_flags_reworded_answers(servi
     services.exchange.export_questionnaire(report.assessment.id, target)
     rows = _workbook_rows(target)
     assert "NIS2-01" in rows and not any(qid.startswith("BUY-") for qid in rows)
-    assert REWORDED_NOTE in rows["GOV-01"]["help"]
+    assert REWORDED_NOTE in rows[REWORD]["help"]
     assert REWORDED_NOTE not in rows[unchanged]["help"] and "confirm" in rows[unchanged]["help"]
     # The workbook's own words are translated for the vendor (the bank version here has no German).
     from trustframe.exchange import i18n
@@ -345,12 +359,44 @@ def test_demo_assessment_reassessed_from_bank_1_0_to_1_1(services: Any, tmp_path
     later = Services(services.workspace, QuestionnaireCatalog(services.workspace, extra_dirs=(folder,)), user="tester")
     report = later.assessments.reassess_report(demo.id)
     gone = {dropped, answered_dropped} - {None}
-    split = {"VUL-12"}
+    split = {SPLIT}
     assert report.new_key == f"ict-supply-chain-trust@{NEW}"
-    assert set(report.carried) == answered - gone - split - {"GOV-01"}
-    assert [q for q, _ in report.confirm] == (["GOV-01"] if "GOV-01" in answered else [])
+    assert set(report.carried) == answered - gone - split - {REWORD}
+    assert [q for q, _ in report.confirm] == ([REWORD] if REWORD in answered else [])
     assert set(report.dropped) == answered & gone and report.dropped
-    assert report.to_answer == (("VUL-12", PART) if "VUL-12" in answered else ())
+    assert report.to_answer == ((SPLIT, PART) if SPLIT in answered else ())
     new_answers = later.assessments.answers(report.assessment.id)
     assert len(new_answers) == len(report.carried) + len(report.confirm)
     assert all(a.to_confirm for a in new_answers.values())
+
+
+def test_reassessment_from_the_archived_bank_follows_its_real_diff(services: Any) -> None:
+    """On the bundled bank and the archived versions it keeps: whatever the newest version split,
+    dropped or reworded is handled as its diff says (no synthetic bank here)."""
+    from trustframe.domain.bank_diff import carry_plan, diff_banks
+
+    current = services.catalog.get("ict-supply-chain-trust")
+    older = [i.version for i in services.catalog.list() if i.id == "ict-supply-chain-trust" and i.version != current.version]
+    if not older:
+        pytest.skip("the bundle keeps no earlier version of the bank")
+    old_version = older[0]
+    old_bank = services.catalog.get("ict-supply-chain-trust", old_version)
+    a = _assessment_on(services, old_version)
+    answerable = [q for q in services.assessments.applicable_questions(a) if q.type is AnswerType.SINGLE_CHOICE]
+    for q in answerable:
+        services.assessments.set_answer(a.id, q.id, q.options[0].id)
+    expected = carry_plan(diff_banks(old_bank, current), frozenset(q.id for q in answerable))
+    report = services.assessments.reassess_report(a.id)
+    assert report.new_key == current.key
+    assert set(report.carried) == set(expected.carry)
+    assert dict(report.confirm) == dict(expected.confirm)
+    assert set(report.dropped) == set(expected.dropped)
+    assert report.to_answer == expected.to_answer
+    carried = services.assessments.answers(report.assessment.id)
+    assert len(carried) == len(expected.carry) + len(expected.confirm)
+    # Nothing of a split question lands on its parts, and nothing dropped comes along.
+    split_sources = {old for old, _ in expected.diff.split}
+    assert not (set(carried) & (set(expected.to_answer) | set(expected.dropped)))
+    assert all(carried[q].confirm_note for q, _ in expected.confirm)
+    if split_sources & {q.id for q in answerable}:
+        assert report.to_answer

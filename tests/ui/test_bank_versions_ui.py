@@ -1,5 +1,5 @@
 """GUI paths of question bank 1.1: overlays chosen in the wizard and in the assessment's overlays
-dialog, buyer answers on the undo stack, and the "reworded" note on a carried answer."""
+tab, buyer answers on the undo stack, and the "reworded" note on a carried answer."""
 
 from __future__ import annotations
 
@@ -9,6 +9,18 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from assessment_ui_support import activate, ctx, no_dialogs  # noqa: E402,F401 (fixtures)
+
+
+def _declinable() -> str:
+    """A bank question with a "declined" option (chosen from the bundled bank, whatever its version)."""
+    from trustframe import paths
+    from trustframe.exchange.questionnaire_files import load_questionnaire
+
+    bank = load_questionnaire(paths.questionnaires_dir() / "ict-supply-chain-trust.yaml", trusted=True)
+    return next(q.id for q in bank.iter_questions() if q.id.startswith("GOV") and q.option("declined") is not None)
+
+
+QID = _declinable()
 
 
 def _bank_assessment(services: Any, **kw: Any) -> Any:
@@ -107,19 +119,19 @@ def test_a_reworded_carried_answer_says_why_it_needs_confirming(qtbot: Any, ctx:
     from trustframe.ui.views.assessment_view import AssessmentView
 
     old = _bank_assessment(services)
-    services.assessments.set_answer(old.id, "GOV-01", "declined")
+    services.assessments.set_answer(old.id, QID, "declined")
     new = services.assessments.reassess(old.id)
     with services.workspace.transaction() as session:
-        row = session.query(AnswerRow).filter_by(assessment_id=new.id, question_id="GOV-01").one()
+        row = session.query(AnswerRow).filter_by(assessment_id=new.id, question_id=QID).one()
         row.confirm_note = "reworded: question text"   # as a reassessment onto a newer bank writes it
     view = AssessmentView(ctx, new.id)
     qtbot.addWidget(view)
     activate(qtbot, view)
-    view.go_to_question("GOV-01")
+    view.go_to_question(QID)
     assert view.confirm_frame.isVisible()
     assert "reworded" in view.confirm_label.text() and "question text" in view.confirm_label.text()
-    assert view.confirm_answer("GOV-01")
-    assert services.assessments.answers(new.id)["GOV-01"].confirm_note == ""
+    assert view.confirm_answer(QID)
+    assert services.assessments.answers(new.id)[QID].confirm_note == ""
     assert no_dialogs == []
 
 

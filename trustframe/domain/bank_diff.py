@@ -150,8 +150,11 @@ def diff_banks(old: Questionnaire, new: Questionnaire) -> BankDiff:
     new_q = new.questions_by_id
     splits: dict[str, list[str]] = {}
     for qid, part in new_q.items():
-        if part.split_from and part.split_from in old_q and part.split_from != qid:
-            splits.setdefault(part.split_from, []).append(qid)
+        source = part.split_from
+        # A split happens in the version that declares it: a part already there, declaring the
+        # same source, is an earlier split carried forward, not a new one.
+        if source and source in old_q and source != qid and (qid not in old_q or old_q[qid].split_from != source):
+            splits.setdefault(source, []).append(qid)
     for old_id, parts in splits.items():
         if old_id in new_q:  # the old question stays, narrowed to one of the facts
             parts.insert(0, old_id)
