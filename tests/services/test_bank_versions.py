@@ -169,7 +169,9 @@ def test_overlays_are_chosen_per_assessment_and_add_their_questions(services: An
     product = services.vendors.add_product(vendor.id, "Borealis Core", "software")
     a = s.create(vendor.id, product.id, tier=1)
     plain = s.questionnaire(a).question_count
+    version = s.get(a.id).version
     a = s.set_overlays(a.id, ["eu-nis2", "eu-dora"])
+    assert a.version == version + 1  # an edit of the assessment moves its row version (team mode)
     assert a.overlay_ids == ("eu-nis2", "eu-dora")
     merged = s.questionnaire(a)
     assert merged.key == s.bank(a).key and merged.question_count == plain + 4

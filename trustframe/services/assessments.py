@@ -231,7 +231,7 @@ class AssessmentService:
         if chosen_t == assessment.overlays:
             return assessment
         with self._s.workspace.transaction() as session:
-            row = self._editable_row(session, assessment_id)
+            row = self._editable_row(session, assessment_id, claim=True)  # team mode: no lost update
             for oid, version in chosen_t:
                 self._s.catalog.keep_overlay_text(session, oid, version)
             before = [f"{o.get('id')}@{o.get('version')}" for o in row.overlays or []]
