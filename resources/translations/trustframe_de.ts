@@ -375,8 +375,8 @@ Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
         <translation>Nächste Bewertung nicht begonnen</translation>
     </message>
     <message>
-        <source>Started the next assessment on %1: %2 answers carried, %3 reworded to confirm, %4 dropped, %5 split questions to answer.</source>
-        <translation>Nächste Bewertung mit %1 begonnen: %2 Antworten übernommen, %3 umformulierte zu bestätigen, %4 entfallen, %5 geteilte Fragen neu zu beantworten.</translation>
+        <source>Started the next assessment on %1: %2 answers carried, %3 reworded to confirm, %4 dropped, %5 questions to answer again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Started the next assessment: answers from this one are marked &quot;to confirm&quot;.</source>

@@ -378,10 +378,9 @@ def test_reassessment_from_the_archived_bank_follows_its_real_diff(services: Any
     from trustframe.domain.bank_diff import carry_plan, diff_banks
 
     current = services.catalog.get("ict-supply-chain-trust")
-    older = [i.version for i in services.catalog.list() if i.id == "ict-supply-chain-trust" and i.version != current.version]
-    if not older:
-        pytest.skip("the bundle keeps no earlier version of the bank")
-    old_version = older[0]
+    # questionnaires/archive keeps 1.0.0 (the version earlier assessments are pinned to)
+    old_version = "1.0.0"
+    assert current.version != old_version
     old_bank = services.catalog.get("ict-supply-chain-trust", old_version)
     a = _assessment_on(services, old_version)
     answerable = [q for q in services.assessments.applicable_questions(a) if q.type is AnswerType.SINGLE_CHOICE]
@@ -390,15 +389,48 @@ def test_reassessment_from_the_archived_bank_follows_its_real_diff(services: Any
     expected = carry_plan(diff_banks(old_bank, current), frozenset(q.id for q in answerable))
     report = services.assessments.reassess_report(a.id)
     assert report.new_key == current.key
-    assert set(report.carried) == set(expected.carry)
-    assert dict(report.confirm) == dict(expected.confirm)
+    reask = dict(report.reask)
+    assert set(report.carried) == set(expected.carry) - set(reask)
+    assert dict(report.confirm) == {q: why for q, why in expected.confirm if q not in reask}
     assert set(report.dropped) == set(expected.dropped)
     assert report.to_answer == expected.to_answer
     carried = services.assessments.answers(report.assessment.id)
-    assert len(carried) == len(expected.carry) + len(expected.confirm)
+    assert len(carried) == len(expected.carry) + len(expected.confirm) - len(reask)
+    # Every carried value is one the new question accepts; every re-asked one is not.
+    from trustframe.domain import answers as answer_values
+
+    old_answers = services.assessments.answers(a.id)
+    for qid, answer in carried.items():
+        answer_values.normalise(current.questions_by_id[qid], answer.value)
+    for qid in reask:
+        assert qid not in carried
+        with pytest.raises(ValueError):
+            answer_values.normalise(current.questions_by_id[qid], old_answers[qid].value)
+    assert set(reask) <= set(expected.carry) | {q for q, _ in expected.confirm}
     # Nothing of a split question lands on its parts, and nothing dropped comes along.
     split_sources = {old for old, _ in expected.diff.split}
     assert not (set(carried) & (set(expected.to_answer) | set(expected.dropped)))
-    assert all(carried[q].confirm_note for q, _ in expected.confirm)
+    assert all(carried[q].confirm_note for q, _ in expected.confirm if q not in reask)
     if split_sources & {q.id for q in answerable}:
         assert report.to_answer
+
+
+def test_a_carried_value_the_new_question_no_longer_offers_is_asked_again(services: Any) -> None:
+    """Bank 1.1 moved GOV-14 and six other certification questions onto one scale: a 1.0 answer
+    such as an option 1.1 no longer has must not be carried as it was (found in review)."""
+    current = services.catalog.get("ict-supply-chain-trust")
+    old_bank = services.catalog.get("ict-supply-chain-trust", "1.0.0")  # kept in questionnaires/archive
+    a = _assessment_on(services, "1.0.0")
+    stale = [q for q in services.assessments.applicable_questions(a)
+             if q.type is AnswerType.SINGLE_CHOICE and q.id in current.questions_by_id
+             and {o.id for o in q.options} - {o.id for o in current.questions_by_id[q.id].options}]
+    assert stale, "bank 1.1 changed no options of a kept question"
+    question = stale[0]
+    gone = sorted({o.id for o in question.options} - {o.id for o in current.questions_by_id[question.id].options})[0]
+    services.assessments.set_answer(a.id, question.id, gone)
+    report = services.assessments.reassess_report(a.id)
+    assert question.id in dict(report.reask)
+    assert question.id not in services.assessments.answers(report.assessment.id)
+    log = [h for h in services.history(report.assessment.id) if h.field == "reassessment_reask"]
+    assert log and question.id in (log[-1].new_value or "")
+    assert old_bank.questions_by_id[question.id]

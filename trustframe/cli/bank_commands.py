@@ -137,6 +137,7 @@ def assessment_reassess(ctx: CliContext) -> int:
             "assessment": new.id, "previous": a.id, "old": report.old_key, "new": report.new_key,
             "carried": list(report.carried), "to_confirm": {qid: why for qid, why in report.confirm},
             "dropped": list(report.dropped), "to_answer": list(report.to_answer),
+            "reask": {qid: why for qid, why in report.reask},
             "buyer": {"carried": list(report.buyer_carried),
                       "to_confirm": {qid: why for qid, why in report.buyer_confirm},
                       "dropped": list(report.buyer_dropped), "to_answer": list(report.buyer_to_answer)},
@@ -145,10 +146,12 @@ def assessment_reassess(ctx: CliContext) -> int:
         return 0
     ctx.print(f"Created assessment {new.id} ({report.new_key}) from assessment {a.id} ({report.old_key}): "
               f"{len(report.carried)} answers carried, {len(report.confirm)} reworded to confirm, "
-              f"{len(report.dropped)} dropped, {len(report.to_answer)} split questions to answer")
+              f"{len(report.dropped)} dropped, {len(report.to_answer)} split questions to answer, "
+              f"{len(report.reask)} answers to give again")
     for title, items in (("Reworded (carried, to confirm)", [f"{q}: {why}" for q, why in report.confirm]),
                          ("Dropped (not carried)", list(report.dropped)),
                          ("Split (to answer again)", list(report.to_answer)),
+                         ("No longer a valid answer (to answer again)", [f"{q}: {why}" for q, why in report.reask]),
                          ("Buyer module, reworded (to confirm)", [f"{q}: {why}" for q, why in report.buyer_confirm]),
                          ("Buyer module, dropped", list(report.buyer_dropped)),
                          ("Overlays that no longer apply", list(report.overlays_dropped))):

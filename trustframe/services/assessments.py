@@ -22,7 +22,7 @@ from trustframe.domain.decision_rules import JustificationNeed, justification_ne
 from trustframe.domain.questionnaire import Question, Questionnaire, QuestionnaireKind, is_buyer_question_id
 from trustframe.domain.scoping import applicable_questions, in_scope
 from trustframe.domain.tiering import TierResult
-from trustframe.errors import ConflictError, NotFoundError, QuestionnaireError, StaleWriteError
+from trustframe.errors import ConflictError, NotFoundError, QuestionnaireError, StaleWriteError, TrustFrameError
 from trustframe.exchange.overlays import AppliedOverlay
 from trustframe.services.changes import Change
 from trustframe.services.questionnaires import BUYER_MODULE_ID, DEFAULT_QUESTIONNAIRE_ID
@@ -138,6 +138,9 @@ class Reassessment:
     buyer_dropped: tuple[str, ...] = ()
     buyer_to_answer: tuple[str, ...] = ()
     overlays_dropped: tuple[str, ...] = ()        # overlays that do not apply to the new bank
+    #: (question, why): answers the new version's question no longer accepts (an option it no
+    #: longer offers, a number outside its range); not carried, to answer again
+    reask: tuple[tuple[str, str], ...] = ()
 
     @property
     def new_version(self) -> bool:
@@ -966,6 +969,24 @@ class AssessmentService:
             old_module = (self._s.catalog.get(new_module.id, old_module_version) if old_module_version
                           else new_module)
             buyer_plan = carry_plan(diff_banks(old_module, new_module), frozenset(buyer_answers))
+        # A reworded question may have changed its options (bank 1.1 put seven certification
+        # questions on one scale): a value the new question does not accept is never carried as
+        # it was; it is listed and asked again.
+        reask: dict[str, str] = {}
+        questions_after = dict(new_questions)
+        if new_module is not None:
+            questions_after.update(new_module.questions_by_id)
+        for qid in list(carried) + list(confirm) + (list(buyer_plan.carry) + list(buyer_plan.confirm)
+                                                    if buyer_plan else []):
+            question = questions_after.get(qid)
+            if question is None:
+                continue
+            try:
+                answer_values.normalise(question, all_answers[qid].value)
+            except (ValueError, TrustFrameError) as exc:
+                reask[qid] = str(exc)
+        carried = [q for q in carried if q not in reask]
+        confirm = {q: why for q, why in confirm.items() if q not in reask}
         now = datetime.now().replace(microsecond=0)
         with self._s.workspace.transaction() as session:
             row = self._insert(session, new_bank, previous.vendor_id, previous.product_id, None, self._s.user,
@@ -980,10 +1001,11 @@ class AssessmentService:
                 QuestionnaireTextRepository(session).put(new_module.id, new_module.version,
                                                          self._s.catalog.text(new_module), origin="bundled")
                 row.buyer_module_version = new_module.version
-            buyer_confirm = dict(buyer_plan.confirm) if buyer_plan else {}
+            buyer_confirm = {q: why for q, why in (buyer_plan.confirm if buyer_plan else ()) if q not in reask}
             copies = [(qid, confirm.get(qid)) for qid in list(carried) + list(confirm)]
             if buyer_plan is not None:
-                copies += [(qid, buyer_confirm.get(qid)) for qid in list(buyer_plan.carry) + list(buyer_confirm)]
+                copies += [(qid, buyer_confirm.get(qid)) for qid in list(buyer_plan.carry) + list(buyer_confirm)
+                           if qid not in reask]
             for qid, note in copies:
                 answer = all_answers[qid]
                 session.add(AnswerRow(
@@ -1004,6 +1026,10 @@ class AssessmentService:
                 history.record(self._s.user, "assessment", row.id, "reassessment_split", None,
                                list(bank_plan.to_answer) + buyer_to_answer, assessment_id=row.id,
                                note="split questions: each part is to answer")
+            if reask:
+                history.record(self._s.user, "assessment", row.id, "reassessment_reask", None, sorted(reask),
+                               assessment_id=row.id,
+                               note="answers the new version's questions no longer accept: to answer again")
             if overlays_dropped:
                 history.record(self._s.user, "assessment", row.id, "overlays", overlays_dropped, None,
                                assessment_id=row.id, note=f"no longer applies to {new_bank.key}")
@@ -1014,7 +1040,8 @@ class AssessmentService:
             confirm=tuple(confirm.items()), dropped=tuple(dropped), to_answer=bank_plan.to_answer,
             buyer_carried=tuple(buyer_plan.carry) if buyer_plan else (),
             buyer_confirm=tuple(buyer_confirm.items()), buyer_dropped=tuple(buyer_dropped),
-            buyer_to_answer=tuple(buyer_to_answer), overlays_dropped=tuple(overlays_dropped))
+            buyer_to_answer=tuple(buyer_to_answer), overlays_dropped=tuple(overlays_dropped),
+            reask=tuple(sorted(reask.items())))
 
     def _bundled_overlay_version(self, overlay_id: str) -> str | None:
         try:

@@ -720,10 +720,10 @@ class AssessmentView(QWidget):
             # A newer bank version: say what was carried and what was not (the change log lists them).
             self.ctx.hub.status_message.emit(
                 self.tr("Started the next assessment on %1: %2 answers carried, %3 reworded to confirm, "
-                        "%4 dropped, %5 split questions to answer.")
+                        "%4 dropped, %5 questions to answer again.")
                 .replace("%1", report.new_key).replace("%2", str(len(report.carried)))
                 .replace("%3", str(len(report.confirm))).replace("%4", str(len(report.dropped)))
-                .replace("%5", str(len(report.to_answer))), 10000)
+                .replace("%5", str(len(report.to_answer) + len(report.reask))), 10000)
         else:
             self.ctx.hub.status_message.emit(
                 self.tr("Started the next assessment: answers from this one are marked \"to confirm\"."), 5000)
