@@ -376,7 +376,7 @@ Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
     </message>
     <message>
         <source>Started the next assessment on %1: %2 answers carried, %3 reworded to confirm, %4 dropped, %5 questions to answer again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Bewertung auf %1 begonnen: %2 Antworten übernommen, %3 umformuliert zur Bestätigung, %4 entfallen, %5 Fragen neu zu beantworten.</translation>
     </message>
     <message>
         <source>Started the next assessment: answers from this one are marked &quot;to confirm&quot;.</source>
