@@ -63,12 +63,20 @@ def export(services: Any, assessment: Any, path: Path) -> tuple[Path, str]:
 
 
 def db_content(services: Any) -> list[str]:
-    """Every row of every table (an SQL dump), to show that nothing at all changed."""
-    con = sqlite3.connect(services.workspace.path)
-    try:
-        return list(con.iterdump())
-    finally:
-        con.close()
+    """Every row of every table, to show that nothing at all changed. Read through the workspace's
+    own engine, so the check means the same on SQLite and on PostgreSQL (a raw sqlite3 dump of a
+    server workspace's name would read an empty new file and prove nothing)."""
+    from sqlalchemy import select
+
+    from trustframe.storage.orm import Base
+
+    rows: list[str] = []
+    with services.workspace.reading() as session:
+        for table in Base.metadata.sorted_tables:
+            found = session.execute(select(table)).all()
+            rows += sorted(f"{table.name}: {tuple(row)!r}" for row in found)
+    assert any(line.startswith("answers: ") or line.startswith("assessments: ") for line in rows)
+    return rows
 
 
 def seal_key(services: Any) -> bytes:
