@@ -178,14 +178,19 @@ def build_portfolio(folder: Path, q: Questionnaire, count: int) -> Path:
                          None, 0, "https://example.org", "", now, "bench"))
         for qid in rnd.sample(evidence_questions, len(evidence_questions) // 3):
             links.append((i, qid, i))
-    con.executemany("INSERT INTO vendors VALUES (?,?,?,?,?,?,?,?)", vendors)
-    con.executemany("INSERT INTO products VALUES (?,?,?,?,?,?,?)", products)
-    con.executemany("INSERT INTO assessments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    assessments)
+    def insert(table: str, rows: list[tuple[Any, ...]]) -> None:
+        # The tuples give the table's leading columns; later migrations append columns (row
+        # versions, pinned versions) that keep their defaults, so name the columns given.
+        names = [r[1] for r in con.execute(f"PRAGMA table_info({table})")][: len(rows[0])]
+        con.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", rows)
+
+    insert("vendors", vendors)
+    insert("products", products)
+    insert("assessments", assessments)
     con.executemany("INSERT INTO answers (assessment_id, question_id, value, comment, source, override_reason, "
                     "needs_follow_up, to_confirm, vendor_value, updated_at, updated_by, import_id) "
                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", answers)
-    con.executemany("INSERT INTO evidence VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", evidence)
+    insert("evidence", evidence)
     con.executemany("INSERT INTO answer_evidence VALUES (?,?,?)", links)
     con.commit()
     con.close()
