@@ -227,9 +227,7 @@ def _gui_screens(app: Any, window: Any, ctx: Any, services: Any, target: Any, no
     try:
         from trustframe.domain.assessment import Decision
         from trustframe.ui.dialogs.decision_dialog import DecisionDialog
-        from trustframe.ui.scoring_access import score_or_none
-
-        score = score_or_none(services, target.assessment_id)
+        score = services.scoring.score_or_none(target.assessment_id)
         dialog = DecisionDialog(ctx, target.assessment_id, score, window)
         recommended = Decision(score.recommendation.value) if score else Decision.APPROVE
         dialog.set_decision(next(d for d in Decision if d is not recommended))
