@@ -48,7 +48,7 @@ def main(argv: list[str]) -> int:
                 else str(value)
             lines.append(f"- {key.replace('_', ' ')}: {shown}")
         if suite.get("notes"):
-            lines += ["", "Failures recorded (first 50):", ""] + [f"- {note}" for note in suite["notes"]]
+            lines += ["", "Notes recorded by the suite (failures, when there are any; first 50):", ""] + [f"- {note}" for note in suite["notes"]]
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {target} ({len(suites)} suites)")
     return 0
