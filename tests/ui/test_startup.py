@@ -112,6 +112,7 @@ def test_a_large_register_shows_a_first_screenful_then_every_row(
     from trustframe.ui import startup
 
     monkeypatch.setattr(startup, "FIRST_SCREENFUL_VENDORS", 3)  # the demo has 8 vendors
+    monkeypatch.setattr(startup, "SMALL_WORKSPACE_BYTES", 0)  # read as a large one is: on a worker
     window = start(demo_path)
     seen: list[tuple[int, int | None, str]] = []
     window.startup_loader.rows_shown.connect(
@@ -124,6 +125,21 @@ def test_a_large_register_shows_a_first_screenful_then_every_row(
     assert n_first == sum(1 for r in every if r.vendor_name in first_vendors) and total_first == 8
     assert summary_first == "Loading the register of 8 vendors… the first ones by name are shown."
     assert (n_all, total_all) == (len(every), None) and summary_all == "8 vendors · 10 products and services"
+    assert window.store.rows == every
+
+
+def test_a_small_register_is_there_when_the_window_first_shows(qtbot: Any, start: Any, demo_path: Path) -> None:
+    """A small workspace is read before the first paint (no thread hand-off), so its rows come
+    with the window; the services load after the window has painted."""
+    from trustframe.services.context import Services
+
+    window = start(demo_path)
+    with Services.open(demo_path, create=False, read_only=True) as services:
+        every = services.scoring.register_rows()
+    assert window.store.rows == every and window.store.partial_total is None
+    assert window.register_view.summary.text() == "8 vendors · 10 products and services"
+    assert not window.startup_loader.is_ready
+    qtbot.waitUntil(lambda: window.startup_loader.is_ready, timeout=30000)
     assert window.store.rows == every
 
 

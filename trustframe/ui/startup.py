@@ -25,7 +25,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
 from trustframe.ui import error_dialog
 from trustframe.ui.operations import Operation, Task
@@ -39,6 +39,12 @@ log = logging.getLogger(__name__)
 #: Vendors in the first screenful of a large register (a screen shows 30-40 rows; the rest of
 #: the page is there to scroll while the whole register is read).
 FIRST_SCREENFUL_VENDORS = 200
+#: A workspace file up to this size has its register read on the GUI thread before the window is
+#: first painted (about 3 ms of sqlite3 for the demo, cheaper than a thread hand-off that competes
+#: with the first paint), so its rows arrive with the window.
+SMALL_WORKSPACE_BYTES = 4 * 1024 * 1024
+#: If no paint event arrives (a hidden or minimised window), the services load after this anyway.
+SERVICES_FALLBACK_MS = 400
 
 
 def can_open_light(path: Path) -> bool:
@@ -72,6 +78,9 @@ class StartupLoader(QObject):
         self._user = user
         self.light: "LightRegister | None" = None
         self.is_ready = False
+        self._services_after_paint = False
+        self._waiting_for_paint = False
+        self._services_started = False
 
     def start(self) -> None:
         """Show the window's opening state and start reading."""
@@ -92,9 +101,41 @@ class StartupLoader(QObject):
         window.ctx.hub.workspace_changed.connect(self._on_workspace_changed)
         window.statusBar().showMessage(self.tr("Opening the workspace… editing, import and reports are "
                                                "available in a moment."))
+        if self._is_small():
+            # The services wait for the window's first paint: importing SQLAlchemy on their
+            # thread beside it would slow the paint the officer is waiting for.
+            self._services_after_paint = True
+            try:
+                light = self._read(None)
+            except Exception as exc:  # noqa: BLE001 - same fallback as the threaded read
+                self._on_read_failed(exc)
+            else:
+                self._on_read(light)
+            return
         # After the first paint: the reading thread would otherwise compete for the GIL with
         # building and showing the window.
         QTimer.singleShot(0, self._begin_read)
+
+    def _is_small(self) -> bool:
+        try:
+            return self.path.stat().st_size <= SMALL_WORKSPACE_BYTES
+        except OSError:
+            return False  # the threaded path reports what is wrong
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Starts the services once the window has painted (see :meth:`start`)."""
+        if event.type() == QEvent.Type.Paint and self._waiting_for_paint:
+            self._waiting_for_paint = False
+            watched.removeEventFilter(self)
+            # queued: the paint finishes first
+            QTimer.singleShot(0, self._open_services_now)
+        return False
+
+    def _open_services_now(self) -> None:
+        if not self._services_started:
+            self._services_started = True
+            Operation(self._open, parent=self._window, show_progress=False, on_success=self._on_opened,
+                      on_failure=self._on_open_failed).start()
 
     def _begin_read(self) -> None:
         Operation(self._read, parent=self._window, show_progress=False, on_success=self._on_read,
@@ -102,7 +143,7 @@ class StartupLoader(QObject):
 
     # -- step 1: the register, sqlite3 alone ---------------------------------------------------
 
-    def _read(self, task: Task) -> "LightRegister | None":
+    def _read(self, task: Task | None) -> "LightRegister | None":
         from trustframe.services.register_build import read_register_light
 
         # A large register shows a first screenful (the first vendors by name, read in a few
@@ -148,8 +189,13 @@ class StartupLoader(QObject):
     # -- step 2: the services ------------------------------------------------------------------
 
     def _open_services(self) -> None:
-        Operation(self._open, parent=self._window, show_progress=False, on_success=self._on_opened,
-                  on_failure=self._on_open_failed).start()
+        if self._services_after_paint:
+            self._services_after_paint = False
+            self._waiting_for_paint = True
+            self._window.installEventFilter(self)
+            QTimer.singleShot(SERVICES_FALLBACK_MS, self._open_services_now)
+            return
+        self._open_services_now()
 
     def _open(self, task: Task) -> Any:
         from trustframe.ui.main_window import open_services
