@@ -20,6 +20,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from trustframe import __version__, paths
+from trustframe.storage.locations import is_server_location
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -164,7 +165,7 @@ def start_gui(workspace: str | None = None, argv: list[str] | None = None) -> tu
     _import_before_qt()
     # A team workspace's URL / service=NAME is kept as given (Path would fold its //) and never
     # read the light way; a file path may be.
-    team = bool(workspace) and _is_team_location(workspace or "")
+    team = bool(workspace) and is_server_location(workspace or "")
     explicit: Path | str | None = (workspace.strip() if team else Path(workspace).expanduser()) if workspace else None
     preload: threading.Thread | None = None
     if explicit is not None and not _light_first(explicit):
@@ -193,7 +194,7 @@ def start_gui(workspace: str | None = None, argv: list[str] | None = None) -> tu
     create = False
     if explicit is not None:
         target, create = explicit, not team
-    elif settings.last_workspace and _is_team_location(settings.last_workspace):
+    elif settings.last_workspace and is_server_location(settings.last_workspace):
         target = settings.last_workspace
     elif settings.last_workspace and Path(settings.last_workspace).is_file():
         target = Path(settings.last_workspace)
@@ -233,12 +234,6 @@ def _import_before_qt() -> None:
     import trustframe.errors  # noqa: F401
     import trustframe.services.register_build  # noqa: F401
     import trustframe.storage.light  # noqa: F401
-
-
-def _is_team_location(location: str) -> bool:
-    """True for a team workspace on PostgreSQL (a URL or ``service=NAME``); kept Qt-free here so
-    start-up can decide before PySide6 loads (the same test as ``ui.main_window.is_team_location``)."""
-    return location.strip().startswith(("postgresql://", "postgresql+psycopg://", "postgres://", "service="))
 
 
 def _light_first(path: Path | str) -> bool:

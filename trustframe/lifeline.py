@@ -93,7 +93,7 @@ def _children() -> list[int]:
                 except (OSError, IndexError, ValueError):
                     continue
     except OSError:
-        pass
+        return found  # no /proc (not Linux): no children can be found this way
     return found
 
 

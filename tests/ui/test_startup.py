@@ -29,18 +29,6 @@ def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield path
 
 
-@pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> list[messages.Message]:
-    """Message boxes are recorded, never shown."""
-    recorded: list[messages.Message] = []
-
-    def present(_parent: Any, message: messages.Message) -> bool:
-        recorded.append(message)
-        return True
-
-    monkeypatch.setattr(messages, "presenter", present)
-    return recorded
-
 
 @pytest.fixture
 def start(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:

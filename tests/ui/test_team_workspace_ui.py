@@ -9,21 +9,9 @@ from typing import Any
 
 import pytest
 
-from trustframe.ui import messages
 
 pytestmark = pytest.mark.postgres
 
-
-@pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> list[messages.Message]:
-    recorded: list[messages.Message] = []
-
-    def present(_parent: Any, message: messages.Message) -> bool:
-        recorded.append(message)
-        return True
-
-    monkeypatch.setattr(messages, "presenter", present)
-    return recorded
 
 
 def test_the_window_opens_a_demo_built_on_postgresql(qtbot: Any, pg_cluster: Any, shown: list,

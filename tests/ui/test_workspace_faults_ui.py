@@ -11,20 +11,7 @@ from typing import Any
 
 import pytest
 
-from trustframe.ui import messages
 
-
-@pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> list[messages.Message]:
-    """Message boxes are recorded, never shown."""
-    recorded: list[messages.Message] = []
-
-    def present(_parent: Any, message: messages.Message) -> bool:
-        recorded.append(message)
-        return True
-
-    monkeypatch.setattr(messages, "presenter", present)
-    return recorded
 
 
 @pytest.fixture

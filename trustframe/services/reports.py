@@ -360,7 +360,7 @@ def _report_translator(services: "Services", language: str, kind: str,
             try:  # the buyer-readiness block quotes the buyer module's titles
                 questionnaires.append(services.assessments.buyer_module(ids[0]))
             except TrustFrameError:
-                pass
+                log.debug("No buyer module for assessment %s: its section is not in the report", ids[0])
     try:
         return ReportTranslator(language, questionnaires)
     except ValueError as exc:

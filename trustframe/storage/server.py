@@ -19,19 +19,10 @@ from sqlalchemy import Engine, create_engine, inspect, text
 from sqlalchemy.engine import URL, make_url
 
 from trustframe.errors import NotAWorkspaceError, WorkspaceDamagedError, WorkspaceError, WorkspaceTooNewError
+from trustframe.storage.locations import SERVER_PREFIXES, is_server_location  # noqa: F401 (re-exported)
 
-#: Prefixes that name a server workspace rather than a file.
-SERVER_PREFIXES = ("postgresql://", "postgresql+psycopg://", "postgres://")
 #: Arbitrary but fixed: serialises creating/migrating one database between programs.
 MIGRATION_LOCK_KEY = 7_243_551_001
-
-
-def is_server_location(location: object) -> bool:
-    """True when ``location`` names a PostgreSQL workspace (a URL or ``service=NAME``)."""
-    if not isinstance(location, str):
-        return False
-    text_ = location.strip()
-    return text_.startswith(SERVER_PREFIXES) or text_.startswith("service=")
 
 
 def server_url(location: str, password: str | None = None) -> URL:

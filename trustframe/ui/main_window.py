@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from trustframe import __version__, paths
+from trustframe.storage.locations import is_server_location
 from trustframe.ui import error_dialog, icons, messages
 from trustframe.ui.models.register_store import RegisterStore
 from trustframe.ui.operations import Operation, Task
@@ -59,8 +60,7 @@ def demo_workspace_path() -> Path:
 
 def is_team_location(location: Path | str) -> bool:
     """True for a team workspace on PostgreSQL (a URL or ``service=NAME``) rather than a file."""
-    return isinstance(location, str) and location.strip().startswith(
-        ("postgresql://", "postgresql+psycopg://", "postgres://", "service="))
+    return is_server_location(location)
 
 
 def open_services(path: Path | str, create: bool, user: str | None = None, password: str | None = None) -> "Services":
