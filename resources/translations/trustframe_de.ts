@@ -10,10 +10,195 @@
     </message>
 </context>
 <context>
+    <name>AssessmentController</name>
+    <message>
+        <source>Answer %1</source>
+        <extracomment>When one score takes longer than this, later scores wait for a pause in the typing. A save or change was refused (the reason was shown): the screen reloads. A new score arrived (ScoreResult or None). Bumped by a synchronous score: a background result started before it is stale.</extracomment>
+        <translation>Antwort auf %1</translation>
+    </message>
+    <message>
+        <source>Comment on %1</source>
+        <translation>Kommentar zu %1</translation>
+    </message>
+    <message>
+        <source>Follow-up on %1</source>
+        <translation>Nachverfolgung zu %1</translation>
+    </message>
+    <message>
+        <source>Confirm %1</source>
+        <translation>%1 bestätigen</translation>
+    </message>
+    <message>
+        <source>Clear %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <source>Override %1</source>
+        <translation>%1 übersteuern</translation>
+    </message>
+    <message>
+        <source>Answer not saved</source>
+        <translation>Antwort nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Answer changed by someone else</source>
+        <translation>Antwort von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <source>{question} was saved by someone else while you edited it.</source>
+        <translation>{question} wurde von jemand anderem gespeichert, während Sie sie bearbeitet haben.</translation>
+    </message>
+    <message>
+        <source>Theirs: {theirs}
+Yours: {yours}
+
+Save yours over theirs? No keeps theirs.</source>
+        <translation>Deren Antwort: {theirs}
+Ihre Antwort: {yours}
+
+Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
+    </message>
+    <message>
+        <source>Evidence link not changed</source>
+        <translation>Nachweisverknüpfung nicht geändert</translation>
+    </message>
+    <message>
+        <source>Link evidence to %1</source>
+        <translation>Nachweis mit %1 verknüpfen</translation>
+    </message>
+    <message>
+        <source>Unlink evidence from %1</source>
+        <translation>Nachweisverknüpfung von %1 lösen</translation>
+    </message>
+    <message>
+        <source>Red flag not accepted</source>
+        <translation>Warnsignal nicht akzeptiert</translation>
+    </message>
+    <message>
+        <source>Acceptance not revoked</source>
+        <translation>Akzeptanz nicht widerrufen</translation>
+    </message>
+    <message>
+        <source>Not reopened</source>
+        <translation>Nicht wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>Not applicable answers not accepted</source>
+        <translation>Antworten „nicht zutreffend“ nicht akzeptiert</translation>
+    </message>
+    <message>
+        <source>Status not changed</source>
+        <translation>Status nicht geändert</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Next assessment not started</source>
+        <translation>Nächste Bewertung nicht begonnen</translation>
+    </message>
+    <message>
+        <source>Started the next assessment on %1: %2 answers carried, %3 reworded to confirm, %4 dropped, %5 questions to answer again.</source>
+        <translation>Nächste Bewertung auf %1 begonnen: %2 Antworten übernommen, %3 umformuliert zur Bestätigung, %4 entfallen, %5 Fragen neu zu beantworten.</translation>
+    </message>
+    <message>
+        <source>Started the next assessment: answers from this one are marked "to confirm".</source>
+        <translation>Nächste Bewertung begonnen: Antworten aus dieser sind als „zu bestätigen“ markiert.</translation>
+    </message>
+    <message>
+        <source>No earlier answers of this vendor from the last %1 months to offer.</source>
+        <translation>Keine früheren Antworten dieses Anbieters aus den letzten %1 Monaten vorhanden.</translation>
+    </message>
+    <message>
+        <source>Pre-fill from earlier answers</source>
+        <translation>Aus früheren Antworten vorausfüllen</translation>
+    </message>
+    <message>
+        <source>Pre-fill %1 answers from this vendor's other assessments?</source>
+        <translation>%1 Antworten aus den anderen Bewertungen dieses Anbieters vorausfüllen?</translation>
+    </message>
+    <message>
+        <source>They arrive marked "to confirm" and keep where they came from: %1. Questions already answered are left as they are.</source>
+        <translation>Sie werden als „zu bestätigen“ markiert und behalten ihre Herkunft: %1. Bereits beantwortete Fragen bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>This assessment is decided and locked. Reopen it (with a reason) to change it.</source>
+        <translation>Diese Bewertung ist entschieden und gesperrt. Öffnen Sie sie (mit Begründung) wieder, um sie zu ändern.</translation>
+    </message>
+    <message>
+        <source>Reopen assessment</source>
+        <translation>Bewertung wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Why is this decided assessment reopened? The reason is kept in the change log.</source>
+        <translation>Warum wird diese entschiedene Bewertung wieder geöffnet? Die Begründung wird im Änderungsprotokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Start next assessment</source>
+        <translation>Nächste Bewertung beginnen</translation>
+    </message>
+    <message>
+        <source>Start the next assessment of %1?</source>
+        <translation>Die nächste Bewertung von %1 beginnen?</translation>
+    </message>
+    <message>
+        <source>This one stays decided (%1 on %2) and is shown in the register until the new one is decided. Its answers are copied into the new assessment, marked "to confirm".</source>
+        <translation>Diese bleibt entschieden (%1 am %2) und wird im Register angezeigt, bis die neue entschieden ist. Ihre Antworten werden in die neue Bewertung übernommen und als „zu bestätigen“ markiert.</translation>
+    </message>
+    <message>
+        <source>Accept red flag</source>
+        <translation>Warnsignal akzeptieren</translation>
+    </message>
+    <message>
+        <source>Why is red flag %1 accepted as mitigated?</source>
+        <translation>Warum wird Warnsignal %1 als gemindert akzeptiert?</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Akzeptieren</translation>
+    </message>
+    <message>
+        <source>Accept 'not applicable'</source>
+        <translation>„Nicht zutreffend“ akzeptieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Why do these %n answer(s) not apply? (%1)</source>
+        <translation>
+            <numerusform>Warum trifft diese %n Antwort nicht zu? (%1)</numerusform>
+            <numerusform>Warum treffen diese %n Antworten nicht zu? (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Override: %1</source>
+        <translation>Übersteuerung: %1</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Nachverfolgung</translation>
+    </message>
+    <message>
+        <source>To confirm (reworded)</source>
+        <translation>Zu bestätigen (umformuliert)</translation>
+    </message>
+    <message>
+        <source>To confirm</source>
+        <translation>Zu bestätigen</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentView</name>
     <message>
         <source>Assessment</source>
-        <extracomment>When one score takes longer than this, later scores wait for a pause in the typing. The tab title changed (vendor · product). The question shown changed (question id). A new score was shown (ScoreResult or None).</extracomment>
+        <extracomment>The tab title changed (vendor · product). The question shown changed (question id). A new score was shown (ScoreResult or None).</extracomment>
         <translation>Bewertung</translation>
     </message>
     <message>
@@ -41,7 +226,7 @@
         <translation>&amp;Nächste Bewertung beginnen</translation>
     </message>
     <message>
-        <source>Start the next assessment of this product; this one&apos;s answers are copied as &quot;to confirm&quot;</source>
+        <source>Start the next assessment of this product; this one's answers are copied as "to confirm"</source>
         <translation>Die nächste Bewertung dieses Produkts beginnen; die Antworten dieser Bewertung werden als „zu bestätigen“ übernommen</translation>
     </message>
     <message>
@@ -49,80 +234,12 @@
         <translation>Fragen</translation>
     </message>
     <message>
-        <source>Question</source>
-        <translation>Frage</translation>
-    </message>
-    <message>
-        <source>Copied from the previous assessment. Confirm it if it still holds, or change it.</source>
-        <translation>Aus der vorherigen Bewertung übernommen. Bestätigen Sie die Antwort, wenn sie noch zutrifft, oder ändern Sie sie.</translation>
-    </message>
-    <message>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <source>Last time</source>
-        <translation>Letztes Mal</translation>
-    </message>
-    <message>
-        <source>Help for the vendor</source>
-        <translation>Hilfe für den Anbieter</translation>
-    </message>
-    <message>
-        <source>Guidance for the buyer</source>
-        <translation>Hinweise für den Auftraggeber</translation>
-    </message>
-    <message>
-        <source>Answer</source>
-        <translation>Antwort</translation>
-    </message>
-    <message>
-        <source>Answer area</source>
-        <translation>Antwortbereich</translation>
-    </message>
-    <message>
-        <source>Red flag raised</source>
-        <translation>Warnsignal ausgelöst</translation>
-    </message>
-    <message>
-        <source>&amp;Comment</source>
-        <translation>&amp;Kommentar</translation>
-    </message>
-    <message>
-        <source>What you checked, what the vendor said, what is missing…</source>
-        <translation>Was Sie geprüft haben, was der Anbieter gesagt hat, was fehlt…</translation>
-    </message>
-    <message>
         <source>Comment</source>
         <translation>Kommentar</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>Nachweise</translation>
-    </message>
-    <message>
-        <source>Linked evidence</source>
-        <translation>Verknüpfte Nachweise</translation>
-    </message>
-    <message>
-        <source>&amp;Link evidence…</source>
-        <translation>Nachweis &amp;verknüpfen…</translation>
-    </message>
-    <message>
-        <source>&amp;Unlink</source>
-        <translation>Verknüpfung &amp;lösen</translation>
-    </message>
-    <message>
-        <source>Mark the answer for follow-up with the vendor (Ctrl+Shift+F)</source>
-        <translation>Die Antwort zur Nachverfolgung mit dem Anbieter markieren (Strg+Umschalt+F)</translation>
-    </message>
-    <message>
-        <source>No questions are in scope.</source>
-        <translation>Keine Fragen im Umfang.</translation>
-    </message>
-    <message>
-        <source>Needs f&amp;ollow-up</source>
-        <translation>Nachverf&amp;olgung nötig</translation>
     </message>
     <message>
         <source>Question page</source>
@@ -237,7 +354,7 @@
         <translation>Aus früheren Antworten vorausfüllen…</translation>
     </message>
     <message>
-        <source>Offer the answers this vendor gave in its other recent assessments, marked &quot;to confirm&quot;</source>
+        <source>Offer the answers this vendor gave in its other recent assessments, marked "to confirm"</source>
         <translation>Die Antworten anbieten, die dieser Anbieter in seinen anderen aktuellen Bewertungen gegeben hat, markiert als „zu bestätigen“</translation>
     </message>
     <message>
@@ -305,84 +422,6 @@
         <translation>Alle Fragen sind beantwortet. Wechseln Sie zur Prüfung, um zu entscheiden.</translation>
     </message>
     <message>
-        <source>Answer not saved</source>
-        <translation>Antwort nicht gespeichert</translation>
-    </message>
-    <message>
-        <source>Answer %1</source>
-        <translation>Antwort auf %1</translation>
-    </message>
-    <message>
-        <source>(empty)</source>
-        <translation>(leer)</translation>
-    </message>
-    <message>
-        <source>Answer changed by someone else</source>
-        <translation>Antwort von jemand anderem geändert</translation>
-    </message>
-    <message>
-        <source>{question} was saved by someone else while you edited it.</source>
-        <translation>{question} wurde von jemand anderem gespeichert, während Sie sie bearbeitet haben.</translation>
-    </message>
-    <message>
-        <source>Theirs: {theirs}
-Yours: {yours}
-
-Save yours over theirs? No keeps theirs.</source>
-        <translation>Deren Antwort: {theirs}
-Ihre Antwort: {yours}
-
-Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
-    </message>
-    <message>
-        <source>Comment on %1</source>
-        <translation>Kommentar zu %1</translation>
-    </message>
-    <message>
-        <source>Follow-up on %1</source>
-        <translation>Nachverfolgung zu %1</translation>
-    </message>
-    <message>
-        <source>Confirm %1</source>
-        <translation>%1 bestätigen</translation>
-    </message>
-    <message>
-        <source>Override %1</source>
-        <translation>%1 übersteuern</translation>
-    </message>
-    <message>
-        <source>Red flag not accepted</source>
-        <translation>Warnsignal nicht akzeptiert</translation>
-    </message>
-    <message>
-        <source>Acceptance not revoked</source>
-        <translation>Akzeptanz nicht widerrufen</translation>
-    </message>
-    <message>
-        <source>Not reopened</source>
-        <translation>Nicht wieder geöffnet</translation>
-    </message>
-    <message>
-        <source>Status not changed</source>
-        <translation>Status nicht geändert</translation>
-    </message>
-    <message>
-        <source>Status: %1</source>
-        <translation>Status: %1</translation>
-    </message>
-    <message>
-        <source>Next assessment not started</source>
-        <translation>Nächste Bewertung nicht begonnen</translation>
-    </message>
-    <message>
-        <source>Started the next assessment on %1: %2 answers carried, %3 reworded to confirm, %4 dropped, %5 questions to answer again.</source>
-        <translation>Nächste Bewertung auf %1 begonnen: %2 Antworten übernommen, %3 umformuliert zur Bestätigung, %4 entfallen, %5 Fragen neu zu beantworten.</translation>
-    </message>
-    <message>
-        <source>Started the next assessment: answers from this one are marked &quot;to confirm&quot;.</source>
-        <translation>Nächste Bewertung begonnen: Antworten aus dieser sind als „zu bestätigen“ markiert.</translation>
-    </message>
-    <message>
         <source>This assessment no longer exists.</source>
         <translation>Diese Bewertung existiert nicht mehr.</translation>
     </message>
@@ -399,187 +438,12 @@ Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
         <translation>Entschieden: %1 von %2 am %3. Diese Bewertung ist gesperrt; öffnen Sie sie mit Begründung wieder, um etwas zu ändern.</translation>
     </message>
     <message>
-        <source>%1 of %2</source>
-        <translation>%1 von %2</translation>
-    </message>
-    <message>
-        <source>optional</source>
-        <translation>optional</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;For the vendor:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;Für den Anbieter:&lt;/b&gt; %1</translation>
-    </message>
-    <message>
-        <source>Why it matters</source>
-        <translation>Warum es wichtig ist</translation>
-    </message>
-    <message>
-        <source>Good evidence</source>
-        <translation>Guter Nachweis</translation>
-    </message>
-    <message>
-        <source>Weak answer</source>
-        <translation>Schwache Antwort</translation>
-    </message>
-    <message>
-        <source>Evidence to ask for</source>
-        <translation>Anzufordernde Nachweise</translation>
-    </message>
-    <message>
-        <source>The question was reworded since this answer was given (%1). Confirm the answer if it still holds, or change it.</source>
-        <translation>Die Frage wurde umformuliert, seit diese Antwort gegeben wurde (%1). Bestätigen Sie die Antwort, wenn sie noch zutrifft, oder ändern Sie sie.</translation>
-    </message>
-    <message>
-        <source>(not answered)</source>
-        <translation>(nicht beantwortet)</translation>
-    </message>
-    <message>
-        <source>Last time: %1</source>
-        <translation>Letztes Mal: %1</translation>
-    </message>
-    <message>
-        <source>Changed since last time.</source>
-        <translation>Seit dem letzten Mal geändert.</translation>
-    </message>
-    <message>
-        <source>Red flag (%1): %2</source>
-        <translation>Warnsignal (%1): %2</translation>
-    </message>
-    <message>
-        <source>accepted as mitigated</source>
-        <translation>als gemindert akzeptiert</translation>
-    </message>
-    <message>
-        <source>Mitigation</source>
-        <translation>Gegenmaßnahme</translation>
-    </message>
-    <message>
-        <source>Not answered yet.</source>
-        <translation>Noch nicht beantwortet.</translation>
-    </message>
-    <message>
-        <source>updated %1</source>
-        <translation>aktualisiert %1</translation>
-    </message>
-    <message>
-        <source>by %1</source>
-        <translation>von %1</translation>
-    </message>
-    <message>
-        <source>Override reason: %1</source>
-        <translation>Grund der Übersteuerung: %1</translation>
-    </message>
-    <message>
-        <source>The vendor answered: %1</source>
-        <translation>Der Anbieter antwortete: %1</translation>
-    </message>
-    <message>
-        <source>Answer to %1</source>
-        <translation>Antwort auf %1</translation>
-    </message>
-    <message>
-        <source>Override: %1</source>
-        <translation>Übersteuerung: %1</translation>
-    </message>
-    <message>
-        <source>To confirm</source>
-        <translation>Zu bestätigen</translation>
-    </message>
-    <message>
-        <source>To confirm (reworded)</source>
-        <translation>Zu bestätigen (umformuliert)</translation>
-    </message>
-    <message>
-        <source>Not applicable answers not accepted</source>
-        <translation>Antworten „nicht zutreffend“ nicht akzeptiert</translation>
-    </message>
-    <message>
-        <source>This assessment is decided and locked. Reopen it (with a reason) to change it.</source>
-        <translation>Diese Bewertung ist entschieden und gesperrt. Öffnen Sie sie (mit Begründung) wieder, um sie zu ändern.</translation>
-    </message>
-    <message>
-        <source>Evidence link not changed</source>
-        <translation>Nachweisverknüpfung nicht geändert</translation>
-    </message>
-    <message>
-        <source>Link evidence to %1</source>
-        <translation>Nachweis mit %1 verknüpfen</translation>
-    </message>
-    <message>
-        <source>Unlink evidence from %1</source>
-        <translation>Nachweisverknüpfung von %1 lösen</translation>
-    </message>
-    <message>
         <source>The workspace was closed.</source>
         <translation>Der Arbeitsbereich wurde geschlossen.</translation>
     </message>
     <message>
-        <source>Clear %1</source>
-        <translation>%1 löschen</translation>
-    </message>
-    <message>
-        <source>Reopen assessment</source>
-        <translation>Bewertung wieder öffnen</translation>
-    </message>
-    <message>
-        <source>Why is this decided assessment reopened? The reason is kept in the change log.</source>
-        <translation>Warum wird diese entschiedene Bewertung wieder geöffnet? Die Begründung wird im Änderungsprotokoll festgehalten.</translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation>Wieder öffnen</translation>
-    </message>
-    <message>
-        <source>Start the next assessment of %1?</source>
-        <translation>Die nächste Bewertung von %1 beginnen?</translation>
-    </message>
-    <message>
-        <source>This one stays decided (%1 on %2) and is shown in the register until the new one is decided. Its answers are copied into the new assessment, marked &quot;to confirm&quot;.</source>
-        <translation>Diese bleibt entschieden (%1 am %2) und wird im Register angezeigt, bis die neue entschieden ist. Ihre Antworten werden in die neue Bewertung übernommen und als „zu bestätigen“ markiert.</translation>
-    </message>
-    <message>
-        <source>No earlier answers of this vendor from the last %1 months to offer.</source>
-        <translation>Keine früheren Antworten dieses Anbieters aus den letzten %1 Monaten vorhanden.</translation>
-    </message>
-    <message>
-        <source>Pre-fill from earlier answers</source>
-        <translation>Aus früheren Antworten vorausfüllen</translation>
-    </message>
-    <message>
-        <source>Pre-fill %1 answers from this vendor&apos;s other assessments?</source>
-        <translation>%1 Antworten aus den anderen Bewertungen dieses Anbieters vorausfüllen?</translation>
-    </message>
-    <message>
-        <source>They arrive marked &quot;to confirm&quot; and keep where they came from: %1. Questions already answered are left as they are.</source>
-        <translation>Sie werden als „zu bestätigen“ markiert und behalten ihre Herkunft: %1. Bereits beantwortete Fragen bleiben unverändert.</translation>
-    </message>
-    <message>
         <source>Pre-filled %1 answers to confirm.</source>
         <translation>%1 Antworten zum Bestätigen vorausgefüllt.</translation>
-    </message>
-    <message>
-        <source>Accept red flag</source>
-        <translation>Warnsignal akzeptieren</translation>
-    </message>
-    <message>
-        <source>Why is red flag %1 accepted as mitigated?</source>
-        <translation>Warum wird Warnsignal %1 als gemindert akzeptiert?</translation>
-    </message>
-    <message>
-        <source>Accept</source>
-        <translation>Akzeptieren</translation>
-    </message>
-    <message>
-        <source>Accept &apos;not applicable&apos;</source>
-        <translation>„Nicht zutreffend“ akzeptieren</translation>
-    </message>
-    <message numerus="yes">
-        <source>Why do these %n answer(s) not apply? (%1)</source>
-        <translation>
-            <numerusform>Warum trifft diese %n Antwort nicht zu? (%1)</numerusform>
-            <numerusform>Warum treffen diese %n Antworten nicht zu? (%1)</numerusform>
-        </translation>
     </message>
     <message>
         <source>critical importance</source>
@@ -620,7 +484,7 @@ Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
         <translation>Bereitschaft des Auftraggebers</translation>
     </message>
     <message>
-        <source>Your organisation&apos;s own duties for this purchase. Scored on their own: they do not change the vendor&apos;s rating and are never sent to the vendor.</source>
+        <source>Your organisation's own duties for this purchase. Scored on their own: they do not change the vendor's rating and are never sent to the vendor.</source>
         <translation>Die eigenen Pflichten Ihrer Organisation bei diesem Kauf. Getrennt bewertet: Sie ändern die Einstufung des Anbieters nicht und werden dem Anbieter nie geschickt.</translation>
     </message>
     <message>
@@ -663,7 +527,7 @@ Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
     <name>ComparePickerDialog</name>
     <message>
         <source>Compare assessments</source>
-        <extracomment>Filter value meaning &quot;assessments without a procurement reference&quot;. The background scoring of ratings the register did not know (None when not needed).</extracomment>
+        <extracomment>Filter value meaning "assessments without a procurement reference". The background scoring of ratings the register did not know (None when not needed).</extracomment>
         <translation>Bewertungen vergleichen</translation>
     </message>
     <message>
@@ -1468,7 +1332,7 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
     <name>ImportDialog</name>
     <message>
         <source>Import vendor answers</source>
-        <extracomment>Row colours per category: light backgrounds that keep black text readable. The problem&apos;s location (sheet and cell, e.g. &quot;Questions!F4&quot;) on each problem list item.</extracomment>
+        <extracomment>Row colours per category: light backgrounds that keep black text readable. The problem's location (sheet and cell, e.g. "Questions!F4") on each problem list item.</extracomment>
         <translation>Antworten des Anbieters importieren</translation>
     </message>
     <message>
@@ -1521,7 +1385,7 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>Jetzt</translation>
     </message>
     <message>
-        <source>Vendor&apos;s answer</source>
+        <source>Vendor's answer</source>
         <translation>Antwort des Anbieters</translation>
     </message>
     <message>
@@ -1607,7 +1471,7 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>Zurückerhaltene Arbeitsmappe öffnen</translation>
     </message>
     <message>
-        <source>Not imported: the workbook&apos;s old-style seal was not accepted.</source>
+        <source>Not imported: the workbook's old-style seal was not accepted.</source>
         <translation>Nicht importiert: Das Siegel alter Art der Arbeitsmappe wurde nicht akzeptiert.</translation>
     </message>
     <message>
@@ -1619,7 +1483,7 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>Identität der Arbeitsmappe kann nicht geprüft werden</translation>
     </message>
     <message>
-        <source>Import it anyway? Choose Yes only if you know this file is the vendor&apos;s return for that assessment.</source>
+        <source>Import it anyway? Choose Yes only if you know this file is the vendor's return for that assessment.</source>
         <translation>Trotzdem importieren? Wählen Sie Ja nur, wenn Sie wissen, dass diese Datei der Rücklauf des Anbieters für diese Bewertung ist.</translation>
     </message>
     <message>
@@ -1643,7 +1507,7 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>Identität NICHT geprüft: Diese Arbeitsmappe trägt das alte Siegel ohne Schlüssel und wurde auf Ihre Bestätigung hin angenommen. Prüfen Sie, dass die Antworten zu diesem Anbieter und Produkt gehören.</translation>
     </message>
     <message>
-        <source>Identity NOT verified: the workbook&apos;s identification sheet is missing or was altered, so it could not be checked which export it came from. You chose the assessment; check that the answers belong to this vendor and product.</source>
+        <source>Identity NOT verified: the workbook's identification sheet is missing or was altered, so it could not be checked which export it came from. You chose the assessment; check that the answers belong to this vendor and product.</source>
         <translation>Identität NICHT geprüft: Das Identifikationsblatt der Arbeitsmappe fehlt oder wurde verändert, daher ließ sich nicht prüfen, aus welchem Export sie stammt. Sie haben die Bewertung gewählt; prüfen Sie, dass die Antworten zu diesem Anbieter und Produkt gehören.</translation>
     </message>
     <message>
@@ -1791,7 +1655,7 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>&amp;Neue Bewertung…</translation>
     </message>
     <message>
-        <source>Assess a vendor&apos;s product or service</source>
+        <source>Assess a vendor's product or service</source>
         <translation>Produkt oder Dienstleistung eines Anbieters bewerten</translation>
     </message>
     <message>
@@ -2102,7 +1966,7 @@ Protokolldatei: {log}</translation>
     <name>OptionalDateEdit</name>
     <message>
         <source>Calendar</source>
-        <extracomment>Shown as &quot;no date&quot; (the field&apos;s minimum).</extracomment>
+        <extracomment>Shown as "no date" (the field's minimum).</extracomment>
         <translation>Kalender</translation>
     </message>
 </context>
@@ -2218,7 +2082,7 @@ Protokolldatei: {log}</translation>
         <translation>Alle Bewertungen neu berechnen</translation>
     </message>
     <message>
-        <source>Recompute every assessment&apos;s score with the current scoring profile and today&apos;s evidence validity</source>
+        <source>Recompute every assessment's score with the current scoring profile and today's evidence validity</source>
         <translation>Den Punktwert jeder Bewertung mit dem aktuellen Punkteschema und der heutigen Gültigkeit der Nachweise neu berechnen</translation>
     </message>
     <message>
@@ -2408,7 +2272,7 @@ Protokolldatei: {log}</translation>
         <translation> Monate</translation>
     </message>
     <message>
-        <source>Reuse a vendor&apos;s answers up to this age</source>
+        <source>Reuse a vendor's answers up to this age</source>
         <translation>Antworten eines Anbieters bis zu diesem Alter wiederverwenden</translation>
     </message>
     <message>
@@ -2681,6 +2545,166 @@ Protokolldatei: {log}</translation>
     </message>
 </context>
 <context>
+    <name>QuestionPage</name>
+    <message>
+        <source>Question</source>
+        <extracomment>The answer editor changed the value (the new value). A new editor was built (its widgets join the tab order). True while the comment box is filled by the program (not typed).</extracomment>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Copied from the previous assessment. Confirm it if it still holds, or change it.</source>
+        <translation>Aus der vorherigen Bewertung übernommen. Bestätigen Sie die Antwort, wenn sie noch zutrifft, oder ändern Sie sie.</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Last time</source>
+        <translation>Letztes Mal</translation>
+    </message>
+    <message>
+        <source>Help for the vendor</source>
+        <translation>Hilfe für den Anbieter</translation>
+    </message>
+    <message>
+        <source>Guidance for the buyer</source>
+        <translation>Hinweise für den Auftraggeber</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Answer area</source>
+        <translation>Antwortbereich</translation>
+    </message>
+    <message>
+        <source>Red flag raised</source>
+        <translation>Warnsignal ausgelöst</translation>
+    </message>
+    <message>
+        <source>&amp;Comment</source>
+        <translation>&amp;Kommentar</translation>
+    </message>
+    <message>
+        <source>What you checked, what the vendor said, what is missing…</source>
+        <translation>Was Sie geprüft haben, was der Anbieter gesagt hat, was fehlt…</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Nachweise</translation>
+    </message>
+    <message>
+        <source>Linked evidence</source>
+        <translation>Verknüpfte Nachweise</translation>
+    </message>
+    <message>
+        <source>&amp;Link evidence…</source>
+        <translation>Nachweis &amp;verknüpfen…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlink</source>
+        <translation>Verknüpfung &amp;lösen</translation>
+    </message>
+    <message>
+        <source>Needs f&amp;ollow-up</source>
+        <translation>Nachverf&amp;olgung nötig</translation>
+    </message>
+    <message>
+        <source>Mark the answer for follow-up with the vendor (Ctrl+Shift+F)</source>
+        <translation>Die Antwort zur Nachverfolgung mit dem Anbieter markieren (Strg+Umschalt+F)</translation>
+    </message>
+    <message>
+        <source>No questions are in scope.</source>
+        <translation>Keine Fragen im Umfang.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;For the vendor:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Für den Anbieter:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Why it matters</source>
+        <translation>Warum es wichtig ist</translation>
+    </message>
+    <message>
+        <source>Good evidence</source>
+        <translation>Guter Nachweis</translation>
+    </message>
+    <message>
+        <source>Weak answer</source>
+        <translation>Schwache Antwort</translation>
+    </message>
+    <message>
+        <source>Evidence to ask for</source>
+        <translation>Anzufordernde Nachweise</translation>
+    </message>
+    <message>
+        <source>The question was reworded since this answer was given (%1). Confirm the answer if it still holds, or change it.</source>
+        <translation>Die Frage wurde umformuliert, seit diese Antwort gegeben wurde (%1). Bestätigen Sie die Antwort, wenn sie noch zutrifft, oder ändern Sie sie.</translation>
+    </message>
+    <message>
+        <source>Red flag (%1): %2</source>
+        <translation>Warnsignal (%1): %2</translation>
+    </message>
+    <message>
+        <source>accepted as mitigated</source>
+        <translation>als gemindert akzeptiert</translation>
+    </message>
+    <message>
+        <source>Mitigation</source>
+        <translation>Gegenmaßnahme</translation>
+    </message>
+    <message>
+        <source>(not answered)</source>
+        <translation>(nicht beantwortet)</translation>
+    </message>
+    <message>
+        <source>Last time: %1</source>
+        <translation>Letztes Mal: %1</translation>
+    </message>
+    <message>
+        <source>Changed since last time.</source>
+        <translation>Seit dem letzten Mal geändert.</translation>
+    </message>
+    <message>
+        <source>Not answered yet.</source>
+        <translation>Noch nicht beantwortet.</translation>
+    </message>
+    <message>
+        <source>updated %1</source>
+        <translation>aktualisiert %1</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <source>Override reason: %1</source>
+        <translation>Grund der Übersteuerung: %1</translation>
+    </message>
+    <message>
+        <source>The vendor answered: %1</source>
+        <translation>Der Anbieter antwortete: %1</translation>
+    </message>
+    <message>
+        <source>Answer to %1</source>
+        <translation>Antwort auf %1</translation>
+    </message>
+</context>
+<context>
     <name>RatingBadge</name>
     <message>
         <source>Rating: {rating}</source>
@@ -2698,7 +2722,7 @@ Protokolldatei: {log}</translation>
     <name>RegisterStore</name>
     <message>
         <source>Loading the vendor register</source>
-        <extracomment>Entities whose change can alter a register row. New rows are available (the list of RegisterRow). A load started (views may show &quot;Loading…&quot;). While only a first screenful is shown (start-up, large workspace): all the vendors the register will show; None once every row is there.</extracomment>
+        <extracomment>Entities whose change can alter a register row. New rows are available (the list of RegisterRow). A load started (views may show "Loading…"). While only a first screenful is shown (start-up, large workspace): all the vendors the register will show; None once every row is there.</extracomment>
         <translation>Anbieterregister wird geladen</translation>
     </message>
 </context>
@@ -2761,7 +2785,7 @@ Protokolldatei: {log}</translation>
     </message>
     <message>
         <source>Vendor</source>
-        <extracomment>Filter value meaning &quot;no rating yet&quot; / &quot;no status yet&quot;.</extracomment>
+        <extracomment>Filter value meaning "no rating yet" / "no status yet".</extracomment>
         <translation>Anbieter</translation>
     </message>
     <message>
@@ -2922,7 +2946,7 @@ Protokolldatei: {log}</translation>
         <translation>{shown} von {total} angezeigt</translation>
     </message>
     <message>
-        <source>&lt;b&gt;No vendors yet.&lt;/b&gt;&lt;br&gt;Add the vendors you buy ICT products and services from, then assess each product&apos;s trustworthiness.</source>
+        <source>&lt;b&gt;No vendors yet.&lt;/b&gt;&lt;br&gt;Add the vendors you buy ICT products and services from, then assess each product's trustworthiness.</source>
         <translation>&lt;b&gt;Noch keine Anbieter.&lt;/b&gt;&lt;br&gt;Fügen Sie die Anbieter hinzu, von denen Sie IKT-Produkte und -Dienstleistungen beziehen, und bewerten Sie dann die Vertrauenswürdigkeit jedes Produkts.</translation>
     </message>
     <message>
@@ -3143,7 +3167,7 @@ Protokolldatei: {log}</translation>
     <name>ReviewPanel</name>
     <message>
         <source>Answers to review</source>
-        <extracomment>Override the answer of a question (question id). Accept a red flag as mitigated (flag id). Withdraw a flag acceptance (flag id). Record the decision. Show this question in the answer tab. Accept the selected &quot;not applicable&quot; answers with one reason (list of question ids).</extracomment>
+        <extracomment>Override the answer of a question (question id). Accept a red flag as mitigated (flag id). Withdraw a flag acceptance (flag id). Record the decision. Show this question in the answer tab. Accept the selected "not applicable" answers with one reason (list of question ids).</extracomment>
         <translation>Zu prüfende Antworten</translation>
     </message>
     <message>
@@ -3199,7 +3223,7 @@ Protokolldatei: {log}</translation>
         <translation>„&amp;Nicht zutreffend“ akzeptieren…</translation>
     </message>
     <message>
-        <source>Accept the selected &apos;not applicable&apos; answers, with one reason for all; until accepted they count as gaps</source>
+        <source>Accept the selected 'not applicable' answers, with one reason for all; until accepted they count as gaps</source>
         <translation>Die ausgewählten Antworten „nicht zutreffend“ mit einem gemeinsamen Grund akzeptieren; bis dahin zählen sie als Lücken</translation>
     </message>
     <message>
@@ -3321,7 +3345,7 @@ Protokolldatei: {log}</translation>
         <translation>Fragen im Umfang</translation>
     </message>
     <message>
-        <source>Reset to the &amp;tier&apos;s default</source>
+        <source>Reset to the &amp;tier's default</source>
         <translation>Auf den Standard der &amp;Stufe zurücksetzen</translation>
     </message>
     <message>
@@ -3523,7 +3547,7 @@ Protokolldatei: {log}</translation>
     <name>StartupLoader</name>
     <message>
         <source>Opening the workspace… editing, import and reports are available in a moment.</source>
-        <extracomment>Vendors in the first screenful of a large register (a screen shows 30-40 rows; the rest of the page is there to scroll while the whole register is read).</extracomment>
+        <extracomment>Vendors in the first screenful of a large register (a screen shows 30-40 rows; the rest of the page is there to scroll while the whole register is read). A workspace file up to this size has its register read on the GUI thread before the window is first painted (about 3 ms of sqlite3 for the demo, cheaper than a thread hand-off that competes with the first paint), so its rows arrive with the window. If no paint event arrives (a hidden or minimised window), the services load after this anyway.</extracomment>
         <translation>Arbeitsbereich wird geöffnet… Bearbeiten, Import und Berichte sind gleich verfügbar.</translation>
     </message>
 </context>
@@ -4053,7 +4077,7 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
 <context>
     <name>_EditScopePage</name>
     <message>
-        <source>Ticked questions are asked. The tier&apos;s default set is ticked, with this assessment&apos;s own additions and removals applied.</source>
+        <source>Ticked questions are asked. The tier's default set is ticked, with this assessment's own additions and removals applied.</source>
         <translation>Angehakte Fragen werden gestellt. Der Standardumfang der Stufe ist angehakt, mit den eigenen Ergänzungen und Streichungen dieser Bewertung.</translation>
     </message>
 </context>
