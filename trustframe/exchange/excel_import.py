@@ -1,3 +1,5 @@
+# Long file: reading a returned workbook (layout detection, per-type cell readers, error locations)
+# is one pipeline over one workbook model; its parts only make sense together.
 """Reading a returned vendor workbook: untrusted input.
 
 Three steps, each pure (no storage, no services):

@@ -1,3 +1,5 @@
+# Long file: every report section's frozen data and its builder sit together so the sections share
+# one vocabulary; splitting by section is possible but was not done in issue 20 (not a controller task).
 """Report contexts: plain data built from domain objects, ready for a template or a workbook.
 
 Nothing here renders or touches files; :mod:`.pdf` and :mod:`.excel` turn these objects into

@@ -1,3 +1,5 @@
+# Long file: the workspace lifecycle and dialog launching are still here; moving them into
+# ui/controllers/workspace.py (issue 20, step 3) is not done yet.
 """The main window: menus, toolbar, status bar, and the central area.
 
 The central area is a stack: the welcome screen when no workspace is open, else tabs with the
