@@ -107,7 +107,7 @@ Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
         <translation>Nächste Bewertung auf %1 begonnen: %2 Antworten übernommen, %3 umformuliert zur Bestätigung, %4 entfallen, %5 Fragen neu zu beantworten.</translation>
     </message>
     <message>
-        <source>Started the next assessment: answers from this one are marked "to confirm".</source>
+        <source>Started the next assessment: answers from this one are marked &quot;to confirm&quot;.</source>
         <translation>Nächste Bewertung begonnen: Antworten aus dieser sind als „zu bestätigen“ markiert.</translation>
     </message>
     <message>
@@ -119,11 +119,11 @@ Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
         <translation>Aus früheren Antworten vorausfüllen</translation>
     </message>
     <message>
-        <source>Pre-fill %1 answers from this vendor's other assessments?</source>
+        <source>Pre-fill %1 answers from this vendor&apos;s other assessments?</source>
         <translation>%1 Antworten aus den anderen Bewertungen dieses Anbieters vorausfüllen?</translation>
     </message>
     <message>
-        <source>They arrive marked "to confirm" and keep where they came from: %1. Questions already answered are left as they are.</source>
+        <source>They arrive marked &quot;to confirm&quot; and keep where they came from: %1. Questions already answered are left as they are.</source>
         <translation>Sie werden als „zu bestätigen“ markiert und behalten ihre Herkunft: %1. Bereits beantwortete Fragen bleiben unverändert.</translation>
     </message>
     <message>
@@ -151,7 +151,7 @@ Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
         <translation>Die nächste Bewertung von %1 beginnen?</translation>
     </message>
     <message>
-        <source>This one stays decided (%1 on %2) and is shown in the register until the new one is decided. Its answers are copied into the new assessment, marked "to confirm".</source>
+        <source>This one stays decided (%1 on %2) and is shown in the register until the new one is decided. Its answers are copied into the new assessment, marked &quot;to confirm&quot;.</source>
         <translation>Diese bleibt entschieden (%1 am %2) und wird im Register angezeigt, bis die neue entschieden ist. Ihre Antworten werden in die neue Bewertung übernommen und als „zu bestätigen“ markiert.</translation>
     </message>
     <message>
@@ -167,7 +167,7 @@ Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
         <translation>Akzeptieren</translation>
     </message>
     <message>
-        <source>Accept 'not applicable'</source>
+        <source>Accept &apos;not applicable&apos;</source>
         <translation>„Nicht zutreffend“ akzeptieren</translation>
     </message>
     <message numerus="yes">
@@ -226,7 +226,7 @@ Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
         <translation>&amp;Nächste Bewertung beginnen</translation>
     </message>
     <message>
-        <source>Start the next assessment of this product; this one's answers are copied as "to confirm"</source>
+        <source>Start the next assessment of this product; this one&apos;s answers are copied as &quot;to confirm&quot;</source>
         <translation>Die nächste Bewertung dieses Produkts beginnen; die Antworten dieser Bewertung werden als „zu bestätigen“ übernommen</translation>
     </message>
     <message>
@@ -354,7 +354,7 @@ Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
         <translation>Aus früheren Antworten vorausfüllen…</translation>
     </message>
     <message>
-        <source>Offer the answers this vendor gave in its other recent assessments, marked "to confirm"</source>
+        <source>Offer the answers this vendor gave in its other recent assessments, marked &quot;to confirm&quot;</source>
         <translation>Die Antworten anbieten, die dieser Anbieter in seinen anderen aktuellen Bewertungen gegeben hat, markiert als „zu bestätigen“</translation>
     </message>
     <message>
@@ -484,7 +484,7 @@ Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
         <translation>Bereitschaft des Auftraggebers</translation>
     </message>
     <message>
-        <source>Your organisation's own duties for this purchase. Scored on their own: they do not change the vendor's rating and are never sent to the vendor.</source>
+        <source>Your organisation&apos;s own duties for this purchase. Scored on their own: they do not change the vendor&apos;s rating and are never sent to the vendor.</source>
         <translation>Die eigenen Pflichten Ihrer Organisation bei diesem Kauf. Getrennt bewertet: Sie ändern die Einstufung des Anbieters nicht und werden dem Anbieter nie geschickt.</translation>
     </message>
     <message>
@@ -527,7 +527,7 @@ Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
     <name>ComparePickerDialog</name>
     <message>
         <source>Compare assessments</source>
-        <extracomment>Filter value meaning "assessments without a procurement reference". The background scoring of ratings the register did not know (None when not needed).</extracomment>
+        <extracomment>Filter value meaning &quot;assessments without a procurement reference&quot;. The background scoring of ratings the register did not know (None when not needed).</extracomment>
         <translation>Bewertungen vergleichen</translation>
     </message>
     <message>
@@ -1332,12 +1332,12 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
     <name>ImportDialog</name>
     <message>
         <source>Import vendor answers</source>
-        <extracomment>Row colours per category: light backgrounds that keep black text readable. The problem's location (sheet and cell, e.g. "Questions!F4") on each problem list item.</extracomment>
+        <extracomment>Row colours per category: light backgrounds that keep black text readable. The problem&apos;s location (sheet and cell, e.g. &quot;Questions!F4&quot;) on each problem list item.</extracomment>
         <translation>Antworten des Anbieters importieren</translation>
     </message>
     <message>
         <source>Returned workbook</source>
-        <extracomment>The officer confirmed importing this file despite its old, unkeyed seal. The applied import when the dialog was accepted.</extracomment>
+        <extracomment>The officer confirmed importing this file despite its old, unkeyed seal. The applied import when the dialog was accepted. The preview or apply running in the background (None when idle).</extracomment>
         <translation>Zurückerhaltene Arbeitsmappe</translation>
     </message>
     <message>
@@ -1355,6 +1355,10 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
     <message>
         <source>Choose the returned workbook to see what it would change.</source>
         <translation>Wählen Sie die zurückerhaltene Arbeitsmappe, um zu sehen, was sie ändern würde.</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>In Arbeit</translation>
     </message>
     <message>
         <source>Import into assessment:</source>
@@ -1385,7 +1389,7 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>Jetzt</translation>
     </message>
     <message>
-        <source>Vendor's answer</source>
+        <source>Vendor&apos;s answer</source>
         <translation>Antwort des Anbieters</translation>
     </message>
     <message>
@@ -1421,6 +1425,10 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>Wählen Sie zuerst die zurückerhaltene Arbeitsmappe.</translation>
     </message>
     <message>
+        <source>Reading {file}…</source>
+        <translation>{file} wird gelesen…</translation>
+    </message>
+    <message>
         <source>The workbook cannot be imported. Nothing was changed.</source>
         <translation>Die Arbeitsmappe kann nicht importiert werden. Es wurde nichts geändert.</translation>
     </message>
@@ -1444,6 +1452,10 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         </translation>
     </message>
     <message>
+        <source>Wait until the workbook has been read.</source>
+        <translation>Warten Sie, bis die Arbeitsmappe gelesen ist.</translation>
+    </message>
+    <message>
         <source>Rows are missing</source>
         <translation>Zeilen fehlen</translation>
     </message>
@@ -1459,6 +1471,10 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <source>Nothing was imported: ask the vendor for the complete workbook.</source>
         <translation>Es wurde nichts importiert: Fordern Sie beim Anbieter die vollständige Arbeitsmappe an.</translation>
     </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>{file} wird importiert…</translation>
+    </message>
     <message numerus="yes">
         <source>Imported %n answer(s) from {name}</source>
         <translation>
@@ -1471,7 +1487,7 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>Zurückerhaltene Arbeitsmappe öffnen</translation>
     </message>
     <message>
-        <source>Not imported: the workbook's old-style seal was not accepted.</source>
+        <source>Not imported: the workbook&apos;s old-style seal was not accepted.</source>
         <translation>Nicht importiert: Das Siegel alter Art der Arbeitsmappe wurde nicht akzeptiert.</translation>
     </message>
     <message>
@@ -1483,7 +1499,7 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>Identität der Arbeitsmappe kann nicht geprüft werden</translation>
     </message>
     <message>
-        <source>Import it anyway? Choose Yes only if you know this file is the vendor's return for that assessment.</source>
+        <source>Import it anyway? Choose Yes only if you know this file is the vendor&apos;s return for that assessment.</source>
         <translation>Trotzdem importieren? Wählen Sie Ja nur, wenn Sie wissen, dass diese Datei der Rücklauf des Anbieters für diese Bewertung ist.</translation>
     </message>
     <message>
@@ -1507,7 +1523,7 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>Identität NICHT geprüft: Diese Arbeitsmappe trägt das alte Siegel ohne Schlüssel und wurde auf Ihre Bestätigung hin angenommen. Prüfen Sie, dass die Antworten zu diesem Anbieter und Produkt gehören.</translation>
     </message>
     <message>
-        <source>Identity NOT verified: the workbook's identification sheet is missing or was altered, so it could not be checked which export it came from. You chose the assessment; check that the answers belong to this vendor and product.</source>
+        <source>Identity NOT verified: the workbook&apos;s identification sheet is missing or was altered, so it could not be checked which export it came from. You chose the assessment; check that the answers belong to this vendor and product.</source>
         <translation>Identität NICHT geprüft: Das Identifikationsblatt der Arbeitsmappe fehlt oder wurde verändert, daher ließ sich nicht prüfen, aus welchem Export sie stammt. Sie haben die Bewertung gewählt; prüfen Sie, dass die Antworten zu diesem Anbieter und Produkt gehören.</translation>
     </message>
     <message>
@@ -1655,7 +1671,7 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>&amp;Neue Bewertung…</translation>
     </message>
     <message>
-        <source>Assess a vendor's product or service</source>
+        <source>Assess a vendor&apos;s product or service</source>
         <translation>Produkt oder Dienstleistung eines Anbieters bewerten</translation>
     </message>
     <message>
@@ -1966,7 +1982,7 @@ Protokolldatei: {log}</translation>
     <name>OptionalDateEdit</name>
     <message>
         <source>Calendar</source>
-        <extracomment>Shown as "no date" (the field's minimum).</extracomment>
+        <extracomment>Shown as &quot;no date&quot; (the field&apos;s minimum).</extracomment>
         <translation>Kalender</translation>
     </message>
 </context>
@@ -2082,7 +2098,7 @@ Protokolldatei: {log}</translation>
         <translation>Alle Bewertungen neu berechnen</translation>
     </message>
     <message>
-        <source>Recompute every assessment's score with the current scoring profile and today's evidence validity</source>
+        <source>Recompute every assessment&apos;s score with the current scoring profile and today&apos;s evidence validity</source>
         <translation>Den Punktwert jeder Bewertung mit dem aktuellen Punkteschema und der heutigen Gültigkeit der Nachweise neu berechnen</translation>
     </message>
     <message>
@@ -2272,7 +2288,7 @@ Protokolldatei: {log}</translation>
         <translation> Monate</translation>
     </message>
     <message>
-        <source>Reuse a vendor's answers up to this age</source>
+        <source>Reuse a vendor&apos;s answers up to this age</source>
         <translation>Antworten eines Anbieters bis zu diesem Alter wiederverwenden</translation>
     </message>
     <message>
@@ -2722,7 +2738,7 @@ Protokolldatei: {log}</translation>
     <name>RegisterStore</name>
     <message>
         <source>Loading the vendor register</source>
-        <extracomment>Entities whose change can alter a register row. New rows are available (the list of RegisterRow). A load started (views may show "Loading…"). While only a first screenful is shown (start-up, large workspace): all the vendors the register will show; None once every row is there.</extracomment>
+        <extracomment>Entities whose change can alter a register row. New rows are available (the list of RegisterRow). A load started (views may show &quot;Loading…&quot;). While only a first screenful is shown (start-up, large workspace): all the vendors the register will show; None once every row is there.</extracomment>
         <translation>Anbieterregister wird geladen</translation>
     </message>
 </context>
@@ -2785,7 +2801,7 @@ Protokolldatei: {log}</translation>
     </message>
     <message>
         <source>Vendor</source>
-        <extracomment>Filter value meaning "no rating yet" / "no status yet".</extracomment>
+        <extracomment>Filter value meaning &quot;no rating yet&quot; / &quot;no status yet&quot;.</extracomment>
         <translation>Anbieter</translation>
     </message>
     <message>
@@ -2946,7 +2962,7 @@ Protokolldatei: {log}</translation>
         <translation>{shown} von {total} angezeigt</translation>
     </message>
     <message>
-        <source>&lt;b&gt;No vendors yet.&lt;/b&gt;&lt;br&gt;Add the vendors you buy ICT products and services from, then assess each product's trustworthiness.</source>
+        <source>&lt;b&gt;No vendors yet.&lt;/b&gt;&lt;br&gt;Add the vendors you buy ICT products and services from, then assess each product&apos;s trustworthiness.</source>
         <translation>&lt;b&gt;Noch keine Anbieter.&lt;/b&gt;&lt;br&gt;Fügen Sie die Anbieter hinzu, von denen Sie IKT-Produkte und -Dienstleistungen beziehen, und bewerten Sie dann die Vertrauenswürdigkeit jedes Produkts.</translation>
     </message>
     <message>
@@ -3167,7 +3183,7 @@ Protokolldatei: {log}</translation>
     <name>ReviewPanel</name>
     <message>
         <source>Answers to review</source>
-        <extracomment>Override the answer of a question (question id). Accept a red flag as mitigated (flag id). Withdraw a flag acceptance (flag id). Record the decision. Show this question in the answer tab. Accept the selected "not applicable" answers with one reason (list of question ids).</extracomment>
+        <extracomment>Override the answer of a question (question id). Accept a red flag as mitigated (flag id). Withdraw a flag acceptance (flag id). Record the decision. Show this question in the answer tab. Accept the selected &quot;not applicable&quot; answers with one reason (list of question ids).</extracomment>
         <translation>Zu prüfende Antworten</translation>
     </message>
     <message>
@@ -3223,7 +3239,7 @@ Protokolldatei: {log}</translation>
         <translation>„&amp;Nicht zutreffend“ akzeptieren…</translation>
     </message>
     <message>
-        <source>Accept the selected 'not applicable' answers, with one reason for all; until accepted they count as gaps</source>
+        <source>Accept the selected &apos;not applicable&apos; answers, with one reason for all; until accepted they count as gaps</source>
         <translation>Die ausgewählten Antworten „nicht zutreffend“ mit einem gemeinsamen Grund akzeptieren; bis dahin zählen sie als Lücken</translation>
     </message>
     <message>
@@ -3345,7 +3361,7 @@ Protokolldatei: {log}</translation>
         <translation>Fragen im Umfang</translation>
     </message>
     <message>
-        <source>Reset to the &amp;tier's default</source>
+        <source>Reset to the &amp;tier&apos;s default</source>
         <translation>Auf den Standard der &amp;Stufe zurücksetzen</translation>
     </message>
     <message>
@@ -4077,7 +4093,7 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
 <context>
     <name>_EditScopePage</name>
     <message>
-        <source>Ticked questions are asked. The tier's default set is ticked, with this assessment's own additions and removals applied.</source>
+        <source>Ticked questions are asked. The tier&apos;s default set is ticked, with this assessment&apos;s own additions and removals applied.</source>
         <translation>Angehakte Fragen werden gestellt. Der Standardumfang der Stufe ist angehakt, mit den eigenen Ergänzungen und Streichungen dieser Bewertung.</translation>
     </message>
 </context>
