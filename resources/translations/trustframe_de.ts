@@ -1543,7 +1543,7 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
     <name>MainWindow</name>
     <message>
         <source>Open screens</source>
-        <extracomment>Settings key: the first-start name question was asked (it is asked once only). A workspace was opened (its path) — after the context switched to it. The demo workspace finished building (its path).</extracomment>
+        <extracomment>A workspace was opened (its path) — after the context switched to it. The demo workspace finished building (its path).</extracomment>
         <translation>Offene Ansichten</translation>
     </message>
     <message>
@@ -1735,108 +1735,12 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>&amp;Werkzeugleiste anzeigen</translation>
     </message>
     <message>
-        <source>Team workspace</source>
-        <translation>Team-Arbeitsbereich</translation>
-    </message>
-    <message>
-        <source>Password for {location}:</source>
-        <translation>Passwort für {location}:</translation>
-    </message>
-    <message>
-        <source>Opening {name}</source>
-        <translation>{name} wird geöffnet</translation>
-    </message>
-    <message>
-        <source>My vendors.tfw</source>
-        <translation>Meine Anbieter.tfw</translation>
-    </message>
-    <message>
-        <source>Create a workspace</source>
-        <translation>Arbeitsbereich anlegen</translation>
-    </message>
-    <message>
-        <source>{name} already exists.</source>
-        <translation>{name} existiert bereits.</translation>
-    </message>
-    <message>
-        <source>Choose another name, or open it with File &gt; Open Workspace.</source>
-        <translation>Wählen Sie einen anderen Namen oder öffnen Sie die Datei mit Datei &gt; Arbeitsbereich öffnen.</translation>
-    </message>
-    <message>
-        <source>Created {name}</source>
-        <translation>{name} angelegt</translation>
-    </message>
-    <message>
-        <source>Open a workspace</source>
-        <translation>Arbeitsbereich öffnen</translation>
-    </message>
-    <message>
-        <source>Open a team workspace</source>
-        <translation>Einen Team-Arbeitsbereich öffnen</translation>
-    </message>
-    <message>
-        <source>Address of the team workspace, e.g. postgresql://server/trustframe or service=trustframe (no password here: you are asked for it when the server needs one):</source>
-        <translation>Adresse des Team-Arbeitsbereichs, z. B. postgresql://server/trustframe oder service=trustframe (hier kein Passwort: Sie werden danach gefragt, wenn der Server eines verlangt):</translation>
-    </message>
-    <message>
-        <source>{location} is not a PostgreSQL address; it starts with postgresql:// or service=.</source>
-        <translation>{location} ist keine PostgreSQL-Adresse; sie beginnt mit postgresql:// oder service=.</translation>
-    </message>
-    <message>
-        <source>Building the demo workspace (fictional vendors and assessments)…</source>
-        <translation>Demo-Arbeitsbereich wird erstellt (fiktive Anbieter und Bewertungen)…</translation>
-    </message>
-    <message>
-        <source>Demo workspace</source>
-        <translation>Demo-Arbeitsbereich</translation>
-    </message>
-    <message>
-        <source>Building the demo workspace…</source>
-        <translation>Demo-Arbeitsbereich wird erstellt…</translation>
-    </message>
-    <message>
-        <source>Building the demo workspace</source>
-        <translation>Demo-Arbeitsbereich wird erstellt</translation>
-    </message>
-    <message>
-        <source>Demo workspace ready: every vendor in it is fictional.</source>
-        <translation>Demo-Arbeitsbereich bereit: Alle Anbieter darin sind fiktiv.</translation>
-    </message>
-    <message>
-        <source>Open recent</source>
-        <translation>Zuletzt geöffnet</translation>
-    </message>
-    <message>
-        <source>{path} no longer exists.</source>
-        <translation>{path} existiert nicht mehr.</translation>
-    </message>
-    <message>
-        <source>It was removed from the recent list.</source>
-        <translation>Die Datei wurde aus der Liste der zuletzt geöffneten entfernt.</translation>
-    </message>
-    <message>
-        <source>No recent workspaces</source>
-        <translation>Keine zuletzt geöffneten Arbeitsbereiche</translation>
-    </message>
-    <message>
-        <source>Clear List</source>
-        <translation>Liste leeren</translation>
-    </message>
-    <message>
         <source>No workspace open</source>
         <translation>Kein Arbeitsbereich geöffnet</translation>
     </message>
     <message>
         <source>Opening the assessment</source>
         <translation>Bewertung wird geöffnet</translation>
-    </message>
-    <message>
-        <source>Added {name}</source>
-        <translation>{name} hinzugefügt</translation>
-    </message>
-    <message>
-        <source>Evidence added: {t}</source>
-        <translation>Nachweis hinzugefügt: {t}</translation>
     </message>
     <message>
         <source>Open assessment</source>
@@ -1856,38 +1760,6 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
     <message>
         <source>Comparing assessments</source>
         <translation>Bewertungen werden verglichen</translation>
-    </message>
-    <message>
-        <source>Export questionnaire</source>
-        <translation>Fragebogen exportieren</translation>
-    </message>
-    <message>
-        <source>Select a product with an assessment in the register (or open an assessment) first.</source>
-        <translation>Wählen Sie zuerst im Register ein Produkt mit einer Bewertung aus (oder öffnen Sie eine Bewertung).</translation>
-    </message>
-    <message>
-        <source>Import vendor response</source>
-        <translation>Anbieterantwort importieren</translation>
-    </message>
-    <message>
-        <source>Reports</source>
-        <translation>Berichte</translation>
-    </message>
-    <message>
-        <source>About TrustFrame</source>
-        <translation>Über TrustFrame</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;TrustFrame {version}&lt;/b&gt;&lt;br&gt;Assess the trustworthiness of ICT vendors and their products before you buy, offline.</source>
-        <translation>&lt;b&gt;TrustFrame {version}&lt;/b&gt;&lt;br&gt;Bewerten Sie die Vertrauenswürdigkeit von IKT-Anbietern und ihren Produkten vor dem Kauf, offline.</translation>
-    </message>
-    <message>
-        <source>Questions follow the EWI Buyers Guide and the Weathering TechNationalism framework: vendors are judged by what they do and prove, never by their country of origin.
-
-Log file: {log}</source>
-        <translation>Die Fragen folgen dem EWI Buyers Guide und dem Rahmenwerk Weathering TechNationalism: Anbieter werden danach beurteilt, was sie tun und nachweisen, nie nach ihrem Herkunftsland.
-
-Protokolldatei: {log}</translation>
     </message>
 </context>
 <context>
@@ -4088,6 +3960,138 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
     <message>
         <source>Recent workspaces</source>
         <translation>Zuletzt geöffnete Arbeitsbereiche</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceController</name>
+    <message>
+        <source>Team workspace</source>
+        <extracomment>Settings key: the first-start name question was asked (it is asked once only). The demo workspace being built in the background (None when idle).</extracomment>
+        <translation>Team-Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Password for {location}:</source>
+        <translation>Passwort für {location}:</translation>
+    </message>
+    <message>
+        <source>Opening {name}</source>
+        <translation>{name} wird geöffnet</translation>
+    </message>
+    <message>
+        <source>Create a workspace</source>
+        <translation>Arbeitsbereich anlegen</translation>
+    </message>
+    <message>
+        <source>My vendors.tfw</source>
+        <translation>Meine Anbieter.tfw</translation>
+    </message>
+    <message>
+        <source>{name} already exists.</source>
+        <translation>{name} existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Choose another name, or open it with File &gt; Open Workspace.</source>
+        <translation>Wählen Sie einen anderen Namen oder öffnen Sie die Datei mit Datei &gt; Arbeitsbereich öffnen.</translation>
+    </message>
+    <message>
+        <source>Created {name}</source>
+        <translation>{name} angelegt</translation>
+    </message>
+    <message>
+        <source>Open a workspace</source>
+        <translation>Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>Open a team workspace</source>
+        <translation>Einen Team-Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>Address of the team workspace, e.g. postgresql://server/trustframe or service=trustframe (no password here: you are asked for it when the server needs one):</source>
+        <translation>Adresse des Team-Arbeitsbereichs, z. B. postgresql://server/trustframe oder service=trustframe (hier kein Passwort: Sie werden danach gefragt, wenn der Server eines verlangt):</translation>
+    </message>
+    <message>
+        <source>{location} is not a PostgreSQL address; it starts with postgresql:// or service=.</source>
+        <translation>{location} ist keine PostgreSQL-Adresse; sie beginnt mit postgresql:// oder service=.</translation>
+    </message>
+    <message>
+        <source>Building the demo workspace (fictional vendors and assessments)…</source>
+        <translation>Demo-Arbeitsbereich wird erstellt (fiktive Anbieter und Bewertungen)…</translation>
+    </message>
+    <message>
+        <source>Demo workspace</source>
+        <translation>Demo-Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Building the demo workspace…</source>
+        <translation>Demo-Arbeitsbereich wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Building the demo workspace</source>
+        <translation>Demo-Arbeitsbereich wird erstellt</translation>
+    </message>
+    <message>
+        <source>Demo workspace ready: every vendor in it is fictional.</source>
+        <translation>Demo-Arbeitsbereich bereit: Alle Anbieter darin sind fiktiv.</translation>
+    </message>
+    <message>
+        <source>Open recent</source>
+        <translation>Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>{path} no longer exists.</source>
+        <translation>{path} existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>It was removed from the recent list.</source>
+        <translation>Die Datei wurde aus der Liste der zuletzt geöffneten entfernt.</translation>
+    </message>
+    <message>
+        <source>No recent workspaces</source>
+        <translation>Keine zuletzt geöffneten Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <source>Added {name}</source>
+        <translation>{name} hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Evidence added: {t}</source>
+        <translation>Nachweis hinzugefügt: {t}</translation>
+    </message>
+    <message>
+        <source>Export questionnaire</source>
+        <translation>Fragebogen exportieren</translation>
+    </message>
+    <message>
+        <source>Select a product with an assessment in the register (or open an assessment) first.</source>
+        <translation>Wählen Sie zuerst im Register ein Produkt mit einer Bewertung aus (oder öffnen Sie eine Bewertung).</translation>
+    </message>
+    <message>
+        <source>Import vendor response</source>
+        <translation>Anbieterantwort importieren</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Berichte</translation>
+    </message>
+    <message>
+        <source>About TrustFrame</source>
+        <translation>Über TrustFrame</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;TrustFrame {version}&lt;/b&gt;&lt;br&gt;Assess the trustworthiness of ICT vendors and their products before you buy, offline.</source>
+        <translation>&lt;b&gt;TrustFrame {version}&lt;/b&gt;&lt;br&gt;Bewerten Sie die Vertrauenswürdigkeit von IKT-Anbietern und ihren Produkten vor dem Kauf, offline.</translation>
+    </message>
+    <message>
+        <source>Questions follow the EWI Buyers Guide and the Weathering TechNationalism framework: vendors are judged by what they do and prove, never by their country of origin.
+
+Log file: {log}</source>
+        <translation>Die Fragen folgen dem EWI Buyers Guide und dem Rahmenwerk Weathering TechNationalism: Anbieter werden danach beurteilt, was sie tun und nachweisen, nie nach ihrem Herkunftsland.
+
+Protokolldatei: {log}</translation>
     </message>
 </context>
 <context>
