@@ -264,7 +264,7 @@ class AssessmentController(QObject):
         reason = prompts.ask_reason(self._widget, self.tr("Reopen assessment"),
                                     self.tr("Why is this decided assessment reopened? The reason is kept in the "
                                             "change log."), self.tr("Reopen"))
-        return bool(reason) and self.reopen(reason)
+        return self.reopen(reason) if reason else False
 
     def ask_next_assessment(self, title: str) -> int | None:
         """Ask, then start the next assessment of this product (opened by the shell)."""
@@ -287,14 +287,14 @@ class AssessmentController(QObject):
         reason = prompts.ask_reason(self._widget, self.tr("Accept red flag"),
                                     self.tr("Why is red flag %1 accepted as mitigated?").replace("%1", flag_id),
                                     self.tr("Accept"))
-        return bool(reason) and self.accept_flag(flag_id, reason)
+        return self.accept_flag(flag_id, reason) if reason else False
 
     def ask_accept_not_applicable(self, question_ids: list[str]) -> bool:
         """Ask why the answers do not apply, then accept them."""
         reason = prompts.ask_reason(self._widget, self.tr("Accept 'not applicable'"),
                                     self.tr("Why do these %n answer(s) not apply? (%1)", "", len(question_ids))
                                     .replace("%1", ", ".join(question_ids)), self.tr("Accept"))
-        return bool(reason) and self.accept_not_applicable(question_ids, reason)
+        return self.accept_not_applicable(question_ids, reason) if reason else False
 
     def ask_override(self, question_id: str) -> AnswerEdit | None:
         """The reviewer's override from the override dialog (None when cancelled)."""

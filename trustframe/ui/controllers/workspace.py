@@ -97,7 +97,8 @@ class WorkspaceController(QObject):
             QApplication.restoreOverrideCursor()
             if team and password is None and _needs_password(exc):
                 asked, ok = QInputDialog.getText(
-                    self.window, self.tr("Team workspace"), self.tr("Password for {location}:").format(location=location),
+                    self.window, self.tr("Team workspace"),
+                    self.tr("Password for {location}:").format(location=location),
                     QLineEdit.EchoMode.Password)
                 if ok:
                     return self.open_workspace(location, create=create, password=asked)
@@ -132,8 +133,8 @@ class WorkspaceController(QObject):
         """Ask where, then create an empty workspace."""
         from trustframe.ui import file_dialogs
 
-        path = file_dialogs.choose_save(self.window, self.ctx.settings, file_dialogs.WORKSPACE, self.tr("Create a workspace"),
-                                        self.tr("My vendors.tfw"), WORKSPACE_FILTER)
+        path = file_dialogs.choose_save(self.window, self.ctx.settings, file_dialogs.WORKSPACE,
+                                        self.tr("Create a workspace"), self.tr("My vendors.tfw"), WORKSPACE_FILTER)
         if not path:
             return
         target = Path(path)
@@ -152,8 +153,8 @@ class WorkspaceController(QObject):
         """Ask for a workspace file and open it."""
         from trustframe.ui import file_dialogs
 
-        path = file_dialogs.choose_open(self.window, self.ctx.settings, file_dialogs.WORKSPACE, self.tr("Open a workspace"),
-                                        WORKSPACE_FILTER)
+        path = file_dialogs.choose_open(self.window, self.ctx.settings, file_dialogs.WORKSPACE,
+                                        self.tr("Open a workspace"), WORKSPACE_FILTER)
         if path:
             self.open_workspace(path, create=False)
 
@@ -221,7 +222,8 @@ class WorkspaceController(QObject):
         self.window.recent_menu.clear()
         recent = self.ctx.settings.recent_workspaces
         for index, path in enumerate(recent, start=1):
-            action = self.window.recent_menu.addAction(f"&{index} {path if is_team_location(path) else Path(path).name}")
+            name = path if is_team_location(path) else Path(path).name
+            action = self.window.recent_menu.addAction(f"&{index} {name}")
             action.setToolTip(path)
             action.setStatusTip(path)
             action.triggered.connect(lambda _c=False, p=path: self._on_recent_chosen(p))
@@ -285,7 +287,8 @@ class WorkspaceController(QObject):
         """Start an assessment with the new-assessment wizard, then open it."""
         from trustframe.ui.dialogs.new_assessment import NewAssessmentDialog
 
-        dialog = NewAssessmentDialog(self.ctx, vendor_id=vendor_id or None, product_id=product_id or None, parent=self.window)
+        dialog = NewAssessmentDialog(self.ctx, vendor_id=vendor_id or None, product_id=product_id or None,
+                                     parent=self.window)
         if dialog.exec():
             created = dialog.created_assessment_id
             if created is not None:
@@ -314,14 +317,16 @@ class WorkspaceController(QObject):
             return
         from trustframe.ui.dialogs.export_dialog import ExportDialog  # dialogs load when first used
 
-        self._exec_dialog(lambda: ExportDialog(self.ctx, assessment_id, parent=self.window), self.tr("Export questionnaire"))
+        self._exec_dialog(lambda: ExportDialog(self.ctx, assessment_id, parent=self.window),
+                          self.tr("Export questionnaire"))
 
     def import_response(self, path: str | None = None) -> None:
         """Import a workbook the vendor filled in (into the current assessment when one is chosen;
         the import dialog can also recognise the assessment from the workbook)."""
         from trustframe.ui.dialogs.import_dialog import ImportDialog
 
-        self._exec_dialog(lambda: ImportDialog(self.ctx, self.window.current_assessment_id(), path=path, parent=self.window),
+        self._exec_dialog(lambda: ImportDialog(self.ctx, self.window.current_assessment_id(), path=path,
+                                               parent=self.window),
                           self.tr("Import vendor response"))
 
     def open_reports(self, kind: str | None = None) -> None:

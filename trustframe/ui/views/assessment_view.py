@@ -29,11 +29,11 @@ from trustframe.ui.controllers.assessment import AssessmentController
 from trustframe.ui.controllers.question_page import AnswerEdit, EditKind
 from trustframe.ui.models.question_navigator import NavigatorRole
 from trustframe.ui.undo import AnswerCommand
-from trustframe.ui.views.assessment_view_ui import setup_ui, show_deleted, show_header, update_tab_order
+from trustframe.ui.views import assessment_view_ui as ui
 from trustframe.ui.widgets.answer_widgets import TextEditor
 
 
-class AssessmentView(QWidget):
+class AssessmentView(ui.AssessmentViewWidgets):
     """One assessment, hosted by the shell in a tab."""
 
     #: The tab title changed (vendor · product).
@@ -52,7 +52,7 @@ class AssessmentView(QWidget):
         self._loading = False
         self._deleted = False
         self.setAccessibleName(self.tr("Assessment"))
-        setup_ui(self)
+        ui.setup_ui(self)
         self._connect_signals()
         self.reload()
         ids = self.navigator_model.question_ids()
@@ -67,7 +67,6 @@ class AssessmentView(QWidget):
     previous_answers = property(lambda self: dict(self.state.screen.previous_answers) if self.state.screen else {})
     score = property(lambda self: self.state.score)
     current_question_id = property(lambda self: self.state.current_question_id)
-    _editor = property(lambda self: self.page.editor)
 
     # == building ==================================================================================
 
@@ -124,11 +123,11 @@ class AssessmentView(QWidget):
         screen = self.controller.load()
         if screen is None:
             self._deleted = True
-            show_deleted(self, self.tr("This assessment no longer exists."))
+            ui.show_deleted(self, self.tr("This assessment no longer exists."))
             return
         old_title = self.title()
         hidden = self.state.load(screen)
-        show_header(self)
+        ui.show_header(self)
         self._rebuild_navigator()
         if hidden and self.state.ids():
             # The question shown was hidden by a show-if condition or taken out of scope.
@@ -339,7 +338,7 @@ class AssessmentView(QWidget):
         self._update_enabled()
 
     def _on_editor_replaced(self) -> None:
-        update_tab_order(self)
+        ui.update_tab_order(self)
 
     def _update_review(self) -> None:
         assert self.assessment is not None
@@ -395,7 +394,7 @@ class AssessmentView(QWidget):
     def _on_hub_workspace_changed(self) -> None:
         # Another workspace is open: this assessment belongs to the old one.
         self._deleted = True
-        show_deleted(self, self.tr("The workspace was closed."))
+        ui.show_deleted(self, self.tr("The workspace was closed."))
 
     def _on_navigator_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._loading or not current.isValid():

@@ -13,10 +13,13 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QListWidget,
     QMenu,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -34,7 +37,7 @@ from trustframe.ui.models.question_navigator import QuestionNavigatorModel
 from trustframe.ui.views.buyer_readiness_panel import BuyerReadinessPanel
 from trustframe.ui.views.overlays_panel import OverlaysPanel
 from trustframe.ui.views.review_view import ReviewPanel
-from trustframe.ui.widgets.answer_widgets import TEXT_SAVE_DELAY_MS
+from trustframe.ui.widgets.answer_widgets import TEXT_SAVE_DELAY_MS, AnswerEditor
 from trustframe.ui.widgets.question_page import QuestionPage
 from trustframe.ui.widgets.score_panel import ScorePanel
 
@@ -42,6 +45,70 @@ if TYPE_CHECKING:
     from trustframe.ui.views.assessment_view import AssessmentView
 
 translate = QCoreApplication.translate
+
+
+class AssessmentViewWidgets(QWidget):
+    """The widgets and actions :func:`setup_ui` builds, declared for the type checker (the
+    assessment view derives from this class; nothing here runs)."""
+
+    # header and lock banner
+    title_label: QLabel
+    subtitle_label: QLabel
+    status_chip: QLabel
+    toolbar: QToolBar
+    banner: QFrame
+    banner_label: QLabel
+    reopen_button: QPushButton
+    next_assessment_button: QPushButton
+    # navigator and question page (the page's widgets also under their own names)
+    navigator_model: QuestionNavigatorModel
+    navigator: QTreeView
+    page: QuestionPage
+    page_scroll: QScrollArea
+    question_label: QLabel
+    confirm_frame: QFrame
+    confirm_label: QLabel
+    confirm_button: QPushButton
+    previous_label: QLabel
+    editor_host: QWidget
+    flag_label: QLabel
+    comment_edit: QPlainTextEdit
+    evidence_list: QListWidget
+    link_button: QPushButton
+    unlink_button: QPushButton
+    follow_up_box: QCheckBox
+    comment_timer: QTimer
+    # score, review and the other tabs
+    score_panel: ScorePanel
+    score_scroll: QScrollArea
+    review_panel: ReviewPanel
+    buyer_panel: BuyerReadinessPanel
+    overlays_panel: OverlaysPanel
+    tabs: QTabWidget
+    # actions
+    previous_action: QAction
+    next_action: QAction
+    next_open_action: QAction
+    confirm_action: QAction
+    clear_action: QAction
+    follow_up_action: QAction
+    link_action: QAction
+    comment_action: QAction
+    review_action: QAction
+    decide_action: QAction
+    reopen_action: QAction
+    next_assessment_action: QAction
+    prefill_action: QAction
+    scope_action: QAction
+    status_menu: QMenu
+    status_actions: dict[AssessmentStatus, QAction]
+    status_button: QToolButton
+    pick_actions: list[QAction]
+
+    @property
+    def _editor(self) -> AnswerEditor | None:
+        """The answer editor of the question shown (None when none is)."""
+        return self.page.editor
 
 
 def build_widgets(view: AssessmentView) -> None:
@@ -307,7 +374,7 @@ def build_actions(view: AssessmentView) -> None:
     )
     # Status moves the officer makes by hand; "Decided" only comes from recording a decision.
     view.status_menu = QMenu(translate("AssessmentView", "Status"), view)
-    view.status_actions: dict[AssessmentStatus, QAction] = {}
+    view.status_actions = {}
     for status, text, tip in (
         (
             AssessmentStatus.SENT,
@@ -347,7 +414,7 @@ def build_actions(view: AssessmentView) -> None:
     for button in view.toolbar.findChildren(QToolButton):
         if button.defaultAction() is not None or button is view.status_button:
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-    view.pick_actions: list[QAction] = []
+    view.pick_actions = []
     for number in range(1, 10):
         act = action(
             translate("AssessmentView", "Choose option %1").replace("%1", str(number)),
