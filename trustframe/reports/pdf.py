@@ -14,10 +14,11 @@ one way: ``pdf`` -> ``parallel`` -> ``layout``).
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, BinaryIO, Sequence
+from typing import Any, BinaryIO
 
 import jinja2
 import pydyf
