@@ -33,8 +33,9 @@ SOURCE_LANGUAGE = "en"
 #: and ``{name@}`` only a question id such as ``VUL-01`` (so "{qid@} evidence" never matches an answer)
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)([#@]?)\}")
 #: Placeholders whose text is kept as written, never looked up: names of people, vendors and
-#: products, version numbers and bank keys ("NW-7000, version 7.4" keeps its "7.4").
-VERBATIM = frozenset({"name", "version", "key", "org", "vendor", "product", "reviewer", "tender", "notes"})
+#: products, version numbers, bank keys ("NW-7000, version 7.4" keeps its "7.4") and report section
+#: numbers ("section {sec#}": "1.4" stays "1.4", not the decimal "1,4").
+VERBATIM = frozenset({"name", "version", "key", "org", "vendor", "product", "reviewer", "tender", "notes", "sec"})
 _TYPED = {"#": r"[+\-−]?\d[\d.,]*", "@": r"[A-Z][A-Z0-9]*-[A-Z0-9][A-Z0-9-]*"}
 
 

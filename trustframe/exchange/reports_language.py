@@ -41,6 +41,8 @@ _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _BARE_NUMBER = re.compile(r"[+\-−]?\d+\.\d+")
 _NUMBERS_ONLY = re.compile(r"[\d.,/;:+\-−–%\s]+")
 _RAW_BLOCKS = re.compile(r"(<(style|script)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
+#: "1.4 Buyer readiness": a heading or contents line the templates number (trustframe/reports/outline.py)
+_SECTION_NUMBER = re.compile(r"(\d+(?:\.\d+)*) (\S.*)", re.DOTALL)
 
 
 def bank_pairs(questionnaire: Questionnaire, language: str) -> Iterator[tuple[str, str]]:
@@ -110,6 +112,8 @@ class ReportTranslator:
             elif "\n" in stripped:
                 lines = "\n".join(self.catalogue.line(part, inner=self._inner) for part in stripped.split("\n"))
                 found = lines if lines != stripped else None
+        if found is None:
+            found = self._numbered(stripped)
         if found is None:
             found = self._joined(stripped, strict=True)
         if found is None:
@@ -192,6 +196,16 @@ class ReportTranslator:
             shown = [self.text(item) for item in items]  # names stay, categories are translated
             return (", ".join(shown[:-1]) + f" {and_word} " + shown[-1]) + end
         return None
+
+    def _numbered(self, text: str) -> str | None:
+        """A numbered section title ("1.4 Buyer readiness"): the number as written (never a decimal
+        "1,4"), the title as the catalogue has it; None when the title is not one of ours."""
+        match = _SECTION_NUMBER.fullmatch(text)
+        if match is None:
+            return None
+        title = _squash(match[2])
+        translated = self.catalogue.line(title, inner=self._inner)
+        return f"{match[1]} {translated}" if translated != title else None
 
     def _truncated(self, text: str) -> str | None:
         # The model shortens long question texts ("Do you document every function ..."): find the

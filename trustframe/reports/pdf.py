@@ -38,6 +38,7 @@ from trustframe.reports.layout import (  # noqa: F401  (re-exported: the report 
     paused_gc,
 )
 from trustframe.reports.model import AssessmentReport, ReportMeta
+from trustframe.reports.outline import outline
 from trustframe.reports.safety import BundleOnlyFetcher
 
 #: PDF variants offered to users (WeasyPrint writes the identifiers; it does not validate them).
@@ -54,6 +55,7 @@ def _environment(templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals["app_version"] = __version__
+    env.globals["outline"] = outline  # section numbers, counted (see trustframe/reports/outline.py)
     return env
 
 
