@@ -41,8 +41,10 @@ _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _BARE_NUMBER = re.compile(r"[+\-−]?\d+\.\d+")
 _NUMBERS_ONLY = re.compile(r"[\d.,/;:+\-−–%\s]+")
 _RAW_BLOCKS = re.compile(r"(<(style|script)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
-#: "1.4 Buyer readiness": a heading or contents line the templates number (trustframe/reports/outline.py)
-_SECTION_NUMBER = re.compile(r"(\d+(?:\.\d+)*) (\S.*)", re.DOTALL)
+#: '<h2 id="x">1.4 Buyer readiness<', '<a href="#x">1.4 Buyer readiness<': a numbered heading or contents
+#: entry (the templates count the numbers, trustframe/reports/outline.py); only there is a leading number
+#: taken for a section number, never in other text (a vendor's "24 hours" is not ours to translate).
+_NUMBERED_HEADING = re.compile(r'(<(?:h[1-6]\b|a href="#)[^>]*>)(\d+(?:\.\d+)* )([^<>]+)(?=<)')
 
 
 def bank_pairs(questionnaire: Questionnaire, language: str) -> Iterator[tuple[str, str]]:
@@ -112,8 +114,6 @@ class ReportTranslator:
             elif "\n" in stripped:
                 lines = "\n".join(self.catalogue.line(part, inner=self._inner) for part in stripped.split("\n"))
                 found = lines if lines != stripped else None
-        if found is None:
-            found = self._numbered(stripped)
         if found is None:
             found = self._joined(stripped, strict=True)
         if found is None:
@@ -197,16 +197,6 @@ class ReportTranslator:
             return (", ".join(shown[:-1]) + f" {and_word} " + shown[-1]) + end
         return None
 
-    def _numbered(self, text: str) -> str | None:
-        """A numbered section title ("1.4 Buyer readiness"): the number as written (never a decimal
-        "1,4"), the title as the catalogue has it; None when the title is not one of ours."""
-        match = _SECTION_NUMBER.fullmatch(text)
-        if match is None:
-            return None
-        title = _squash(match[2])
-        translated = self.catalogue.line(title, inner=self._inner)
-        return f"{match[1]} {translated}" if translated != title else None
-
     def _truncated(self, text: str) -> str | None:
         # The model shortens long question texts ("Do you document every function ..."): find the
         # bank text it starts and shorten the translation the same way; a shortened sentence of
@@ -261,6 +251,14 @@ class ReportTranslator:
         return result.replace("</head>", self._page_css() + "</head>", 1)
 
     def _html_text(self, fragment: str) -> str:
+        def numbered(match: re.Match[str]) -> str:
+            # The number as written (never the decimal "1,4"), the title on its own.
+            title = html_lib.unescape(match.group(3))
+            translated = self.text(title)
+            if translated == title:
+                return match.group(0)
+            return match.group(1) + match.group(2) + html_lib.escape(translated, quote=False)
+
         def node(match: re.Match[str]) -> str:
             raw = match.group(1)
             translated = self.text(html_lib.unescape(raw))
@@ -272,6 +270,7 @@ class ReportTranslator:
             value = html_lib.unescape(match.group(2))
             return match.group(1) + html_lib.escape(self.text(value), quote=True) + match.group(3)
 
+        fragment = _NUMBERED_HEADING.sub(numbered, fragment)
         return _ATTRIBUTE.sub(attribute, _TEXT_NODE.sub(node, fragment))
 
     def _page_css(self) -> str:
