@@ -115,6 +115,16 @@ def checkout(source: str | Path, assessment_ids: list[int], target: Path, *,
             return storage_checkout.checkout(src, dst, assessment_ids)
 
 
+def checkout_workspace(source: Workspace, assessment_ids: list[int], target: Path) -> dict[str, int]:
+    """Like :func:`checkout`, from a team workspace that is already open (the window's): no
+    second login, so no password is asked again."""
+    target = Path(target).expanduser()
+    if target.exists():
+        raise WorkspaceError(f"{target} already exists; check out into a new file.")
+    with Workspace.open(target, create=True) as dst:
+        return storage_checkout.checkout(source, dst, assessment_ids)
+
+
 def checkout_source(local: Path) -> tuple[str, list[int]]:
     """Where the checked-out file ``local`` came from and which assessments it holds
     (a :class:`WorkspaceError` when it is no checked-out file)."""
@@ -305,6 +315,7 @@ def merge(local: Path, remote: str | Path, *, resolutions: Mapping[Key, str] | N
                                        assessment_id=int(aid), note="merged from an offline check-out")
                 for aid, qid, eid in removed_links:
                     server_id = id_map.get(str(eid))
+                    # Removes one evidence-to-answer link row (the officer unlinked it offline), no file.
                     if server_id is not None and repo.unlink(int(aid), str(qid), server_id):
                         result.links_removed.append((int(aid), str(qid), int(eid)))
                         history.record(actor, "answer", qid, "evidence",
