@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from tests.exchange.sbom_support import make_spdx
 from trustframe.services import team_sync
 from trustframe.services.context import Services
 from trustframe.services.questionnaires import QuestionnaireCatalog
@@ -58,9 +59,11 @@ def test_evidence_added_offline_is_created_with_its_file_and_links_once(
                                  expires_on=date(2028, 1, 31))
         policy = local.evidence.add(assessment.vendor_id, "Security policy", "policy",
                                     url="https://acme.example/policy")
+        sbom = local.evidence.add(assessment.vendor_id, "SBOM 7.1", "sbom", file=make_spdx(tmp_path / "nw.spdx.json"))
         local.evidence.link(aid, "GOV-01", iso.id)
         local.evidence.link(aid, "GOV-03", policy.id)
         local.evidence.unlink(aid, "VUL-01", pentest.id)
+        local_facts = local.evidence.facts([sbom.id])[sbom.id]
     # Meanwhile on the server: another vendor's evidence takes the ids the file gave its new evidence.
     other_vendor = server.vendors.add_vendor("Other Corp", "DE")
     others = [server.evidence.add(other_vendor.id, f"Other {n}", "policy", url=f"https://other.example/{n}")
@@ -68,10 +71,13 @@ def test_evidence_added_offline_is_created_with_its_file_and_links_once(
     assert {iso.id, policy.id} & {o.id for o in others}, "the test needs colliding ids"
 
     result = team_sync.merge(local_file, workspace_location)
-    assert result.merged and sorted(result.evidence_added) == ["ISO 27001 certificate", "Security policy"]
+    assert result.merged and sorted(result.evidence_added) == ["ISO 27001 certificate", "SBOM 7.1", "Security policy"]
     assert result.links_removed == [(aid, "VUL-01", pentest.id)]
     on_server = _evidence(server)
-    assert set(on_server) == {"Pen test", "ISO 27001 certificate", "Security policy", "Other 0", "Other 1"}
+    assert set(on_server) == {"Pen test", "ISO 27001 certificate", "SBOM 7.1", "Security policy", "Other 0", "Other 1"}
+    new_sbom = on_server["SBOM 7.1"]
+    assert server.evidence.facts([new_sbom.id])[new_sbom.id] == local_facts  # the parsed facts travel along
+    assert server.evidence.file_bytes(new_sbom.id) == (tmp_path / "nw.spdx.json").read_bytes()
     new_iso = on_server["ISO 27001 certificate"]
     assert new_iso.vendor_id == assessment.vendor_id and new_iso.issuer == "Cert body"
     assert new_iso.expires_on == date(2028, 1, 31)
@@ -87,7 +93,7 @@ def test_evidence_added_offline_is_created_with_its_file_and_links_once(
     assert again.merged and again.evidence_added == [] and again.evidence_applied == []
     assert again.links_added == [] and again.links_removed == []
     assert {e.id: e.version for e in server.evidence.list()} == versions
-    assert len(server.evidence.list()) == 5
+    assert len(server.evidence.list()) == 6
 
     # Work continues offline on the merged file: a new link to the merged evidence goes to its server id.
     with _open(local_file, sample_dir) as local:

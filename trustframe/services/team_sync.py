@@ -41,7 +41,7 @@ from trustframe.services.context import Services
 from trustframe.storage import checkout as storage_checkout
 from trustframe.storage.database import Workspace
 from trustframe.storage.evidence_facts import EvidenceFactsRepository
-from trustframe.storage.orm import Base, EvidenceRow, ProductRow
+from trustframe.storage.orm import Base, EvidenceFactsRow, EvidenceRow, ProductRow
 from trustframe.storage.repositories import EvidenceRepository, HistoryRepository, locked
 
 Key = tuple[int, str]
@@ -179,8 +179,8 @@ def merge(local: Path, remote: str | Path, *, resolutions: Mapping[Key, str] | N
             local_links = {tuple(link) for link in storage_checkout.link_state(session, ids)}
             local_blobs = {eid: (EvidenceRepository(session).blob(r.sha256) if r.sha256 else b"")
                            for eid, r in local_rows.items() if eid not in (record.get("evidence_ids") or {})}
-            local_facts = EvidenceFactsRepository(session)
-            facts = {eid: local_facts.get(int(eid)) for eid in local_rows}
+            # The facts row as stored (kind, format, facts), copied as it is for new evidence.
+            facts = {str(f.evidence_id): (f.kind, f.format, f.facts) for f in session.scalars(select(EvidenceFactsRow))}
             row_values = {eid: {c.name: getattr(r, c.name) for c in EvidenceRow.__table__.columns}
                           for eid, r in local_rows.items()}
         with Services.open(remote, create=False, migrate=False, user=user, password=password) as there:
@@ -289,10 +289,9 @@ def merge(local: Path, remote: str | Path, *, resolutions: Mapping[Key, str] | N
                     session.add(server_row)
                     session.flush()
                     id_map[eid] = int(server_row.id)
-                    if facts.get(eid):
-                        item = dict(facts[eid] or {})
-                        EvidenceFactsRepository(session).put(server_row.id, str(item.pop("kind")),
-                                                             str(item.pop("format")), item)
+                    if eid in facts:
+                        kind, fmt, stored = facts[eid]
+                        EvidenceFactsRepository(session).put(server_row.id, kind, fmt, dict(stored))
                     history.record(actor, "evidence", server_row.id, "created", None, server_row.title,
                                    note="merged from an offline check-out")
                 for eid in evidence_updates:
