@@ -235,3 +235,35 @@ def test_an_unreachable_team_workspace_is_said_plainly_and_loses_nothing(
         assert "Nothing was merged; the file is unchanged." in shown[-1].text
         assert _comments(local, assessment.id) == {"GOV-01": "offline work"}
         window.close()
+
+
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+def test_a_conflict_that_appears_after_the_preview_is_asked_and_earlier_choices_kept(
+        qtbot: Any, checked_out: tuple[Services, Services, int, Path], shown: list[messages.Message],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from trustframe.ui.dialogs.merge_dialog import MINE, THEIRS, MergeDialog, MergeFlow
+
+    server, local, aid, _file = checked_out
+    window = _window(local, qtbot)
+    asked: list[int] = []
+
+    def decide(dialog: MergeDialog) -> bool:
+        asked.append(dialog.conflict_count())
+        if len(asked) == 1:
+            dialog.choose_all(MINE)
+            # A colleague answers GOV-01 (changed only here at preview time) while the officer decides.
+            server.assessments.set_answer(aid, "GOV-01", comment="theirs late")
+        else:
+            assert dialog.table.item(0, 0).text().startswith("Answer GOV-01")
+            dialog.choose(0, THEIRS)
+        return True
+
+    monkeypatch.setattr(prompts, "exec_dialog", decide)
+    window.merge_back_action.trigger()
+    [flow] = window.findChildren(MergeFlow)
+    qtbot.waitUntil(lambda: flow.finished, timeout=30000)
+    assert asked == [3, 1] and flow.merged
+    assert any(m.text.startswith("The team workspace changed while you decided") for m in shown)
+    assert _comments(server, aid) == {"GOV-01": "theirs late", "GOV-03": "mine GOV-03", "VUL-01": "mine VUL-01",
+                                      "VUL-02": "mine VUL-02", "VUL-03": "theirs only"}
+    window.close()
