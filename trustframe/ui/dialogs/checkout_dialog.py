@@ -45,7 +45,7 @@ class Choice:
     """One assessment the officer may check out, as the list shows it."""
 
     assessment_id: int
-    label: str
+    text: str
 
 
 class CheckoutDialog(QDialog):
@@ -66,7 +66,7 @@ class CheckoutDialog(QDialog):
         ticked = set(preselected)
         for choice in choices:
             # Vendor and product names are shown as plain text in list items (never rich text).
-            item = QListWidgetItem(choice.label)
+            item = QListWidgetItem(choice.text)
             item.setData(Qt.ItemDataRole.UserRole, choice.assessment_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if choice.assessment_id in ticked else Qt.CheckState.Unchecked)
