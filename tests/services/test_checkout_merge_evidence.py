@@ -80,6 +80,7 @@ def test_evidence_added_offline_is_created_with_its_file_and_links_once(
     assert server.evidence.file_bytes(new_sbom.id) == (tmp_path / "nw.spdx.json").read_bytes()
     new_iso = on_server["ISO 27001 certificate"]
     assert new_iso.vendor_id == assessment.vendor_id and new_iso.issuer == "Cert body"
+    assert new_iso.added_by == server.user  # who merged it, as the team workspace records people
     assert new_iso.expires_on == date(2028, 1, 31)
     assert server.evidence.file_bytes(new_iso.id) == b"%PDF-1.4 iso certificate body"
     assert on_server["Security policy"].url == "https://acme.example/policy"
@@ -158,13 +159,15 @@ def test_evidence_deleted_on_the_server_while_edited_offline_is_reported_not_mer
     team_sync.checkout(workspace_location, [assessment.id], local_file)
     with _open(local_file, sample_dir) as local:
         local.evidence.update(replace(local.evidence.get(pentest.id), notes="edited offline"))
+        local.evidence.link(assessment.id, "GOV-01", pentest.id)
     server.evidence.delete(pentest.id)
     result = team_sync.merge(local_file, workspace_location)
-    assert result.merged and result.evidence_applied == []
-    assert result.evidence_not_merged == ["Pen test (deleted in the team workspace)"]
+    assert result.merged and result.evidence_applied == [] and result.links_added == []
+    assert result.evidence_not_merged == ["Pen test (deleted in the team workspace)",
+                                          "link of Pen test to GOV-01 (the evidence is not in the team workspace)"]
     assert server.evidence.list() == []
     again = team_sync.merge(local_file, workspace_location)  # still reported, never re-created
-    assert again.evidence_added == [] and again.evidence_not_merged == result.evidence_not_merged
+    assert again.evidence_added == [] and again.evidence_not_merged == result.evidence_not_merged[:1]
     assert server.evidence.list() == []
 
 

@@ -286,6 +286,8 @@ def merge(local: Path, remote: str | Path, *, resolutions: Mapping[Key, str] | N
                     server_row = EvidenceRow(**{k: v for k, v in values.items() if k not in ("id", "row_version")})
                     server_row.sha256 = repo.store_blob(local_blobs[eid]) if values["sha256"] else None
                     server_row.product_id = _product_on_server(session, values["product_id"], values["vendor_id"])
+                    # Team mode records the database login (who merged it); the time stays when it was added.
+                    server_row.added_by = actor
                     session.add(server_row)
                     session.flush()
                     id_map[eid] = int(server_row.id)
@@ -308,7 +310,11 @@ def merge(local: Path, remote: str | Path, *, resolutions: Mapping[Key, str] | N
                 present = remote_ids | {id_map[eid] for eid in new_evidence}
                 for aid, qid, eid in added_links:
                     server_id = id_map.get(str(eid))
-                    if server_id is not None and server_id in present and repo.link(int(aid), str(qid), server_id):
+                    if server_id is None or server_id not in present:
+                        title = local_evidence.get(str(eid), {}).get("title", str(eid))
+                        result.evidence_not_merged.append(f"link of {title} to {qid} (the evidence is not in the "
+                                                          "team workspace)")
+                    elif repo.link(int(aid), str(qid), server_id):
                         result.links_added.append((int(aid), str(qid), int(eid)))
                         history.record(actor, "answer", qid, "evidence", None, local_evidence[str(eid)]["title"],
                                        assessment_id=int(aid), note="merged from an offline check-out")
