@@ -517,6 +517,88 @@ Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
     </message>
 </context>
 <context>
+    <name>CheckoutDialog</name>
+    <message>
+        <source>Check out for offline work</source>
+        <extracomment>What the file chooser offers for a checked-out file.</extracomment>
+        <translation>Für die Offline-Arbeit auschecken</translation>
+    </message>
+    <message>
+        <source>The ticked assessments are copied with their vendor, products and evidence into a new workspace file. Work in it without a network, then use File &gt; Merge Back into the Team Workspace to bring the answers and evidence back.</source>
+        <translation>Die angehakten Bewertungen werden mit ihrem Anbieter, ihren Produkten und Nachweisen in eine neue Arbeitsbereich-Datei kopiert. Arbeiten Sie darin ohne Netzwerk und holen Sie Antworten und Nachweise danach mit Datei &gt; In den Team-Arbeitsbereich zurückführen zurück.</translation>
+    </message>
+    <message>
+        <source>Assessments to check out</source>
+        <translation>Auszucheckende Bewertungen</translation>
+    </message>
+    <message>
+        <source>New workspace file</source>
+        <translation>Neue Arbeitsbereich-Datei</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Check Out</source>
+        <translation>Auschecken</translation>
+    </message>
+    <message>
+        <source>Check out into</source>
+        <translation>Auschecken nach</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutFlow</name>
+    <message>
+        <source>Check out for offline work</source>
+        <extracomment>The background copy once started (tests wait for it).</extracomment>
+        <translation>Für die Offline-Arbeit auschecken</translation>
+    </message>
+    <message>
+        <source>Only a team workspace (on a server) is checked out; this workspace is already a file on this computer.</source>
+        <translation>Nur ein Team-Arbeitsbereich (auf einem Server) wird ausgecheckt; dieser Arbeitsbereich ist bereits eine Datei auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>This team workspace has no assessment to check out yet.</source>
+        <translation>Dieser Team-Arbeitsbereich hat noch keine Bewertung zum Auschecken.</translation>
+    </message>
+    <message>
+        <source>Checking out</source>
+        <translation>Auschecken</translation>
+    </message>
+    <message>
+        <source>Copying the assessments for offline work</source>
+        <translation>Die Bewertungen werden für die Offline-Arbeit kopiert</translation>
+    </message>
+    <message>
+        <source>Checking out for offline work</source>
+        <translation>Auschecken für die Offline-Arbeit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assessment(s) checked out to {file}.</source>
+        <translation>
+            <numerusform>%n Bewertung nach {file} ausgecheckt.</numerusform>
+            <numerusform>%n Bewertungen nach {file} ausgecheckt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n piece(s) of evidence copied. Open the file now to work without a network?</source>
+        <translation>
+            <numerusform>%n Nachweis kopiert. Die Datei jetzt öffnen, um ohne Netzwerk zu arbeiten?</numerusform>
+            <numerusform>%n Nachweise kopiert. Die Datei jetzt öffnen, um ohne Netzwerk zu arbeiten?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checked out</source>
+        <translation>Ausgecheckt</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceEditor</name>
     <message>
         <source>Press %1 to choose</source>
@@ -1587,6 +1669,22 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
+        <source>Check Out for &amp;Offline Work…</source>
+        <translation>Für die &amp;Offline-Arbeit auschecken…</translation>
+    </message>
+    <message>
+        <source>Copy assessments of the team workspace to a file</source>
+        <translation>Bewertungen des Team-Arbeitsbereichs in eine Datei kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Back into the Team Workspace…</source>
+        <translation>In den Team-Arbeitsbereich &amp;zurückführen…</translation>
+    </message>
+    <message>
+        <source>Bring a checked-out file&apos;s work back</source>
+        <translation>Die Arbeit einer ausgecheckten Datei zurückführen</translation>
+    </message>
+    <message>
         <source>Open &amp;Demo Workspace</source>
         <translation>&amp;Demo-Arbeitsbereich öffnen</translation>
     </message>
@@ -1760,6 +1858,227 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
     <message>
         <source>Comparing assessments</source>
         <translation>Bewertungen werden verglichen</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge back into the team workspace</source>
+        <extracomment>The sides a conflict is decided for (as :func:`trustframe.services.team_sync.merge` names them).</extracomment>
+        <translation>In den Team-Arbeitsbereich zurückführen</translation>
+    </message>
+    <message>
+        <source>Changes that apply</source>
+        <translation>Übernommene Änderungen</translation>
+    </message>
+    <message>
+        <source>Answer {question} (assessment #{id})</source>
+        <translation>Antwort {question} (Bewertung #{id})</translation>
+    </message>
+    <message>
+        <source>New evidence: {title}</source>
+        <translation>Neuer Nachweis: {title}</translation>
+    </message>
+    <message>
+        <source>Evidence edited here: #{id}</source>
+        <translation>Hier bearbeiteter Nachweis: #{id}</translation>
+    </message>
+    <message>
+        <source>Evidence #{evidence} linked to {question}</source>
+        <translation>Nachweis #{evidence} mit {question} verknüpft</translation>
+    </message>
+    <message>
+        <source>Evidence #{evidence} unlinked from {question}</source>
+        <translation>Nachweis #{evidence} von {question} gelöst</translation>
+    </message>
+    <message>
+        <source>Not merged: {what}</source>
+        <translation>Nicht zurückgeführt: {what}</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>Changed on both sides</source>
+        <translation>Auf beiden Seiten geändert</translation>
+    </message>
+    <message>
+        <source>At check-out</source>
+        <translation>Beim Auschecken</translation>
+    </message>
+    <message>
+        <source>Yours (this file)</source>
+        <translation>Ihre (diese Datei)</translation>
+    </message>
+    <message>
+        <source>Theirs (team workspace)</source>
+        <translation>Deren (Team-Arbeitsbereich)</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Evidence {title} (#{id})</source>
+        <translation>Nachweis {title} (#{id})</translation>
+    </message>
+    <message>
+        <source>Keep All Mine</source>
+        <translation>Alle meine behalten</translation>
+    </message>
+    <message>
+        <source>Keep All Theirs</source>
+        <translation>Alle deren behalten</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Zurückführen</translation>
+    </message>
+    <message>
+        <source>Applies from this file:</source>
+        <translation>Aus dieser Datei übernommen:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s): choose which side to keep for each.</source>
+        <translation>
+            <numerusform>%n Konflikt: Wählen Sie, welche Seite behalten wird.</numerusform>
+            <numerusform>%n Konflikte: Wählen Sie für jeden, welche Seite behalten wird.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Meine behalten</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Deren behalten</translation>
+    </message>
+    <message>
+        <source>Keep for {what}</source>
+        <translation>Behalten für {what}</translation>
+    </message>
+    <message>
+        <source>From {file}: {answers} answer(s), {added} new and {edited} edited piece(s) of evidence, {links} evidence link change(s) apply to the team workspace. Nothing is written until you press Merge; everything is then written in one transaction.</source>
+        <translation>Aus {file}: {answers} Antwort(en), {added} neue und {edited} bearbeitete Nachweise und {links} geänderte Nachweis-Verknüpfung(en) werden in den Team-Arbeitsbereich übernommen. Nichts wird geschrieben, bevor Sie Zurückführen drücken; dann wird alles in einer Transaktion geschrieben.</translation>
+    </message>
+    <message>
+        <source>this file</source>
+        <translation>dieser Datei</translation>
+    </message>
+</context>
+<context>
+    <name>MergeFlow</name>
+    <message>
+        <source>Merge back into the team workspace</source>
+        <extracomment>The running or last background step (preview or merge; tests wait for it). The merge&apos;s last answer (the preview&apos;s, then the applied merge&apos;s). True once the flow has ended (merged, cancelled, nothing to do or failed).</extracomment>
+        <translation>In den Team-Arbeitsbereich zurückführen</translation>
+    </message>
+    <message>
+        <source>Open the file you checked out (File &gt; Open Workspace), then merge it back from there.</source>
+        <translation>Öffnen Sie die ausgecheckte Datei (Datei &gt; Arbeitsbereich öffnen) und führen Sie sie von dort zurück.</translation>
+    </message>
+    <message>
+        <source>Merging</source>
+        <translation>Zurückführen</translation>
+    </message>
+    <message>
+        <source>Comparing with the team workspace</source>
+        <translation>Vergleich mit dem Team-Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Comparing this file with {source}</source>
+        <translation>Diese Datei wird mit {source} verglichen</translation>
+    </message>
+    <message>
+        <source>Merging into {source}</source>
+        <translation>Zurückführen in {source}</translation>
+    </message>
+    <message>
+        <source>Team workspace</source>
+        <translation>Team-Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Password for {location}:</source>
+        <translation>Passwort für {location}:</translation>
+    </message>
+    <message>
+        <source>Merging {file} into {source}. Nothing was merged; the file is unchanged.</source>
+        <translation>Zurückführen von {file} in {source}. Es wurde nichts zurückgeführt; die Datei ist unverändert.</translation>
+    </message>
+    <message>
+        <source>Team workspace not reached</source>
+        <translation>Team-Arbeitsbereich nicht erreicht</translation>
+    </message>
+    <message>
+        <source>Check the network connection and the server address, then merge again.</source>
+        <translation>Prüfen Sie die Netzwerkverbindung und die Serveradresse und führen Sie dann erneut zurück.</translation>
+    </message>
+    <message>
+        <source>Nothing to merge: the team workspace already has every change of this file.</source>
+        <translation>Nichts zurückzuführen: Der Team-Arbeitsbereich hat bereits jede Änderung dieser Datei.</translation>
+    </message>
+    <message>
+        <source>Not merged: {what}</source>
+        <translation>Nicht zurückgeführt: {what}</translation>
+    </message>
+    <message>
+        <source>The team workspace changed while you decided; nothing was written. Decide the conflicts again.</source>
+        <translation>Der Team-Arbeitsbereich hat sich geändert, während Sie entschieden haben; nichts wurde geschrieben. Entscheiden Sie die Konflikte erneut.</translation>
+    </message>
+    <message>
+        <source>Merged into {source}.</source>
+        <translation>In {source} zurückgeführt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) applied from this file</source>
+        <translation>
+            <numerusform>%n Antwort aus dieser Datei übernommen</numerusform>
+            <numerusform>%n Antworten aus dieser Datei übernommen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) kept as in the team workspace</source>
+        <translation>
+            <numerusform>%n Antwort wie im Team-Arbeitsbereich behalten</numerusform>
+            <numerusform>%n Antworten wie im Team-Arbeitsbereich behalten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n piece(s) of evidence added</source>
+        <translation>
+            <numerusform>%n Nachweis hinzugefügt</numerusform>
+            <numerusform>%n Nachweise hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n piece(s) of evidence updated</source>
+        <translation>
+            <numerusform>%n Nachweis aktualisiert</numerusform>
+            <numerusform>%n Nachweise aktualisiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n piece(s) of evidence kept as in the team workspace</source>
+        <translation>
+            <numerusform>%n Nachweis wie im Team-Arbeitsbereich behalten</numerusform>
+            <numerusform>%n Nachweise wie im Team-Arbeitsbereich behalten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evidence link(s) changed</source>
+        <translation>
+            <numerusform>%n Nachweis-Verknüpfung geändert</numerusform>
+            <numerusform>%n Nachweis-Verknüpfungen geändert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Zurückgeführt</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,23 @@
     </message>
 </context>
 <context>
+    <name>CheckoutFlow</name>
+    <message numerus="yes">
+        <source>%n assessment(s) checked out to {file}.</source>
+        <translation>
+            <numerusform>%n assessment checked out to {file}.</numerusform>
+            <numerusform>%n assessments checked out to {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n piece(s) of evidence copied. Open the file now to work without a network?</source>
+        <translation>
+            <numerusform>%n piece of evidence copied. Open the file now to work without a network?</numerusform>
+            <numerusform>%n pieces of evidence copied. Open the file now to work without a network?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ComparePickerDialog</name>
     <message numerus="yes">
         <source>%n assessment(s) ticked</source>
@@ -62,6 +79,61 @@
         <translation>
             <numerusform>Compare %n assessment</numerusform>
             <numerusform>Compare %n assessments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message numerus="yes">
+        <source>%n conflict(s): choose which side to keep for each.</source>
+        <translation>
+            <numerusform>%n conflict: choose which side to keep.</numerusform>
+            <numerusform>%n conflicts: choose which side to keep for each.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MergeFlow</name>
+    <message numerus="yes">
+        <source>%n answer(s) applied from this file</source>
+        <translation>
+            <numerusform>%n answer applied from this file</numerusform>
+            <numerusform>%n answers applied from this file</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) kept as in the team workspace</source>
+        <translation>
+            <numerusform>%n answer kept as in the team workspace</numerusform>
+            <numerusform>%n answers kept as in the team workspace</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n piece(s) of evidence added</source>
+        <translation>
+            <numerusform>%n piece of evidence added</numerusform>
+            <numerusform>%n pieces of evidence added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n piece(s) of evidence updated</source>
+        <translation>
+            <numerusform>%n piece of evidence updated</numerusform>
+            <numerusform>%n pieces of evidence updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n piece(s) of evidence kept as in the team workspace</source>
+        <translation>
+            <numerusform>%n piece of evidence kept as in the team workspace</numerusform>
+            <numerusform>%n pieces of evidence kept as in the team workspace</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evidence link(s) changed</source>
+        <translation>
+            <numerusform>%n evidence link changed</numerusform>
+            <numerusform>%n evidence links changed</numerusform>
         </translation>
     </message>
 </context>

@@ -45,15 +45,16 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
     p.add_argument("assessments", metavar="ASSESSMENT_ID", type=int, nargs="+")
     p.add_argument("target", metavar="LOCAL", type=Path)
     p.set_defaults(handler=workspace_checkout)
-    p = ws.add_parser("merge", help="bring the answers of a checked-out file back into the team workspace",
-                      description="Answers changed only in LOCAL are applied to URL in one transaction; answers "
+    p = ws.add_parser("merge", help="bring the answers and evidence of a checked-out file back into the team "
+                                    "workspace",
+                      description="Answers and evidence changed only in LOCAL (and evidence added there) are applied to URL in one transaction; answers "
                                   "changed on both sides are listed as conflicts (base, local, remote) and nothing is "
                                   "written until each has a decision (--resolve or --take). Merging again changes "
                                   "nothing.")
     p.add_argument("local", metavar="LOCAL", type=Path)
     p.add_argument("target", metavar="URL")
     p.add_argument("--resolve", action="append", default=[], metavar="ASSESSMENT:QUESTION=local|remote",
-                   help="decide one conflict (repeatable)")
+                   help="decide one conflict (repeatable); evidence: evidence:ID=local|remote")
     p.add_argument("--take", choices=("local", "remote"), help="decide every other conflict the same way")
     p.set_defaults(handler=workspace_merge)
     p = ws.add_parser("restore", help="put a backup's content back (the current content is backed up first)")
@@ -205,33 +206,52 @@ def workspace_merge(ctx: CliContext) -> int:
     from trustframe.services import team_sync
 
     resolutions: dict[tuple[int, str], str] = {}
+    evidence_resolutions: dict[int, str] = {}
     for item in ctx.args.resolve:
         try:
             where, choice = item.rsplit("=", 1)
             aid, qid = where.split(":", 1)
-            resolutions[(int(aid), qid.strip())] = choice.strip()
+            if aid.strip().lower() == "evidence":
+                evidence_resolutions[int(qid)] = choice.strip()
+            else:
+                resolutions[(int(aid), qid.strip())] = choice.strip()
         except ValueError:
-            raise WorkspaceError(f"--resolve {item}: write ASSESSMENT:QUESTION=local or =remote.") from None
-    result = team_sync.merge(ctx.args.local, _location(ctx.args.target), resolutions=resolutions, take=ctx.args.take)
+            raise WorkspaceError(f"--resolve {item}: write ASSESSMENT:QUESTION=local or =remote "
+                                 "(evidence: evidence:ID=local or =remote).") from None
+    result = team_sync.merge(ctx.args.local, _location(ctx.args.target), resolutions=resolutions, take=ctx.args.take,
+                             evidence_resolutions=evidence_resolutions)
     conflicts = [{"assessment_id": c.assessment_id, "question_id": c.question_id, "base": c.base, "local": c.local,
                   "remote": c.remote} for c in result.conflicts]
+    evidence_conflicts = [{"evidence_id": c.evidence_id, "title": c.title, "fields": c.changed_fields(),
+                           "base": c.base, "local": c.local, "remote": c.remote} for c in result.evidence_conflicts]
     if ctx.json:
         ctx.emit_json({"merged": result.merged, "applied": [list(k) for k in result.applied],
                        "kept_remote": [list(k) for k in result.kept_remote], "conflicts": conflicts,
+                       "evidence_added": result.evidence_added, "evidence_applied": result.evidence_applied,
+                       "evidence_kept_remote": result.evidence_kept_remote, "evidence_conflicts": evidence_conflicts,
+                       "links_added": [list(k) for k in result.links_added],
+                       "links_removed": [list(k) for k in result.links_removed],
                        "evidence_not_merged": result.evidence_not_merged})
     else:
         def show(state: Any) -> str:
             return "(none)" if state is None else f"{state.get('value')!r} / {state.get('comment')!r}"
 
-        if result.conflicts:
-            ctx.print(f"{len(result.conflicts)} conflict(s); nothing was written. Decide each with "
-                      "--resolve ASSESSMENT:QUESTION=local|remote (or --take local|remote):")
-            ctx.print(table([[c.assessment_id, c.question_id, show(c.base), show(c.local), show(c.remote)]
-                             for c in result.conflicts], ["Assessment", "Question", "Base", "Local", "Remote"]))
+        if result.conflicts or result.evidence_conflicts:
+            ctx.print(f"{result.conflict_count} conflict(s); nothing was written. Decide each with "
+                      "--resolve ASSESSMENT:QUESTION=local|remote or --resolve evidence:ID=local|remote "
+                      "(or --take local|remote):")
+            if result.conflicts:
+                ctx.print(table([[c.assessment_id, c.question_id, show(c.base), show(c.local), show(c.remote)]
+                                 for c in result.conflicts], ["Assessment", "Question", "Base", "Local", "Remote"]))
+            if result.evidence_conflicts:
+                ctx.print(table([[f"evidence:{c.evidence_id}", c.title, f, c.base.get(f), c.local.get(f),
+                                  c.remote.get(f)] for c in result.evidence_conflicts for f in c.changed_fields()],
+                                ["Evidence", "Title", "Field", "Base", "Local", "Remote"]))
         else:
             ctx.print(f"Merged: {len(result.applied)} answer(s) applied, {len(result.kept_remote)} kept as on the "
-                      "server.")
+                      f"server; evidence: {len(result.evidence_added)} added, {len(result.evidence_applied)} "
+                      f"updated, {len(result.evidence_kept_remote)} kept as on the server; links: "
+                      f"{len(result.links_added)} added, {len(result.links_removed)} removed.")
         if result.evidence_not_merged:
-            ctx.print("Evidence added offline is not merged; add it in the team workspace: "
-                      + ", ".join(result.evidence_not_merged))
+            ctx.print("Not merged (do it in the team workspace): " + "; ".join(result.evidence_not_merged))
     return 0 if result.merged else 1

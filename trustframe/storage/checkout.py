@@ -20,8 +20,13 @@ from trustframe.errors import NotFoundError, WorkspaceError
 from trustframe.storage.database import Workspace
 from trustframe.storage.orm import Base
 
-#: workspace_meta key of a checked-out file: source, assessment ids, time and base answers.
+#: workspace_meta key of a checked-out file: source, assessment ids, time and base answers,
+#: base evidence, base evidence links and which local evidence id is which on the server.
 CHECKOUT_KEY = "checkout"
+
+#: What a merge compares of a piece of evidence (what :meth:`EvidenceService.update` may change;
+#: the stored file, its name and hash never change).
+EVIDENCE_FIELDS = ("title", "kind", "issuer", "independent", "issued_on", "expires_on", "notes", "product_id", "url")
 
 
 def _filters(assessment_ids: list[int], vendor_ids: list[int], digests: list[str]) -> dict[str, Any]:
@@ -59,6 +64,41 @@ def answer_state(session: Session, assessment_ids: list[int]) -> dict[str, dict[
     return out
 
 
+def evidence_state(session: Session, vendor_ids: list[int] | None = None,
+                   ids: list[int] | None = None) -> dict[str, dict[str, Any]]:
+    """evidence id (as text) -> its :data:`EVIDENCE_FIELDS` (dates as ISO text, so the state
+    survives JSON) plus "version", of the vendors' evidence (or of the given ids; or all)."""
+    evidence = Base.metadata.tables["evidence"]
+    query = select(evidence.c.id, evidence.c.row_version, *(evidence.c[f] for f in EVIDENCE_FIELDS))
+    if vendor_ids is not None:
+        query = query.where(evidence.c.vendor_id.in_(vendor_ids))
+    if ids is not None:
+        query = query.where(evidence.c.id.in_(ids))
+    out: dict[str, dict[str, Any]] = {}
+    for row in session.execute(query).mappings():
+        state = {f: _plain(row[f]) for f in EVIDENCE_FIELDS}
+        state["version"] = int(row["row_version"] or 0)
+        out[str(row["id"])] = state
+    return out
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-safe value that compares equal after a round trip (dates as ISO text, bools kept)."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, str):
+        return value.strip()
+    return value
+
+
+def link_state(session: Session, assessment_ids: list[int]) -> list[list[Any]]:
+    """Sorted [assessment id, question id, evidence id] of every evidence link of the assessments."""
+    links = Base.metadata.tables["answer_evidence"]
+    return sorted([int(a), str(q), int(e)] for a, q, e in session.execute(
+        select(links.c.assessment_id, links.c.question_id, links.c.evidence_id)
+        .where(links.c.assessment_id.in_(assessment_ids))))
+
+
 def checkout(source: Workspace, target: Workspace, assessment_ids: list[int]) -> dict[str, int]:
     """Copy ``assessment_ids`` with what belongs to them from ``source`` into the new, empty
     ``target``; returns rows per table. One transaction in the target."""
@@ -77,6 +117,8 @@ def checkout(source: Workspace, target: Workspace, assessment_ids: list[int]) ->
             t["evidence"].c.vendor_id.in_(vendor_ids), t["evidence"].c.sha256.is_not(None)))]
         filters = _filters(ids, vendor_ids, digests)
         base = answer_state(src, ids)
+        evidence_base = evidence_state(src, vendor_ids)
+        links_base = link_state(src, ids)
         counts: dict[str, int] = {}
         with target.transaction() as dst:
             for name in ("vendors", "contacts", "products", "assessments", "imports", "answers"):
@@ -101,7 +143,11 @@ def checkout(source: Workspace, target: Workspace, assessment_ids: list[int]) ->
                 counts[table.name] = len(rows)
             meta = t["workspace_meta"]
             record = {"source": source.location, "assessments": ids,
-                      "at": datetime.now().isoformat(timespec="seconds"), "base": base}
+                      "at": datetime.now().isoformat(timespec="seconds"), "base": base,
+                      "evidence_base": evidence_base, "links_base": links_base,
+                      # Checked-out evidence keeps its id; evidence added offline is mapped
+                      # to its new server id by the merge (so merging again adds nothing).
+                      "evidence_ids": {eid: int(eid) for eid in evidence_base}}
             dst.execute(meta.delete().where(meta.c.key == CHECKOUT_KEY))
             dst.execute(meta.insert().values(key=CHECKOUT_KEY, value=json.dumps(record, default=str)))
     return counts

@@ -147,6 +147,10 @@ class MainWindow(QMainWindow):
                                              self.choose_and_open_team_workspace,
                                              self.tr("Open a workspace shared on a PostgreSQL server"))
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.checkout_action = self._action(self.tr("Check Out for &Offline Work…"), None, None, self.check_out,
+                                            self.tr("Copy assessments of the team workspace to a file"))
+        self.merge_back_action = self._action(self.tr("&Merge Back into the Team Workspace…"), None, None,
+                                              self.merge_back, self.tr("Bring a checked-out file's work back"))
         self.demo_action = self._action(self.tr("Open &Demo Workspace"), icons.DEMO, None, self.open_demo_workspace,
                                         self.tr("Explore TrustFrame with fictional vendors"))
         self.import_action = self._action(self.tr("&Import Vendor Response…"), icons.IMPORT, "Ctrl+I",
@@ -217,6 +221,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action, self.reports_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.checkout_action, self.merge_back_action])
         file_menu.addSeparator()
         file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()
@@ -529,8 +535,23 @@ class MainWindow(QMainWindow):
         assessment_id = self.current_assessment_id() if has else None
         self.open_assessment_action.setEnabled(has and assessment_id is not None)
         self.export_action.setEnabled(has and assessment_id is not None)
+        team = has and self.ctx.services.workspace.is_server  # type: ignore[union-attr]
+        self.checkout_action.setEnabled(team)
+        self.merge_back_action.setEnabled(has and not team)
 
     # -- commands ------------------------------------------------------------------------------
+
+    def check_out(self) -> None:
+        """File > Check Out for Offline Work (team mode): see ``dialogs/checkout_dialog.py``."""
+        from trustframe.ui.dialogs.checkout_dialog import CheckoutFlow
+
+        CheckoutFlow(self).run()
+
+    def merge_back(self) -> None:
+        """File > Merge Back into the Team Workspace (a checked-out file): see ``dialogs/merge_dialog.py``."""
+        from trustframe.ui.dialogs.merge_dialog import MergeFlow
+
+        MergeFlow(self).run()
 
     def focus_search(self) -> None:
         """Edit > Find: show the register and put the cursor in its search field."""
