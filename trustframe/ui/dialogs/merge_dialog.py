@@ -284,7 +284,7 @@ class MergeFlow(QObject):
         return self.operation
 
     def _on_failed(self, exc: BaseException, dialog: MergeDialog | None) -> None:
-        from trustframe.ui.main_window import _needs_password
+        from trustframe.ui.controllers.workspace import _needs_password
 
         if _needs_password(exc) and not self._asked_password:
             self._asked_password = True
