@@ -463,13 +463,18 @@ class AssessmentService:
         return ScopeTierChange(assessment_id, before, after)
 
     def update_details(self, assessment_id: int, expected_version: int | None = None, **fields: Any) -> Assessment:
-        """Change assessor, reviewer, procurement, due_date or next_review_due (logged)."""
+        """Change assessor, reviewer, procurement, due_date or next_review_due (logged).
+
+        With ``expected_version`` (the version the officer read), a save after someone else's
+        raises :class:`StaleWriteError` whose ``yours`` is ``fields`` and ``theirs`` the assessment
+        as stored now; nothing is written. Save again against its ``version`` after choosing."""
         allowed = {"assessor", "reviewer", "procurement", "due_date", "next_review_due"}
         unknown = set(fields) - allowed
         if unknown:
             raise InvalidInput(f"Cannot change {', '.join(sorted(unknown))} here.")
         with self._s.workspace.transaction() as session:
-            row = self._claimed_row(session, assessment_id, expected_version)
+            # A stale save reports the fields as given (yours) and the assessment as stored (theirs).
+            row = self._claimed_row(session, assessment_id, expected_version, yours=dict(fields))
             history = HistoryRepository(session)
             for key, value in fields.items():
                 if getattr(row, key) != value:
@@ -1072,13 +1077,18 @@ class AssessmentService:
         return row
 
     @staticmethod
-    def _claimed_row(session: Any, assessment_id: int, expected_version: int | None) -> AssessmentRow:
+    def _claimed_row(session: Any, assessment_id: int, expected_version: int | None,
+                     yours: object = None) -> AssessmentRow:
         """The assessment's row, locked for this transaction, its version checked against
-        ``expected_version`` (when given) and moved on: no lost update (docs/team-mode.md)."""
+        ``expected_version`` (when given) and moved on: no lost update (docs/team-mode.md).
+        A refusal carries ``yours`` and, as ``theirs``, the assessment as stored now."""
         row = locked(session, AssessmentRow, assessment_id)
         if row is None:
             raise NotFoundError(f"There is no assessment with id {assessment_id}.")
-        claim_version(row, expected_version, "assessment", assessment_id)
+        stale = bool(expected_version) and int(row.row_version or 0) != expected_version
+        # Read only when refusing: the domain object costs a join that a normal save does not need.
+        theirs = AssessmentRepository(session).get(assessment_id) if stale else None
+        claim_version(row, expected_version, "assessment", assessment_id, yours=yours, theirs=theirs)
         return row
 
     @staticmethod

@@ -396,6 +396,9 @@ class AssessmentView(QWidget):
                                    self.tr("Change the inherent-risk tier (criticality profile or override) "
                                            "and the questions in scope"),
                                    self._on_scope_action_triggered)
+        self.details_action = action(self.tr("Details…"), [],
+                                     self.tr("Assessor, reviewer, purchase reference, due and review dates"),
+                                     self._on_details_action_triggered)
         # Status moves the officer makes by hand; "Decided" only comes from recording a decision.
         self.status_menu = QMenu(self.tr("Status"), self)
         self.status_actions: dict[AssessmentStatus, QAction] = {}
@@ -1268,6 +1271,12 @@ class AssessmentView(QWidget):
 
     def _on_scope_action_triggered(self) -> None:
         self.edit_scope_and_tier()
+
+    def _on_details_action_triggered(self) -> None:
+        from trustframe.ui.dialogs.assessment_details_dialog import edit_details
+
+        self._flush_all()
+        edit_details(self.ctx, self.assessment, self)
 
 
     def _on_decide_requested(self) -> None:
