@@ -273,6 +273,10 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
+        from trustframe.ui.widgets.connection_banner import ConnectionBanner
+
+        self.connection_banner = ConnectionBanner(self.ctx)  # team mode: shown while the server is gone
+        layout.addWidget(self.connection_banner)
         layout.addWidget(self.stack)
         self.setCentralWidget(central)
         self.statusBar().addPermanentWidget(self.workspace_label)

@@ -46,7 +46,7 @@ from trustframe.domain.assessment import ALLOWED_TRANSITIONS, Answer, AnswerSour
 from trustframe.domain.evidence import Evidence
 from trustframe.domain.questionnaire import Importance, Question, Questionnaire
 from trustframe.domain.scoring_model import ScoreResult
-from trustframe.errors import NotFoundError, StaleWriteError, TrustFrameError
+from trustframe.errors import ConnectionLostError, NotFoundError, StaleWriteError, TrustFrameError
 from trustframe.services.assessments import NotApplicableAnswer
 from trustframe.ui import i18n, labels, messages, prompts
 from trustframe.ui.context import UiContext
@@ -499,7 +499,8 @@ class AssessmentView(QWidget):
             # Shown in the GUI's language where the bank has a translation (ids, scores unchanged).
             self.questionnaire = i18n.for_display(services.assessments.questionnaire(assessment))
             self._overlays_loaded = assessment.overlays
-        self.answers = services.assessments.answers(self.assessment_id)
+        # Answers kept while the connection was lost are shown as typed until they are saved.
+        self.answers = self.ctx.kept_answers.shown(self.assessment_id, services.assessments.answers(self.assessment_id))
         self.evidence = services.evidence.for_assessment(self.assessment_id)
         if assessment.previous_assessment_id != self._previous_loaded_for:
             self._previous_loaded_for = assessment.previous_assessment_id
@@ -599,7 +600,7 @@ class AssessmentView(QWidget):
             # Team mode: save against the version shown, so a colleague's save in between is
             # never overwritten unseen (no lost update, docs/team-mode.md).
             shown = self.answers.get(question_id)
-            changes = {**changes, "expected_version": shown.version if shown is not None else 0}
+            changes = {"expected_version": shown.version if shown is not None else 0, **changes}
         try:
             try:
                 change = services.assessments.set_answer(self.assessment_id, question_id, **changes)
@@ -609,6 +610,11 @@ class AssessmentView(QWidget):
                     return None
                 changes["expected_version"] = conflict.version
                 change = services.assessments.set_answer(self.assessment_id, question_id, **changes)
+        except ConnectionLostError:
+            # Team mode, server gone: kept (and shown) until it is back, then saved (ui/kept_edits.py).
+            self.ctx.kept_answers.keep(self.assessment_id, question_id, changes)
+            self.answers = self.ctx.kept_answers.shown(self.assessment_id, self.answers)
+            return None
         except (TrustFrameError, answer_values.AnswerValueError) as exc:
             messages.warning(self, self.tr("Answer not saved"), str(exc))
             self.reload()
