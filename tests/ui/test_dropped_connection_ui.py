@@ -255,3 +255,17 @@ def test_a_decision_on_an_assessment_changed_meanwhile_is_refused_with_what_chan
     dialog.accept()  # seen: recorded on the assessment as it is now
     assert services.assessments.get(sample_assessment.id).decision is Decision.ESCALATE
     assert replace(dialog.decided, reviewer="Rita") == dialog.decided
+
+
+def test_quitting_with_kept_answers_asks_first_and_lists_them(
+        qtbot: Any, ctx: Any, view: Any, outage: Outage, recorded: list, monkeypatch: pytest.MonkeyPatch) -> None:
+    from trustframe.ui import messages
+
+    outage.cut()
+    view.save_answer("GOV-03", comment="kept comment")
+    answers: list[bool] = [False]
+    monkeypatch.setattr(messages, "presenter", lambda _p, m: recorded.append(m) or answers[0])
+    assert not ctx.kept_answers.may_quit(None)  # "No": the app stays open
+    assert recorded[-1].kind == "question" and "kept comment" in recorded[-1].informative
+    answers[0] = True
+    assert ctx.kept_answers.may_quit(None)

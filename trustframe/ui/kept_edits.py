@@ -145,6 +145,18 @@ class KeptAnswers(QObject):
             parts.append(self.tr("Comment: %1").replace("%1", str(changes["comment"])))
         return "\n".join(parts)
 
+    def may_quit(self, parent: Any = None) -> bool:
+        """Before the app quits: True when nothing is kept (after one more try to save what is);
+        otherwise the officer is asked, with the kept changes listed, and True means quit anyway."""
+        if self._items and self._ctx.connected:
+            self.replay()
+        if not self._items:
+            return True
+        lost = "\n".join(f"{qid}: {self._describe(c)}" for (_aid, qid), c in self._items.items())
+        return messages.ask(parent, self.tr("Quit without saving kept answers?"), self.tr(
+            "%n answer change(s) made while the connection was lost are not saved yet; they are lost if you "
+            "quit now. Quit anyway?", "", len(self._items)), lost)
+
     def _on_connection_changed(self, connected: bool) -> None:
         if connected:
             self.replay()

@@ -857,6 +857,9 @@ class MainWindow(QMainWindow):
         self.import_response(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.ctx.kept_answers.may_quit(self):  # answers kept while the server is gone
+            event.ignore()
+            return
         settings = self.ctx.settings
         if settings is not None:
             settings.window_geometry = self.saveGeometry()
