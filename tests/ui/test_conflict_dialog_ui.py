@@ -134,6 +134,26 @@ def test_cancelling_the_vendor_conflict_stores_nothing_and_keeps_the_entries(
     assert len(opened) == 2
 
 
+def test_another_save_while_choosing_asks_again(qtbot: Any, ui: Any, services: Any, colleague: Any,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    dialog = _vendor_dialog(ui, services, qtbot)
+    vid = dialog._vendor.id
+    colleague.vendors.update_vendor(replace(colleague.vendors.get_vendor(vid), notes="theirs 1"))
+    dialog.notes_edit.setPlainText("mine")
+
+    def decide(conflict: ConflictDialog) -> bool:
+        if len(opened) == 1:  # the colleague saves again while the officer is choosing
+            colleague.vendors.update_vendor(replace(colleague.vendors.get_vendor(vid), notes="theirs 2"))
+        else:
+            assert _rows(conflict)["notes"][1:] == ("mine", "theirs 2")
+        return True
+
+    opened = _answer_conflicts(monkeypatch, decide)
+    dialog.buttons.accepted.emit()
+    assert len(opened) == 2
+    assert services.vendors.get_vendor(vid).notes == "mine"
+
+
 def test_take_all_theirs_stores_theirs(qtbot: Any, ui: Any, services: Any, colleague: Any,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     dialog = _vendor_dialog(ui, services, qtbot)
