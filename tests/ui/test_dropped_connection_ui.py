@@ -269,3 +269,6 @@ def test_quitting_with_kept_answers_asks_first_and_lists_them(
     assert recorded[-1].kind == "question" and "kept comment" in recorded[-1].informative
     answers[0] = True
     assert ctx.kept_answers.may_quit(None)
+    _back(qtbot, ctx, outage)  # and once it is back, nothing is left to ask about
+    qtbot.waitUntil(lambda: len(ctx.kept_answers) == 0, timeout=5000)
+    assert ctx.kept_answers.may_quit(None)
