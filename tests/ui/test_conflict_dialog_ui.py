@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 
@@ -35,7 +36,8 @@ def ui(services: Any, qapp: Any) -> Any:
     return UiContext(services, settings=None)
 
 
-def _answer_conflicts(monkeypatch: pytest.MonkeyPatch, decide: Callable[[ConflictDialog], bool]) -> list[ConflictDialog]:
+def _answer_conflicts(monkeypatch: pytest.MonkeyPatch,
+                      decide: Callable[[ConflictDialog], bool]) -> list[ConflictDialog]:
     """Run every conflict dialog with ``decide`` (True: save the choice, False: cancel)."""
     from trustframe.ui import prompts
 

@@ -71,8 +71,8 @@ class KeptAnswers(QObject):
         meanwhile); versions stay as read, so later saves name the same version."""
         result = dict(answers)
         for qid, changes in self.kept(assessment_id).items():
-            visible = {k: v.strip() if k == "comment" and isinstance(v, str) else v
-                       for k, v in changes.items() if k in _SHOWN}
+            visible: dict[str, Any] = {k: v.strip() if k == "comment" and isinstance(v, str) else v
+                                       for k, v in changes.items() if k in _SHOWN}
             result[qid] = replace(result.get(qid) or Answer(qid, None), **visible)
         return result
 

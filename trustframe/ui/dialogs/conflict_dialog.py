@@ -261,7 +261,8 @@ def save_resolving_conflicts(parent: QWidget | None, title: str, explanation: st
             chosen = ask(parent, title, explanation, fields, display) if fields else {}
             if chosen is None:
                 raise ConflictNotResolved(translate(
-                    "ConflictDialog", "Not saved: someone else saved this record while you edited it. Your entries are still "
+                    "ConflictDialog",
+                    "Not saved: someone else saved this record while you edited it. Your entries are still "
                     "here; save again to compare them with theirs, or cancel to keep theirs.")) from conflict
             # What is stored now, with the officer's choice field by field, against its version.
-            attempt = dataclasses.replace(theirs, **chosen, version=conflict.version)  # type: ignore[type-var]
+            attempt = dataclasses.replace(theirs, **chosen, version=conflict.version)  # type: ignore[assignment, type-var]

@@ -600,7 +600,7 @@ class AssessmentView(QWidget):
             # Team mode: save against the version shown, so a colleague's save in between is
             # never overwritten unseen (no lost update, docs/team-mode.md).
             shown = self.answers.get(question_id)
-            changes = {"expected_version": shown.version if shown is not None else 0, **changes}
+            changes = {**changes, "expected_version": shown.version if shown is not None else 0}
         try:
             try:
                 change = services.assessments.set_answer(self.assessment_id, question_id, **changes)
