@@ -49,3 +49,18 @@ def test_a_decision_on_a_stale_assessment_is_refused_with_what_is_stored(service
         services.assessments.decide(read.id, Decision.APPROVE, decided_by="Dora", expected_version=read.version)
     assert refused.value.theirs.reviewer == "Rita"
     assert services.assessments.get(read.id).decision is None
+
+
+def test_scope_and_tier_writes_refuse_a_stale_version(services: Any, sample_assessment: Any) -> None:
+    read = services.assessments.get(sample_assessment.id)
+    services.assessments.override_tier(read.id, 1, "Theirs", expected_version=read.version)  # a colleague
+    for write in (lambda v: services.assessments.override_tier(read.id, 2, "Mine", expected_version=v),
+                  lambda v: services.assessments.set_scope(read.id, removed=["GOV-03"], expected_version=v),
+                  lambda v: services.assessments.set_profile_answers(read.id, {}, expected_version=v)):
+        with pytest.raises(StaleWriteError) as refused:
+            write(read.version)
+        assert refused.value.theirs.tier_override == 1
+    stored = services.assessments.get(read.id)
+    assert (stored.tier_override, stored.scope_removed, stored.version) == (1, (), read.version + 1)
+    services.assessments.override_tier(read.id, 2, "Mine", expected_version=stored.version)
+    assert services.assessments.get(read.id).tier_override == 2
