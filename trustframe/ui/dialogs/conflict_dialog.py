@@ -69,7 +69,7 @@ class ConflictField:
     """One field that differs between your save and what is stored now."""
 
     key: str
-    label: str
+    title: str
     yours: Any
     theirs: Any
     base: Any = UNKNOWN
@@ -137,7 +137,7 @@ class ConflictDialog(QDialog):
             label.setObjectName("SectionTitle")
             grid.addWidget(label, 0, column)
         for row, field in enumerate(self.fields, start=1):
-            name = QLabel(field.label + (" *" if field.changed_by_both else ""))
+            name = QLabel(field.title + (" *" if field.changed_by_both else ""))
             name.setTextFormat(Qt.TextFormat.PlainText)
             if field.changed_by_both:
                 name.setToolTip(self.tr("Changed by you and by them."))
@@ -156,7 +156,7 @@ class ConflictDialog(QDialog):
                 button = QRadioButton(text)  # a radio button's text is always plain
                 button.setToolTip(self._display(field.key, value))
                 button.setAccessibleName(
-                    (self.tr("Yours: %1") if side == YOURS else self.tr("Theirs: %1")).replace("%1", field.label))
+                    (self.tr("Yours: %1") if side == YOURS else self.tr("Theirs: %1")).replace("%1", field.title))
                 group.addButton(button)
                 (self.yours_buttons if side == YOURS else self.theirs_buttons)[field.key] = button
                 grid.addWidget(button, row, column, Qt.AlignmentFlag.AlignTop)

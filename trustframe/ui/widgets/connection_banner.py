@@ -27,13 +27,13 @@ class ConnectionBanner(QFrame):
         self.setObjectName("ConnectionBanner")
         self.setStyleSheet("QFrame#ConnectionBanner { background: #fdecea; border: 1px solid #e0a39c; "
                            "border-radius: 6px; }")
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setAccessibleName(self.tr("Connection lost"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setAccessibleName(self.tr("Connection lost"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.label, 1)
+        layout.addWidget(self.message, 1)
         self.hide()
         ctx.hub.connection_changed.connect(self._on_connection_changed)
         ctx.hub.kept_edits_changed.connect(self._on_kept_edits_changed)
@@ -41,7 +41,7 @@ class ConnectionBanner(QFrame):
 
     def text(self) -> str:
         """What the banner says now."""
-        return self.label.text()
+        return self.message.text()
 
     def _refresh(self) -> None:
         kept = self._ctx.kept_edits
@@ -50,7 +50,7 @@ class ConnectionBanner(QFrame):
                        "stays where you typed it.")
         if kept:
             text += " " + self.tr("%n edit(s) waiting to be saved.", "", kept)
-        self.label.setText(text)
+        self.message.setText(text)
 
     def _on_connection_changed(self, connected: bool) -> None:
         if connected:
