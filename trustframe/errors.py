@@ -89,6 +89,12 @@ class TeamPermissionError(WorkspaceError):
     the four-eyes rule on decisions)."""
 
 
+class ConnectionLostError(WorkspaceError):
+    """The connection to a team workspace's server was lost (network, restart): the change in
+    hand was not committed. The GUI keeps it (or says it was refused) and shows a banner until
+    the server answers again."""
+
+
 class StaleWriteError(WorkspaceError):
     """Someone else saved the same record since it was read: the save was refused, nothing was
     overwritten. ``yours`` and ``theirs`` are the two values, ``version`` the current one."""

@@ -195,6 +195,79 @@ Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
     </message>
 </context>
 <context>
+    <name>AssessmentDetailsDialog</name>
+    <message>
+        <source>Assessment details</source>
+        <extracomment>The details this dialog edits (AssessmentService.update_details accepts exactly these).</extracomment>
+        <translation>Details der Bewertung</translation>
+    </message>
+    <message>
+        <source>Assessor</source>
+        <extracomment>The assessment as read when the dialog opened (its version is what the save names).</extracomment>
+        <translation>Bewerter</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Prüfer</translation>
+    </message>
+    <message>
+        <source>Purchase reference</source>
+        <translation>Beschaffungsreferenz</translation>
+    </message>
+    <message>
+        <source>Tender or purchase reference (optional)</source>
+        <translation>Ausschreibungs- oder Beschaffungsreferenz (optional)</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Review again</source>
+        <translation>Erneut überprüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Assessor:</source>
+        <translation>&amp;Bewerter:</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewer:</source>
+        <translation>&amp;Prüfer:</translation>
+    </message>
+    <message>
+        <source>&amp;Purchase reference:</source>
+        <translation>Beschaffungs&amp;referenz:</translation>
+    </message>
+    <message>
+        <source>Due date:</source>
+        <translation>Fälligkeitsdatum:</translation>
+    </message>
+    <message>
+        <source>Next review:</source>
+        <translation>Nächste Überprüfung:</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>Nächste Überprüfung</translation>
+    </message>
+    <message>
+        <source>Assessment changed by someone else</source>
+        <translation>Bewertung von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <source>Someone else saved this assessment while you edited its details. Choose, field by field, what to keep.</source>
+        <translation>Jemand anderes hat diese Bewertung gespeichert, während Sie ihre Details bearbeitet haben. Wählen Sie Feld für Feld, was bleiben soll.</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else saved this assessment while you edited it. Your entries are still here; save again to compare them with theirs, or cancel to keep theirs.</source>
+        <translation>Nicht gespeichert: Jemand anderes hat diese Bewertung gespeichert, während Sie sie bearbeitet haben. Ihre Eingaben sind noch da; speichern Sie erneut, um sie mit den anderen zu vergleichen, oder brechen Sie ab, um die anderen zu behalten.</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentView</name>
     <message>
         <source>Assessment</source>
@@ -364,6 +437,14 @@ Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
     <message>
         <source>Change the inherent-risk tier (criticality profile or override) and the questions in scope</source>
         <translation>Die inhärente Risikostufe (Kritikalitätsprofil oder Übersteuerung) und die Fragen im Umfang ändern</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Details…</translation>
+    </message>
+    <message>
+        <source>Assessor, reviewer, purchase reference, due and review dates</source>
+        <translation>Bewerter, Prüfer, Beschaffungsreferenz, Fälligkeits- und Überprüfungsdatum</translation>
     </message>
     <message>
         <source>Mark sent to vendor</source>
@@ -793,6 +874,84 @@ Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Field</source>
+        <extracomment>Longest text shown in a cell; the whole value is in its tooltip.</extracomment>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>When you opened it</source>
+        <translation>Beim Öffnen</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Ihre</translation>
+    </message>
+    <message>
+        <source>Theirs (saved now)</source>
+        <translation>Die anderen (jetzt gespeichert)</translation>
+    </message>
+    <message>
+        <source>Changed by you and by them.</source>
+        <translation>Von Ihnen und von den anderen geändert.</translation>
+    </message>
+    <message>
+        <source>Yours: %1</source>
+        <translation>Ihre: %1</translation>
+    </message>
+    <message>
+        <source>Theirs: %1</source>
+        <translation>Die anderen: %1</translation>
+    </message>
+    <message>
+        <source>Keep all &amp;mine</source>
+        <translation>Alle &amp;meine behalten</translation>
+    </message>
+    <message>
+        <source>Take all &amp;theirs</source>
+        <translation>Alle &amp;anderen übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Save my choice</source>
+        <translation>Meine Auswahl &amp;speichern</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else saved this record while you edited it. Your entries are still here; save again to compare them with theirs, or cancel to keep theirs.</source>
+        <translation>Nicht gespeichert: Jemand anderes hat diesen Datensatz gespeichert, während Sie ihn bearbeitet haben. Ihre Eingaben sind noch da; speichern Sie erneut, um sie mit den anderen zu vergleichen, oder brechen Sie ab, um die anderen zu behalten.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>Connection lost</source>
+        <translation>Verbindung unterbrochen</translation>
+    </message>
+    <message>
+        <source>The connection to the team workspace is lost. Answers and comments you change are kept and saved when it is back; other changes are refused with a message and what you typed stays where you typed it.</source>
+        <translation>Die Verbindung zum Team-Arbeitsbereich ist unterbrochen. Antworten und Kommentare, die Sie ändern, werden aufbewahrt und gespeichert, sobald sie wieder besteht; andere Änderungen werden mit einer Meldung abgelehnt, und Ihre Eingaben bleiben, wo Sie sie getippt haben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edit(s) waiting to be saved.</source>
+        <translation>
+            <numerusform>%n Änderung wartet auf das Speichern.</numerusform>
+            <numerusform>%n Änderungen warten auf das Speichern.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DateEditor</name>
     <message>
         <source>No date</source>
@@ -819,6 +978,7 @@ Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
     <name>DecisionDialog</name>
     <message>
         <source>Record decision</source>
+        <extracomment>The assessment as the officer decides on it: the decision names its version, so a colleague&apos;s change in between (tier, scope, status...) is shown before it is recorded.</extracomment>
         <translation>Entscheidung festhalten</translation>
     </message>
     <message>
@@ -888,6 +1048,58 @@ Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
     <message>
         <source>Decision not recorded</source>
         <translation>Entscheidung nicht festgehalten</translation>
+    </message>
+    <message>
+        <source>Someone else changed this assessment while you were deciding (%1). Look at the change; your decision and notes are still here. Press OK again to record it on the assessment as it is now.</source>
+        <translation>Jemand anderes hat diese Bewertung geändert, während Sie entschieden haben (%1). Sehen Sie sich die Änderung an; Ihre Entscheidung und Notizen sind noch da. Drücken Sie erneut OK, um die Entscheidung für die Bewertung in ihrem jetzigen Stand zu erfassen.</translation>
+    </message>
+    <message>
+        <source>details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>tier override</source>
+        <translation>Übersteuerung der Stufe</translation>
+    </message>
+    <message>
+        <source>criticality profile</source>
+        <translation>Kritikalitätsprofil</translation>
+    </message>
+    <message>
+        <source>scope</source>
+        <translation>Umfang</translation>
+    </message>
+    <message>
+        <source>assessor</source>
+        <translation>Bewerter</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>Prüfer</translation>
+    </message>
+    <message>
+        <source>purchase reference</source>
+        <translation>Beschaffungsreferenz</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>next review</source>
+        <translation>nächste Überprüfung</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>Entscheidung</translation>
     </message>
     <message>
         <source>The score is not available.</source>
@@ -1143,8 +1355,28 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>Die gespeicherte Datei kann nicht ersetzt werden; fügen Sie eine neue Datei als neuen Nachweis hinzu.</translation>
     </message>
     <message>
+        <source>Evidence changed by someone else</source>
+        <translation>Nachweis von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <source>Someone else saved &apos;%1&apos; while you edited it. Choose, field by field, what to keep.</source>
+        <translation>Jemand anderes hat „%1“ gespeichert, während Sie den Nachweis bearbeitet haben. Wählen Sie Feld für Feld, was bleiben soll.</translation>
+    </message>
+    <message>
         <source>Choose the evidence file, or switch to a link.</source>
         <translation>Wählen Sie die Nachweisdatei oder wechseln Sie zu einem Link.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Independent</source>
+        <translation>Unabhängig</translation>
     </message>
     <message>
         <source>This link points to an internal host name ({0}), not to a public site. TrustFrame stores it but never opens it; check that the vendor meant it.</source>
@@ -1619,6 +1851,78 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
     <message>
         <source>Select at least one answer to import.</source>
         <translation>Wählen Sie mindestens eine Antwort zum Importieren.</translation>
+    </message>
+</context>
+<context>
+    <name>KeptAnswers</name>
+    <message>
+        <source>Kept answer not saved</source>
+        <extracomment>The parts of an answer a kept change may carry, as the screen shows them meanwhile. (assessment id, question id) -&gt; the changes for AssessmentService.set_answer, in the order first kept; later changes of the same answer are merged into the first.</extracomment>
+        <translation>Aufbewahrte Antwort nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The change of %1 made while the connection was lost could not be saved: %2</source>
+        <translation>Die Änderung an %1 während der Verbindungsunterbrechung konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Answer %1</source>
+        <translation>Antwort auf %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kept change(s) saved now that the connection is back.</source>
+        <translation>
+            <numerusform>%n aufbewahrte Änderung gespeichert, die Verbindung besteht wieder.</numerusform>
+            <numerusform>%n aufbewahrte Änderungen gespeichert, die Verbindung besteht wieder.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Answer changed by someone else</source>
+        <translation>Antwort von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <source>{question} was saved by someone else while the connection was lost.</source>
+        <translation>{question} wurde während der Verbindungsunterbrechung von jemand anderem gespeichert.</translation>
+    </message>
+    <message>
+        <source>Theirs: {theirs}
+Yours: {yours}
+
+Save yours over theirs? No keeps theirs.</source>
+        <translation>Deren Antwort: {theirs}
+Ihre Antwort: {yours}
+
+Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>Antwort: %1</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>Kommentar: %1</translation>
+    </message>
+    <message>
+        <source>Quit without saving kept answers?</source>
+        <translation>Beenden, ohne die aufbewahrten Antworten zu speichern?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer change(s) made while the connection was lost are not saved yet; they are lost if you quit now. Quit anyway?</source>
+        <translation>
+            <numerusform>%n Antwortänderung aus der Zeit der Verbindungsunterbrechung ist noch nicht gespeichert; sie geht verloren, wenn Sie jetzt beenden. Trotzdem beenden?</numerusform>
+            <numerusform>%n Antwortänderungen aus der Zeit der Verbindungsunterbrechung sind noch nicht gespeichert; sie gehen verloren, wenn Sie jetzt beenden. Trotzdem beenden?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kept answers not saved</source>
+        <translation>Aufbewahrte Antworten nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The workspace was closed before the connection came back; these changes were not saved.</source>
+        <translation>Der Arbeitsbereich wurde geschlossen, bevor die Verbindung wieder bestand; diese Änderungen wurden nicht gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -3599,8 +3903,28 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>Umfang und Stufe nicht geändert</translation>
     </message>
     <message>
+        <source>Someone else changed this assessment while this dialog was open (%1). Nothing was changed. Your entries are still here: Apply again to save them over theirs, or Cancel to keep theirs.</source>
+        <translation>Jemand anderes hat diese Bewertung geändert, während dieser Dialog offen war (%1). Nichts wurde geändert. Ihre Eingaben sind noch da: Wenden Sie sie erneut an, um sie über die anderen zu speichern, oder brechen Sie ab, um die anderen zu behalten.</translation>
+    </message>
+    <message>
         <source>Scope and tier updated.</source>
         <translation>Umfang und Stufe aktualisiert.</translation>
+    </message>
+    <message>
+        <source>details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>criticality profile</source>
+        <translation>Kritikalitätsprofil</translation>
+    </message>
+    <message>
+        <source>tier override</source>
+        <translation>Übersteuerung der Stufe</translation>
+    </message>
+    <message>
+        <source>scope</source>
+        <translation>Umfang</translation>
     </message>
     <message>
         <source>Scope and tier</source>
@@ -3941,6 +4265,22 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
     <message>
         <source>N&amp;otes</source>
         <translation>N&amp;otizen</translation>
+    </message>
+    <message>
+        <source>Vendor changed by someone else</source>
+        <translation>Anbieter von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <source>Someone else saved %1 while you edited it. Choose, field by field, what to keep.</source>
+        <translation>Jemand anderes hat %1 gespeichert, während Sie den Anbieter bearbeitet haben. Wählen Sie Feld für Feld, was bleiben soll.</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Ownership</source>
+        <translation>Eigentümer</translation>
     </message>
 </context>
 <context>
@@ -4733,6 +5073,7 @@ Protokolldatei: {log}</translation>
     </message>
     <message>
         <source>The connection to the team workspace is back.</source>
+        <extracomment>Edits kept while the connection is lost, by whoever keeps them (see ui/kept_edits.py). Answers changed while the connection to the team workspace is lost, saved when it is back.</extracomment>
         <translation>Die Verbindung zum Team-Arbeitsbereich besteht wieder.</translation>
     </message>
 </context>

@@ -39,6 +39,16 @@
     </message>
 </context>
 <context>
+    <name>ConnectionBanner</name>
+    <message numerus="yes">
+        <source>%n edit(s) waiting to be saved.</source>
+        <translation>
+            <numerusform>%n edit waiting to be saved.</numerusform>
+            <numerusform>%n edits waiting to be saved.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>%n question(s) will be sent ({open} without a confirmed answer).</source>
@@ -69,6 +79,23 @@
         <translation>
             <numerusform>Imported %n answer from {name}</numerusform>
             <numerusform>Imported %n answers from {name}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KeptAnswers</name>
+    <message numerus="yes">
+        <source>%n kept change(s) saved now that the connection is back.</source>
+        <translation>
+            <numerusform>%n kept change saved now that the connection is back.</numerusform>
+            <numerusform>%n kept changes saved now that the connection is back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer change(s) made while the connection was lost are not saved yet; they are lost if you quit now. Quit anyway?</source>
+        <translation>
+            <numerusform>%n answer change made while the connection was lost is not saved yet; it is lost if you quit now. Quit anyway?</numerusform>
+            <numerusform>%n answer changes made while the connection was lost are not saved yet; they are lost if you quit now. Quit anyway?</numerusform>
         </translation>
     </message>
 </context>

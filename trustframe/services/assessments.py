@@ -352,8 +352,10 @@ class AssessmentService:
 
     # -- criticality and scope -----------------------------------------------------------------
 
-    def set_profile_answers(self, assessment_id: int, profile_answers: Mapping[str, Any]) -> TierResult:
-        """Record the criticality profile answers and recompute the inherent tier."""
+    def set_profile_answers(self, assessment_id: int, profile_answers: Mapping[str, Any],
+                            expected_version: int | None = None) -> TierResult:
+        """Record the criticality profile answers and recompute the inherent tier.
+        ``expected_version``: refuse (:class:`StaleWriteError`) when someone else saved since."""
         profile = self._s.catalog.profile()
         clean: dict[str, Any] = {}
         for qid, value in profile_answers.items():
@@ -365,7 +367,7 @@ class AssessmentService:
         # The scoring service applies the workspace's tiering override (method, thresholds).
         result = self._s.scoring.tier_for(clean)
         with self._s.workspace.transaction() as session:
-            row = self._editable_row(session, assessment_id, claim=True)
+            row = self._editable_row(session, assessment_id, claim=True, expected_version=expected_version)
             history = HistoryRepository(session)
             if row.profile_answers != clean:
                 history.record(self._s.user, "assessment", assessment_id, "profile_answers",
@@ -379,14 +381,16 @@ class AssessmentService:
         self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
         return result
 
-    def override_tier(self, assessment_id: int, tier: int | None, reason: str) -> Assessment:
-        """Override the computed tier (None removes the override). A reason is required."""
+    def override_tier(self, assessment_id: int, tier: int | None, reason: str,
+                      expected_version: int | None = None) -> Assessment:
+        """Override the computed tier (None removes the override). A reason is required.
+        ``expected_version``: refuse (:class:`StaleWriteError`) when someone else saved since."""
         if tier is not None and tier not in (1, 2, 3, 4):
             raise InvalidInput(f"Tier {tier} does not exist; tiers go from 1 (critical) to 4 (low).")
         if tier is not None and not reason.strip():
             raise InvalidInput("Give a reason for overriding the inherent-risk tier.")
         with self._s.workspace.transaction() as session:
-            row = self._editable_row(session, assessment_id, claim=True)
+            row = self._editable_row(session, assessment_id, claim=True, expected_version=expected_version)
             HistoryRepository(session).record(self._s.user, "assessment", assessment_id, "tier_override",
                                               row.tier_override, tier, assessment_id=assessment_id, note=reason)
             row.tier_override = tier
@@ -396,8 +400,10 @@ class AssessmentService:
         self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
         return result
 
-    def set_scope(self, assessment_id: int, added: Iterable[str] = (), removed: Iterable[str] = ()) -> Assessment:
-        """Adjust the scope: questions added beyond the tier's set, or removed from it."""
+    def set_scope(self, assessment_id: int, added: Iterable[str] = (), removed: Iterable[str] = (),
+                  expected_version: int | None = None) -> Assessment:
+        """Adjust the scope: questions added beyond the tier's set, or removed from it.
+        ``expected_version``: refuse (:class:`StaleWriteError`) when someone else saved since."""
         assessment = self.get(assessment_id)
         questionnaire = self.questionnaire(assessment)
         added_l, removed_l = sorted(set(added)), sorted(set(removed))
@@ -405,7 +411,7 @@ class AssessmentService:
             if qid not in questionnaire.questions_by_id:
                 raise NotFoundError(f"{questionnaire.key} has no question '{qid}'.")
         with self._s.workspace.transaction() as session:
-            row = self._editable_row(session, assessment_id, claim=True)
+            row = self._editable_row(session, assessment_id, claim=True, expected_version=expected_version)
             HistoryRepository(session).record(
                 self._s.user, "assessment", assessment_id, "scope",
                 {"added": row.scope_added, "removed": row.scope_removed},
@@ -465,13 +471,18 @@ class AssessmentService:
         return ScopeTierChange(assessment_id, before, after)
 
     def update_details(self, assessment_id: int, expected_version: int | None = None, **fields: Any) -> Assessment:
-        """Change assessor, reviewer, procurement, due_date or next_review_due (logged)."""
+        """Change assessor, reviewer, procurement, due_date or next_review_due (logged).
+
+        With ``expected_version`` (the version the officer read), a save after someone else's
+        raises :class:`StaleWriteError` whose ``yours`` is ``fields`` and ``theirs`` the assessment
+        as stored now; nothing is written. Save again against its ``version`` after choosing."""
         allowed = {"assessor", "reviewer", "procurement", "due_date", "next_review_due"}
         unknown = set(fields) - allowed
         if unknown:
             raise InvalidInput(f"Cannot change {', '.join(sorted(unknown))} here.")
         with self._s.workspace.transaction() as session:
-            row = self._claimed_row(session, assessment_id, expected_version)
+            # A stale save reports the fields as given (yours) and the assessment as stored (theirs).
+            row = self._claimed_row(session, assessment_id, expected_version, yours=dict(fields))
             history = HistoryRepository(session)
             for key, value in fields.items():
                 if getattr(row, key) != value:
@@ -1065,22 +1076,30 @@ class AssessmentService:
     # -- helpers -------------------------------------------------------------------------------
 
     @classmethod
-    def _editable_row(cls, session: Any, assessment_id: int, claim: bool = False) -> AssessmentRow:
-        """The row of an undecided assessment; ``claim``: locked and its version moved on (an edit
-        of the assessment itself, not of one of its answers)."""
-        row = cls._claimed_row(session, assessment_id, None) if claim else AssessmentRepository(session).row(assessment_id)
+    def _editable_row(cls, session: Any, assessment_id: int, claim: bool = False,
+                      expected_version: int | None = None) -> AssessmentRow:
+        """The row of an undecided assessment; ``claim``: locked and its version checked against
+        ``expected_version`` (when given) and moved on (an edit of the assessment itself, not of
+        one of its answers)."""
+        row = cls._claimed_row(session, assessment_id, expected_version) if claim \
+            else AssessmentRepository(session).row(assessment_id)
         if row.status == AssessmentStatus.DECIDED.value:
             raise ConflictError("This assessment is decided and locked. Reopen it (with a reason) to change it.")
         return row
 
     @staticmethod
-    def _claimed_row(session: Any, assessment_id: int, expected_version: int | None) -> AssessmentRow:
+    def _claimed_row(session: Any, assessment_id: int, expected_version: int | None,
+                     yours: object = None) -> AssessmentRow:
         """The assessment's row, locked for this transaction, its version checked against
-        ``expected_version`` (when given) and moved on: no lost update (docs/team-mode.md)."""
+        ``expected_version`` (when given) and moved on: no lost update (docs/team-mode.md).
+        A refusal carries ``yours`` and, as ``theirs``, the assessment as stored now."""
         row = locked(session, AssessmentRow, assessment_id)
         if row is None:
             raise NotFoundError(f"There is no assessment with id {assessment_id}.")
-        claim_version(row, expected_version, "assessment", assessment_id)
+        stale = bool(expected_version) and int(row.row_version or 0) != expected_version
+        # Read only when refusing: the domain object costs a join that a normal save does not need.
+        theirs = AssessmentRepository(session).get(assessment_id) if stale else None
+        claim_version(row, expected_version, "assessment", assessment_id, yours=yours, theirs=theirs)
         return row
 
     @staticmethod

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from trustframe.errors import (
+    ConnectionLostError,
     DiskFullError,
     TeamPermissionError,
     WorkspaceBusyError,
@@ -95,7 +96,7 @@ def translate(exc: BaseException, path: Path | None) -> WorkspaceError | None:
     if type(err).__module__.startswith("psycopg") and (
             (sqlstate or "").startswith(("08", "57P")) or type(err).__name__ == "OperationalError"):
         # Team mode: the server went away (network, restart). The transaction did not commit.
-        return WorkspaceError(f"The connection to the team workspace {name} was lost; the change was not saved. "
+        return ConnectionLostError(f"The connection to the team workspace {name} was lost; the change was not saved. "
                               "Try again when the server is reachable.")
     if sqlstate == "25006":
         return WorkspaceReadOnlyError(f"{name} was opened for reading only; nothing was changed.")

@@ -268,6 +268,10 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
+        from trustframe.ui.widgets.connection_banner import ConnectionBanner
+
+        self.connection_banner = ConnectionBanner(self.ctx)  # team mode: shown while the server is gone
+        layout.addWidget(self.connection_banner)
         layout.addWidget(self.stack)
         self.setCentralWidget(central)
         self.statusBar().addPermanentWidget(self.workspace_label)
@@ -635,6 +639,9 @@ class MainWindow(QMainWindow):
         self.import_response(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.ctx.kept_answers.may_quit(self):  # answers kept while the server is gone
+            event.ignore()
+            return
         settings = self.ctx.settings
         if settings is not None:
             settings.window_geometry = self.saveGeometry()

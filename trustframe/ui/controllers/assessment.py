@@ -26,7 +26,7 @@ from shiboken6 import isValid
 from trustframe.domain import answers as answer_values
 from trustframe.domain.assessment import AnswerSource, AssessmentStatus
 from trustframe.domain.scoring_model import ScoreResult
-from trustframe.errors import NotFoundError, StaleWriteError, TrustFrameError
+from trustframe.errors import ConnectionLostError, NotFoundError, StaleWriteError, TrustFrameError
 from trustframe.ui import i18n, labels, messages, prompts
 from trustframe.ui.controllers.question_page import AnswerEdit, EditKind, MergeGroup, QuestionPageState, ScreenState
 from trustframe.ui.models.review_model import ReviewRow
@@ -88,7 +88,8 @@ class AssessmentController(QObject):
         else:
             # Shown in the GUI's language where the bank has a translation (ids, scores unchanged).
             questionnaire = i18n.for_display(services.assessments.questionnaire(assessment))
-        answers = services.assessments.answers(self.assessment_id)
+        # Answers kept while the connection was lost are shown as typed until they are saved.
+        answers = self.ctx.kept_answers.shown(self.assessment_id, services.assessments.answers(self.assessment_id))
         evidence = services.evidence.for_assessment(self.assessment_id)
         previous = old.previous_answers if old is not None else {}
         if assessment.previous_assessment_id != self._previous_loaded_for:
@@ -133,6 +134,13 @@ class AssessmentController(QObject):
                     return None
                 changes["expected_version"] = conflict.version
                 change = services.assessments.set_answer(self.assessment_id, edit.question_id, **changes)
+        except ConnectionLostError:
+            # Team mode, server gone: kept (and shown) until it is back, then saved (ui/kept_edits.py).
+            self.ctx.kept_answers.keep(self.assessment_id, edit.question_id, changes)
+            if self.page.screen is not None:
+                kept = self.ctx.kept_answers.shown(self.assessment_id, self.page.screen.answers)
+                self.page.record_saved(edit.question_id, kept.get(edit.question_id))
+            return None
         except (TrustFrameError, answer_values.AnswerValueError) as exc:
             messages.warning(self._widget, self.tr("Answer not saved"), str(exc))
             self.refused.emit()
@@ -326,6 +334,14 @@ class AssessmentController(QObject):
             return [i for i in dialog.selected_ids() if i not in linked] if prompts.exec_dialog(dialog) else []
         finally:
             dialog.deleteLater()
+
+    def edit_details(self) -> None:
+        """Open the Details dialog (assessor, reviewer, purchase reference, due and review dates)."""
+        if self.page.screen is None:
+            return
+        from trustframe.ui.dialogs.assessment_details_dialog import edit_details
+
+        edit_details(self.ctx, self.page.screen.assessment, self._widget)
 
     def edit_scope_and_tier(self) -> bool:
         """Open the scope-and-tier dialog; True when something was changed."""

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from trustframe.domain.assessment import Assessment, Decision
 from trustframe.domain.decision_rules import JustificationNeed, justification_need
 from trustframe.domain.scoring_model import ScoreResult
-from trustframe.errors import TrustFrameError
+from trustframe.errors import ConnectionLostError, StaleWriteError, TrustFrameError
 from trustframe.ui import labels, messages
 from trustframe.ui.context import UiContext
 
@@ -43,6 +43,9 @@ class DecisionDialog(QDialog):
         self.score = score
         self.decided: Assessment | None = None
         assessment = ctx.require_services.assessments.get(assessment_id)
+        #: The assessment as the officer decides on it: the decision names its version, so a
+        #: colleague's change in between (tier, scope, status...) is shown before it is recorded.
+        self.base = assessment
         self.setWindowTitle(self.tr("Record decision"))
         # build widgets
         self._summary = QLabel(self._summary_text(assessment, score))
@@ -161,11 +164,39 @@ class DecisionDialog(QDialog):
             self.decided = self._ctx.require_services.assessments.decide(
                 self.assessment_id, decision, decided_by=self.name_edit.text(),
                 notes=self.notes_edit.toPlainText(), decided_on=date(qd.year(), qd.month(), qd.day()),
-                next_review_due=date(qr.year(), qr.month(), qr.day()), justification=justification)
+                next_review_due=date(qr.year(), qr.month(), qr.day()), justification=justification,
+                expected_version=self.base.version)
+        except StaleWriteError as conflict:
+            # Refused visibly; everything typed stays. The next OK decides on what is stored now.
+            if isinstance(conflict.theirs, Assessment):
+                changed = self._changed_fields(self.base, conflict.theirs)
+                self.base = conflict.theirs
+                messages.warning(self, self.tr("Decision not recorded"), self.tr(
+                    "Someone else changed this assessment while you were deciding (%1). Look at the change; "
+                    "your decision and notes are still here. Press OK again to record it on the assessment as "
+                    "it is now.").replace("%1", ", ".join(changed) or self.tr("details")))
+            else:
+                messages.warning(self, self.tr("Decision not recorded"), str(conflict))
+            return
         except TrustFrameError as exc:
+            if isinstance(exc, ConnectionLostError):
+                self._ctx.note_connection_lost()  # the banner at once; everything typed stays here
             messages.warning(self, self.tr("Decision not recorded"), str(exc))
             return
         super().accept()
+
+    def _changed_fields(self, before: Assessment, after: Assessment) -> list[str]:
+        """What someone else changed on the assessment, in words."""
+        names = {"status": self.tr("status"), "tier": self.tr("tier"), "tier_override": self.tr("tier override"),
+                 "profile_answers": self.tr("criticality profile"), "scope_added": self.tr("scope"),
+                 "scope_removed": self.tr("scope"), "assessor": self.tr("assessor"), "reviewer": self.tr("reviewer"),
+                 "procurement": self.tr("purchase reference"), "due_date": self.tr("due date"),
+                 "next_review_due": self.tr("next review"), "decision": self.tr("decision")}
+        changed: list[str] = []
+        for key, name in names.items():
+            if getattr(before, key) != getattr(after, key) and name not in changed:
+                changed.append(name)
+        return changed
 
     def _summary_text(self, assessment: Assessment, score: ScoreResult | None) -> str:
         head = f"{assessment.vendor_name} · {assessment.product_name}"

@@ -198,12 +198,21 @@ class EvidenceDialog(FormDialog):
         """Record through the evidence service (which validates, copies and hashes the file)."""
         evidence = self._ctx.require_services.evidence
         if self.editing is not None:
-            self.saved_evidence = evidence.update(replace(
-                self.editing, title=self.title_edit.text(), kind=self.kind_combo.currentData(),
-                issuer=self.issuer_edit.text(), independent=self.independent_check.isChecked(),
+            from trustframe.ui.dialogs import conflict_dialog
+
+            edited = replace(
+                self.editing, title=self.title_edit.text().strip(), kind=self.kind_combo.currentData(),
+                issuer=self.issuer_edit.text().strip(), independent=self.independent_check.isChecked(),
                 issued_on=self.issued.value(), expires_on=self.expires.value(),
-                notes=self.notes_edit.toPlainText(), product_id=self.product_combo.currentData(),
-                url=self.url_edit.text() if self.link_radio.isChecked() else ""))
+                notes=self.notes_edit.toPlainText().strip(), product_id=self.product_combo.currentData(),
+                url=self.url_edit.text().strip() if self.link_radio.isChecked() else "")
+            # Saved against the version shown when the dialog opened; a colleague's save in
+            # between is listed beside this one and the officer chooses (no lost update).
+            self.saved_evidence = conflict_dialog.save_resolving_conflicts(
+                self, self.tr("Evidence changed by someone else"),
+                self.tr("Someone else saved '%1' while you edited it. Choose, field by field, what to keep.")
+                .replace("%1", self.editing.title), self.conflict_labels(), edited, self.editing,
+                evidence.update, self._conflict_display)
             return
         kwargs = dict(issuer=self.issuer_edit.text(), independent=self.independent_check.isChecked(),
                       issued_on=self.issued.value(), expires_on=self.expires.value(),
@@ -217,6 +226,22 @@ class EvidenceDialog(FormDialog):
         else:
             self.saved_evidence = evidence.add(self._vendor_id, self.title_edit.text(),
                                                self.kind_combo.currentData(), url=self.url_edit.text(), **kwargs)
+
+    def conflict_labels(self) -> dict[str, str]:
+        """The editable fields and their labels, as the conflict dialog lists them."""
+        return {"title": self.tr("Title"), "kind": self.tr("Kind"), "product_id": self.tr("Product"),
+                "url": self.tr("Link"), "issuer": self.tr("Issuer"), "independent": self.tr("Independent"),
+                "issued_on": self.tr("Issued on"), "expires_on": self.tr("Expires on"), "notes": self.tr("Notes")}
+
+    def _conflict_display(self, key: str, value: object) -> str:
+        from trustframe.ui.dialogs.conflict_dialog import shown_value
+
+        if key == "kind" and isinstance(value, EvidenceKind):
+            return labels.evidence_kind(value)
+        if key == "product_id":
+            index = self.product_combo.findData(value)
+            return self.product_combo.itemText(index) if index >= 0 else shown_value(value)
+        return shown_value(value)
 
     # -- slots ---------------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ import logging
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from trustframe.errors import TrustFrameError
+from trustframe.errors import ConnectionLostError, TrustFrameError
 from trustframe.ui import error_dialog
 from trustframe.ui.focus import focus_first_field
 
@@ -71,6 +71,9 @@ class FormDialog(QDialog):
         except TrustFrameError as exc:
             log.info("%s refused: %s", type(self).__name__, exc)
             self.show_error(str(exc))
+            ctx = getattr(self, "_ctx", None)
+            if isinstance(exc, ConnectionLostError) and ctx is not None:
+                ctx.note_connection_lost()  # the banner at once, not at the next poll
             return
         except Exception as exc:  # a bug: logged and shown with the log path, the dialog stays open
             error_dialog.show_exception(self, exc)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 from trustframe.domain.assessment import Assessment
 from trustframe.domain.questionnaire import ProductCategory, Questionnaire
 from trustframe.domain.tiering import TierResult
-from trustframe.errors import TrustFrameError
+from trustframe.errors import StaleWriteError, TrustFrameError
 from trustframe.services.assessments import ScopeTierChange, ScopeTierState
 from trustframe.ui import i18n, messages
 from trustframe.ui.context import UiContext
@@ -160,25 +160,41 @@ class ScopeTierDialog(QWizard):
         before = ScopeTierState.of(services.assessments.get(assessment_id))
         steps: list[str] = []
         refused = False
+        # The first write names the version this dialog started from: a colleague's change of
+        # the profile, tier or scope in between is shown, never overwritten unseen. The later
+        # steps follow this dialog's own first write, so they name none.
+        first: dict[str, Any] = {"expected_version": self.assessment.version}
         try:
             if "profile" in pending:
-                result = services.assessments.set_profile_answers(assessment_id, self.profile_page.answers())
+                result = services.assessments.set_profile_answers(assessment_id, self.profile_page.answers(),
+                                                                  **first)
+                first = {}
                 self.applied.append("profile")
                 steps.append(self.tr("Criticality profile (tier %1)").replace("%1", str(result.tier)))
             if "tier override" in pending:
                 override = self.tier_page.override_tier()
                 services.assessments.override_tier(assessment_id, override,
-                                                   self.tier_page.reason() if override is not None else "")
+                                                   self.tier_page.reason() if override is not None else "", **first)
+                first = {}
                 self.applied.append("tier override")
                 steps.append(self.tr("Tier override to %1").replace("%1", str(override)) if override is not None
                              else self.tr("Tier override removed"))
             if "scope" in pending:
                 added, removed = self.scope_page.adjustments()
                 scoped_before = {q.id for q in services.assessments.scoped_questions(assessment_id)}
-                services.assessments.set_scope(assessment_id, added, removed)
+                services.assessments.set_scope(assessment_id, added, removed, **first)
                 self.applied.append("scope")
                 scoped_after = {q.id for q in services.assessments.scoped_questions(assessment_id)}
                 steps.append(self._scope_text(scoped_after - scoped_before, scoped_before - scoped_after))
+        except StaleWriteError as conflict:
+            # Refused visibly; the dialog keeps the officer's entries and, from now on, compares
+            # them with the assessment as stored now, so Apply again saves them knowingly.
+            log.info("Scope and tier not changed: %s", conflict)
+            messages.warning(self, self.tr("Scope and tier not changed"), self.tr(
+                "Someone else changed this assessment while this dialog was open (%1). Nothing was changed. "
+                "Your entries are still here: Apply again to save them over theirs, or Cancel to keep theirs.")
+                .replace("%1", self._changed_text(conflict.theirs)))
+            refused = True
         except TrustFrameError as exc:
             log.info("Scope and tier not changed: %s", exc)
             messages.warning(self, self.tr("Scope and tier not changed"), str(exc))
@@ -191,6 +207,20 @@ class ScopeTierDialog(QWizard):
         if self.applied:
             self.ctx.hub.status_message.emit(self.tr("Scope and tier updated."), 4000)
         return True
+
+    def _changed_text(self, theirs: object) -> str:
+        """What someone else changed since the dialog opened: profile, tier override, scope."""
+        a = self.assessment
+        if not isinstance(theirs, Assessment):
+            return self.tr("details")
+        parts = []
+        if dict(theirs.profile_answers) != dict(a.profile_answers) or theirs.tier != a.tier:
+            parts.append(self.tr("criticality profile"))
+        if (theirs.tier_override, theirs.tier_override_reason) != (a.tier_override, a.tier_override_reason):
+            parts.append(self.tr("tier override"))
+        if (theirs.scope_added, theirs.scope_removed) != (a.scope_added, a.scope_removed):
+            parts.append(self.tr("scope"))
+        return ", ".join(parts) or self.tr("details")
 
     def _push_undo(self, assessment_id: int, before: ScopeTierState, steps: list[str]) -> None:
         after = ScopeTierState.of(self.ctx.require_services.assessments.get(assessment_id))

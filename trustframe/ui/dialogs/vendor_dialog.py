@@ -152,10 +152,24 @@ class VendorDialog(FormDialog):
         else:
             from dataclasses import replace
 
-            self.saved_vendor = services.vendors.update_vendor(replace(
+            from trustframe.ui.dialogs import conflict_dialog
+
+            edited = replace(
                 self._vendor, name=fields["name"].strip(), country=fields["country"].strip().upper(),
                 website=fields["website"].strip(), ownership_notes=fields["ownership_notes"].strip(),
-                notes=fields["notes"].strip(), contacts=self.contacts_entered()))
+                notes=fields["notes"].strip(), contacts=self.contacts_entered())
+            # Saved against the version this dialog opened with: a colleague's save in between
+            # is shown beside this one and the officer chooses (no lost update).
+            self.saved_vendor = conflict_dialog.save_resolving_conflicts(
+                self, self.tr("Vendor changed by someone else"),
+                self.tr("Someone else saved %1 while you edited it. Choose, field by field, what to keep.")
+                .replace("%1", self._vendor.name), self.conflict_labels(), edited, self._vendor,
+                services.vendors.update_vendor, _display)
+
+    def conflict_labels(self) -> dict[str, str]:
+        """The vendor's editable fields and their labels, as the conflict dialog lists them."""
+        return {"name": self.tr("Name"), "country": self.tr("Country"), "website": self.tr("Website"),
+                "ownership_notes": self.tr("Ownership"), "notes": self.tr("Notes"), "contacts": self.tr("Contacts")}
 
     # -- slots ---------------------------------------------------------------------------------
 
@@ -177,3 +191,13 @@ class VendorDialog(FormDialog):
             pos = self.country_edit.cursorPosition()
             self.country_edit.setText(text.upper())
             self.country_edit.setCursorPosition(pos)
+
+
+def _display(key: str, value: object) -> str:
+    """A vendor field as the conflict dialog shows it (contacts one per line)."""
+    from trustframe.ui.dialogs.conflict_dialog import shown_value
+
+    if key == "contacts" and isinstance(value, tuple) and value:
+        return "\n".join(", ".join(part for part in (c.name, c.role, c.email, c.phone) if part)
+                         for c in value if isinstance(c, Contact))
+    return shown_value(value)

@@ -67,6 +67,7 @@ class AssessmentView(ui.AssessmentViewWidgets):
     previous_answers = property(lambda self: dict(self.state.screen.previous_answers) if self.state.screen else {})
     score = property(lambda self: self.state.score)
     current_question_id = property(lambda self: self.state.current_question_id)
+    locked = property(lambda self: self.state.locked, doc="True when the assessment is decided (read-only).")
 
     # == building ==================================================================================
 
@@ -100,11 +101,6 @@ class AssessmentView(ui.AssessmentViewWidgets):
         self.review_panel.accept_na_requested.connect(self._on_review_accept_na_requested)
 
     # == public API (also used by tests) ===========================================================
-
-    @property
-    def locked(self) -> bool:
-        """True when the assessment is decided (read-only)."""
-        return self.state.locked
 
     def title(self) -> str:
         """Tab title: vendor · product."""
@@ -255,6 +251,11 @@ class AssessmentView(ui.AssessmentViewWidgets):
             return False
         self._flush_all()
         return self.controller.set_status(status)
+
+    def edit_details(self) -> None:
+        """Open the assessment's Details dialog (assessor, reviewer, reference, dates)."""
+        self._flush_all()
+        self.controller.edit_details()
 
     def edit_scope_and_tier(self) -> bool:
         """Open the scope-and-tier dialog; True when something was changed."""
@@ -444,9 +445,8 @@ class AssessmentView(ui.AssessmentViewWidgets):
     def _on_link_button_clicked(self) -> None:
         if not self.current_question_id or self.assessment is None or self.locked:
             return
-        question_id = self.current_question_id
-        for evidence_id in self.controller.ask_evidence_to_link(question_id):
-            self.link_evidence(question_id, evidence_id)
+        for evidence_id in self.controller.ask_evidence_to_link(qid := self.current_question_id):
+            self.link_evidence(qid, evidence_id)
 
     def _on_unlink_button_clicked(self) -> None:
         evidence_id = self.page.selected_evidence_id()

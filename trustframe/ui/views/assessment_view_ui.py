@@ -100,6 +100,7 @@ class AssessmentViewWidgets(QWidget):
     next_assessment_action: QAction
     prefill_action: QAction
     scope_action: QAction
+    details_action: QAction
     status_menu: QMenu
     status_actions: dict[AssessmentStatus, QAction]
     status_button: QToolButton
@@ -371,6 +372,12 @@ def build_actions(view: AssessmentView) -> None:
             "Change the inherent-risk tier (criticality profile or override) and the questions in scope",
         ),
         lambda: view.edit_scope_and_tier(),
+    )
+    view.details_action = action(
+        translate("AssessmentView", "Details…"),
+        [],
+        translate("AssessmentView", "Assessor, reviewer, purchase reference, due and review dates"),
+        lambda: view.edit_details(),
     )
     # Status moves the officer makes by hand; "Decided" only comes from recording a decision.
     view.status_menu = QMenu(translate("AssessmentView", "Status"), view)
