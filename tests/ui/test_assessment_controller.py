@@ -49,7 +49,9 @@ def test_scores_run_off_the_gui_thread_and_the_window_keeps_painting(qtbot: Any,
     assert threads and all(t is not threading.main_thread() for t in threads)
     assert any(f.flag_id == "RF-GOV-01" for f in view.score.open_flags)
     during = [t for t in beats if started <= t <= finished]
-    assert len(during) >= 5 and max(b - a for a, b in zip(during, during[1:])) < 0.3
+    # A score on the GUI thread would stop the heartbeat for the whole 0.6 s sleep; the margin
+    # below that absorbs a loaded machine's scheduling (the real scoring itself holds the GIL).
+    assert len(during) >= 5 and max(b - a for a, b in zip(during, during[1:])) < 0.5
 
 
 def test_edits_while_a_score_runs_are_scored_once_more_afterwards(qtbot: Any, view: Any, services: Any,
