@@ -13,6 +13,9 @@ import pytest
 from trustframe.cli import main as cli_main
 from trustframe.domain.scoring_model import Rating
 
+# Team mode: every test here that uses `services` also runs on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
@@ -125,7 +128,7 @@ def test_vendor_text_lands_as_data(demo: Any, tmp_path: Path) -> None:
 
 def test_cli_export_oscal(demo: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     worst = _worst(demo)
-    ws = str(demo.workspace.path)
+    ws = str(demo.workspace.location)
     assert cli_main(["--workspace", ws, "--json", "export", "oscal", str(worst), "-o", str(tmp_path / "x")]) == 0
     out = json.loads(capsys.readouterr().out)
     assert [Path(f).name for f in out["files"]] == ["catalog.json", "assessment-results.json", "poam.json"]
