@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import warnings
-from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -18,13 +17,11 @@ pytestmark = pytest.mark.both_engines
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+def demo(demo_location: str) -> Iterator[Any]:
+    """This module's copy of the demo workspace (built as of 2026-03-02, tests/conftest.py)."""
     from trustframe.services.context import Services
-    from trustframe.services.demo import build_demo
 
-    path = tmp_path_factory.mktemp("oscal") / "demo.tfw"
-    services = Services.open(path, user="tester")
-    build_demo(services, today=date(2026, 3, 2))
+    services = Services.open(demo_location, user="tester")
     services.set_setting("organisation_name", "Ministry of Examples")
     yield services
     services.close()

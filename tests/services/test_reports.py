@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -86,13 +85,11 @@ def test_hostile_vendor_text_end_to_end(services, sample_assessment, tmp_path: P
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory):
-    """The demo workspace (built once for this module)."""
+def demo(demo_location: str):
+    """This module's copy of the demo workspace (built as of 2026-03-02, tests/conftest.py)."""
     from trustframe.services.context import Services
-    from trustframe.services.demo import build_demo
 
-    services = Services.open(tmp_path_factory.mktemp("demo") / "demo.tfw", user="tester")
-    build_demo(services, today=date(2026, 3, 2))
+    services = Services.open(demo_location, user="tester")
     services.set_setting("organisation_name", "Ministry of Examples")
     yield services
     services.close()
