@@ -67,3 +67,20 @@ def test_linked_evidence_comes_in_id_order(services: Any, sample_assessment: Any
     linked = services.evidence.for_assessment(a.id)
     assert [e.id for e in linked["GOV-01"]] == [first.id, second.id]
     assert services.assessments.answers(a.id)["GOV-01"].evidence_ids == (first.id, second.id)
+
+
+@pytest.mark.parametrize(("first", "second"), [("Ärzte IT", "ÄRZTE it"), ("Société Générale", "SOCIÉTÉ GÉNÉRALE")])
+def test_vendor_names_are_unique_ignoring_case_beyond_ascii(services: Any, first: str, second: str) -> None:
+    """SQLite's lower() folds ASCII letters only, PostgreSQL's folds every letter: a name that
+    differs only in the case of an accented letter was a duplicate on one engine and not on the
+    other. It is one on both."""
+    from trustframe.errors import ConflictError
+
+    vendor = services.vendors.add_vendor(first, "DE")
+    with pytest.raises(ConflictError, match="already exists"):
+        services.vendors.add_vendor(second, "DE")
+    assert services.vendors.find_vendor(second).id == vendor.id
+    product = services.vendors.add_product(vendor.id, "Übersicht", "software")
+    with pytest.raises(ConflictError):
+        services.vendors.add_product(vendor.id, "ÜBERSICHT", "software")
+    assert services.vendors.find_product(vendor.id, "übersicht").id == product.id
