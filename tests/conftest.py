@@ -73,9 +73,11 @@ def pg_cluster() -> Iterator["object"]:
 
 
 @pytest.fixture
-def pg_url(pg_cluster: "object") -> str:
-    """The URL of a new, empty database on the throwaway cluster (one per test)."""
-    return pg_cluster.url(pg_cluster.new_database())  # type: ignore[attr-defined]
+def pg_url(pg_cluster: "object") -> Iterator[str]:
+    """The URL of a new, empty database on the throwaway cluster (one per test, dropped after it)."""
+    name = pg_cluster.new_database()  # type: ignore[attr-defined]
+    yield pg_cluster.url(name)  # type: ignore[attr-defined]
+    pg_cluster.drop_database(name)  # type: ignore[attr-defined]
 
 
 @pytest.fixture(scope="session")
@@ -90,9 +92,11 @@ def _pg_template(pg_cluster: "object") -> str:
 
 
 @pytest.fixture
-def pg_workspace_url(pg_cluster: "object", _pg_template: str) -> str:
-    """The URL of a new database holding an empty, current workspace (one per test)."""
-    return pg_cluster.url(pg_cluster.new_database(template=_pg_template))  # type: ignore[attr-defined]
+def pg_workspace_url(pg_cluster: "object", _pg_template: str) -> Iterator[str]:
+    """The URL of a new database holding an empty, current workspace (one per test, dropped after it)."""
+    name = pg_cluster.new_database(template=_pg_template)  # type: ignore[attr-defined]
+    yield pg_cluster.url(name)  # type: ignore[attr-defined]
+    pg_cluster.drop_database(name)  # type: ignore[attr-defined]
 
 
 ENGINES = ["sqlite", "postgresql"]
@@ -184,7 +188,9 @@ def demo_location(demo_engine: str, request: pytest.FixtureRequest,
     session instead of once per module is what keeps running it on both engines affordable."""
     if demo_engine == "postgresql":
         cluster = request.getfixturevalue("pg_cluster")
-        return str(cluster.url(cluster.new_database(template=request.getfixturevalue("_demo_pg_template"))))
+        name = cluster.new_database(template=request.getfixturevalue("_demo_pg_template"))
+        request.addfinalizer(lambda: cluster.drop_database(name))
+        return str(cluster.url(name))
     import sqlite3
 
     source = request.getfixturevalue("_demo_sqlite_file")
