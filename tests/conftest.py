@@ -73,9 +73,11 @@ def pg_cluster() -> Iterator["object"]:
 
 
 @pytest.fixture
-def pg_url(pg_cluster: "object") -> str:
-    """The URL of a new, empty database on the throwaway cluster (one per test)."""
-    return pg_cluster.url(pg_cluster.new_database())  # type: ignore[attr-defined]
+def pg_url(pg_cluster: "object") -> Iterator[str]:
+    """The URL of a new, empty database on the throwaway cluster (one per test, dropped after it)."""
+    name = pg_cluster.new_database()  # type: ignore[attr-defined]
+    yield pg_cluster.url(name)  # type: ignore[attr-defined]
+    pg_cluster.drop_database(name)  # type: ignore[attr-defined]
 
 
 @pytest.fixture(scope="session")
@@ -90,17 +92,30 @@ def _pg_template(pg_cluster: "object") -> str:
 
 
 @pytest.fixture
-def pg_workspace_url(pg_cluster: "object", _pg_template: str) -> str:
-    """The URL of a new database holding an empty, current workspace (one per test)."""
-    return pg_cluster.url(pg_cluster.new_database(template=_pg_template))  # type: ignore[attr-defined]
+def pg_workspace_url(pg_cluster: "object", _pg_template: str) -> Iterator[str]:
+    """The URL of a new database holding an empty, current workspace (one per test, dropped after it)."""
+    name = pg_cluster.new_database(template=_pg_template)  # type: ignore[attr-defined]
+    yield pg_cluster.url(name)  # type: ignore[attr-defined]
+    pg_cluster.drop_database(name)  # type: ignore[attr-defined]
+
+
+ENGINES = ["sqlite", "postgresql"]
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Modules marked ``both_engines`` run every test that uses ``services`` on SQLite and on
-    PostgreSQL (team mode), except tests marked ``sqlite_only`` (they work on the file itself)."""
-    if ("services" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_engines")
-            and not metafunc.definition.get_closest_marker("sqlite_only")):
-        metafunc.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
+    """Modules marked ``both_engines`` run every test that uses ``services`` (or the bare
+    ``workspace_location``) on SQLite and on PostgreSQL (team mode), and every test that uses
+    ``demo_engine`` (a module's shared demo workspace) once per engine, except tests marked
+    ``sqlite_only`` (they work on the file itself). tests/test_engine_coverage.py checks that
+    every service test module is marked, or listed as SQLite-only with its reason."""
+    if (not metafunc.definition.get_closest_marker("both_engines")
+            or metafunc.definition.get_closest_marker("sqlite_only")):
+        return
+    if "services" in metafunc.fixturenames or "workspace_location" in metafunc.fixturenames:
+        metafunc.parametrize("engine", ENGINES, indirect=True)
+    if "demo_engine" in metafunc.fixturenames:
+        # Module scope: the tests of one engine run together on one copy of the demo.
+        metafunc.parametrize("demo_engine", ENGINES, indirect=True, scope="module")
 
 
 @pytest.fixture
@@ -128,6 +143,64 @@ def services(workspace_location: str, sample_dir: Path) -> Iterator["object"]:
     svc = Services(workspace, QuestionnaireCatalog(workspace, extra_dirs=(sample_dir,)), user="tester")
     yield svc
     svc.close()
+
+
+DEMO_DAY = (2026, 3, 2)  # the day every shared demo workspace is built "as of"
+
+
+def _build_demo(location: str) -> None:
+    from datetime import date
+
+    from trustframe.services.context import Services
+    from trustframe.services.demo import build_demo
+
+    with Services.open(location, user="tester") as svc:
+        build_demo(svc, today=date(*DEMO_DAY))
+
+
+@pytest.fixture(scope="session")
+def _demo_sqlite_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo workspace file, built once per session (modules get copies: ``demo_location``)."""
+    path = tmp_path_factory.mktemp("demo-source") / "demo.tfw"
+    _build_demo(str(path))
+    return path
+
+
+@pytest.fixture(scope="session")
+def _demo_pg_template(pg_cluster: "object") -> str:
+    """A database holding the demo workspace, built once per session and copied per module."""
+    name = pg_cluster.new_database()  # type: ignore[attr-defined]
+    _build_demo(pg_cluster.url(name))  # type: ignore[attr-defined]
+    return name
+
+
+@pytest.fixture(scope="module")
+def demo_engine(request: pytest.FixtureRequest) -> str:
+    """Which engine ``demo_location`` uses: "sqlite" unless parametrised (both_engines)."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="module")
+def demo_location(demo_engine: str, request: pytest.FixtureRequest,
+                  tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A private copy of the demo workspace (built as of DEMO_DAY) for one module: a file, or a
+    PostgreSQL database made from the session's demo template. Building the demo once per
+    session instead of once per module is what keeps running it on both engines affordable."""
+    if demo_engine == "postgresql":
+        cluster = request.getfixturevalue("pg_cluster")
+        name = cluster.new_database(template=request.getfixturevalue("_demo_pg_template"))
+        request.addfinalizer(lambda: cluster.drop_database(name))
+        return str(cluster.url(name))
+    import sqlite3
+
+    source = request.getfixturevalue("_demo_sqlite_file")
+    target = tmp_path_factory.mktemp("demo") / "demo.tfw"
+    # SQLite's backup API: a consistent copy whatever state the source's WAL is in.
+    with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+    return str(target)
 
 
 @pytest.fixture

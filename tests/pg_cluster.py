@@ -144,8 +144,36 @@ class Cluster:
     def new_database(self, template: str | None = None) -> str:
         """Create a fresh database (from ``template`` when given) and return its name."""
         name = "t_" + uuid.uuid4().hex[:16]
-        self.admin(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+        sql = f'CREATE DATABASE "{name}"'
+        if template:
+            sql += f' TEMPLATE "{template}"'
+            if self._server_version() >= 150000:
+                # PostgreSQL 15's default (WAL_LOG) writes every page of the copy to the WAL; a file
+                # copy is faster for these small workspaces, and fsync=off makes its checkpoint cheap.
+                sql += " STRATEGY FILE_COPY"
+        self.admin(sql)
         return name
+
+    def drop_database(self, name: str) -> None:
+        """Drop a test's database (its connections are ended first), so that a session of a few
+        hundred tests does not leave a gigabyte of copies to write and then delete. Best effort:
+        the whole cluster is removed when the session ends anyway."""
+        import psycopg
+
+        force = " WITH (FORCE)" if self._server_version() >= 130000 else ""
+        try:
+            self.admin(f'DROP DATABASE IF EXISTS "{name}"{force}')
+        except psycopg.Error:
+            pass
+
+    def _server_version(self) -> int:
+        """The server's version number (e.g. 150010), asked once."""
+        if not getattr(self, "_version", 0):
+            import psycopg
+
+            with psycopg.connect(host="127.0.0.1", port=self.port, user=self.superuser, dbname="postgres") as conn:
+                self._version = int(conn.info.server_version)
+        return self._version
 
 
 def _quote(text: str) -> str:

@@ -12,17 +12,16 @@ import pytest
 from trustframe.cli import main as cli_main
 from trustframe.domain.answer_library import cutoff
 
-# Team mode: every test here that uses `services` also runs on PostgreSQL (tests/conftest.py).
+# Team mode: every test here (on the module's demo) also runs on PostgreSQL (tests/conftest.py).
 pytestmark = pytest.mark.both_engines
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+def demo(demo_location: str) -> Iterator[Any]:
+    """This module's copy of the demo workspace (built as of 2026-03-02, tests/conftest.py)."""
     from trustframe.services.context import Services
-    from trustframe.services.demo import build_demo
 
-    services = Services.open(tmp_path_factory.mktemp("library") / "demo.tfw", user="tester")
-    build_demo(services, today=date(2026, 3, 2))
+    services = Services.open(demo_location, user="tester")
     yield services
     services.close()
 
@@ -80,7 +79,7 @@ def test_answers_older_than_the_limit_are_not_offered(demo: Any) -> None:
 
 def test_cli_prefill_dry_run_changes_nothing(demo: Any, capsys: pytest.CaptureFixture[str]) -> None:
     _, new_id = _new_assessment_of_another_product(demo)
-    ws = str(demo.workspace.path)
+    ws = demo.workspace.location
     before = demo.assessments.answers(new_id)
     assert cli_main(["--workspace", ws, "--json", "assessment", "prefill", str(new_id), "--dry-run"]) == 0
     out = json.loads(capsys.readouterr().out)

@@ -12,6 +12,9 @@ from openpyxl import Workbook
 from trustframe.cli import main as cli_main
 from trustframe.errors import ValidationFailed
 
+# Team mode: every test here that uses `services` also runs on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 MAPPING = """\
 format: trustframe-answer-mapping/1
 title: Example supplier questionnaire 2025
@@ -106,7 +109,7 @@ def test_bad_mappings_are_refused_with_their_location(services: Any, sample_asse
 def test_cli_import_answers(services: Any, sample_assessment: Any, mapping: Path, tmp_path: Path,
                             capsys: pytest.CaptureFixture[str]) -> None:
     answers = _write_csv(tmp_path / "filled.csv", ROWS[:5])
-    ws = str(services.workspace.path)
+    ws = str(services.workspace.location)
     services.close()
     from trustframe.services.context import Services
 

@@ -5,6 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
+# Team mode: every test here that uses `services` also runs on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 
 def test_an_assessment_on_bank_1_0_opens_answers_and_scores_after_the_move_to_1_1(services: Any) -> None:
     from trustframe.services.questionnaires import QuestionnaireCatalog

@@ -22,6 +22,9 @@ from trustframe.errors import ConflictError, NotFoundError
 from trustframe.services.vendors import InvalidInput
 from trustframe.storage.orm import AssessmentRow
 
+# Team mode: every test here that uses `services` also runs on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 AS_OF = date(2026, 6, 1)
 BANK = paths.questionnaires_dir() / "ict-supply-chain-trust.yaml"
 BUYER = paths.questionnaires_dir() / "buyer-readiness.yaml"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import warnings
-from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -13,15 +12,16 @@ import pytest
 from trustframe.cli import main as cli_main
 from trustframe.domain.scoring_model import Rating
 
+# Team mode: every test here that uses `services` also runs on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+def demo(demo_location: str) -> Iterator[Any]:
+    """This module's copy of the demo workspace (built as of 2026-03-02, tests/conftest.py)."""
     from trustframe.services.context import Services
-    from trustframe.services.demo import build_demo
 
-    path = tmp_path_factory.mktemp("oscal") / "demo.tfw"
-    services = Services.open(path, user="tester")
-    build_demo(services, today=date(2026, 3, 2))
+    services = Services.open(demo_location, user="tester")
     services.set_setting("organisation_name", "Ministry of Examples")
     yield services
     services.close()
@@ -125,7 +125,7 @@ def test_vendor_text_lands_as_data(demo: Any, tmp_path: Path) -> None:
 
 def test_cli_export_oscal(demo: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     worst = _worst(demo)
-    ws = str(demo.workspace.path)
+    ws = str(demo.workspace.location)
     assert cli_main(["--workspace", ws, "--json", "export", "oscal", str(worst), "-o", str(tmp_path / "x")]) == 0
     out = json.loads(capsys.readouterr().out)
     assert [Path(f).name for f in out["files"]] == ["catalog.json", "assessment-results.json", "poam.json"]

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from trustframe.domain.assessment import AssessmentStatus, Decision
+
+# Team mode: every test here that uses `services` also runs on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
 
 
 def _decide(services, assessment_id: int, decision: Decision, on: date) -> None:

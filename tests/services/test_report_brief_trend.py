@@ -17,6 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # shared helpers l
 from reports_support import fill_sample  # noqa: E402
 from trustframe.domain.assessment import Decision  # noqa: E402
 
+# Team mode: every test here that uses `services` also runs on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 
 
@@ -26,13 +29,11 @@ def _pages_text(pdf: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory):
-    """The demo workspace (built once for this module)."""
+def demo(demo_location: str):
+    """This module's copy of the demo workspace (built as of 2026-03-02, tests/conftest.py)."""
     from trustframe.services.context import Services
-    from trustframe.services.demo import build_demo
 
-    services = Services.open(tmp_path_factory.mktemp("demo") / "demo.tfw", user="tester")
-    build_demo(services, today=date(2026, 3, 2))
+    services = Services.open(demo_location, user="tester")
     yield services
     services.close()
 

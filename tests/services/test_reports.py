@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -15,6 +14,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # shared helpers live in tests/
 from reports_support import HOSTILE, fill_sample, hostile_vendor_name  # noqa: E402
 from trustframe.services.reports import ReportError  # noqa: E402
+
+# Team mode: every test here that uses `services` also runs on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 PNG_1PX = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -83,13 +85,11 @@ def test_hostile_vendor_text_end_to_end(services, sample_assessment, tmp_path: P
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory):
-    """The demo workspace (built once for this module)."""
+def demo(demo_location: str):
+    """This module's copy of the demo workspace (built as of 2026-03-02, tests/conftest.py)."""
     from trustframe.services.context import Services
-    from trustframe.services.demo import build_demo
 
-    services = Services.open(tmp_path_factory.mktemp("demo") / "demo.tfw", user="tester")
-    build_demo(services, today=date(2026, 3, 2))
+    services = Services.open(demo_location, user="tester")
     services.set_setting("organisation_name", "Ministry of Examples")
     yield services
     services.close()

@@ -3,8 +3,7 @@ their scores do not move, and those with buyer answers to buyer module 1.0.0."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import pytest
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
@@ -12,6 +11,9 @@ from alembic.config import Config
 from trustframe.services.context import Services
 from trustframe.storage import database
 from trustframe.storage.database import Workspace
+
+# The downgrade and upgrade also run on PostgreSQL (team mode, tests/conftest.py).
+pytestmark = pytest.mark.both_engines
 
 
 def _alembic(connection: sa.Connection) -> Config:
@@ -21,8 +23,8 @@ def _alembic(connection: sa.Connection) -> Config:
     return config
 
 
-def test_upgrade_pins_existing_assessments(workspace_path: Path) -> None:
-    with Services(Workspace.open(workspace_path), user="tester") as s:
+def test_upgrade_pins_existing_assessments(workspace_location: str) -> None:
+    with Services(Workspace.open(workspace_location), user="tester") as s:
         vendor = s.vendors.add_vendor("Borealis Systems", "FI")
         product = s.vendors.add_product(vendor.id, "Borealis Core", "software")
         plain = s.assessments.create(vendor.id, product.id)

@@ -18,6 +18,10 @@ from trustframe.storage import database
 from trustframe.storage.database import SCHEMA_HEAD, Workspace
 from trustframe.storage.repositories import EvidenceRepository, HistoryRepository, VendorRepository
 
+# The repository round trips (tests taking `workspace_location`) also run on PostgreSQL (team
+# mode, tests/conftest.py); the others are about the workspace file itself (SQLite only).
+pytestmark = pytest.mark.both_engines
+
 
 def test_new_workspace_has_identity_and_pragmas(workspace_path: Path) -> None:
     with Workspace.open(workspace_path) as ws:
@@ -128,8 +132,8 @@ def test_failed_migration_restores_the_file(workspace_path: Path, monkeypatch: p
     con.close()
 
 
-def test_transaction_rolls_back_on_error(workspace_path: Path) -> None:
-    with Workspace.open(workspace_path) as ws:
+def test_transaction_rolls_back_on_error(workspace_location: str) -> None:
+    with Workspace.open(workspace_location) as ws:
         with pytest.raises(RuntimeError):
             with ws.transaction() as session:
                 VendorRepository(session).add(Vendor(None, "Half-saved Ltd"))
@@ -138,8 +142,8 @@ def test_transaction_rolls_back_on_error(workspace_path: Path) -> None:
             assert VendorRepository(session).list() == []
 
 
-def test_change_log_is_append_only(workspace_path: Path) -> None:
-    with Workspace.open(workspace_path) as ws:
+def test_change_log_is_append_only(workspace_location: str) -> None:
+    with Workspace.open(workspace_location) as ws:
         with ws.transaction() as session:
             HistoryRepository(session).record("me", "vendor", 1, "name", "a", "b")
         for statement in ("UPDATE change_log SET actor = 'someone else'", "DELETE FROM change_log"):
@@ -151,8 +155,8 @@ def test_change_log_is_append_only(workspace_path: Path) -> None:
         assert [(e.actor, e.old_value, e.new_value) for e in entries] == [("me", "a", "b")]
 
 
-def test_vendor_product_round_trip(workspace_path: Path) -> None:
-    with Workspace.open(workspace_path) as ws:
+def test_vendor_product_round_trip(workspace_location: str) -> None:
+    with Workspace.open(workspace_location) as ws:
         with ws.transaction() as session:
             repo = VendorRepository(session)
             v = repo.add(Vendor(None, "Northwind", "DE", "listed", "https://nw.example", "n",
@@ -167,8 +171,8 @@ def test_vendor_product_round_trip(workspace_path: Path) -> None:
             assert product == p and product.vendor_name == "Northwind"
 
 
-def test_evidence_blob_is_stored_once_by_hash(workspace_path: Path) -> None:
-    with Workspace.open(workspace_path) as ws:
+def test_evidence_blob_is_stored_once_by_hash(workspace_location: str) -> None:
+    with Workspace.open(workspace_location) as ws:
         with ws.transaction() as session:
             v = VendorRepository(session).add(Vendor(None, "V"))
             repo = EvidenceRepository(session)

@@ -129,7 +129,9 @@ def build_register_rows(lines: Iterable[tuple[Any, ...]], as_of: date,
             # parsed, since text from different writers need not sort alike.
             latest = max(group, key=lambda line: (instant(line[23]), line[6]))
             done = [line for line in group if line[7] == decided]
-            last_decided = max(done, key=lambda line: (line[11] or "", line[6])) if done else None
+            # day(): the decision date is text on SQLite but a date on PostgreSQL, where
+            # ``date or ""`` compared a date with "" (TypeError) for a decision without a date.
+            last_decided = max(done, key=lambda line: (day(line[11]) or date.min, line[6])) if done else None
         reassessment: tuple[int | None, AssessmentStatus | None] = (None, None)
         shown = latest
         if latest[7] != decided and last_decided is not None:

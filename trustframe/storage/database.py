@@ -73,11 +73,20 @@ def lock_wait_seconds() -> float:
         return LOCK_WAIT_SECONDS
 
 
+def _lower(text: Any) -> Any:
+    """SQL ``lower()`` folding every letter, as PostgreSQL's does in a UTF-8 locale."""
+    return text.lower() if isinstance(text, str) else text
+
+
 def _configure_sqlite(dbapi_connection: Any, _record: Any, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
                       read_only: bool = False) -> None:
     # Hand transaction control to SQLAlchemy ("BEGIN" below) instead of pysqlite's implicit
     # transactions, so DDL and DML are both transactional.
     dbapi_connection.isolation_level = None
+    # SQLite's own lower() folds ASCII letters only; PostgreSQL's (team mode) folds every letter.
+    # Names are unique ignoring case ("Ärzte IT" = "ÄRZTE IT") and sorted by lower(): the same
+    # function on both engines makes them agree. No index uses lower(), so nothing stored changes.
+    dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
     cursor = dbapi_connection.cursor()
     # The busy timeout first: even switching to WAL may have to wait for another writer.
     cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")

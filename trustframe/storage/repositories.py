@@ -369,7 +369,11 @@ class EvidenceRepository:
 
     def list(self, vendor_id: int | None = None, ids: Iterable[int] | None = None) -> list[Evidence]:
         """Evidence of a vendor (or the given ids), by expiry then title."""
-        stmt = select(EvidenceRow).order_by(EvidenceRow.expires_on, EvidenceRow.title)
+        # Undated first, said explicitly: SQLite sorts NULLs first, PostgreSQL (team mode) last.
+        # "IS NOT NULL" rather than NULLS FIRST, which SQLite before 3.30 does not parse. The id
+        # keeps equal titles in one order on both.
+        stmt = select(EvidenceRow).order_by(EvidenceRow.expires_on.is_not(None), EvidenceRow.expires_on,
+                                            EvidenceRow.title, EvidenceRow.id)
         if vendor_id is not None:
             stmt = stmt.where(EvidenceRow.vendor_id == vendor_id)
         if ids is not None:
@@ -418,9 +422,12 @@ class EvidenceRepository:
 
     def links_for_assessment(self, assessment_id: int) -> list[tuple[str, int]]:
         """(question id, evidence id) pairs of an assessment."""
+        # Ordered as SQLite's primary-key index returns them; PostgreSQL (team mode) would return
+        # them in the order they were linked, and an answer's evidence would change order.
         return [(q, e) for q, e in self.session.execute(
             select(AnswerEvidenceRow.question_id, AnswerEvidenceRow.evidence_id)
-            .where(AnswerEvidenceRow.assessment_id == assessment_id)).all()]
+            .where(AnswerEvidenceRow.assessment_id == assessment_id)
+            .order_by(AnswerEvidenceRow.question_id, AnswerEvidenceRow.evidence_id)).all()]
 
 
 class HistoryRepository:

@@ -266,8 +266,12 @@ class ScoringRepository:
             else:
                 # Team mode (PostgreSQL): real date columns, the driver's placeholders; the
                 # lines then hold date/datetime values, which _day() and instant() accept.
-                cursor.execute(_REGISTER_SQL.replace("?1", "%s").replace("?2", "%s").replace("?3", "%s"),
-                               (as_of, as_of, soon))
+                # PostgreSQL hash-joins the register once it has statistics, returning lines in
+                # heap (creation) order: a reassessment created later was then not adjacent to
+                # its product's other lines and showed as a second row. The ORDER BY restores
+                # the adjacency SQLite's nested-loop join gives (SQLite keeps its plan: unsorted).
+                cursor.execute(_REGISTER_SQL.replace("?1", "%s").replace("?2", "%s").replace("?3", "%s")
+                               + " ORDER BY v.id, p.id", (as_of, as_of, soon))
             while True:
                 batch = cursor.fetchmany()
                 if not batch:
