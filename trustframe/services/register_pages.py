@@ -137,6 +137,11 @@ class RegisterPages:
                         len(stale), exc)
         return len(stale)
 
+    def warm(self, as_of: date | None = None) -> bool:
+        """Build the cache now (off the GUI thread, after the first screen), so that the first
+        filter on a computed column does not wait for it. Returns whether there is one."""
+        return self._cached(RegisterQuery(sort="score"), as_of or date.today()) is not None
+
     def page(self, query: RegisterQuery, offset: int, limit: int, as_of: date | None = None,
              category_labels: Mapping[str, str] | None = None) -> list[RegisterRow]:
         """Rows ``offset`` to ``offset + limit`` of the register, filtered and sorted by ``query``.

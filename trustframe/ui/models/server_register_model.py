@@ -279,9 +279,10 @@ class ServerRegisterModel(RegisterTableModel):
         self._submit(_Job(self._generation, "refresh", run, keys=keys))
         if not self._prepared:
             # Stored scores out of date are recomputed after the first screen (the first rows do
-            # not wait for it); when any was, the register is asked again.
+            # not wait for it; when any was, the register is asked again), and the cache for
+            # computed filters is filled while the officer looks at it.
             self._prepared = True
-            self._submit(_Job(self._generation, "prepare", lambda: pages.prepare(today)))
+            self._submit(_Job(self._generation, "prepare", lambda: _prepare_and_warm(pages, today)))
 
     def wait(self, timeout_s: float = 30.0) -> bool:
         """Process answers until no query is queued or running (tests, benchmarks)."""
@@ -350,7 +351,8 @@ class ServerRegisterModel(RegisterTableModel):
             if last_row >= first_row:
                 self.dataChanged.emit(self.index(first_row, 0), self.index(last_row, len(Column) - 1))
         elif job.kind == "prepare" and job.result:
-            self.refresh(changed=True)
+            # Scores were stored anew; the cache was filled after that (_prepare_and_warm).
+            self.refresh()
 
     def _forget_far(self, near: int) -> None:
         while len(self._held) > MAX_PAGES:
@@ -375,6 +377,13 @@ class _One:
 
     def __getitem__(self, i: int) -> RegisterRow:
         return self._row
+
+
+def _prepare_and_warm(pages: RegisterPages, today: date) -> int:
+    """Recompute out-of-date scores, then fill the server-side cache for computed filters."""
+    recomputed = pages.prepare(today)
+    pages.warm(today)
+    return recomputed
 
 
 def _category_labels() -> dict[str, str]:

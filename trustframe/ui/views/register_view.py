@@ -3,7 +3,7 @@ open red flags, expiring evidence and next review date; search as you type, filt
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QLocale, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -346,6 +346,7 @@ class RegisterView(QWidget):
         last = self.model.columnCount() - 1
         start = previous = -1
         current_row = -1
+        found: Iterable[tuple[int, tuple[int, int | None]]]
         if positions is None:
             found = ((n, (r.vendor_id, r.product_id)) for n, r in enumerate(self.model.rows))
         else:
