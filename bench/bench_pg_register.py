@@ -205,7 +205,13 @@ never need it: they pick the page from vendors and products and compute only its
         tail = rest.split("\n## ", 1)
         text = head + section + ("\n## " + tail[1] if len(tail) > 1 else "")
     else:
-        text = text.rstrip("\n") + "\n\n" + section
+        # After the other register sections, before the generated "Latest make bench run" ones.
+        anchor = next((a for a in ("## Command line and import speed", "## Latest `make bench` run") if a in text), None)
+        if anchor is None:
+            text = text.rstrip("\n") + "\n\n" + section
+        else:
+            head, rest = text.split(anchor, 1)
+            text = head + section + "\n" + anchor + rest
     doc.write_text(text, encoding="utf-8")
     print(f"wrote {doc}")
 

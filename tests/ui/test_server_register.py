@@ -242,3 +242,49 @@ def test_the_selection_survives_a_refresh_and_a_sort(services: Any, qtbot: Any,
         assert kept["positions"] == {key: 9}
     finally:
         model.close()
+
+
+@pytest.mark.postgres
+def test_the_register_view_pages_a_team_workspace_and_keeps_the_selection_when_a_colleague_saves(
+        pg_workspace_url: str, qtbot: Any, qapp: Any) -> None:
+    import time
+
+    from trustframe.services.context import Services
+    from trustframe.storage.database import Workspace
+    from trustframe.ui.models.register_store import RegisterStore
+    from trustframe.ui.settings import AppSettings
+    from trustframe.ui.views.register_view import RegisterView
+
+    services = Services(Workspace.open(pg_workspace_url), user="tester")
+    _many(services, 6)
+    ctx = UiContext(services, AppSettings())
+    store = RegisterStore(ctx)
+    view = RegisterView(ctx, store)
+    qtbot.addWidget(view)
+    model = view.model
+    assert isinstance(model, ServerRegisterModel)           # a team workspace pages from the server
+    qtbot.waitUntil(lambda: model.is_loaded, timeout=20_000)
+    assert view.visible_row_count() == 6
+    view.table.selectRow(2)
+    assert view.current_row().vendor_name == "Vendor 002"
+    view.search.setText("vendor 00")
+    view.apply_search_now()
+    assert model.wait()
+    assert view.count_label.text() == "Showing 6 of 6"
+    # A colleague adds a vendor sorting before the selected one: it shows within 5 s and the
+    # selection stays on "Vendor 002", now one row further down.
+    with Services(Workspace.open(services.workspace.location, create=False), user="colleague") as colleague:
+        colleague.vendors.add_vendor("Vendor 000a", "DE")
+        started = time.monotonic()
+    qtbot.waitUntil(lambda: model.total_count == 7, timeout=5000)
+    assert time.monotonic() - started < 5
+    assert model.wait()
+    assert [r.vendor_name for r in view.selected_rows()] == ["Vendor 002"]
+    assert view.current_row().vendor_name == "Vendor 002"
+    assert view.table.currentIndex().row() == 3
+    view.rating_filter.setCurrentIndex(view.rating_filter.count() - 1)   # "not rated": all of them
+    assert model.wait() and model.is_filtered and view.visible_row_count() == 7
+    assert "7 of 7" in view.count_label.text()
+    model.close()
+    ctx.set_services(None)
+    services.close()
