@@ -63,7 +63,7 @@ def main() -> int:
     parser.add_argument("--doc", action="store_true", help="write the results into docs/performance.md")
     args = parser.parse_args()
 
-    from bench.make_big_workspace import analyze, build
+    from bench.make_big_workspace import build
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
@@ -92,7 +92,6 @@ def main() -> int:
         with Workspace.open(path, create=False, migrate=False, read_only=True) as source, \
                 Workspace.open(url, create=True) as target:
             copy_workspace(source, target)
-            analyze(target)
         copied = time.perf_counter() - start
         print(f"built {args.vendors} vendors in {built:.1f} s, copied to PostgreSQL in {copied:.1f} s", flush=True)
 

@@ -137,18 +137,7 @@ def build_on_server(location: str, vendors: int, seed: int = 10_000) -> dict[str
         with Workspace.open(path, create=False, migrate=False, read_only=True) as source, \
                 Workspace.open(location, create=True) as target:
             copy_workspace(source, target)
-            analyze(target)
     return counts
-
-
-def analyze(workspace: object) -> None:
-    """Give PostgreSQL's planner statistics for the freshly copied tables at once (autovacuum
-    would, a minute later): a query planned without them joined 100,000 rows by nested loops."""
-    from sqlalchemy import text
-
-    with workspace.engine.connect() as conn:  # type: ignore[attr-defined]
-        conn.execute(text("ANALYZE"))
-        conn.commit()
 
 
 def main() -> int:
