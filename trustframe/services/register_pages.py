@@ -82,10 +82,12 @@ class RegisterPages:
     def _cached(self, query: RegisterQuery, as_of: date) -> Session | None:
         """The cache's session, built for ``as_of`` if needed; None when ``query`` needs none or
         the cache cannot be built (a read-only login): the rows are then computed per query."""
-        if register_query.cheap(query) or self._cache_broken:
+        if self._cache_broken:
             return None
         if self._cache is not None and self._cache_day == as_of:
-            return self._cache
+            return self._cache  # also for search text: its case-folded columns are stored there
+        if register_query.cheap(query):
+            return None  # answered from vendors and products without waiting for a cache
         try:
             if self._cache is None:
                 self._cache = Session(bind=self._s.workspace.engine.connect())

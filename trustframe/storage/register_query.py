@@ -229,8 +229,12 @@ def _order_by(query: RegisterQuery, sql: _Sql) -> str:
         "evidence": ["NULLIF(evidence_expiring + evidence_expired, 0)"],
         "next_review": ["next_review_due"],
     }[query.sort if query.sort in SORT_COLUMNS else "vendor"]
-    # Every key of a column is empty together (or never): the first decides "empty".
+    # Every key of a column is empty together (or never): the first decides "empty". Vendor
+    # names are never empty: without the test, the cache's index gives that order directly.
     empty = f"CASE WHEN {keys[0]} IS NULL THEN 1 ELSE 0 END"
+    if query.sort == "vendor":
+        return ", ".join([f"{k} DESC" for k in keys] + [f"{t} DESC" for t in tie]) if query.descending \
+            else ", ".join([*keys, *tie])
     if not query.descending:
         return ", ".join([empty, *keys, *tie])
     # Descending: the ascending order of the rows with a key, reversed (ties too); the rows
@@ -337,6 +341,10 @@ def build_cache(session: Session, as_of: date, soon: date) -> None:
     _run(session, f"CREATE TEMPORARY TABLE {CACHE_TABLE} AS WITH {_rows_cte()} SELECT {', '.join(ROW_FIELDS)}, "
                   f"{sql.fold('vendor_name')} AS vendor_fold, {sql.fold('product_name')} AS product_fold, "
                   f"{sql.folded_text()} AS text_fold FROM reg", {}, as_of, soon)
+    # The register's own order (the first screen, and every filter shown by vendor) read in
+    # index order instead of sorting 130,000 rows per page.
+    session.execute(text(f"CREATE INDEX {CACHE_TABLE}_order ON {CACHE_TABLE} "
+                         f"({sql.bytewise('vendor_fold')}, vendor_id)"))
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text(f"ANALYZE {CACHE_TABLE}"))
 

@@ -137,6 +137,9 @@ class ServerRegisterModel(RegisterTableModel):
         self._busy = 0
         #: Called at each refresh for the rows to keep selected (set by the view).
         self.keys_provider: Callable[[], Keys] | None = None
+        #: False while the view shows another model (a workspace file): announced changes are
+        #: then not followed (see :meth:`release`).
+        self.active = True
         self._worker = _Worker()
         self._worker.finished.connect(self._on_job_finished)
         self._timer = QTimer(self)
@@ -252,6 +255,7 @@ class ServerRegisterModel(RegisterTableModel):
         services = self._ctx.services
         if services is None:
             return
+        self.active = True
         if services is not self._services:
             self._open(services)
         pages = self._pages_service
@@ -301,6 +305,20 @@ class ServerRegisterModel(RegisterTableModel):
         if pages is not None:
             self._worker.join(5)
             pages.close()
+
+    def release(self) -> None:
+        """The view shows another model: drop the rows and the server connection held for the
+        cache; the next :meth:`refresh` starts afresh."""
+        self.active = False
+        self._timer.stop()
+        self._generation += 1
+        old, self._pages_service, self._services = self._pages_service, None, None
+        if old is not None:
+            self._submit(_Job(self._generation, "close", old.close))
+        self.beginResetModel()
+        self._held, self._asked, self._count, self._loaded = {}, set(), 0, False
+        self._counts = RegisterCounts(0, 0, 0, 0)
+        self.endResetModel()
 
     def _open(self, services: Services | None) -> None:
         from trustframe.services.register_pages import RegisterPages
@@ -360,7 +378,7 @@ class ServerRegisterModel(RegisterTableModel):
             del self._held[far]
 
     def _on_data_changed(self, change: Any) -> None:
-        if getattr(change, "entity", None) in _RELEVANT and self._ctx.services is not None:
+        if self.active and getattr(change, "entity", None) in _RELEVANT and self._ctx.services is not None:
             self._timer.start()
 
 

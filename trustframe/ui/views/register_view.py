@@ -310,6 +310,8 @@ class RegisterView(QWidget):
         if team:
             self._show_loading()
             self.model.set_rows([], None, sort=(header.sortIndicatorSection(), header.sortIndicatorOrder()))
+        elif self._server_model is not None:
+            self._server_model.release()  # its server connection, until a team workspace again
 
     def _on_model_refreshed(self, positions: dict[tuple[int, int | None], int],
                             keys: tuple[set[tuple[int, int | None]], tuple[int, int | None] | None]) -> None:
