@@ -198,7 +198,8 @@ temporary table on the server with the computed register rows, which filters and
 computed columns read ({warm:.1f} s in this run, in the background). A change announced by anyone
 marks that table stale; it is filled again by the next query that needs it (that query then
 takes about as long as the warm-up). Search text and the vendor, product and category sorts
-never need it: they pick the page from vendors and products and compute only its rows.
+never wait for it: they read it while it is current, and otherwise pick the page from vendors
+and products and compute only that page's rows.
 """
     if SECTION in text:
         head, rest = text.split(SECTION, 1)
