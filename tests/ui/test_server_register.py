@@ -288,3 +288,22 @@ def test_the_register_view_pages_a_team_workspace_and_keeps_the_selection_when_a
     model.close()
     ctx.set_services(None)
     services.close()
+
+
+def test_pages_scrolled_past_are_not_fetched(services: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(server_register_model, "PAGE", 5)
+    _many(services, 60)
+    model = ServerRegisterModel(UiContext(services, settings=None))
+    try:
+        model.refresh()
+        assert model.wait()
+        # Dragging the scroll bar: row 5 (page 1) is asked for, then at once row 55 (page 11).
+        assert model.index(5, Column.VENDOR).data() == "…"
+        assert model.index(55, Column.VENDOR).data() == "…"
+        assert model.wait()
+        assert model.row_at(55) is not None and model.row_at(55).vendor_name == "Vendor 055"
+        assert model.row_at(5) is None                    # left behind: skipped, not fetched
+        assert model.index(5, Column.VENDOR).data() == "…"  # shown again: asked again
+        assert model.wait() and model.row_at(5).vendor_name == "Vendor 005"
+    finally:
+        model.close()

@@ -334,10 +334,18 @@ class ServerRegisterModel(RegisterTableModel):
     def _ask(self, page: int) -> None:
         if page in self._asked or page in self._held or self._pages_service is None:
             return
+        # Dragging the scroll bar asks for page after page: the ones left behind are skipped
+        # by the worker instead of being fetched in turn (their rows ask again if shown again).
+        self._asked = {p for p in self._asked if abs(p - page) <= 3}
         self._asked.add(page)
         pages, query, today, label_map = self._pages_service, self.query(), self._today, _category_labels()
-        self._submit(_Job(self._generation, "page",
-                          lambda: pages.page(query, page * PAGE, PAGE, today, label_map), page=page))
+
+        def run() -> list[RegisterRow] | None:
+            if page not in self._asked:
+                return None
+            return pages.page(query, page * PAGE, PAGE, today, label_map)
+
+        self._submit(_Job(self._generation, "page", run, page=page))
 
     def _submit(self, job: _Job) -> None:
         self._busy += 1
@@ -360,7 +368,7 @@ class ServerRegisterModel(RegisterTableModel):
             self._loaded = True
             self.endResetModel()
             self.refreshed.emit(positions, job.keys)
-        elif job.kind == "page":
+        elif job.kind == "page" and job.result is not None and job.page in self._asked:
             self._asked.discard(job.page)
             self._held[job.page] = job.result
             self._forget_far(job.page)
