@@ -246,7 +246,7 @@ def test_the_selection_survives_a_refresh_and_a_sort(services: Any, qtbot: Any,
 
 @pytest.mark.postgres
 def test_the_register_view_pages_a_team_workspace_and_keeps_the_selection_when_a_colleague_saves(
-        pg_workspace_url: str, qtbot: Any, qapp: Any) -> None:
+        pg_workspace_url: str, qtbot: Any, qapp: Any, tmp_path: Any) -> None:
     import time
 
     from trustframe.services.context import Services
@@ -285,9 +285,21 @@ def test_the_register_view_pages_a_team_workspace_and_keeps_the_selection_when_a
     view.rating_filter.setCurrentIndex(view.rating_filter.count() - 1)   # "not rated": all of them
     assert model.wait() and model.is_filtered and view.visible_row_count() == 7
     assert "7 of 7" in view.count_label.text()
+    # Opening a workspace file: the local model again, and the paged one lets go of the server.
+    local = Services(Workspace.open(tmp_path / "file.tfw"), user="tester")
+    local.vendors.add_vendor("File Vendor", "DE")
+    ctx.set_services(local)
+    assert view.model is not model and not isinstance(view.model, ServerRegisterModel)
+    assert model.wait() and model._pages_service is None and model.rowCount() == 0
+    qtbot.waitUntil(lambda: view.model.total_count == 1, timeout=20_000)
+    # The filter bar still says "vendor 00", "not rated": the file's model follows it.
+    assert view.model.is_filtered and view.visible_row_count() == 0
+    view.clear_filters()
+    assert view.visible_row_count() == 1
     model.close()
     ctx.set_services(None)
     services.close()
+    local.close()
 
 
 def test_pages_scrolled_past_are_not_fetched(services: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:

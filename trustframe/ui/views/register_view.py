@@ -307,6 +307,8 @@ class RegisterView(QWidget):
             self.model = wanted
             self.table.setModel(wanted)
             header.restoreState(state)
+            # The filter bar stays as it is: the model shown now follows it.
+            wanted.set_filter(self._filter_from_widgets())
         if team:
             self._show_loading()
             self.model.set_rows([], None, sort=(header.sortIndicatorSection(), header.sortIndicatorOrder()))
