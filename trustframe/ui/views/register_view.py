@@ -3,7 +3,7 @@ open red flags, expiring evidence and next review date; search as you type, filt
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QLocale, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -35,6 +35,7 @@ from trustframe.ui.models.register_model import (
     RegisterTableModel,
     Role,
 )
+from trustframe.ui.models.server_register_model import ServerRegisterModel, is_team_workspace
 from trustframe.ui.widgets.badges import FlagCountBadgeDelegate, RatingBadgeDelegate
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ class RegisterView(QWidget):
         self._connect_signals()
         self._restore_header()
         self._update_service_actions()
+        self._choose_model()
         if store.is_loaded:
             self._on_store_loaded(store.rows)
         else:
@@ -120,7 +122,10 @@ class RegisterView(QWidget):
 
         # The model filters and sorts itself (no QSortFilterProxyModel): one pass and one
         # reset per filter change, counts cached (see register_model's docstring).
-        self.model = RegisterTableModel(self)
+        self.model: RegisterTableModel = RegisterTableModel(self)
+        # A team workspace's register pages from the server instead (_choose_model).
+        self._local_model = self.model
+        self._server_model: ServerRegisterModel | None = None
         self.table = QTableView()
         self.table.setObjectName("RegisterTable")
         self.table.setAccessibleName(self.tr("Vendor register"))
@@ -213,6 +218,7 @@ class RegisterView(QWidget):
         self._store.loaded.connect(self._on_store_loaded)
         self._store.loading_started.connect(self._on_store_loading_started)
         self._ctx.hub.workspace_changed.connect(self._update_service_actions)
+        self._ctx.hub.workspace_changed.connect(self._choose_model)
         self.search.textChanged.connect(self._on_search_textChanged)
         self._search_timer.timeout.connect(self._on_search_timer_timeout)
         self.rating_filter.currentIndexChanged.connect(self._on_filter_changed)
@@ -261,7 +267,8 @@ class RegisterView(QWidget):
     def selected_rows(self) -> list[RegisterRow]:
         """The selected register rows, top to bottom."""
         indexes = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
-        return [i.data(Role.ROW) for i in indexes]
+        # A paged (team) register holds only some pages: rows not fetched are left out.
+        return [row for row in (i.data(Role.ROW) for i in indexes) if row is not None]
 
     def current_row(self) -> RegisterRow | None:
         """The row with the keyboard focus (or the first selected)."""
@@ -278,10 +285,45 @@ class RegisterView(QWidget):
     # -- slots ---------------------------------------------------------------------------------
 
     def _on_store_loading_started(self) -> None:
-        if not self._store.is_loaded:
+        if not self._store.is_loaded and not self._paged:
             self._show_loading()
 
+    @property
+    def _paged(self) -> bool:
+        """True when the register pages from the server (a team workspace)."""
+        return self._server_model is not None and self.model is self._server_model
+
+    def _choose_model(self) -> None:
+        """The local model for a workspace file, the server-paged one for a team workspace."""
+        team = is_team_workspace(self._ctx.services)
+        if team and self._server_model is None:
+            self._server_model = ServerRegisterModel(self._ctx, self)
+            self._server_model.keys_provider = self._selection_keys
+            self._server_model.refreshed.connect(self._on_model_refreshed)
+        wanted = self._server_model if team and self._server_model is not None else self._local_model
+        header = self.table.horizontalHeader()
+        if wanted is not self.model:
+            state = header.saveState()
+            self.model = wanted
+            self.table.setModel(wanted)
+            header.restoreState(state)
+            # The filter bar stays as it is: the model shown now follows it.
+            wanted.set_filter(self._filter_from_widgets())
+        if team:
+            self._show_loading()
+            self.model.set_rows([], None, sort=(header.sortIndicatorSection(), header.sortIndicatorOrder()))
+        elif self._server_model is not None:
+            self._server_model.release()  # its server connection, until a team workspace again
+
+    def _on_model_refreshed(self, positions: dict[tuple[int, int | None], int],
+                            keys: tuple[set[tuple[int, int | None]], tuple[int, int | None] | None]) -> None:
+        """The server's answer is in: select the kept rows where they are now, update counts."""
+        self._reselect(keys[0], keys[1], positions)
+        self._update_counts()
+
     def _on_store_loaded(self, rows: list[RegisterRow]) -> None:
+        if self._paged:
+            return  # the paged model follows changes itself (ServerRegisterModel.refresh)
         selected, current = self._selection_keys()
         header = self.table.horizontalHeader()
         self.model.set_rows(rows, self._store.today, sort=(header.sortIndicatorSection(), header.sortIndicatorOrder()))
@@ -290,25 +332,30 @@ class RegisterView(QWidget):
 
     def _selection_keys(self) -> tuple[set[tuple[int, int | None]], tuple[int, int | None] | None]:
         """(vendor id, product id) of the selected rows and of the current row."""
-        if not self.model.rows:
+        if not self.model.rowCount():
             return set(), None
         selected = {(r.vendor_id, r.product_id) for r in self.selected_rows()}
         index = self.table.currentIndex()
         row = self.model.row_at(index.row()) if index.isValid() else None
         return selected, ((row.vendor_id, row.product_id) if row is not None else None)
 
-    def _reselect(self, keys: set[tuple[int, int | None]], current: tuple[int, int | None] | None) -> None:
+    def _reselect(self, keys: set[tuple[int, int | None]], current: tuple[int, int | None] | None,
+                  positions: dict[tuple[int, int | None], int] | None = None) -> None:
         """Select the rows with these keys again after a reset, in one selection change: runs
         of adjacent rows become one range, so even "select all" costs one pass, not a signal
-        per row."""
+        per row. ``positions`` (key -> row, from the server when paged) saves the search."""
         if not keys and current is None:
             return
         selection = QItemSelection()
         last = self.model.columnCount() - 1
         start = previous = -1
         current_row = -1
-        for n, r in enumerate(self.model.rows):
-            key = (r.vendor_id, r.product_id)
+        found: Iterable[tuple[int, tuple[int, int | None]]]
+        if positions is None:
+            found = ((n, (r.vendor_id, r.product_id)) for n, r in enumerate(self.model.rows))
+        else:
+            found = iter(sorted((n, key) for key, n in positions.items()))
+        for n, key in found:
             if key == current:
                 current_row = n
             if key not in keys:
@@ -329,6 +376,11 @@ class RegisterView(QWidget):
 
     def _apply_filter(self, new: RegisterFilter) -> None:
         """Apply the filters: one pass, one reset, selection kept, counts updated once."""
+        if self._paged:
+            # Asked of the server; the selection and counts follow when it answers.
+            self.model.set_filter(new)
+            self.clear_button.setEnabled(self.model.is_filtered)
+            return
         selected, current = self._selection_keys()
         if self.model.set_filter(new):
             self._reselect(selected, current)
@@ -423,7 +475,7 @@ class RegisterView(QWidget):
         # QLocale write the number the language's way ("10,001 vendors", "10.001 Anbieter").
         self.summary.setText(self.tr("%Ln vendor(s)", "", self.model.vendor_count) + " · "
                              + self.tr("%Ln product(s) and service(s)", "", self.model.product_count))
-        partial = getattr(self._store, "partial_total", None)
+        partial = None if self._paged else getattr(self._store, "partial_total", None)
         if partial is not None:
             # Start-up on a large workspace: the first vendors by name, the rest on its way.
             self.summary.setText(self.tr("Loading the register of %Ln vendor(s)… the first ones by name are shown.",
@@ -433,7 +485,8 @@ class RegisterView(QWidget):
         locale = QLocale()
         self.count_label.setText(self.tr("Showing {shown} of {total}").format(
             shown=locale.toString(shown), total=locale.toString(total)) if filtered else "")
-        if total == 0 and self._store.is_loaded:
+        loaded = self.model.is_loaded if self._paged else self._store.is_loaded  # type: ignore[attr-defined]
+        if total == 0 and loaded:
             self.empty_label.setText(self.tr(
                 "<b>No vendors yet.</b><br>Add the vendors you buy ICT products and services from, then "
                 "assess each product's trustworthiness."))
