@@ -25,6 +25,17 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     return home
 
 
+@pytest.fixture(autouse=True)
+def _gc_on_gui_thread(request: pytest.FixtureRequest) -> None:
+    """GUI tests collect reference cycles on the GUI thread only, as the app does
+    (trustframe/ui/gc_guard.py): a collection on a worker thread can free a Qt object there and
+    crash the next timer tick. Tests without Qt are left alone."""
+    if "qtbot" in request.fixturenames or "qapp" in request.fixturenames:
+        from trustframe.ui import gc_guard
+
+        gc_guard.install(request.getfixturevalue("qapp"))
+
+
 @pytest.fixture
 def data_dir() -> Path:
     """tests/data."""

@@ -133,6 +133,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     from trustframe.ui import i18n
 
     i18n.install_translations(app, i18n.resolve_language(AppSettings().language))
+    from trustframe.ui import gc_guard
+
+    # Reference cycles are collected on the GUI thread only (a worker thread freeing a Qt
+    # object crashes the next timer tick; see the module).
+    gc_guard.install(app)
     # Exceptions from worker threads are queued; show them from the GUI thread.
     timer = QTimer(app)
     timer.setInterval(500)
