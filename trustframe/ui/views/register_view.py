@@ -3,6 +3,7 @@ open red flags, expiring evidence and next review date; search as you type, filt
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QLocale, QModelIndex, QPoint, Qt, QTimer, Signal
@@ -281,7 +282,7 @@ class RegisterView(QWidget):
         if not self._store.is_loaded:
             self._show_loading()
 
-    def _on_store_loaded(self, rows: list[RegisterRow]) -> None:
+    def _on_store_loaded(self, rows: Sequence[RegisterRow]) -> None:
         selected, current = self._selection_keys()
         header = self.table.horizontalHeader()
         self.model.set_rows(rows, self._store.today, sort=(header.sortIndicatorSection(), header.sortIndicatorOrder()))
@@ -307,8 +308,8 @@ class RegisterView(QWidget):
         last = self.model.columnCount() - 1
         start = previous = -1
         current_row = -1
-        for n, r in enumerate(self.model.rows):
-            key = (r.vendor_id, r.product_id)
+        # Keys read from the rows' tuples: no RegisterRow is built for rows off screen.
+        for n, key in enumerate(self.model.rows.keys()):
             if key == current:
                 current_row = n
             if key not in keys:
