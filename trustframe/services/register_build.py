@@ -239,13 +239,23 @@ def _sort_values(rows: list[tuple[Any, ...]], starts: list[int] | None = None,
     bounds = starts + [len(rows)]
     ordered: list[int] = []
     append, extend = ordered.append, ordered.extend
+    # A vendor with several rows has products on all of them (a vendor without products has one
+    # row), so its rows sort by (product name, product id).
     for block in order:
         begin, end = bounds[block], bounds[block + 1]
         if end - begin == 1:
             append(begin)
+        elif end - begin == 2:  # the common case of several: two products, compared directly
+            first, second = rows[begin], rows[begin + 1]
+            a, b = first[4].casefold(), second[4].casefold()
+            if a < b or (a == b and first[3] <= second[3]):
+                append(begin)
+                append(begin + 1)
+            else:
+                append(begin + 1)
+                append(begin)
         else:
-            extend(sorted(range(begin, end), key=lambda r: (rows[r][3] is not None, rows[r][4].casefold(),
-                                                            rows[r][3] or 0)))
+            extend(sorted(range(begin, end), key=lambda r: (rows[r][4].casefold(), rows[r][3])))
     return ordered
 
 
