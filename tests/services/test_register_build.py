@@ -140,6 +140,8 @@ def test_the_table_and_the_row_list_are_the_same_register(services: Any, sample_
     assert isinstance(table, RegisterRows) and table.vendor_ordered
     assert stale == stale_rows == {sample_assessment.id: 0}
     assert table == rows and table.to_list() == rows and list(table) == rows
+    assert table.counts == (len({r.vendor_id for r in rows}), sum(1 for r in rows if r.product_id is not None)) \
+        == (4, 4)
     assert [(r.vendor_name, r.product_name) for r in rows] == [
         ("Acme Secure Ltd", "Acme Gateway"), ("beta networks", "alpha"), ("beta networks", "Zeta"),
         ("beta networks", "Äpfel"), ("Beta Systems", ""), ("Ärzte IT", "")]

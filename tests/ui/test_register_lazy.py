@@ -134,6 +134,11 @@ def test_register_rows_behave_as_the_list_of_rows(table: RegisterRows) -> None:
     again = RegisterRows.of(eager)
     assert again == table and again[7] is eager[7], "rows already built are kept"
     assert RegisterRows.of(table) is table
+    counted = RegisterRows(list(table.values), counts=(1, 2))
+    counted[0] = table[0]
+    assert counted.counts == (1, 2), "same vendor and product: the builder's counts stand"
+    counted[0] = RegisterRow(**{**{name: getattr(eager[0], name) for name in FIELD_INDEX}, "vendor_id": -1})
+    assert counted.counts is None, "another vendor: the counts are recomputed"
     assert RegisterRows([]) == [] and not RegisterRows([])
 
 

@@ -108,13 +108,16 @@ class RegisterRows(Sequence[RegisterRow]):
     a sequence of ``RegisterRow`` (equal to a list of the same rows).
     """
 
-    __slots__ = ("values", "_objects", "vendor_ordered")
+    __slots__ = ("values", "_objects", "vendor_ordered", "counts")
 
-    def __init__(self, values: list[tuple[Any, ...]], vendor_ordered: bool = False) -> None:
+    def __init__(self, values: list[tuple[Any, ...]], vendor_ordered: bool = False,
+                 counts: tuple[int, int] | None = None) -> None:
         #: One tuple per row, in RegisterRow's field order.
         self.values = values
         #: True when the rows are in the register's vendor order (vendor name, then product).
         self.vendor_ordered = vendor_ordered
+        #: (distinct vendors, rows with a product) when the builder counted them, else None.
+        self.counts = counts
         self._objects: list[RegisterRow | None] | None = None
 
     @classmethod
@@ -149,7 +152,10 @@ class RegisterRows(Sequence[RegisterRow]):
 
     def __setitem__(self, index: int, row: RegisterRow) -> None:
         """Replace one row (the services' refresh of an out-of-date score)."""
+        old = self.values[index]
         self.values[index] = _FIELD_VALUES(row)
+        if self.counts is not None and (old[0], old[3]) != (row.vendor_id, row.product_id):
+            self.counts = None
         if self._objects is None:
             self._objects = [None] * len(self.values)
         self._objects[index] = row
@@ -175,7 +181,7 @@ class RegisterRows(Sequence[RegisterRow]):
     def copy(self) -> "RegisterRows":
         """A shallow copy (the tuples and built rows are shared; replacing a row in one copy
         leaves the other as it was)."""
-        table = RegisterRows(list(self.values), self.vendor_ordered)
+        table = RegisterRows(list(self.values), self.vendor_ordered, self.counts)
         if self._objects is not None:
             table._objects = list(self._objects)
         return table

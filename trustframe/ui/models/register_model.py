@@ -242,9 +242,13 @@ class RegisterTableModel(QAbstractTableModel):
         self._ascending = {}
         self._visible = self._filtered(self._order()) if values else []
         self._rows = VisibleRows(self._all, self._visible)
-        # Counts are computed once per load; filtering only changes ``visible_count``.
-        self._vendor_count = len({r[_VENDOR_ID] for r in values})
-        self._product_count = len(values) - [r[_PRODUCT_ID] for r in values].count(None)
+        # Counts are computed once per load (by the builder, off the GUI thread, when it could);
+        # filtering only changes ``visible_count``.
+        if self._all.counts is not None:
+            self._vendor_count, self._product_count = self._all.counts
+        else:
+            self._vendor_count = len({r[_VENDOR_ID] for r in values})
+            self._product_count = len(values) - [r[_PRODUCT_ID] for r in values].count(None)
         self.endResetModel()
 
     @property
