@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 from operator import attrgetter
-from typing import Any, Callable, overload
+from typing import Any, overload
 
 from trustframe.domain.assessment import AssessmentStatus, Decision
 from trustframe.domain.questionnaire import ProductCategory
@@ -170,7 +170,7 @@ class RegisterRows(Sequence[RegisterRow]):
         if isinstance(other, (list, tuple)):
             return len(other) == len(self.values) and all(
                 isinstance(row, RegisterRow) and _FIELD_VALUES(row) == values
-                for row, values in zip(other, self.values))
+                for row, values in zip(other, self.values, strict=True))
         return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]  # mutable, like a list
@@ -192,7 +192,7 @@ class RegisterRows(Sequence[RegisterRow]):
         with PausedGc():
             if objects is None:
                 return [make(values) for values in self.values]
-            return [row if row is not None else make(values) for row, values in zip(objects, self.values)]
+            return [row if row is not None else make(values) for row, values in zip(objects, self.values, strict=True)]
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from collections import deque
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, MutableSequence, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -527,7 +527,7 @@ class ScoringService:
         self.refresh_register_rows(rows, stale, as_of)
         return rows
 
-    def refresh_register_rows(self, rows: MutableSequence[RegisterRow], stale: Mapping[int, int],
+    def refresh_register_rows(self, rows: list[RegisterRow] | RegisterRows, stale: Mapping[int, int],
                               as_of: date) -> None:
         """Recompute (and store) the out-of-date snapshots ``stale`` names (assessment id -> index
         in ``rows``) and put their fresh scores into ``rows``, in place. Used by

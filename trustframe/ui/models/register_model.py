@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import enum
 import logging
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Callable, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -184,7 +184,7 @@ class VisibleRows(Sequence[RegisterRow]):
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (list, tuple, VisibleRows)):
-            return len(other) == len(self) and all(a == b for a, b in zip(self, other))
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
         return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]
