@@ -141,6 +141,9 @@ def test_register_rows_behave_as_the_list_of_rows(table: RegisterRows) -> None:
     counted[0] = RegisterRow(**{**{name: getattr(eager[0], name) for name in FIELD_INDEX}, "vendor_id": -1})
     assert counted.counts is None, "another vendor: the counts are recomputed"
     assert RegisterRows([]) == [] and not RegisterRows([])
+    fresh = RegisterRows(list(table.values))
+    assert fresh.of_vendor(7) == [r for r in eager if r.vendor_id == 7] != []
+    assert sum(1 for row in fresh._objects or [] if row is not None) == 2, "only that vendor's rows are built"
 
 
 @pytest.mark.parametrize("source", ["synthetic", "demo"])
