@@ -5,13 +5,14 @@ from __future__ import annotations
 import random
 import sqlite3
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from trustframe.services.register_build import _sort_rows, read_register_light, register_row_factory
+from trustframe.storage.register_sql import EVIDENCE_PACK, evidence_counts
 
 
 def _row(vendor_id: int, vendor: str, product_id: int | None, product: str) -> Any:
@@ -86,3 +87,61 @@ def test_a_file_that_is_not_a_workspace_is_not_read_light(tmp_path: Path) -> Non
     assert read_register_light(path) is None
     assert read_register_light(tmp_path / "missing.tfw") is None
     assert path.read_bytes() == b"not a database" * 50
+
+
+def test_evidence_counts_per_vendor_from_the_packed_column(services: Any, workspace_path: Path) -> None:
+    """The query counts a vendor's expired and soon-expiring evidence in one pass (packed into
+    one number): each count lands in its own field, on every row of the vendor, in both paths."""
+    s = services
+    today = date(2030, 1, 1)
+    acme = s.vendors.add_vendor("Acme Secure Ltd", "GB")
+    s.vendors.add_product(acme.id, "Acme Gateway", "software")
+    s.vendors.add_product(acme.id, "Acme VPN", "software")
+    beta = s.vendors.add_vendor("Beta Networks", "FR")
+    s.vendors.add_vendor("Gamma Without Evidence", "")
+    for days, title in ((-400, "old audit"), (-1, "lapsed yesterday"), (0, "expires today"), (30, "soon"),
+                        (60, "last day counted"), (61, "too late"), (None, "never expires")):
+        s.evidence.add(acme.id, title, "policy", url="https://example.org/r",
+                       expires_on=None if days is None else today + timedelta(days=days))
+    s.evidence.add(beta.id, "lapsed", "policy", url="https://example.org/r", expires_on=date(2029, 12, 1))
+    soon = s.scoring.profile.evidence.expiring_soon_days
+    assert soon == 60, "the expected counts below assume the shipped 60-day window"
+    expected = {"Acme Secure Ltd": (2, 3), "Beta Networks": (1, 0), "Gamma Without Evidence": (0, 0)}
+    rows = s.scoring.register_rows(today)
+    assert len(rows) == 4
+    assert {r.vendor_name: (r.evidence_expired, r.evidence_expiring) for r in rows} == expected
+    assert all(type(r.evidence_expired) is int and type(r.evidence_expiring) is int for r in rows)
+    light = read_register_light(workspace_path, today)
+    assert light is not None and light.rows == rows
+    assert evidence_counts(None) == (0, 0) and evidence_counts(5 * EVIDENCE_PACK + 7) == (5, 7)
+
+
+def test_the_table_and_the_row_list_are_the_same_register(services: Any, sample_assessment: Any) -> None:
+    """build_register_table (tuples, rows built when read) and build_register_rows (every row
+    built) give equal rows in the same order, with the same out-of-date rows."""
+    from trustframe.domain.portfolio import RegisterRows
+    from trustframe.services.register_build import build_register_rows, build_register_table
+    from trustframe.storage.light import open_reader
+
+    s = services
+    other = s.vendors.add_vendor("beta networks", "FR")
+    s.vendors.add_product(other.id, "Zeta", "network_equipment")
+    s.vendors.add_product(other.id, "alpha", "network_equipment")
+    s.vendors.add_product(other.id, "Äpfel", "network_equipment")
+    s.vendors.add_vendor("Ärzte IT", "DE")
+    s.vendors.add_vendor("Beta Systems", "DE")
+    today = date.today()
+    reader = open_reader(s.workspace.path)
+    assert reader is not None
+    with reader:
+        lines = list(reader.register_lines(today, today + timedelta(days=60)))
+    table, stale = build_register_table(iter(lines), today)
+    rows, stale_rows = build_register_rows(iter(lines), today)
+    assert isinstance(table, RegisterRows) and table.vendor_ordered
+    assert stale == stale_rows == {sample_assessment.id: 0}
+    assert table == rows and table.to_list() == rows and list(table) == rows
+    assert table.counts == (len({r.vendor_id for r in rows}), sum(1 for r in rows if r.product_id is not None)) \
+        == (4, 4)
+    assert [(r.vendor_name, r.product_name) for r in rows] == [
+        ("Acme Secure Ltd", "Acme Gateway"), ("beta networks", "alpha"), ("beta networks", "Zeta"),
+        ("beta networks", "Äpfel"), ("Beta Systems", ""), ("Ärzte IT", "")]

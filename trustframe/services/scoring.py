@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 
 from trustframe.domain.assessment import Assessment, AssessmentStatus
 from trustframe.domain.comparison import Comparison, build_comparison
-from trustframe.domain.portfolio import PortfolioSummary, RegisterRow
+from trustframe.domain.portfolio import PortfolioSummary, RegisterRow, RegisterRows
 from trustframe.domain.questionnaire import Questionnaire, Severity
 from trustframe.domain.scoring import score_assessment
 from trustframe.domain.scoring_codec import result_from_dict, result_to_dict
@@ -47,7 +47,7 @@ from trustframe.domain.tiering import TierResult, compute_tier
 from trustframe.errors import NotFoundError, QuestionnaireError
 from trustframe.services import profile_files
 from trustframe.services.changes import Change, Entity
-from trustframe.services.register_build import PROFILE_SETTING, build_register_rows
+from trustframe.services.register_build import PROFILE_SETTING, build_register_table
 from trustframe.services.scoring_worker import Job, score_jobs
 from trustframe.services.vendors import InvalidInput
 from trustframe.storage.repositories import AssessmentRepository, EvidenceRepository
@@ -500,6 +500,11 @@ class ScoringService:
     # -- portfolio -----------------------------------------------------------------------------
 
     def register_rows(self, as_of: date | None = None) -> list[RegisterRow]:
+        """The vendor register as a list of :class:`RegisterRow` (:meth:`register_table`, every
+        row built)."""
+        return self.register_table(as_of).to_list()
+
+    def register_table(self, as_of: date | None = None) -> RegisterRows:
         """The vendor register: one row per product with its latest assessment, and one row
         (product None) per vendor without products. Reads stored snapshots; recomputes only
         those that are missing or out of date (see the module docstring).
@@ -511,17 +516,19 @@ class ScoringService:
 
         Built from one streamed query (:meth:`ScoringRepository.register_lines`), one product
         at a time, so memory holds the rows and little else (100,000 vendors: see
-        docs/performance.md, "Register at scale").
+        docs/performance.md, "Register at scale"). The rows are kept as tuples of their fields
+        (:class:`RegisterRows`): a ``RegisterRow`` object is built for a row when it is read.
         """
         as_of = as_of or date.today()
         soon = as_of + timedelta(days=self.profile.evidence.expiring_soon_days)
         with self._s.workspace.reading() as session:
-            rows, stale = build_register_rows(ScoringRepository(session).register_lines(as_of, soon), as_of,
-                                              self._dirty)
+            rows, stale = build_register_table(ScoringRepository(session).register_lines(as_of, soon), as_of,
+                                               self._dirty)
         self.refresh_register_rows(rows, stale, as_of)
         return rows
 
-    def refresh_register_rows(self, rows: list[RegisterRow], stale: Mapping[int, int], as_of: date) -> None:
+    def refresh_register_rows(self, rows: list[RegisterRow] | RegisterRows, stale: Mapping[int, int],
+                              as_of: date) -> None:
         """Recompute (and store) the out-of-date snapshots ``stale`` names (assessment id -> index
         in ``rows``) and put their fresh scores into ``rows``, in place. Used by
         :meth:`register_rows` and by the GUI for the register it read before the services loaded

@@ -143,9 +143,9 @@ class LightReader:
         Raises ``sqlite3.Error`` when the file cannot be read; the caller falls back."""
         cursor = self._connection.cursor()
         cursor.arraysize = 2000
-        sql, params = REGISTER_SQL, [as_of.isoformat(), as_of.isoformat(), soon.isoformat()]
+        sql, params = REGISTER_SQL, [as_of.isoformat(), soon.isoformat()]
         if first_vendors is not None:
-            sql += " WHERE v.id IN (SELECT id FROM vendors ORDER BY name COLLATE NOCASE, id LIMIT ?4)"
+            sql += " WHERE v.id IN (SELECT id FROM vendors ORDER BY name COLLATE NOCASE, id LIMIT ?3)"
             params.append(str(int(first_vendors)))
         try:
             cursor.execute(sql, params)

@@ -14,21 +14,39 @@ from typing import Any
 #: The register's lines, one per vendor x product x assessment with the assessment's latest
 #: snapshot (columns listed in :meth:`ScoringRepository.register_lines`). A nested-loop join on
 #: the foreign-key indexes; the latest snapshot is an index lookup per assessment (a grouped
-#: subquery joined instead was re-run per row, minutes at 10,000 vendors). Parameters: as-of day
-#: (twice) and the last day counted as "expiring soon", all ISO text.
+#: subquery joined instead was re-run per row, minutes at 10,000 vendors). Parameters: the as-of
+#: day and the last day counted as "expiring soon", ISO text.
+#:
+#: The vendor's evidence counts come from one pass over its evidence, packed into one number,
+#: ``expired * EVIDENCE_PACK + expiring`` (:func:`evidence_counts` unpacks it): two counting
+#: subqueries were a third of the query's time at 100,000 vendors. NULL when it has none.
+#: The effective tier (``tier_override``, else ``tier``) is chosen here, one column fewer.
 REGISTER_SQL = """
 SELECT v.id, v.name, v.country, p.id, p.name, p.category,
-       a.id, a.status, a.tier, a.tier_override, a.decision, a.decision_date, a.next_review_due, a.updated_at,
-       s.reason, s.overall_score, s.rating, s.recommendation, s.completeness, s.open_flags, s.critical_flags,
-       s.basis_updated_at, s.valid_until, a.created_at,
+       a.id, a.status, coalesce(a.tier_override, a.tier), a.decision, a.decision_date, a.next_review_due,
+       a.updated_at, s.reason, s.overall_score, s.rating, s.recommendation, s.completeness, s.open_flags,
+       s.critical_flags, s.basis_updated_at, s.valid_until, a.created_at,
        -- Dates are stored as ISO text, so comparing the text compares the days.
-       (SELECT count(*) FROM evidence e WHERE e.vendor_id = v.id AND e.expires_on < ?1),
-       (SELECT count(*) FROM evidence e WHERE e.vendor_id = v.id AND e.expires_on >= ?2 AND e.expires_on <= ?3)
+       (SELECT sum(CASE WHEN e.expires_on < ?1 THEN 16777216 WHEN e.expires_on <= ?2 THEN 1 ELSE 0 END)
+        FROM evidence e WHERE e.vendor_id = v.id)
 FROM vendors v
 LEFT JOIN products p ON p.vendor_id = v.id
 LEFT JOIN assessments a ON a.product_id = p.id
 LEFT JOIN score_snapshots s ON s.id = (SELECT max(id) FROM score_snapshots WHERE assessment_id = a.id)
 """
+
+
+#: The factor of the expired count in the packed evidence column (2**24: a vendor would need
+#: 16.7 million evidence items expiring soon for the counts to mix).
+EVIDENCE_PACK = 16777216
+
+
+def evidence_counts(packed: Any) -> tuple[int, int]:
+    """(expired, expiring soon) from the register query's packed evidence column."""
+    if not packed:
+        return 0, 0
+    expired, expiring = divmod(int(packed), EVIDENCE_PACK)
+    return expired, expiring
 
 
 def day(text: Any) -> date | None:

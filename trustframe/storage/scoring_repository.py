@@ -247,13 +247,13 @@ class ScoringRepository:
         vendor and of one product are adjacent. Each line:
 
         (vendor_id, vendor_name, country, product_id, product_name, category, assessment_id,
-        status, tier, tier_override, decision, decision_date, next_review_due, updated_at,
+        status, tier (the override if any), decision, decision_date, next_review_due, updated_at,
         snapshot_reason, overall, rating, recommendation, completeness, open_flags,
-        critical_flags, basis_updated_at, valid_until, created_at, evidence_expired,
-        evidence_expiring)
+        critical_flags, basis_updated_at, valid_until, created_at, evidence)
 
-        The two evidence counts are the vendor's evidence expired before ``as_of`` and expiring
-        from ``as_of`` to ``soon`` (counted per line by index, not kept in a dictionary).
+        ``evidence`` packs the vendor's evidence expired before ``as_of`` and expiring from
+        ``as_of`` to ``soon`` into one number (counted per line by index, not kept in a
+        dictionary; :func:`trustframe.storage.register_sql.evidence_counts` unpacks it).
 
         Dates and timestamps are the stored text (parse only what is shown:
         :func:`trustframe.storage.register_sql.day`).
@@ -262,7 +262,7 @@ class ScoringRepository:
         cursor.arraysize = 2000
         try:
             if self.session.get_bind().dialect.name == "sqlite":
-                cursor.execute(_REGISTER_SQL, (as_of.isoformat(), as_of.isoformat(), soon.isoformat()))
+                cursor.execute(_REGISTER_SQL, (as_of.isoformat(), soon.isoformat()))
             else:
                 # Team mode (PostgreSQL): real date columns, the driver's placeholders; the
                 # lines then hold date/datetime values, which _day() and instant() accept.
@@ -270,8 +270,8 @@ class ScoringRepository:
                 # heap (creation) order: a reassessment created later was then not adjacent to
                 # its product's other lines and showed as a second row. The ORDER BY restores
                 # the adjacency SQLite's nested-loop join gives (SQLite keeps its plan: unsorted).
-                cursor.execute(_REGISTER_SQL.replace("?1", "%s").replace("?2", "%s").replace("?3", "%s")
-                               + " ORDER BY v.id, p.id", (as_of, as_of, soon))
+                cursor.execute(_REGISTER_SQL.replace("?1", "%s").replace("?2", "%s") + " ORDER BY v.id, p.id",
+                               (as_of, soon))
             while True:
                 batch = cursor.fetchmany()
                 if not batch:

@@ -4,6 +4,11 @@ Following napari, the model only adapts plain Python data: rows are loaded once 
 ``services.scoring.register_rows()``, off the GUI thread) and ``data()`` does no I/O, only
 attribute access and formatting.
 
+The rows are a :class:`RegisterRows`: tuples of the row's fields, a ``RegisterRow`` object built
+only for a row the view shows (display strings are computed in ``data()``, for visible cells
+only). Filters, search keys and sort keys read the tuples, so 130,000 rows at 100,000 vendors
+never become 130,000 objects unless something walks them all.
+
 Sorting and filtering happen here, on the Python list, not in a QSortFilterProxyModel: at 13,000
 rows the proxy re-filtered row by row and announced every removed and inserted range, and a view
 that recounted on each announcement froze for 5-18 s per filter change. Now a filter change is
@@ -16,9 +21,10 @@ from __future__ import annotations
 
 import enum
 import logging
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, overload
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -31,7 +37,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont
 
 from trustframe.domain.assessment import AssessmentStatus, Decision
-from trustframe.domain.portfolio import RegisterRow
+from trustframe.domain.portfolio import FIELD_INDEX, RegisterRow, RegisterRows
 from trustframe.domain.questionnaire import ProductCategory
 from trustframe.domain.scoring_model import Rating
 from trustframe.ui import labels, theme
@@ -119,6 +125,71 @@ _SORT_KEYS: dict[Column, Callable[[RegisterRow], Any]] = {
 }
 
 
+# The same keys on a row's tuple of fields (RegisterRows.values): what sorting and filtering use,
+# without building a RegisterRow per row. tests/ui/test_register_model.py checks that both give
+# the same key for every column and row.
+_VENDOR_ID, _VENDOR_NAME, _COUNTRY, _PRODUCT_ID, _PRODUCT_NAME, _CATEGORY = (
+    FIELD_INDEX[name] for name in ("vendor_id", "vendor_name", "country", "product_id", "product_name", "category"))
+_STATUS, _TIER, _SCORE, _RATING, _OPEN, _CRITICAL = (
+    FIELD_INDEX[name] for name in ("status", "tier", "score", "rating", "open_flags", "critical_flags"))
+_EXPIRING, _EXPIRED, _NEXT_REVIEW, _REASSESSMENT_STATUS = (
+    FIELD_INDEX[name] for name in ("evidence_expiring", "evidence_expired", "next_review_due", "reassessment_status"))
+
+_VALUE_SORT_KEYS: dict[Column, Callable[[tuple[Any, ...]], Any]] = {
+    Column.VENDOR: lambda r: r[_VENDOR_NAME].casefold(),
+    Column.PRODUCT: lambda r: r[_PRODUCT_NAME].casefold() or None,
+    Column.CATEGORY: lambda r: r[_CATEGORY].value if r[_CATEGORY] else None,
+    Column.RATING: lambda r: _RATING_RANK.get(r[_RATING]),
+    Column.TIER: lambda r: r[_TIER],
+    Column.SCORE: lambda r: r[_SCORE],
+    Column.FLAGS: lambda r: (r[_CRITICAL], r[_OPEN]),
+    Column.STATUS: lambda r: _STATUS_RANK.get(r[_STATUS]),
+    Column.EVIDENCE: lambda r: (r[_EXPIRING] + r[_EXPIRED]) or None,
+    Column.NEXT_REVIEW: lambda r: r[_NEXT_REVIEW],
+}
+
+
+class VisibleRows(Sequence[RegisterRow]):
+    """The rows passing the filters, in display order: a view of the model's rows (nothing is
+    copied or built until a row is read)."""
+
+    __slots__ = ("_table", "_ids")
+
+    def __init__(self, table: RegisterRows, ids: list[int]) -> None:
+        self._table = table
+        self._ids = ids
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    @overload
+    def __getitem__(self, index: int) -> RegisterRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[RegisterRow]: ...
+
+    def __getitem__(self, index: int | slice) -> RegisterRow | list[RegisterRow]:
+        if isinstance(index, slice):
+            return [self._table[i] for i in self._ids[index]]
+        return self._table[self._ids[index]]
+
+    def __iter__(self) -> Iterator[RegisterRow]:
+        table = self._table
+        return (table[i] for i in self._ids)
+
+    def keys(self) -> list[tuple[int, int | None]]:
+        """(vendor id, product id) of each row, in order (no row object built)."""
+        values = self._table.values
+        return [(values[i][_VENDOR_ID], values[i][_PRODUCT_ID]) for i in self._ids]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (list, tuple, VisibleRows)):
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 def _header_titles(tr: Callable[[str], str]) -> list[str]:
     # Literal context: lupdate files tr() passed around as a callable under no context at all.
     del tr
@@ -135,9 +206,9 @@ class RegisterTableModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._all: list[RegisterRow] = []          # every row, in load order
+        self._all = RegisterRows([])               # every row, in load order
         self._visible: list[int] = []              # indexes into _all shown, in display order
-        self._rows: list[RegisterRow] = []         # the shown rows (``_all`` through ``_visible``)
+        self._rows = VisibleRows(self._all, [])    # the shown rows (``_all`` through ``_visible``)
         self._haystacks: list[str] | None = None   # search keys per row of _all (lazy)
         self._ascending: dict[Column, tuple[list[int], list[int]]] = {}  # per column: ids with, without a value
         self._filter = RegisterFilter()
@@ -153,33 +224,40 @@ class RegisterTableModel(QAbstractTableModel):
 
     # -- data in -------------------------------------------------------------------------------
 
-    def set_rows(self, rows: list[RegisterRow], today: date | None = None,
+    def set_rows(self, rows: Sequence[RegisterRow], today: date | None = None,
                  sort: tuple[int, Qt.SortOrder] | None = None) -> None:
         """Replace every row (a reset is cheaper than diffing 10,000 rows), keeping the filters
-        and the sort (or applying ``sort``, (column, order)): one sort, one filter pass, one reset."""
+        and the sort (or applying ``sort``, (column, order)): one sort, one filter pass, one reset.
+        ``rows``: a :class:`RegisterRows` (kept as it is; it must not change afterwards) or any
+        sequence of rows."""
         self.beginResetModel()
         if sort is not None and 0 <= sort[0] < len(Column):
             self._sort_column, self._sort_order = Column(sort[0]), sort[1]
         self._today = today or date.today()
-        self._all = list(rows)
+        self._all = RegisterRows.of(rows)
+        values = self._all.values
         # Search keys and sort orders other than the one shown are built on first use:
         # start-up on 100,000 rows pays only for what the first screen needs.
         self._haystacks = None
         self._ascending = {}
-        self._visible = self._filtered(self._order()) if self._all else []
-        self._rows = [self._all[i] for i in self._visible]
-        # Counts are computed once per load; filtering only changes ``visible_count``.
-        self._vendor_count = len({r.vendor_id for r in self._all})
-        self._product_count = sum(1 for r in self._all if r.product_id is not None)
+        self._visible = self._filtered(self._order()) if values else []
+        self._rows = VisibleRows(self._all, self._visible)
+        # Counts are computed once per load (by the builder, off the GUI thread, when it could);
+        # filtering only changes ``visible_count``.
+        if self._all.counts is not None:
+            self._vendor_count, self._product_count = self._all.counts
+        else:
+            self._vendor_count = len({r[_VENDOR_ID] for r in values})
+            self._product_count = len(values) - [r[_PRODUCT_ID] for r in values].count(None)
         self.endResetModel()
 
     @property
-    def rows(self) -> list[RegisterRow]:
+    def rows(self) -> VisibleRows:
         """The rows passing the filters, in display order."""
         return self._rows
 
     @property
-    def all_rows(self) -> list[RegisterRow]:
+    def all_rows(self) -> RegisterRows:
         """Every row, filtered or not (load order)."""
         return self._all
 
@@ -210,7 +288,7 @@ class RegisterTableModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> RegisterRow:
         """The RegisterRow shown in model row ``row``."""
-        return self._rows[row]
+        return self._all[self._visible[row]]
 
     # -- QAbstractTableModel -------------------------------------------------------------------
 
@@ -241,9 +319,10 @@ class RegisterTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if not index.isValid() or not (0 <= index.row() < len(self._visible)):
             return None
-        row = self._rows[index.row()]
+        # Built on first use and kept by RegisterRows: only the rows a view asks for.
+        row = self._all[self._visible[index.row()]]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
@@ -374,7 +453,7 @@ class RegisterTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         old = self._visible
         self._visible = self._filtered(self._order())
-        self._rows = [self._all[i] for i in self._visible]
+        self._rows = VisibleRows(self._all, self._visible)
         # Persistent indexes (selection, current row) follow their rows. Rows keep their
         # visibility, since sorting does not filter, so every old position has a new one.
         persistent = self.persistentIndexList()
@@ -399,13 +478,14 @@ class RegisterTableModel(QAbstractTableModel):
         """Indexes into all rows in the current sort order (cached per column)."""
         column = self._sort_column
         ascending = self._ascending.get(column)
-        if ascending is None and column == Column.VENDOR and _in_vendor_order(self._all):
+        if ascending is None and column == Column.VENDOR and (self._all.vendor_ordered
+                                                               or _in_vendor_order(self._all.values)):
             # The register loads in vendor order (ScoringService.register_rows): the stable sort
             # by vendor name is the load order, so 100,000+ rows need no key list and no sort.
             ascending = (list(range(len(self._all))), [])
             self._ascending[column] = ascending
         if ascending is None:
-            keys = list(map(_SORT_KEYS[column], self._all))
+            keys = list(map(_VALUE_SORT_KEYS[column], self._all.values))
             present = [i for i, k in enumerate(keys) if k is not None]
             missing = [i for i, k in enumerate(keys) if k is None]
             # A stable sort: equal keys keep the load order, which is vendor then product name
@@ -448,7 +528,7 @@ class RegisterTableModel(QAbstractTableModel):
         base = self._visible if narrowing else self._order()
         self.beginResetModel()
         self._visible = self._filtered(base, text_only=bool(narrowing))
-        self._rows = [self._all[i] for i in self._visible]
+        self._rows = VisibleRows(self._all, self._visible)
         self.endResetModel()
         return True
 
@@ -480,25 +560,27 @@ class RegisterTableModel(QAbstractTableModel):
         """The ids (in order) that pass the filters: one list comprehension per active filter,
         each O(rows) with attribute access only (no Qt call, no per-row signal)."""
         f = self._filter
-        rows = self._all
+        rows = self._all.values  # tuples of the rows' fields: no RegisterRow is built
         if not text_only:
             if f.rating is not None:
                 if f.rating == NONE:
-                    ids = [i for i in ids if rows[i].rating is None]
+                    ids = [i for i in ids if rows[i][_RATING] is None]
                 else:  # == not `is`: a combo box may hand back the enum's value
-                    ids = [i for i in ids if rows[i].rating == f.rating]
+                    rating = f.rating
+                    ids = [i for i in ids if rows[i][_RATING] == rating]
             if f.tier is not None:
-                ids = [i for i in ids if rows[i].tier == f.tier]
+                tier = f.tier
+                ids = [i for i in ids if rows[i][_TIER] == tier]
             if f.status is not None:
                 if f.status == NONE:
-                    ids = [i for i in ids if rows[i].status is None]
+                    ids = [i for i in ids if rows[i][_STATUS] is None]
                 else:
                     # A product being reassessed matches its current status and the new one's.
-                    ids = [i for i in ids if rows[i].status == f.status
-                           or rows[i].reassessment_status == f.status]
+                    status = f.status
+                    ids = [i for i in ids if rows[i][_STATUS] == status or rows[i][_REASSESSMENT_STATUS] == status]
             if f.overdue_only:
                 today = self._today
-                ids = [i for i in ids if rows[i].next_review_due is not None and rows[i].next_review_due < today]
+                ids = [i for i in ids if rows[i][_NEXT_REVIEW] is not None and rows[i][_NEXT_REVIEW] < today]
         if f.text:
             haystacks = self._search_keys()
             text = f.text
@@ -510,8 +592,8 @@ class RegisterTableModel(QAbstractTableModel):
         if self._haystacks is None:
             names = {c: labels.category(c) for c in ProductCategory}
             names[None] = ""  # type: ignore[index]
-            self._haystacks = [f"{r.vendor_name} {r.product_name} {r.country} {names[r.category]}".casefold()
-                               for r in self._all]
+            self._haystacks = [f"{r[_VENDOR_NAME]} {r[_PRODUCT_NAME]} {r[_COUNTRY]} {names[r[_CATEGORY]]}".casefold()
+                               for r in self._all.values]
         return self._haystacks
 
     def haystack(self, row: int) -> str:
@@ -519,11 +601,12 @@ class RegisterTableModel(QAbstractTableModel):
         return self._search_keys()[self._visible[row]]
 
 
-def _in_vendor_order(rows: list[RegisterRow]) -> bool:
-    """Whether ``rows`` are sorted by case-folded vendor name (one pass, no key list)."""
+def _in_vendor_order(rows: list[tuple[Any, ...]]) -> bool:
+    """Whether ``rows`` (tuples of fields) are sorted by case-folded vendor name (one pass, no
+    key list)."""
     previous = ""
     for row in rows:
-        key = row.vendor_name.casefold()
+        key = row[_VENDOR_NAME].casefold()
         if key < previous:
             return False
         previous = key
@@ -532,7 +615,7 @@ def _in_vendor_order(rows: list[RegisterRow]) -> bool:
 
 # -- loading -----------------------------------------------------------------------------------
 
-def load_register_rows(services: "Services") -> list[RegisterRow]:
-    """The register's rows, from one ``ScoringService.register_rows()`` call (stored snapshots;
-    never a query per row)."""
-    return list(services.scoring.register_rows())
+def load_register_rows(services: "Services") -> RegisterRows:
+    """The register's rows, from one ``ScoringService.register_table()`` call (stored snapshots;
+    never a query per row; no RegisterRow object built until a row is shown)."""
+    return services.scoring.register_table()

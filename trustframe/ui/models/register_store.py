@@ -12,6 +12,7 @@ workspace arrive the rows stay; only the rows whose stored score was out of date
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from trustframe.domain.portfolio import RegisterRow
+from trustframe.domain.portfolio import RegisterRow, RegisterRows
 from trustframe.ui.models.register_model import load_register_rows
 from trustframe.ui.operations import Operation, Task
 
@@ -36,8 +37,9 @@ _RELEVANT = {"vendor", "product", "assessment", "answer", "evidence", "workspace
 class RegisterStore(QObject):
     """Holds the current register rows; emits :attr:`loaded` after each (re)load."""
 
-    #: New rows are available (the list of RegisterRow).
-    loaded = Signal(list)
+    #: New rows are available (a RegisterRows, a sequence of RegisterRow). ``object``, not
+    #: ``list``: a ``list`` signal copies the list on every emit (47 ms at 130,000 rows).
+    loaded = Signal(object)
     #: A load started (views may show "Loading…").
     loading_started = Signal()
 
@@ -45,7 +47,7 @@ class RegisterStore(QObject):
         super().__init__()
         self._ctx = ctx
         self._parent_widget = parent_widget
-        self.rows: list[RegisterRow] = []
+        self.rows: Sequence[RegisterRow] = RegisterRows([])
         self.today = date.today()
         self.is_loaded = False
         self._operation: Operation | None = None
@@ -70,7 +72,7 @@ class RegisterStore(QObject):
         """Load the rows now (or right after the running load)."""
         services = self._ctx.services
         if services is None:
-            self.rows = []
+            self.rows = RegisterRows([])
             self.is_loaded = False
             self.loaded.emit(self.rows)
             return
@@ -80,7 +82,7 @@ class RegisterStore(QObject):
         self._pending = False
         self.loading_started.emit()
 
-        def load(task: Task) -> tuple[Any, list[RegisterRow]]:
+        def load(task: Task) -> tuple[Any, RegisterRows]:
             return services, load_register_rows(services)
 
         self._operation = Operation(load, parent=self._parent_widget, show_progress=False,
@@ -89,7 +91,7 @@ class RegisterStore(QObject):
         self._operation.finished.connect(self._on_operation_finished)
         self._operation.start()
 
-    def _on_load_succeeded(self, result: tuple[Any, list[RegisterRow]]) -> None:
+    def _on_load_succeeded(self, result: tuple[Any, RegisterRows]) -> None:
         services, rows = result
         if services is not self._ctx.services:
             return  # the workspace changed while loading: a newer load follows
@@ -120,7 +122,7 @@ class RegisterStore(QObject):
                 self._refresh_stale(services, light)
             return
         self.is_loaded = False
-        self.rows = []
+        self.rows = RegisterRows([])
         self.reload()
 
     # -- start-up: rows before the services ------------------------------------------------------
@@ -141,13 +143,14 @@ class RegisterStore(QObject):
         rest of the register could not be read: the services then load it the usual way)."""
         self._light = None
         self.partial_total = None
-        self.rows = []
+        self.rows = RegisterRows([])
         self.is_loaded = False
 
     def _refresh_stale(self, services: Any, light: "LightRegister") -> None:
-        rows, stale, as_of = list(light.rows), dict(light.stale), light.as_of
+        # A copy of the tuples (the shown rows stay as they are until the refreshed ones arrive).
+        rows, stale, as_of = light.rows.copy(), dict(light.stale), light.as_of
 
-        def refresh(task: Task) -> tuple[Any, list[RegisterRow]]:
+        def refresh(task: Task) -> tuple[Any, RegisterRows]:
             services.scoring.refresh_register_rows(rows, stale, as_of)
             return services, rows
 

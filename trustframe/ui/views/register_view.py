@@ -3,7 +3,8 @@ open red flags, expiring evidence and next review date; search as you type, filt
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QLocale, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -321,7 +322,7 @@ class RegisterView(QWidget):
         self._reselect(keys[0], keys[1], positions)
         self._update_counts()
 
-    def _on_store_loaded(self, rows: list[RegisterRow]) -> None:
+    def _on_store_loaded(self, rows: Sequence[RegisterRow]) -> None:
         if self._paged:
             return  # the paged model follows changes itself (ServerRegisterModel.refresh)
         selected, current = self._selection_keys()
@@ -352,7 +353,8 @@ class RegisterView(QWidget):
         current_row = -1
         found: Iterable[tuple[int, tuple[int, int | None]]]
         if positions is None:
-            found = ((n, (r.vendor_id, r.product_id)) for n, r in enumerate(self.model.rows))
+            # Keys read from the rows' tuples: no RegisterRow is built for rows off screen.
+            found = enumerate(self.model.rows.keys())
         else:
             found = iter(sorted((n, key) for key, n in positions.items()))
         for n, key in found:

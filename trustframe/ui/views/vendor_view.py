@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from trustframe.domain.assessment import Assessment
 from trustframe.domain.evidence import Evidence, EvidenceState
-from trustframe.domain.portfolio import RegisterRow
+from trustframe.domain.portfolio import RegisterRow, RegisterRows
 from trustframe.domain.vendors import Product, Vendor
 from trustframe.errors import NotFoundError, TrustFrameError
 from trustframe.ui import error_dialog, icons, labels, messages, prompts, theme
@@ -298,7 +298,10 @@ class VendorView(QWidget):
     def _register_rows(self) -> dict[int | None, RegisterRow]:
         if self._store is None:
             return {}
-        return {r.product_id: r for r in self._store.rows if r.vendor_id == self.vendor_id}
+        rows = self._store.rows
+        if isinstance(rows, RegisterRows):  # only this vendor's rows are built
+            return {r.product_id: r for r in rows.of_vendor(self.vendor_id)}
+        return {r.product_id: r for r in rows if r.vendor_id == self.vendor_id}
 
     def _show_vendor(self, vendor: Vendor) -> None:
         self.title.setText(vendor.name)
