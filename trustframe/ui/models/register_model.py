@@ -322,8 +322,10 @@ class RegisterTableModel(QAbstractTableModel):
         if not index.isValid() or not (0 <= index.row() < len(self._visible)):
             return None
         # Built on first use and kept by RegisterRows: only the rows a view asks for.
-        row = self._all[self._visible[index.row()]]
-        column = index.column()
+        return self.row_data(self._all[self._visible[index.row()]], index.column(), role)
+
+    def row_data(self, row: RegisterRow, column: int, role: int) -> Any:
+        """What ``data()`` answers for ``row`` in ``column`` (shared with the server-paged model)."""
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:

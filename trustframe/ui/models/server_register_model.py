@@ -212,9 +212,7 @@ class ServerRegisterModel(RegisterTableModel):
             if role == Qt.ItemDataRole.DisplayRole and index.column() == Column.VENDOR:
                 return "…"
             return None
-        # The base class formats from its ``_rows``: hand it this one row.
-        self._rows = _One(row, index.row())  # type: ignore[assignment]  # a list to the base class
-        return super().data(index, role)
+        return self.row_data(row, index.column(), role)
 
     # -- filters and sort (RegisterTableModel's API, answered by the server) -------------------
 
@@ -388,21 +386,6 @@ class ServerRegisterModel(RegisterTableModel):
     def _on_data_changed(self, change: Any) -> None:
         if self.active and getattr(change, "entity", None) in _RELEVANT and self._ctx.services is not None:
             self._timer.start()
-
-
-class _One:
-    """The base class's ``_rows`` for one ``data()`` call: row ``index`` of a window."""
-
-    __slots__ = ("_row", "_index")
-
-    def __init__(self, row: RegisterRow, index: int) -> None:
-        self._row, self._index = row, index
-
-    def __len__(self) -> int:
-        return self._index + 1
-
-    def __getitem__(self, i: int) -> RegisterRow:
-        return self._row
 
 
 def _prepare_and_warm(pages: RegisterPages, today: date) -> int:
