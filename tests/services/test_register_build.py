@@ -145,3 +145,18 @@ def test_the_table_and_the_row_list_are_the_same_register(services: Any, sample_
     assert [(r.vendor_name, r.product_name) for r in rows] == [
         ("Acme Secure Ltd", "Acme Gateway"), ("beta networks", "alpha"), ("beta networks", "Zeta"),
         ("beta networks", "Äpfel"), ("Beta Systems", ""), ("Ärzte IT", "")]
+
+
+def test_the_light_vendor_list_has_the_services_order_for_accented_names(services: Any, workspace_path: Path) -> None:
+    """The light reader folds every letter in lower(), as the services' connections do: a vendor
+    list read before the services load is in the order they give afterwards."""
+    from trustframe.storage.light import read_vendors
+
+    for name in ("Zeta Systems", "Ärzte IT", "acme", "ärmel Bau", "Öko Netz", "Beta"):
+        services.vendors.add_vendor(name, "DE")
+    light = read_vendors(workspace_path)
+    assert light is not None
+    assert [v.name for v in light] == [v.name for v in services.vendors.list_vendors()]
+    # SQLite's own lower() leaves "Ä" upper case, which sorts before "ä": "Ärzte IT" first.
+    names = [v.name for v in light]
+    assert names.index("ärmel Bau") < names.index("Ärzte IT")

@@ -58,11 +58,19 @@ def _head_revision() -> str | None:
     return heads.pop() if len(heads) == 1 else None
 
 
+def _lower(text: Any) -> Any:
+    """SQL ``lower()`` folding every letter (SQLite's own folds ASCII letters only)."""
+    return text.lower() if isinstance(text, str) else text
+
+
 def _connect(path: Path) -> sqlite3.Connection | None:
     if not path.is_file():
         return None
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        # The lower() the services' connections use (storage/database.py): vendors with accented
+        # names are then in the same order before and after the services load.
+        connection.create_function("lower", 1, _lower, deterministic=True)
         revisions = [r[0] for r in connection.execute("SELECT version_num FROM alembic_version")]
         marker = connection.execute("SELECT value FROM workspace_meta WHERE key = 'app'").fetchone()
     except sqlite3.Error:
