@@ -73,7 +73,7 @@ class AnswerLibraryService:
         with self._s.workspace.reading() as session:
             repo = AssessmentRepository(session)
             current = repo.answers(assessment_id)
-            for other in repo.list(vendor_id=target.vendor_id):
+            for other in repo.find(vendor_id=target.vendor_id):
                 if other.id == assessment_id:
                     continue
                 for qid, answer in repo.answers(other.id).items():  # type: ignore[arg-type]

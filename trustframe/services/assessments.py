@@ -161,11 +161,11 @@ class AssessmentService:
         with self._s.workspace.reading() as session:
             return AssessmentRepository(session).get(assessment_id)
 
-    def list(self, vendor_id: int | None = None, product_id: int | None = None,
-             status: AssessmentStatus | None = None) -> list[Assessment]:
+    def list_assessments(self, vendor_id: int | None = None, product_id: int | None = None,
+                         status: AssessmentStatus | None = None) -> list[Assessment]:
         """Assessments, newest first."""
         with self._s.workspace.reading() as session:
-            return AssessmentRepository(session).list(vendor_id, product_id, status)
+            return AssessmentRepository(session).find(vendor_id, product_id, status)
 
     def answers(self, assessment_id: int) -> dict[str, Answer]:
         """The vendor-side answers keyed by question id.

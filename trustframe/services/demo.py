@@ -276,7 +276,7 @@ def _assess(s: "Services", vendor_id: int, product_id: int, dv: _DemoVendor, cri
     else:
         s.assessments.override_tier(assessment.id, criticality, "Demo data")
     questions = s.assessments.scoped_questions(assessment.id)
-    evidence = s.evidence.list(vendor_id)
+    evidence = s.evidence.list_evidence(vendor_id)
     share = {AssessmentStatus.DRAFT: 0.35, AssessmentStatus.SENT: 0.15}.get(status, 1.0)
     source = AnswerSource.BUYER if status in (AssessmentStatus.DRAFT, AssessmentStatus.SENT) else AnswerSource.VENDOR
     answers: dict[str, Any] = {}

@@ -257,10 +257,10 @@ class EvidenceService:
         for assessment_id in assessment_ids:
             self._s.changes.announce(Change(Entity.EVIDENCE, evidence_id, assessment_id))
 
-    def list(self, vendor_id: int | None = None) -> list[Evidence]:
+    def list_evidence(self, vendor_id: int | None = None) -> list[Evidence]:
         """Evidence of a vendor (or all)."""
         with self._s.workspace.reading() as session:
-            return EvidenceRepository(session).list(vendor_id)
+            return EvidenceRepository(session).find(vendor_id)
 
     def facts(self, evidence_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
         """Parsed facts of machine-readable evidence (SBOM, VEX) by evidence id; others are absent."""
@@ -313,7 +313,7 @@ class EvidenceService:
         with self._s.workspace.reading() as session:
             repo = EvidenceRepository(session)
             links = repo.links_for_assessment(assessment_id)
-            by_id = {e.id: e for e in repo.list(ids={eid for _, eid in links})}
+            by_id = {e.id: e for e in repo.find(ids={eid for _, eid in links})}
         result: dict[str, list[Evidence]] = {}
         for qid, eid in links:
             result.setdefault(qid, []).append(by_id[eid])

@@ -273,7 +273,7 @@ class ScoringService:
         answers = repo.answers(assessment_id)
         acceptances = repo.flag_acceptances(assessment_id)
         ids = {eid for a in answers.values() for eid in a.evidence_ids}
-        evidence = {e.id: e for e in EvidenceRepository(session).list(ids=ids)} if ids else {}
+        evidence = {e.id: e for e in EvidenceRepository(session).find(ids=ids)} if ids else {}
         questionnaire = self._s.assessments.questionnaire(assessment)
         return score_assessment(assessment, questionnaire, answers,
                                 profile=self.profile_for(assessment.scoring_profile_version), as_of=as_of,

@@ -91,7 +91,7 @@ class VendorService:
     def list_vendors(self) -> list[Vendor]:
         """All vendors by name."""
         with self._s.workspace.reading() as session:
-            return VendorRepository(session).list()
+            return VendorRepository(session).all_vendors()
 
     # -- products ------------------------------------------------------------------------------
 

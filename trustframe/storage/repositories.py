@@ -190,7 +190,7 @@ class VendorRepository:
         self.session.flush()
         return before, vendor_from_row(row)
 
-    def list(self) -> list[Vendor]:
+    def all_vendors(self) -> list[Vendor]:
         """All vendors by name."""
         rows = self.session.scalars(select(VendorRow).order_by(func.lower(VendorRow.name))).all()
         return [vendor_from_row(r) for r in rows]
@@ -268,7 +268,7 @@ class AssessmentRepository:
         row = self.row(assessment_id)
         return assessment_from_row(row, row.vendor.name, row.product.name, row.product.category)
 
-    def list(self, vendor_id: int | None = None, product_id: int | None = None,
+    def find(self, vendor_id: int | None = None, product_id: int | None = None,
              status: AssessmentStatus | None = None) -> list[Assessment]:
         """Assessments, newest first, with vendor and product names (one query)."""
         stmt = (select(AssessmentRow, VendorRow.name, ProductRow.name, ProductRow.category)
@@ -367,7 +367,7 @@ class EvidenceRepository:
         self.session.flush()
         return evidence_from_row(row)
 
-    def list(self, vendor_id: int | None = None, ids: Iterable[int] | None = None) -> list[Evidence]:
+    def find(self, vendor_id: int | None = None, ids: Iterable[int] | None = None) -> list[Evidence]:
         """Evidence of a vendor (or the given ids), by expiry then title."""
         stmt = select(EvidenceRow).order_by(EvidenceRow.expires_on, EvidenceRow.title)
         if vendor_id is not None:
@@ -495,7 +495,7 @@ class QuestionnaireTextRepository:
                 questionnaire_id=questionnaire_id, version=version, text=text,
                 sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), origin=origin, added_at=_now()))
 
-    def list(self) -> list[QuestionnaireTextRow]:
+    def all_texts(self) -> list[QuestionnaireTextRow]:
         """All stored copies."""
         return list(self.session.scalars(select(QuestionnaireTextRow)).all())
 

@@ -268,7 +268,7 @@ class ImportDialog(FormDialog):
         if self.assessment_picker.isHidden():
             self.assessment_picker.clear()
             self.assessment_picker.addItem(self.tr("Choose the assessment…"), None)
-            for a in self._services.assessments.list():
+            for a in self._services.assessments.list_assessments():
                 self.assessment_picker.addItem(f"#{a.id}  {a.vendor_name} / {a.product_name}", a.id)
             self.assessment_label.show()
             self.assessment_picker.show()

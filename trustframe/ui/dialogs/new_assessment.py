@@ -169,7 +169,7 @@ class PurchasePage(QWizardPage):
         self.category_label.setObjectName("Muted")
         self.questionnaire_combo = QComboBox()
         self.questionnaire_combo.setAccessibleName(self.tr("Questionnaire"))
-        for info in services.catalog.list():
+        for info in services.catalog.list_questionnaires():
             if info.kind is QuestionnaireKind.ASSESSMENT:
                 self.questionnaire_combo.addItem(
                     self.tr("%1 (%2, %3 questions)").replace("%1", info.title).replace("%2", info.version).replace(
