@@ -343,8 +343,13 @@ def assessment_create(ctx: CliContext) -> int:
     s = ctx.services
     vendor = s.vendors.find_vendor(a.vendor)
     product = s.vendors.find_product(vendor.id, a.product)
-    assessment = s.assessments.create(vendor.id, product.id, a.questionnaire, a.questionnaire_version,
-                                      tier=a.tier, assessor=a.assessor, overlays=a.overlay)
+    from trustframe.services.assessments import NewAssessment
+
+    assert vendor.id is not None and product.id is not None
+    assessment = s.assessments.create(NewAssessment(
+        vendor.id, product.id, a.questionnaire, a.questionnaire_version, overlays=tuple(a.overlay),
+        tier_override=a.tier, tier_override_reason="Set when the assessment was created" if a.tier else "",
+        assessor=a.assessor))
     if ctx.json:
         ctx.emit_json(_assessment_json(assessment))
     else:

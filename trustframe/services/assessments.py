@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from trustframe.domain import answers as answer_values
@@ -19,14 +21,21 @@ from trustframe.domain.assessment import (
 )
 from trustframe.domain.bank_diff import CarryPlan, carry_plan, diff_banks
 from trustframe.domain.decision_rules import JustificationNeed, justification_need
-from trustframe.domain.questionnaire import Question, Questionnaire, QuestionnaireKind, is_buyer_question_id
+from trustframe.domain.questionnaire import (
+    ProductCategory,
+    Question,
+    Questionnaire,
+    QuestionnaireKind,
+    is_buyer_question_id,
+)
 from trustframe.domain.scoping import applicable_questions, in_scope
 from trustframe.domain.tiering import TierResult
+from trustframe.domain.vendors import Contact
 from trustframe.errors import ConflictError, NotFoundError, QuestionnaireError, StaleWriteError, TrustFrameError
 from trustframe.exchange.overlays import AppliedOverlay
-from trustframe.services.changes import Change
+from trustframe.services.changes import Change, Entity
 from trustframe.services.questionnaires import BUYER_MODULE_ID, DEFAULT_QUESTIONNAIRE_ID
-from trustframe.services.vendors import InvalidInput
+from trustframe.services.vendors import InvalidInput, insert_product, insert_vendor, new_product, new_vendor
 from trustframe.storage.orm import AnswerRow, AssessmentRow, FlagAcceptanceRow
 from trustframe.storage.repositories import (
     AssessmentRepository,
@@ -38,6 +47,7 @@ from trustframe.storage.repositories import (
     QuestionnaireTextRepository,
     VendorRepository,
     answer_from_row,
+    product_from_row,
 )
 
 if TYPE_CHECKING:
@@ -55,6 +65,63 @@ class AnswerInput:
     comment: str | None = None
     needs_follow_up: bool | None = None
     to_confirm: bool | None = None
+
+
+@dataclass(frozen=True)
+class NewVendor:
+    """A vendor registered together with its first assessment (see :class:`NewAssessment`)."""
+
+    name: str
+    country: str = ""
+    ownership_notes: str = ""
+    website: str = ""
+    notes: str = ""
+    contacts: tuple[Contact, ...] = ()
+
+
+@dataclass(frozen=True)
+class NewProduct:
+    """A product registered together with its first assessment (see :class:`NewAssessment`)."""
+
+    name: str
+    category: ProductCategory | str
+    version: str = ""
+    deployment_notes: str = ""
+
+
+@dataclass(frozen=True)
+class NewAssessment:
+    """Everything needed to start an assessment, written by :meth:`AssessmentService.create`
+    in one transaction: nothing of it is stored unless all of it is.
+
+    ``vendor`` and ``product`` are ids of registered ones or new ones to register first.
+    ``profile_answers`` None leaves the criticality profile (and so the inherent tier)
+    unanswered; a mapping, even an empty one, records it and computes the tier. ``scope`` is the
+    set of the bank's question ids chosen to be in scope; None takes the default for the
+    product category and the tier in force, decided by the service.
+    """
+
+    vendor: int | NewVendor
+    product: int | NewProduct
+    questionnaire_id: str = DEFAULT_QUESTIONNAIRE_ID
+    questionnaire_version: str | None = None       # None: the newest available
+    overlays: tuple[str, ...] = ()
+    profile_answers: Mapping[str, Any] | None = None
+    tier_override: int | None = None
+    tier_override_reason: str = ""
+    scope: frozenset[str] | None = None
+    assessor: str = ""                             # empty: the current user
+    procurement: str = ""
+    due_date: date | None = None
+    previous_assessment_id: int | None = None
+
+    def __post_init__(self) -> None:
+        # Frozen all the way down: the caller's dict may change after it was handed over.
+        if self.profile_answers is not None:
+            object.__setattr__(self, "profile_answers", MappingProxyType(dict(self.profile_answers)))
+        object.__setattr__(self, "overlays", tuple(self.overlays))
+        if self.scope is not None:
+            object.__setattr__(self, "scope", frozenset(self.scope))
 
 
 @dataclass(frozen=True)
@@ -268,32 +335,112 @@ class AssessmentService:
 
     # -- creating ------------------------------------------------------------------------------
 
-    def create(self, vendor_id: int, product_id: int, questionnaire_id: str = DEFAULT_QUESTIONNAIRE_ID,
-               version: str | None = None, tier: int | None = None, assessor: str = "",
-               procurement: str = "", due_date: date | None = None,
-               previous_assessment_id: int | None = None, overlays: Iterable[str] = ()) -> Assessment:
-        """Start an assessment. The questionnaire version is pinned and its text kept in the
-        workspace, so the assessment keeps its basis when the bundled questionnaire changes; so
-        is the scoring-profile version (its score does not move when a newer profile ships).
-        ``overlays`` are the ids of the regulatory overlays to apply (see :meth:`set_overlays`)."""
-        questionnaire = self._s.catalog.get(questionnaire_id, version)
+    def create(self, new: NewAssessment | int, product_id: int | None = None,
+               questionnaire_id: str = DEFAULT_QUESTIONNAIRE_ID, version: str | None = None,
+               tier: int | None = None, assessor: str = "", procurement: str = "",
+               due_date: date | None = None, previous_assessment_id: int | None = None,
+               overlays: Iterable[str] = ()) -> Assessment:
+        """Start an assessment from a :class:`NewAssessment`, in ONE transaction: the new vendor
+        and product (when asked for), the assessment, its criticality profile and tier, the tier
+        override and the scope. Everything is checked before anything is written, and a failure
+        while writing leaves nothing behind.
+
+        ``create(vendor_id, product_id, questionnaire_id, ...)`` is the short form for a
+        registered vendor and product (``tier`` is then an override set at creation).
+
+        The questionnaire version is pinned and its text kept in the workspace, so the assessment
+        keeps its basis when the bundled questionnaire changes; so is the scoring-profile version
+        (its score does not move when a newer profile ships). ``overlays`` are the ids of the
+        regulatory overlays to apply (see :meth:`set_overlays`)."""
+        if not isinstance(new, NewAssessment):
+            if product_id is None:
+                raise InvalidInput("Say which product the assessment is for.")
+            new = NewAssessment(new, product_id, questionnaire_id, version, tuple(overlays), None, tier,
+                                "Set when the assessment was created" if tier is not None else "", None,
+                                assessor, procurement, due_date, previous_assessment_id)
+        return self._create(new)
+
+    def _create(self, new: NewAssessment) -> Assessment:
+        # -- check everything first: a refusal writes nothing ------------------------------------
+        questionnaire = self._s.catalog.get(new.questionnaire_id, new.questionnaire_version)
         if questionnaire.kind is not QuestionnaireKind.ASSESSMENT:
             raise InvalidInput(f"{questionnaire.key} is a {questionnaire.kind.value}, not an assessment questionnaire.")
-        if tier is not None and tier not in (1, 2, 3, 4):
-            raise InvalidInput(f"Tier {tier} does not exist; tiers go from 1 (critical) to 4 (low).")
-        chosen = self._resolve_overlays(questionnaire, overlays, {})
+        if new.tier_override is not None and new.tier_override not in (1, 2, 3, 4):
+            raise InvalidInput(f"Tier {new.tier_override} does not exist; tiers go from 1 (critical) to 4 (low).")
+        if new.tier_override is not None and not new.tier_override_reason.strip():
+            raise InvalidInput("Give a reason for overriding the inherent-risk tier.")
+        if new.due_date is not None and not isinstance(new.due_date, date):
+            raise InvalidInput(f"'{new.due_date}' is not a date; give the due date as YYYY-MM-DD.")
+        if isinstance(new.due_date, datetime):
+            raise InvalidInput("Give the due date as a day (YYYY-MM-DD), without a time.")
+        unknown = sorted((new.scope or frozenset()) - set(questionnaire.questions_by_id))
+        if unknown:
+            raise NotFoundError(f"{questionnaire.key} has no question '{unknown[0]}'.")
+        vendor_new = (new_vendor(new.vendor.name, new.vendor.country, new.vendor.ownership_notes,
+                                 new.vendor.website, new.vendor.notes, new.vendor.contacts)
+                      if isinstance(new.vendor, NewVendor) else None)
+        product_new = (new_product(0, new.product.name, new.product.category, new.product.version,
+                                   new.product.deployment_notes)  # its vendor id is set once known
+                       if isinstance(new.product, NewProduct) else None)
+        if vendor_new is not None and product_new is None:
+            raise InvalidInput("A new vendor has no products yet: register the product with it.")
+        chosen = self._resolve_overlays(questionnaire, new.overlays, {})
+        profile: dict[str, Any] | None = None
+        tier_result: TierResult | None = None
+        if new.profile_answers is not None:
+            profile = self._clean_profile(new.profile_answers)
+            # The scoring service applies the workspace's tiering override (method, thresholds).
+            tier_result = self._s.scoring.tier_for(profile)
+        effective_tier = new.tier_override if new.tier_override is not None else (
+            tier_result.tier if tier_result is not None else None)
         now = datetime.now().replace(microsecond=0)
+        # -- write it all in one transaction ------------------------------------------------------
         with self._s.workspace.transaction() as session:
-            row = self._insert(session, questionnaire, vendor_id, product_id, tier, assessor, procurement,
-                               due_date, previous_assessment_id, chosen, now)
+            if vendor_new is not None:
+                vendor_id = insert_vendor(session, self._s.user, vendor_new).id
+                assert vendor_id is not None
+            else:
+                vendor_id = int(new.vendor)  # type: ignore[arg-type]
+            if product_new is not None:
+                product = insert_product(session, self._s.user, dataclasses.replace(product_new, vendor_id=vendor_id))
+            else:
+                product = product_from_row(VendorRepository(session).product_row(int(new.product)),  # type: ignore[arg-type]
+                                           "")
+            assert product.id is not None
+            row = self._insert(session, questionnaire, vendor_id, product.id, new.tier_override, new.assessor,
+                               new.procurement, new.due_date, new.previous_assessment_id, chosen, now,
+                               override_reason=new.tier_override_reason.strip())
+            history = HistoryRepository(session)
+            if profile is not None and tier_result is not None:
+                history.record(self._s.user, "assessment", row.id, "profile_answers", {}, profile,
+                               assessment_id=row.id)
+                history.record(self._s.user, "assessment", row.id, "tier", None, tier_result.tier,
+                               assessment_id=row.id, note="; ".join(tier_result.reasons))
+                row.profile_answers = profile
+                row.tier = tier_result.tier
+            if new.scope is not None:
+                # The default scope is the service's decision: the bank's questions that apply to
+                # the product category and the tier in force; the choice is stored as the
+                # difference from it, so the scope follows later tier changes like before.
+                default = {q.id for q in in_scope(questionnaire, product.category, effective_tier)}
+                added, removed = sorted(new.scope - default), sorted(default - new.scope)
+                if added or removed:
+                    history.record(self._s.user, "assessment", row.id, "scope", {"added": [], "removed": []},
+                                   {"added": added, "removed": removed}, assessment_id=row.id)
+                    row.scope_added, row.scope_removed = added, removed
+            session.flush()
             result = AssessmentRepository(session).get(row.id)
-        self._s.changes.announce(Change("assessment", result.id, result.id))
+        if vendor_new is not None:
+            self._s.changes.announce(Change(Entity.VENDOR, result.vendor_id))
+        if product_new is not None:
+            self._s.changes.announce(Change(Entity.PRODUCT, result.product_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, result.id, result.id))
         return result
 
     def _insert(self, session: Any, questionnaire: Questionnaire, vendor_id: int, product_id: int,
                 tier: int | None, assessor: str, procurement: str, due_date: date | None,
                 previous_assessment_id: int | None, overlays: tuple[tuple[str, str], ...],
-                now: datetime) -> AssessmentRow:
+                now: datetime, override_reason: str = "Set when the assessment was created") -> AssessmentRow:
         """Add a new assessment row inside ``session`` (the body of :meth:`create`, shared with
         :meth:`reassess_report` so a reassessment is written in one transaction)."""
         vendors = VendorRepository(session)
@@ -307,7 +454,7 @@ class AssessmentService:
             uid=str(uuid.uuid4()), vendor_id=vendor_id, product_id=product_id,
             questionnaire_id=questionnaire.id, questionnaire_version=questionnaire.version,
             status=AssessmentStatus.DRAFT.value, tier=None, tier_override=tier,
-            tier_override_reason="Set when the assessment was created" if tier is not None else "",
+            tier_override_reason=override_reason if tier is not None else "",
             profile_answers={}, scope_added=[], scope_removed=[], assessor=assessor or self._s.user,
             procurement=procurement, due_date=due_date, previous_assessment_id=previous_assessment_id,
             created_at=now, updated_at=now, scoring_profile_version=self._newest_profile_version(),
@@ -352,14 +499,7 @@ class AssessmentService:
 
     def set_profile_answers(self, assessment_id: int, profile_answers: Mapping[str, Any]) -> TierResult:
         """Record the criticality profile answers and recompute the inherent tier."""
-        profile = self._s.catalog.profile()
-        clean: dict[str, Any] = {}
-        for qid, value in profile_answers.items():
-            if qid not in profile.questions_by_id:
-                raise InvalidInput(f"'{qid}' is not a question of the criticality profile.")
-            normalised = answer_values.normalise(profile.question(qid), value)
-            if normalised is not None:
-                clean[qid] = normalised
+        clean = self._clean_profile(profile_answers)
         # The scoring service applies the workspace's tiering override (method, thresholds).
         result = self._s.scoring.tier_for(clean)
         with self._s.workspace.transaction() as session:
@@ -376,6 +516,19 @@ class AssessmentService:
             row.updated_at = datetime.now().replace(microsecond=0)
         self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
         return result
+
+    def _clean_profile(self, profile_answers: Mapping[str, Any]) -> dict[str, Any]:
+        """Profile answers checked against the criticality profile and normalised; unanswered
+        ones (None) left out."""
+        profile = self._s.catalog.profile()
+        clean: dict[str, Any] = {}
+        for qid, value in profile_answers.items():
+            if qid not in profile.questions_by_id:
+                raise InvalidInput(f"'{qid}' is not a question of the criticality profile.")
+            normalised = answer_values.normalise(profile.question(qid), value)
+            if normalised is not None:
+                clean[qid] = normalised
+        return clean
 
     def override_tier(self, assessment_id: int, tier: int | None, reason: str) -> Assessment:
         """Override the computed tier (None removes the override). A reason is required."""
