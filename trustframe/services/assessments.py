@@ -36,17 +36,14 @@ from trustframe.exchange.overlays import AppliedOverlay
 from trustframe.services.changes import Change, Entity
 from trustframe.services.questionnaires import BUYER_MODULE_ID, DEFAULT_QUESTIONNAIRE_ID
 from trustframe.services.vendors import InvalidInput, insert_product, insert_vendor, new_product, new_vendor
-from trustframe.storage.orm import AnswerRow, AssessmentRow, FlagAcceptanceRow
 from trustframe.storage.repositories import (
     AssessmentRepository,
     EvidenceRepository,
-    answer_from_row,
-    claim_version,
-    locked,
     HistoryRepository,
     QuestionnaireTextRepository,
     VendorRepository,
     answer_from_row,
+    claim_version,
     product_from_row,
 )
 
@@ -440,7 +437,7 @@ class AssessmentService:
     def _insert(self, session: Any, questionnaire: Questionnaire, vendor_id: int, product_id: int,
                 tier: int | None, assessor: str, procurement: str, due_date: date | None,
                 previous_assessment_id: int | None, overlays: tuple[tuple[str, str], ...],
-                now: datetime, override_reason: str = "Set when the assessment was created") -> AssessmentRow:
+                now: datetime, override_reason: str = "Set when the assessment was created") -> Any:
         """Add a new assessment row inside ``session`` (the body of :meth:`create`, shared with
         :meth:`reassess_report` so a reassessment is written in one transaction)."""
         vendors = VendorRepository(session)
@@ -450,7 +447,7 @@ class AssessmentService:
             raise ConflictError(f"Product '{product.name}' does not belong to {vendor.name}.")
         QuestionnaireTextRepository(session).put(
             questionnaire.id, questionnaire.version, self._s.catalog.text(questionnaire), origin="bundled")
-        row = AssessmentRow(
+        row = AssessmentRepository(session).add(
             uid=str(uuid.uuid4()), vendor_id=vendor_id, product_id=product_id,
             questionnaire_id=questionnaire.id, questionnaire_version=questionnaire.version,
             status=AssessmentStatus.DRAFT.value, tier=None, tier_override=tier,
@@ -462,8 +459,6 @@ class AssessmentService:
         )
         for oid, version in overlays:
             self._s.catalog.keep_overlay_text(session, oid, version)
-        session.add(row)
-        session.flush()
         HistoryRepository(session).record(self._s.user, "assessment", row.id, "created", None,
                                           f"{vendor.name} / {product.name} / {questionnaire.key}",
                                           assessment_id=row.id)
@@ -741,7 +736,7 @@ class AssessmentService:
     def _apply_answer(self, session: Any, assessment_id: int, question_id: str, value: Any,
                       comment: str | None, source: AnswerSource, override_reason: str,
                       needs_follow_up: bool | None, to_confirm: bool | None, import_id: int | None,
-                      now: datetime, rows: dict[str, AnswerRow] | None = None,
+                      now: datetime, rows: dict[str, Any] | None = None,
                       links: dict[str, list[int]] | None = None,
                       expected_version: int | None = None) -> tuple[Answer | None, Answer | None, bool]:
         """Write one answer inside ``session``; returns (before, after, changed).
@@ -773,11 +768,10 @@ class AssessmentService:
                     f"{theirs!r}); nothing was overwritten. Choose one and save again.",
                     entity="answer", key=question_id, yours=yours, theirs=theirs, version=current)
         if row is None:
-            row = AnswerRow(assessment_id=assessment_id, question_id=question_id, value=None, comment="",
-                            source=source.value, override_reason="", needs_follow_up=False,
-                            to_confirm=False, vendor_value=None, import_id=None, updated_at=now,
-                            updated_by=self._s.user)
-            session.add(row)
+            row = AssessmentRepository(session).add_answer_row(
+                assessment_id, question_id, value=None, comment="", source=source.value, override_reason="",
+                needs_follow_up=False, to_confirm=False, vendor_value=None, import_id=None, updated_at=now,
+                updated_by=self._s.user)
             if rows is not None:
                 rows[question_id] = row
         history = HistoryRepository(session)
@@ -841,8 +835,8 @@ class AssessmentService:
                     session.delete(row)
             else:
                 if row is None:
-                    row = AnswerRow(assessment_id=assessment_id, question_id=question_id, updated_at=now)
-                    session.add(row)
+                    row = AssessmentRepository(session).add_answer_row(assessment_id, question_id,
+                                                                        updated_at=now)
                 history.record(self._s.user, "answer", question_id, "value", row.value, answer.value,
                                assessment_id=assessment_id, note="undo/redo")
                 row.value, row.comment, row.source = answer.value, answer.comment, answer.source.value
@@ -901,8 +895,7 @@ class AssessmentService:
             repo = AssessmentRepository(session)
             if flag_id in repo.flag_acceptances(assessment_id):
                 raise ConflictError(f"Red flag {flag_id} is already accepted.")
-            session.add(FlagAcceptanceRow(assessment_id=assessment_id, flag_id=flag_id, reason=reason.strip(),
-                                          accepted_by=self._s.user, accepted_at=now))
+            repo.add_flag_acceptance(assessment_id, flag_id, reason.strip(), self._s.user, now)
             HistoryRepository(session).record(self._s.user, "flag", flag_id, "accepted", None, reason.strip(),
                                               assessment_id=assessment_id)
             self._touch(session, assessment_id, now)
@@ -981,7 +974,7 @@ class AssessmentService:
         """Withdraw the acceptance of a red flag."""
         with self._s.workspace.transaction() as session:
             self._editable_row(session, assessment_id)
-            row = session.query(FlagAcceptanceRow).filter_by(assessment_id=assessment_id, flag_id=flag_id).first()
+            row = AssessmentRepository(session).flag_acceptance_row(assessment_id, flag_id)
             if row is None:
                 raise NotFoundError(f"Red flag {flag_id} is not accepted.")
             HistoryRepository(session).record(self._s.user, "flag", flag_id, "accepted", row.reason, None,
@@ -1161,11 +1154,11 @@ class AssessmentService:
                            if qid not in reask]
             for qid, note in copies:
                 answer = all_answers[qid]
-                session.add(AnswerRow(
-                    assessment_id=row.id, question_id=qid, value=answer.value, comment=answer.comment,
+                AssessmentRepository(session).add_answer_row(
+                    row.id, qid, value=answer.value, comment=answer.comment,
                     source=answer.source.value, override_reason=answer.override_reason,
                     needs_follow_up=False, to_confirm=True, vendor_value=answer.vendor_value,
-                    confirm_note=note, updated_at=now, updated_by=self._s.user))
+                    confirm_note=note, updated_at=now, updated_by=self._s.user)
             history = HistoryRepository(session)
             history.record(self._s.user, "assessment", row.id, "reassessment_of", None, assessment_id,
                            assessment_id=row.id, note=f"{old_bank.key} -> {new_bank.key}")
@@ -1216,7 +1209,7 @@ class AssessmentService:
     # -- helpers -------------------------------------------------------------------------------
 
     @classmethod
-    def _editable_row(cls, session: Any, assessment_id: int, claim: bool = False) -> AssessmentRow:
+    def _editable_row(cls, session: Any, assessment_id: int, claim: bool = False) -> Any:
         """The row of an undecided assessment; ``claim``: locked and its version moved on (an edit
         of the assessment itself, not of one of its answers)."""
         row = cls._claimed_row(session, assessment_id, None) if claim else AssessmentRepository(session).row(assessment_id)
@@ -1225,10 +1218,10 @@ class AssessmentService:
         return row
 
     @staticmethod
-    def _claimed_row(session: Any, assessment_id: int, expected_version: int | None) -> AssessmentRow:
+    def _claimed_row(session: Any, assessment_id: int, expected_version: int | None) -> Any:
         """The assessment's row, locked for this transaction, its version checked against
         ``expected_version`` (when given) and moved on: no lost update (docs/team-mode.md)."""
-        row = locked(session, AssessmentRow, assessment_id)
+        row = AssessmentRepository(session).locked_row(assessment_id)
         if row is None:
             raise NotFoundError(f"There is no assessment with id {assessment_id}.")
         claim_version(row, expected_version, "assessment", assessment_id)

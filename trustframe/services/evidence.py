@@ -17,7 +17,6 @@ from trustframe.errors import ConflictError, NotFoundError
 from trustframe.services.changes import Change, Entity
 from trustframe.services.vendors import InvalidInput
 from trustframe.storage.evidence_facts import EvidenceFactsRepository
-from trustframe.storage.orm import EvidenceRow
 from trustframe.storage.repositories import (
     AssessmentRepository,
     EvidenceRepository,
@@ -26,7 +25,6 @@ from trustframe.storage.repositories import (
     VendorRepository,
     claim_version,
     evidence_from_row,
-    locked,
 )
 
 if TYPE_CHECKING:
@@ -189,7 +187,7 @@ class EvidenceService:
         url = evidence.url.strip()
         with self._s.workspace.transaction() as session:
             repo = EvidenceRepository(session)
-            row = locked(session, EvidenceRow, evidence.id) or repo.row(evidence.id)
+            row = repo.locked_row(evidence.id)
             claim_version(row, evidence.version, "evidence", evidence.id, yours=evidence, theirs=evidence_from_row(row))
             if evidence.vendor_id != row.vendor_id:
                 raise InvalidInput("Evidence cannot be moved to another vendor; add it to that vendor instead.")

@@ -21,14 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from sqlalchemy import select
-
 from trustframe.errors import WorkspaceError
 from trustframe.services.assessments import AnswerInput
 from trustframe.services.context import Services
 from trustframe.storage import checkout as storage_checkout
 from trustframe.storage.database import Workspace
-from trustframe.storage.orm import Base
+from trustframe.storage.repositories import EvidenceRepository
 
 Key = tuple[int, str]
 
@@ -86,13 +84,12 @@ def merge(local: Path, remote: str | Path, *, resolutions: Mapping[Key, str] | N
         base: dict[str, dict[str, Any]] = record["base"]
         with here.workspace.reading() as session:
             local_state = storage_checkout.answer_state(session, ids)
-            evidence = Base.metadata.tables["evidence"]
-            local_titles = {(r[0], r[1]) for r in session.execute(select(evidence.c.id, evidence.c.title))}
+            local_titles = EvidenceRepository(session).titles()
         with Services.open(remote, create=False, migrate=False, user=user) as there:
             result = MergeResult(merged=False)
             with there.workspace.reading() as session:
-                remote_ids = {r[0] for r in session.execute(select(evidence.c.id))}
-            result.evidence_not_merged = sorted(title for eid, title in local_titles if eid not in remote_ids)
+                remote_ids = set(EvidenceRepository(session).titles())
+            result.evidence_not_merged = sorted(title for eid, title in local_titles.items() if eid not in remote_ids)
             with there.workspace.transaction() as session:
                 remote_state = storage_checkout.answer_state(session, ids)
                 to_apply: dict[int, list[AnswerInput]] = {}

@@ -283,6 +283,43 @@ class AssessmentRepository:
             stmt = stmt.where(AssessmentRow.status == status.value)
         return [assessment_from_row(r, v, p, c) for r, v, p, c in self.session.execute(stmt).all()]
 
+    def add(self, **fields: Any) -> AssessmentRow:
+        """Add an assessment row with ``fields`` (flushed: it has its id)."""
+        row = AssessmentRow(**fields)
+        self.session.add(row)
+        self.session.flush()
+        return row
+
+    def locked_row(self, assessment_id: int) -> AssessmentRow | None:
+        """The assessment's row locked until the transaction ends (see :func:`locked`), or None."""
+        row: AssessmentRow | None = locked(self.session, AssessmentRow, assessment_id)
+        return row
+
+    def names(self) -> dict[int, tuple[str, str]]:
+        """(vendor name, product name) of every assessment, by assessment id (one query)."""
+        rows = self.session.execute(
+            select(AssessmentRow.id, VendorRow.name, ProductRow.name)
+            .join(VendorRow, AssessmentRow.vendor_id == VendorRow.id)
+            .join(ProductRow, AssessmentRow.product_id == ProductRow.id)).all()
+        return {aid: (vendor, product) for aid, vendor, product in rows}
+
+    def add_answer_row(self, assessment_id: int, question_id: str, **fields: Any) -> AnswerRow:
+        """Add an answer row (not flushed) and return it for the caller to fill in."""
+        row = AnswerRow(assessment_id=assessment_id, question_id=question_id, **fields)
+        self.session.add(row)
+        return row
+
+    def add_flag_acceptance(self, assessment_id: int, flag_id: str, reason: str, accepted_by: str,
+                            accepted_at: datetime) -> None:
+        """Record a red flag accepted as mitigated."""
+        self.session.add(FlagAcceptanceRow(assessment_id=assessment_id, flag_id=flag_id, reason=reason,
+                                           accepted_by=accepted_by, accepted_at=accepted_at))
+
+    def flag_acceptance_row(self, assessment_id: int, flag_id: str) -> FlagAcceptanceRow | None:
+        """The stored acceptance of a red flag, if any."""
+        return self.session.scalars(select(FlagAcceptanceRow).where(
+            FlagAcceptanceRow.assessment_id == assessment_id, FlagAcceptanceRow.flag_id == flag_id)).first()
+
     def answers(self, assessment_id: int) -> dict[str, Answer]:
         """All answers of an assessment keyed by question id, with their evidence links."""
         links: dict[str, list[int]] = {}
@@ -415,6 +452,15 @@ class EvidenceRepository:
                 select(func.count()).select_from(EvidenceRow).where(EvidenceRow.sha256 == digest))
             if not still_used:
                 self.session.execute(delete(EvidenceBlobRow).where(EvidenceBlobRow.sha256 == digest))
+
+    def locked_row(self, evidence_id: int) -> EvidenceRow:
+        """The evidence row locked until the transaction ends (see :func:`locked`)."""
+        row: EvidenceRow | None = locked(self.session, EvidenceRow, evidence_id)
+        return row if row is not None else self.row(evidence_id)
+
+    def titles(self) -> dict[int, str]:
+        """Every evidence title by evidence id."""
+        return dict(self.session.execute(select(EvidenceRow.id, EvidenceRow.title)).tuples().all())
 
     def links_for_assessment(self, assessment_id: int) -> list[tuple[str, int]]:
         """(question id, evidence id) pairs of an assessment."""

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from trustframe import __version__, paths
-from trustframe.storage.locations import is_server_location
+from trustframe.services.locations import is_server_location
 from trustframe.ui import error_dialog, icons, messages
 from trustframe.ui.models.register_store import RegisterStore
 from trustframe.ui.operations import Operation, Task

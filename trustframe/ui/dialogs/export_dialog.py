@@ -32,7 +32,7 @@ from trustframe.ui import labels, messages
 from trustframe.ui.dialogs.form_dialog import FormDialog
 
 if TYPE_CHECKING:
-    from trustframe.exchange.excel_model import ExportResult
+    from trustframe.services.exchange_types import ExportResult
     from trustframe.ui.context import UiContext
 
 log = logging.getLogger(__name__)

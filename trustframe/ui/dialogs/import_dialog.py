@@ -38,8 +38,14 @@ from PySide6.QtWidgets import (
 )
 
 from trustframe.errors import TrustFrameError
-from trustframe.exchange.excel_model import ImportPreview, ImportResult, ImportRowPreview, RowCategory
-from trustframe.exchange.workbook_identity import AssessmentChoiceNeeded, LegacySealNeedsConfirmation
+from trustframe.services.exchange_types import (
+    AssessmentChoiceNeeded,
+    ImportPreview,
+    ImportResult,
+    ImportRowPreview,
+    LegacySealNeedsConfirmation,
+    RowCategory,
+)
 from trustframe.ui import labels, messages
 from trustframe.ui.dialogs.form_dialog import FormDialog
 from trustframe.ui.widgets.wrapping_delegate import WrappingItemDelegate
