@@ -80,7 +80,10 @@ def test_create_writes_vendor_product_assessment_profile_tier_and_scope_in_one_t
     assert "GOV-03" not in {q.id for q in services.assessments.scoped_questions(created.id)}
     logged = {(e.entity, e.field) for e in services.history()}
     assert {("vendor", "created"), ("product", "created"), ("assessment", "created"),
-            ("assessment", "profile_answers"), ("assessment", "tier"), ("assessment", "scope")} <= logged
+            ("assessment", "profile_answers"), ("assessment", "tier"), ("assessment", "tier_override"),
+            ("assessment", "scope")} <= logged
+    assert any(e.field == "tier_override" and e.note == "Feeds the grid control room"
+               for e in services.history(created.id))
     assert seen == [Change(Entity.VENDOR, vendor.id), Change(Entity.PRODUCT, product.id),
                     Change(Entity.ASSESSMENT, created.id, created.id)]
 

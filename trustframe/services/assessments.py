@@ -308,7 +308,7 @@ class AssessmentService:
             row.overlays = [{"id": oid, "version": version} for oid, version in chosen_t]
             row.updated_at = datetime.now().replace(microsecond=0)
             result = AssessmentRepository(session).get(assessment_id)
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
         return result
 
     def scoped_questions(self, assessment: Assessment | int) -> list[Question]:
@@ -352,9 +352,12 @@ class AssessmentService:
         if not isinstance(new, NewAssessment):
             if product_id is None:
                 raise InvalidInput("Say which product the assessment is for.")
-            new = NewAssessment(new, product_id, questionnaire_id, version, tuple(overlays), None, tier,
-                                "Set when the assessment was created" if tier is not None else "", None,
-                                assessor, procurement, due_date, previous_assessment_id)
+            new = NewAssessment(
+                vendor=new, product=product_id, questionnaire_id=questionnaire_id, questionnaire_version=version,
+                overlays=tuple(overlays), tier_override=tier,
+                tier_override_reason="Set when the assessment was created" if tier is not None else "",
+                assessor=assessor, procurement=procurement, due_date=due_date,
+                previous_assessment_id=previous_assessment_id)
         return self._create(new)
 
     def _create(self, new: NewAssessment) -> Assessment:
@@ -393,17 +396,18 @@ class AssessmentService:
         now = datetime.now().replace(microsecond=0)
         # -- write it all in one transaction ------------------------------------------------------
         with self._s.workspace.transaction() as session:
-            if vendor_new is not None:
+            if isinstance(new.vendor, int):
+                vendor_id: int | None = new.vendor
+            else:
+                assert vendor_new is not None  # checked above
                 vendor_id = insert_vendor(session, self._s.user, vendor_new).id
-                assert vendor_id is not None
+            assert vendor_id is not None  # a stored vendor has its id
+            if isinstance(new.product, int):
+                product = product_from_row(VendorRepository(session).product_row(new.product), "")
             else:
-                vendor_id = int(new.vendor)  # type: ignore[arg-type]
-            if product_new is not None:
+                assert product_new is not None  # checked above
                 product = insert_product(session, self._s.user, dataclasses.replace(product_new, vendor_id=vendor_id))
-            else:
-                product = product_from_row(VendorRepository(session).product_row(int(new.product)),  # type: ignore[arg-type]
-                                           "")
-            assert product.id is not None
+            assert product.id is not None  # a stored product has its id
             row = self._insert(session, questionnaire, vendor_id, product.id, new.tier_override, new.assessor,
                                new.procurement, new.due_date, new.previous_assessment_id, chosen, now,
                                override_reason=new.tier_override_reason.strip())
@@ -415,6 +419,10 @@ class AssessmentService:
                                assessment_id=row.id, note="; ".join(tier_result.reasons))
                 row.profile_answers = profile
                 row.tier = tier_result.tier
+            if new.tier_override is not None:
+                # Logged with its reason as override_tier() logs it: the audit trail says why.
+                history.record(self._s.user, "assessment", row.id, "tier_override", None, new.tier_override,
+                               assessment_id=row.id, note=new.tier_override_reason.strip())
             if new.scope is not None:
                 # The default scope is the service's decision: the bank's questions that apply to
                 # the product category and the tier in force; the choice is stored as the
@@ -509,7 +517,7 @@ class AssessmentService:
             row.profile_answers = clean
             row.tier = result.tier
             row.updated_at = datetime.now().replace(microsecond=0)
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
         return result
 
     def _clean_profile(self, profile_answers: Mapping[str, Any]) -> dict[str, Any]:
@@ -539,7 +547,7 @@ class AssessmentService:
             row.tier_override_reason = reason.strip() if tier is not None else ""
             row.updated_at = datetime.now().replace(microsecond=0)
             result = AssessmentRepository(session).get(assessment_id)
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
         return result
 
     def set_scope(self, assessment_id: int, added: Iterable[str] = (), removed: Iterable[str] = ()) -> Assessment:
@@ -559,7 +567,7 @@ class AssessmentService:
             row.scope_added, row.scope_removed = added_l, removed_l
             row.updated_at = datetime.now().replace(microsecond=0)
             result = AssessmentRepository(session).get(assessment_id)
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
         return result
 
     def scope_tier_state(self, assessment_id: int) -> ScopeTierState:
@@ -607,7 +615,7 @@ class AssessmentService:
             row.updated_at = datetime.now().replace(microsecond=0)
             session.flush()
             after = ScopeTierState.of(AssessmentRepository(session).get(assessment_id))
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
         return ScopeTierChange(assessment_id, before, after)
 
     def update_details(self, assessment_id: int, expected_version: int | None = None, **fields: Any) -> Assessment:
@@ -626,7 +634,7 @@ class AssessmentService:
                     setattr(row, key, value)
             row.updated_at = datetime.now().replace(microsecond=0)
             result = AssessmentRepository(session).get(assessment_id)
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
         return result
 
     # -- answering -----------------------------------------------------------------------------
@@ -684,7 +692,7 @@ class AssessmentService:
                 session, assessment_id, question_id, value, comment, source, override_reason,
                 needs_follow_up, to_confirm, import_id, now, expected_version=expected_version)
         if changed:
-            self._s.changes.announce(Change("answer", question_id, assessment_id))
+            self._s.changes.announce(Change(Entity.ANSWER, question_id, assessment_id))
         return AnswerChange(assessment_id, question_id, before, after)
 
     def set_answers(self, assessment_id: int, items: Iterable["AnswerInput"], *,
@@ -730,7 +738,7 @@ class AssessmentService:
             with self._s.workspace.transaction() as own:
                 apply(own)
         if changes:
-            self._s.changes.announce(Change("answer", None, assessment_id))
+            self._s.changes.announce(Change(Entity.ANSWER, None, assessment_id))
         return changes
 
     def _apply_answer(self, session: Any, assessment_id: int, question_id: str, value: Any,
@@ -850,7 +858,7 @@ class AssessmentService:
             self._touch(session, assessment_id, now)
             session.flush()
             after = repo.answers(assessment_id).get(question_id)
-        self._s.changes.announce(Change("answer", question_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ANSWER, question_id, assessment_id))
         return AnswerChange(assessment_id, question_id, before, after)
 
     # -- review and decision -------------------------------------------------------------------
@@ -874,7 +882,7 @@ class AssessmentService:
             row.status = status.value
             row.updated_at = datetime.now().replace(microsecond=0)
             result = AssessmentRepository(session).get(assessment_id)
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
         return result
 
     def accept_flag(self, assessment_id: int, flag_id: str, reason: str) -> FlagAcceptance:
@@ -899,7 +907,7 @@ class AssessmentService:
             HistoryRepository(session).record(self._s.user, "flag", flag_id, "accepted", None, reason.strip(),
                                               assessment_id=assessment_id)
             self._touch(session, assessment_id, now)
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
         return FlagAcceptance(flag_id, reason.strip(), self._s.user, now)
 
     def not_applicable_answers(self, assessment_id: int) -> list[NotApplicableAnswer]:
@@ -952,7 +960,7 @@ class AssessmentService:
                                assessment_id=assessment_id)
                 row.na_accepted_reason, row.na_accepted_by, row.na_accepted_at = reason, self._s.user, now  # type: ignore[union-attr]
             self._touch(session, assessment_id, now)
-        self._s.changes.announce(Change("answer", None, assessment_id))
+        self._s.changes.announce(Change(Entity.ANSWER, None, assessment_id))
         return ids
 
     def revoke_not_applicable(self, assessment_id: int, question_id: str) -> None:
@@ -968,7 +976,7 @@ class AssessmentService:
             row.na_accepted_reason = row.na_accepted_by = None
             row.na_accepted_at = None
             self._touch(session, assessment_id, now)
-        self._s.changes.announce(Change("answer", question_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ANSWER, question_id, assessment_id))
 
     def revoke_flag_acceptance(self, assessment_id: int, flag_id: str) -> None:
         """Withdraw the acceptance of a red flag."""
@@ -982,7 +990,7 @@ class AssessmentService:
             session.delete(row)
             # Moves updated_at so stored "live" scores know they are out of date.
             self._touch(session, assessment_id, datetime.now().replace(microsecond=0))
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
 
     def justification_need(self, assessment_id: int, decision: Decision) -> JustificationNeed:
         """Whether recording ``decision`` now needs a written justification: it differs from the
@@ -1032,7 +1040,7 @@ class AssessmentService:
             if snapshot is not None:
                 snapshot(session, assessment_id, decided_on)
             result = AssessmentRepository(session).get(assessment_id)
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
         return result
 
     def reopen(self, assessment_id: int, reason: str) -> Assessment:
@@ -1051,7 +1059,7 @@ class AssessmentService:
             row.decision_justification = None
             row.updated_at = datetime.now().replace(microsecond=0)
             result = AssessmentRepository(session).get(assessment_id)
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
         return result
 
     def reassess(self, assessment_id: int, questionnaire_version: str | None = None) -> Assessment:
@@ -1180,7 +1188,7 @@ class AssessmentService:
                 history.record(self._s.user, "assessment", row.id, "overlays", overlays_dropped, None,
                                assessment_id=row.id, note=f"no longer applies to {new_bank.key}")
             result = AssessmentRepository(session).get(row.id)
-        self._s.changes.announce(Change("assessment", result.id, result.id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, result.id, result.id))
         return Reassessment(
             assessment=result, old_key=old_bank.key, new_key=new_bank.key, carried=tuple(carried),
             confirm=tuple(confirm.items()), dropped=tuple(dropped), to_answer=bank_plan.to_answer,
@@ -1204,7 +1212,7 @@ class AssessmentService:
             HistoryRepository(session).record(self._s.user, "assessment", assessment_id, "deleted",
                                               row.questionnaire_id, None, assessment_id=assessment_id)
             session.delete(row)
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
 
     # -- helpers -------------------------------------------------------------------------------
 

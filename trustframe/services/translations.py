@@ -20,7 +20,8 @@ def questionnaire_in(questionnaire: Questionnaire, language: str) -> Questionnai
     """``questionnaire`` with its words in ``language`` where its translation overlay has them
     (ids, options, scores and rules unchanged); unchanged when there is no overlay.
     A broken overlay raises :class:`trustframe.errors.QuestionnaireError`."""
-    from trustframe.exchange.questionnaire_translations import overlay_for, translate
+    from trustframe.domain.translation import translate
+    from trustframe.exchange.questionnaire_translations import overlay_for
 
     overlay = overlay_for(questionnaire, language)
     return translate(questionnaire, overlay) if overlay is not None else questionnaire
