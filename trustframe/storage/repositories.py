@@ -460,7 +460,7 @@ class EvidenceRepository:
 
     def titles(self) -> dict[int, str]:
         """Every evidence title by evidence id."""
-        return dict(self.session.execute(select(EvidenceRow.id, EvidenceRow.title)).tuples().all())
+        return {eid: title for eid, title in self.session.execute(select(EvidenceRow.id, EvidenceRow.title))}
 
     def links_for_assessment(self, assessment_id: int) -> list[tuple[str, int]]:
         """(question id, evidence id) pairs of an assessment."""
