@@ -107,7 +107,7 @@ def _show_pending_errors() -> None:
         error_dialog.show_exception(QApplication.activeWindow(), exc, tb)
 
 
-def create_application(argv: list[str] | None = None) -> "QApplication":
+def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with TrustFrame's name, icon, look and translations (reused if one exists)."""
     from PySide6.QtCore import QCoreApplication, Qt, QTimer
     from PySide6.QtGui import QGuiApplication
@@ -148,7 +148,7 @@ def _preload_services() -> None:
         log.debug("Preloading the services failed", exc_info=True)
 
 
-def start_gui(workspace: str | None = None, argv: list[str] | None = None) -> tuple["QApplication", "MainWindow"]:
+def start_gui(workspace: str | None = None, argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
     """Build everything and show the window; returns (app, window) without running the loop.
 
     ``workspace`` names a workspace to open or create. Without it the last workspace reopens;
@@ -204,7 +204,7 @@ def start_gui(workspace: str | None = None, argv: list[str] | None = None) -> tu
         try:
             # Migrations (after a backup) happen here, before the window opens.
             services = open_services(target, create=create, user=user)
-        except Exception as exc:  # shown once the window exists; the welcome screen follows
+        except Exception as exc:  # noqa: BLE001 - shown once the window exists; the welcome screen follows
             log.warning("Could not open %s at start-up: %s", target, exc)
             error_dialog.show_exception(None, exc, context=f"{target}")
             services = None

@@ -8,7 +8,8 @@ folders come from platformdirs and can be redirected with ``TRUSTFRAME_HOME`` (t
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 APP_NAME = "TrustFrame"
@@ -18,7 +19,7 @@ WORKSPACE_SUFFIX = ".tfw"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-@lru_cache(maxsize=None)
+@cache
 def _bundle_root() -> Path:
     """The folder holding the bundled data folders."""
     installed = _PACKAGE_DIR / "_data"
@@ -64,13 +65,13 @@ def _user_dir(kind: str) -> Path:
         return Path(home) / kind
     import platformdirs  # imported lazily: only user folders need it
 
-    getter = {
+    getters: dict[str, Callable[[str, str], str]] = {
         "data": platformdirs.user_data_dir,
         "config": platformdirs.user_config_dir,
         "log": platformdirs.user_log_dir,
         "cache": platformdirs.user_cache_dir,
-    }[kind]
-    return Path(getter(APP_NAME, APP_AUTHOR))
+    }
+    return Path(getters[kind](APP_NAME, APP_AUTHOR))
 
 
 def user_data_dir() -> Path:

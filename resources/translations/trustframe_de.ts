@@ -10,10 +10,195 @@
     </message>
 </context>
 <context>
+    <name>AssessmentController</name>
+    <message>
+        <source>Answer %1</source>
+        <extracomment>When one score takes longer than this, later scores wait for a pause in the typing. A save or change was refused (the reason was shown): the screen reloads. A new score arrived (ScoreResult or None). Bumped by a synchronous score: a background result started before it is stale.</extracomment>
+        <translation>Antwort auf %1</translation>
+    </message>
+    <message>
+        <source>Comment on %1</source>
+        <translation>Kommentar zu %1</translation>
+    </message>
+    <message>
+        <source>Follow-up on %1</source>
+        <translation>Nachverfolgung zu %1</translation>
+    </message>
+    <message>
+        <source>Confirm %1</source>
+        <translation>%1 bestätigen</translation>
+    </message>
+    <message>
+        <source>Clear %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <source>Override %1</source>
+        <translation>%1 übersteuern</translation>
+    </message>
+    <message>
+        <source>Answer not saved</source>
+        <translation>Antwort nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Answer changed by someone else</source>
+        <translation>Antwort von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <source>{question} was saved by someone else while you edited it.</source>
+        <translation>{question} wurde von jemand anderem gespeichert, während Sie sie bearbeitet haben.</translation>
+    </message>
+    <message>
+        <source>Theirs: {theirs}
+Yours: {yours}
+
+Save yours over theirs? No keeps theirs.</source>
+        <translation>Deren Antwort: {theirs}
+Ihre Antwort: {yours}
+
+Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
+    </message>
+    <message>
+        <source>Evidence link not changed</source>
+        <translation>Nachweisverknüpfung nicht geändert</translation>
+    </message>
+    <message>
+        <source>Link evidence to %1</source>
+        <translation>Nachweis mit %1 verknüpfen</translation>
+    </message>
+    <message>
+        <source>Unlink evidence from %1</source>
+        <translation>Nachweisverknüpfung von %1 lösen</translation>
+    </message>
+    <message>
+        <source>Red flag not accepted</source>
+        <translation>Warnsignal nicht akzeptiert</translation>
+    </message>
+    <message>
+        <source>Acceptance not revoked</source>
+        <translation>Akzeptanz nicht widerrufen</translation>
+    </message>
+    <message>
+        <source>Not reopened</source>
+        <translation>Nicht wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>Not applicable answers not accepted</source>
+        <translation>Antworten „nicht zutreffend“ nicht akzeptiert</translation>
+    </message>
+    <message>
+        <source>Status not changed</source>
+        <translation>Status nicht geändert</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Next assessment not started</source>
+        <translation>Nächste Bewertung nicht begonnen</translation>
+    </message>
+    <message>
+        <source>Started the next assessment on %1: %2 answers carried, %3 reworded to confirm, %4 dropped, %5 questions to answer again.</source>
+        <translation>Nächste Bewertung auf %1 begonnen: %2 Antworten übernommen, %3 umformuliert zur Bestätigung, %4 entfallen, %5 Fragen neu zu beantworten.</translation>
+    </message>
+    <message>
+        <source>Started the next assessment: answers from this one are marked &quot;to confirm&quot;.</source>
+        <translation>Nächste Bewertung begonnen: Antworten aus dieser sind als „zu bestätigen“ markiert.</translation>
+    </message>
+    <message>
+        <source>No earlier answers of this vendor from the last %1 months to offer.</source>
+        <translation>Keine früheren Antworten dieses Anbieters aus den letzten %1 Monaten vorhanden.</translation>
+    </message>
+    <message>
+        <source>Pre-fill from earlier answers</source>
+        <translation>Aus früheren Antworten vorausfüllen</translation>
+    </message>
+    <message>
+        <source>Pre-fill %1 answers from this vendor&apos;s other assessments?</source>
+        <translation>%1 Antworten aus den anderen Bewertungen dieses Anbieters vorausfüllen?</translation>
+    </message>
+    <message>
+        <source>They arrive marked &quot;to confirm&quot; and keep where they came from: %1. Questions already answered are left as they are.</source>
+        <translation>Sie werden als „zu bestätigen“ markiert und behalten ihre Herkunft: %1. Bereits beantwortete Fragen bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>This assessment is decided and locked. Reopen it (with a reason) to change it.</source>
+        <translation>Diese Bewertung ist entschieden und gesperrt. Öffnen Sie sie (mit Begründung) wieder, um sie zu ändern.</translation>
+    </message>
+    <message>
+        <source>Reopen assessment</source>
+        <translation>Bewertung wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Why is this decided assessment reopened? The reason is kept in the change log.</source>
+        <translation>Warum wird diese entschiedene Bewertung wieder geöffnet? Die Begründung wird im Änderungsprotokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Start next assessment</source>
+        <translation>Nächste Bewertung beginnen</translation>
+    </message>
+    <message>
+        <source>Start the next assessment of %1?</source>
+        <translation>Die nächste Bewertung von %1 beginnen?</translation>
+    </message>
+    <message>
+        <source>This one stays decided (%1 on %2) and is shown in the register until the new one is decided. Its answers are copied into the new assessment, marked &quot;to confirm&quot;.</source>
+        <translation>Diese bleibt entschieden (%1 am %2) und wird im Register angezeigt, bis die neue entschieden ist. Ihre Antworten werden in die neue Bewertung übernommen und als „zu bestätigen“ markiert.</translation>
+    </message>
+    <message>
+        <source>Accept red flag</source>
+        <translation>Warnsignal akzeptieren</translation>
+    </message>
+    <message>
+        <source>Why is red flag %1 accepted as mitigated?</source>
+        <translation>Warum wird Warnsignal %1 als gemindert akzeptiert?</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Akzeptieren</translation>
+    </message>
+    <message>
+        <source>Accept &apos;not applicable&apos;</source>
+        <translation>„Nicht zutreffend“ akzeptieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Why do these %n answer(s) not apply? (%1)</source>
+        <translation>
+            <numerusform>Warum trifft diese %n Antwort nicht zu? (%1)</numerusform>
+            <numerusform>Warum treffen diese %n Antworten nicht zu? (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Override: %1</source>
+        <translation>Übersteuerung: %1</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Nachverfolgung</translation>
+    </message>
+    <message>
+        <source>To confirm (reworded)</source>
+        <translation>Zu bestätigen (umformuliert)</translation>
+    </message>
+    <message>
+        <source>To confirm</source>
+        <translation>Zu bestätigen</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentView</name>
     <message>
         <source>Assessment</source>
-        <extracomment>When one score takes longer than this, later scores wait for a pause in the typing. The tab title changed (vendor · product). The question shown changed (question id). A new score was shown (ScoreResult or None).</extracomment>
+        <extracomment>The tab title changed (vendor · product). The question shown changed (question id). A new score was shown (ScoreResult or None).</extracomment>
         <translation>Bewertung</translation>
     </message>
     <message>
@@ -49,80 +234,12 @@
         <translation>Fragen</translation>
     </message>
     <message>
-        <source>Question</source>
-        <translation>Frage</translation>
-    </message>
-    <message>
-        <source>Copied from the previous assessment. Confirm it if it still holds, or change it.</source>
-        <translation>Aus der vorherigen Bewertung übernommen. Bestätigen Sie die Antwort, wenn sie noch zutrifft, oder ändern Sie sie.</translation>
-    </message>
-    <message>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <source>Last time</source>
-        <translation>Letztes Mal</translation>
-    </message>
-    <message>
-        <source>Help for the vendor</source>
-        <translation>Hilfe für den Anbieter</translation>
-    </message>
-    <message>
-        <source>Guidance for the buyer</source>
-        <translation>Hinweise für den Auftraggeber</translation>
-    </message>
-    <message>
-        <source>Answer</source>
-        <translation>Antwort</translation>
-    </message>
-    <message>
-        <source>Answer area</source>
-        <translation>Antwortbereich</translation>
-    </message>
-    <message>
-        <source>Red flag raised</source>
-        <translation>Warnsignal ausgelöst</translation>
-    </message>
-    <message>
-        <source>&amp;Comment</source>
-        <translation>&amp;Kommentar</translation>
-    </message>
-    <message>
-        <source>What you checked, what the vendor said, what is missing…</source>
-        <translation>Was Sie geprüft haben, was der Anbieter gesagt hat, was fehlt…</translation>
-    </message>
-    <message>
         <source>Comment</source>
         <translation>Kommentar</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>Nachweise</translation>
-    </message>
-    <message>
-        <source>Linked evidence</source>
-        <translation>Verknüpfte Nachweise</translation>
-    </message>
-    <message>
-        <source>&amp;Link evidence…</source>
-        <translation>Nachweis &amp;verknüpfen…</translation>
-    </message>
-    <message>
-        <source>&amp;Unlink</source>
-        <translation>Verknüpfung &amp;lösen</translation>
-    </message>
-    <message>
-        <source>Mark the answer for follow-up with the vendor (Ctrl+Shift+F)</source>
-        <translation>Die Antwort zur Nachverfolgung mit dem Anbieter markieren (Strg+Umschalt+F)</translation>
-    </message>
-    <message>
-        <source>No questions are in scope.</source>
-        <translation>Keine Fragen im Umfang.</translation>
-    </message>
-    <message>
-        <source>Needs f&amp;ollow-up</source>
-        <translation>Nachverf&amp;olgung nötig</translation>
     </message>
     <message>
         <source>Question page</source>
@@ -305,84 +422,6 @@
         <translation>Alle Fragen sind beantwortet. Wechseln Sie zur Prüfung, um zu entscheiden.</translation>
     </message>
     <message>
-        <source>Answer not saved</source>
-        <translation>Antwort nicht gespeichert</translation>
-    </message>
-    <message>
-        <source>Answer %1</source>
-        <translation>Antwort auf %1</translation>
-    </message>
-    <message>
-        <source>(empty)</source>
-        <translation>(leer)</translation>
-    </message>
-    <message>
-        <source>Answer changed by someone else</source>
-        <translation>Antwort von jemand anderem geändert</translation>
-    </message>
-    <message>
-        <source>{question} was saved by someone else while you edited it.</source>
-        <translation>{question} wurde von jemand anderem gespeichert, während Sie sie bearbeitet haben.</translation>
-    </message>
-    <message>
-        <source>Theirs: {theirs}
-Yours: {yours}
-
-Save yours over theirs? No keeps theirs.</source>
-        <translation>Deren Antwort: {theirs}
-Ihre Antwort: {yours}
-
-Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
-    </message>
-    <message>
-        <source>Comment on %1</source>
-        <translation>Kommentar zu %1</translation>
-    </message>
-    <message>
-        <source>Follow-up on %1</source>
-        <translation>Nachverfolgung zu %1</translation>
-    </message>
-    <message>
-        <source>Confirm %1</source>
-        <translation>%1 bestätigen</translation>
-    </message>
-    <message>
-        <source>Override %1</source>
-        <translation>%1 übersteuern</translation>
-    </message>
-    <message>
-        <source>Red flag not accepted</source>
-        <translation>Warnsignal nicht akzeptiert</translation>
-    </message>
-    <message>
-        <source>Acceptance not revoked</source>
-        <translation>Akzeptanz nicht widerrufen</translation>
-    </message>
-    <message>
-        <source>Not reopened</source>
-        <translation>Nicht wieder geöffnet</translation>
-    </message>
-    <message>
-        <source>Status not changed</source>
-        <translation>Status nicht geändert</translation>
-    </message>
-    <message>
-        <source>Status: %1</source>
-        <translation>Status: %1</translation>
-    </message>
-    <message>
-        <source>Next assessment not started</source>
-        <translation>Nächste Bewertung nicht begonnen</translation>
-    </message>
-    <message>
-        <source>Started the next assessment on %1: %2 answers carried, %3 reworded to confirm, %4 dropped, %5 questions to answer again.</source>
-        <translation>Nächste Bewertung auf %1 begonnen: %2 Antworten übernommen, %3 umformuliert zur Bestätigung, %4 entfallen, %5 Fragen neu zu beantworten.</translation>
-    </message>
-    <message>
-        <source>Started the next assessment: answers from this one are marked &quot;to confirm&quot;.</source>
-        <translation>Nächste Bewertung begonnen: Antworten aus dieser sind als „zu bestätigen“ markiert.</translation>
-    </message>
-    <message>
         <source>This assessment no longer exists.</source>
         <translation>Diese Bewertung existiert nicht mehr.</translation>
     </message>
@@ -399,187 +438,12 @@ Ihre Antwort über deren speichern? Nein behält deren Antwort.</translation>
         <translation>Entschieden: %1 von %2 am %3. Diese Bewertung ist gesperrt; öffnen Sie sie mit Begründung wieder, um etwas zu ändern.</translation>
     </message>
     <message>
-        <source>%1 of %2</source>
-        <translation>%1 von %2</translation>
-    </message>
-    <message>
-        <source>optional</source>
-        <translation>optional</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;For the vendor:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;Für den Anbieter:&lt;/b&gt; %1</translation>
-    </message>
-    <message>
-        <source>Why it matters</source>
-        <translation>Warum es wichtig ist</translation>
-    </message>
-    <message>
-        <source>Good evidence</source>
-        <translation>Guter Nachweis</translation>
-    </message>
-    <message>
-        <source>Weak answer</source>
-        <translation>Schwache Antwort</translation>
-    </message>
-    <message>
-        <source>Evidence to ask for</source>
-        <translation>Anzufordernde Nachweise</translation>
-    </message>
-    <message>
-        <source>The question was reworded since this answer was given (%1). Confirm the answer if it still holds, or change it.</source>
-        <translation>Die Frage wurde umformuliert, seit diese Antwort gegeben wurde (%1). Bestätigen Sie die Antwort, wenn sie noch zutrifft, oder ändern Sie sie.</translation>
-    </message>
-    <message>
-        <source>(not answered)</source>
-        <translation>(nicht beantwortet)</translation>
-    </message>
-    <message>
-        <source>Last time: %1</source>
-        <translation>Letztes Mal: %1</translation>
-    </message>
-    <message>
-        <source>Changed since last time.</source>
-        <translation>Seit dem letzten Mal geändert.</translation>
-    </message>
-    <message>
-        <source>Red flag (%1): %2</source>
-        <translation>Warnsignal (%1): %2</translation>
-    </message>
-    <message>
-        <source>accepted as mitigated</source>
-        <translation>als gemindert akzeptiert</translation>
-    </message>
-    <message>
-        <source>Mitigation</source>
-        <translation>Gegenmaßnahme</translation>
-    </message>
-    <message>
-        <source>Not answered yet.</source>
-        <translation>Noch nicht beantwortet.</translation>
-    </message>
-    <message>
-        <source>updated %1</source>
-        <translation>aktualisiert %1</translation>
-    </message>
-    <message>
-        <source>by %1</source>
-        <translation>von %1</translation>
-    </message>
-    <message>
-        <source>Override reason: %1</source>
-        <translation>Grund der Übersteuerung: %1</translation>
-    </message>
-    <message>
-        <source>The vendor answered: %1</source>
-        <translation>Der Anbieter antwortete: %1</translation>
-    </message>
-    <message>
-        <source>Answer to %1</source>
-        <translation>Antwort auf %1</translation>
-    </message>
-    <message>
-        <source>Override: %1</source>
-        <translation>Übersteuerung: %1</translation>
-    </message>
-    <message>
-        <source>To confirm</source>
-        <translation>Zu bestätigen</translation>
-    </message>
-    <message>
-        <source>To confirm (reworded)</source>
-        <translation>Zu bestätigen (umformuliert)</translation>
-    </message>
-    <message>
-        <source>Not applicable answers not accepted</source>
-        <translation>Antworten „nicht zutreffend“ nicht akzeptiert</translation>
-    </message>
-    <message>
-        <source>This assessment is decided and locked. Reopen it (with a reason) to change it.</source>
-        <translation>Diese Bewertung ist entschieden und gesperrt. Öffnen Sie sie (mit Begründung) wieder, um sie zu ändern.</translation>
-    </message>
-    <message>
-        <source>Evidence link not changed</source>
-        <translation>Nachweisverknüpfung nicht geändert</translation>
-    </message>
-    <message>
-        <source>Link evidence to %1</source>
-        <translation>Nachweis mit %1 verknüpfen</translation>
-    </message>
-    <message>
-        <source>Unlink evidence from %1</source>
-        <translation>Nachweisverknüpfung von %1 lösen</translation>
-    </message>
-    <message>
         <source>The workspace was closed.</source>
         <translation>Der Arbeitsbereich wurde geschlossen.</translation>
     </message>
     <message>
-        <source>Clear %1</source>
-        <translation>%1 löschen</translation>
-    </message>
-    <message>
-        <source>Reopen assessment</source>
-        <translation>Bewertung wieder öffnen</translation>
-    </message>
-    <message>
-        <source>Why is this decided assessment reopened? The reason is kept in the change log.</source>
-        <translation>Warum wird diese entschiedene Bewertung wieder geöffnet? Die Begründung wird im Änderungsprotokoll festgehalten.</translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation>Wieder öffnen</translation>
-    </message>
-    <message>
-        <source>Start the next assessment of %1?</source>
-        <translation>Die nächste Bewertung von %1 beginnen?</translation>
-    </message>
-    <message>
-        <source>This one stays decided (%1 on %2) and is shown in the register until the new one is decided. Its answers are copied into the new assessment, marked &quot;to confirm&quot;.</source>
-        <translation>Diese bleibt entschieden (%1 am %2) und wird im Register angezeigt, bis die neue entschieden ist. Ihre Antworten werden in die neue Bewertung übernommen und als „zu bestätigen“ markiert.</translation>
-    </message>
-    <message>
-        <source>No earlier answers of this vendor from the last %1 months to offer.</source>
-        <translation>Keine früheren Antworten dieses Anbieters aus den letzten %1 Monaten vorhanden.</translation>
-    </message>
-    <message>
-        <source>Pre-fill from earlier answers</source>
-        <translation>Aus früheren Antworten vorausfüllen</translation>
-    </message>
-    <message>
-        <source>Pre-fill %1 answers from this vendor&apos;s other assessments?</source>
-        <translation>%1 Antworten aus den anderen Bewertungen dieses Anbieters vorausfüllen?</translation>
-    </message>
-    <message>
-        <source>They arrive marked &quot;to confirm&quot; and keep where they came from: %1. Questions already answered are left as they are.</source>
-        <translation>Sie werden als „zu bestätigen“ markiert und behalten ihre Herkunft: %1. Bereits beantwortete Fragen bleiben unverändert.</translation>
-    </message>
-    <message>
         <source>Pre-filled %1 answers to confirm.</source>
         <translation>%1 Antworten zum Bestätigen vorausgefüllt.</translation>
-    </message>
-    <message>
-        <source>Accept red flag</source>
-        <translation>Warnsignal akzeptieren</translation>
-    </message>
-    <message>
-        <source>Why is red flag %1 accepted as mitigated?</source>
-        <translation>Warum wird Warnsignal %1 als gemindert akzeptiert?</translation>
-    </message>
-    <message>
-        <source>Accept</source>
-        <translation>Akzeptieren</translation>
-    </message>
-    <message>
-        <source>Accept &apos;not applicable&apos;</source>
-        <translation>„Nicht zutreffend“ akzeptieren</translation>
-    </message>
-    <message numerus="yes">
-        <source>Why do these %n answer(s) not apply? (%1)</source>
-        <translation>
-            <numerusform>Warum trifft diese %n Antwort nicht zu? (%1)</numerusform>
-            <numerusform>Warum treffen diese %n Antworten nicht zu? (%1)</numerusform>
-        </translation>
     </message>
     <message>
         <source>critical importance</source>
@@ -1473,7 +1337,7 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
     </message>
     <message>
         <source>Returned workbook</source>
-        <extracomment>The officer confirmed importing this file despite its old, unkeyed seal. The applied import when the dialog was accepted.</extracomment>
+        <extracomment>The officer confirmed importing this file despite its old, unkeyed seal. The applied import when the dialog was accepted. The preview or apply running in the background (None when idle).</extracomment>
         <translation>Zurückerhaltene Arbeitsmappe</translation>
     </message>
     <message>
@@ -1491,6 +1355,10 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
     <message>
         <source>Choose the returned workbook to see what it would change.</source>
         <translation>Wählen Sie die zurückerhaltene Arbeitsmappe, um zu sehen, was sie ändern würde.</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>In Arbeit</translation>
     </message>
     <message>
         <source>Import into assessment:</source>
@@ -1557,6 +1425,10 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>Wählen Sie zuerst die zurückerhaltene Arbeitsmappe.</translation>
     </message>
     <message>
+        <source>Reading {file}…</source>
+        <translation>{file} wird gelesen…</translation>
+    </message>
+    <message>
         <source>The workbook cannot be imported. Nothing was changed.</source>
         <translation>Die Arbeitsmappe kann nicht importiert werden. Es wurde nichts geändert.</translation>
     </message>
@@ -1580,6 +1452,10 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         </translation>
     </message>
     <message>
+        <source>Wait until the workbook has been read.</source>
+        <translation>Warten Sie, bis die Arbeitsmappe gelesen ist.</translation>
+    </message>
+    <message>
         <source>Rows are missing</source>
         <translation>Zeilen fehlen</translation>
     </message>
@@ -1594,6 +1470,10 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
     <message>
         <source>Nothing was imported: ask the vendor for the complete workbook.</source>
         <translation>Es wurde nichts importiert: Fordern Sie beim Anbieter die vollständige Arbeitsmappe an.</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>{file} wird importiert…</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n answer(s) from {name}</source>
@@ -1663,7 +1543,7 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
     <name>MainWindow</name>
     <message>
         <source>Open screens</source>
-        <extracomment>Settings key: the first-start name question was asked (it is asked once only). A workspace was opened (its path) — after the context switched to it. The demo workspace finished building (its path).</extracomment>
+        <extracomment>A workspace was opened (its path) — after the context switched to it. The demo workspace finished building (its path).</extracomment>
         <translation>Offene Ansichten</translation>
     </message>
     <message>
@@ -1855,108 +1735,12 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
         <translation>&amp;Werkzeugleiste anzeigen</translation>
     </message>
     <message>
-        <source>Team workspace</source>
-        <translation>Team-Arbeitsbereich</translation>
-    </message>
-    <message>
-        <source>Password for {location}:</source>
-        <translation>Passwort für {location}:</translation>
-    </message>
-    <message>
-        <source>Opening {name}</source>
-        <translation>{name} wird geöffnet</translation>
-    </message>
-    <message>
-        <source>My vendors.tfw</source>
-        <translation>Meine Anbieter.tfw</translation>
-    </message>
-    <message>
-        <source>Create a workspace</source>
-        <translation>Arbeitsbereich anlegen</translation>
-    </message>
-    <message>
-        <source>{name} already exists.</source>
-        <translation>{name} existiert bereits.</translation>
-    </message>
-    <message>
-        <source>Choose another name, or open it with File &gt; Open Workspace.</source>
-        <translation>Wählen Sie einen anderen Namen oder öffnen Sie die Datei mit Datei &gt; Arbeitsbereich öffnen.</translation>
-    </message>
-    <message>
-        <source>Created {name}</source>
-        <translation>{name} angelegt</translation>
-    </message>
-    <message>
-        <source>Open a workspace</source>
-        <translation>Arbeitsbereich öffnen</translation>
-    </message>
-    <message>
-        <source>Open a team workspace</source>
-        <translation>Einen Team-Arbeitsbereich öffnen</translation>
-    </message>
-    <message>
-        <source>Address of the team workspace, e.g. postgresql://server/trustframe or service=trustframe (no password here: you are asked for it when the server needs one):</source>
-        <translation>Adresse des Team-Arbeitsbereichs, z. B. postgresql://server/trustframe oder service=trustframe (hier kein Passwort: Sie werden danach gefragt, wenn der Server eines verlangt):</translation>
-    </message>
-    <message>
-        <source>{location} is not a PostgreSQL address; it starts with postgresql:// or service=.</source>
-        <translation>{location} ist keine PostgreSQL-Adresse; sie beginnt mit postgresql:// oder service=.</translation>
-    </message>
-    <message>
-        <source>Building the demo workspace (fictional vendors and assessments)…</source>
-        <translation>Demo-Arbeitsbereich wird erstellt (fiktive Anbieter und Bewertungen)…</translation>
-    </message>
-    <message>
-        <source>Demo workspace</source>
-        <translation>Demo-Arbeitsbereich</translation>
-    </message>
-    <message>
-        <source>Building the demo workspace…</source>
-        <translation>Demo-Arbeitsbereich wird erstellt…</translation>
-    </message>
-    <message>
-        <source>Building the demo workspace</source>
-        <translation>Demo-Arbeitsbereich wird erstellt</translation>
-    </message>
-    <message>
-        <source>Demo workspace ready: every vendor in it is fictional.</source>
-        <translation>Demo-Arbeitsbereich bereit: Alle Anbieter darin sind fiktiv.</translation>
-    </message>
-    <message>
-        <source>Open recent</source>
-        <translation>Zuletzt geöffnet</translation>
-    </message>
-    <message>
-        <source>{path} no longer exists.</source>
-        <translation>{path} existiert nicht mehr.</translation>
-    </message>
-    <message>
-        <source>It was removed from the recent list.</source>
-        <translation>Die Datei wurde aus der Liste der zuletzt geöffneten entfernt.</translation>
-    </message>
-    <message>
-        <source>No recent workspaces</source>
-        <translation>Keine zuletzt geöffneten Arbeitsbereiche</translation>
-    </message>
-    <message>
-        <source>Clear List</source>
-        <translation>Liste leeren</translation>
-    </message>
-    <message>
         <source>No workspace open</source>
         <translation>Kein Arbeitsbereich geöffnet</translation>
     </message>
     <message>
         <source>Opening the assessment</source>
         <translation>Bewertung wird geöffnet</translation>
-    </message>
-    <message>
-        <source>Added {name}</source>
-        <translation>{name} hinzugefügt</translation>
-    </message>
-    <message>
-        <source>Evidence added: {t}</source>
-        <translation>Nachweis hinzugefügt: {t}</translation>
     </message>
     <message>
         <source>Open assessment</source>
@@ -1976,38 +1760,6 @@ Bitte fügen Sie diese Datei bei, wenn Sie das Problem melden.</translation>
     <message>
         <source>Comparing assessments</source>
         <translation>Bewertungen werden verglichen</translation>
-    </message>
-    <message>
-        <source>Export questionnaire</source>
-        <translation>Fragebogen exportieren</translation>
-    </message>
-    <message>
-        <source>Select a product with an assessment in the register (or open an assessment) first.</source>
-        <translation>Wählen Sie zuerst im Register ein Produkt mit einer Bewertung aus (oder öffnen Sie eine Bewertung).</translation>
-    </message>
-    <message>
-        <source>Import vendor response</source>
-        <translation>Anbieterantwort importieren</translation>
-    </message>
-    <message>
-        <source>Reports</source>
-        <translation>Berichte</translation>
-    </message>
-    <message>
-        <source>About TrustFrame</source>
-        <translation>Über TrustFrame</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;TrustFrame {version}&lt;/b&gt;&lt;br&gt;Assess the trustworthiness of ICT vendors and their products before you buy, offline.</source>
-        <translation>&lt;b&gt;TrustFrame {version}&lt;/b&gt;&lt;br&gt;Bewerten Sie die Vertrauenswürdigkeit von IKT-Anbietern und ihren Produkten vor dem Kauf, offline.</translation>
-    </message>
-    <message>
-        <source>Questions follow the EWI Buyers Guide and the Weathering TechNationalism framework: vendors are judged by what they do and prove, never by their country of origin.
-
-Log file: {log}</source>
-        <translation>Die Fragen folgen dem EWI Buyers Guide und dem Rahmenwerk Weathering TechNationalism: Anbieter werden danach beurteilt, was sie tun und nachweisen, nie nach ihrem Herkunftsland.
-
-Protokolldatei: {log}</translation>
     </message>
 </context>
 <context>
@@ -2678,6 +2430,166 @@ Protokolldatei: {log}</translation>
     <message>
         <source>needs follow-up</source>
         <translation>Nachverfolgung nötig</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionPage</name>
+    <message>
+        <source>Question</source>
+        <extracomment>The answer editor changed the value (the new value). A new editor was built (its widgets join the tab order). True while the comment box is filled by the program (not typed).</extracomment>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Copied from the previous assessment. Confirm it if it still holds, or change it.</source>
+        <translation>Aus der vorherigen Bewertung übernommen. Bestätigen Sie die Antwort, wenn sie noch zutrifft, oder ändern Sie sie.</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Last time</source>
+        <translation>Letztes Mal</translation>
+    </message>
+    <message>
+        <source>Help for the vendor</source>
+        <translation>Hilfe für den Anbieter</translation>
+    </message>
+    <message>
+        <source>Guidance for the buyer</source>
+        <translation>Hinweise für den Auftraggeber</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Answer area</source>
+        <translation>Antwortbereich</translation>
+    </message>
+    <message>
+        <source>Red flag raised</source>
+        <translation>Warnsignal ausgelöst</translation>
+    </message>
+    <message>
+        <source>&amp;Comment</source>
+        <translation>&amp;Kommentar</translation>
+    </message>
+    <message>
+        <source>What you checked, what the vendor said, what is missing…</source>
+        <translation>Was Sie geprüft haben, was der Anbieter gesagt hat, was fehlt…</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Nachweise</translation>
+    </message>
+    <message>
+        <source>Linked evidence</source>
+        <translation>Verknüpfte Nachweise</translation>
+    </message>
+    <message>
+        <source>&amp;Link evidence…</source>
+        <translation>Nachweis &amp;verknüpfen…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlink</source>
+        <translation>Verknüpfung &amp;lösen</translation>
+    </message>
+    <message>
+        <source>Needs f&amp;ollow-up</source>
+        <translation>Nachverf&amp;olgung nötig</translation>
+    </message>
+    <message>
+        <source>Mark the answer for follow-up with the vendor (Ctrl+Shift+F)</source>
+        <translation>Die Antwort zur Nachverfolgung mit dem Anbieter markieren (Strg+Umschalt+F)</translation>
+    </message>
+    <message>
+        <source>No questions are in scope.</source>
+        <translation>Keine Fragen im Umfang.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;For the vendor:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Für den Anbieter:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Why it matters</source>
+        <translation>Warum es wichtig ist</translation>
+    </message>
+    <message>
+        <source>Good evidence</source>
+        <translation>Guter Nachweis</translation>
+    </message>
+    <message>
+        <source>Weak answer</source>
+        <translation>Schwache Antwort</translation>
+    </message>
+    <message>
+        <source>Evidence to ask for</source>
+        <translation>Anzufordernde Nachweise</translation>
+    </message>
+    <message>
+        <source>The question was reworded since this answer was given (%1). Confirm the answer if it still holds, or change it.</source>
+        <translation>Die Frage wurde umformuliert, seit diese Antwort gegeben wurde (%1). Bestätigen Sie die Antwort, wenn sie noch zutrifft, oder ändern Sie sie.</translation>
+    </message>
+    <message>
+        <source>Red flag (%1): %2</source>
+        <translation>Warnsignal (%1): %2</translation>
+    </message>
+    <message>
+        <source>accepted as mitigated</source>
+        <translation>als gemindert akzeptiert</translation>
+    </message>
+    <message>
+        <source>Mitigation</source>
+        <translation>Gegenmaßnahme</translation>
+    </message>
+    <message>
+        <source>(not answered)</source>
+        <translation>(nicht beantwortet)</translation>
+    </message>
+    <message>
+        <source>Last time: %1</source>
+        <translation>Letztes Mal: %1</translation>
+    </message>
+    <message>
+        <source>Changed since last time.</source>
+        <translation>Seit dem letzten Mal geändert.</translation>
+    </message>
+    <message>
+        <source>Not answered yet.</source>
+        <translation>Noch nicht beantwortet.</translation>
+    </message>
+    <message>
+        <source>updated %1</source>
+        <translation>aktualisiert %1</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <source>Override reason: %1</source>
+        <translation>Grund der Übersteuerung: %1</translation>
+    </message>
+    <message>
+        <source>The vendor answered: %1</source>
+        <translation>Der Anbieter antwortete: %1</translation>
+    </message>
+    <message>
+        <source>Answer to %1</source>
+        <translation>Antwort auf %1</translation>
     </message>
 </context>
 <context>
@@ -3523,7 +3435,7 @@ Protokolldatei: {log}</translation>
     <name>StartupLoader</name>
     <message>
         <source>Opening the workspace… editing, import and reports are available in a moment.</source>
-        <extracomment>Vendors in the first screenful of a large register (a screen shows 30-40 rows; the rest of the page is there to scroll while the whole register is read).</extracomment>
+        <extracomment>Vendors in the first screenful of a large register (a screen shows 30-40 rows; the rest of the page is there to scroll while the whole register is read). A workspace file up to this size has its register read on the GUI thread before the window is first painted (about 3 ms of sqlite3 for the demo, cheaper than a thread hand-off that competes with the first paint), so its rows arrive with the window. If no paint event arrives (a hidden or minimised window), the services load after this anyway.</extracomment>
         <translation>Arbeitsbereich wird geöffnet… Bearbeiten, Import und Berichte sind gleich verfügbar.</translation>
     </message>
 </context>
@@ -4048,6 +3960,138 @@ Punktwerte erscheinen, sobald Bewertungen Antworten haben.</translation>
     <message>
         <source>Recent workspaces</source>
         <translation>Zuletzt geöffnete Arbeitsbereiche</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceController</name>
+    <message>
+        <source>Team workspace</source>
+        <extracomment>Settings key: the first-start name question was asked (it is asked once only). The demo workspace being built in the background (None when idle).</extracomment>
+        <translation>Team-Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Password for {location}:</source>
+        <translation>Passwort für {location}:</translation>
+    </message>
+    <message>
+        <source>Opening {name}</source>
+        <translation>{name} wird geöffnet</translation>
+    </message>
+    <message>
+        <source>Create a workspace</source>
+        <translation>Arbeitsbereich anlegen</translation>
+    </message>
+    <message>
+        <source>My vendors.tfw</source>
+        <translation>Meine Anbieter.tfw</translation>
+    </message>
+    <message>
+        <source>{name} already exists.</source>
+        <translation>{name} existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Choose another name, or open it with File &gt; Open Workspace.</source>
+        <translation>Wählen Sie einen anderen Namen oder öffnen Sie die Datei mit Datei &gt; Arbeitsbereich öffnen.</translation>
+    </message>
+    <message>
+        <source>Created {name}</source>
+        <translation>{name} angelegt</translation>
+    </message>
+    <message>
+        <source>Open a workspace</source>
+        <translation>Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>Open a team workspace</source>
+        <translation>Einen Team-Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>Address of the team workspace, e.g. postgresql://server/trustframe or service=trustframe (no password here: you are asked for it when the server needs one):</source>
+        <translation>Adresse des Team-Arbeitsbereichs, z. B. postgresql://server/trustframe oder service=trustframe (hier kein Passwort: Sie werden danach gefragt, wenn der Server eines verlangt):</translation>
+    </message>
+    <message>
+        <source>{location} is not a PostgreSQL address; it starts with postgresql:// or service=.</source>
+        <translation>{location} ist keine PostgreSQL-Adresse; sie beginnt mit postgresql:// oder service=.</translation>
+    </message>
+    <message>
+        <source>Building the demo workspace (fictional vendors and assessments)…</source>
+        <translation>Demo-Arbeitsbereich wird erstellt (fiktive Anbieter und Bewertungen)…</translation>
+    </message>
+    <message>
+        <source>Demo workspace</source>
+        <translation>Demo-Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Building the demo workspace…</source>
+        <translation>Demo-Arbeitsbereich wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Building the demo workspace</source>
+        <translation>Demo-Arbeitsbereich wird erstellt</translation>
+    </message>
+    <message>
+        <source>Demo workspace ready: every vendor in it is fictional.</source>
+        <translation>Demo-Arbeitsbereich bereit: Alle Anbieter darin sind fiktiv.</translation>
+    </message>
+    <message>
+        <source>Open recent</source>
+        <translation>Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>{path} no longer exists.</source>
+        <translation>{path} existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>It was removed from the recent list.</source>
+        <translation>Die Datei wurde aus der Liste der zuletzt geöffneten entfernt.</translation>
+    </message>
+    <message>
+        <source>No recent workspaces</source>
+        <translation>Keine zuletzt geöffneten Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <source>Added {name}</source>
+        <translation>{name} hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Evidence added: {t}</source>
+        <translation>Nachweis hinzugefügt: {t}</translation>
+    </message>
+    <message>
+        <source>Export questionnaire</source>
+        <translation>Fragebogen exportieren</translation>
+    </message>
+    <message>
+        <source>Select a product with an assessment in the register (or open an assessment) first.</source>
+        <translation>Wählen Sie zuerst im Register ein Produkt mit einer Bewertung aus (oder öffnen Sie eine Bewertung).</translation>
+    </message>
+    <message>
+        <source>Import vendor response</source>
+        <translation>Anbieterantwort importieren</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Berichte</translation>
+    </message>
+    <message>
+        <source>About TrustFrame</source>
+        <translation>Über TrustFrame</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;TrustFrame {version}&lt;/b&gt;&lt;br&gt;Assess the trustworthiness of ICT vendors and their products before you buy, offline.</source>
+        <translation>&lt;b&gt;TrustFrame {version}&lt;/b&gt;&lt;br&gt;Bewerten Sie die Vertrauenswürdigkeit von IKT-Anbietern und ihren Produkten vor dem Kauf, offline.</translation>
+    </message>
+    <message>
+        <source>Questions follow the EWI Buyers Guide and the Weathering TechNationalism framework: vendors are judged by what they do and prove, never by their country of origin.
+
+Log file: {log}</source>
+        <translation>Die Fragen folgen dem EWI Buyers Guide und dem Rahmenwerk Weathering TechNationalism: Anbieter werden danach beurteilt, was sie tun und nachweisen, nie nach ihrem Herkunftsland.
+
+Protokolldatei: {log}</translation>
     </message>
 </context>
 <context>

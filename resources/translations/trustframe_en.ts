@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>AssessmentView</name>
+    <name>AssessmentController</name>
     <message numerus="yes">
         <source>Why do these %n answer(s) not apply? (%1)</source>
         <translation>

@@ -18,6 +18,11 @@ from trustframe.ui.dialogs.import_dialog import COL_CATEGORY, COL_CHECK, CATEGOR
 from trustframe.ui.dialogs.export_dialog import ExportDialog  # noqa: E402
 
 
+def _idle(qtbot: Any, dialog: Any) -> None:
+    """Wait until the import dialog's background preview or apply is done (it runs off the GUI thread)."""
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30000)
+
+
 @pytest.fixture
 def ctx(services: Any, qapp: Any) -> Any:
     from trustframe.ui.context import UiContext
@@ -59,6 +64,7 @@ def test_import_dialog_previews_and_applies_selected_rows(qtbot: Any, ctx: Any, 
     returned = fill(sent, {"VUL-01": "Yes", "GOV-01": "Partly", "GOV-02": "Bananas"})
     dialog = ImportDialog(ctx, None, returned)
     qtbot.addWidget(dialog)
+    _idle(qtbot, dialog)
     assert dialog.preview is not None
     categories = {dialog.table.item(i, COL_CHECK).data(Qt.ItemDataRole.UserRole):
                   dialog.table.item(i, COL_CATEGORY).text() for i in range(dialog.table.rowCount())}
@@ -74,6 +80,7 @@ def test_import_dialog_previews_and_applies_selected_rows(qtbot: Any, ctx: Any, 
     dialog.set_checked("GOV-01", False)
     assert dialog.import_button.text() == "Import 1 selected"
     dialog.buttons.accepted.emit()
+    _idle(qtbot, dialog)
     assert dialog.result is not None and dialog.result.applied == ("VUL-01",)
     assert set(services.assessments.answers(sample_assessment.id)) == {"VUL-01"}
 
@@ -83,6 +90,7 @@ def test_import_dialog_shows_a_refusal_inline(qtbot: Any, ctx: Any, sample_asses
     bad.write_text("x")
     dialog = ImportDialog(ctx, sample_assessment.id, bad)
     qtbot.addWidget(dialog)
+    _idle(qtbot, dialog)
     assert dialog.preview is None and "CSV" in dialog.error_text
     assert not dialog.import_button.isEnabled()
 
@@ -94,6 +102,7 @@ def test_import_dialog_groups_unanswered_required_questions(qtbot: Any, ctx: Any
     returned = fill(sent, {"GOV-03": "A CISO.", "VUL-02": "soon"})
     dialog = ImportDialog(ctx, None, returned)
     qtbot.addWidget(dialog)
+    _idle(qtbot, dialog)
     texts = [dialog.problems_list.item(i).text() for i in range(dialog.problems_list.count())]
     assert not any("has no answer" in t for t in texts)
     assert sum("required questions are unanswered: GOV-01, GOV-02, VUL-01" in t for t in texts) == 1
@@ -128,6 +137,7 @@ def long_problems_dialog(qtbot: Any, ctx: Any, services: Any, sample_assessment:
                                                         issues=real_preview(*args, **kwargs).issues + extra))
     dialog = ImportDialog(ctx, None, returned)
     qtbot.addWidget(dialog)
+    _idle(qtbot, dialog)
     return dialog
 
 
@@ -198,12 +208,14 @@ def test_import_dialog_names_the_target_and_asks_nothing_for_a_genuine_return(
     services.exchange.export_questionnaire(sample_assessment.id, sent)
     dialog = ImportDialog(ctx, None, fill(sent, {"VUL-01": "Yes"}))
     qtbot.addWidget(dialog)
+    _idle(qtbot, dialog)
     assert dialog.preview is not None and dialog.preview.identity_verified
     summary = dialog.summary_label.text()
     assert "assessment #1" in summary and "vendor Acme Secure Ltd" in summary and "product Acme Gateway" in summary
     assert "sent to Acme Secure Ltd" in summary
     assert dialog.identity_label.isHidden() and dialog.assessment_picker.isHidden()
     dialog.buttons.accepted.emit()
+    _idle(qtbot, dialog)
     assert dialog.result is not None and dialog.result.applied == ("VUL-01",) and shown == []
 
 
@@ -220,11 +232,13 @@ def test_import_dialog_makes_the_officer_choose_when_identity_is_lost(
     wb.save(tmp_path / "nometa.xlsx")
     dialog = ImportDialog(ctx, None, tmp_path / "nometa.xlsx")
     qtbot.addWidget(dialog)
+    _idle(qtbot, dialog)
     # not matched by its visible reference: nothing previewed until the officer chooses
     assert dialog.preview is None and not dialog.assessment_picker.isHidden()
     assert dialog.assessment_picker.currentData() is None and not dialog.import_button.isEnabled()
     assert "never trusted" in dialog.error_text
     dialog.choose_assessment(sample_assessment.id)
+    _idle(qtbot, dialog)
     assert dialog.preview is not None and dialog.preview.verification == "unverified"
     assert not dialog.identity_label.isHidden() and "NOT verified" in dialog.identity_label.text()
     assert "vendor Acme Secure Ltd" in dialog.summary_label.text()
@@ -233,6 +247,7 @@ def test_import_dialog_makes_the_officer_choose_when_identity_is_lost(
     hostile.write_bytes((tmp_path / "nometa.xlsx").read_bytes())
     from_screen = ImportDialog(ctx, sample_assessment.id, hostile)
     qtbot.addWidget(from_screen)
+    _idle(qtbot, from_screen)
     assert from_screen.preview is not None and from_screen.preview.verification == "unverified"
     assert not from_screen.assessment_picker.isHidden()
     assert from_screen.assessment_picker.currentData() == sample_assessment.id
@@ -257,12 +272,14 @@ def test_import_dialog_confirms_an_old_style_seal(qtbot: Any, ctx: Any, services
                        format=LEGACY_EXCHANGE_FORMAT)
     dialog = ImportDialog(ctx, None, old)
     qtbot.addWidget(dialog)
+    _idle(qtbot, dialog)
     assert len(shown) == 1 and shown[0].kind == "question" and "cannot be verified" in shown[0].text
     assert dialog.preview is None and not dialog.import_button.isEnabled()
     from trustframe.ui import messages
 
     monkeypatch.setattr(messages, "presenter", lambda _p, m: shown.append(m) or True)  # answers Yes
     dialog.load_preview()
+    _idle(qtbot, dialog)
     assert dialog.preview is not None and dialog.preview.verification == "legacy-seal"
     assert "NOT verified" in dialog.identity_label.text() and len(shown) == 2
 
@@ -286,8 +303,10 @@ def test_import_dialog_asks_before_importing_a_return_that_lost_rows(
     shown = _no_questions(monkeypatch)  # answers No
     dialog = ImportDialog(ctx, None, lost)
     qtbot.addWidget(dialog)
+    _idle(qtbot, dialog)
     assert dialog.preview is not None and dialog.preview.missing_rows == ("VUL-02",)
     dialog.buttons.accepted.emit()
+    _idle(qtbot, dialog)
     assert shown and "VUL-02" in shown[-1].text and dialog.result is None
     assert "Nothing was imported" in dialog.error_text
     assert services.assessments.answers(sample_assessment.id) == {}
@@ -295,4 +314,5 @@ def test_import_dialog_asks_before_importing_a_return_that_lost_rows(
 
     monkeypatch.setattr(messages, "presenter", lambda _p, m: True)  # answers Yes
     dialog.buttons.accepted.emit()
+    _idle(qtbot, dialog)
     assert dialog.result is not None and set(dialog.result.applied) == {"VUL-01", "GOV-01"}

@@ -12,8 +12,9 @@ import argparse
 import json
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from trustframe import __version__
 from trustframe.errors import TrustFrameError, ValidationFailed, WorkspaceError, describe_fault
@@ -53,7 +54,7 @@ class CliContext:
             from trustframe.services.context import Services
 
             announce = False
-            from trustframe.storage.server import is_server_location
+            from trustframe.storage.locations import is_server_location
 
             if self.args.workspace and is_server_location(self.args.workspace):
                 self._services = self._open_server(self.args.workspace)
@@ -93,13 +94,14 @@ class CliContext:
 
         mode = workspace_mode(self.args)
         create = bool(getattr(self.args, "creates_workspace", False)) or mode == "server-admin"
-        options = dict(create=create, migrate=mode in ("write", "server-admin"), read_only=mode == "read")
+        migrate, read_only = mode in ("write", "server-admin"), mode == "read"
         try:
-            workspace = Workspace.open_server(location, **options)  # type: ignore[arg-type]
+            workspace = Workspace.open_server(location, create=create, migrate=migrate, read_only=read_only)
         except WorkspaceError as exc:
             if not (needs_password(exc.__cause__ or exc) and sys.stdin.isatty()):
                 raise
-            workspace = Workspace.open_server(location, password=_ask_secret("Password: "), **options)  # type: ignore[arg-type]
+            workspace = Workspace.open_server(location, password=_ask_secret("Password: "), create=create,
+                                              migrate=migrate, read_only=read_only)
         return Services(workspace, user=actor.resolve(getattr(self.args, "actor", None)))
 
     def print(self, text: str = "") -> None:
@@ -172,11 +174,12 @@ def build_parser() -> argparse.ArgumentParser:
     # and each call searches the locale folders again: half of --help's time. The answer cannot
     # change while the parser is built, so the lookups are cached for the duration.
     find = gettext.find
+    # typeshed types gettext.find with overloads, which a cached wrapper cannot restate
     gettext.find = functools.lru_cache(maxsize=None)(find)  # type: ignore[assignment]
     try:
         return _build_parser(importlib)
     finally:
-        gettext.find = find  # type: ignore[assignment]
+        gettext.find = find
 
 
 def _build_parser(importlib: Any) -> argparse.ArgumentParser:
@@ -187,7 +190,8 @@ def _build_parser(importlib: Any) -> argparse.ArgumentParser:
                     "Run without a command to open the desktop application.",
     )
     parser.add_argument("--version", action="version", version=f"TrustFrame {__version__}")
-    parser.add_argument("--workspace", metavar="PATH", help="workspace file (default: the one in your user data folder)")
+    parser.add_argument("--workspace", metavar="PATH",
+                        help="workspace file (default: the one in your user data folder)")
     parser.add_argument("--json", action="store_true", help="print data as JSON")
     parser.add_argument("--actor", metavar="NAME",
                         help="your name for the change log and reports (default: TRUSTFRAME_USER, else the "

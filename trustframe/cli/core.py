@@ -194,11 +194,9 @@ def questionnaire_show(ctx: CliContext) -> int:
 def questionnaire_validate(ctx: CliContext) -> int:
     """``questionnaire validate FILE``: exit 0 when valid, 1 with every problem listed."""
     from trustframe.cli.translation_commands import print_translation_issues, translation_issues
-    from trustframe.exchange.questionnaire_files import check_questionnaire_file
-    from trustframe.exchange.references import check_references
-
     from trustframe.exchange.overlays import check_overlay_file, is_overlay_text
-    from trustframe.exchange.questionnaire_files import MAX_FILE_BYTES
+    from trustframe.exchange.questionnaire_files import MAX_FILE_BYTES, check_questionnaire_file
+    from trustframe.exchange.references import check_references
 
     overlay = None
     try:
@@ -251,7 +249,7 @@ def questionnaire_validate(ctx: CliContext) -> int:
 # -- vendors and products -----------------------------------------------------------------------
 
 
-def _contact(text: str) -> "Contact":
+def _contact(text: str) -> Contact:
     from trustframe.domain.vendors import Contact
 
     text = text.strip()
@@ -477,7 +475,7 @@ def evidence_list(ctx: CliContext) -> int:
         ctx.emit_json([{"id": e.id, "vendor_id": e.vendor_id, "product_id": e.product_id, "title": e.title,
                         "kind": e.kind.value, "issuer": e.issuer, "issued_on": e.issued_on,
                         "expires_on": e.expires_on, "state": e.state(today).value, "sha256": e.sha256,
-                        "url": e.url, "facts": facts.get(e.id)} for e in items])  # type: ignore[arg-type]
+                        "url": e.url, "facts": facts.get(e.id)} for e in items])
         return 0
     ctx.print(table([[e.id, e.title, e.kind.label, e.issuer, e.expires_on or "", e.state(today).value]
                      for e in items], ["ID", "TITLE", "KIND", "ISSUER", "EXPIRES", "STATE"]))
@@ -491,7 +489,7 @@ def demo_build(ctx: CliContext) -> int:
     interrupted ``demo`` leaves nothing half-built behind (and needs no ``--force`` afterwards)."""
     from trustframe import paths
     from trustframe.services.demo import build_demo, build_demo_workspace
-    from trustframe.storage.server import is_server_location
+    from trustframe.storage.locations import is_server_location
 
     summary: dict[str, int] | None = None
     if not ctx.args.workspace:

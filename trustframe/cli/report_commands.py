@@ -36,7 +36,8 @@ class UsageError(TrustFrameError):
 def register(subparsers: Any, groups: dict[str, Any]) -> None:
     """Add the ``report`` command."""
     p = subparsers.add_parser(
-        "report", help="write an assessment, decision brief, comparison or portfolio report (PDF or Excel)", usage=USAGE,
+        "report", help="write an assessment, decision brief, comparison or portfolio report (PDF or Excel)",
+        usage=USAGE,
         description="Write a report. ASSESSMENT is an assessment number (see 'assessment list').",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="examples:\n  trustframe report 12 --format pdf -o vendor.pdf\n"

@@ -162,7 +162,8 @@ def workspace_restore(ctx: CliContext) -> int:
 def workspace_copy(ctx: CliContext) -> int:
     """``workspace copy SRC DST``: the whole workspace, counts verified."""
     from trustframe.services import workspace_admin
-    from trustframe.storage.server import display_location, is_server_location
+    from trustframe.storage.locations import is_server_location
+    from trustframe.storage.server import display_location
 
     def where(text: str) -> str | Path:
         return text if is_server_location(text) else Path(text).expanduser()
@@ -179,7 +180,7 @@ def workspace_copy(ctx: CliContext) -> int:
 
 
 def _location(text: str) -> str | Path:
-    from trustframe.storage.server import is_server_location
+    from trustframe.storage.locations import is_server_location
 
     return text if is_server_location(text) else Path(text).expanduser()
 

@@ -1,3 +1,5 @@
+# Long file: the scoring rules (answer scores, tiers, caps, red flags, completeness, ratings) are one
+# documented algorithm (docs/scoring.md) read top to bottom; splitting it would scatter one rule set.
 """The scoring engine: answers in, :class:`~trustframe.domain.scoring_model.ScoreResult` out.
 
 Pure and deterministic: standard library and ``trustframe.domain`` only, no I/O, no clock (the

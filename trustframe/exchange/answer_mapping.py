@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -97,9 +98,9 @@ def load_mapping(path: Path, questionnaire: Questionnaire) -> AnswerMapping:
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise ValidationFailed(f"{path.name} is not an answer mapping", [
             Issue(f"the first key must be 'format: {FORMAT}'", str(path))])
-    source = raw.get("source") if isinstance(raw.get("source"), dict) else {}
-    target = raw.get("target") if isinstance(raw.get("target"), dict) else {}
-    columns = raw.get("columns") if isinstance(raw.get("columns"), dict) else {}
+    source = _table(raw.get("source"))
+    target = _table(raw.get("target"))
+    columns = _table(raw.get("columns"))
     if target.get("questionnaire") and target.get("questionnaire") != questionnaire.id:
         problems.append(Issue(f"the mapping is for '{target.get('questionnaire')}', the assessment uses "
                               f"'{questionnaire.id}'", str(path), "target.questionnaire"))
@@ -146,11 +147,21 @@ def load_mapping(path: Path, questionnaire: Questionnaire) -> AnswerMapping:
         comment_column=str(columns.get("comment", "Comment")), questions=out)
 
 
+def _table(value: object) -> dict[str, Any]:
+    """A mapping's sub-table (``source:``, ``target:``, ``columns:``), empty when absent or not a table."""
+    return value if isinstance(value, dict) else {}
+
+
+def _cell(row: list[str], index: int | None) -> str:
+    """One cell of an answers row, stripped; empty for a missing column or a short row."""
+    return row[index].strip() if index is not None and index < len(row) else ""
+
+
 def _rows(path: Path) -> list[list[str]]:
     data = _read_limited(path, MAX_ANSWERS_BYTES, "an answers file")
     if path.suffix.lower() == ".csv":
         text = data.decode("utf-8-sig", errors="replace")
-        return [row for _, row in zip(range(MAX_ROWS + 1), csv.reader(io.StringIO(text)))]
+        return list(itertools.islice(csv.reader(io.StringIO(text)), MAX_ROWS + 1))
     if path.suffix.lower() == ".xlsx":
         from openpyxl import load_workbook
 
@@ -193,8 +204,7 @@ def read_mapped_answers(path: Path, mapping: AnswerMapping, questionnaire: Quest
     problems: list[Issue] = []
     seen: set[str] = set()
     for n, row in enumerate(rows[header_at + 1:], start=header_at + 2):
-        cell = lambda i: row[i].strip() if i is not None and i < len(row) else ""  # noqa: E731
-        src, text = cell(id_col), cell(ans_col)
+        src, text = _cell(row, id_col), _cell(row, ans_col)
         if not src:
             continue
         qmap = mapping.questions.get(src)
@@ -216,5 +226,5 @@ def read_mapped_answers(path: Path, mapping: AnswerMapping, questionnaire: Quest
             problems.append(Issue(f"{src} -> {q.id}: '{text[:80]}' is not a valid answer ({exc})", str(path), line=n))
             continue
         seen.add(q.id)
-        answers.append(MappedAnswer(q.id, value, cell(com_col)[:4000], src, n))
+        answers.append(MappedAnswer(q.id, value, _cell(row, com_col)[:4000], src, n))
     return MappingResult(tuple(answers), tuple(unmapped), tuple(problems))

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
@@ -29,6 +30,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from trustframe.domain import answers as answer_values
 from trustframe.domain.conditions import AllOf, AnswerTest, AnyOf, Condition, NotOf, Op
 from trustframe.domain.questionnaire import AnswerType, Question, Questionnaire
+from trustframe.exchange import i18n
 from trustframe.exchange.excel_model import (
     COLUMN_INDEX,
     COLUMNS,
@@ -45,7 +47,6 @@ from trustframe.exchange.excel_model import (
     neutralise_text,
     question_checksum,
 )
-from trustframe.exchange import i18n
 from trustframe.exchange.workbook_language import localize_workbook
 from trustframe.files import apply_umask
 

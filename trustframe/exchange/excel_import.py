@@ -1,3 +1,5 @@
+# Long file: reading a returned workbook (layout detection, per-type cell readers, error locations)
+# is one pipeline over one workbook model; its parts only make sense together.
 """Reading a returned vendor workbook: untrusted input.
 
 Three steps, each pure (no storage, no services):
@@ -23,10 +25,11 @@ import io
 import logging
 import re
 import zipfile
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any
 
 from trustframe.domain import answers as answer_values
 from trustframe.domain.assessment import Answer
@@ -402,7 +405,8 @@ def _reason(exc: BaseException) -> str:
                 or "crc" in text or "decompress" in text or "seek" in text:
             return "its zip package is damaged"
         if "ParseError" in kind or "XMLSyntax" in kind or "not well-formed" in text or "no element found" in text:
-            return "one of its parts is not well-formed XML (the file was damaged or altered outside a spreadsheet program)"
+            return ("one of its parts is not well-formed XML (the file was damaged or altered outside a "
+                    "spreadsheet program)")
         if isinstance(cause, KeyError) or "no item named" in text or "there is no item" in text:
             return "a part it refers to is missing from the file"
         if "datetime" in text or "date" in text or "year" in text or "month" in text or "day is out" in text \
@@ -503,8 +507,11 @@ def _read_meta(ws: Any, limits: Limits) -> tuple[WorkbookMeta | None, str, str]:
     missing = [k for k in required if not fields.get(k)]
     if fields.get("format") and fields["format"] not in KNOWN_FORMATS:
         # Refused by name later, whatever else the sheet holds (a newer layout may differ).
-        return WorkbookMeta(*(fields.get(k, "") for k in required[1:7]), checksums=checksums,
-                            format=fields["format"]), "", fields.get("seal", "")
+        return WorkbookMeta(
+            workspace_id=fields.get("workspace_id", ""), assessment_uid=fields.get("assessment_uid", ""),
+            export_uid=fields.get("export_uid", ""), questionnaire_id=fields.get("questionnaire_id", ""),
+            questionnaire_version=fields.get("questionnaire_version", ""), exported_at=fields.get("exported_at", ""),
+            checksums=checksums, format=fields["format"]), "", fields.get("seal", "")
     if missing:
         return None, f"damaged: {', '.join(missing)} missing", ""
     meta = WorkbookMeta(workspace_id=fields["workspace_id"], assessment_uid=fields["assessment_uid"],
@@ -608,13 +615,13 @@ def _read_rows(ws: Any, sheet_name: str, header: dict[str, int], name: str, limi
         if empty:
             continue
         for key in ("id", "text", "answer", "comment", "evidence"):
-            col = header.get(key)
-            if col is None or col > len(row):
+            column = header.get(key)
+            if column is None or column > len(row):
                 cells[key] = None
                 continue
-            cell = row[col - 1]
+            cell = row[column - 1]
             value = getattr(cell, "value", None)
-            cells[key] = CellValue(sheet_name, f"{_column_letter(col)}{index}", value,
+            cells[key] = CellValue(sheet_name, f"{_column_letter(column)}{index}", value,
                                    getattr(cell, "data_type", None) == "f")
         id_cell = cells["id"] or CellValue(sheet_name, f"{_column_letter(header['id'])}{index}", None)
         rows.append(ParsedRow(sheet=sheet_name, row=index, question_id=id_cell, question_text=cells["text"],
@@ -706,7 +713,7 @@ CELL_READERS: dict[AnswerType, Callable[[Question, Any], Any]] = {
 def _same(a: Any, b: Any) -> bool:
     if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
         return list(a) == list(b)
-    return a == b
+    return bool(a == b)
 
 
 @dataclass(frozen=True)
@@ -808,9 +815,10 @@ def _judge(row: ParsedRow, questionnaire: Questionnaire, scope: set[str], counts
                     row.question_text.where)
 
     too_long = False
-    for cell in (row.answer, row.comment, row.evidence):
-        if cell is not None and isinstance(cell.value, str) and len(cell.value) > answer_values.MAX_TEXT_LENGTH:
-            problem(_too_long(len(cell.value)), cell.where)
+    for text_cell in (row.answer, row.comment, row.evidence):
+        if (text_cell is not None and isinstance(text_cell.value, str)
+                and len(text_cell.value) > answer_values.MAX_TEXT_LENGTH):
+            problem(_too_long(len(text_cell.value)), text_cell.where)
             too_long = True
 
     value: Any = None

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import enum
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from trustframe.domain.answer_types import CHOICE_SEPARATOR
 from trustframe.domain.questionnaire import Question

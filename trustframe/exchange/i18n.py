@@ -19,11 +19,11 @@ numbers are formatted for the language with Babel.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Callable, Mapping
 
 from trustframe import paths
 from trustframe.exchange.yaml_cache import safe_load_cached
@@ -33,8 +33,9 @@ SOURCE_LANGUAGE = "en"
 #: and ``{name@}`` only a question id such as ``VUL-01`` (so "{qid@} evidence" never matches an answer)
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)([#@]?)\}")
 #: Placeholders whose text is kept as written, never looked up: names of people, vendors and
-#: products, version numbers and bank keys ("NW-7000, version 7.4" keeps its "7.4").
-VERBATIM = frozenset({"name", "version", "key", "org", "vendor", "product", "reviewer", "tender", "notes"})
+#: products, version numbers, bank keys ("NW-7000, version 7.4" keeps its "7.4") and report section
+#: numbers ("section {sec#}": "1.4" stays "1.4", not the decimal "1,4").
+VERBATIM = frozenset({"name", "version", "key", "org", "vendor", "product", "reviewer", "tender", "notes", "sec"})
 _TYPED = {"#": r"[+\-−]?\d[\d.,]*", "@": r"[A-Z][A-Z0-9]*-[A-Z0-9][A-Z0-9-]*"}
 
 
@@ -59,7 +60,7 @@ class Catalogue:
         """The English sources of :attr:`patterns`, in the same order (for :meth:`clipped`)."""
         return tuple(source for source, _template in self.pattern_sources)
 
-    def line(self, text: str, inner: "Callable[[str], str] | None" = None) -> str:
+    def line(self, text: str, inner: Callable[[str], str] | None = None) -> str:
         """The translation of one line (leading and trailing spaces kept); unchanged when unknown.
 
         ``inner`` translates the parts a pattern captured (the reports pass their bank lookup, so
@@ -86,7 +87,7 @@ class Catalogue:
         end = len(text.rstrip())
         return text[:start] + found + text[end:]
 
-    def clipped(self, text: str, inner: "Callable[[str], str]") -> str | None:
+    def clipped(self, text: str, inner: Callable[[str], str]) -> str | None:
         """The translation of the start of a pattern's text that was cut short ("CON-01 – title:
         mitigation (contr"), without its ellipsis; None when no pattern starts that way.
 
@@ -94,7 +95,7 @@ class Catalogue:
         whole pattern. Each pattern is tried cut after one of its placeholders, the rest of its
         English allowed to be cut anywhere; the translation keeps the parts before that
         placeholder, the placeholder's own text (through ``inner``) and drops the rest."""
-        for source, (_pattern, template) in zip(self.sources, self.patterns):
+        for source, (_pattern, template) in zip(self.sources, self.patterns, strict=False):
             placeholders = list(_PLACEHOLDER.finditer(source))
             if not placeholders or (placeholders[0].start() == 0 and not placeholders[0].group(2)):
                 continue  # no fixed start ("{done} of {total} ..."): its start would match any text
@@ -143,7 +144,8 @@ def _compile(source: str) -> re.Pattern[str]:
     last = 0
     for match in _PLACEHOLDER.finditer(source):
         parts.append(re.escape(source[last:match.start()]))
-        parts.append(f"(?P<{match.group(1)}>{_TYPED[match.group(2)]})" if match.group(2) else f"(?P<{match.group(1)}>.+?)")
+        name, kind = match.group(1), match.group(2)
+        parts.append(f"(?P<{name}>{_TYPED[kind]})" if kind else f"(?P<{name}>.+?)")
         last = match.end()
     parts.append(re.escape(source[last:]))
     return re.compile("".join(parts), re.DOTALL)

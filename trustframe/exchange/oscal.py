@@ -79,7 +79,8 @@ def _prose(text: str) -> str:
     return " ".join(text.split()) or "-"
 
 
-def _metadata(title: str, version: str, last_modified: datetime | None, data: OscalInput | None = None) -> dict[str, Any]:
+def _metadata(title: str, version: str, last_modified: datetime | None,
+              data: OscalInput | None = None) -> dict[str, Any]:
     meta: dict[str, Any] = {"title": title, "last-modified": _ts(last_modified), "version": version,
                             "oscal-version": OSCAL_VERSION}
     parties = []

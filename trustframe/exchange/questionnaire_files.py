@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import json
 import stat
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, cast
 
 import yaml
 
 from trustframe import paths
 from trustframe.domain.answer_types import is_numeric
-from trustframe.domain.conditions import AllOf, AnyOf, Condition, NotOf, Op, AnswerTest, iter_tests
+from trustframe.domain.conditions import AllOf, AnswerTest, AnyOf, Condition, NotOf, Op, iter_tests
 from trustframe.domain.questionnaire import (
+    BUYER_QUESTION_PREFIX,
     Actor,
     AnswerType,
     Applicability,
@@ -34,9 +36,7 @@ from trustframe.domain.questionnaire import (
     ProductCategory,
     Question,
     Questionnaire,
-    BUYER_QUESTION_PREFIX,
     QuestionnaireKind,
-    is_buyer_question_id,
     RedFlagRule,
     Reference,
     Section,
@@ -45,6 +45,7 @@ from trustframe.domain.questionnaire import (
     TierEscalation,
     Tiering,
     Trace,
+    is_buyer_question_id,
 )
 from trustframe.errors import Issue, QuestionnaireError, TrustFrameError
 
@@ -271,8 +272,8 @@ def _friendly_schema_message(error: Any) -> str:
     if error.validator == "enum":
         return f"{instance!r} is not one of: {', '.join(map(str, error.validator_value))}"
     if error.validator == "required":
-        return error.message.replace("is a required property", "is required here")
-    return error.message
+        return str(error.message).replace("is a required property", "is required here")
+    return str(error.message)
 
 
 # --------------------------------------------------------------------------------------------
@@ -488,7 +489,7 @@ def _bands(path: Path_, q: Mapping[str, Any], qtype: AnswerType, out: _Collector
         if b.min is not None and b.max is not None and b.min >= b.max:
             out.add(path + ("bands", i), f"band min {b.min} must be below max {b.max}")
     ordered = sorted(bands, key=lambda b: float("-inf") if b.min is None else b.min)
-    for a, b in zip(ordered, ordered[1:]):
+    for a, b in zip(ordered, ordered[1:], strict=False):
         a_max = float("inf") if a.max is None else a.max
         b_min = float("-inf") if b.min is None else b.min
         if b_min < a_max:
@@ -557,7 +558,8 @@ def _condition(path: Path_, raw: Mapping[str, Any], default_question: str | None
         if op is Op.INCLUDES and qtype is not AnswerType.MULTIPLE_CHOICE:
             out.add(path, f"'includes' is for multiple_choice questions; {question} is {qtype.value}: use 'in'")
             return None
-        names = [operand] if op is not Op.IN else list(operand)  # type: ignore[arg-type]
+        # The schema allows only a list after 'in' (checked before this runs).
+        names = [operand] if op is not Op.IN else list(cast("Iterable[object]", operand))
         known = [o.id for o in options.get(question, ())]
         for name in names:
             if known and name not in known:

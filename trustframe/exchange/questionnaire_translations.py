@@ -8,9 +8,10 @@ applied. The domain side (applying an overlay, listing gaps) is ``trustframe.dom
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
@@ -122,7 +123,8 @@ def parse_overlay(text: str, file: str = "<text>", *,
     for qid, value in raw_questions.items():
         where = f"questions.{qid}"
         if not isinstance(value, dict):
-            issues.append(Issue("expected a mapping (text, help, guidance, options, red_flags)", file=file, where=where))
+            issues.append(Issue("expected a mapping (text, help, guidance, options, red_flags)", file=file,
+                                where=where))
             continue
         plain = _strings({k: v for k, v in value.items() if k in ("text", "help")}, where, (), issues, file)
         for key in value:
@@ -138,7 +140,8 @@ def parse_overlay(text: str, file: str = "<text>", *,
         questions[str(qid)] = QuestionText(
             text=plain.get("text", ""), help=plain.get("help", ""),
             guidance=_strings(value.get("guidance"), f"{where}.guidance", GUIDANCE_FIELDS, issues, file),
-            options={str(k): v for k, v in _strings(value.get("options"), f"{where}.options", (), issues, file).items()},
+            options={str(k): v
+                     for k, v in _strings(value.get("options"), f"{where}.options", (), issues, file).items()},
             red_flags=flags)
     if any(i.severity == "error" for i in issues):
         return None, issues

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 from trustframe.domain.questionnaire import Questionnaire
 from trustframe.exchange import i18n
@@ -40,6 +41,10 @@ _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _BARE_NUMBER = re.compile(r"[+\-−]?\d+\.\d+")
 _NUMBERS_ONLY = re.compile(r"[\d.,/;:+\-−–%\s]+")
 _RAW_BLOCKS = re.compile(r"(<(style|script)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
+#: '<h2 id="x">1.4 Buyer readiness<', '<a href="#x">1.4 Buyer readiness<': a numbered heading or contents
+#: entry (the templates count the numbers, trustframe/reports/outline.py); only there is a leading number
+#: taken for a section number, never in other text (a vendor's "24 hours" is not ours to translate).
+_NUMBERED_HEADING = re.compile(r'(<(?:h[1-6]\b|a href="#)[^>]*>)(\d+(?:\.\d+)* )([^<>]+)(?=<)')
 
 
 def bank_pairs(questionnaire: Questionnaire, language: str) -> Iterator[tuple[str, str]]:
@@ -50,21 +55,21 @@ def bank_pairs(questionnaire: Questionnaire, language: str) -> Iterator[tuple[st
     yield questionnaire.title, shown.title
     yield questionnaire.description, shown.description
     yield questionnaire.disclaimer, shown.disclaimer
-    for en_section, section in zip(questionnaire.sections, shown.sections):
+    for en_section, section in zip(questionnaire.sections, shown.sections, strict=False):
         yield en_section.title, section.title
         yield en_section.description, section.description
-        for en, q in zip(en_section.questions, section.questions):
+        for en, q in zip(en_section.questions, section.questions, strict=False):
             yield en.text, q.text
             yield en.help, q.help
             for name in ("why", "good_evidence", "weak_answer"):
                 yield getattr(en.guidance, name), getattr(q.guidance, name)
-            for en_option, option in zip(en.options, q.options):
+            for en_option, option in zip(en.options, q.options, strict=False):
                 yield en_option.label, option.label
-            for en_flag, flag in zip(en.red_flags, q.red_flags):
+            for en_flag, flag in zip(en.red_flags, q.red_flags, strict=False):
                 for name in ("title", "rationale", "mitigation", "contract_clause"):
                     yield getattr(en_flag, name), getattr(flag, name)
     if questionnaire.tiering and shown.tiering:
-        for en_esc, esc in zip(questionnaire.tiering.escalations, shown.tiering.escalations):
+        for en_esc, esc in zip(questionnaire.tiering.escalations, shown.tiering.escalations, strict=False):
             yield en_esc.reason, esc.reason
 
 
@@ -166,7 +171,7 @@ class ReportTranslator:
         if "; " in body:
             parts = body.split("; ")
             out = [self.text(p) if strict else self._inner(p) for p in parts]
-            if strict and any(o == p and _squash(p) not in self._same for o, p in zip(out, parts)):
+            if strict and any(o == p and _squash(p) not in self._same for o, p in zip(out, parts, strict=False)):
                 return None
             if out == parts:
                 return None
@@ -175,7 +180,7 @@ class ReportTranslator:
             # "SVC-04 (declined), GAC-01 (unanswered)": items of ours, each a whole entry.
             items = body.split(", ")
             out = [self.text(item) for item in items]
-            if all(o != i for o, i in zip(out, items)):
+            if all(o != i for o, i in zip(out, items, strict=False)):
                 return ", ".join(out) + end
         if not strict and " and " in body:
             # "A, B and C" (names joined by the model): the joining "and" in the language.
@@ -246,6 +251,14 @@ class ReportTranslator:
         return result.replace("</head>", self._page_css() + "</head>", 1)
 
     def _html_text(self, fragment: str) -> str:
+        def numbered(match: re.Match[str]) -> str:
+            # The number as written (never the decimal "1,4"), the title on its own.
+            title = html_lib.unescape(match.group(3))
+            translated = self.text(title)
+            if translated == title:
+                return match.group(0)
+            return match.group(1) + match.group(2) + html_lib.escape(translated, quote=False)
+
         def node(match: re.Match[str]) -> str:
             raw = match.group(1)
             translated = self.text(html_lib.unescape(raw))
@@ -257,6 +270,7 @@ class ReportTranslator:
             value = html_lib.unescape(match.group(2))
             return match.group(1) + html_lib.escape(self.text(value), quote=True) + match.group(3)
 
+        fragment = _NUMBERED_HEADING.sub(numbered, fragment)
         return _ATTRIBUTE.sub(attribute, _TEXT_NODE.sub(node, fragment))
 
     def _page_css(self) -> str:
@@ -265,13 +279,16 @@ class ReportTranslator:
         # document's language, so "Standard-eigenschaften", never "Standardeigenschaf-ten"
         # without a hyphen) and the big rating badge may take two lines ("Kritisches / Risiko").
         page, of = self.catalogue.text("Page"), self.catalogue.text("of")
-        return ("<style>@page { @bottom-right { content: \"%s \" counter(page) \" %s \" counter(pages); } }"
-                " @page appendix { @bottom-right { content: \"%s A-\" counter(page) \" %s A-\" counter(pages); } }"
-                " @page front { @bottom-right { content: \"%s \" counter(page, lower-roman); } }"
+        return ("<style>@page { @bottom-right { content: \"" + page + " \" counter(page) \" " + of
+                + " \" counter(pages); } }"
+                " @page appendix { @bottom-right { content: \"" + page + " A-\" counter(page) \" " + of
+                + " A-\" counter(pages); } }"
+                " @page front { @bottom-right { content: \"" + page + " \" counter(page, lower-roman); } }"
                 " table.data th, table.data td { hyphens: auto; }"
-                " table.data .url, table.data .id, table.data .nowrap { hyphens: manual; }"  # no hyphen added in a URL or id
+                # no hyphen added in a URL or id
+                " table.data .url, table.data .id, table.data .nowrap { hyphens: manual; }"
                 " .bv-rating .badge.big { white-space: normal; }"
-                "</style>" % (page, of, page, of, page))
+                "</style>")
 
     def workbook(self, path: Path | str) -> None:
         """Translate an Excel report in place (cells, sheet titles stay), dates shown the language's way."""
@@ -303,7 +320,7 @@ class ReportTranslator:
         for table in ws.tables.values():
             if table.headerRowCount and table.tableColumns:
                 header = ws[table.ref][0]
-                for cell, column in zip(header, table.tableColumns):
+                for cell, column in zip(header, table.tableColumns, strict=False):
                     if isinstance(cell.value, str):
                         column.name = cell.value
         for validation in ws.data_validations.dataValidation:

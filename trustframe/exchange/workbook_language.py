@@ -10,7 +10,8 @@ the vendor's instructions refer to them.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -130,7 +131,9 @@ def _explain_bilingual(ws: Any, catalogue: i18n.Catalogue) -> None:
 def _add_english_column(ws: Any, english_texts: Mapping[str, str], catalogue: i18n.Catalogue) -> None:
     # A new last column, locked like the question text: the import finds columns by header and
     # ignores this one, so the English text can never be taken for an answer.
-    from trustframe.exchange.excel_export import put_text  # the writer's own guard against formulas
+    # The writer's own guard against formulas; imported here because excel_export imports this
+    # module at the top (a top-level import back would be a cycle).
+    from trustframe.exchange.excel_export import put_text
 
     col = len(COLUMNS) + 1
     letter = get_column_letter(col)

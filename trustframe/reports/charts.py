@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 from xml.sax.saxutils import escape
 
 from trustframe.domain import palette
@@ -79,7 +79,7 @@ def _value_text(value: float | None) -> str:
     return "no scored answers" if value is None else f"{value:.0f}"
 
 
-def bars_alt(title: str, bars: Sequence["Bar"]) -> str:
+def bars_alt(title: str, bars: Sequence[Bar]) -> str:
     """A chart's text alternative: its title and every value ("Scores by domain (0-100): Governance 40; …")."""
     return f"{title} (0-100): " + "; ".join(f"{b.label} {_value_text(b.value)}" for b in bars) + "."
 
@@ -302,10 +302,10 @@ def grouped_bar_chart(categories: Sequence[str], series: Sequence[Series], title
         fill, pattern = _series_fill(s_index, chart_id)
         fills.append(fill)
         defs.append(pattern)
-        y = 2 + 12 * s_index
-        body.append(f'<rect x="{_fmt(plot_x)}" y="{_fmt(y)}" width="11" height="9" fill="{fill}" stroke="{INK}" '
+        legend_y = 2 + 12 * s_index
+        body.append(f'<rect x="{_fmt(plot_x)}" y="{_fmt(legend_y)}" width="11" height="9" fill="{fill}" stroke="{INK}" '
                     f'stroke-width="0.4"/>')
-        body.append(f'<text x="{_fmt(plot_x + 15)}" y="{_fmt(y + 8)}" font-size="8" fill="{INK}">'
+        body.append(f'<text x="{_fmt(plot_x + 15)}" y="{_fmt(legend_y + 8)}" font-size="8" fill="{INK}">'
                     f'<tspan font-weight="bold">{series_letter(s_index)}</tspan> {_esc(_truncate(s.name, 70))}</text>')
     body.extend(_score_axis(plot_x, plot_w, top, height - bottom - 10, label_y=height - 16, font_size=7.5))
     body.append(_axis_title(plot_x + plot_w / 2, height - 4, "Score (0–100)"))
@@ -319,11 +319,11 @@ def grouped_bar_chart(categories: Sequence[str], series: Sequence[Series], title
             y = gy + 4 + s_index * bar_h
             if value is None:
                 continue
-            w = max(0.8, plot_w * max(0.0, min(100.0, value)) / 100)
-            body.append(f'<rect x="{_fmt(plot_x)}" y="{_fmt(y)}" width="{_fmt(w)}" height="{_fmt(bar_h - 1.5)}" '
+            bar_w = max(0.8, plot_w * max(0.0, min(100.0, value)) / 100)
+            body.append(f'<rect x="{_fmt(plot_x)}" y="{_fmt(y)}" width="{_fmt(bar_w)}" height="{_fmt(bar_h - 1.5)}" '
                         f'fill="{fills[s_index]}"/>')
             # Direct label: the candidate's letter and the value, so colour is never the only key.
-            body.append(f'<text x="{_fmt(plot_x + w + 3)}" y="{_fmt(y + bar_h - 2)}" font-size="6.5" '
+            body.append(f'<text x="{_fmt(plot_x + bar_w + 3)}" y="{_fmt(y + bar_h - 2)}" font-size="6.5" '
                         f'fill="{INK}">{series_letter(s_index)} {value:.0f}</text>')
     alt = f"{title} (0-100): " + "; ".join(
         f"{category}: " + ", ".join(f"{series_letter(i)} {_value_text(s.values[c] if c < len(s.values) else None)}"
@@ -398,12 +398,15 @@ def _marker(rating: str, x: float, y: float, r: float, colour: str) -> str:
     """A mark whose shape names the rating: circle low, square moderate, triangle high, diamond critical."""
     edge = 'stroke="#ffffff" stroke-width="0.8"'
     if rating == "moderate":
-        return f'<rect x="{_fmt(x - r)}" y="{_fmt(y - r)}" width="{_fmt(2 * r)}" height="{_fmt(2 * r)}" fill="{colour}" {edge}/>'
+        return (f'<rect x="{_fmt(x - r)}" y="{_fmt(y - r)}" width="{_fmt(2 * r)}" height="{_fmt(2 * r)}" '
+                f'fill="{colour}" {edge}/>')
     if rating == "high":
-        pts = f"{_fmt(x)},{_fmt(y - r * 1.15)} {_fmt(x + r * 1.1)},{_fmt(y + r * 0.85)} {_fmt(x - r * 1.1)},{_fmt(y + r * 0.85)}"
+        pts = (f"{_fmt(x)},{_fmt(y - r * 1.15)} {_fmt(x + r * 1.1)},{_fmt(y + r * 0.85)} "
+               f"{_fmt(x - r * 1.1)},{_fmt(y + r * 0.85)}")
         return f'<polygon points="{pts}" fill="{colour}" {edge}/>'
     if rating == "critical":
-        pts = f"{_fmt(x)},{_fmt(y - r * 1.25)} {_fmt(x + r * 1.25)},{_fmt(y)} {_fmt(x)},{_fmt(y + r * 1.25)} {_fmt(x - r * 1.25)},{_fmt(y)}"
+        pts = (f"{_fmt(x)},{_fmt(y - r * 1.25)} {_fmt(x + r * 1.25)},{_fmt(y)} "
+               f"{_fmt(x)},{_fmt(y + r * 1.25)} {_fmt(x - r * 1.25)},{_fmt(y)}")
         return f'<polygon points="{pts}" fill="{colour}" {edge}/>'
     return f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="{_fmt(r)}" fill="{colour}" {edge}/>'
 

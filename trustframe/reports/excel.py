@@ -11,9 +11,10 @@ empty and validated (a date, one of the listed statuses).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, BinaryIO, Sequence
+from typing import Any, BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -235,7 +236,8 @@ def assessment_workbook(report: AssessmentReport) -> Workbook:
            [40, 18, 26, 12, 12, 12, 16, 24, 40], {5: DATE_FORMAT, 6: DATE_FORMAT}, wrap=(1, 9))
     for r, e in enumerate(report.evidence, start=2):
         if e.state in ("expired", "expiring"):
-            ws.cell(row=r, column=7).fill = PatternFill("solid", fgColor=RATING_FILLS["critical" if e.state == "expired" else "moderate"])
+            fill = RATING_FILLS["critical" if e.state == "expired" else "moderate"]
+            ws.cell(row=r, column=7).fill = PatternFill("solid", fgColor=fill)
     return wb
 
 

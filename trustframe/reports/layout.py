@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import gc
 import threading
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Collection, Iterator, Sequence
+from typing import Any
 
 from weasyprint import CSS, HTML, Document
 from weasyprint.text.fonts import FontConfiguration

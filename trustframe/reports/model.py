@@ -1,3 +1,5 @@
+# Long file: every report section's frozen data and its builder sit together so the sections share
+# one vocabulary; splitting by section is possible but was not done in issue 20 (not a controller task).
 """Report contexts: plain data built from domain objects, ready for a template or a workbook.
 
 Nothing here renders or touches files; :mod:`.pdf` and :mod:`.excel` turn these objects into
@@ -12,9 +14,10 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import Counter
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Collection, Mapping, Sequence
+from typing import Any
 
 from trustframe.domain import answers as answer_values
 from trustframe.domain.assessment import Answer, Assessment, AssessmentStatus, Decision
@@ -82,6 +85,10 @@ class Branding:
 
     organisation: str = ""
     logo_data_uri: str = ""      # validated PNG/JPEG as data: URI (see safety.logo_data_uri)
+
+
+#: The default of the report builders: no organisation name or logo (frozen, so one instance is shared).
+NO_BRANDING = Branding()
 
 
 @dataclass(frozen=True)
@@ -298,7 +305,8 @@ def buyer_readiness_block(module_key: str, score: float | None, completeness: fl
         for q in questions:
             a = (answers or {}).get(q.id)
             shown = answer_values.display(q, a.value) if a is not None and a.value is not None else ""
-            note = ("to confirm" + (f": {a.confirm_note}" if a.confirm_note else "")) if a is not None and a.to_confirm else ""
+            note = (("to confirm" + (f": {a.confirm_note}" if a.confirm_note else ""))
+                    if a is not None and a.to_confirm else "")
             lines.append((titles.get(q.section_id, q.section_id), q.id, q.text, shown, a.comment if a else "", note))
     return BuyerReadinessBlock(
         module_key=module_key, score=score, score_text=score_text(score), band=charts.score_band(score),
@@ -362,7 +370,8 @@ def overlay_blocks(scores: Sequence[Any], overlays: Sequence[Any], questionnaire
             row = by_id.get(qid)
             shown = answer_values.display(q, a.value) if a is not None and a.value is not None else ""
             value = None if row is None or row.score is None or not row.answered else row.score * 100
-            lines.append(OverlayLine(qid, q.text, shown, score_text(value), origin_of.get(sc.overlay_id, {}).get(qid, "")))
+            origin = origin_of.get(sc.overlay_id, {}).get(qid, "")
+            lines.append(OverlayLine(qid, q.text, shown, score_text(value), origin))
         blocks.append(OverlayBlock(
             key=f"{sc.overlay_id}@{sc.version}", title=sc.title, regime=sc.regime, score=sc.score,
             score_text=score_text(sc.score), band=charts.score_band(sc.score), answered=sc.answered,
@@ -390,7 +399,7 @@ class AssessmentReportInput:
     branding: Branding = Branding()
     decision_basis: ScoreResult | None = None   # the score stored when the assessment was decided
     tier_reasons: Sequence[str] = ()            # why the tier is what it is (profile answers or override)
-    previous: "PreviousAssessment | None" = None  # the previous decided assessment of the same product
+    previous: PreviousAssessment | None = None  # the previous decided assessment of the same product
     buyer: BuyerReadinessBlock | None = None    # the buyer's own readiness, scored apart from the vendor
     overlays: tuple[OverlayBlock, ...] = ()     # regulatory overlays applied, with their sub-scores
 
@@ -459,9 +468,9 @@ class AssessmentReport:
     decision_note: str = ""          # the recorded decision, when it differs from the recommendation
     decision_matches: bool = False   # a decision is recorded and follows the current recommendation
     include_appendix: bool = True    # Appendix A (every answer); the Excel report always has them
-    brief: "Brief | None" = None     # page 1: the one-page decision brief
-    trend: "Trend | None" = None     # against the previous decided assessment of the same product
-    condition_lines: tuple["ConditionLine", ...] = ()   # the conditions, numbered C1, C2, …
+    brief: Brief | None = None     # page 1: the one-page decision brief
+    trend: Trend | None = None     # against the previous decided assessment of the same product
+    condition_lines: tuple[ConditionLine, ...] = ()   # the conditions, numbered C1, C2, …
     buyer: BuyerReadinessBlock | None = None    # buyer readiness (the buyer's own duties), not the vendor's
     overlays: tuple[OverlayBlock, ...] = ()     # regulatory overlays applied, with their sub-scores
 
@@ -540,8 +549,9 @@ def driver_lines(score: ScoreResult, questionnaire: Questionnaire, limit: int | 
     for d in score.drivers[: limit or len(score.drivers)]:
         question = questionnaire.questions_by_id.get(d.question_id)
         unanswered = d.question_id in score.gaps or d.answer in ("", "unanswered")
-        out.append(GapLine(d.question_id, question.text if question else "", _section_title(questionnaire, d.section_id),
-                           d.answer or "unanswered", d.reason, d.points_lost, f"{d.points_lost:.1f}",
+        out.append(GapLine(d.question_id, question.text if question else "",
+                           _section_title(questionnaire, d.section_id), d.answer or "unanswered", d.reason,
+                           d.points_lost, f"{d.points_lost:.1f}",
                            _gap_action(question, unanswered, fired.get(d.question_id, ()))))
     return tuple(out)
 
@@ -618,7 +628,7 @@ HISTORY_FIELDS = {
     ("assessment", "procurement"): "Procurement", ("assessment", "next_review_due"): "Next review due",
 }
 
-_ENUM_LABELS: dict[str, Any] = {"status": AssessmentStatus, "decision": Decision}
+_ENUM_LABELS: dict[str, type[AssessmentStatus] | type[Decision]] = {"status": AssessmentStatus, "decision": Decision}
 
 
 def _decode(value: str | None) -> Any:
@@ -850,7 +860,8 @@ def _condition_text(condition: Any) -> tuple[str, str, str]:
         return condition, "", ""
     text = str(getattr(condition, "text", "") or condition)
     due = getattr(condition, "due", None) or getattr(condition, "due_date", None)
-    return text, str(getattr(condition, "owner", "") or ""), _d(due) if isinstance(due, (date, datetime)) else str(due or "")
+    due_text = _d(due) if isinstance(due, (date, datetime)) else str(due or "")
+    return text, str(getattr(condition, "owner", "") or ""), due_text
 
 
 def condition_lines(conditions: Sequence[Any]) -> tuple[ConditionLine, ...]:
@@ -1242,7 +1253,7 @@ def _score_rows(groups_per_column: Sequence[Mapping[str, GroupScore]], keys: Seq
 
 
 def build_comparison_report(entries: Sequence[ComparisonEntry], generated_on: date, generated_by: str,
-                            branding: Branding = Branding()) -> ComparisonReport:
+                            branding: Branding = NO_BRANDING) -> ComparisonReport:
     """Several candidates for the same purchase, side by side."""
     ranked = sorted(range(len(entries)), key=lambda i: _rank_key(entries[i]))
     rank_of = {index: position + 1 for position, index in enumerate(ranked)}
@@ -1283,10 +1294,10 @@ def build_comparison_report(entries: Sequence[ComparisonEntry], generated_on: da
     common = set.intersection(*asked) if asked else set()
     if any(a != common for a in asked):
         by_section = [{key: dataclasses.replace(g, score=subset_score(e.score, common, key))
-                       for key, g in groups.items()} for e, groups in zip(entries, by_section)]
+                       for key, g in groups.items()} for e, groups in zip(entries, by_section, strict=False)]
         # A question counts for the pillars of its trace, else of its section (as the scoring does).
         by_pillar = [{key: dataclasses.replace(g, score=subset_score(e.score, common & _pillar_questions(e, key)))
-                      for key, g in groups.items()} for e, groups in zip(entries, by_pillar)]
+                      for key, g in groups.items()} for e, groups in zip(entries, by_pillar, strict=False)]
     for i, e in enumerate(entries):
         value = subset_score(e.score, common)
         answered = sum(1 for q in e.score.questions if q.question_id in common and q.score is not None)
@@ -1466,7 +1477,7 @@ class PortfolioReport:
 
 def build_portfolio_report(rows: Sequence[RegisterRow], critical_flags: Sequence[PortfolioFlag],
                            evidence: Sequence[tuple[str, Evidence]], today: date, generated_by: str,
-                           branding: Branding = Branding()) -> PortfolioReport:
+                           branding: Branding = NO_BRANDING) -> PortfolioReport:
     """All vendors and products: where the risk sits, what is overdue, what expires."""
     lines = []
     # Worst rating first (critical ... low), unrated last.

@@ -32,14 +32,16 @@ import logging
 import multiprocessing
 import os
 import threading
+from collections.abc import Collection, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Collection, Sequence
+from typing import Any
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import Link
+from pypdf.constants import PageLabelStyle
 from pypdf.generic import Fit, NameObject
 
 from trustframe import lifeline
@@ -177,13 +179,13 @@ def join(first: bytes, parts: Sequence[PartResult], cross_links: Sequence[_Cross
         offset += part.pages
     if reader.metadata:
         writer.add_metadata({key: value for key, value in reader.metadata.items()})
-    root = reader.trailer["/Root"]
+    root = reader.root_object
     for key in ("/Lang", "/PageMode", "/ViewerPreferences", "/MarkInfo"):
         if key in root:
             # raw_get: an indirect value stays indirect (cloned into the new file), a direct one is copied.
             writer.root_object[NameObject(key)] = root.raw_get(key).clone(writer)
     for link in cross_links:
-        for part, start in zip(parts, offsets):
+        for part, start in zip(parts, offsets, strict=False):
             if link.anchor in part.anchors:
                 page, x, y = part.anchors[link.anchor]
                 writer.add_annotation(link.page, Link(rect=link.rect, border=[0, 0, 0], target_page_index=start + page,
@@ -201,7 +203,7 @@ def join(first: bytes, parts: Sequence[PartResult], cross_links: Sequence[_Cross
         ranges = layout.page_label_ranges(page_anchors)
         for index, (start_page, style, prefix, start) in enumerate(ranges):
             end_page = ranges[index + 1][0] - 1 if index + 1 < len(ranges) else len(writer.pages) - 1
-            writer.set_page_label(start_page, end_page, "/" + style, prefix or None, start)
+            writer.set_page_label(start_page, end_page, PageLabelStyle("/" + style), prefix or None, start)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -14,10 +14,11 @@ one way: ``pdf`` -> ``parallel`` -> ``layout``).
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, BinaryIO, Sequence
+from typing import Any, BinaryIO
 
 import jinja2
 import pydyf
@@ -37,6 +38,7 @@ from trustframe.reports.layout import (  # noqa: F401  (re-exported: the report 
     paused_gc,
 )
 from trustframe.reports.model import AssessmentReport, ReportMeta
+from trustframe.reports.outline import outline
 from trustframe.reports.safety import BundleOnlyFetcher
 
 #: PDF variants offered to users (WeasyPrint writes the identifiers; it does not validate them).
@@ -53,6 +55,7 @@ def _environment(templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals["app_version"] = __version__
+    env.globals["outline"] = outline  # section numbers, counted (see trustframe/reports/outline.py)
     return env
 
 

@@ -22,8 +22,8 @@ from __future__ import annotations
 import base64
 import mimetypes
 import threading
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
@@ -42,7 +42,7 @@ class ReportSafetyError(TrustFrameError, ValueError):
     """Raised for inputs a report refuses to use (for example a logo that is not PNG/JPEG)."""
 
 
-class BundleOnlyFetcher(URLFetcher):
+class BundleOnlyFetcher(URLFetcher):  # type: ignore[misc]  # weasyprint ships no type information
     """A WeasyPrint URL fetcher that serves only bundled files and registered data URIs.
 
     ``allowed_roots`` are folders whose files may be read (resolved, so symlinks and ``..``

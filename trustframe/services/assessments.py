@@ -1,3 +1,5 @@
+# Long file: AssessmentService is the one use-case class of the assessment life cycle (answers, scope,
+# status, decision, reassessment) with one unit of work per method; a split by use case is pending.
 """Use cases for assessments: create, scope, answer, review, decide, reopen, reassess."""
 
 from __future__ import annotations

@@ -105,7 +105,8 @@ def copy_workspace(source: Workspace, target: Workspace) -> dict[str, int]:
         blobs = Base.metadata.tables["evidence_blobs"]
         for digest, data in dst.execute(select(blobs.c.sha256, blobs.c.data)):
             if hashlib.sha256(bytes(data)).hexdigest() != digest:
-                raise WorkspaceError(f"An evidence file ({digest[:12]}...) changed while being copied; nothing was kept.")
+                raise WorkspaceError(f"An evidence file ({digest[:12]}...) changed while being copied; "
+                                     "nothing was kept.")
     return got
 
 

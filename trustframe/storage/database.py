@@ -24,9 +24,10 @@ import sqlite3
 import threading
 import time
 import uuid
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
@@ -335,7 +336,7 @@ def sweep_stale_temporaries(target: Path) -> list[Path]:
     """
     pattern = re.compile(rf"^\.{re.escape(target.name)}\.creating-([A-Za-z0-9]+)-(\d+)-[0-9a-f]{{8}}"
                          r"(-wal|-shm|-journal)?$")
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(target.parent.iterdir())
     except OSError:
@@ -445,7 +446,7 @@ class Workspace:
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True, migrate: bool = True,
-             read_only: bool = False, password: str | None = None) -> "Workspace":
+             read_only: bool = False, password: str | None = None) -> Workspace:
         """Open (and if needed create or migrate) the workspace at ``path``.
 
         Refuses, without changing a byte, a file that is not a workspace, is damaged, or was
@@ -457,9 +458,9 @@ class Workspace:
         ``password``, asked by the front end, is used only there and never stored).
         A failure never deletes or truncates a file that existed before the call.
         """
-        from trustframe.storage import server
+        from trustframe.storage.locations import is_server_location
 
-        if server.is_server_location(path):
+        if is_server_location(path):
             return cls.open_server(str(path), create=create, migrate=migrate, read_only=read_only,
                                    password=password)
         path = Path(path).expanduser().resolve()
@@ -510,7 +511,7 @@ class Workspace:
 
     @classmethod
     def open_server(cls, location: str, create: bool = True, migrate: bool = True, read_only: bool = False,
-                    password: str | None = None) -> "Workspace":
+                    password: str | None = None) -> Workspace:
         """Open a team workspace on PostgreSQL (``postgresql+psycopg://host/db`` or ``service=NAME``).
 
         An empty database is given the schema when ``create`` is true; an older schema is
@@ -685,7 +686,7 @@ class Workspace:
         """Release the database connections."""
         self.engine.dispose()
 
-    def __enter__(self) -> "Workspace":
+    def __enter__(self) -> Workspace:
         return self
 
     def __exit__(self, *exc: object) -> None:

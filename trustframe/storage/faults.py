@@ -13,8 +13,8 @@ import contextlib
 import errno
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from trustframe.errors import (
     DiskFullError,

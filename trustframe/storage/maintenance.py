@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from trustframe.errors import WorkspaceError
+from trustframe.errors import NotAWorkspaceError, WorkspaceDamagedError, WorkspaceError, WorkspaceTooNewError
 from trustframe.storage import database
 from trustframe.storage.backups import take_backup
 from trustframe.storage.faults import translate
@@ -103,11 +103,11 @@ def check_file(path: Path) -> CheckReport:
             state = "needs-upgrade"
             summary += (f" It was saved by an older version; `trustframe --workspace {path} workspace upgrade` "
                         "upgrades it after a backup.")
-    except database.WorkspaceTooNewError as exc:
+    except WorkspaceTooNewError as exc:
         state, summary = "too-new", str(exc)
-    except database.WorkspaceDamagedError as exc:
+    except WorkspaceDamagedError as exc:
         state, summary = "damaged", str(exc)
-    except database.NotAWorkspaceError as exc:
+    except NotAWorkspaceError as exc:
         state, summary = "not-a-workspace", str(exc)
     report = CheckReport(path, state, summary, revision)
     if state == "not-a-workspace" and ("not an SQLite database" in summary or path.is_dir()):

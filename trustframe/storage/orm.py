@@ -8,7 +8,7 @@ checks that the migrations and these models agree.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Optional
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -83,10 +83,10 @@ class VendorRow(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
-    contacts: Mapped[list["ContactRow"]] = relationship(
+    contacts: Mapped[list[ContactRow]] = relationship(
         back_populates="vendor", cascade="all, delete-orphan", order_by="ContactRow.position"
     )
-    products: Mapped[list["ProductRow"]] = relationship(back_populates="vendor", cascade="all, delete-orphan")
+    products: Mapped[list[ProductRow]] = relationship(back_populates="vendor", cascade="all, delete-orphan")
     #: Optimistic concurrency (0012): moved on by every save of this row; a save naming an older
     #: version is refused (team mode: no lost update).
     row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
@@ -132,35 +132,35 @@ class AssessmentRow(Base):
     questionnaire_id: Mapped[str] = mapped_column(String(64))
     questionnaire_version: Mapped[str] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(16), index=True)
-    tier: Mapped[Optional[int]] = mapped_column(Integer)
-    tier_override: Mapped[Optional[int]] = mapped_column(Integer)
+    tier: Mapped[int | None] = mapped_column(Integer)
+    tier_override: Mapped[int | None] = mapped_column(Integer)
     tier_override_reason: Mapped[str] = mapped_column(Text, default="")
     profile_answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     scope_added: Mapped[list[str]] = mapped_column(JSON, default=list)
     scope_removed: Mapped[list[str]] = mapped_column(JSON, default=list)
     assessor: Mapped[str] = mapped_column(String(200), default="")
     reviewer: Mapped[str] = mapped_column(String(200), default="")
-    decision: Mapped[Optional[str]] = mapped_column(String(32))
+    decision: Mapped[str | None] = mapped_column(String(32))
     decision_by: Mapped[str] = mapped_column(String(200), default="")
-    decision_date: Mapped[Optional[date]] = mapped_column(Date)
+    decision_date: Mapped[date | None] = mapped_column(Date)
     decision_notes: Mapped[str] = mapped_column(Text, default="")
     #: Why a decision departs from the recommendation or was taken on too few answers (0004).
-    decision_justification: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
-    due_date: Mapped[Optional[date]] = mapped_column(Date)
-    next_review_due: Mapped[Optional[date]] = mapped_column(Date)
-    previous_assessment_id: Mapped[Optional[int]] = mapped_column(ForeignKey("assessments.id", ondelete="SET NULL"))
+    decision_justification: Mapped[str | None] = mapped_column(Text, nullable=True)
+    due_date: Mapped[date | None] = mapped_column(Date)
+    next_review_due: Mapped[date | None] = mapped_column(Date)
+    previous_assessment_id: Mapped[int | None] = mapped_column(ForeignKey("assessments.id", ondelete="SET NULL"))
     procurement: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     #: Regulatory overlays applied to this assessment: ``[{"id": ..., "version": ...}]`` (0011).
-    overlays: Mapped[Optional[list[dict[str, str]]]] = mapped_column(JSON, nullable=True)
+    overlays: Mapped[list[dict[str, str]] | None] = mapped_column(JSON, nullable=True)
     #: The buyer-module version the buyer's answers belong to; None until the first one (0011).
-    buyer_module_version: Mapped[Optional[str]] = mapped_column(String(32), nullable=True)
+    buyer_module_version: Mapped[str | None] = mapped_column(String(32), nullable=True)
     #: The scoring-profile version this assessment is scored with (0011); None means the newest.
-    scoring_profile_version: Mapped[Optional[str]] = mapped_column(String(32), nullable=True)
+    scoring_profile_version: Mapped[str | None] = mapped_column(String(32), nullable=True)
     vendor: Mapped[VendorRow] = relationship()
     product: Mapped[ProductRow] = relationship()
-    answers: Mapped[list["AnswerRow"]] = relationship(back_populates="assessment", cascade="all, delete-orphan")
+    answers: Mapped[list[AnswerRow]] = relationship(back_populates="assessment", cascade="all, delete-orphan")
     #: Optimistic concurrency (0012): moved on by every save of this row; a save naming an older
     #: version is refused (team mode: no lost update).
     row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
@@ -211,16 +211,16 @@ class AnswerRow(Base):
     vendor_value: Mapped[Any] = mapped_column(JSON, nullable=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     updated_by: Mapped[str] = mapped_column(String(200), default="")
-    import_id: Mapped[Optional[int]] = mapped_column(ForeignKey("imports.id", ondelete="SET NULL"))
+    import_id: Mapped[int | None] = mapped_column(ForeignKey("imports.id", ondelete="SET NULL"))
     #: Pre-filled from the answer library: the earlier assessment and the date it was answered.
-    origin_assessment_id: Mapped[Optional[int]] = mapped_column(Integer, nullable=True)
-    origin_date: Mapped[Optional[date]] = mapped_column(Date, nullable=True)
+    origin_assessment_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    origin_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     # Rule 3 of docs/scoring.md: a reviewer's acceptance of a "not applicable" answer (0003).
-    na_accepted_reason: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
-    na_accepted_by: Mapped[Optional[str]] = mapped_column(String(200), nullable=True)
-    na_accepted_at: Mapped[Optional[datetime]] = mapped_column(DateTime, nullable=True)
+    na_accepted_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    na_accepted_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    na_accepted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     #: Why a carried answer must be confirmed, e.g. "reworded in 1.1.0: question text" (0011).
-    confirm_note: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
+    confirm_note: Mapped[str | None] = mapped_column(Text, nullable=True)
     assessment: Mapped[AssessmentRow] = relationship(back_populates="answers")
     #: Optimistic concurrency (0012): moved on by every save of this row; a save naming an older
     #: version is refused (team mode: no lost update).
@@ -242,15 +242,15 @@ class EvidenceRow(Base):
     __tablename__ = "evidence"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     vendor_id: Mapped[int] = mapped_column(ForeignKey("vendors.id", ondelete="CASCADE"), index=True)
-    product_id: Mapped[Optional[int]] = mapped_column(ForeignKey("products.id", ondelete="SET NULL"))
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id", ondelete="SET NULL"))
     title: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(32))
     issuer: Mapped[str] = mapped_column(String(300), default="")
     independent: Mapped[bool] = mapped_column(Boolean, default=False)
-    issued_on: Mapped[Optional[date]] = mapped_column(Date)
-    expires_on: Mapped[Optional[date]] = mapped_column(Date, index=True)
+    issued_on: Mapped[date | None] = mapped_column(Date)
+    expires_on: Mapped[date | None] = mapped_column(Date, index=True)
     file_name: Mapped[str] = mapped_column(String(500), default="")
-    sha256: Mapped[Optional[str]] = mapped_column(ForeignKey("evidence_blobs.sha256"))
+    sha256: Mapped[str | None] = mapped_column(ForeignKey("evidence_blobs.sha256"))
     size: Mapped[int] = mapped_column(Integer, default=0)
     url: Mapped[str] = mapped_column(String(2000), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
@@ -305,20 +305,20 @@ class ScoreSnapshotRow(Base):
     reason: Mapped[str] = mapped_column(String(32), default="decision")
     profile_id: Mapped[str] = mapped_column(String(64), default="")
     questionnaire_key: Mapped[str] = mapped_column(String(100), default="")
-    overall_score: Mapped[Optional[float]] = mapped_column(Float)
+    overall_score: Mapped[float | None] = mapped_column(Float)
     rating: Mapped[str] = mapped_column(String(16), default="")
     recommendation: Mapped[str] = mapped_column(String(32), default="")
-    tier: Mapped[Optional[int]] = mapped_column(Integer)
+    tier: Mapped[int | None] = mapped_column(Integer)
     completeness: Mapped[float] = mapped_column(Float, default=0.0)
     open_flags: Mapped[int] = mapped_column(Integer, default=0)
     critical_flags: Mapped[int] = mapped_column(Integer, default=0)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # The assessment's updated_at the snapshot was computed from, and the first day its linked
     # evidence changes state: the register compares both without reading the payload.
-    basis_updated_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
-    valid_until: Mapped[Optional[date]] = mapped_column(Date)
+    basis_updated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    valid_until: Mapped[date | None] = mapped_column(Date)
     # The scoring profile's version that produced this score (0003).
-    profile_version: Mapped[Optional[str]] = mapped_column(String(32), nullable=True)
+    profile_version: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
 
 class ChangeLogRow(Base):
@@ -332,9 +332,9 @@ class ChangeLogRow(Base):
     entity: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[str] = mapped_column(String(64))
     field: Mapped[str] = mapped_column(String(64), default="")
-    old_value: Mapped[Optional[str]] = mapped_column(Text)
-    new_value: Mapped[Optional[str]] = mapped_column(Text)
-    assessment_id: Mapped[Optional[int]] = mapped_column(Integer, index=True)
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    assessment_id: Mapped[int | None] = mapped_column(Integer, index=True)
     note: Mapped[str] = mapped_column(Text, default="")
 
 

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from trustframe.domain.assessment import FlagAcceptance
 from trustframe.domain.evidence import Evidence
+from trustframe.storage.evidence_facts import attach_facts
 from trustframe.storage.orm import (
     AnswerEvidenceRow,
     AnswerRow,
@@ -28,11 +30,10 @@ from trustframe.storage.orm import (
     ProductRow,
     ScoreSnapshotRow,
 )
-from trustframe.storage.evidence_facts import attach_facts
+
 # The register's SQL and timestamp helpers live in a module without SQLAlchemy, so that the GUI's
 # start-up (storage/light.py) runs the very same query; re-exported here for the services.
 from trustframe.storage.register_sql import REGISTER_SQL as _REGISTER_SQL
-from trustframe.storage.register_sql import instant, same_instant
 from trustframe.storage.repositories import evidence_from_row
 
 #: Snapshot reasons that record a decision (never recomputed).
@@ -227,7 +228,7 @@ class ScoringRepository:
             sql = sql.replace("?", "%s")
         try:
             cursor.execute(sql, tuple(params))
-            return cursor.fetchall()
+            return list(cursor.fetchall())
         finally:
             cursor.close()
 

@@ -61,7 +61,7 @@ def display_location(location: str | URL) -> str:
             return text_
         try:
             url = make_url(text_)
-        except Exception:
+        except Exception:  # noqa: BLE001 - any text SQLAlchemy cannot read is shown by its host part
             return text_.split("@")[-1]
     if url.query.get("service") and not url.host and not url.database:
         return f"service={url.query['service']}"

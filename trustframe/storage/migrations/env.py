@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy.engine import Connection
 
 from trustframe.storage.orm import Base
 
@@ -13,8 +14,9 @@ def run_migrations_online() -> None:
     """Run migrations on the caller's connection (inside its transaction)."""
     connection = context.config.attributes.get("connection")
     if connection is None:
-        from trustframe.storage.database import create_sqlite_engine
         from pathlib import Path
+
+        from trustframe.storage.database import create_sqlite_engine
 
         url = context.config.get_main_option("sqlalchemy.url") or ""
         engine = create_sqlite_engine(Path(url.replace("sqlite:///", "")))
@@ -24,7 +26,7 @@ def run_migrations_online() -> None:
     _configure(connection)
 
 
-def _configure(connection: object) -> None:
+def _configure(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

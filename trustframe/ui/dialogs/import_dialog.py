@@ -6,6 +6,12 @@ be applied; the problem list gives each problem with its sheet and cell, wrapped
 width (a problem can be a long list of question ids or a file path, which must not push the
 dialog into sideways scrolling). Self-contained, so the main window can open it from a menu or a
 dropped file.
+
+Reading the workbook (preview) and applying the chosen rows run off the GUI thread through the
+background :class:`~trustframe.ui.operations.Operation`: a returned workbook of a 200-question bank
+takes a noticeable moment, and the window must keep painting meanwhile. While one runs, a busy bar
+shows under the summary and the controls that would start another are disabled; an apply cannot be
+cancelled halfway (it is one transaction), so Cancel waits for it.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,6 +35,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -36,6 +43,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from trustframe.errors import TrustFrameError
 from trustframe.services.exchange_types import (
@@ -46,8 +54,9 @@ from trustframe.services.exchange_types import (
     LegacySealNeedsConfirmation,
     RowCategory,
 )
-from trustframe.ui import labels, messages
+from trustframe.ui import error_dialog, labels, messages
 from trustframe.ui.dialogs.form_dialog import FormDialog
+from trustframe.ui.operations import Operation, Task
 from trustframe.ui.widgets.wrapping_delegate import WrappingItemDelegate
 
 if TYPE_CHECKING:
@@ -87,6 +96,9 @@ class ImportDialog(FormDialog):
         self.preview: ImportPreview | None = None
         #: The applied import when the dialog was accepted.
         self.result: ImportResult | None = None
+        #: The preview or apply running in the background (None when idle).
+        self.operation: Operation | None = None
+        self._applying = False
         self._build_widgets()
         self._build_layout()
         self._connect_signals()
@@ -105,6 +117,12 @@ class ImportDialog(FormDialog):
         self.preview_button = QPushButton(self.tr("Preview"))
         self.summary_label = QLabel(self.tr("Choose the returned workbook to see what it would change."))
         self.summary_label.setWordWrap(True)
+        # A busy bar (no percentage: reading a workbook reports no steps) while a worker runs.
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setAccessibleName(self.tr("Working"))
+        self.progress_bar.hide()
         # Shown only when the file's identity cannot be verified: the officer names the assessment.
         self.assessment_label = QLabel(self.tr("Import into assessment:"))
         self.assessment_picker = QComboBox()
@@ -168,6 +186,7 @@ class ImportDialog(FormDialog):
         picker_row.addWidget(self.assessment_picker, 1)
         self.form_area.addLayout(picker_row)
         self.form_area.addWidget(self.summary_label)
+        self.form_area.addWidget(self.progress_bar)
         self.form_area.addWidget(self.identity_label)
         tools = QHBoxLayout()
         tools.addWidget(self.show_all_check)
@@ -204,8 +223,15 @@ class ImportDialog(FormDialog):
 
     # -- preview -------------------------------------------------------------------------------
 
+    @property
+    def busy(self) -> bool:
+        """True while a preview or an apply runs in the background."""
+        return self.operation is not None
+
     def load_preview(self) -> None:
-        """Read the chosen file and show what it would change (writes nothing)."""
+        """Read the chosen file in the background and show what it would change (writes nothing)."""
+        if self.busy:
+            return
         text = self.path_edit.text().strip()
         self.error_label.hide()
         self.identity_label.hide()
@@ -216,41 +242,80 @@ class ImportDialog(FormDialog):
             self.show_error(self.tr("Choose the returned workbook first."))
             self._update_buttons()
             return
-        # A preview takes well under a second even for hostile files (they are refused before
-        # parsing), so it runs here with a wait cursor instead of on a worker thread.
         path = Path(text).expanduser()
         if self._legacy_accepted_for != str(path):
             self._legacy_accepted_for = None
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        needs: TrustFrameError | None = None
-        try:
-            self.preview = self._services.exchange.preview_import(
-                path, self.target_assessment_id(), accept_legacy_seal=self._legacy_accepted_for == str(path))
-        except (AssessmentChoiceNeeded, LegacySealNeedsConfirmation) as exc:
-            needs = exc
-        except TrustFrameError as exc:
-            log.info("Preview refused: %s", exc)
-            self.show_error(str(exc.args[0] if exc.args else exc))
-            for issue in getattr(exc, "issues", []):
-                self._add_problem(issue)
-            self.summary_label.setText(self.tr("The workbook cannot be imported. Nothing was changed."))
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        if isinstance(needs, LegacySealNeedsConfirmation):
-            # Asked after the wait cursor is gone; the question names the risk and the target.
-            if self.confirm_legacy_seal(str(needs.args[0] if needs.args else needs)):
+        exchange, target = self._services.exchange, self.target_assessment_id()
+        accept_legacy = self._legacy_accepted_for == str(path)
+
+        def read(_task: Task) -> ImportPreview:  # worker thread: plain values in, a frozen preview out
+            return exchange.preview_import(path, target, accept_legacy_seal=accept_legacy)
+
+        self.summary_label.setText(self.tr("Reading {file}…").format(file=path.name))
+        self._start(read, self._on_preview_read, lambda exc: self._on_preview_failed(exc, path))
+
+    def _on_preview_read(self, preview: ImportPreview) -> None:
+        self.preview = preview
+        self._fill(preview)
+        self._update_buttons()
+
+    def _on_preview_failed(self, exc: BaseException, path: Path) -> None:
+        if isinstance(exc, LegacySealNeedsConfirmation):
+            # The question names the risk and the target.
+            if self.confirm_legacy_seal(str(exc.args[0] if exc.args else exc)):
                 self._legacy_accepted_for = str(path)
                 self.load_preview()
                 return
             self.show_error(self.tr("Not imported: the workbook's old-style seal was not accepted."))
             self.summary_label.setText(self.tr("The workbook cannot be imported. Nothing was changed."))
-        elif isinstance(needs, AssessmentChoiceNeeded):
+        elif isinstance(exc, AssessmentChoiceNeeded):
             self._offer_assessment_choice()
-            self.show_error(str(needs.args[0] if needs.args else needs))
+            self.show_error(str(exc.args[0] if exc.args else exc))
             self.summary_label.setText(self.tr("Choose the assessment this workbook belongs to above; nothing "
                                                "is changed before you import."))
-        if self.preview is not None:
-            self._fill(self.preview)
+        elif isinstance(exc, TrustFrameError):
+            log.info("Preview refused: %s", exc)
+            self.show_error(str(exc.args[0] if exc.args else exc))
+            for issue in getattr(exc, "issues", []):
+                self._add_problem(issue)
+            self.summary_label.setText(self.tr("The workbook cannot be imported. Nothing was changed."))
+        else:  # a bug: logged and shown with the log path
+            self.summary_label.setText(self.tr("The workbook cannot be imported. Nothing was changed."))
+            error_dialog.show_exception(self, exc)
+        self._update_buttons()
+
+    def _start(self, fn: Any, on_success: Any, on_failure: Any) -> None:
+        """Run ``fn`` on a worker; the callbacks run on the GUI thread (once the dialog is idle
+        again, so they may start the next step), unless the dialog is gone."""
+        def succeeded(result: Any) -> None:
+            if isValid(self):
+                self._idle()
+                on_success(result)
+
+        def failed(exc: BaseException) -> None:
+            if isValid(self):
+                self._idle()
+                on_failure(exc)
+            else:
+                log.info("Import work finished after its dialog closed: %s", exc)
+
+        self.operation = Operation(fn, ctx=self._ctx, show_progress=False, on_success=succeeded, on_failure=failed)
+        self._set_busy(True)
+        self.operation.start()
+
+    def _idle(self) -> None:
+        self.operation = None
+        self._applying = False
+        self._set_busy(False)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress_bar.setVisible(busy)
+        for widget in (self.path_edit, self.browse_button, self.preview_button, self.assessment_picker,
+                       self.show_all_check, self.table):
+            widget.setEnabled(not busy)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        if cancel is not None:
+            cancel.setEnabled(not (busy and self._applying))
         self._update_buttons()
 
     # -- identity ------------------------------------------------------------------------------
@@ -423,8 +488,8 @@ class ImportDialog(FormDialog):
     def _update_buttons(self) -> None:
         count = len(self.checked_ids()) if self.preview is not None else 0
         self.import_button.setText(self.tr("Import %n selected", "", count))
-        self.import_button.setEnabled(count > 0)
-        has_rows = self.preview is not None and self.table.rowCount() > 0
+        self.import_button.setEnabled(count > 0 and not self.busy)
+        has_rows = self.preview is not None and self.table.rowCount() > 0 and not self.busy
         self.select_all_button.setEnabled(has_rows)
         self.select_none_button.setEnabled(has_rows)
 
@@ -453,9 +518,12 @@ class ImportDialog(FormDialog):
     # -- applying ------------------------------------------------------------------------------
 
     def save(self) -> None:
-        """Apply the checked rows in one transaction (a refusal stays inline)."""
+        """Check the choice, then apply the checked rows in one transaction in the background
+        (a refusal stays inline; the dialog closes when the apply succeeded)."""
         from trustframe.services.vendors import InvalidInput
 
+        if self.busy:
+            raise InvalidInput(self.tr("Wait until the workbook has been read."))
         if self.preview is None:
             raise InvalidInput(self.tr("Preview a workbook first."))
         accepted = self.checked_ids()
@@ -473,6 +541,44 @@ class ImportDialog(FormDialog):
                                         "complete workbook.")):
                 raise InvalidInput(self.tr("Nothing was imported: ask the vendor for the complete workbook."))
             allow_missing = True
-        self.result = self._services.exchange.apply_import(self.preview, accepted, allow_missing_rows=allow_missing)
-        self._ctx.hub.status_message.emit(
-            self.tr("Imported %n answer(s) from {name}", "", len(self.result.applied)).format(name=self.preview.file_name), 5000)
+        exchange, preview = self._services.exchange, self.preview
+
+        def apply(_task: Task) -> ImportResult:  # one transaction: all rows or none
+            return exchange.apply_import(preview, accepted, allow_missing_rows=allow_missing)
+
+        self._applying = True
+        self.summary_label.setText(self.tr("Importing {file}…").format(file=preview.file_name))
+        self._start(apply, self._on_applied, self._on_apply_failed)
+
+    def _on_applied(self, result: ImportResult) -> None:
+        self.result = result
+        assert self.preview is not None
+        self._ctx.hub.status_message.emit(self.tr("Imported %n answer(s) from {name}", "", len(result.applied))
+                                          .format(name=self.preview.file_name), 5000)
+        self.accept()
+
+    def _on_apply_failed(self, exc: BaseException) -> None:
+        # The apply is one transaction: after a failure nothing of it was written.
+        if isinstance(exc, TrustFrameError):
+            log.info("Import refused: %s", exc)
+            self.show_error(str(exc))
+        else:  # a bug: logged and shown with the log path, the dialog stays open
+            error_dialog.show_exception(self, exc)
+
+    def _on_buttons_accepted(self) -> None:
+        # save() only starts the apply: the dialog is accepted when it has succeeded (_on_applied).
+        self.error_label.hide()
+        self.error_label.clear()
+        try:
+            self.save()
+        except TrustFrameError as exc:
+            log.info("%s refused: %s", type(self).__name__, exc)
+            self.show_error(str(exc))
+        except Exception as exc:  # noqa: BLE001 - a bug: logged and shown with the log path, the dialog stays open
+            error_dialog.show_exception(self, exc)
+
+    def reject(self) -> None:
+        """Cancel, except while an apply runs (it finishes as one transaction either way)."""
+        if self._applying:
+            return
+        super().reject()

@@ -1,7 +1,7 @@
 """The question navigator: domains (with progress) and their visible questions (with markers).
 
-A thin adapter over plain frozen dataclasses built by the view (napari style): ``data()`` only
-reads those and pre-drawn icons, never the database. Updating with the same structure emits
+A thin adapter over plain frozen dataclasses (napari style; defined Qt-free in
+``ui/controllers/question_page.py``): ``data()`` only reads those and pre-drawn icons, never the database. Updating with the same structure emits
 ``dataChanged`` for the rows that changed, so the selection and scroll position survive; a
 structural change (a show-if condition hid or revealed a question, scope changed) resets.
 """
@@ -9,13 +9,15 @@ structural change (a show-if condition hid or revealed a question, scope changed
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import Any, Sequence
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
+from trustframe.ui.controllers.question_page import NavQuestion, NavSection
 from trustframe.ui.widgets import colors
+
+__all__ = ["NavQuestion", "NavSection", "NavigatorRole", "QuestionNavigatorModel"]
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -31,44 +33,6 @@ class NavigatorRole(enum.IntEnum):
     TO_CONFIRM = Qt.ItemDataRole.UserRole + 6
     CHANGED = Qt.ItemDataRole.UserRole + 7
     PROGRESS = Qt.ItemDataRole.UserRole + 8   # (answered, total) for a domain
-
-
-@dataclass(frozen=True)
-class NavQuestion:
-    """One visible question and its markers."""
-
-    id: str
-    section_id: str
-    text: str
-    answered: bool = False
-    flagged: bool = False
-    follow_up: bool = False
-    to_confirm: bool = False
-    changed: bool = False
-
-    @property
-    def open(self) -> bool:
-        """Still needs the officer: unanswered, or copied from last time and not yet confirmed."""
-        return not self.answered or self.to_confirm
-
-
-@dataclass(frozen=True)
-class NavSection:
-    """One domain with its visible questions."""
-
-    id: str
-    title: str
-    questions: tuple[NavQuestion, ...] = ()
-
-    @property
-    def answered(self) -> int:
-        """Answered (and confirmed) questions."""
-        return sum(1 for q in self.questions if not q.open)
-
-    @property
-    def total(self) -> int:
-        """Visible questions."""
-        return len(self.questions)
 
 
 class QuestionNavigatorModel(QAbstractItemModel):
