@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         services = Services.open(folder / "demo.tfw", user="demo")
         build_demo(services, today=date(2026, 11, 23))
         services.set_setting("organisation_name", "Ministry of Examples")
-        scored = [(services.scoring.score(a.id), a) for a in services.assessments.list()]
+        scored = [(services.scoring.score(a.id), a) for a in services.assessments.list_assessments()]
         # The worst reassessment (so the trend section has something to show), else the worst overall.
         again = [p for p in scored if p[1].previous_assessment_id is not None] or scored
         worst = max(again, key=lambda p: (p[0].rating.rank, len(p[0].open_flags)))[1]
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         services.reports.write("brief", "pdf", brief, [best.id], author="Alex Officer")
         _png(brief, 1, "brief-best", args.dpi)
         by_tender: dict[str, int] = {}
-        for a in services.assessments.list():
+        for a in services.assessments.list_assessments():
             if a.procurement and a.decision is not None:
                 by_tender.setdefault(a.procurement, a.id)
         comparison = folder / "comparison.pdf"

@@ -117,7 +117,7 @@ def sample_report_input(services: Any, assessment: Any, *, hostile: bool = False
         assessment=a, vendor=s.vendors.get_vendor(a.vendor_id), product=s.vendors.get_product(a.product_id),
         questionnaire=s.assessments.questionnaire(a), score=make_score(a.id), answers=answers,
         applicable_question_ids=[q.id for q in s.assessments.applicable_questions(a, answers)],
-        evidence=s.evidence.list(a.vendor_id), evidence_links=s.evidence.for_assessment(a.id),
+        evidence=s.evidence.list_evidence(a.vendor_id), evidence_links=s.evidence.for_assessment(a.id),
         history=s.history(a.id), generated_on=TODAY, generated_by="tester")
     fields.update(overrides)
     return model.AssessmentReportInput(**fields)

@@ -56,3 +56,14 @@ def test_wheel_ships_the_data_folders_and_finds_them(tmp_path: Path) -> None:
                          cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert "ict-supply-chain-trust" in run.stdout and "criticality-profile" in run.stdout
+
+
+def test_the_light_service_modules_the_gui_imports_before_the_services_stay_light() -> None:
+    """ui/startup.py and ui/main_window.py reach storage through these before SQLAlchemy loads."""
+    code = ("import sys; import trustframe.services.light_register, trustframe.services.locations, "
+            "trustframe.services.exchange_types, trustframe.services.translations; "
+            "heavy = [m for m in ('sqlalchemy', 'trustframe.storage.orm', 'trustframe.storage.database', "
+            "'trustframe.services.context', 'openpyxl', 'yaml', 'PySide6') if m in sys.modules]; print(heavy)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

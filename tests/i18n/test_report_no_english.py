@@ -79,7 +79,7 @@ def people_wrote(demo: Any) -> list[str]:
                         texts.add(" ".join(value.split()))
     finally:
         connection.close()
-    for info in demo.catalog.list():
+    for info in demo.catalog.list_questionnaires():
         for source in demo.catalog.get(info.id, info.version).sources:
             texts.update(" ".join(t.split()) for t in (source.title, source.url) if t)
     return sorted(texts, key=len, reverse=True)
@@ -142,7 +142,7 @@ def visible_texts(document: str) -> list[str]:
 def demo_ids(services: Any) -> dict[str, list[int]]:
     """Assessments that exercise every part of the report: a decided reassessment (trend,
     decision), one in review (no decision, open flags), a comparison across tenders."""
-    assessments = services.assessments.list()
+    assessments = services.assessments.list_assessments()
     decided = [a for a in assessments if a.decision is not None and a.previous_assessment_id]
     open_ones = [a for a in assessments if a.decision is None]
     assert decided and open_ones

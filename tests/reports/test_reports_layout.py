@@ -54,7 +54,7 @@ def _decided_input(services, assessment, *, recommendation: Recommendation = Rec
         questionnaire=s.assessments.questionnaire(a),
         score=make_score(a.id, rating=Rating.CRITICAL, recommendation=recommendation), answers=answers,
         applicable_question_ids=[q.id for q in s.assessments.applicable_questions(a, answers)],
-        evidence=s.evidence.list(a.vendor_id), evidence_links=s.evidence.for_assessment(a.id),
+        evidence=s.evidence.list_evidence(a.vendor_id), evidence_links=s.evidence.for_assessment(a.id),
         history=s.history(a.id), generated_on=TODAY, generated_by="tester")
 
 

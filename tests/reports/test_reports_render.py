@@ -45,7 +45,7 @@ def _input(services, assessment, *, vendor_name: str | None = None, hostile: boo
         assessment=a, vendor=vendor, product=s.vendors.get_product(a.product_id),
         questionnaire=s.assessments.questionnaire(a), score=make_score(a.id, extra_flag_text=""), answers=answers,
         applicable_question_ids=[q.id for q in s.assessments.applicable_questions(a, answers)],
-        evidence=s.evidence.list(a.vendor_id), evidence_links=s.evidence.for_assessment(a.id),
+        evidence=s.evidence.list_evidence(a.vendor_id), evidence_links=s.evidence.for_assessment(a.id),
         history=s.history(a.id), generated_on=TODAY, generated_by="tester",
         branding=model.Branding("Ministry of Examples", logo))
 

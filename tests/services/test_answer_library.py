@@ -31,7 +31,7 @@ _SERIAL = itertools.count(1)
 
 def _new_assessment_of_another_product(demo: Any) -> tuple[Any, int]:
     """A vendor with an answered assessment, and a fresh assessment of another of its products."""
-    for a in demo.assessments.list():
+    for a in demo.assessments.list_assessments():
         answered = [x for x in demo.assessments.answers(a.id).values() if x.value is not None and not x.to_confirm]
         if len(answered) < 20:
             continue
@@ -94,7 +94,7 @@ def test_decided_assessments_are_not_prefilled(demo: Any) -> None:
     """A decided assessment is locked: pre-filling is refused (when anything would be offered)."""
     from trustframe.errors import ConflictError
 
-    for decided in (a for a in demo.assessments.list() if a.status.value == "decided"):
+    for decided in (a for a in demo.assessments.list_assessments() if a.status.value == "decided"):
         before = demo.assessments.answers(decided.id)
         if not demo.answer_library.offers(decided.id, max_age_months=120):
             continue

@@ -349,7 +349,7 @@ def test_demo_assessment_reassessed_from_bank_1_0_to_1_1(services: Any, tmp_path
 
     build_demo(services, today=date(2026, 3, 2))
     # The demo's answers, on bank 1.0.0 (the newest the demo knew).
-    demo = max((a for a in services.assessments.list() if a.questionnaire_version == OLD),
+    demo = max((a for a in services.assessments.list_assessments() if a.questionnaire_version == OLD),
                key=lambda a: len(services.assessments.answers(a.id)))
     answered = {qid for qid, a in services.assessments.answers(demo.id).items() if a.value is not None}
     folder = tmp_path / "bank-1.1"

@@ -46,7 +46,7 @@ def test_checkout_merge_with_three_conflicts_resolves_as_chosen(
     counts = team_sync.checkout(pg_workspace_url, [aid], local_file)
     assert counts["assessments"] == 1 and counts["answers"] == 6 and counts["evidence_blobs"] == 1
     local = _open(local_file, sample_dir)
-    assert [a.id for a in local.assessments.list()] == [aid]  # only the one checked out, same id
+    assert [a.id for a in local.assessments.list_assessments()] == [aid]  # only the one checked out, same id
     assert local.evidence.file_bytes(evidence.id) == (tmp_path / "pentest.pdf").read_bytes()
 
     local.assessments.set_answer(aid, "GOV-01", comment="local only")          # applies

@@ -218,7 +218,7 @@ def test_catalog_keeps_a_copy_of_used_questionnaires(services, sample_assessment
     catalog = QuestionnaireCatalog(services.workspace)
     q = catalog.get("sample-trust", "1.2.0")
     assert q.question_count == 7
-    assert any(i.id == "sample-trust" for i in catalog.list())
+    assert any(i.id == "sample-trust" for i in catalog.list_questionnaires())
 
 
 def test_demo_workspace_has_every_status_and_expired_evidence(services) -> None:
@@ -226,15 +226,15 @@ def test_demo_workspace_has_every_status_and_expired_evidence(services) -> None:
 
     summary = build_demo(services, today=date(2026, 11, 23))
     assert summary["vendors"] >= 6 and summary["products"] >= 8
-    statuses = {a.status for a in services.assessments.list()}
+    statuses = {a.status for a in services.assessments.list_assessments()}
     assert statuses == set(AssessmentStatus)
     categories = {p.category for p in services.vendors.list_products()}
     assert len(categories) == 6
-    states = {e.state(date(2026, 11, 23)) for e in services.evidence.list()}
+    states = {e.state(date(2026, 11, 23)) for e in services.evidence.list_evidence()}
     assert EvidenceState.EXPIRED in states and EvidenceState.CURRENT in states
-    decided = [a for a in services.assessments.list() if a.status is AssessmentStatus.DECIDED]
+    decided = [a for a in services.assessments.list_assessments() if a.status is AssessmentStatus.DECIDED]
     assert {a.decision for a in decided} >= {Decision.APPROVE, Decision.REJECT}
-    assert any(a.previous_assessment_id for a in services.assessments.list())
+    assert any(a.previous_assessment_id for a in services.assessments.list_assessments())
 
 
 def test_catalog_reads_one_bundled_questionnaire_alone_and_keeps_it(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -85,7 +85,7 @@ def test_delete_removes_links_file_and_logs(services: Any, sample_assessment: An
     seen: list[Change] = []
     services.changes.subscribe(seen.append)
     services.evidence.delete(e.id)
-    assert services.evidence.list(a.vendor_id) == []
+    assert services.evidence.list_evidence(a.vendor_id) == []
     assert services.evidence.for_assessment(a.id) == {}
     assert services.assessments.answers(a.id).get("GOV-01") is None or \
         services.assessments.answers(a.id)["GOV-01"].evidence_ids == ()
@@ -122,4 +122,4 @@ def test_delete_is_refused_while_a_decided_assessment_cites_it(services: Any, sa
     assert services.evidence.update(replace(e, issuer="BSI Group")).issuer == "BSI Group"
     services.assessments.reopen(a.id, "Wrong certificate attached")
     services.evidence.delete(e.id)
-    assert services.evidence.list(a.vendor_id) == []
+    assert services.evidence.list_evidence(a.vendor_id) == []

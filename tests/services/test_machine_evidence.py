@@ -36,7 +36,7 @@ def test_invalid_sbom_is_refused_and_nothing_is_stored(services: Any, vendor: An
     with pytest.raises(InvalidInput) as err:
         services.evidence.add(vendor.id, "SBOM?", "sbom", file=bad)
     assert "licences.csv: not an SBOM" in str(err.value)
-    assert services.evidence.list(vendor.id) == []
+    assert services.evidence.list_evidence(vendor.id) == []
     # The same file is fine as evidence of another kind.
     services.evidence.add(vendor.id, "Licence list", "other", file=bad)
 

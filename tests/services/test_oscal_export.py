@@ -29,7 +29,7 @@ def demo(demo_location: str) -> Iterator[Any]:
 
 def _worst(services: Any) -> int:
     """The demo's worst assessment: lowest rating, then lowest score."""
-    scored = [(services.scoring.score(a.id), a.id) for a in services.assessments.list()]
+    scored = [(services.scoring.score(a.id), a.id) for a in services.assessments.list_assessments()]
     scored.sort(key=lambda r: (-r[0].rating.rank if isinstance(r[0].rating, Rating) else 0,
                                r[0].overall if r[0].overall is not None else 101))
     return scored[0][1]
@@ -109,7 +109,7 @@ def test_vendor_text_lands_as_data(demo: Any, tmp_path: Path) -> None:
     """A hostile comment is carried as JSON text, never interpreted."""
     from trustframe.services.oscal import export_oscal
 
-    open_one = next(a for a in demo.assessments.list() if a.status.value != "decided"
+    open_one = next(a for a in demo.assessments.list_assessments() if a.status.value != "decided"
                     and demo.assessments.answers(a.id))
     hostile = '"}]}<script>alert(1)</script>=cmd|'
     export_oscal(demo, open_one.id, tmp_path / "before")

@@ -39,7 +39,7 @@ def demo(demo_location: str):
 
 
 def _best_and_worst(demo) -> list[int]:
-    scored = [(demo.scoring.score(a.id), a) for a in demo.assessments.list()]
+    scored = [(demo.scoring.score(a.id), a) for a in demo.assessments.list_assessments()]
     ranked = sorted(scored, key=lambda p: (p[0].rating.rank, -(p[0].overall or 0.0), -len(p[0].open_flags)))
     worst = max(scored, key=lambda p: (p[0].rating.rank, len(p[0].open_flags), -(p[0].overall or 0.0)))
     return [ranked[0][1].id, worst[1].id]
@@ -155,7 +155,7 @@ def test_report_author_comes_from_preferences_never_the_os_login(services, sampl
 @pytest.mark.slow
 def test_comparison_across_two_tenders_says_so(demo, tmp_path: Path) -> None:
     by_tender: dict[str, int] = {}
-    for a in demo.assessments.list():
+    for a in demo.assessments.list_assessments():
         if a.procurement and a.status.value == "decided":
             by_tender.setdefault(a.procurement, a.id)
     ids = list(by_tender.values())[:2]

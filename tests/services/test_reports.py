@@ -100,7 +100,7 @@ def demo(demo_location: str):
 def test_demo_assessment_reports(demo, tmp_path: Path) -> None:
     """The demo's worst assessment (most open flags): vendor, rating, flags, page count, and the
     decision brief that still fits on page 1."""
-    scored = [(demo.scoring.score(a.id), a) for a in demo.assessments.list()]
+    scored = [(demo.scoring.score(a.id), a) for a in demo.assessments.list_assessments()]
     score, assessment = max(scored, key=lambda pair: len(pair[0].open_flags))
     assert len(score.open_flags) > 10  # far more than the summary can list: it must still fit
     target = tmp_path / "worst.pdf"
@@ -125,7 +125,7 @@ def test_demo_assessment_reports(demo, tmp_path: Path) -> None:
 @needs_poppler
 @pytest.mark.slow
 def test_demo_comparison_and_portfolio(demo, tmp_path: Path) -> None:
-    ids = [a.id for a in demo.assessments.list() if a.status.value in ("in_review", "decided")][:3]
+    ids = [a.id for a in demo.assessments.list_assessments() if a.status.value in ("in_review", "decided")][:3]
     result = demo.reports.write("comparison", "pdf", tmp_path / "c.pdf", ids)
     text = _text(tmp_path / "c.pdf")
     assert result.pages >= 3 and "Side by side" in text and "Key differences" in text

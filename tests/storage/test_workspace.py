@@ -139,7 +139,7 @@ def test_transaction_rolls_back_on_error(workspace_location: str) -> None:
                 VendorRepository(session).add(Vendor(None, "Half-saved Ltd"))
                 raise RuntimeError("crash in the middle of a save")
         with ws.reading() as session:
-            assert VendorRepository(session).list() == []
+            assert VendorRepository(session).all_vendors() == []
 
 
 def test_change_log_is_append_only(workspace_location: str) -> None:
@@ -164,7 +164,7 @@ def test_vendor_product_round_trip(workspace_location: str) -> None:
             p = repo.add_product(Product(None, v.id, "Router", ProductCategory.NETWORK_EQUIPMENT, "7.4", "core"))
         with ws.reading() as session:
             repo = VendorRepository(session)
-            (loaded,) = repo.list()
+            (loaded,) = repo.all_vendors()
             assert loaded == v
             assert loaded.contacts[0].email == "g@nw.example"
             (product,) = repo.products(v.id)
@@ -184,6 +184,6 @@ def test_evidence_blob_is_stored_once_by_hash(workspace_location: str) -> None:
         with ws.reading() as session:
             repo = EvidenceRepository(session)
             assert repo.blob(d1) == b"certificate"
-            assert repo.list(v.id)[0].sha256 == e.sha256
+            assert repo.find(v.id)[0].sha256 == e.sha256
             count = session.execute(text("SELECT COUNT(*) FROM evidence_blobs")).scalar()
         assert count == 1

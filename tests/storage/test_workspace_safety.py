@@ -97,7 +97,7 @@ def test_truncated_workspace_is_refused_unchanged(tmp_path: Path) -> None:
     before = digest(path)
     with pytest.raises(NotAWorkspaceError):
         with Workspace.open(path) as ws, ws.reading() as session:
-            VendorRepository(session).list()
+            VendorRepository(session).all_vendors()
     assert digest(path) == before
 
 
@@ -172,7 +172,7 @@ def test_read_only_workspace_refuses_writes_and_writes_nothing(tmp_path: Path) -
     before = digest(path)
     with Workspace.open(path, read_only=True) as ws:
         with ws.reading() as session:
-            assert [v.name for v in VendorRepository(session).list()] == ["Kept Ltd"]
+            assert [v.name for v in VendorRepository(session).all_vendors()] == ["Kept Ltd"]
         with pytest.raises(WorkspaceReadOnlyError):
             with ws.transaction() as session:
                 VendorRepository(session).add(Vendor(None, "Sneaky"))
@@ -237,7 +237,7 @@ def test_reads_do_not_wait_for_a_writer(tmp_path: Path) -> None:
         holder = _hold_write_lock(path, 5.0)
         started = time.monotonic()
         with ws.reading() as session:
-            names = [v.name for v in VendorRepository(session).list()]
+            names = [v.name for v in VendorRepository(session).all_vendors()]
         elapsed = time.monotonic() - started
         still_holding = holder.is_alive()
         holder.join()
@@ -256,7 +256,7 @@ def test_writes_begin_immediate(tmp_path: Path) -> None:
         with ws.transaction() as session:
             VendorRepository(session).add(Vendor(None, "New"))
         with ws.reading() as session:
-            VendorRepository(session).list()
+            VendorRepository(session).all_vendors()
     assert statements[0] == "BEGIN IMMEDIATE"
     assert "BEGIN" in statements and statements.count("BEGIN IMMEDIATE") == 1
 
@@ -361,7 +361,7 @@ def test_repair_works_on_a_copy_and_keeps_the_original(tmp_path: Path) -> None:
     assert digest(path) == before
     assert result.copy != path and result.after.ok
     with Workspace.open(result.copy) as ws, ws.reading() as session:
-        assert [v.name for v in VendorRepository(session).list()] == ["Precious Ltd"]
+        assert [v.name for v in VendorRepository(session).all_vendors()] == ["Precious Ltd"]
 
 
 def test_no_temporary_files_are_left_after_creation(tmp_path: Path) -> None:
@@ -379,6 +379,6 @@ def test_a_transaction_nested_on_the_same_thread_does_not_wait_for_itself(tmp_pa
         with ws.transaction() as outer:
             VendorRepository(outer).add(Vendor(None, "Outer"))
             with ws.transaction() as inner:  # reads only: as before BEGIN IMMEDIATE, no waiting
-                assert [v.name for v in VendorRepository(inner).list()] == ["Kept Ltd"]
+                assert [v.name for v in VendorRepository(inner).all_vendors()] == ["Kept Ltd"]
         assert time.monotonic() - started < 3
     assert vendor_names(path) == ["Kept Ltd", "Outer"]

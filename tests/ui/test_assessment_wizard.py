@@ -93,3 +93,40 @@ def test_wizard_preselects_product_and_explains_empty_workspace(qtbot: Any, ctx:
     qtbot.addWidget(wizard)
     assert wizard.purchase_page.product_id() == software.id
     assert wizard.purchase_page.category_label.text() == "Software"
+
+
+def test_wizard_failure_while_writing_leaves_nothing_and_stays_open(qtbot: Any, ctx: Any, services: Any,
+                                                                    no_dialogs: list, monkeypatch: Any) -> None:
+    """One service call, one transaction: a fault after the assessment row is written rolls it
+    back (no compensating delete in the widget), and the wizard stays open with the reason."""
+    import sqlite3
+
+    from trustframe.storage import repositories
+    from trustframe.ui.dialogs.new_assessment import NewAssessmentDialog
+
+    vendor, _software, router = _vendor_with_products(services)
+    wizard = NewAssessmentDialog(ctx, vendor_id=vendor.id, product_id=router.id)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    for _ in range(3):
+        wizard.next()
+    first = sorted(wizard.scope_page.in_scope_ids())[0]
+    wizard.scope_page.set_in_scope(first, False)
+    assert wizard.scope_page.chosen_scope() is not None
+
+    record = repositories.HistoryRepository.record
+
+    def disk_full_at_the_scope(self: Any, actor: str, entity: str, entity_id: Any, field: str = "",
+                               *args: Any, **kwargs: Any) -> Any:
+        if field == "scope":  # the last thing written: assessment, profile and tier are in by now
+            raise sqlite3.OperationalError("database or disk is full")
+        return record(self, actor, entity, entity_id, field, *args, **kwargs)
+
+    monkeypatch.setattr(repositories.HistoryRepository, "record", disk_full_at_the_scope)
+    wizard.accept()
+    monkeypatch.undo()
+    assert wizard.created_assessment_id is None and wizard.isVisible()
+    assert [m.kind for m in no_dialogs] == ["warning"] and "full" in no_dialogs[0].text
+    assert services.assessments.list_assessments() == []
+    # Not created and deleted again: never written (the change log has no trace of it).
+    assert [e.field for e in services.history() if e.entity == "assessment"] == []

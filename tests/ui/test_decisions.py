@@ -106,7 +106,7 @@ def test_start_next_assessment_asks_first(qtbot: Any, view: Any, ctx: Any, servi
 
     services.assessments.decide(view.assessment_id, Decision.REJECT, "Dana Reviewer", justification="Test")
     view.reload()
-    before = len(services.assessments.list(product_id=view.assessment.product_id))
+    before = len(services.assessments.list_assessments(product_id=view.assessment.product_id))
     answers: list[bool] = [False]
     monkeypatch.setattr(messages, "presenter", lambda _p, m: no_dialogs.append(m) or answers[0])
     requested: list[int] = []
@@ -115,7 +115,7 @@ def test_start_next_assessment_asks_first(qtbot: Any, view: Any, ctx: Any, servi
     assert no_dialogs and no_dialogs[-1].kind == "question"
     assert "stays decided" in no_dialogs[-1].informative
     assert requested == []                                # declined: nothing started
-    assert len(services.assessments.list(product_id=view.assessment.product_id)) == before
+    assert len(services.assessments.list_assessments(product_id=view.assessment.product_id)) == before
     answers[0] = True
     view.next_assessment_button.click()
     assert len(requested) == 1

@@ -63,7 +63,7 @@ def test_edit_evidence_through_the_dialog(qtbot: Any, vendor_page: Any, services
     monkeypatch.setattr(prompts, "exec_dialog", fill_and_accept)
     view.edit_evidence_button.click()
     assert opened
-    stored = {e.title: e for e in services.evidence.list(view.vendor_id)}
+    stored = {e.title: e for e in services.evidence.list_evidence(view.vendor_id)}
     assert stored["ISO/IEC 27001 certificate"].kind is EvidenceKind.AUDIT_REPORT
     assert stored["ISO/IEC 27001 certificate"].expires_on == date(2020, 1, 1)
     qtbot.waitUntil(lambda: any(view.evidence_table.item(r, 0).text() == "ISO/IEC 27001 certificate"
@@ -85,7 +85,7 @@ def test_edit_a_link_changes_its_address(qtbot: Any, vendor_page: Any, services:
 
     monkeypatch.setattr(prompts, "exec_dialog", accept)
     assert view.edit_selected_evidence()
-    assert {e.url for e in services.evidence.list(view.vendor_id)} == {"", "https://docs.example/vdp-2026"}
+    assert {e.url for e in services.evidence.list_evidence(view.vendor_id)} == {"", "https://docs.example/vdp-2026"}
 
 
 def test_delete_evidence_asks_first(qtbot: Any, vendor_page: Any, services: Any,
@@ -96,10 +96,10 @@ def test_delete_evidence_asks_first(qtbot: Any, vendor_page: Any, services: Any,
     monkeypatch.setattr(messages, "presenter", lambda _p, m: asked.append(m) or False)   # "No"
     view.delete_evidence_button.click()
     assert asked and asked[0].kind == "question" and "Disclosure policy" in asked[0].text
-    assert len(services.evidence.list(view.vendor_id)) == 2
+    assert len(services.evidence.list_evidence(view.vendor_id)) == 2
     monkeypatch.setattr(messages, "presenter", lambda _p, m: True)                         # "Yes"
     view.delete_evidence_button.click()
-    assert [e.title for e in services.evidence.list(view.vendor_id)] == ["ISO 27001"]
+    assert [e.title for e in services.evidence.list_evidence(view.vendor_id)] == ["ISO 27001"]
     qtbot.waitUntil(lambda: view.evidence_table.rowCount() == 1)
     assert not view.delete_evidence_button.isEnabled()
 
@@ -107,7 +107,7 @@ def test_delete_evidence_asks_first(qtbot: Any, vendor_page: Any, services: Any,
 def test_delete_refused_for_a_decided_assessment_is_explained(qtbot: Any, vendor_page: Any, services: Any,
                                                               sample_assessment: Any, no_dialogs: list) -> None:
     view = vendor_page
-    evidence = next(e for e in services.evidence.list(view.vendor_id) if e.title == "ISO 27001")
+    evidence = next(e for e in services.evidence.list_evidence(view.vendor_id) if e.title == "ISO 27001")
     services.evidence.link(sample_assessment.id, "GOV-01", evidence.id)
     services.assessments.set_status(sample_assessment.id, AssessmentStatus.IN_REVIEW)
     services.assessments.decide(sample_assessment.id, Decision.APPROVE)

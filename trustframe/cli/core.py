@@ -157,7 +157,7 @@ def questionnaire_list(ctx: CliContext) -> int:
 
     # Listing needs no workspace unless one was named: the bundled catalog is enough.
     catalog = ctx.services.catalog if ctx.args.workspace else QuestionnaireCatalog()
-    items = catalog.list()
+    items = catalog.list_questionnaires()
     if ctx.json:
         ctx.emit_json([{"id": i.id, "version": i.version, "title": i.title, "kind": i.kind.value,
                         "questions": i.question_count, "sections": i.section_count, "origin": i.origin}
@@ -341,8 +341,13 @@ def assessment_create(ctx: CliContext) -> int:
     s = ctx.services
     vendor = s.vendors.find_vendor(a.vendor)
     product = s.vendors.find_product(vendor.id, a.product)
-    assessment = s.assessments.create(vendor.id, product.id, a.questionnaire, a.questionnaire_version,
-                                      tier=a.tier, assessor=a.assessor, overlays=a.overlay)
+    from trustframe.services.assessments import NewAssessment
+
+    assert vendor.id is not None and product.id is not None
+    assessment = s.assessments.create(NewAssessment(
+        vendor.id, product.id, a.questionnaire, a.questionnaire_version, overlays=tuple(a.overlay),
+        tier_override=a.tier, tier_override_reason="Set when the assessment was created" if a.tier else "",
+        assessor=a.assessor))
     if ctx.json:
         ctx.emit_json(_assessment_json(assessment))
     else:
@@ -359,7 +364,7 @@ def assessment_list(ctx: CliContext) -> int:
     """``assessment list``."""
     s = ctx.services
     vendor_id = s.vendors.find_vendor(ctx.args.vendor).id if ctx.args.vendor else None
-    items = s.assessments.list(vendor_id=vendor_id)
+    items = s.assessments.list_assessments(vendor_id=vendor_id)
     if ctx.json:
         ctx.emit_json([_assessment_json(a) for a in items])
         return 0
@@ -464,7 +469,7 @@ def evidence_list(ctx: CliContext) -> int:
     s = ctx.services
     vendor_id = s.vendors.find_vendor(ctx.args.vendor).id if ctx.args.vendor else None
     today = date.today()
-    items = s.evidence.list(vendor_id)
+    items = s.evidence.list_evidence(vendor_id)
     if ctx.json:
         facts = s.evidence.facts(e.id for e in items if e.id is not None)
         ctx.emit_json([{"id": e.id, "vendor_id": e.vendor_id, "product_id": e.product_id, "title": e.title,

@@ -19,7 +19,6 @@ from trustframe.domain.answers import AnswerValueError
 from trustframe.domain.answer_library import DEFAULT_MAX_AGE_MONTHS, LibraryAnswer, pick_reusable
 from trustframe.domain.questionnaire import Question
 from trustframe.services.changes import Change, Entity
-from trustframe.storage.orm import AnswerRow
 from trustframe.storage.repositories import AssessmentRepository, HistoryRepository
 
 if TYPE_CHECKING:
@@ -73,7 +72,7 @@ class AnswerLibraryService:
         with self._s.workspace.reading() as session:
             repo = AssessmentRepository(session)
             current = repo.answers(assessment_id)
-            for other in repo.list(vendor_id=target.vendor_id):
+            for other in repo.find(vendor_id=target.vendor_id):
                 if other.id == assessment_id:
                     continue
                 for qid, answer in repo.answers(other.id).items():  # type: ignore[arg-type]
@@ -100,13 +99,12 @@ class AnswerLibraryService:
         user = self._s.user
         with self._s.workspace.transaction() as session:
             self._s.assessments._editable_row(session, assessment_id)  # refuses decided assessments
-            existing = {r.question_id: r for r in session.query(AnswerRow).filter_by(assessment_id=assessment_id)}
+            existing = AssessmentRepository(session).answer_rows(assessment_id)
             history = HistoryRepository(session)
             for qid, offer in offers.items():
                 row = existing.get(qid)
                 if row is None:
-                    row = AnswerRow(assessment_id=assessment_id, question_id=qid)
-                    session.add(row)
+                    row = AssessmentRepository(session).add_answer_row(assessment_id, qid)
                 row.value, row.comment = offer.value, offer.comment
                 row.source, row.to_confirm, row.needs_follow_up = "vendor", True, False
                 row.origin_assessment_id, row.origin_date = offer.assessment_id, offer.answered_on
@@ -141,13 +139,12 @@ class AnswerLibraryService:
         source_name = Path(answers_file).name
         with self._s.workspace.transaction() as session:
             self._s.assessments._editable_row(session, assessment_id)  # refuses decided assessments
-            existing = {r.question_id: r for r in session.query(AnswerRow).filter_by(assessment_id=assessment_id)}
+            existing = AssessmentRepository(session).answer_rows(assessment_id)
             history = HistoryRepository(session)
             for a in todo:
                 row = existing.get(a.question_id)
                 if row is None:
-                    row = AnswerRow(assessment_id=assessment_id, question_id=a.question_id)
-                    session.add(row)
+                    row = AssessmentRepository(session).add_answer_row(assessment_id, a.question_id)
                 row.value, row.comment = a.value, a.comment
                 row.source, row.to_confirm, row.needs_follow_up = "vendor", True, False
                 row.updated_at, row.updated_by = now, user

@@ -4,9 +4,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from trustframe.domain import answers as answer_values
@@ -21,25 +23,30 @@ from trustframe.domain.assessment import (
 )
 from trustframe.domain.bank_diff import CarryPlan, carry_plan, diff_banks
 from trustframe.domain.decision_rules import JustificationNeed, justification_need
-from trustframe.domain.questionnaire import Question, Questionnaire, QuestionnaireKind, is_buyer_question_id
+from trustframe.domain.questionnaire import (
+    ProductCategory,
+    Question,
+    Questionnaire,
+    QuestionnaireKind,
+    is_buyer_question_id,
+)
 from trustframe.domain.scoping import applicable_questions, in_scope
 from trustframe.domain.tiering import TierResult
+from trustframe.domain.vendors import Contact
 from trustframe.errors import ConflictError, NotFoundError, QuestionnaireError, StaleWriteError, TrustFrameError
 from trustframe.exchange.overlays import AppliedOverlay
-from trustframe.services.changes import Change
+from trustframe.services.changes import Change, Entity
 from trustframe.services.questionnaires import BUYER_MODULE_ID, DEFAULT_QUESTIONNAIRE_ID
-from trustframe.services.vendors import InvalidInput
-from trustframe.storage.orm import AnswerRow, AssessmentRow, FlagAcceptanceRow
+from trustframe.services.vendors import InvalidInput, insert_product, insert_vendor, new_product, new_vendor
 from trustframe.storage.repositories import (
     AssessmentRepository,
     EvidenceRepository,
-    answer_from_row,
-    claim_version,
-    locked,
     HistoryRepository,
     QuestionnaireTextRepository,
     VendorRepository,
     answer_from_row,
+    claim_version,
+    product_from_row,
 )
 
 if TYPE_CHECKING:
@@ -57,6 +64,63 @@ class AnswerInput:
     comment: str | None = None
     needs_follow_up: bool | None = None
     to_confirm: bool | None = None
+
+
+@dataclass(frozen=True)
+class NewVendor:
+    """A vendor registered together with its first assessment (see :class:`NewAssessment`)."""
+
+    name: str
+    country: str = ""
+    ownership_notes: str = ""
+    website: str = ""
+    notes: str = ""
+    contacts: tuple[Contact, ...] = ()
+
+
+@dataclass(frozen=True)
+class NewProduct:
+    """A product registered together with its first assessment (see :class:`NewAssessment`)."""
+
+    name: str
+    category: ProductCategory | str
+    version: str = ""
+    deployment_notes: str = ""
+
+
+@dataclass(frozen=True)
+class NewAssessment:
+    """Everything needed to start an assessment, written by :meth:`AssessmentService.create`
+    in one transaction: nothing of it is stored unless all of it is.
+
+    ``vendor`` and ``product`` are ids of registered ones or new ones to register first.
+    ``profile_answers`` None leaves the criticality profile (and so the inherent tier)
+    unanswered; a mapping, even an empty one, records it and computes the tier. ``scope`` is the
+    set of the bank's question ids chosen to be in scope; None takes the default for the
+    product category and the tier in force, decided by the service.
+    """
+
+    vendor: int | NewVendor
+    product: int | NewProduct
+    questionnaire_id: str = DEFAULT_QUESTIONNAIRE_ID
+    questionnaire_version: str | None = None       # None: the newest available
+    overlays: tuple[str, ...] = ()
+    profile_answers: Mapping[str, Any] | None = None
+    tier_override: int | None = None
+    tier_override_reason: str = ""
+    scope: frozenset[str] | None = None
+    assessor: str = ""                             # empty: the current user
+    procurement: str = ""
+    due_date: date | None = None
+    previous_assessment_id: int | None = None
+
+    def __post_init__(self) -> None:
+        # Frozen all the way down: the caller's dict may change after it was handed over.
+        if self.profile_answers is not None:
+            object.__setattr__(self, "profile_answers", MappingProxyType(dict(self.profile_answers)))
+        object.__setattr__(self, "overlays", tuple(self.overlays))
+        if self.scope is not None:
+            object.__setattr__(self, "scope", frozenset(self.scope))
 
 
 @dataclass(frozen=True)
@@ -163,11 +227,11 @@ class AssessmentService:
         with self._s.workspace.reading() as session:
             return AssessmentRepository(session).get(assessment_id)
 
-    def list(self, vendor_id: int | None = None, product_id: int | None = None,
-             status: AssessmentStatus | None = None) -> list[Assessment]:
+    def list_assessments(self, vendor_id: int | None = None, product_id: int | None = None,
+                         status: AssessmentStatus | None = None) -> list[Assessment]:
         """Assessments, newest first."""
         with self._s.workspace.reading() as session:
-            return AssessmentRepository(session).list(vendor_id, product_id, status)
+            return AssessmentRepository(session).find(vendor_id, product_id, status)
 
     def answers(self, assessment_id: int) -> dict[str, Answer]:
         """The vendor-side answers keyed by question id.
@@ -246,7 +310,7 @@ class AssessmentService:
             row.overlays = [{"id": oid, "version": version} for oid, version in chosen_t]
             row.updated_at = datetime.now().replace(microsecond=0)
             result = AssessmentRepository(session).get(assessment_id)
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
         return result
 
     def scoped_questions(self, assessment: Assessment | int) -> list[Question]:
@@ -270,32 +334,120 @@ class AssessmentService:
 
     # -- creating ------------------------------------------------------------------------------
 
-    def create(self, vendor_id: int, product_id: int, questionnaire_id: str = DEFAULT_QUESTIONNAIRE_ID,
-               version: str | None = None, tier: int | None = None, assessor: str = "",
-               procurement: str = "", due_date: date | None = None,
-               previous_assessment_id: int | None = None, overlays: Iterable[str] = ()) -> Assessment:
-        """Start an assessment. The questionnaire version is pinned and its text kept in the
-        workspace, so the assessment keeps its basis when the bundled questionnaire changes; so
-        is the scoring-profile version (its score does not move when a newer profile ships).
-        ``overlays`` are the ids of the regulatory overlays to apply (see :meth:`set_overlays`)."""
-        questionnaire = self._s.catalog.get(questionnaire_id, version)
+    def create(self, new: NewAssessment | int, product_id: int | None = None,
+               questionnaire_id: str = DEFAULT_QUESTIONNAIRE_ID, version: str | None = None,
+               tier: int | None = None, assessor: str = "", procurement: str = "",
+               due_date: date | None = None, previous_assessment_id: int | None = None,
+               overlays: Iterable[str] = ()) -> Assessment:
+        """Start an assessment from a :class:`NewAssessment`, in ONE transaction: the new vendor
+        and product (when asked for), the assessment, its criticality profile and tier, the tier
+        override and the scope. Everything is checked before anything is written, and a failure
+        while writing leaves nothing behind.
+
+        ``create(vendor_id, product_id, questionnaire_id, ...)`` is the short form for a
+        registered vendor and product (``tier`` is then an override set at creation).
+
+        The questionnaire version is pinned and its text kept in the workspace, so the assessment
+        keeps its basis when the bundled questionnaire changes; so is the scoring-profile version
+        (its score does not move when a newer profile ships). ``overlays`` are the ids of the
+        regulatory overlays to apply (see :meth:`set_overlays`)."""
+        if not isinstance(new, NewAssessment):
+            if product_id is None:
+                raise InvalidInput("Say which product the assessment is for.")
+            new = NewAssessment(
+                vendor=new, product=product_id, questionnaire_id=questionnaire_id, questionnaire_version=version,
+                overlays=tuple(overlays), tier_override=tier,
+                tier_override_reason="Set when the assessment was created" if tier is not None else "",
+                assessor=assessor, procurement=procurement, due_date=due_date,
+                previous_assessment_id=previous_assessment_id)
+        return self._create(new)
+
+    def _create(self, new: NewAssessment) -> Assessment:
+        # -- check everything first: a refusal writes nothing ------------------------------------
+        questionnaire = self._s.catalog.get(new.questionnaire_id, new.questionnaire_version)
         if questionnaire.kind is not QuestionnaireKind.ASSESSMENT:
             raise InvalidInput(f"{questionnaire.key} is a {questionnaire.kind.value}, not an assessment questionnaire.")
-        if tier is not None and tier not in (1, 2, 3, 4):
-            raise InvalidInput(f"Tier {tier} does not exist; tiers go from 1 (critical) to 4 (low).")
-        chosen = self._resolve_overlays(questionnaire, overlays, {})
+        if new.tier_override is not None and new.tier_override not in (1, 2, 3, 4):
+            raise InvalidInput(f"Tier {new.tier_override} does not exist; tiers go from 1 (critical) to 4 (low).")
+        if new.tier_override is not None and not new.tier_override_reason.strip():
+            raise InvalidInput("Give a reason for overriding the inherent-risk tier.")
+        if new.due_date is not None and not isinstance(new.due_date, date):
+            raise InvalidInput(f"'{new.due_date}' is not a date; give the due date as YYYY-MM-DD.")
+        if isinstance(new.due_date, datetime):
+            raise InvalidInput("Give the due date as a day (YYYY-MM-DD), without a time.")
+        unknown = sorted((new.scope or frozenset()) - set(questionnaire.questions_by_id))
+        if unknown:
+            raise NotFoundError(f"{questionnaire.key} has no question '{unknown[0]}'.")
+        vendor_new = (new_vendor(new.vendor.name, new.vendor.country, new.vendor.ownership_notes,
+                                 new.vendor.website, new.vendor.notes, new.vendor.contacts)
+                      if isinstance(new.vendor, NewVendor) else None)
+        product_new = (new_product(0, new.product.name, new.product.category, new.product.version,
+                                   new.product.deployment_notes)  # its vendor id is set once known
+                       if isinstance(new.product, NewProduct) else None)
+        if vendor_new is not None and product_new is None:
+            raise InvalidInput("A new vendor has no products yet: register the product with it.")
+        chosen = self._resolve_overlays(questionnaire, new.overlays, {})
+        profile: dict[str, Any] | None = None
+        tier_result: TierResult | None = None
+        if new.profile_answers is not None:
+            profile = self._clean_profile(new.profile_answers)
+            # The scoring service applies the workspace's tiering override (method, thresholds).
+            tier_result = self._s.scoring.tier_for(profile)
+        effective_tier = new.tier_override if new.tier_override is not None else (
+            tier_result.tier if tier_result is not None else None)
         now = datetime.now().replace(microsecond=0)
+        # -- write it all in one transaction ------------------------------------------------------
         with self._s.workspace.transaction() as session:
-            row = self._insert(session, questionnaire, vendor_id, product_id, tier, assessor, procurement,
-                               due_date, previous_assessment_id, chosen, now)
+            if isinstance(new.vendor, int):
+                vendor_id: int | None = new.vendor
+            else:
+                assert vendor_new is not None  # checked above
+                vendor_id = insert_vendor(session, self._s.user, vendor_new).id
+            assert vendor_id is not None  # a stored vendor has its id
+            if isinstance(new.product, int):
+                product = product_from_row(VendorRepository(session).product_row(new.product), "")
+            else:
+                assert product_new is not None  # checked above
+                product = insert_product(session, self._s.user, dataclasses.replace(product_new, vendor_id=vendor_id))
+            assert product.id is not None  # a stored product has its id
+            row = self._insert(session, questionnaire, vendor_id, product.id, new.tier_override, new.assessor,
+                               new.procurement, new.due_date, new.previous_assessment_id, chosen, now,
+                               override_reason=new.tier_override_reason.strip())
+            history = HistoryRepository(session)
+            if profile is not None and tier_result is not None:
+                history.record(self._s.user, "assessment", row.id, "profile_answers", {}, profile,
+                               assessment_id=row.id)
+                history.record(self._s.user, "assessment", row.id, "tier", None, tier_result.tier,
+                               assessment_id=row.id, note="; ".join(tier_result.reasons))
+                row.profile_answers = profile
+                row.tier = tier_result.tier
+            if new.tier_override is not None:
+                # Logged with its reason as override_tier() logs it: the audit trail says why.
+                history.record(self._s.user, "assessment", row.id, "tier_override", None, new.tier_override,
+                               assessment_id=row.id, note=new.tier_override_reason.strip())
+            if new.scope is not None:
+                # The default scope is the service's decision: the bank's questions that apply to
+                # the product category and the tier in force; the choice is stored as the
+                # difference from it, so the scope follows later tier changes like before.
+                default = {q.id for q in in_scope(questionnaire, product.category, effective_tier)}
+                added, removed = sorted(new.scope - default), sorted(default - new.scope)
+                if added or removed:
+                    history.record(self._s.user, "assessment", row.id, "scope", {"added": [], "removed": []},
+                                   {"added": added, "removed": removed}, assessment_id=row.id)
+                    row.scope_added, row.scope_removed = added, removed
+            session.flush()
             result = AssessmentRepository(session).get(row.id)
-        self._s.changes.announce(Change("assessment", result.id, result.id))
+        if vendor_new is not None:
+            self._s.changes.announce(Change(Entity.VENDOR, result.vendor_id))
+        if product_new is not None:
+            self._s.changes.announce(Change(Entity.PRODUCT, result.product_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, result.id, result.id))
         return result
 
     def _insert(self, session: Any, questionnaire: Questionnaire, vendor_id: int, product_id: int,
                 tier: int | None, assessor: str, procurement: str, due_date: date | None,
                 previous_assessment_id: int | None, overlays: tuple[tuple[str, str], ...],
-                now: datetime) -> AssessmentRow:
+                now: datetime, override_reason: str = "Set when the assessment was created") -> Any:
         """Add a new assessment row inside ``session`` (the body of :meth:`create`, shared with
         :meth:`reassess_report` so a reassessment is written in one transaction)."""
         vendors = VendorRepository(session)
@@ -305,11 +457,11 @@ class AssessmentService:
             raise ConflictError(f"Product '{product.name}' does not belong to {vendor.name}.")
         QuestionnaireTextRepository(session).put(
             questionnaire.id, questionnaire.version, self._s.catalog.text(questionnaire), origin="bundled")
-        row = AssessmentRow(
+        row = AssessmentRepository(session).add(
             uid=str(uuid.uuid4()), vendor_id=vendor_id, product_id=product_id,
             questionnaire_id=questionnaire.id, questionnaire_version=questionnaire.version,
             status=AssessmentStatus.DRAFT.value, tier=None, tier_override=tier,
-            tier_override_reason="Set when the assessment was created" if tier is not None else "",
+            tier_override_reason=override_reason if tier is not None else "",
             profile_answers={}, scope_added=[], scope_removed=[], assessor=assessor or self._s.user,
             procurement=procurement, due_date=due_date, previous_assessment_id=previous_assessment_id,
             created_at=now, updated_at=now, scoring_profile_version=self._newest_profile_version(),
@@ -317,8 +469,6 @@ class AssessmentService:
         )
         for oid, version in overlays:
             self._s.catalog.keep_overlay_text(session, oid, version)
-        session.add(row)
-        session.flush()
         HistoryRepository(session).record(self._s.user, "assessment", row.id, "created", None,
                                           f"{vendor.name} / {product.name} / {questionnaire.key}",
                                           assessment_id=row.id)
@@ -356,14 +506,7 @@ class AssessmentService:
                             expected_version: int | None = None) -> TierResult:
         """Record the criticality profile answers and recompute the inherent tier.
         ``expected_version``: refuse (:class:`StaleWriteError`) when someone else saved since."""
-        profile = self._s.catalog.profile()
-        clean: dict[str, Any] = {}
-        for qid, value in profile_answers.items():
-            if qid not in profile.questions_by_id:
-                raise InvalidInput(f"'{qid}' is not a question of the criticality profile.")
-            normalised = answer_values.normalise(profile.question(qid), value)
-            if normalised is not None:
-                clean[qid] = normalised
+        clean = self._clean_profile(profile_answers)
         # The scoring service applies the workspace's tiering override (method, thresholds).
         result = self._s.scoring.tier_for(clean)
         with self._s.workspace.transaction() as session:
@@ -378,8 +521,21 @@ class AssessmentService:
             row.profile_answers = clean
             row.tier = result.tier
             row.updated_at = datetime.now().replace(microsecond=0)
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
         return result
+
+    def _clean_profile(self, profile_answers: Mapping[str, Any]) -> dict[str, Any]:
+        """Profile answers checked against the criticality profile and normalised; unanswered
+        ones (None) left out."""
+        profile = self._s.catalog.profile()
+        clean: dict[str, Any] = {}
+        for qid, value in profile_answers.items():
+            if qid not in profile.questions_by_id:
+                raise InvalidInput(f"'{qid}' is not a question of the criticality profile.")
+            normalised = answer_values.normalise(profile.question(qid), value)
+            if normalised is not None:
+                clean[qid] = normalised
+        return clean
 
     def override_tier(self, assessment_id: int, tier: int | None, reason: str,
                       expected_version: int | None = None) -> Assessment:
@@ -397,7 +553,7 @@ class AssessmentService:
             row.tier_override_reason = reason.strip() if tier is not None else ""
             row.updated_at = datetime.now().replace(microsecond=0)
             result = AssessmentRepository(session).get(assessment_id)
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
         return result
 
     def set_scope(self, assessment_id: int, added: Iterable[str] = (), removed: Iterable[str] = (),
@@ -419,7 +575,7 @@ class AssessmentService:
             row.scope_added, row.scope_removed = added_l, removed_l
             row.updated_at = datetime.now().replace(microsecond=0)
             result = AssessmentRepository(session).get(assessment_id)
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
         return result
 
     def scope_tier_state(self, assessment_id: int) -> ScopeTierState:
@@ -467,7 +623,7 @@ class AssessmentService:
             row.updated_at = datetime.now().replace(microsecond=0)
             session.flush()
             after = ScopeTierState.of(AssessmentRepository(session).get(assessment_id))
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
         return ScopeTierChange(assessment_id, before, after)
 
     def update_details(self, assessment_id: int, expected_version: int | None = None, **fields: Any) -> Assessment:
@@ -491,7 +647,7 @@ class AssessmentService:
                     setattr(row, key, value)
             row.updated_at = datetime.now().replace(microsecond=0)
             result = AssessmentRepository(session).get(assessment_id)
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
         return result
 
     # -- answering -----------------------------------------------------------------------------
@@ -549,7 +705,7 @@ class AssessmentService:
                 session, assessment_id, question_id, value, comment, source, override_reason,
                 needs_follow_up, to_confirm, import_id, now, expected_version=expected_version)
         if changed:
-            self._s.changes.announce(Change("answer", question_id, assessment_id))
+            self._s.changes.announce(Change(Entity.ANSWER, question_id, assessment_id))
         return AnswerChange(assessment_id, question_id, before, after)
 
     def set_answers(self, assessment_id: int, items: Iterable["AnswerInput"], *,
@@ -595,13 +751,13 @@ class AssessmentService:
             with self._s.workspace.transaction() as own:
                 apply(own)
         if changes:
-            self._s.changes.announce(Change("answer", None, assessment_id))
+            self._s.changes.announce(Change(Entity.ANSWER, None, assessment_id))
         return changes
 
     def _apply_answer(self, session: Any, assessment_id: int, question_id: str, value: Any,
                       comment: str | None, source: AnswerSource, override_reason: str,
                       needs_follow_up: bool | None, to_confirm: bool | None, import_id: int | None,
-                      now: datetime, rows: dict[str, AnswerRow] | None = None,
+                      now: datetime, rows: dict[str, Any] | None = None,
                       links: dict[str, list[int]] | None = None,
                       expected_version: int | None = None) -> tuple[Answer | None, Answer | None, bool]:
         """Write one answer inside ``session``; returns (before, after, changed).
@@ -633,11 +789,10 @@ class AssessmentService:
                     f"{theirs!r}); nothing was overwritten. Choose one and save again.",
                     entity="answer", key=question_id, yours=yours, theirs=theirs, version=current)
         if row is None:
-            row = AnswerRow(assessment_id=assessment_id, question_id=question_id, value=None, comment="",
-                            source=source.value, override_reason="", needs_follow_up=False,
-                            to_confirm=False, vendor_value=None, import_id=None, updated_at=now,
-                            updated_by=self._s.user)
-            session.add(row)
+            row = AssessmentRepository(session).add_answer_row(
+                assessment_id, question_id, value=None, comment="", source=source.value, override_reason="",
+                needs_follow_up=False, to_confirm=False, vendor_value=None, import_id=None, updated_at=now,
+                updated_by=self._s.user)
             if rows is not None:
                 rows[question_id] = row
         history = HistoryRepository(session)
@@ -701,8 +856,8 @@ class AssessmentService:
                     session.delete(row)
             else:
                 if row is None:
-                    row = AnswerRow(assessment_id=assessment_id, question_id=question_id, updated_at=now)
-                    session.add(row)
+                    row = AssessmentRepository(session).add_answer_row(assessment_id, question_id,
+                                                                        updated_at=now)
                 history.record(self._s.user, "answer", question_id, "value", row.value, answer.value,
                                assessment_id=assessment_id, note="undo/redo")
                 row.value, row.comment, row.source = answer.value, answer.comment, answer.source.value
@@ -716,7 +871,7 @@ class AssessmentService:
             self._touch(session, assessment_id, now)
             session.flush()
             after = repo.answers(assessment_id).get(question_id)
-        self._s.changes.announce(Change("answer", question_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ANSWER, question_id, assessment_id))
         return AnswerChange(assessment_id, question_id, before, after)
 
     # -- review and decision -------------------------------------------------------------------
@@ -740,7 +895,7 @@ class AssessmentService:
             row.status = status.value
             row.updated_at = datetime.now().replace(microsecond=0)
             result = AssessmentRepository(session).get(assessment_id)
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
         return result
 
     def accept_flag(self, assessment_id: int, flag_id: str, reason: str) -> FlagAcceptance:
@@ -761,12 +916,11 @@ class AssessmentService:
             repo = AssessmentRepository(session)
             if flag_id in repo.flag_acceptances(assessment_id):
                 raise ConflictError(f"Red flag {flag_id} is already accepted.")
-            session.add(FlagAcceptanceRow(assessment_id=assessment_id, flag_id=flag_id, reason=reason.strip(),
-                                          accepted_by=self._s.user, accepted_at=now))
+            repo.add_flag_acceptance(assessment_id, flag_id, reason.strip(), self._s.user, now)
             HistoryRepository(session).record(self._s.user, "flag", flag_id, "accepted", None, reason.strip(),
                                               assessment_id=assessment_id)
             self._touch(session, assessment_id, now)
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
         return FlagAcceptance(flag_id, reason.strip(), self._s.user, now)
 
     def not_applicable_answers(self, assessment_id: int) -> list[NotApplicableAnswer]:
@@ -819,7 +973,7 @@ class AssessmentService:
                                assessment_id=assessment_id)
                 row.na_accepted_reason, row.na_accepted_by, row.na_accepted_at = reason, self._s.user, now  # type: ignore[union-attr]
             self._touch(session, assessment_id, now)
-        self._s.changes.announce(Change("answer", None, assessment_id))
+        self._s.changes.announce(Change(Entity.ANSWER, None, assessment_id))
         return ids
 
     def revoke_not_applicable(self, assessment_id: int, question_id: str) -> None:
@@ -835,13 +989,13 @@ class AssessmentService:
             row.na_accepted_reason = row.na_accepted_by = None
             row.na_accepted_at = None
             self._touch(session, assessment_id, now)
-        self._s.changes.announce(Change("answer", question_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ANSWER, question_id, assessment_id))
 
     def revoke_flag_acceptance(self, assessment_id: int, flag_id: str) -> None:
         """Withdraw the acceptance of a red flag."""
         with self._s.workspace.transaction() as session:
             self._editable_row(session, assessment_id)
-            row = session.query(FlagAcceptanceRow).filter_by(assessment_id=assessment_id, flag_id=flag_id).first()
+            row = AssessmentRepository(session).flag_acceptance_row(assessment_id, flag_id)
             if row is None:
                 raise NotFoundError(f"Red flag {flag_id} is not accepted.")
             HistoryRepository(session).record(self._s.user, "flag", flag_id, "accepted", row.reason, None,
@@ -849,7 +1003,7 @@ class AssessmentService:
             session.delete(row)
             # Moves updated_at so stored "live" scores know they are out of date.
             self._touch(session, assessment_id, datetime.now().replace(microsecond=0))
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
 
     def justification_need(self, assessment_id: int, decision: Decision) -> JustificationNeed:
         """Whether recording ``decision`` now needs a written justification: it differs from the
@@ -899,7 +1053,7 @@ class AssessmentService:
             if snapshot is not None:
                 snapshot(session, assessment_id, decided_on)
             result = AssessmentRepository(session).get(assessment_id)
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
         return result
 
     def reopen(self, assessment_id: int, reason: str) -> Assessment:
@@ -918,7 +1072,7 @@ class AssessmentService:
             row.decision_justification = None
             row.updated_at = datetime.now().replace(microsecond=0)
             result = AssessmentRepository(session).get(assessment_id)
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
         return result
 
     def reassess(self, assessment_id: int, questionnaire_version: str | None = None) -> Assessment:
@@ -1021,11 +1175,11 @@ class AssessmentService:
                            if qid not in reask]
             for qid, note in copies:
                 answer = all_answers[qid]
-                session.add(AnswerRow(
-                    assessment_id=row.id, question_id=qid, value=answer.value, comment=answer.comment,
+                AssessmentRepository(session).add_answer_row(
+                    row.id, qid, value=answer.value, comment=answer.comment,
                     source=answer.source.value, override_reason=answer.override_reason,
                     needs_follow_up=False, to_confirm=True, vendor_value=answer.vendor_value,
-                    confirm_note=note, updated_at=now, updated_by=self._s.user))
+                    confirm_note=note, updated_at=now, updated_by=self._s.user)
             history = HistoryRepository(session)
             history.record(self._s.user, "assessment", row.id, "reassessment_of", None, assessment_id,
                            assessment_id=row.id, note=f"{old_bank.key} -> {new_bank.key}")
@@ -1047,7 +1201,7 @@ class AssessmentService:
                 history.record(self._s.user, "assessment", row.id, "overlays", overlays_dropped, None,
                                assessment_id=row.id, note=f"no longer applies to {new_bank.key}")
             result = AssessmentRepository(session).get(row.id)
-        self._s.changes.announce(Change("assessment", result.id, result.id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, result.id, result.id))
         return Reassessment(
             assessment=result, old_key=old_bank.key, new_key=new_bank.key, carried=tuple(carried),
             confirm=tuple(confirm.items()), dropped=tuple(dropped), to_answer=bank_plan.to_answer,
@@ -1071,13 +1225,13 @@ class AssessmentService:
             HistoryRepository(session).record(self._s.user, "assessment", assessment_id, "deleted",
                                               row.questionnaire_id, None, assessment_id=assessment_id)
             session.delete(row)
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
 
     # -- helpers -------------------------------------------------------------------------------
 
     @classmethod
     def _editable_row(cls, session: Any, assessment_id: int, claim: bool = False,
-                      expected_version: int | None = None) -> AssessmentRow:
+                      expected_version: int | None = None) -> Any:
         """The row of an undecided assessment; ``claim``: locked and its version checked against
         ``expected_version`` (when given) and moved on (an edit of the assessment itself, not of
         one of its answers)."""
@@ -1089,11 +1243,11 @@ class AssessmentService:
 
     @staticmethod
     def _claimed_row(session: Any, assessment_id: int, expected_version: int | None,
-                     yours: object = None) -> AssessmentRow:
+                     yours: object = None) -> Any:
         """The assessment's row, locked for this transaction, its version checked against
         ``expected_version`` (when given) and moved on: no lost update (docs/team-mode.md).
         A refusal carries ``yours`` and, as ``theirs``, the assessment as stored now."""
-        row = locked(session, AssessmentRow, assessment_id)
+        row = AssessmentRepository(session).locked_row(assessment_id)
         if row is None:
             raise NotFoundError(f"There is no assessment with id {assessment_id}.")
         stale = bool(expected_version) and int(row.row_version or 0) != expected_version

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from trustframe.domain.assessment import AnswerSource, AssessmentStatus, Decision
 from trustframe.domain.questionnaire import AnswerType, EvidenceKind, ProductCategory, Question, Severity
 from trustframe.domain.vendors import Contact
-from trustframe.services.assessments import AnswerInput
+from trustframe.services.assessments import AnswerInput, NewAssessment
 
 if TYPE_CHECKING:
     from trustframe.services.context import Services
@@ -264,19 +264,21 @@ def _demo_evidence(s: "Services", vendor_id: int, dv: _DemoVendor, rng: random.R
 def _assess(s: "Services", vendor_id: int, product_id: int, dv: _DemoVendor, criticality: int,
             status: AssessmentStatus, rng: random.Random, today: date, evidence_ids: list[int],
             quality: float, previous_id: int | None = None) -> Any:
+    profile = _profile_answers(s, criticality)
     if previous_id is not None:
         assessment = s.assessments.reassess(previous_id)
+        if profile:
+            s.assessments.set_profile_answers(assessment.id, profile)
+        else:
+            s.assessments.override_tier(assessment.id, criticality, "Demo data")
     else:
-        assessment = s.assessments.create(vendor_id, product_id, assessor="Alex Officer",
-                                          procurement=f"Tender {today.year}-{product_id:03d}",
-                                          due_date=today + timedelta(days=30))
-    profile = _profile_answers(s, criticality)
-    if profile:
-        s.assessments.set_profile_answers(assessment.id, profile)
-    else:
-        s.assessments.override_tier(assessment.id, criticality, "Demo data")
+        # One transaction, as the new-assessment wizard does it.
+        assessment = s.assessments.create(NewAssessment(
+            vendor_id, product_id, assessor="Alex Officer", procurement=f"Tender {today.year}-{product_id:03d}",
+            due_date=today + timedelta(days=30), profile_answers=profile or None,
+            tier_override=None if profile else criticality, tier_override_reason="" if profile else "Demo data"))
     questions = s.assessments.scoped_questions(assessment.id)
-    evidence = s.evidence.list(vendor_id)
+    evidence = s.evidence.list_evidence(vendor_id)
     share = {AssessmentStatus.DRAFT: 0.35, AssessmentStatus.SENT: 0.15}.get(status, 1.0)
     source = AnswerSource.BUYER if status in (AssessmentStatus.DRAFT, AssessmentStatus.SENT) else AnswerSource.VENDOR
     answers: dict[str, Any] = {}

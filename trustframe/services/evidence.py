@@ -17,7 +17,6 @@ from trustframe.errors import ConflictError, NotFoundError
 from trustframe.services.changes import Change, Entity
 from trustframe.services.vendors import InvalidInput
 from trustframe.storage.evidence_facts import EvidenceFactsRepository
-from trustframe.storage.orm import EvidenceRow
 from trustframe.storage.repositories import (
     AssessmentRepository,
     EvidenceRepository,
@@ -26,7 +25,6 @@ from trustframe.storage.repositories import (
     VendorRepository,
     claim_version,
     evidence_from_row,
-    locked,
 )
 
 if TYPE_CHECKING:
@@ -189,7 +187,7 @@ class EvidenceService:
         url = evidence.url.strip()
         with self._s.workspace.transaction() as session:
             repo = EvidenceRepository(session)
-            row = locked(session, EvidenceRow, evidence.id) or repo.row(evidence.id)
+            row = repo.locked_row(evidence.id)
             claim_version(row, evidence.version, "evidence", evidence.id, yours=evidence, theirs=evidence_from_row(row))
             if evidence.vendor_id != row.vendor_id:
                 raise InvalidInput("Evidence cannot be moved to another vendor; add it to that vendor instead.")
@@ -257,10 +255,10 @@ class EvidenceService:
         for assessment_id in assessment_ids:
             self._s.changes.announce(Change(Entity.EVIDENCE, evidence_id, assessment_id))
 
-    def list(self, vendor_id: int | None = None) -> list[Evidence]:
+    def list_evidence(self, vendor_id: int | None = None) -> list[Evidence]:
         """Evidence of a vendor (or all)."""
         with self._s.workspace.reading() as session:
-            return EvidenceRepository(session).list(vendor_id)
+            return EvidenceRepository(session).find(vendor_id)
 
     def facts(self, evidence_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
         """Parsed facts of machine-readable evidence (SBOM, VEX) by evidence id; others are absent."""
@@ -313,7 +311,7 @@ class EvidenceService:
         with self._s.workspace.reading() as session:
             repo = EvidenceRepository(session)
             links = repo.links_for_assessment(assessment_id)
-            by_id = {e.id: e for e in repo.list(ids={eid for _, eid in links})}
+            by_id = {e.id: e for e in repo.find(ids={eid for _, eid in links})}
         result: dict[str, list[Evidence]] = {}
         for qid, eid in links:
             result.setdefault(qid, []).append(by_id[eid])

@@ -25,7 +25,7 @@ def export_oscal(services: "Services", assessment_id: int, folder: Path) -> list
         assessment_uid=services.assessments.uid(assessment_id),
         answers=services.assessments.answers(assessment_id),
         result=services.scoring.score(assessment_id),
-        evidence=services.evidence.list(assessment.vendor_id),
+        evidence=services.evidence.list_evidence(assessment.vendor_id),
         organisation=str(services.setting("organisation_name", "") or "").strip(),
         assessor=assessment.assessor,
         tool_version=f"TrustFrame {__version__}",

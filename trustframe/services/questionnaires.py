@@ -109,14 +109,14 @@ class QuestionnaireCatalog:
             self._bundled = found
         return self._bundled
 
-    def list(self) -> list[QuestionnaireInfo]:
+    def list_questionnaires(self) -> list[QuestionnaireInfo]:
         """Current bundled questionnaires plus other versions stored in the workspace."""
         items = {q.key: q for q in self._load_bundled().values()}
         if self.workspace is not None:
             from trustframe.storage.repositories import QuestionnaireTextRepository
 
             with self.workspace.reading() as session:
-                for row in QuestionnaireTextRepository(session).list():
+                for row in QuestionnaireTextRepository(session).all_texts():
                     if row.questionnaire_id.startswith(OVERLAY_TEXT_PREFIX):
                         continue  # an overlay's copy, not a questionnaire (see with_overlays)
                     key = f"{row.questionnaire_id}@{row.version}"
@@ -146,7 +146,7 @@ class QuestionnaireCatalog:
                 from trustframe.storage.repositories import QuestionnaireTextRepository
 
                 with self.workspace.reading() as session:
-                    stored = [row.version for row in QuestionnaireTextRepository(session).list()
+                    stored = [row.version for row in QuestionnaireTextRepository(session).all_texts()
                               if row.questionnaire_id == questionnaire_id]
             current = bundled.get(questionnaire_id)
             newest = max(stored, key=_version_key, default=None)

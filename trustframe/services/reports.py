@@ -122,7 +122,7 @@ class ReportService:
         score = score or self._score(assessment_id, as_of)
         applicable = [q.id for q in s.assessments.applicable_questions(assessment, answers)]
         # The vendor's evidence that concerns this product: vendor-wide items and this product's.
-        evidence = [e for e in s.evidence.list(vendor.id) if e.product_id in (None, product.id)]
+        evidence = [e for e in s.evidence.list_evidence(vendor.id) if e.product_id in (None, product.id)]
         return model.AssessmentReportInput(
             assessment=assessment, vendor=vendor, product=product,
             questionnaire=_in_language(s.assessments.questionnaire(assessment), language), score=score, answers=answers,
@@ -171,7 +171,7 @@ class ReportService:
         decided, else the latest decided one created before it. Its score is the one stored when it
         was decided (what the decision was based on), else as scored now."""
         s = self._s
-        candidates = [a for a in s.assessments.list(product_id=assessment.product_id)
+        candidates = [a for a in s.assessments.list_assessments(product_id=assessment.product_id)
                       if a.id != assessment.id and a.decision is not None and (a.id or 0) < (assessment.id or 0)]
         if not candidates:
             return None
@@ -222,7 +222,7 @@ class ReportService:
                 flags.append(model.PortfolioFlag(row.vendor_name, row.product_name, row.assessment_id, f.title,
                                                  f.question_id, f.mitigation))
         vendors = {v.id: v.name for v in self._s.vendors.list_vendors()}
-        evidence = [(vendors.get(e.vendor_id, "?"), e) for e in self._s.evidence.list()]
+        evidence = [(vendors.get(e.vendor_id, "?"), e) for e in self._s.evidence.list_evidence()]
         return model.build_portfolio_report(rows, flags, evidence, today, self.report_author(author), self.branding())
 
     # -- rendering -----------------------------------------------------------------------------
@@ -353,7 +353,7 @@ def _report_translator(services: "Services", language: str, kind: str,
     from trustframe.exchange.reports_language import ReportTranslator
 
     if kind == "portfolio":
-        questionnaires = [services.catalog.get(info.id, info.version) for info in services.catalog.list()]
+        questionnaires = [services.catalog.get(info.id, info.version) for info in services.catalog.list_questionnaires()]
     else:
         questionnaires = [services.assessments.questionnaire(i) for i in dict.fromkeys(ids)]
         if kind == "assessment":

@@ -32,7 +32,6 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from trustframe.domain.assessment import Assessment, AssessmentStatus
@@ -51,7 +50,6 @@ from trustframe.services.register_build import PROFILE_SETTING, build_register_t
 from trustframe.services.scoring_worker import Job, score_jobs
 from trustframe.services.vendors import InvalidInput
 from trustframe.storage.repositories import AssessmentRepository, EvidenceRepository
-from trustframe.storage.orm import AssessmentRow, ProductRow, VendorRow
 from trustframe.storage.scoring_repository import AssessmentInputs, ScoringRepository
 
 if TYPE_CHECKING:
@@ -273,7 +271,7 @@ class ScoringService:
         answers = repo.answers(assessment_id)
         acceptances = repo.flag_acceptances(assessment_id)
         ids = {eid for a in answers.values() for eid in a.evidence_ids}
-        evidence = {e.id: e for e in EvidenceRepository(session).list(ids=ids)} if ids else {}
+        evidence = {e.id: e for e in EvidenceRepository(session).find(ids=ids)} if ids else {}
         questionnaire = self._s.assessments.questionnaire(assessment)
         return score_assessment(assessment, questionnaire, answers,
                                 profile=self.profile_for(assessment.scoring_profile_version), as_of=as_of,
@@ -381,10 +379,7 @@ class ScoringService:
             repo = ScoringRepository(session)
             ids = repo.assessment_ids()
             stored = repo.latest_ratings()
-            names = {aid: (vendor, product) for aid, vendor, product in session.execute(
-                select(AssessmentRow.id, VendorRow.name, ProductRow.name)
-                .join(VendorRow, AssessmentRow.vendor_id == VendorRow.id)
-                .join(ProductRow, AssessmentRow.product_id == ProductRow.id)).all()}
+            names = AssessmentRepository(session).names()
             lines = []
             for start in range(0, len(ids), CHUNK):
                 for inputs, result in self._compute(session, ids[start:start + CHUNK], as_of):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from trustframe.domain.questionnaire import ProductCategory
 from trustframe.domain.vendors import Contact, Product, Vendor
@@ -13,6 +13,8 @@ from trustframe.services.changes import Change, Entity
 from trustframe.storage.repositories import HistoryRepository, VendorRepository, product_from_row, vendor_from_row
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from trustframe.services.context import Services
 
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
@@ -33,14 +35,9 @@ class VendorService:
     def add_vendor(self, name: str, country: str = "", ownership_notes: str = "", website: str = "",
                    notes: str = "", contacts: tuple[Contact, ...] = ()) -> Vendor:
         """Register a vendor. Names are unique (case-insensitive)."""
-        vendor = _checked_vendor(Vendor(None, name.strip(), country.strip().upper(), ownership_notes.strip(),
-                                        website.strip(), notes.strip(), tuple(contacts)))
+        vendor = new_vendor(name, country, ownership_notes, website, notes, contacts)
         with self._s.workspace.transaction() as session:
-            repo = VendorRepository(session)
-            if repo.by_name(vendor.name) is not None:
-                raise ConflictError(f"A vendor named '{vendor.name}' already exists.")
-            saved = repo.add(vendor)
-            HistoryRepository(session).record(self._s.user, "vendor", saved.id, "created", None, saved.name)
+            saved = insert_vendor(session, self._s.user, vendor)
         self._s.changes.announce(Change(Entity.VENDOR, saved.id))
         return saved
 
@@ -91,28 +88,16 @@ class VendorService:
     def list_vendors(self) -> list[Vendor]:
         """All vendors by name."""
         with self._s.workspace.reading() as session:
-            return VendorRepository(session).list()
+            return VendorRepository(session).all_vendors()
 
     # -- products ------------------------------------------------------------------------------
 
     def add_product(self, vendor_id: int, name: str, category: ProductCategory | str, version: str = "",
                     deployment_notes: str = "") -> Product:
         """Register a product or service of a vendor."""
-        category = _category(category)
-        name = name.strip()
-        if not name:
-            raise InvalidInput("The product name is empty.")
-        if len(name) > 200:
-            raise InvalidInput("The product name is longer than 200 characters.")
+        checked = new_product(vendor_id, name, category, version, deployment_notes)
         with self._s.workspace.transaction() as session:
-            repo = VendorRepository(session)
-            vendor = repo.row(vendor_id)
-            if repo.product_by_name(vendor_id, name) is not None:
-                raise ConflictError(f"{vendor.name} already has a product named '{name}'.")
-            product = repo.add_product(Product(None, vendor_id, name, category, version.strip(),
-                                               deployment_notes.strip()))
-            HistoryRepository(session).record(self._s.user, "product", product.id, "created", None,
-                                              f"{vendor.name} / {name}")
+            product = insert_product(session, self._s.user, checked)
         self._s.changes.announce(Change(Entity.PRODUCT, product.id))
         return product
 
@@ -192,3 +177,47 @@ def _checked_vendor(vendor: Vendor) -> Vendor:
         if contact.email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", contact.email):
             raise InvalidInput(f"'{contact.email}' is not an e-mail address.")
     return vendor
+
+
+# -- the checks and inserts, shared with AssessmentService.create (one transaction) ----------------
+
+
+def new_vendor(name: str, country: str = "", ownership_notes: str = "", website: str = "", notes: str = "",
+               contacts: Iterable[Contact] = ()) -> Vendor:
+    """A vendor to register, its fields trimmed and checked (InvalidInput says what is wrong)."""
+    return _checked_vendor(Vendor(None, name.strip(), country.strip().upper(), ownership_notes.strip(),
+                                  website.strip(), notes.strip(), tuple(contacts)))
+
+
+def new_product(vendor_id: int, name: str, category: ProductCategory | str, version: str = "",
+                deployment_notes: str = "") -> Product:
+    """A product to register, its fields trimmed and checked (InvalidInput says what is wrong)."""
+    name = name.strip()
+    if not name:
+        raise InvalidInput("The product name is empty.")
+    if len(name) > 200:
+        raise InvalidInput("The product name is longer than 200 characters.")
+    return Product(None, vendor_id, name, _category(category), version.strip(), deployment_notes.strip())
+
+
+def insert_vendor(session: Session, user: str, vendor: Vendor) -> Vendor:
+    """Add a checked vendor (:func:`new_vendor`) inside the caller's transaction, logged.
+    Names are unique (case-insensitive)."""
+    repo = VendorRepository(session)
+    if repo.by_name(vendor.name) is not None:
+        raise ConflictError(f"A vendor named '{vendor.name}' already exists.")
+    saved = repo.add(vendor)
+    HistoryRepository(session).record(user, "vendor", saved.id, "created", None, saved.name)
+    return saved
+
+
+def insert_product(session: Session, user: str, product: Product) -> Product:
+    """Add a checked product (:func:`new_product`) of an existing vendor inside the caller's
+    transaction, logged. Product names are unique per vendor."""
+    repo = VendorRepository(session)
+    vendor = repo.row(product.vendor_id)
+    if repo.product_by_name(product.vendor_id, product.name) is not None:
+        raise ConflictError(f"{vendor.name} already has a product named '{product.name}'.")
+    saved = repo.add_product(product)
+    HistoryRepository(session).record(user, "product", saved.id, "created", None, f"{vendor.name} / {product.name}")
+    return saved

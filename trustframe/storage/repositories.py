@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -190,7 +191,7 @@ class VendorRepository:
         self.session.flush()
         return before, vendor_from_row(row)
 
-    def list(self) -> list[Vendor]:
+    def all_vendors(self) -> list[Vendor]:
         """All vendors by name."""
         rows = self.session.scalars(select(VendorRow).order_by(func.lower(VendorRow.name))).all()
         return [vendor_from_row(r) for r in rows]
@@ -268,7 +269,7 @@ class AssessmentRepository:
         row = self.row(assessment_id)
         return assessment_from_row(row, row.vendor.name, row.product.name, row.product.category)
 
-    def list(self, vendor_id: int | None = None, product_id: int | None = None,
+    def find(self, vendor_id: int | None = None, product_id: int | None = None,
              status: AssessmentStatus | None = None) -> list[Assessment]:
         """Assessments, newest first, with vendor and product names (one query)."""
         stmt = (select(AssessmentRow, VendorRow.name, ProductRow.name, ProductRow.category)
@@ -282,6 +283,43 @@ class AssessmentRepository:
         if status is not None:
             stmt = stmt.where(AssessmentRow.status == status.value)
         return [assessment_from_row(r, v, p, c) for r, v, p, c in self.session.execute(stmt).all()]
+
+    def add(self, **fields: Any) -> AssessmentRow:
+        """Add an assessment row with ``fields`` (flushed: it has its id)."""
+        row = AssessmentRow(**fields)
+        self.session.add(row)
+        self.session.flush()
+        return row
+
+    def locked_row(self, assessment_id: int) -> AssessmentRow | None:
+        """The assessment's row locked until the transaction ends (see :func:`locked`), or None."""
+        row: AssessmentRow | None = locked(self.session, AssessmentRow, assessment_id)
+        return row
+
+    def names(self) -> dict[int, tuple[str, str]]:
+        """(vendor name, product name) of every assessment, by assessment id (one query)."""
+        rows = self.session.execute(
+            select(AssessmentRow.id, VendorRow.name, ProductRow.name)
+            .join(VendorRow, AssessmentRow.vendor_id == VendorRow.id)
+            .join(ProductRow, AssessmentRow.product_id == ProductRow.id)).all()
+        return {aid: (vendor, product) for aid, vendor, product in rows}
+
+    def add_answer_row(self, assessment_id: int, question_id: str, **fields: Any) -> AnswerRow:
+        """Add an answer row (not flushed) and return it for the caller to fill in."""
+        row = AnswerRow(assessment_id=assessment_id, question_id=question_id, **fields)
+        self.session.add(row)
+        return row
+
+    def add_flag_acceptance(self, assessment_id: int, flag_id: str, reason: str, accepted_by: str,
+                            accepted_at: datetime) -> None:
+        """Record a red flag accepted as mitigated."""
+        self.session.add(FlagAcceptanceRow(assessment_id=assessment_id, flag_id=flag_id, reason=reason,
+                                           accepted_by=accepted_by, accepted_at=accepted_at))
+
+    def flag_acceptance_row(self, assessment_id: int, flag_id: str) -> FlagAcceptanceRow | None:
+        """The stored acceptance of a red flag, if any."""
+        return self.session.scalars(select(FlagAcceptanceRow).where(
+            FlagAcceptanceRow.assessment_id == assessment_id, FlagAcceptanceRow.flag_id == flag_id)).first()
 
     def answers(self, assessment_id: int) -> dict[str, Answer]:
         """All answers of an assessment keyed by question id, with their evidence links."""
@@ -367,7 +405,7 @@ class EvidenceRepository:
         self.session.flush()
         return evidence_from_row(row)
 
-    def list(self, vendor_id: int | None = None, ids: Iterable[int] | None = None) -> list[Evidence]:
+    def find(self, vendor_id: int | None = None, ids: Iterable[int] | None = None) -> list[Evidence]:
         """Evidence of a vendor (or the given ids), by expiry then title."""
         # Undated first, said explicitly: SQLite sorts NULLs first, PostgreSQL (team mode) last.
         # "IS NOT NULL" rather than NULLS FIRST, which SQLite before 3.30 does not parse. The id
@@ -419,6 +457,15 @@ class EvidenceRepository:
                 select(func.count()).select_from(EvidenceRow).where(EvidenceRow.sha256 == digest))
             if not still_used:
                 self.session.execute(delete(EvidenceBlobRow).where(EvidenceBlobRow.sha256 == digest))
+
+    def locked_row(self, evidence_id: int) -> EvidenceRow:
+        """The evidence row locked until the transaction ends (see :func:`locked`)."""
+        row: EvidenceRow | None = locked(self.session, EvidenceRow, evidence_id)
+        return row if row is not None else self.row(evidence_id)
+
+    def titles(self) -> dict[int, str]:
+        """Every evidence title by evidence id."""
+        return {eid: title for eid, title in self.session.execute(select(EvidenceRow.id, EvidenceRow.title))}
 
     def links_for_assessment(self, assessment_id: int) -> list[tuple[str, int]]:
         """(question id, evidence id) pairs of an assessment."""
@@ -502,7 +549,7 @@ class QuestionnaireTextRepository:
                 questionnaire_id=questionnaire_id, version=version, text=text,
                 sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), origin=origin, added_at=_now()))
 
-    def list(self) -> list[QuestionnaireTextRow]:
+    def all_texts(self) -> list[QuestionnaireTextRow]:
         """All stored copies."""
         return list(self.session.scalars(select(QuestionnaireTextRow)).all())
 

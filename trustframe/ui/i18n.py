@@ -32,15 +32,13 @@ def for_display(questionnaire: Questionnaire) -> Questionnaire:
     them; ids, options, scores and rules are unchanged, so answers and scores are the same."""
     if _current == SOURCE_LANGUAGE:
         return questionnaire
-    from trustframe.exchange.questionnaire_translations import overlay_for, translate
-
     from trustframe.errors import QuestionnaireError
+    from trustframe.services.translations import questionnaire_in
 
     try:
-        overlay = overlay_for(questionnaire, _current)
+        return questionnaire_in(questionnaire, _current)
     except QuestionnaireError:  # a broken overlay must not stop the assessment: show English
         return questionnaire
-    return translate(questionnaire, overlay) if overlay is not None else questionnaire
 
 
 def words(text: str) -> str:
@@ -48,9 +46,9 @@ def words(text: str) -> str:
     catalogue the reports use; English when it has no entry."""
     if _current == SOURCE_LANGUAGE:
         return text
-    from trustframe.exchange import i18n as catalogue
+    from trustframe.services.translations import catalogue
 
-    lookup = catalogue.catalogue(_current)
+    lookup = catalogue(_current)
 
     def part(piece: str, depth: int = 0) -> str:
         # Reasons nest ("Incomplete (a; b): ..."): translate captured parts, and "; "-joined lists
@@ -65,9 +63,9 @@ def words(text: str) -> str:
 
 def report_language() -> str:
     """The language new reports are written in: the GUI's, when reports can be written in it."""
-    from trustframe.exchange import i18n as words
+    from trustframe.services.translations import report_languages
 
-    return _current if _current in words.available_languages() else SOURCE_LANGUAGE
+    return _current if _current in report_languages() else SOURCE_LANGUAGE
 
 
 def translations_dir() -> Path:

@@ -22,7 +22,7 @@ from trustframe.domain.scoring_model import Rating, Recommendation
 
 if TYPE_CHECKING:
     # Imported where used: the register imports this module at start-up, the import screens only later.
-    from trustframe.exchange.excel_model import RowCategory
+    from trustframe.services.exchange_types import RowCategory
 
 #: The translation context of every name in this module.
 CONTEXT = "labels"
@@ -148,7 +148,7 @@ def buyers_guide_part(value: BuyersGuidePart) -> str:
 
 def import_category(value: RowCategory) -> str:
     """What importing one row of a returned workbook would do."""
-    from trustframe.exchange.excel_model import RowCategory
+    from trustframe.services.exchange_types import RowCategory
 
     return {RowCategory.NEW: translate("labels", "New answer"),
             RowCategory.CHANGED: translate("labels", "Changed"),
@@ -160,7 +160,7 @@ def import_category(value: RowCategory) -> str:
 
 def import_count(value: RowCategory, n: int) -> str:
     """A count of import rows for a summary line: "14 new answers", "1 conflict", "112 not answered"."""
-    from trustframe.exchange.excel_model import RowCategory
+    from trustframe.services.exchange_types import RowCategory
 
     forms = {RowCategory.NEW: (translate("labels", "1 new answer"), translate("labels", "{n} new answers")),
              RowCategory.CHANGED: (translate("labels", "1 changed"), translate("labels", "{n} changed")),

@@ -50,7 +50,7 @@ SERVICES_FALLBACK_MS = 400
 def can_open_light(path: Path) -> bool:
     """Whether the start-up workspace at ``path`` may be shown before the services load: the
     light path's own checks (a quick read-only look at the file; nothing is written)."""
-    from trustframe.storage.light import open_reader
+    from trustframe.services.light_register import open_reader
 
     reader = open_reader(path)
     if reader is None:

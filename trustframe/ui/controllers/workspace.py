@@ -21,7 +21,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit
 
 from trustframe import __version__, paths
-from trustframe.storage.locations import is_server_location
+from trustframe.services.locations import is_server_location
 from trustframe.ui import error_dialog, messages
 from trustframe.ui.operations import Operation, Task
 

@@ -141,7 +141,7 @@ class EvidenceLinkDialog(QDialog):
         checked = set(self.selected_ids()) | set(check)
         self.list.clear()
         today = date.today()
-        for evidence in self._ctx.require_services.evidence.list(self.vendor_id):
+        for evidence in self._ctx.require_services.evidence.list_evidence(self.vendor_id):
             state = labels.evidence_state(evidence.state(today))
             text = f"{evidence.title} · {labels.evidence_kind(evidence.kind)} · {state}"
             if evidence.id in self._linked:

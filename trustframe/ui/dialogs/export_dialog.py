@@ -32,7 +32,7 @@ from trustframe.ui import labels, messages
 from trustframe.ui.dialogs.form_dialog import FormDialog
 
 if TYPE_CHECKING:
-    from trustframe.exchange.excel_model import ExportResult
+    from trustframe.services.exchange_types import ExportResult
     from trustframe.ui.context import UiContext
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ class ExportDialog(FormDialog):
     def _build_widgets(self, assessment_id: int | None) -> None:
         self.assessment_combo = QComboBox()
         self.assessment_combo.setAccessibleName(self.tr("Assessment"))
-        for assessment in self._services.assessments.list():
+        for assessment in self._services.assessments.list_assessments():
             if assessment.locked:
                 continue  # a decided assessment is not sent out again
             self.assessment_combo.addItem(

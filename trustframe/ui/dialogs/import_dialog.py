@@ -46,8 +46,14 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from trustframe.errors import TrustFrameError
-from trustframe.exchange.excel_model import ImportPreview, ImportResult, ImportRowPreview, RowCategory
-from trustframe.exchange.workbook_identity import AssessmentChoiceNeeded, LegacySealNeedsConfirmation
+from trustframe.services.exchange_types import (
+    AssessmentChoiceNeeded,
+    ImportPreview,
+    ImportResult,
+    ImportRowPreview,
+    LegacySealNeedsConfirmation,
+    RowCategory,
+)
 from trustframe.ui import error_dialog, labels, messages
 from trustframe.ui.dialogs.form_dialog import FormDialog
 from trustframe.ui.operations import Operation, Task
@@ -333,7 +339,7 @@ class ImportDialog(FormDialog):
         if self.assessment_picker.isHidden():
             self.assessment_picker.clear()
             self.assessment_picker.addItem(self.tr("Choose the assessment…"), None)
-            for a in self._services.assessments.list():
+            for a in self._services.assessments.list_assessments():
                 self.assessment_picker.addItem(f"#{a.id}  {a.vendor_name} / {a.product_name}", a.id)
             self.assessment_label.show()
             self.assessment_picker.show()

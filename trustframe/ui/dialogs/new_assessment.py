@@ -3,13 +3,13 @@
 The buyer answers the criticality profile first (questions about the purchase, not the vendor);
 the resulting inherent-risk tier, with its reasons, decides how deep the assessment goes. The
 officer may override the tier with a reason and adjust the scope question by question before
-anything is created. Nothing is written until Finish: then the assessment is created, the
-profile, override and scope recorded, and ``created_assessment_id`` set.
+anything is created. Nothing is written until Finish: then one service call
+(:meth:`AssessmentService.create` with a :class:`NewAssessment`) writes the assessment with its
+profile, override and scope in one transaction, and ``created_assessment_id`` is set.
 """
 
 from __future__ import annotations
 
-import logging
 from datetime import date
 from typing import Any, Protocol
 
@@ -37,13 +37,12 @@ from trustframe.domain.questionnaire import ProductCategory, Questionnaire, Ques
 from trustframe.domain.scoping import in_scope
 from trustframe.domain.tiering import TierResult, explain_answers
 from trustframe.errors import TrustFrameError
+from trustframe.services.assessments import NewAssessment
 from trustframe.ui import i18n, labels, messages
 from trustframe.ui.context import UiContext
 from trustframe.ui.widgets.overlay_list import OverlayList
 from trustframe.ui.widgets.answer_widgets import ChoiceEditor
 from trustframe.ui.widgets.date_edit import OptionalDateEdit
-
-log = logging.getLogger(__name__)
 
 _QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -117,30 +116,21 @@ class NewAssessmentDialog(QWizard):
         super().accept()
 
     def _create(self) -> bool:
+        # One service call, one transaction: a refusal leaves nothing half-made behind.
         services = self.ctx.require_services
         purchase = self.purchase_page
-        created = None
+        qid, version = purchase.questionnaire_combo.currentData()
+        override = self.tier_page.override_tier()
+        new = NewAssessment(
+            vendor=purchase.vendor_id(), product=purchase.product_id(), questionnaire_id=qid,
+            questionnaire_version=version, overlays=tuple(purchase.overlay_list.checked_ids()),
+            profile_answers=self.profile_page.answers(), tier_override=override,
+            tier_override_reason=self.tier_page.reason() if override is not None else "",
+            scope=self.scope_page.chosen_scope(), procurement=purchase.procurement_edit.text().strip(),
+            due_date=purchase.due_date())
         try:
-            created = services.assessments.create(
-                purchase.vendor_id(), purchase.product_id(), purchase.questionnaire_id(),
-                procurement=purchase.procurement_edit.text().strip(), due_date=purchase.due_date(),
-                overlays=purchase.overlay_list.checked_ids())
-            assert created.id is not None
-            services.assessments.set_profile_answers(created.id, self.profile_page.answers())
-            override = self.tier_page.override_tier()
-            if override is not None:
-                services.assessments.override_tier(created.id, override, self.tier_page.reason())
-            added, removed = self.scope_page.adjustments()
-            if added or removed:
-                services.assessments.set_scope(created.id, added, removed)
+            created = services.assessments.create(new)
         except TrustFrameError as exc:
-            if created is not None and created.id is not None:
-                # Half-made assessments would confuse the register: remove it and let the
-                # officer correct the wizard instead.
-                try:
-                    services.assessments.delete(created.id)
-                except TrustFrameError:
-                    log.exception("Could not remove the incomplete assessment %s", created.id)
             messages.warning(self, self.tr("Assessment not created"), str(exc))
             return False
         self.created_assessment_id = created.id
@@ -169,7 +159,7 @@ class PurchasePage(QWizardPage):
         self.category_label.setObjectName("Muted")
         self.questionnaire_combo = QComboBox()
         self.questionnaire_combo.setAccessibleName(self.tr("Questionnaire"))
-        for info in services.catalog.list():
+        for info in services.catalog.list_questionnaires():
             if info.kind is QuestionnaireKind.ASSESSMENT:
                 self.questionnaire_combo.addItem(
                     self.tr("%1 (%2, %3 questions)").replace("%1", info.title).replace("%2", info.version).replace(
@@ -511,6 +501,12 @@ class ScopePage(QWizardPage):
             key = parent.text(0).split()[0]
             result[key] = (sum(1 for c in ids if c.checkState(0) == Qt.CheckState.Checked), len(ids))
         return result
+
+    def chosen_scope(self) -> frozenset[str] | None:
+        """The questions ticked, or None when they are the tier's default (the service decides
+        the default scope; the page was never shown, or the officer changed nothing)."""
+        added, removed = self.adjustments()
+        return frozenset(self.in_scope_ids()) if added or removed else None
 
     def adjustments(self) -> tuple[list[str], list[str]]:
         """(added beyond the tier's default, removed from it)."""

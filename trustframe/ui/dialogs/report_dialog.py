@@ -223,7 +223,7 @@ class ReportDialog(QDialog):
     def _load_assessments(self) -> None:
         self.assessment_list.clear()
         texts: list[str] = []
-        for a in self._services.assessments.list():
+        for a in self._services.assessments.list_assessments():
             text = self.tr("#{id} {vendor} – {product} ({status})").format(
                 id=a.id, vendor=a.vendor_name, product=a.product_name, status=labels.status(a.status))
             item = QListWidgetItem(text)

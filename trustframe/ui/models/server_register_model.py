@@ -32,7 +32,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTim
 
 from trustframe.domain.portfolio import RegisterRow
 from trustframe.domain.questionnaire import ProductCategory
-from trustframe.storage.register_filters import SORT_COLUMNS, RegisterCounts, RegisterQuery
+from trustframe.services.light_register import SORT_COLUMNS, RegisterCounts, RegisterQuery
 from trustframe.ui import labels
 from trustframe.ui.models.register_model import NONE, Column, RegisterFilter, RegisterTableModel
 

@@ -308,7 +308,7 @@ class PortfolioView(QWidget):
 
         def load(task: Task) -> list[ExpiringItem]:
             items = []
-            for ev in services.evidence.list():
+            for ev in services.evidence.list_evidence():
                 state = ev.state(today)
                 if state in (EvidenceState.EXPIRED, EvidenceState.EXPIRING) and ev.expires_on and ev.id:
                     items.append(ExpiringItem(ev.id, ev.vendor_id, names.get(ev.vendor_id, ""), ev.title,

@@ -288,8 +288,8 @@ class VendorView(QWidget):
         selected_product = self.selected_product_id() or self._wanted_product
         self._wanted_product = None
         self.products = services.vendors.list_products(self.vendor_id)
-        self.evidence = services.evidence.list(self.vendor_id)
-        self.assessments = services.assessments.list(vendor_id=self.vendor_id)
+        self.evidence = services.evidence.list_evidence(self.vendor_id)
+        self.assessments = services.assessments.list_assessments(vendor_id=self.vendor_id)
         self._show_vendor(self.vendor)
         self._show_products(selected_product)
         self._show_evidence()
