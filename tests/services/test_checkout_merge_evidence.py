@@ -32,7 +32,7 @@ def _pdf(path: Path, body: bytes) -> Path:
 
 
 def _evidence(services: Services) -> dict[str, Any]:
-    return {e.title: e for e in services.evidence.list()}
+    return {e.title: e for e in services.evidence.list_evidence()}
 
 
 @pytest.fixture
@@ -89,12 +89,12 @@ def test_evidence_added_offline_is_created_with_its_file_and_links_once(
     assert links == {"GOV-01": ["ISO 27001 certificate"], "GOV-03": ["Security policy"]}
 
     # Idempotent: merging again creates nothing new and changes no version.
-    versions = {e.id: e.version for e in server.evidence.list()}
+    versions = {e.id: e.version for e in server.evidence.list_evidence()}
     again = team_sync.merge(local_file, workspace_location)
     assert again.merged and again.evidence_added == [] and again.evidence_applied == []
     assert again.links_added == [] and again.links_removed == []
-    assert {e.id: e.version for e in server.evidence.list()} == versions
-    assert len(server.evidence.list()) == 6
+    assert {e.id: e.version for e in server.evidence.list_evidence()} == versions
+    assert len(server.evidence.list_evidence()) == 6
 
     # Work continues offline on the merged file: a new link to the merged evidence goes to its server id.
     with _open(local_file, sample_dir) as local:
@@ -118,7 +118,7 @@ def test_evidence_edited_offline_applies_and_conflicts_are_decided(
         local.assessments.set_answer(aid, "VUL-01", comment="local")
     server.evidence.update(replace(server.evidence.get(second.id), issuer="Auditor (server)"))
     server.assessments.set_answer(aid, "VUL-01", comment="remote")
-    before = {e.id: (e.notes, e.issuer, e.version) for e in server.evidence.list()}
+    before = {e.id: (e.notes, e.issuer, e.version) for e in server.evidence.list_evidence()}
 
     # A preview and an undecided merge write nothing, and list the conflicts with all three sides.
     preview = team_sync.merge(local_file, workspace_location, preview=True)
@@ -129,7 +129,7 @@ def test_evidence_edited_offline_applies_and_conflicts_are_decided(
         assert conflict.evidence_id == second.id and conflict.changed_fields() == ["issuer"]
         assert (conflict.base["issuer"], conflict.local["issuer"], conflict.remote["issuer"]) == \
             ("", "Auditor (offline)", "Auditor (server)")
-    assert {e.id: (e.notes, e.issuer, e.version) for e in server.evidence.list()} == before
+    assert {e.id: (e.notes, e.issuer, e.version) for e in server.evidence.list_evidence()} == before
 
     # Decided: the evidence keeps the server's side, the answer takes the local one.
     result = team_sync.merge(local_file, workspace_location, resolutions={(aid, "VUL-01"): "local"},
@@ -146,10 +146,10 @@ def test_evidence_edited_offline_applies_and_conflicts_are_decided(
     # The file follows the merged state, and merging again changes nothing.
     with _open(local_file, sample_dir) as local:
         assert local.evidence.get(second.id).issuer == "Auditor (server)"
-    versions = {e.id: e.version for e in server.evidence.list()}
+    versions = {e.id: e.version for e in server.evidence.list_evidence()}
     again = team_sync.merge(local_file, workspace_location)
     assert again.merged and again.evidence_applied == [] and again.evidence_conflicts == []
-    assert {e.id: e.version for e in server.evidence.list()} == versions
+    assert {e.id: e.version for e in server.evidence.list_evidence()} == versions
 
 
 def test_evidence_deleted_on_the_server_while_edited_offline_is_reported_not_merged(
@@ -165,10 +165,10 @@ def test_evidence_deleted_on_the_server_while_edited_offline_is_reported_not_mer
     assert result.merged and result.evidence_applied == [] and result.links_added == []
     assert result.evidence_not_merged == ["Pen test (deleted in the team workspace)",
                                           "link of Pen test to GOV-01 (the evidence is not in the team workspace)"]
-    assert server.evidence.list() == []
+    assert server.evidence.list_evidence() == []
     again = team_sync.merge(local_file, workspace_location)  # still reported, never re-created
     assert again.evidence_added == [] and again.evidence_not_merged == result.evidence_not_merged[:1]
-    assert server.evidence.list() == []
+    assert server.evidence.list_evidence() == []
 
 
 def test_cli_lists_evidence_conflicts_and_resolves_them(

@@ -51,7 +51,7 @@ def test_evidence_without_an_expiry_date_comes_first(services: Any, sample_asses
     sooner = services.evidence.add(vid, "A Certificate", "certificate", url="https://docs.example/a",
                                    expires_on=date(2027, 1, 1))
     undated = services.evidence.add(vid, "Z Policy", "policy", url="https://docs.example/z")
-    assert [e.id for e in services.evidence.list(vid)] == [undated.id, sooner.id, later.id]
+    assert [e.id for e in services.evidence.list_evidence(vid)] == [undated.id, sooner.id, later.id]
 
 
 def test_linked_evidence_comes_in_id_order(services: Any, sample_assessment: Any) -> None:

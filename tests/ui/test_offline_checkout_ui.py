@@ -158,7 +158,7 @@ def test_merge_dialog_shows_three_conflicts_and_applies_the_chosen_sides(
     assert seen and flow.merged, shown
     assert _comments(server, aid) == {"GOV-01": "mine only", "GOV-03": "mine GOV-03", "VUL-01": "theirs VUL-01",
                                       "VUL-02": "mine VUL-02", "VUL-03": "theirs only"}
-    [iso] = [e for e in server.evidence.list() if e.title == "ISO 27001"]
+    [iso] = [e for e in server.evidence.list_evidence() if e.title == "ISO 27001"]
     assert server.evidence.file_bytes(iso.id) == b"%PDF-1.4 iso certificate"
     assert [e.title for e in server.evidence.for_assessment(aid)["GOV-01"]] == ["ISO 27001"]
     report = shown[-1]
@@ -174,7 +174,7 @@ def test_merge_dialog_shows_three_conflicts_and_applies_the_chosen_sides(
     again = [f for f in window.findChildren(MergeFlow) if f is not flow][0]
     qtbot.waitUntil(lambda: again.finished, timeout=30000)
     assert seen == [] and shown[-1].text.startswith("Nothing to merge")
-    assert len([e for e in server.evidence.list() if e.title == "ISO 27001"]) == 1
+    assert len([e for e in server.evidence.list_evidence() if e.title == "ISO 27001"]) == 1
     window.close()
 
 
@@ -186,7 +186,7 @@ def test_cancelling_the_merge_applies_nothing(qtbot: Any, checked_out: tuple[Ser
 
     server, local, aid, local_file = checked_out
     before_server, before_local = _comments(server, aid), _comments(local, aid)
-    evidence_before = [e.title for e in server.evidence.list()]
+    evidence_before = [e.title for e in server.evidence.list_evidence()]
     window = _window(local, qtbot)
 
     def cancel(dialog: MergeDialog) -> bool:
@@ -199,7 +199,7 @@ def test_cancelling_the_merge_applies_nothing(qtbot: Any, checked_out: tuple[Ser
     qtbot.waitUntil(lambda: flow.finished, timeout=30000)
     assert not flow.merged and shown == []
     assert _comments(server, aid) == before_server and _comments(local, aid) == before_local
-    assert [e.title for e in server.evidence.list()] == evidence_before
+    assert [e.title for e in server.evidence.list_evidence()] == evidence_before
     # The three conflicts still wait for a decision.
     assert len(team_sync.merge(local_file, server.workspace.location, preview=True).conflicts) == 3
     window.close()
