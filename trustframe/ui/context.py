@@ -44,12 +44,12 @@ class SignalHub(QObject):
 class UiContext:
     """Everything a widget needs, passed explicitly."""
 
-    def __init__(self, services: "Services | None", settings: Any, hub: SignalHub | None = None,
+    def __init__(self, services: Services | None, settings: Any, hub: SignalHub | None = None,
                  undo_stack: QUndoStack | None = None) -> None:
         self.hub = hub or SignalHub()
         self.undo_stack = undo_stack or QUndoStack()
         self.settings = settings
-        self.services: "Services | None" = None
+        self.services: Services | None = None
         self._poll_failed = False
         #: Edits kept while the connection is lost, by whoever keeps them (see ui/kept_edits.py).
         self._kept: dict[int, int] = {}
@@ -63,7 +63,7 @@ class UiContext:
         if services is not None:
             self.set_services(services)
 
-    def set_services(self, services: "Services | None") -> None:
+    def set_services(self, services: Services | None) -> None:
         """Switch to another workspace: rewires change announcements and clears undo history.
         A team workspace is also polled for what others commit (every POLL_MS), so open
         screens show their changes within a few seconds."""
@@ -126,11 +126,11 @@ class UiContext:
         """How many edits all screens keep, waiting for the connection."""
         return sum(self._kept.values())
 
-    def _forward(self, change: "Change") -> None:
+    def _forward(self, change: Change) -> None:
         self.hub.data_changed.emit(change)
 
     @property
-    def require_services(self) -> "Services":
+    def require_services(self) -> Services:
         """The services; raises when no workspace is open (a programming error in a view)."""
         if self.services is None:
             raise RuntimeError("No workspace is open")

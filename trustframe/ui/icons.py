@@ -7,7 +7,7 @@ Widgets ask for icons by the constants below, never by file name.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from PySide6.QtGui import QIcon
 
@@ -58,7 +58,7 @@ def icon_path(name: str) -> str:
     return str(paths.resources_dir() / "icons" / f"{name}.svg")
 
 
-@lru_cache(maxsize=None)
+@cache
 def icon(name: str) -> QIcon:
     """The icon ``name`` (one of the constants above). Cached: QIcon is cheap to copy."""
     return QIcon(icon_path(name))

@@ -37,7 +37,7 @@ _SHOWN = ("value", "comment", "needs_follow_up", "to_confirm")
 class KeptAnswers(QObject):
     """The answer changes of every screen that wait for the connection (one per UI context)."""
 
-    def __init__(self, ctx: "UiContext") -> None:
+    def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx.hub)
         self._ctx = ctx
         #: (assessment id, question id) -> the changes for AssessmentService.set_answer, in the

@@ -14,8 +14,9 @@ menus, tabs and slots, and its public methods of the same names delegate to the 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
@@ -73,14 +74,14 @@ class MainWindow(QMainWindow):
     REGISTER_TAB = 0
     PORTFOLIO_TAB = 1
 
-    def __init__(self, ctx: "UiContext", parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.store = RegisterStore(ctx, self)
         self._tabs_by_key: dict[tuple[str, Any], QWidget] = {}
         self.controller = WorkspaceController(self)
         # Opens the start-up workspace behind the shown window (trustframe.ui.startup), if any.
-        self.startup_loader: "StartupLoader | None" = None
+        self.startup_loader: StartupLoader | None = None
         self.setWindowIcon(icons.icon(icons.APP))
         self.setAcceptDrops(True)
         self.setAccessibleName("TrustFrame")
@@ -328,7 +329,7 @@ class MainWindow(QMainWindow):
         """Open (or create) the workspace at ``path`` (a file, or a team workspace's URL); errors are shown."""
         return self.controller.open_workspace(path, create, password)
 
-    def set_services(self, services: "Services | None") -> None:
+    def set_services(self, services: Services | None) -> None:
         """Switch the whole window to ``services`` (closing the previous workspace)."""
         self.controller.set_services(services)
 

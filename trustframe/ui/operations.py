@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -103,7 +104,7 @@ class _Runner(QRunnable):
 
 
 #: Running operations (a Python reference keeps each alive until it finishes).
-_running: set["Operation"] = set()
+_running: set[Operation] = set()
 
 
 class Operation(QObject):
@@ -119,11 +120,11 @@ class Operation(QObject):
     finished = Signal()
 
     def __init__(self, fn: Callable[[Task], Any], *, parent: QWidget | None = None,
-                 ctx: "UiContext | None" = None, title: str = "", label: str = "",
+                 ctx: UiContext | None = None, title: str = "", label: str = "",
                  cancellable: bool = False, show_progress: bool = True, delay_ms: int = 400,
                  on_success: Callable[[Any], None] | None = None,
                  on_failure: Callable[[BaseException], None] | None = None,
-                 changes: Iterable["Change"] = (), error_context: str = "") -> None:
+                 changes: Iterable[Change] = (), error_context: str = "") -> None:
         super().__init__()
         self._fn = fn
         self._parent = parent
@@ -146,7 +147,7 @@ class Operation(QObject):
 
     # -- starting ------------------------------------------------------------------------------
 
-    def start(self) -> "Operation":
+    def start(self) -> Operation:
         """Queue the work on the thread pool and show progress."""
         self._signals.progressed.connect(self._on_task_progressed, Qt.ConnectionType.QueuedConnection)
         self._signals.succeeded.connect(self._on_task_succeeded, Qt.ConnectionType.QueuedConnection)

@@ -70,13 +70,13 @@ class StartupLoader(QObject):
     # Opening the workspace failed (the exception; its dialog was shown).
     failed = Signal(object)
 
-    def __init__(self, window: "MainWindow", path: Path, create: bool = False, user: str | None = None) -> None:
+    def __init__(self, window: MainWindow, path: Path, create: bool = False, user: str | None = None) -> None:
         super().__init__(window)
         self._window = window
         self.path = path
         self._create = create
         self._user = user
-        self.light: "LightRegister | None" = None
+        self.light: LightRegister | None = None
         self.is_ready = False
         self._services_after_paint = False
         self._waiting_for_paint = False
@@ -143,19 +143,19 @@ class StartupLoader(QObject):
 
     # -- step 1: the register, sqlite3 alone ---------------------------------------------------
 
-    def _read(self, task: Task | None) -> "LightRegister | None":
+    def _read(self, task: Task | None) -> LightRegister | None:
         from trustframe.services.register_build import read_register_light
 
         # A large register shows a first screenful (the first vendors by name, read in a few
         # milliseconds) while the whole register is read; a small one is read whole at once.
         return read_register_light(self.path, first_vendors=FIRST_SCREENFUL_VENDORS)
 
-    def _read_all(self, task: Task) -> "LightRegister | None":
+    def _read_all(self, task: Task) -> LightRegister | None:
         from trustframe.services.register_build import read_register_light
 
         return read_register_light(self.path)
 
-    def _on_read(self, light: "LightRegister | None") -> None:
+    def _on_read(self, light: LightRegister | None) -> None:
         if light is not None and self._window.ctx.services is None:
             self.light = light
             self._window.store.adopt_light(light)
@@ -166,7 +166,7 @@ class StartupLoader(QObject):
                 return
         self._open_services()
 
-    def _on_read_all(self, light: "LightRegister | None") -> None:
+    def _on_read_all(self, light: LightRegister | None) -> None:
         if self._window.ctx.services is None:
             if light is None:
                 # The rest could not be read this way: the services load the register instead.

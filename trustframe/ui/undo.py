@@ -37,7 +37,7 @@ TEXT_MERGE_ID = 4102
 class _AppliedCommand(QUndoCommand):
     """A command whose first ``redo()`` does nothing because the change is already saved."""
 
-    def __init__(self, ctx: "UiContext", text: str) -> None:
+    def __init__(self, ctx: UiContext, text: str) -> None:
         super().__init__(text)
         self._ctx = ctx
         self._first = True
@@ -51,7 +51,7 @@ class _AppliedCommand(QUndoCommand):
     def undo(self) -> None:
         self._guarded(self._apply_before)
 
-    def _guarded(self, action: "object") -> None:
+    def _guarded(self, action: object) -> None:
         # Undo runs from a menu or shortcut, outside any view's error handling; a refused change
         # (for example, the assessment was decided meanwhile) becomes a status message.
         try:
@@ -70,12 +70,12 @@ class _AppliedCommand(QUndoCommand):
 class AnswerCommand(_AppliedCommand):
     """One saved change of one answer (value, comment, follow-up, confirmation, override)."""
 
-    def __init__(self, ctx: "UiContext", change: "AnswerChange", text: str, merge_id: int = -1) -> None:
+    def __init__(self, ctx: UiContext, change: AnswerChange, text: str, merge_id: int = -1) -> None:
         super().__init__(ctx, text)
         self.assessment_id = change.assessment_id
         self.question_id = change.question_id
-        self.before: "Answer | None" = change.before
-        self.after: "Answer | None" = change.after
+        self.before: Answer | None = change.before
+        self.after: Answer | None = change.after
         self._merge_id = merge_id
 
     def id(self) -> int:  # Qt: commands with the same non-negative id are offered for merging
@@ -101,7 +101,7 @@ class AnswerCommand(_AppliedCommand):
 class EvidenceLinkCommand(_AppliedCommand):
     """Linking (or unlinking) a piece of evidence to an answer."""
 
-    def __init__(self, ctx: "UiContext", assessment_id: int, question_id: str, evidence_id: int,
+    def __init__(self, ctx: UiContext, assessment_id: int, question_id: str, evidence_id: int,
                  linked: bool, text: str) -> None:
         super().__init__(ctx, text)
         self.assessment_id = assessment_id
@@ -126,11 +126,11 @@ class EvidenceLinkCommand(_AppliedCommand):
 class ScopeTierCommand(_AppliedCommand):
     """One applied change of an assessment's tier and/or scope (profile, override, scope)."""
 
-    def __init__(self, ctx: "UiContext", change: "ScopeTierChange", text: str) -> None:
+    def __init__(self, ctx: UiContext, change: ScopeTierChange, text: str) -> None:
         super().__init__(ctx, text)
         self.assessment_id = change.assessment_id
-        self.before: "ScopeTierState" = change.before
-        self.after: "ScopeTierState" = change.after
+        self.before: ScopeTierState = change.before
+        self.after: ScopeTierState = change.after
 
     def _apply_after(self) -> None:
         self._ctx.require_services.assessments.restore_scope_and_tier(self.assessment_id, self.after, note="redo")
@@ -139,7 +139,7 @@ class ScopeTierCommand(_AppliedCommand):
         self._ctx.require_services.assessments.restore_scope_and_tier(self.assessment_id, self.before, note="undo")
 
 
-def _same_answer(a: "Answer | None", b: "Answer | None") -> bool:
+def _same_answer(a: Answer | None, b: Answer | None) -> bool:
     if a is None or b is None:
         return a is b
     return (a.value, a.comment, a.needs_follow_up, a.to_confirm, a.source) == (

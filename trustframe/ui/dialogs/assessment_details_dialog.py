@@ -31,7 +31,7 @@ DETAIL_FIELDS = ("assessor", "reviewer", "procurement", "due_date", "next_review
 class AssessmentDetailsDialog(FormDialog):
     """Edit ``assessment``'s details; after an accepted ``exec()``, :attr:`saved` holds it."""
 
-    def __init__(self, ctx: "UiContext", assessment: Assessment, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, assessment: Assessment, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Assessment details"), parent)
         self._ctx = ctx
         #: The assessment as read when the dialog opened (its version is what the save names).
@@ -116,7 +116,7 @@ def _display(_key: str, value: Any) -> str:
     return conflict_dialog.shown_value(value)
 
 
-def edit_details(ctx: "UiContext", assessment: Assessment | None, parent: QWidget | None = None) -> bool:
+def edit_details(ctx: UiContext, assessment: Assessment | None, parent: QWidget | None = None) -> bool:
     """Open the details dialog for ``assessment`` (modal); True when something was saved."""
     from trustframe.ui import prompts
 

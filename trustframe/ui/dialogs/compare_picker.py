@@ -10,7 +10,8 @@ background (scoring hundreds of assessments takes a moment, and the dialog must 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -49,7 +50,7 @@ _NO_REFERENCE = "\x00none"
 class ComparePickerDialog(QDialog):
     """Tick two or more assessments; after ``exec()``, :meth:`chosen_ids` in list order."""
 
-    def __init__(self, ctx: "UiContext", preselected: Iterable[int] = (),
+    def __init__(self, ctx: UiContext, preselected: Iterable[int] = (),
                  known_ratings: Mapping[int, Rating | None] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -67,7 +67,7 @@ class EvidenceDialog(FormDialog):
     """Add evidence for ``vendor_id`` or, given ``evidence``, edit it; after ``exec()``,
     :attr:`saved_evidence`."""
 
-    def __init__(self, ctx: "UiContext", vendor_id: int, product_id: int | None = None,
+    def __init__(self, ctx: UiContext, vendor_id: int, product_id: int | None = None,
                  parent: QWidget | None = None, evidence: Evidence | None = None) -> None:
         super().__init__("", parent)
         self.setWindowTitle(self.tr("Edit evidence") if evidence is not None else self.tr("Add evidence"))

@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 class ExportDialog(FormDialog):
     """Options (only open questions, pre-fill, deadline, contact) and the target file."""
 
-    def __init__(self, ctx: "UiContext", assessment_id: int | None, path: Path | None = None,
+    def __init__(self, ctx: UiContext, assessment_id: int | None, path: Path | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__("", parent)
         self.setWindowTitle(self.tr("Export questionnaire for the vendor"))
@@ -50,7 +50,7 @@ class ExportDialog(FormDialog):
         self._services = ctx.require_services
         self._suggested_path = path
         #: The export made when the dialog was accepted.
-        self.result: "ExportResult | None" = None
+        self.result: ExportResult | None = None
         self._build_widgets(assessment_id)
         self._build_layout()
         self._connect_signals()

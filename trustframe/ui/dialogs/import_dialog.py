@@ -83,7 +83,7 @@ PROBLEM_WHERE_ROLE = Qt.ItemDataRole.UserRole + 1
 class ImportDialog(FormDialog):
     """Preview of a returned workbook with per-row choice."""
 
-    def __init__(self, ctx: "UiContext", assessment_id: int | None, path: Path | None = None,
+    def __init__(self, ctx: UiContext, assessment_id: int | None, path: Path | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__("", parent)
         self.setWindowTitle(self.tr("Import vendor answers"))

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 class NameDialog(FormDialog):
     """Ask for the user's name; saving stores it in Preferences and in the open services."""
 
-    def __init__(self, ctx: "UiContext", parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Your name"), parent)
         self._ctx = ctx
         intro = QLabel(self.tr("TrustFrame puts your name on the assessments you prepare, the decisions you "
@@ -44,7 +44,7 @@ class NameDialog(FormDialog):
         apply_user_name(self._ctx, name)
 
 
-def apply_user_name(ctx: "UiContext", name: str) -> None:
+def apply_user_name(ctx: UiContext, name: str) -> None:
     """Make ``name`` the user's name: in Preferences and for the open workspace's records."""
     ctx.settings.assessor_name = name
     if ctx.services is not None and name.strip():

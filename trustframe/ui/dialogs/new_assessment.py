@@ -40,9 +40,9 @@ from trustframe.errors import TrustFrameError
 from trustframe.services.assessments import NewAssessment
 from trustframe.ui import i18n, labels, messages
 from trustframe.ui.context import UiContext
-from trustframe.ui.widgets.overlay_list import OverlayList
 from trustframe.ui.widgets.answer_widgets import ChoiceEditor
 from trustframe.ui.widgets.date_edit import OptionalDateEdit
+from trustframe.ui.widgets.overlay_list import OverlayList
 
 _QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 

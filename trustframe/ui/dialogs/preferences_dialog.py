@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from trustframe import paths
 from trustframe.services.vendors import InvalidInput
-from trustframe.ui import i18n, icons, settings as keys
+from trustframe.ui import i18n, icons
+from trustframe.ui import settings as keys
 from trustframe.ui.dialogs.form_dialog import FormDialog
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ def available_languages() -> list[str]:
 class PreferencesDialog(FormDialog):
     """Edit the user's preferences; saving writes QSettings and the workspace mirror."""
 
-    def __init__(self, ctx: "UiContext", parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Preferences"), parent)
         self._ctx = ctx
         self._build_widgets()
@@ -222,7 +223,7 @@ class PreferencesDialog(FormDialog):
                                                       Qt.TransformationMode.SmoothTransformation))
 
 
-def mirror_to_workspace(ctx: "UiContext", clear_missing: bool = False) -> None:
+def mirror_to_workspace(ctx: UiContext, clear_missing: bool = False) -> None:
     """Copy the organisation name and logo (and default profile) into the open workspace when
     they differ, so reports and exports made from it find them. Empty user values clear the
     workspace's only when ``clear_missing`` (an explicit save in this dialog)."""

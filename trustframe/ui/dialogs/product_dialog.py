@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 class ProductDialog(FormDialog):
     """Create a product of ``vendor_id`` (``product`` None) or edit one; then :attr:`saved_product`."""
 
-    def __init__(self, ctx: "UiContext", vendor_id: int, product: Product | None = None,
+    def __init__(self, ctx: UiContext, vendor_id: int, product: Product | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Add product or service") if product is None else self.tr("Edit product"), parent)
         self._ctx = ctx

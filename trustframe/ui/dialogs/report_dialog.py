@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListView,
+    QListWidget,
     QListWidgetItem,
     QPushButton,
     QStyledItemDelegate,
@@ -83,7 +83,7 @@ class _FitWidthDelegate(QStyledItemDelegate):
 class ReportDialog(QDialog):
     """Produce an assessment, comparison or portfolio report."""
 
-    def __init__(self, ctx: "UiContext", assessment_ids: list[int] | None, kind: str = "assessment",
+    def __init__(self, ctx: UiContext, assessment_ids: list[int] | None, kind: str = "assessment",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx

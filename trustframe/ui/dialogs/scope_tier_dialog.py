@@ -53,7 +53,7 @@ class _FixedPurchase:
 class _EditScopePage(ScopePage):
     """The scope page, starting from the assessment's own additions and removals."""
 
-    def __init__(self, wizard: "ScopeTierDialog", added: tuple[str, ...], removed: tuple[str, ...]) -> None:
+    def __init__(self, wizard: ScopeTierDialog, added: tuple[str, ...], removed: tuple[str, ...]) -> None:
         super().__init__(wizard)
         self._added = added
         self._removed = removed

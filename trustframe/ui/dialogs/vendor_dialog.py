@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 class VendorDialog(FormDialog):
     """Create a vendor (``vendor`` None) or edit one. After ``exec()``, :attr:`saved_vendor`."""
 
-    def __init__(self, ctx: "UiContext", vendor: Vendor | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, vendor: Vendor | None = None, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Add vendor") if vendor is None else self.tr("Edit vendor"), parent)
         self._ctx = ctx
         self._vendor = vendor

@@ -617,7 +617,7 @@ def _in_vendor_order(rows: list[tuple[Any, ...]]) -> bool:
 
 # -- loading -----------------------------------------------------------------------------------
 
-def load_register_rows(services: "Services") -> RegisterRows:
+def load_register_rows(services: Services) -> RegisterRows:
     """The register's rows, from one ``ScoringService.register_table()`` call (stored snapshots;
     never a query per row; no RegisterRow object built until a row is shown)."""
     return services.scoring.register_table()

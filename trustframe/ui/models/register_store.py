@@ -43,7 +43,7 @@ class RegisterStore(QObject):
     #: A load started (views may show "Loading…").
     loading_started = Signal()
 
-    def __init__(self, ctx: "UiContext", parent_widget: QWidget | None = None, debounce_ms: int = 200) -> None:
+    def __init__(self, ctx: UiContext, parent_widget: QWidget | None = None, debounce_ms: int = 200) -> None:
         super().__init__()
         self._ctx = ctx
         self._parent_widget = parent_widget
@@ -52,7 +52,7 @@ class RegisterStore(QObject):
         self.is_loaded = False
         self._operation: Operation | None = None
         self._pending = False
-        self._light: "LightRegister | None" = None   # rows read before the services (start-up)
+        self._light: LightRegister | None = None   # rows read before the services (start-up)
         #: While only a first screenful is shown (start-up, large workspace): all the vendors
         #: the register will show; None once every row is there.
         self.partial_total: int | None = None
@@ -127,7 +127,7 @@ class RegisterStore(QObject):
 
     # -- start-up: rows before the services ------------------------------------------------------
 
-    def adopt_light(self, light: "LightRegister") -> None:
+    def adopt_light(self, light: LightRegister) -> None:
         """Show the rows read without the services (:func:`read_register_light`); kept when the
         services of the same workspace arrive (see :meth:`_on_hub_workspace_changed`)."""
         self._light = light
@@ -146,7 +146,7 @@ class RegisterStore(QObject):
         self.rows = RegisterRows([])
         self.is_loaded = False
 
-    def _refresh_stale(self, services: Any, light: "LightRegister") -> None:
+    def _refresh_stale(self, services: Any, light: LightRegister) -> None:
         # A copy of the tuples (the shown rows stay as they are until the refreshed ones arrive).
         rows, stale, as_of = light.rows.copy(), dict(light.stale), light.as_of
 

@@ -112,7 +112,7 @@ class PortfolioView(QWidget):
     #: The user asked for the portfolio report.
     report_requested = Signal()
 
-    def __init__(self, ctx: "UiContext", store: "RegisterStore", parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, store: RegisterStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._store = store

@@ -59,7 +59,7 @@ class RegisterView(QWidget):
     #: The user asked for a new assessment (vendor id or 0, product id or 0).
     new_assessment_requested = Signal(int, int)
 
-    def __init__(self, ctx: "UiContext", store: "RegisterStore", parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, store: RegisterStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._store = store

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -90,7 +90,7 @@ class VendorView(QWidget):
     add_evidence_requested = Signal(int, int)
     new_assessment_requested = Signal(int, int)
 
-    def __init__(self, ctx: "UiContext", vendor_id: int, store: "RegisterStore | None" = None,
+    def __init__(self, ctx: UiContext, vendor_id: int, store: RegisterStore | None = None,
                  product_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx

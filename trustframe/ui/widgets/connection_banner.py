@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 class ConnectionBanner(QFrame):
     """Hidden while connected; a red-bordered line of text while the connection is lost."""
 
-    def __init__(self, ctx: "UiContext", parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self.setObjectName("ConnectionBanner")
