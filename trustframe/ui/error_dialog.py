@@ -54,12 +54,16 @@ def advice_for(exc: BaseException) -> tuple[str, str]:
         return translate("ErrorDialog", "Workspace problem"), translate("ErrorDialog",
             "Check that the file is not open in another program and that you may write to its folder.")
     if isinstance(exc, errors.ValidationFailed):
-        return translate("ErrorDialog", "The file has problems"), translate("ErrorDialog", "Correct the listed problems and try again.")
+        return translate("ErrorDialog", "The file has problems"), translate("ErrorDialog",
+            "Correct the listed problems and try again.")
     if isinstance(exc, errors.ConflictError):
-        return translate("ErrorDialog", "Cannot do that now"), translate("ErrorDialog", "Change the conflicting value, or refresh and try again.")
+        return translate("ErrorDialog", "Cannot do that now"), translate("ErrorDialog",
+            "Change the conflicting value, or refresh and try again.")
     if isinstance(exc, errors.NotFoundError):
-        return translate("ErrorDialog", "Not found"), translate("ErrorDialog", "It may have been deleted. Refresh the view (F5) and try again.")
-    return translate("ErrorDialog", "Cannot complete the action"), translate("ErrorDialog", "Correct the input and try again.")
+        return translate("ErrorDialog", "Not found"), translate("ErrorDialog",
+            "It may have been deleted. Refresh the view (F5) and try again.")
+    return translate("ErrorDialog", "Cannot complete the action"), translate("ErrorDialog",
+        "Correct the input and try again.")
 
 
 def show_exception(parent: QWidget | None, exc: BaseException,

@@ -60,7 +60,8 @@ def facts_text(facts: Any) -> tuple[str, str]:
         counts = facts.get("by_status") or {}
         affected = int(counts.get("affected", 0))
         short = _plural().affected(affected)
-        kev = sum(1 for v in facts.get("vulnerabilities", ()) if v.get("known_exploited") and v.get("status") == "affected")
+        kev = sum(1 for v in facts.get("vulnerabilities", ())
+                  if v.get("known_exploited") and v.get("status") == "affected")
         detail = "\n".join([
             str(facts.get("format", "")),
             translate("VendorView", "Affected {a}, not affected {n}, fixed {f}, under investigation {u}").format(

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustframe.errors import TrustFrameError
 from trustframe.ui import error_dialog, icons, messages
 from trustframe.ui.controllers.workspace import (
     DEMO_FILE_NAME,
@@ -477,7 +478,7 @@ class MainWindow(QMainWindow):
             return None
         try:
             name = services.vendors.get_vendor(vendor_id).name
-        except Exception as exc:
+        except TrustFrameError as exc:  # deleted meanwhile, workspace faults (translated by the storage)
             error_dialog.show_exception(self, exc)
             return None
 
@@ -503,10 +504,11 @@ class MainWindow(QMainWindow):
             return None
         try:
             assessment = services.assessments.get(assessment_id)
-        except Exception as exc:
+        except TrustFrameError as exc:  # deleted meanwhile, workspace faults (translated by the storage)
             error_dialog.show_exception(self, exc)
             return None
-        title = f"{assessment.product_name} ({assessment.created_at.date().isoformat() if assessment.created_at else ''})"
+        created = assessment.created_at.date().isoformat() if assessment.created_at else ""
+        title = f"{assessment.product_name} ({created})"
 
         def make() -> QWidget:
             from trustframe.ui.views.assessment_view import AssessmentView
@@ -515,7 +517,7 @@ class MainWindow(QMainWindow):
 
         try:
             return self._show_tab(("assessment", assessment_id), make, title, icons.ASSESSMENT)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - building the screen runs much code; no half-made tab is left
             error_dialog.show_exception(self, exc, context=self.tr("Opening the assessment"))
             return None
 
@@ -611,7 +613,7 @@ class MainWindow(QMainWindow):
         try:
             self._show_tab(key, lambda: CompareView(self.ctx, ids, self),
                            self.tr("Compare %n assessment(s)", "", len(ids)), icons.COMPARE)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - scoring every assessment runs much code; the window stays usable
             error_dialog.show_exception(self, exc, context=self.tr("Comparing assessments"))
 
     def _toggle_full_screen(self) -> None:

@@ -89,7 +89,7 @@ class _Runner(QRunnable):
     def run(self) -> None:  # worker thread
         try:
             result = self._fn(self._task)
-        except BaseException as exc:  # every failure goes back to the GUI thread, none is lost
+        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread, none is lost
             self._emit(self._signals.failed, exc)
         else:
             self._emit(self._signals.succeeded, result)

@@ -93,7 +93,9 @@ class WorkspaceController(QObject):
             settings = self.ctx.settings
             services = open_services(location, create=create,
                                      user=settings.assessor_name if settings is not None else None, password=password)
-        except Exception as exc:  # known errors get a clear dialog; bugs the log path
+        except Exception as exc:  # noqa: BLE001 - every failure to open is shown; the callers get False
+            # Opening runs the database driver, the file system and the migrations, any of which may fail:
+            # known errors get a clear dialog, bugs the log path.
             QApplication.restoreOverrideCursor()
             if team and password is None and _needs_password(exc):
                 asked, ok = QInputDialog.getText(
@@ -350,7 +352,7 @@ class WorkspaceController(QObject):
         """Build a dialog with ``make`` and run it; an error building or running it becomes a message."""
         try:
             make().exec()
-        except Exception as exc:  # known errors get advice; bugs are logged and shown with the log path
+        except Exception as exc:  # noqa: BLE001 - any dialog's failure: known errors get advice, bugs the log path
             error_dialog.show_exception(self.window, exc, context=title)
 
     def open_preferences(self) -> None:

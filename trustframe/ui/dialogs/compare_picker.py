@@ -56,7 +56,8 @@ class ComparePickerDialog(QDialog):
         super().__init__(parent)
         self._ctx = ctx
         self._alive = True
-        self.assessments: list[Assessment] = [a for a in ctx.require_services.assessments.list_assessments() if a.id is not None]
+        self.assessments: list[Assessment] = [a for a in ctx.require_services.assessments.list_assessments()
+                                              if a.id is not None]
         self.ratings: dict[int, Rating | None] = dict(known_ratings or {})
         #: The background scoring of ratings the register did not know (None when not needed).
         self.rating_operation: Operation | None = None

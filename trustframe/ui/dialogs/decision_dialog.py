@@ -203,7 +203,8 @@ class DecisionDialog(QDialog):
         if score is None:
             return head + "\n" + self.tr("The score is not available.")
         overall = "—" if score.overall is None else f"{score.overall:.0f}"
-        return head + "\n" + self.tr("Score %1 · rating %2 · %3 open red flags · %4% complete · recommended: %5").replace(
+        summary = self.tr("Score %1 · rating %2 · %3 open red flags · %4% complete · recommended: %5")
+        return head + "\n" + summary.replace(
             "%1", overall).replace("%2", labels.rating(score.rating)).replace(
             "%3", str(len(score.open_flags))).replace("%4", f"{score.completeness * 100:.0f}").replace(
             "%5", labels.decision(Decision(score.recommendation.value)))

@@ -276,8 +276,9 @@ class EvidenceDialog(FormDialog):
         from trustframe.ui import file_dialogs
 
         path = file_dialogs.choose_open(self, self._ctx.settings, file_dialogs.EVIDENCE,
-                                        self.tr("Choose the evidence file"), self.tr("Documents (*.pdf *.png *.jpg *.jpeg *.docx *.xlsx *.json *.xml "
-                                                 "*.txt *.zip);;All files (*)"))
+                                        self.tr("Choose the evidence file"),
+                                        self.tr("Documents (*.pdf *.png *.jpg *.jpeg *.docx *.xlsx *.json *.xml "
+                                                "*.txt *.zip);;All files (*)"))
         if path:
             self.file_edit.setText(path)
             if not self.title_edit.text().strip():

@@ -67,7 +67,8 @@ class ExportDialog(FormDialog):
             if assessment.locked:
                 continue  # a decided assessment is not sent out again
             self.assessment_combo.addItem(
-                f"#{assessment.id}  {assessment.vendor_name} / {assessment.product_name} ({labels.status(assessment.status)})",
+                f"#{assessment.id}  {assessment.vendor_name} / {assessment.product_name}"
+                f" ({labels.status(assessment.status)})",
                 assessment.id)
         if assessment_id is not None:
             index = self.assessment_combo.findData(assessment_id)
@@ -161,8 +162,9 @@ class ExportDialog(FormDialog):
         open_count = sum(1 for q in scoped if answers.get(q.id) is None or answers[q.id].value is None
                          or answers[q.id].to_confirm)
         count = open_count if self.only_open_check.isChecked() else len(scoped)
-        self.summary_label.setText(self.tr("%n question(s) will be sent ({open} without a confirmed answer).", "", count)
-                                   .format(open=open_count))
+        self.summary_label.setText(
+            self.tr("%n question(s) will be sent ({open} without a confirmed answer).", "", count)
+            .format(open=open_count))
 
     def _on_browse_button_clicked(self) -> None:
         from trustframe.ui import file_dialogs

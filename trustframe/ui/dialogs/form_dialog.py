@@ -75,7 +75,7 @@ class FormDialog(QDialog):
             if isinstance(exc, ConnectionLostError) and ctx is not None:
                 ctx.note_connection_lost()  # the banner at once, not at the next poll
             return
-        except Exception as exc:  # a bug: logged and shown with the log path, the dialog stays open
+        except Exception as exc:  # noqa: BLE001 - a bug: shown with the log path, the dialog keeps the input
             error_dialog.show_exception(self, exc)
             return
         self.accept()

@@ -25,7 +25,8 @@ class OverrideAnswerDialog(QDialog):
         font = self._text.font()
         font.setBold(True)
         self._text.setFont(font)
-        vendor = answer_values.display(question, answer.vendor_value) if answer and answer.vendor_value is not None else ""
+        vendor = (answer_values.display(question, answer.vendor_value)
+                  if answer and answer.vendor_value is not None else "")
         current = answer_values.display(question, answer.value) if answer else ""
         self._vendor = QLabel(vendor or self.tr("(no vendor answer)"))
         self._vendor.setWordWrap(True)

@@ -1,8 +1,9 @@
 """The question navigator: domains (with progress) and their visible questions (with markers).
 
 A thin adapter over plain frozen dataclasses (napari style; defined Qt-free in
-``ui/controllers/question_page.py``): ``data()`` only reads those and pre-drawn icons, never the database. Updating with the same structure emits
-``dataChanged`` for the rows that changed, so the selection and scroll position survive; a
+``ui/controllers/question_page.py``): ``data()`` only reads those and pre-drawn icons, never the
+database. Updating with the same structure emits ``dataChanged`` for the rows that changed, so the
+selection and scroll position survive; a
 structural change (a show-if condition hid or revealed a question, scope changed) resets.
 """
 
@@ -56,12 +57,12 @@ class QuestionNavigatorModel(QAbstractItemModel):
             return
         old = self._sections
         self._sections = new
-        for srow, (before, after) in enumerate(zip(old, new)):
+        for srow, (before, after) in enumerate(zip(old, new, strict=True)):  # same structure: same lengths
             if before == after:
                 continue
             section_index = self.index(srow, 0)
             self.dataChanged.emit(section_index, section_index)
-            for qrow, (qb, qa) in enumerate(zip(before.questions, after.questions)):
+            for qrow, (qb, qa) in enumerate(zip(before.questions, after.questions, strict=True)):
                 if qb != qa:
                     qindex = self.index(qrow, 0, section_index)
                     self.dataChanged.emit(qindex, qindex)

@@ -303,7 +303,8 @@ class RegisterTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._headers[section]
             if role == Qt.ItemDataRole.TextAlignmentRole:
-                side = Qt.AlignmentFlag.AlignRight if section in (Column.SCORE, Column.FLAGS) else Qt.AlignmentFlag.AlignLeft
+                right = section in (Column.SCORE, Column.FLAGS)
+                side = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
                 return int(side | Qt.AlignmentFlag.AlignVCenter)
         return None
 

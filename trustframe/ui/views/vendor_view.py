@@ -565,7 +565,7 @@ class VendorView(QWidget):
                 _OPEN_DIR = Path(tempfile.mkdtemp(prefix="trustframe-evidence-"))
             target = _OPEN_DIR / f"{ev.id}-{Path(ev.file_name).name or 'evidence'}"
             self._ctx.require_services.evidence.save_file(ev.id, target)
-        except Exception as exc:  # known errors (damaged file) and bugs both get a dialog
+        except (TrustFrameError, OSError) as exc:  # damaged or missing file, unwritable folder; bugs reach the hook
             error_dialog.show_exception(self, exc)
             return
         file_dialogs.open_with_desktop(self, target)
@@ -582,7 +582,7 @@ class VendorView(QWidget):
             return
         try:
             self._ctx.require_services.evidence.save_file(ev.id, Path(path))
-        except Exception as exc:
+        except (TrustFrameError, OSError) as exc:  # damaged or missing file, unwritable target
             error_dialog.show_exception(self, exc)
             return
         self._ctx.hub.status_message.emit(self.tr("Saved {name}").format(name=Path(path).name), 4000)

@@ -97,7 +97,7 @@ def _option_rows(editor: QWidget, buttons: list, options: tuple) -> QVBoxLayout:
     layout = QVBoxLayout(editor)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(max(2, editor.fontMetrics().height() // 4))
-    for button, option in zip(buttons, options):
+    for button, option in zip(buttons, options, strict=True):  # one button per option
         row = QHBoxLayout()
         row.setSpacing(editor.fontMetrics().averageCharWidth())
         row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
@@ -190,11 +190,11 @@ class MultiChoiceEditor(AnswerEditor):
 
     def set_value(self, value: Any) -> None:
         chosen = set(value or [])
-        for option, box in zip(self.question.options, self.boxes):
+        for option, box in zip(self.question.options, self.boxes, strict=True):
             box.setChecked(option.id in chosen)
 
     def value(self) -> Any:
-        chosen = [o.id for o, b in zip(self.question.options, self.boxes) if b.isChecked()]
+        chosen = [o.id for o, b in zip(self.question.options, self.boxes, strict=True) if b.isChecked()]
         return chosen or None
 
     def set_read_only(self, read_only: bool) -> None:

@@ -1,8 +1,9 @@
 """Colours with a meaning (ratings, red-flag severities, score levels) as Qt colours.
 
-The colours come from :mod:`trustframe.domain.palette`, shared with the reports, so every screen (score panel, compare view, navigator, shell) speaks the same visual
-language. The colours are dark enough for white text (WCAG AA at normal weight) and remain
-distinguishable for the common forms of colour blindness because they always come with a word.
+The colours come from :mod:`trustframe.domain.palette`, shared with the reports, so every screen
+(score panel, compare view, navigator, shell) speaks the same visual language. The colours are
+dark enough for white text (WCAG AA at normal weight) and remain distinguishable for the common
+forms of colour blindness because they always come with a word.
 """
 
 from __future__ import annotations

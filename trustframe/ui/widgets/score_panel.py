@@ -163,7 +163,8 @@ class ScorePanel(QWidget):
         self.overall_label.setText("—" if result.overall is None else f"{result.overall:.0f}")
         self.rating_badge.setText(labels.rating(result.rating))
         self.rating_badge.set_color(colors.rating_color(result.rating))
-        self.recommendation_label.setText(self.tr("Recommendation: %1").replace("%1", labels.recommendation(result.recommendation)))
+        self.recommendation_label.setText(
+            self.tr("Recommendation: %1").replace("%1", labels.recommendation(result.recommendation)))
         self.completeness_bar.setValue(round(result.completeness * 100))
         self.reasons_label.setText("\n".join(i18n.words(reason) for reason in result.rating_reasons[:3]))
         self.reasons_label.setVisible(bool(result.rating_reasons))

@@ -172,7 +172,7 @@ class TierScoreChart(QWidget):
             plot = self._plot_rect()
             self._positions = [self._position(p, plot) for p in self._points]
         best, best_distance = None, tolerance * tolerance
-        for point, at in zip(self._points, self._positions):
+        for point, at in zip(self._points, self._positions, strict=True):  # recomputed above
             dx, dy = at.x() - pos.x(), at.y() - pos.y()
             distance = dx * dx + dy * dy
             if distance <= best_distance:
