@@ -156,7 +156,7 @@ def test_export_marks_a_draft_sent_when_ticked(qtbot: Any, view: Any, ctx: Any, 
     qtbot.addWidget(dialog)
     assert not dialog.mark_sent_check.isHidden() and dialog.will_mark_sent
     dialog.buttons.accepted.emit()
-    assert dialog.result is not None and dialog.error_text == ""
+    assert dialog.export_result is not None and dialog.error_text == ""
     assert services.assessments.get(aid).status is AssessmentStatus.SENT
     assert any(e.field == "status" and "draft.xlsx" in e.note for e in services.history(aid))
     qtbot.waitUntil(lambda: view.status_chip.text() == "Sent to vendor")
@@ -176,5 +176,5 @@ def test_export_leaves_the_draft_when_unticked(qtbot: Any, ctx: Any, services: A
     qtbot.addWidget(dialog)
     dialog.mark_sent_check.setChecked(False)
     dialog.buttons.accepted.emit()
-    assert dialog.result is not None
+    assert dialog.export_result is not None
     assert services.assessments.get(sample_assessment.id).status is AssessmentStatus.DRAFT

@@ -42,7 +42,7 @@ def test_export_dialog_writes_the_workbook(qtbot: Any, ctx: Any, sample_assessme
     assert dialog.options() == {"prefill": True, "only_open": True, "deadline": date(2026, 4, 30),
                                 "contact": "Jane <jane@example.org>"}
     dialog.buttons.accepted.emit()
-    assert dialog.result is not None and target.exists() and dialog.result.question_count == 6
+    assert dialog.export_result is not None and target.exists() and dialog.export_result.question_count == 6
     assert dialog.error_text == ""
 
 
@@ -54,7 +54,7 @@ def test_export_dialog_without_assessment_offers_a_choice(qtbot: Any, ctx: Any, 
     assert dialog.path_edit.text().endswith("Acme-Secure-Ltd-Acme-Gateway-questionnaire.xlsx")
     dialog.path_edit.setText(str(tmp_path / "wrong.txt"))
     dialog.buttons.accepted.emit()
-    assert ".xlsx" in dialog.error_text and dialog.result is None
+    assert ".xlsx" in dialog.error_text and dialog.export_result is None
 
 
 def test_import_dialog_previews_and_applies_selected_rows(qtbot: Any, ctx: Any, services: Any,
@@ -81,7 +81,7 @@ def test_import_dialog_previews_and_applies_selected_rows(qtbot: Any, ctx: Any, 
     assert dialog.import_button.text() == "Import 1 selected"
     dialog.buttons.accepted.emit()
     _idle(qtbot, dialog)
-    assert dialog.result is not None and dialog.result.applied == ("VUL-01",)
+    assert dialog.import_result is not None and dialog.import_result.applied == ("VUL-01",)
     assert set(services.assessments.answers(sample_assessment.id)) == {"VUL-01"}
 
 
@@ -216,7 +216,7 @@ def test_import_dialog_names_the_target_and_asks_nothing_for_a_genuine_return(
     assert dialog.identity_label.isHidden() and dialog.assessment_picker.isHidden()
     dialog.buttons.accepted.emit()
     _idle(qtbot, dialog)
-    assert dialog.result is not None and dialog.result.applied == ("VUL-01",) and shown == []
+    assert dialog.import_result is not None and dialog.import_result.applied == ("VUL-01",) and shown == []
 
 
 def test_import_dialog_makes_the_officer_choose_when_identity_is_lost(
@@ -307,7 +307,7 @@ def test_import_dialog_asks_before_importing_a_return_that_lost_rows(
     assert dialog.preview is not None and dialog.preview.missing_rows == ("VUL-02",)
     dialog.buttons.accepted.emit()
     _idle(qtbot, dialog)
-    assert shown and "VUL-02" in shown[-1].text and dialog.result is None
+    assert shown and "VUL-02" in shown[-1].text and dialog.import_result is None
     assert "Nothing was imported" in dialog.error_text
     assert services.assessments.answers(sample_assessment.id) == {}
     from trustframe.ui import messages
@@ -315,4 +315,4 @@ def test_import_dialog_asks_before_importing_a_return_that_lost_rows(
     monkeypatch.setattr(messages, "presenter", lambda _p, m: True)  # answers Yes
     dialog.buttons.accepted.emit()
     _idle(qtbot, dialog)
-    assert dialog.result is not None and set(dialog.result.applied) == {"VUL-01", "GOV-01"}
+    assert dialog.import_result is not None and set(dialog.import_result.applied) == {"VUL-01", "GOV-01"}

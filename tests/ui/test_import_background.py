@@ -107,7 +107,7 @@ def test_a_failing_apply_changes_nothing_and_shows_the_error(qtbot: Any, qapp: A
     dialog.reject()                                   # Cancel waits while the apply runs
     assert dialog.isVisible()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=30000)
-    assert dialog.result is None
+    assert dialog.import_result is None
     assert "change log could not be written" in dialog.error_text
     assert _stored(services, sample_assessment.id) == {}     # one transaction: nothing of it stayed
     assert dialog.import_button.isEnabled()                  # the officer can retry
@@ -119,7 +119,7 @@ def test_an_apply_after_a_colleagues_change_is_refused(qtbot: Any, qapp: Any, se
     services.assessments.set_answer(sample_assessment.id, "GOV-01", "verified")   # the preview is out of date
     dialog.buttons.accepted.emit()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=30000)
-    assert dialog.result is None and "preview" in dialog.error_text and "GOV-01" in dialog.error_text
+    assert dialog.import_result is None and "preview" in dialog.error_text and "GOV-01" in dialog.error_text
     assert _stored(services, sample_assessment.id) == {"GOV-01": "verified"}
 
 
@@ -129,6 +129,6 @@ def test_a_successful_apply_closes_the_dialog(qtbot: Any, qapp: Any, services: A
     dialog.show()
     dialog.buttons.accepted.emit()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=30000)
-    assert dialog.result is not None and set(dialog.result.applied) == {"VUL-01", "GOV-01"}
+    assert dialog.import_result is not None and set(dialog.import_result.applied) == {"VUL-01", "GOV-01"}
     assert not dialog.isVisible()
     assert set(_stored(services, sample_assessment.id)) == {"VUL-01", "GOV-01"}

@@ -16,6 +16,7 @@ spot with a message in the form, which stays open with what was typed.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -66,7 +67,7 @@ class KeptAnswers(QObject):
         """The kept changes of one assessment, by question id."""
         return {qid: dict(changes) for (aid, qid), changes in self._items.items() if aid == assessment_id}
 
-    def shown(self, assessment_id: int, answers: dict[str, Answer]) -> dict[str, Answer]:
+    def shown(self, assessment_id: int, answers: Mapping[str, Answer]) -> dict[str, Answer]:
         """``answers`` with the kept changes of ``assessment_id`` applied (what the screen shows
         meanwhile); versions stay as read, so later saves name the same version."""
         result = dict(answers)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -127,7 +127,8 @@ class MainWindow(QMainWindow):
         self.workspace_label.setObjectName("Muted")
         self.workspace_label.setAccessibleName(self.tr("Open workspace"))
 
-    def _action(self, text: str, icon: str | None = None, shortcut: QKeySequence | str | None = None,
+    def _action(self, text: str, icon: str | None = None,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 slot: Callable[..., Any] | None = None, tip: str = "") -> QAction:
         action = QAction(icons.icon(icon) if icon else QIcon(), text, self)
         if shortcut is not None:
@@ -416,7 +417,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.tabs if has_workspace else self.welcome)
         for action in self.workspace_actions:
             action.setEnabled(has_workspace)
-        if has_workspace:
+        if services is not None:
             workspace = services.workspace
             # A team workspace is named "database on server"; a file by its name without suffix.
             title = workspace.path.name if workspace.is_server else workspace.path.stem
@@ -534,7 +535,8 @@ class MainWindow(QMainWindow):
             return row.assessment_id if row is not None else None
         selected = getattr(widget, "selected_assessment_id", None)
         if callable(selected):
-            return selected()
+            chosen = selected()
+            return chosen if isinstance(chosen, int) else None
         return None
 
     def _update_actions(self, *_args: object) -> None:
@@ -659,10 +661,11 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _dropped_workbook(mime: Any) -> str | None:
+def _dropped_workbook(mime: QMimeData) -> str | None:
     if not mime.hasUrls():
         return None
     for url in mime.urls():
-        if url.isLocalFile() and url.toLocalFile().lower().endswith(".xlsx"):
-            return url.toLocalFile()
+        path = url.toLocalFile()
+        if url.isLocalFile() and path.lower().endswith(".xlsx"):
+            return path
     return None

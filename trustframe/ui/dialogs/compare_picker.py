@@ -32,6 +32,7 @@ from trustframe.domain.assessment import Assessment
 from trustframe.domain.questionnaire import ProductCategory
 from trustframe.domain.scoring_model import Rating
 from trustframe.ui import labels
+from trustframe.ui.items import cell
 from trustframe.ui.models.register_model import Role
 from trustframe.ui.operations import Operation, Task
 from trustframe.ui.widgets.badges import RatingBadgeDelegate
@@ -171,9 +172,9 @@ class ComparePickerDialog(QDialog):
 
     def _show_rating(self, row: int) -> None:
         assessment_id = self.assessments[row].id
-        item = self.table.item(row, COL_RATING)
-        if assessment_id in self.ratings:
-            rating = self.ratings[assessment_id]  # type: ignore[index]
+        item = cell(self.table, row, COL_RATING)
+        if assessment_id is not None and assessment_id in self.ratings:
+            rating = self.ratings[assessment_id]
             item.setText(labels.rating(rating))
             item.setData(Role.RATING, rating)
         else:
@@ -190,7 +191,7 @@ class ComparePickerDialog(QDialog):
     # -- rating in the background --------------------------------------------------------------
 
     def _start_rating(self) -> None:
-        missing = [a.id for a in self.assessments if a.id not in self.ratings]
+        missing = [a.id for a in self.assessments if a.id is not None and a.id not in self.ratings]
         services = self._ctx.services
         if not missing or services is None:
             return
@@ -226,18 +227,18 @@ class ComparePickerDialog(QDialog):
 
     def chosen_ids(self) -> list[int]:
         """Ticked assessments, in list order (also those hidden by a filter)."""
-        return [int(self.table.item(r, COL_VENDOR).data(_ID_ROLE)) for r in range(self.table.rowCount())
-                if self.table.item(r, COL_VENDOR).checkState() == Qt.CheckState.Checked]
+        return [int(cell(self.table, r, COL_VENDOR).data(_ID_ROLE)) for r in range(self.table.rowCount())
+                if cell(self.table, r, COL_VENDOR).checkState() == Qt.CheckState.Checked]
 
     def shown_ids(self) -> list[int]:
         """Assessments the filters let through, in list order."""
-        return [int(self.table.item(r, COL_VENDOR).data(_ID_ROLE)) for r in range(self.table.rowCount())
+        return [int(cell(self.table, r, COL_VENDOR).data(_ID_ROLE)) for r in range(self.table.rowCount())
                 if not self.table.isRowHidden(r)]
 
     def set_chosen(self, assessment_id: int, chosen: bool) -> None:
         """Tick or untick an assessment (as a click on its box does)."""
         for row in range(self.table.rowCount()):
-            item = self.table.item(row, COL_VENDOR)
+            item = cell(self.table, row, COL_VENDOR)
             if item.data(_ID_ROLE) == assessment_id:
                 item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
 

@@ -49,8 +49,8 @@ class ExportDialog(FormDialog):
         self._ctx = ctx
         self._services = ctx.require_services
         self._suggested_path = path
-        #: The export made when the dialog was accepted.
-        self.result: ExportResult | None = None
+        #: The export made when the dialog was accepted (not `result`: that is QDialog.result()).
+        self.export_result: ExportResult | None = None
         self._build_widgets(assessment_id)
         self._build_layout()
         self._connect_signals()
@@ -208,13 +208,14 @@ class ExportDialog(FormDialog):
         # rather than as a background Operation; the wait cursor covers the moment.
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.result = self._services.exchange.export_questionnaire(assessment_id, path, **self.options())
+            self.export_result = self._services.exchange.export_questionnaire(assessment_id, path, **self.options())
         except OSError as exc:
             raise InvalidInput(self.tr("Cannot write {path}: {reason}").format(
                 path=path, reason=exc.strerror or exc)) from exc
         finally:
             QGuiApplication.restoreOverrideCursor()
-        message = self.tr("Exported %n question(s) to {name}", "", self.result.question_count).format(name=path.name)
+        count = self.export_result.question_count
+        message = self.tr("Exported %n question(s) to {name}", "", count).format(name=path.name)
         if self.will_mark_sent:
             # The workbook is written whatever happens here; a refused status change is only
             # reported, so the officer does not export twice.

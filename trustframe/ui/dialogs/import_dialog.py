@@ -56,6 +56,7 @@ from trustframe.services.exchange_types import (
 )
 from trustframe.ui import error_dialog, labels, messages
 from trustframe.ui.dialogs.form_dialog import FormDialog
+from trustframe.ui.items import cell
 from trustframe.ui.operations import Operation, Task
 from trustframe.ui.widgets.wrapping_delegate import WrappingItemDelegate
 
@@ -83,7 +84,7 @@ PROBLEM_WHERE_ROLE = Qt.ItemDataRole.UserRole + 1
 class ImportDialog(FormDialog):
     """Preview of a returned workbook with per-row choice."""
 
-    def __init__(self, ctx: UiContext, assessment_id: int | None, path: Path | None = None,
+    def __init__(self, ctx: UiContext, assessment_id: int | None, path: Path | str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__("", parent)
         self.setWindowTitle(self.tr("Import vendor answers"))
@@ -94,8 +95,8 @@ class ImportDialog(FormDialog):
         #: The officer confirmed importing this file despite its old, unkeyed seal.
         self._legacy_accepted_for: str | None = None
         self.preview: ImportPreview | None = None
-        #: The applied import when the dialog was accepted.
-        self.result: ImportResult | None = None
+        #: The applied import when the dialog was accepted (not `result`: that is QDialog.result()).
+        self.import_result: ImportResult | None = None
         #: The preview or apply running in the background (None when idle).
         self.operation: Operation | None = None
         self._applying = False
@@ -503,7 +504,7 @@ class ImportDialog(FormDialog):
             if any(issue.where == where for issue in row.issues):
                 self.table.setRowHidden(index, False)
                 self.table.selectRow(index)
-                self.table.scrollToItem(self.table.item(index, COL_QUESTION))
+                self.table.scrollToItem(cell(self.table, index, COL_QUESTION))
                 return
 
     def _on_browse_button_clicked(self) -> None:
@@ -551,7 +552,7 @@ class ImportDialog(FormDialog):
         self._start(apply, self._on_applied, self._on_apply_failed)
 
     def _on_applied(self, result: ImportResult) -> None:
-        self.result = result
+        self.import_result = result
         assert self.preview is not None
         self._ctx.hub.status_message.emit(self.tr("Imported %n answer(s) from {name}", "", len(result.applied))
                                           .format(name=self.preview.file_name), 5000)

@@ -40,6 +40,7 @@ from trustframe.errors import TrustFrameError
 from trustframe.services.assessments import NewAssessment
 from trustframe.ui import i18n, labels, messages
 from trustframe.ui.context import UiContext
+from trustframe.ui.items import child_items, top_level_items
 from trustframe.ui.widgets.answer_widgets import ChoiceEditor
 from trustframe.ui.widgets.date_edit import OptionalDateEdit
 from trustframe.ui.widgets.overlay_list import OverlayList
@@ -495,9 +496,8 @@ class ScopePage(QWizardPage):
     def counts(self) -> dict[str, tuple[int, int]]:
         """Per domain: (questions in scope, questions in the domain)."""
         result = {}
-        for i in range(self.tree.topLevelItemCount()):
-            parent = self.tree.topLevelItem(i)
-            ids = [parent.child(j) for j in range(parent.childCount())]
+        for parent in top_level_items(self.tree):
+            ids = child_items(parent)
             key = parent.text(0).split()[0]
             result[key] = (sum(1 for c in ids if c.checkState(0) == Qt.CheckState.Checked), len(ids))
         return result
@@ -514,19 +514,13 @@ class ScopePage(QWizardPage):
         return sorted(chosen - self._default), sorted(self._default - chosen)
 
     def _question_items(self) -> list[QTreeWidgetItem]:
-        items = []
-        for i in range(self.tree.topLevelItemCount()):
-            parent = self.tree.topLevelItem(i)
-            items.extend(parent.child(j) for j in range(parent.childCount()))
-        return items
+        return [child for parent in top_level_items(self.tree) for child in child_items(parent)]
 
     def _update_counts(self) -> None:
         self._updating = True
         total = 0
-        for i in range(self.tree.topLevelItemCount()):
-            parent = self.tree.topLevelItem(i)
-            chosen = sum(1 for j in range(parent.childCount())
-                         if parent.child(j).checkState(0) == Qt.CheckState.Checked)
+        for parent in top_level_items(self.tree):
+            chosen = sum(1 for child in child_items(parent) if child.checkState(0) == Qt.CheckState.Checked)
             total += chosen
             parent.setText(1, self.tr("%1 of %2").replace("%1", str(chosen)).replace("%2", str(parent.childCount())))
         added, removed = self.adjustments()

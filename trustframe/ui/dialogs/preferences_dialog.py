@@ -141,10 +141,10 @@ class PreferencesDialog(FormDialog):
         form.addRow(self.tr("Lan&guage"), self.language_combo)
         form.addRow("", self.language_note)
         form.addRow(self.tr("Reuse &answers up to"), self.library_age_spin)
-        for field in (self.assessor_edit, self.profile_combo, self.language_combo, self.library_age_spin):
-            label = form.labelForField(field)
+        for editor in (self.assessor_edit, self.profile_combo, self.language_combo, self.library_age_spin):
+            label = form.labelForField(editor)
             if isinstance(label, QLabel):
-                label.setBuddy(field)
+                label.setBuddy(editor)
         self.form_area.addWidget(organisation)
         self.form_area.addWidget(assessing)
 

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QSize, QStringListModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, QStringListModel, Qt
 from PySide6.QtGui import QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -72,7 +72,8 @@ class _FitWidthDelegate(QStyledItemDelegate):
     """Caps each row at the list's visible width, so long rows are elided (the view's text
     elide mode) instead of widening the list and making it scroll sideways."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 (Qt override)
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt override)
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
         size = super().sizeHint(option, index)
         view = self.parent()
         if isinstance(view, QListView):
@@ -216,7 +217,10 @@ class ReportDialog(QDialog):
         self.file_edit.textChanged.connect(self._update_state)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
         self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
-        self.search_completer.activated[str].connect(self._on_search_completer_activated)
+        # PySide6's stubs type every signal as a plain SignalInstance, without the overload index
+        # (activated has a str and a QModelIndex overload): the [str] picks the text one.
+        self.search_completer.activated[str].connect(  # type: ignore[index]
+            self._on_search_completer_activated)
         self.create_button.clicked.connect(self.create_report)
         self.buttons.rejected.connect(self.reject)
 

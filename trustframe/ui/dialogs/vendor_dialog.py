@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from trustframe.domain.vendors import Contact, Vendor
 from trustframe.ui import icons
 from trustframe.ui.dialogs.form_dialog import FormDialog
+from trustframe.ui.items import cell
 
 if TYPE_CHECKING:
     from trustframe.ui.context import UiContext
@@ -135,7 +136,7 @@ class VendorDialog(FormDialog):
         """Contacts in the table; rows left completely empty are ignored."""
         result = []
         for row in range(self.contacts.rowCount()):
-            values = [(self.contacts.item(row, c).text().strip() if self.contacts.item(row, c) else "")
+            values = [item.text().strip() if (item := self.contacts.item(row, c)) is not None else ""
                       for c in range(4)]
             if any(values):
                 result.append(Contact(*values))
@@ -177,7 +178,7 @@ class VendorDialog(FormDialog):
         self._append_contact(Contact(""))
         row = self.contacts.rowCount() - 1
         self.contacts.setCurrentCell(row, 0)
-        self.contacts.editItem(self.contacts.item(row, 0))
+        self.contacts.editItem(cell(self.contacts, row, 0))
 
     def _on_remove_contact_button_clicked(self) -> None:
         for row in sorted({i.row() for i in self.contacts.selectedIndexes()}, reverse=True):

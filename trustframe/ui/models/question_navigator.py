@@ -43,7 +43,7 @@ class QuestionNavigatorModel(QAbstractItemModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._sections: list[NavSection] = []
-        self._icons: dict[tuple, QIcon] = {}
+        self._icons: dict[tuple[str | int, ...], QIcon] = {}  # (kind, state...) -> drawn icon
 
     # -- data in -------------------------------------------------------------------------------
 

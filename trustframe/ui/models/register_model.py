@@ -252,9 +252,13 @@ class RegisterTableModel(QAbstractTableModel):
         self.endResetModel()
 
     @property
-    def rows(self) -> VisibleRows:
-        """The rows passing the filters, in display order."""
+    def rows(self) -> Sequence[RegisterRow]:
+        """The rows passing the filters, in display order (a :class:`VisibleRows` view)."""
         return self._rows
+
+    def row_keys(self) -> list[tuple[int, int | None]]:
+        """(vendor id, product id) of each row in :attr:`rows`, in order (no row object built)."""
+        return self._rows.keys()
 
     @property
     def all_rows(self) -> RegisterRows:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -182,6 +182,10 @@ class ServerRegisterModel(RegisterTableModel):
         """The rows held now (pages fetched so far), in display order; not every row."""
         return [row for page in sorted(self._held) for row in self._held[page]]
 
+    def row_keys(self) -> list[tuple[int, int | None]]:
+        """(vendor id, product id) of each row held now, in display order."""
+        return [(row.vendor_id, row.product_id) for row in self.rows]
+
     def row_at(self, row: int) -> RegisterRow | None:  # type: ignore[override]
         """The row shown in model row ``row``, or None while its page is being fetched."""
         page = self._held.get(row // PAGE)
@@ -216,7 +220,7 @@ class ServerRegisterModel(RegisterTableModel):
 
     # -- filters and sort (RegisterTableModel's API, answered by the server) -------------------
 
-    def set_rows(self, rows: list[RegisterRow], today: date | None = None,
+    def set_rows(self, rows: Sequence[RegisterRow], today: date | None = None,
                  sort: tuple[int, Qt.SortOrder] | None = None) -> None:
         """Rows loaded the local way are not used: apply ``sort`` and refresh from the server."""
         del rows

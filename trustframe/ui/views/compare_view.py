@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from trustframe.domain import answers as answer_values
+from trustframe.domain.assessment import Answer
+from trustframe.domain.questionnaire import Question
 from trustframe.errors import NotFoundError
 from trustframe.ui import labels
 from trustframe.ui.context import UiContext
@@ -225,7 +227,7 @@ class CompareView(QWidget):
         services = self.ctx.services
         if services is None:
             return []
-        per_column: list[tuple[dict[str, Any], dict[str, Any]]] = []   # (applicable questions, answers)
+        per_column: list[tuple[dict[str, Question], dict[str, Answer]]] = []   # (applicable questions, answers)
         order: list[str] = []
         for aid in self.assessment_ids:
             try:
@@ -242,13 +244,13 @@ class CompareView(QWidget):
         for qid in order:
             question = next(q[qid] for q, _a in per_column if qid in q)
             cells = []
-            for questions, answers in per_column:
-                if qid not in questions:
+            for asked, answers in per_column:
+                if qid not in asked:
                     cells.append(not_asked)
                     continue
                 answer = answers.get(qid)
                 value = answer.value if answer is not None else None
-                cells.append(answer_values.display(questions[qid], value) if value is not None else "—")
+                cells.append(answer_values.display(asked[qid], value) if value is not None else "—")
             rows.append(CompareRow(RowKind.TEXT, f"{qid}  {question.text}", tuple(cells), tooltip=question.text))
         return rows
 

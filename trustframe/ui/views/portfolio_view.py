@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,7 @@ from trustframe.domain.evidence import EvidenceState
 from trustframe.domain.portfolio import RegisterRow
 from trustframe.domain.scoring_model import Rating
 from trustframe.ui import icons, labels, messages, theme
+from trustframe.ui.items import cell
 from trustframe.ui.operations import Operation, Task
 from trustframe.ui.widgets.tier_score_chart import ChartPoint, TierScoreChart
 
@@ -139,7 +141,8 @@ class PortfolioView(QWidget):
         self.report_button = QPushButton(icons.icon(icons.REPORT), self.tr("Portfolio report…"))
         self.report_button.setObjectName("PrimaryButton")
 
-        self.rating_cards = {r: CountCard(labels.rating(r), theme.rating_colour(r).name()) for r in Rating}
+        self.rating_cards: dict[Rating | None, CountCard] = {
+            r: CountCard(labels.rating(r), theme.rating_colour(r).name()) for r in Rating}
         self.rating_cards[None] = CountCard(labels.rating(None), theme.rating_colour(None).name())
         tier_colours = {1: "#7a2e8e", 2: "#9b5fb0", 3: "#b993c9", 4: "#d9c5e2"}
         self.tier_cards: dict[int | None, CountCard] = {
@@ -260,7 +263,7 @@ class PortfolioView(QWidget):
 
     # -- data ----------------------------------------------------------------------------------
 
-    def _on_store_loaded(self, rows: list[RegisterRow]) -> None:
+    def _on_store_loaded(self, rows: Sequence[RegisterRow]) -> None:
         today = self._store.today
         products = [r for r in rows if r.product_id is not None]
         # One pass for all the cards (a pass per card was noticeable at 130,000 rows).
@@ -280,7 +283,7 @@ class PortfolioView(QWidget):
         self._fill_overdue(rows, today)
         self._load_expiring()
 
-    def _fill_overdue(self, rows: list[RegisterRow], today: date) -> None:
+    def _fill_overdue(self, rows: Sequence[RegisterRow], today: date) -> None:
         overdue = sorted((r for r in rows if r.overdue(today)), key=lambda r: r.next_review_due or today)
         table = self.overdue_table
         table.setRowCount(min(len(overdue), LIST_LIMIT))
@@ -411,11 +414,11 @@ class PortfolioView(QWidget):
     # -- slots ---------------------------------------------------------------------------------
 
     def _on_overdue_table_itemActivated(self, item: QTableWidgetItem) -> None:
-        data = self.overdue_table.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)
+        data = cell(self.overdue_table, item.row(), 0).data(Qt.ItemDataRole.UserRole)
         if data:
             self.vendor_activated.emit(*data)
 
     def _on_expiring_table_itemActivated(self, item: QTableWidgetItem) -> None:
-        data = self.expiring_table.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)
+        data = cell(self.expiring_table, item.row(), 0).data(Qt.ItemDataRole.UserRole)
         if data:
             self.vendor_activated.emit(*data)

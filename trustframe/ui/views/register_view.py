@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QLocale, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -275,7 +275,8 @@ class RegisterView(QWidget):
         """The row with the keyboard focus (or the first selected)."""
         index = self.table.currentIndex()
         if index.isValid():
-            return index.data(Role.ROW)
+            row = index.data(Role.ROW)  # None for a row of a page not fetched yet
+            return row if isinstance(row, RegisterRow) else None
         rows = self.selected_rows()
         return rows[0] if rows else None
 
@@ -354,7 +355,7 @@ class RegisterView(QWidget):
         found: Iterable[tuple[int, tuple[int, int | None]]]
         if positions is None:
             # Keys read from the rows' tuples: no RegisterRow is built for rows off screen.
-            found = enumerate(self.model.rows.keys())
+            found = enumerate(self.model.row_keys())
         else:
             found = iter(sorted((n, key) for key, n in positions.items()))
         for n, key in found:
@@ -502,7 +503,7 @@ class RegisterView(QWidget):
         else:
             self.stack.setCurrentIndex(0)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.matches(QKeySequence.StandardKey.Cancel) and self.model.is_filtered:
             self.clear_filters()
             return

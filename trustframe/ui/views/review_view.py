@@ -30,6 +30,7 @@ from trustframe.domain.questionnaire import Severity
 from trustframe.domain.scoring_model import RaisedFlag, ScoreResult
 from trustframe.services.assessments import NotApplicableAnswer
 from trustframe.ui import labels
+from trustframe.ui.items import top_level_items
 from trustframe.ui.models.review_model import QUESTION_ID_ROLE, ReviewRow, ReviewTableModel
 from trustframe.ui.widgets import colors
 
@@ -242,8 +243,7 @@ class ReviewPanel(QWidget):
 
     def select_flag(self, flag_id: str) -> None:
         """Select a red flag row."""
-        for i in range(self.flags_tree.topLevelItemCount()):
-            item = self.flags_tree.topLevelItem(i)
+        for item in top_level_items(self.flags_tree):
             if item.data(0, _FLAG_ID_ROLE) == flag_id:
                 self.flags_tree.setCurrentItem(item)
                 return

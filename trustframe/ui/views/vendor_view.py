@@ -33,6 +33,7 @@ from trustframe.domain.vendors import Product, Vendor
 from trustframe.errors import NotFoundError, TrustFrameError
 from trustframe.ui import error_dialog, icons, labels, messages, prompts, theme
 from trustframe.ui.evidence_facts import facts_text
+from trustframe.ui.items import cell
 from trustframe.ui.models.register_model import Role
 from trustframe.ui.widgets.badges import RatingBadgeDelegate
 
@@ -366,8 +367,8 @@ class VendorView(QWidget):
         table = self.evidence_table
         # Keep the selection across a reload (e.g. right after editing the selected row).
         rows = table.selectionModel().selectedRows()
-        selected_id = table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole) \
-            if rows and table.item(rows[0].row(), 0) is not None else None
+        first = table.item(rows[0].row(), 0) if rows else None
+        selected_id = first.data(Qt.ItemDataRole.UserRole) if first is not None else None
         table.blockSignals(True)
         table.clearSelection()
         table.setRowCount(len(self.evidence))
@@ -459,7 +460,7 @@ class VendorView(QWidget):
         rows = self.evidence_table.selectionModel().selectedRows()
         if not rows:
             return None
-        evidence_id = self.evidence_table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        evidence_id = cell(self.evidence_table, rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
         return next((e for e in self.evidence if e.id == evidence_id), None)
 
     def selected_assessment_id(self) -> int | None:
@@ -467,7 +468,8 @@ class VendorView(QWidget):
         rows = self.assessments_table.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.assessments_table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        assessment_id = cell(self.assessments_table, rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        return assessment_id if isinstance(assessment_id, int) else None
 
     # -- slots ---------------------------------------------------------------------------------
 
@@ -552,7 +554,7 @@ class VendorView(QWidget):
 
     def _on_open_evidence_button_clicked(self, *_args: object) -> None:
         ev = self.selected_evidence()
-        if ev is None:
+        if ev is None or ev.id is None:  # the list holds stored evidence only: every one has an id
             return
         from trustframe.ui import file_dialogs
 
@@ -572,7 +574,7 @@ class VendorView(QWidget):
 
     def _on_save_evidence_button_clicked(self) -> None:
         ev = self.selected_evidence()
-        if ev is None or not ev.sha256:
+        if ev is None or ev.id is None or not ev.sha256:
             return
         from trustframe.ui import file_dialogs
 

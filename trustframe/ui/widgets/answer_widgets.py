@@ -10,6 +10,7 @@ carrying the new canonical value (None when cleared). They know nothing about st
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trustframe.domain.questionnaire import AnswerType, Question
+from trustframe.domain.questionnaire import AnswerType, Option, Question
 
 #: Text answers are saved this long after the last keystroke (and at once on leaving the field).
 TEXT_SAVE_DELAY_MS = 700
@@ -91,7 +92,7 @@ class _OptionLabel(QLabel):
         super().mouseReleaseEvent(event)
 
 
-def _option_rows(editor: QWidget, buttons: list, options: tuple) -> QVBoxLayout:
+def _option_rows(editor: QWidget, buttons: Sequence[QAbstractButton], options: Sequence[Option]) -> QVBoxLayout:
     """Lay out option buttons as "[o] 1  wrapping label" rows: long option texts wrap instead of
     widening the page (QRadioButton and QCheckBox texts cannot wrap)."""
     layout = QVBoxLayout(editor)

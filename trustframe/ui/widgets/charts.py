@@ -19,6 +19,8 @@ from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 BarItem = tuple[str, "float | None", QColor]
+#: One bar as given to :meth:`BarChart.set_data`: label, value, colour (a QColor or a name) and an optional tooltip.
+BarData = tuple[str, "float | None", "QColor | str"] | tuple[str, "float | None", "QColor | str", str]
 
 
 class BarChart(QWidget):
@@ -43,7 +45,7 @@ class BarChart(QWidget):
 
     # -- data ----------------------------------------------------------------------------------
 
-    def set_data(self, items: Sequence[tuple]) -> None:
+    def set_data(self, items: Sequence[BarData]) -> None:
         """Replace the bars: ``[(label, value 0-100 or None, colour[, tooltip])]``."""
         self._items = [(str(item[0]), None if item[1] is None else float(item[1]), QColor(item[2]))
                        for item in items]
@@ -125,7 +127,7 @@ class BarChart(QWidget):
                 text_rect = QRectF(0, top, label_w, fm.height())
                 value_rect = QRectF(self.width() - value_w, top, value_w, fm.height())
                 bar_x, bar_w = 0.0, float(self.width() - 1)
-                bar_top = top + fm.height() + max(1, bar_h // 3)
+                bar_top: float = top + fm.height() + max(1, bar_h // 3)
             else:
                 label_w = min(fm.averageCharWidth() * self._label_chars, int(self.width() * 0.45))
                 text_rect = QRectF(0, top, label_w, row_h)

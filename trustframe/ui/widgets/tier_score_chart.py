@@ -12,7 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QLinearGradient,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from trustframe.domain.scoring_model import Rating
@@ -61,7 +71,7 @@ class TierScoreChart(QWidget):
         self._unscored = unscored
         # Worst ratings drawn last so they sit on top: the order is computed once here, not on
         # every paint (120,000 dots on a 100,000-vendor portfolio).
-        rank = {r: i for i, r in enumerate(Rating)}
+        rank: dict[Rating | None, int] = {r: i for i, r in enumerate(Rating)}
         self._order = sorted(range(len(self._points)), key=lambda i: rank.get(self._points[i].rating, -1))
         self._positions_for = None
         counts = dict.fromkeys(Rating, 0)
@@ -196,6 +206,6 @@ class TierScoreChart(QWidget):
         if point is not None and event.button() == Qt.MouseButton.LeftButton:
             self.point_activated.emit(point.vendor_id, point.key)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         self._positions = []
         super().resizeEvent(event)
