@@ -17,11 +17,12 @@ ROOT = Path(__file__).resolve().parents[1]
 #: Checked with mypy in strict mode ([tool.mypy] overrides) and with ruff; both must report nothing.
 CLEAN_MYPY = ["trustframe.domain", "trustframe.errors", "trustframe.exchange", "trustframe.reports", "trustframe.cli",
               "trustframe", "trustframe.__main__", "trustframe.app", "trustframe.paths", "trustframe.actor",
-              "trustframe.files", "trustframe.launcher", "trustframe.lifeline", "trustframe.forkserver_lifeline"]
+              "trustframe.files", "trustframe.launcher", "trustframe.lifeline", "trustframe.forkserver_lifeline",
+              "trustframe.ui"]
 CLEAN_RUFF = ["trustframe/domain", "trustframe/errors.py", "trustframe/exchange", "trustframe/reports",
               "trustframe/cli", "trustframe/__init__.py", "trustframe/__main__.py", "trustframe/app.py",
               "trustframe/paths.py", "trustframe/actor.py", "trustframe/files.py", "trustframe/launcher.py",
-              "trustframe/lifeline.py", "trustframe/forkserver_lifeline.py"]
+              "trustframe/lifeline.py", "trustframe/forkserver_lifeline.py", "trustframe/ui"]
 
 
 def _tool(name: str) -> Path:

@@ -540,11 +540,12 @@ class MainWindow(QMainWindow):
         return None
 
     def _update_actions(self, *_args: object) -> None:
-        has = self.ctx.services is not None
+        services = self.ctx.services
+        has = services is not None
         assessment_id = self.current_assessment_id() if has else None
         self.open_assessment_action.setEnabled(has and assessment_id is not None)
         self.export_action.setEnabled(has and assessment_id is not None)
-        team = has and self.ctx.services.workspace.is_server  # type: ignore[union-attr]
+        team = services is not None and services.workspace.is_server
         self.checkout_action.setEnabled(team)
         self.merge_back_action.setEnabled(has and not team)
 

@@ -16,6 +16,7 @@ transaction through ``AssessmentService.restore_scope_and_tier``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
@@ -51,11 +52,11 @@ class _AppliedCommand(QUndoCommand):
     def undo(self) -> None:
         self._guarded(self._apply_before)
 
-    def _guarded(self, action: object) -> None:
+    def _guarded(self, action: Callable[[], object]) -> None:
         # Undo runs from a menu or shortcut, outside any view's error handling; a refused change
         # (for example, the assessment was decided meanwhile) becomes a status message.
         try:
-            action()  # type: ignore[operator]
+            action()
         except TrustFrameError as exc:
             log.info("Undo/redo refused: %s", exc)
             self._ctx.hub.status_message.emit(str(exc), 8000)

@@ -236,7 +236,8 @@ class AssessmentController(QObject):
         else:
             self.ctx.hub.status_message.emit(
                 self.tr("Started the next assessment: answers from this one are marked \"to confirm\"."), 5000)
-        self.ctx.hub.assessment_requested.emit(int(new.id))  # type: ignore[arg-type]
+        if new.id is not None:  # just stored, so it has its id
+            self.ctx.hub.assessment_requested.emit(new.id)
         return new.id
 
     def prefill_from_library(self) -> int | None:

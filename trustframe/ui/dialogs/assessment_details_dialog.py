@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from trustframe.domain.assessment import Assessment
-from trustframe.errors import StaleWriteError
+from trustframe.errors import NotFoundError, StaleWriteError
 from trustframe.ui.dialogs import conflict_dialog
 from trustframe.ui.dialogs.evidence_dialog import OptionalDate
 from trustframe.ui.dialogs.form_dialog import FormDialog
@@ -75,7 +75,9 @@ class AssessmentDetailsDialog(FormDialog):
     def save(self) -> None:
         """Save what changed against the version read; on a conflict, let the officer choose."""
         services = self._ctx.require_services
-        assessment_id = int(self.base.id)  # type: ignore[arg-type]
+        assessment_id = self.base.id
+        if assessment_id is None:  # the dialog edits a stored assessment, which has its id
+            raise NotFoundError("The assessment is not stored in the workspace.")
         fields = {k: v for k, v in self.entered().items() if v != _stored(self.base, k)}
         if not fields:
             self.saved = self.base

@@ -265,4 +265,6 @@ def save_resolving_conflicts(parent: QWidget | None, title: str, explanation: st
                     "Not saved: someone else saved this record while you edited it. Your entries are still "
                     "here; save again to compare them with theirs, or cancel to keep theirs.")) from conflict
             # What is stored now, with the officer's choice field by field, against its version.
+            # StaleWriteError.theirs is typed object (errors.py); the services put the stored record,
+            # of the edited type, there.
             attempt = dataclasses.replace(theirs, **chosen, version=conflict.version)  # type: ignore[assignment, type-var]

@@ -54,6 +54,7 @@ class OptionalDate(QWidget):
 
     def value(self) -> date | None:
         """The date, or None when unchecked."""
+        # PySide6's stubs type QDate.toPython() as object; it returns a datetime.date.
         return self.edit.date().toPython() if self.check.isChecked() else None  # type: ignore[return-value]
 
     def set_value(self, value: date | None) -> None:

@@ -3,6 +3,7 @@ kept in the workspace, or a link) and tick it in the same dialog."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
@@ -134,10 +135,10 @@ class EvidenceLinkDialog(QDialog):
             edit.clear()
         self.independent_box.setChecked(False)
         self.expires_edit.setDate(_NO_DATE)
-        self._reload(check={evidence.id})  # type: ignore[arg-type]
+        self._reload(check=() if evidence.id is None else (evidence.id,))
         return evidence
 
-    def _reload(self, check: set[int] = frozenset()) -> None:  # type: ignore[assignment]
+    def _reload(self, check: Iterable[int] = ()) -> None:
         checked = set(self.selected_ids()) | set(check)
         self.list.clear()
         today = date.today()

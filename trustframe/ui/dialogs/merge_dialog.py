@@ -323,8 +323,10 @@ class MergeFlow(QObject):
         services = self.window.ctx.services
 
         def question_text(aid: int, qid: str) -> str:
+            if services is None:  # the workspace was closed meanwhile: the id alone names the question
+                return qid
             try:
-                question = services.assessments.questionnaire(aid).questions_by_id[qid]  # type: ignore[union-attr]
+                question = services.assessments.questionnaire(aid).questions_by_id[qid]
             except (KeyError, TrustFrameError):  # a label only: the id alone still names the question
                 return qid
             text = question.text if len(question.text) <= 80 else question.text[:79] + "…"

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, QStringListModel, Qt
-from PySide6.QtGui import QPixmap, QShowEvent
+from PySide6.QtGui import QPixmap, QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -368,8 +368,10 @@ class ReportDialog(QDialog):
         self.assessment_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # The comparison report is PDF only (a side-by-side layout does not translate to one sheet).
         xlsx_index = self.format_combo.findData("xlsx")
-        model = self.format_combo.model()
-        model.item(xlsx_index).setEnabled(not pdf_only)  # type: ignore[attr-defined]
+        model = self.format_combo.model()  # a combo box's own model is a QStandardItemModel
+        xlsx_item = model.item(xlsx_index) if isinstance(model, QStandardItemModel) else None
+        if xlsx_item is not None:
+            xlsx_item.setEnabled(not pdf_only)
         if pdf_only and self.fmt() == "xlsx":
             self.format_combo.setCurrentIndex(self.format_combo.findData("pdf"))
         self._suggest_file()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 from trustframe.domain.assessment import Assessment
 from trustframe.domain.questionnaire import ProductCategory, Questionnaire
 from trustframe.domain.tiering import TierResult
-from trustframe.errors import StaleWriteError, TrustFrameError
+from trustframe.errors import NotFoundError, StaleWriteError, TrustFrameError
 from trustframe.services.assessments import ScopeTierChange, ScopeTierState
 from trustframe.ui import i18n, messages
 from trustframe.ui.context import UiContext
@@ -154,7 +154,9 @@ class ScopeTierDialog(QWizard):
 
     def _apply(self) -> bool:
         services = self.ctx.require_services
-        assessment_id = int(self.assessment.id)  # type: ignore[arg-type]
+        assessment_id = self.assessment.id
+        if assessment_id is None:  # the dialog edits a stored assessment, which has its id
+            raise NotFoundError("The assessment is not stored in the workspace.")
         pending = self.pending_changes()
         # Read the stored state now, not the one the dialog opened with: it is what undo restores.
         before = ScopeTierState.of(services.assessments.get(assessment_id))

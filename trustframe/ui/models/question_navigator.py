@@ -105,6 +105,8 @@ class QuestionNavigatorModel(QAbstractItemModel):
         # A question's internal id is its section row + 1 (0 marks a section).
         return self.createIndex(row, 0, parent.row() + 1)
 
+    # PySide6's stubs give QAbstractItemModel.parent both C++ overloads (QObject.parent() and
+    # parent(index)); a Python override can only be the index one, hence the ignore.
     def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
@@ -171,13 +173,13 @@ class QuestionNavigatorModel(QAbstractItemModel):
             font = QFont()
             font.setItalic(True)
             return font
-        roles = {
+        roles: dict[int, object] = {
             NavigatorRole.QUESTION_ID: q.id, NavigatorRole.SECTION_ID: q.section_id,
             NavigatorRole.ANSWERED: q.answered, NavigatorRole.FLAGGED: q.flagged,
             NavigatorRole.FOLLOW_UP: q.follow_up, NavigatorRole.TO_CONFIRM: q.to_confirm,
             NavigatorRole.CHANGED: q.changed,
         }
-        return roles.get(role)  # type: ignore[call-overload]
+        return roles.get(role)
 
     def _state_text(self, q: NavQuestion) -> str:
         parts = [self.tr("answered") if q.answered else self.tr("unanswered")]

@@ -187,6 +187,7 @@ class VisibleRows(Sequence[RegisterRow]):
             return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
         return NotImplemented
 
+    # Unhashable, like the list it compares equal to; typeshed declares __hash__ a method, hence the ignore.
     __hash__ = None  # type: ignore[assignment]
 
 
@@ -290,8 +291,9 @@ class RegisterTableModel(QAbstractTableModel):
         """The date overdue and expiry are judged against."""
         return self._today
 
-    def row_at(self, row: int) -> RegisterRow:
-        """The RegisterRow shown in model row ``row``."""
+    def row_at(self, row: int) -> RegisterRow | None:
+        """The RegisterRow shown in model row ``row`` (never None here; the paged server model
+        answers None for a row whose page is still being fetched)."""
         return self._all[self._visible[row]]
 
     # -- QAbstractTableModel -------------------------------------------------------------------
@@ -418,10 +420,12 @@ class RegisterTableModel(QAbstractTableModel):
     def standing_decision(self, row: RegisterRow) -> str:
         """"approved 2026-03-02; reassessment in progress": the decision that stands while a
         newer assessment of the product is open."""
-        done = {Decision.APPROVE: self.tr("approved"),
-                Decision.APPROVE_WITH_CONDITIONS: self.tr("approved with conditions"),
-                Decision.ESCALATE: self.tr("escalated"),
-                Decision.REJECT: self.tr("rejected")}.get(row.decision, self.tr("decided"))  # type: ignore[arg-type]
+        decided: dict[Decision | None, str] = {
+            Decision.APPROVE: self.tr("approved"),
+            Decision.APPROVE_WITH_CONDITIONS: self.tr("approved with conditions"),
+            Decision.ESCALATE: self.tr("escalated"),
+            Decision.REJECT: self.tr("rejected")}
+        done = decided.get(row.decision, self.tr("decided"))
         when = row.decided_on.isoformat() if row.decided_on else ""
         return self.tr("{decision} {date}; reassessment in progress").format(decision=done, date=when).replace(
             " ;", ";")
@@ -597,8 +601,8 @@ class RegisterTableModel(QAbstractTableModel):
     def _search_keys(self) -> list[str]:
         """Lower-case text searched by the filter, one per row (built on the first search)."""
         if self._haystacks is None:
-            names = {c: labels.category(c) for c in ProductCategory}
-            names[None] = ""  # type: ignore[index]
+            names: dict[ProductCategory | None, str] = {c: labels.category(c) for c in ProductCategory}
+            names[None] = ""
             self._haystacks = [f"{r[_VENDOR_NAME]} {r[_PRODUCT_NAME]} {r[_COUNTRY]} {names[r[_CATEGORY]]}".casefold()
                                for r in self._all.values]
         return self._haystacks

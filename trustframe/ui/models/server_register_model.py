@@ -30,8 +30,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 
+from trustframe.domain.assessment import AssessmentStatus
 from trustframe.domain.portfolio import RegisterRow
 from trustframe.domain.questionnaire import ProductCategory
+from trustframe.domain.scoring_model import Rating
 from trustframe.services.light_register import SORT_COLUMNS, RegisterCounts, RegisterQuery
 from trustframe.ui import labels
 from trustframe.ui.models.register_model import NONE, Column, RegisterFilter, RegisterTableModel
@@ -186,7 +188,7 @@ class ServerRegisterModel(RegisterTableModel):
         """(vendor id, product id) of each row held now, in display order."""
         return [(row.vendor_id, row.product_id) for row in self.rows]
 
-    def row_at(self, row: int) -> RegisterRow | None:  # type: ignore[override]
+    def row_at(self, row: int) -> RegisterRow | None:
         """The row shown in model row ``row``, or None while its page is being fetched."""
         page = self._held.get(row // PAGE)
         if page is None or row % PAGE >= len(page):
@@ -196,8 +198,8 @@ class ServerRegisterModel(RegisterTableModel):
     def query(self) -> RegisterQuery:
         """The server query for the filters and sort in force."""
         f = self._filter
-        rating = f.rating.value if hasattr(f.rating, "value") else f.rating  # type: ignore[union-attr]
-        status = f.status.value if hasattr(f.status, "value") else f.status  # type: ignore[union-attr]
+        rating = f.rating.value if isinstance(f.rating, Rating) else f.rating
+        status = f.status.value if isinstance(f.status, AssessmentStatus) else f.status
         return RegisterQuery(text=f.text, rating=rating, tier=f.tier, status=status, overdue_only=f.overdue_only,
                              sort=SORT_COLUMNS[int(self._sort_column)],
                              descending=self._sort_order == Qt.SortOrder.DescendingOrder)

@@ -170,7 +170,8 @@ class CompareView(QWidget):
             header.setSectionResizeMode(section, QHeaderView.ResizeMode.Stretch)
         self.table.clearSpans()
         for row in range(self.model.rowCount()):
-            if self.model.row_at(row).kind is RowKind.HEADING:  # type: ignore[union-attr]
+            shown = self.model.row_at(row)
+            if shown is not None and shown.kind is RowKind.HEADING:
                 self.table.setSpan(row, 0, 1, len(columns) + 1)
         self._apply_differences_filter()
 

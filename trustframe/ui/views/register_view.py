@@ -488,7 +488,8 @@ class RegisterView(QWidget):
         locale = QLocale()
         self.count_label.setText(self.tr("Showing {shown} of {total}").format(
             shown=locale.toString(shown), total=locale.toString(total)) if filtered else "")
-        loaded = self.model.is_loaded if self._paged else self._store.is_loaded  # type: ignore[attr-defined]
+        model = self.model
+        loaded = model.is_loaded if isinstance(model, ServerRegisterModel) else self._store.is_loaded
         if total == 0 and loaded:
             self.empty_label.setText(self.tr(
                 "<b>No vendors yet.</b><br>Add the vendors you buy ICT products and services from, then "

@@ -517,10 +517,11 @@ class VendorView(QWidget):
         if ev is None:
             return False
         dialog = EvidenceDialog(self._ctx, self.vendor_id, parent=self, evidence=ev)
-        saved = prompts.exec_dialog(dialog) and dialog.saved_evidence is not None
-        if saved:
+        saved_evidence = dialog.saved_evidence if prompts.exec_dialog(dialog) else None
+        saved = saved_evidence is not None
+        if saved_evidence is not None:
             self._ctx.hub.status_message.emit(self.tr("Evidence updated: {t}").format(
-                t=dialog.saved_evidence.title), 4000)  # type: ignore[union-attr]
+                t=saved_evidence.title), 4000)
             self.reload()
         dialog.deleteLater()
         return bool(saved)
