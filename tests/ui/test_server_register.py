@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QTableView
 from trustframe.domain.assessment import AssessmentStatus, Decision
 from trustframe.domain.scoring_model import Rating
 from trustframe.services.register_pages import RegisterPages
+from trustframe.storage.register_filters import RegisterQuery
 from trustframe.ui.context import UiContext
 from trustframe.ui.models import server_register_model
 from trustframe.ui.models.register_model import NONE, Column, RegisterFilter, RegisterTableModel
@@ -322,3 +323,113 @@ def test_pages_scrolled_past_are_not_fetched(services: Any, qtbot: Any, monkeypa
         assert model.wait() and model.row_at(5).vendor_name == "Vendor 005"
     finally:
         model.close()
+
+
+def _colleague(services: Any) -> Any:
+    """Another officer's program on the same workspace (its own connection and change log name)."""
+    from trustframe.services.context import Services
+    from trustframe.services.questionnaires import QuestionnaireCatalog
+    from trustframe.storage.database import Workspace
+
+    workspace = Workspace.open(services.workspace.location, create=False)
+    return Services(workspace, QuestionnaireCatalog(workspace, extra_dirs=services.catalog.extra_dirs),
+                    user="colleague")
+
+
+def _polled(services: Any) -> list[Any]:
+    """The colleague's changes as the team poll announces them to this program."""
+    return services.poll_changes()
+
+
+def _check_rating_filters(services: Any, pages: RegisterPages, model: ServerRegisterModel) -> None:
+    local = _local(services)
+    for rating in [*Rating, NONE]:
+        local.set_filter(RegisterFilter(rating=rating))
+        model._filter = local.filter
+        model._sort_column, model._sort_order = local._sort_column, local._sort_order
+        assert _server_rows(pages, model) == local.rows, rating
+        counts = pages.counts(model.query(), TODAY, _category_labels())
+        assert counts.visible == local.visible_count
+
+
+def test_a_colleagues_answer_refreshes_only_its_vendors_cached_rows(services: Any, qapp: Any) -> None:
+    _fill(services)
+    pages = RegisterPages(services)
+    pages.prepare(TODAY)
+    assert pages.warm(TODAY) and pages.refills == 1
+    model = ServerRegisterModel(UiContext(services, settings=None))
+    services.poll_changes()  # notes where the change log ends
+    box = next(r for r in services.scoring.register_rows(TODAY) if r.product_name == "Box")
+    before = box.rating
+    try:
+        with _colleague(services) as colleague:
+            # Answers that move the rating of Epsilon's "Box" (a draft without answers).
+            for question, value in (("GOV-01", "verified"), ("VUL-01", "yes"), ("GOV-01", "no")):
+                colleague.assessments.set_answer(box.assessment_id, question, value)
+                changes = _polled(services)
+                assert changes and all(c.assessment_id == box.assessment_id for c in changes)
+                pages.invalidate(changes)
+                _check_rating_filters(services, pages, model)
+                now = next(r for r in services.scoring.register_rows(TODAY) if r.product_name == "Box")
+                if now.rating != before:
+                    break
+            assert now.rating != before, "no answer moved the rating"
+            shown = pages.page(RegisterQuery(rating=now.rating.value), 0, 100, TODAY)
+            assert box.assessment_id in {r.assessment_id for r in shown}
+            # A new vendor and product of the colleague's: their rows too, still no refill.
+            vendor = colleague.vendors.add_vendor("Zeta Systems", "AT")
+            colleague.vendors.add_product(vendor.id, "Zeta Box", "hardware")
+            pages.invalidate(_polled(services))
+            _check_rating_filters(services, pages, model)
+        assert pages.refills == 1   # the cache was never filled again
+    finally:
+        model.close()
+        pages.close()
+
+
+def test_a_change_of_unknown_extent_refills_in_the_background_and_answers_at_once(
+        services: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from trustframe.services.changes import Change, Entity
+    from trustframe.storage import register_query
+
+    _fill(services)
+    pages = RegisterPages(services)
+    pages.prepare(TODAY)
+    assert pages.warm(TODAY) and pages.refills == 1
+    model = ServerRegisterModel(UiContext(services, settings=None))
+    refilled = threading.Event()
+    pages.on_refilled = refilled.set
+    release = threading.Event()
+    build = register_query.build_cache
+
+    def slow_build(*args: Any, **kwargs: Any) -> None:
+        release.wait(30)   # the refill takes "6 seconds" until the test lets it finish
+        build(*args, **kwargs)
+
+    monkeypatch.setattr(register_query, "build_cache", slow_build)
+    try:
+        # A change that names no vendor (a whole-workspace change): every row may move.
+        gamma = services.vendors.add_vendor("Gamma Gear", "DE")
+        pages.invalidate([Change(Entity.SETTINGS, "profile")])
+        query = RegisterQuery(rating=NONE)
+        rows = pages.page(query, 0, 100, TODAY)          # answered while the refill waits
+        assert not refilled.is_set() and pages.refills == 1
+        assert gamma.id not in {r.vendor_id for r in rows}   # which rows: the old cache's
+        local = {(r.vendor_id, r.product_id): r for r in services.scoring.register_rows(TODAY)}
+        assert all(r == local[(r.vendor_id, r.product_id)] for r in rows)  # what they show: exact
+        release.set()
+        assert refilled.wait(30)
+        assert pages.refills == 2
+        _check_rating_filters(services, pages, model)   # the new cache, Gamma Gear included
+        assert gamma.id in {r.vendor_id for r in pages.page(query, 0, 100, TODAY)}
+        # A new day (evidence expiring, reviews overdue) refills the cache before answering.
+        tomorrow = TODAY + timedelta(days=1)
+        pages.page(query, 0, 100, tomorrow)
+        assert pages.refills == 3
+    finally:
+        release.set()
+        pages.wait_refill(30)
+        model.close()
+        pages.close()
