@@ -84,7 +84,8 @@ class RegisterPages:
         self._again = False                       # another whole change came during the refill
         # Vendors refreshed in the old cache while the refill ran (applied to the new one too).
         self._since_refill: set[int] = set()
-        self._refill: threading.Thread | None = None
+        self._refill: threading.Thread | None = None   # the refill running
+        self._refilling = False                   # a refill was started and its cache not taken yet
         self._refilled: tuple[Session, date] | None = None   # the new cache, handed over
         self._lock = threading.Lock()
         #: Full cache refills done (the first fill included); tests and benchmarks read it.
@@ -126,8 +127,8 @@ class RegisterPages:
                 except SQLAlchemyError:
                     log.debug("Closing the register cache failed", exc_info=True)
 
-    def _build(self, session: Session, as_of: date) -> None:
-        register_query.build_cache(session, as_of, self.soon(as_of))
+    def _build(self, session: Session, as_of: date, soon: date) -> None:
+        register_query.build_cache(session, as_of, soon)
         session.commit()
         self.refills += 1
 
@@ -147,7 +148,7 @@ class RegisterPages:
                 self._stale = True
             if self._stale:
                 self._start_refill(as_of)
-            return self._cache, self._refill is not None  # also for search text (folded columns)
+            return self._cache, self._refilling  # also for search text (folded columns)
         if register_query.cheap(query):
             return None, False  # answered from vendors and products without waiting for a cache
         try:
@@ -155,7 +156,7 @@ class RegisterPages:
                 self._cache = Session(bind=self._s.workspace.engine.connect())
             self._clear_changes()
             self._stale = False
-            self._build(self._cache, as_of)
+            self._build(self._cache, as_of, self.soon(as_of))
         except SQLAlchemyError as exc:
             log.info("The register cache cannot be built (%s); computing each query instead", exc)
             self._cache_broken = True
@@ -197,36 +198,39 @@ class RegisterPages:
                 log.warning("Could not store %d recomputed register scores (%s)", len(stale), exc)
         register_query.refresh_cache_rows(cache, sorted(vendors), as_of, self.soon(as_of))
         cache.commit()
-        if self._refill is not None:
+        if self._refilling:
             self._since_refill |= vendors
 
     def _start_refill(self, as_of: date) -> None:
         """Refill the whole cache in another connection, in the background (the old one answers
         meanwhile); a change of the same kind during the refill asks for one more after it."""
-        if self._refill is not None:
+        if self._refilling:
             self._again = self._again or self._stale
             self._stale = False
             return
         self._stale = False
+        self._refilling = True
         self._since_refill = set()
+        soon = self.soon(as_of)  # read here: the scoring service is this thread's
 
         def run() -> None:
             session: Session | None = None
             try:
                 session = Session(bind=self._s.workspace.engine.connect())
-                self._build(session, as_of)
+                self._build(session, as_of, soon)
             except SQLAlchemyError as exc:
+                # The old cache answers on; the next query starts another refill (no callback:
+                # a refresh asking again at once would loop while the server is unreachable).
                 log.warning("Refilling the register cache failed (%s)", exc)
                 if session is not None:
                     session.close()
                 session = None
-                self._again = True
             with self._lock:
                 if session is not None:
                     self._refilled = (session, as_of)
                 self._refill = None
             callback = self.on_refilled
-            if callback is not None:
+            if callback is not None and session is not None:
                 callback()
 
         self._refill = threading.Thread(target=run, name="register-cache-refill", daemon=True)
@@ -242,10 +246,12 @@ class RegisterPages:
         """Take over the refilled cache when it is ready (with the vendors refreshed meanwhile)."""
         with self._lock:
             refilled, self._refilled = self._refilled, None
+            running = self._refill is not None
         if refilled is None:
-            if self._again and self._refill is None:
-                self._again, self._stale = False, True
+            if self._refilling and not running:  # the refill failed: try again
+                self._refilling, self._again, self._stale = False, False, True
             return
+        self._refilling = False
         session, day = refilled
         old, self._cache, self._cache_day = self._cache, session, day
         if old is not None:
