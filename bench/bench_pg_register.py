@@ -202,7 +202,7 @@ def _after_changes(model: Any, services: Any, url: str) -> dict[str, float]:
     services.poll_changes()  # as the GUI's poll timer does; the model's refresh is then timed
     times["first computed filter after a colleague's answer"] = _timed(
         lambda: (model.refresh(changed=True), model.wait(120)))
-    assert pages.refills == refills, "a colleague's answer refilled the whole cache"
+    assert pages.refills == refills and not pages._refilling, "a colleague's answer refilled the whole cache"
     # A change naming no vendor (a profile or settings change): answered from the old cache.
     arrived: list[int] = []
     model.refreshed.connect(lambda *_: arrived.append(pages.refills))
@@ -215,6 +215,7 @@ def _after_changes(model: Any, services: Any, url: str) -> dict[str, float]:
         if time.perf_counter() - start > 300:
             break
     model.wait(120)
+    pages.wait_refill(300)  # none should run now; the cluster stops after this
     times["... until the refilled cache is shown (background)"] = time.perf_counter() - start \
         + times["first computed filter after a change of unknown extent"]
     return times

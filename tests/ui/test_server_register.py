@@ -6,6 +6,7 @@ and the selection survives a refresh."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -288,6 +289,8 @@ def test_the_register_view_pages_a_team_workspace_and_keeps_the_selection_when_a
     assert view.table.currentIndex().row() == 3
     view.rating_filter.setCurrentIndex(view.rating_filter.count() - 1)   # "not rated": all of them
     assert model.wait() and model.is_filtered and view.visible_row_count() == 7
+    # The colleague's vendor was added to the server-side cache, which was not filled again.
+    assert model._pages_service is not None and model._pages_service.refills == 1
     assert "7 of 7" in view.count_label.text()
     # Opening a workspace file: the local model again, and the paged one lets go of the server.
     local = Services(Workspace.open(tmp_path / "file.tfw"), user="tester")
@@ -381,6 +384,15 @@ def test_a_colleagues_answer_refreshes_only_its_vendors_cached_rows(services: An
             colleague.vendors.add_product(vendor.id, "Zeta Box", "hardware")
             pages.invalidate(_polled(services))
             _check_rating_filters(services, pages, model)
+            # A vendor deleted (its rows go), a product renamed (its vendor's rows move).
+            ceta = next(v for v in colleague.vendors.list_vendors() if v.name == "Ceta Consulting")
+            colleague.vendors.delete_vendor(ceta.id)
+            camera = next(p for p in colleague.vendors.list_products() if p.name == "Camera")
+            colleague.vendors.update_product(replace(camera, name="Aardvark Camera"))
+            pages.invalidate(_polled(services))
+            _check_rating_filters(services, pages, model)
+            names = [r.vendor_name for r in pages.page(RegisterQuery(sort="score"), 0, 100, TODAY)]
+            assert "Ceta Consulting" not in names and "Zeta Systems" in names
         assert pages.refills == 1   # the cache was never filled again
     finally:
         model.close()

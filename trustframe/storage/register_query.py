@@ -388,10 +388,11 @@ def vendors_of(session: Session, products: Sequence[int] = (), assessments: Sequ
         inline = ",".join(str(i) for i in wanted)  # integers only: safe to inline
         rows = [(int(k), int(v)) for k, v in session.execute(
             text(f"SELECT id, vendor_id FROM {table} WHERE id IN ({inline})"))]
-        if cached:
+        missing = ",".join(str(i) for i in sorted(set(wanted) - {k for k, _ in rows}))
+        if cached and missing:  # deleted since: the cache still knows whose it was
             for cache_column in cache_columns:
                 rows += [(int(k), int(v)) for k, v in session.execute(text(
-                    f"SELECT {cache_column}, vendor_id FROM {CACHE_TABLE} WHERE {cache_column} IN ({inline})"))]
+                    f"SELECT {cache_column}, vendor_id FROM {CACHE_TABLE} WHERE {cache_column} IN ({missing})"))]
         if {k for k, _ in rows} != set(wanted):
             return None
         found |= {v for _, v in rows}
