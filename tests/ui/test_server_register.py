@@ -445,3 +445,38 @@ def test_a_change_of_unknown_extent_refills_in_the_background_and_answers_at_onc
         pages.wait_refill(30)
         model.close()
         pages.close()
+
+
+def test_the_model_asks_again_when_the_cache_was_refilled_in_the_background(
+        services: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from trustframe.storage import register_query
+
+    _many(services, 8)
+    model = ServerRegisterModel(UiContext(services, settings=None), debounce_ms=10)
+    release = threading.Event()
+    build = register_query.build_cache
+
+    def slow_build(*args: Any, **kwargs: Any) -> None:
+        release.wait(30)
+        build(*args, **kwargs)
+
+    try:
+        model.set_filter(RegisterFilter(rating=NONE))   # a computed filter: read from the cache
+        assert model.wait() and model.rowCount() == 8
+        pages = model._pages_service
+        assert pages is not None and pages.refills == 1
+        arrived: list[int] = []
+        model.refreshed.connect(lambda *_: arrived.append(pages.refills))
+        monkeypatch.setattr(register_query, "build_cache", slow_build)
+        # A settings change names no vendor: answered at once from the old cache while the
+        # refill runs, then asked again by itself when the refill is done.
+        services.set_setting("pgcache_test_note", "x")
+        qtbot.waitUntil(lambda: arrived == [1], timeout=20_000)
+        release.set()
+        qtbot.waitUntil(lambda: arrived == [1, 2], timeout=20_000)
+        assert model.wait() and model.rowCount() == 8
+    finally:
+        release.set()
+        model.close()
