@@ -61,8 +61,19 @@ def test_check_out_dialog_writes_a_file_that_opens(qtbot: Any, services: Any, tm
     from trustframe.ui.models.register_model import Role
 
     table = window.register_view.table
-    [row] = [r for r in range(table.model().rowCount())
-             if table.model().index(r, 0).data(Role.ROW).assessment_id == first.id]
+
+    def first_row() -> int | None:
+        # A team workspace's register pages from the server: its rows arrive after the window.
+        model = table.model()
+        for r in range(model.rowCount()):
+            shown_row = model.index(r, 0).data(Role.ROW)
+            if shown_row is not None and shown_row.assessment_id == first.id:
+                return r
+        return None
+
+    qtbot.waitUntil(lambda: first_row() is not None and window.store.is_loaded, timeout=30000)
+    row = first_row()
+    assert row is not None
     table.selectRow(row)
     target = tmp_path / "offline.tfw"
     seen: list[CheckoutDialog] = []

@@ -6,6 +6,7 @@ and the selection survives a refresh."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QTableView
 from trustframe.domain.assessment import AssessmentStatus, Decision
 from trustframe.domain.scoring_model import Rating
 from trustframe.services.register_pages import RegisterPages
+from trustframe.storage.register_filters import RegisterQuery
 from trustframe.ui.context import UiContext
 from trustframe.ui.models import server_register_model
 from trustframe.ui.models.register_model import NONE, Column, RegisterFilter, RegisterTableModel
@@ -287,6 +289,8 @@ def test_the_register_view_pages_a_team_workspace_and_keeps_the_selection_when_a
     assert view.table.currentIndex().row() == 3
     view.rating_filter.setCurrentIndex(view.rating_filter.count() - 1)   # "not rated": all of them
     assert model.wait() and model.is_filtered and view.visible_row_count() == 7
+    # The colleague's vendor was added to the server-side cache, which was not filled again.
+    assert model._pages_service is not None and model._pages_service.refills == 1
     assert "7 of 7" in view.count_label.text()
     # Opening a workspace file: the local model again, and the paged one lets go of the server.
     local = Services(Workspace.open(tmp_path / "file.tfw"), user="tester")
@@ -321,4 +325,158 @@ def test_pages_scrolled_past_are_not_fetched(services: Any, qtbot: Any, monkeypa
         assert model.index(5, Column.VENDOR).data() == "…"  # shown again: asked again
         assert model.wait() and model.row_at(5).vendor_name == "Vendor 005"
     finally:
+        model.close()
+
+
+def _colleague(services: Any) -> Any:
+    """Another officer's program on the same workspace (its own connection and change log name)."""
+    from trustframe.services.context import Services
+    from trustframe.services.questionnaires import QuestionnaireCatalog
+    from trustframe.storage.database import Workspace
+
+    workspace = Workspace.open(services.workspace.location, create=False)
+    return Services(workspace, QuestionnaireCatalog(workspace, extra_dirs=services.catalog.extra_dirs),
+                    user="colleague")
+
+
+def _polled(services: Any) -> list[Any]:
+    """The colleague's changes as the team poll announces them to this program."""
+    return services.poll_changes()
+
+
+def _check_rating_filters(services: Any, pages: RegisterPages, model: ServerRegisterModel) -> None:
+    local = _local(services)
+    for rating in [*Rating, NONE]:
+        local.set_filter(RegisterFilter(rating=rating))
+        model._filter = local.filter
+        model._sort_column, model._sort_order = local._sort_column, local._sort_order
+        assert _server_rows(pages, model) == local.rows, rating
+        counts = pages.counts(model.query(), TODAY, _category_labels())
+        assert counts.visible == local.visible_count
+
+
+def test_a_colleagues_answer_refreshes_only_its_vendors_cached_rows(services: Any, qapp: Any) -> None:
+    _fill(services)
+    pages = RegisterPages(services)
+    pages.prepare(TODAY)
+    assert pages.warm(TODAY) and pages.refills == 1
+    model = ServerRegisterModel(UiContext(services, settings=None))
+    services.poll_changes()  # notes where the change log ends
+    box = next(r for r in services.scoring.register_rows(TODAY) if r.product_name == "Box")
+    before = box.rating
+    try:
+        with _colleague(services) as colleague:
+            # Answers that move the rating of Epsilon's "Box" (a draft without answers).
+            for question, value in (("GOV-01", "verified"), ("VUL-01", "yes"), ("GOV-01", "no")):
+                colleague.assessments.set_answer(box.assessment_id, question, value)
+                changes = _polled(services)
+                assert changes and all(c.assessment_id == box.assessment_id for c in changes)
+                pages.invalidate(changes)
+                _check_rating_filters(services, pages, model)
+                now = next(r for r in services.scoring.register_rows(TODAY) if r.product_name == "Box")
+                if now.rating != before:
+                    break
+            assert now.rating != before, "no answer moved the rating"
+            shown = pages.page(RegisterQuery(rating=now.rating.value), 0, 100, TODAY)
+            assert box.assessment_id in {r.assessment_id for r in shown}
+            # A new vendor and product of the colleague's: their rows too, still no refill.
+            vendor = colleague.vendors.add_vendor("Zeta Systems", "AT")
+            colleague.vendors.add_product(vendor.id, "Zeta Box", "hardware")
+            pages.invalidate(_polled(services))
+            _check_rating_filters(services, pages, model)
+            # A vendor deleted (its rows go), a product renamed (its vendor's rows move).
+            ceta = next(v for v in colleague.vendors.list_vendors() if v.name == "Ceta Consulting")
+            colleague.vendors.delete_vendor(ceta.id)
+            camera = next(p for p in colleague.vendors.list_products() if p.name == "Camera")
+            colleague.vendors.update_product(replace(camera, name="Aardvark Camera"))
+            pages.invalidate(_polled(services))
+            _check_rating_filters(services, pages, model)
+            names = [r.vendor_name for r in pages.page(RegisterQuery(sort="score"), 0, 100, TODAY)]
+            assert "Ceta Consulting" not in names and "Zeta Systems" in names
+        assert pages.refills == 1   # the cache was never filled again
+    finally:
+        model.close()
+        pages.close()
+
+
+def test_a_change_of_unknown_extent_refills_in_the_background_and_answers_at_once(
+        services: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from trustframe.services.changes import Change, Entity
+    from trustframe.storage import register_query
+
+    _fill(services)
+    pages = RegisterPages(services)
+    pages.prepare(TODAY)
+    assert pages.warm(TODAY) and pages.refills == 1
+    model = ServerRegisterModel(UiContext(services, settings=None))
+    refilled = threading.Event()
+    pages.on_refilled = refilled.set
+    release = threading.Event()
+    build = register_query.build_cache
+
+    def slow_build(*args: Any, **kwargs: Any) -> None:
+        release.wait(30)   # the refill takes "6 seconds" until the test lets it finish
+        build(*args, **kwargs)
+
+    monkeypatch.setattr(register_query, "build_cache", slow_build)
+    try:
+        # A change that names no vendor (a whole-workspace change): every row may move.
+        gamma = services.vendors.add_vendor("Gamma Gear", "DE")
+        pages.invalidate([Change(Entity.SETTINGS, "profile")])
+        query = RegisterQuery(rating=NONE)
+        rows = pages.page(query, 0, 100, TODAY)          # answered while the refill waits
+        assert not refilled.is_set() and pages.refills == 1
+        assert gamma.id not in {r.vendor_id for r in rows}   # which rows: the old cache's
+        local = {(r.vendor_id, r.product_id): r for r in services.scoring.register_rows(TODAY)}
+        assert all(r == local[(r.vendor_id, r.product_id)] for r in rows)  # what they show: exact
+        release.set()
+        assert refilled.wait(30)
+        assert pages.refills == 2
+        _check_rating_filters(services, pages, model)   # the new cache, Gamma Gear included
+        assert gamma.id in {r.vendor_id for r in pages.page(query, 0, 100, TODAY)}
+        # A new day (evidence expiring, reviews overdue) refills the cache before answering.
+        tomorrow = TODAY + timedelta(days=1)
+        pages.page(query, 0, 100, tomorrow)
+        assert pages.refills == 3
+    finally:
+        release.set()
+        pages.wait_refill(30)
+        model.close()
+        pages.close()
+
+
+def test_the_model_asks_again_when_the_cache_was_refilled_in_the_background(
+        services: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from trustframe.storage import register_query
+
+    _many(services, 8)
+    model = ServerRegisterModel(UiContext(services, settings=None), debounce_ms=10)
+    release = threading.Event()
+    build = register_query.build_cache
+
+    def slow_build(*args: Any, **kwargs: Any) -> None:
+        release.wait(30)
+        build(*args, **kwargs)
+
+    try:
+        model.set_filter(RegisterFilter(rating=NONE))   # a computed filter: read from the cache
+        assert model.wait() and model.rowCount() == 8
+        pages = model._pages_service
+        assert pages is not None and pages.refills == 1
+        arrived: list[int] = []
+        model.refreshed.connect(lambda *_: arrived.append(pages.refills))
+        monkeypatch.setattr(register_query, "build_cache", slow_build)
+        # A settings change names no vendor: answered at once from the old cache while the
+        # refill runs, then asked again by itself when the refill is done.
+        services.set_setting("pgcache_test_note", "x")
+        qtbot.waitUntil(lambda: arrived == [1], timeout=20_000)
+        release.set()
+        qtbot.waitUntil(lambda: arrived == [1, 2], timeout=20_000)
+        assert model.wait() and model.rowCount() == 8
+    finally:
+        release.set()
         model.close()

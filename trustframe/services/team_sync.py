@@ -28,11 +28,10 @@ Evidence travels the same way, in the same transaction:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
-
-from sqlalchemy import select
+from typing import Any
 
 from trustframe.errors import WorkspaceError
 from trustframe.services.assessments import AnswerInput
@@ -41,8 +40,7 @@ from trustframe.services.context import Services
 from trustframe.storage import checkout as storage_checkout
 from trustframe.storage.database import Workspace
 from trustframe.storage.evidence_facts import EvidenceFactsRepository
-from trustframe.storage.orm import Base, EvidenceFactsRow, EvidenceRow, ProductRow
-from trustframe.storage.repositories import EvidenceRepository, HistoryRepository, locked
+from trustframe.storage.repositories import EvidenceRepository, HistoryRepository
 
 Key = tuple[int, str]
 
@@ -169,31 +167,26 @@ def merge(local: Path, remote: str | Path, *, resolutions: Mapping[Key, str] | N
         record = storage_checkout.checkout_record(here.workspace)
         ids = [int(i) for i in record["assessments"]]
         base: dict[str, dict[str, Any]] = record["base"]
-        assessments = Base.metadata.tables["assessments"]
         with here.workspace.reading() as session:
             local_state = storage_checkout.answer_state(session, ids)
-            vendor_ids = sorted({int(v) for (v,) in session.execute(
-                select(assessments.c.vendor_id).where(assessments.c.id.in_(ids)))})
+            vendor_ids = storage_checkout.assessment_vendor_ids(session, ids)
             local_evidence = storage_checkout.evidence_state(session)
-            local_rows = {str(r.id): r for r in session.scalars(select(EvidenceRow))}
+            row_values = storage_checkout.evidence_row_values(session)
             local_links = {tuple(link) for link in storage_checkout.link_state(session, ids)}
-            local_blobs = {eid: (EvidenceRepository(session).blob(r.sha256) if r.sha256 else b"")
-                           for eid, r in local_rows.items() if eid not in (record.get("evidence_ids") or {})}
+            local_blobs = {eid: (EvidenceRepository(session).blob(values["sha256"]) if values["sha256"] else b"")
+                           for eid, values in row_values.items() if eid not in (record.get("evidence_ids") or {})}
             # The facts row as stored (kind, format, facts), copied as it is for new evidence.
-            facts = {str(f.evidence_id): (f.kind, f.format, f.facts) for f in session.scalars(select(EvidenceFactsRow))}
-            row_values = {eid: {c.name: getattr(r, c.name) for c in EvidenceRow.__table__.columns}
-                          for eid, r in local_rows.items()}
+            facts = storage_checkout.evidence_facts(session)
         with Services.open(remote, create=False, migrate=False, user=user, password=password) as there:
             result = MergeResult(merged=False, source=str(record.get("source", "")))
             with there.workspace.transaction() as session:
-                found = {int(a) for (a,) in session.execute(
-                    select(assessments.c.id).where(assessments.c.id.in_(ids)))}
+                found = storage_checkout.existing_assessment_ids(session, ids)
                 if missing := [a for a in ids if a not in found]:
                     raise WorkspaceError(
                         f"The team workspace no longer has assessment {', '.join(map(str, missing))} of this "
                         "check-out (deleted there meanwhile), or this file was checked out from another "
                         "workspace; nothing was merged.")
-                remote_ids = {int(e) for (e,) in session.execute(select(EvidenceRow.id))}
+                remote_ids = storage_checkout.evidence_ids(session)
                 _legacy_evidence(record, local_evidence, remote_ids)
                 id_map: dict[str, int] = {str(k): int(v) for k, v in record["evidence_ids"].items()}
                 evidence_base: dict[str, dict[str, Any]] = record["evidence_base"]
@@ -225,7 +218,7 @@ def merge(local: Path, remote: str | Path, *, resolutions: Mapping[Key, str] | N
                 # Evidence: new (no server id yet), edited, deleted.
                 checked = [id_map[eid] for eid in local_evidence if eid in id_map]
                 # Locked until the transaction ends: nobody edits them between comparing and writing.
-                session.execute(select(EvidenceRow.id).where(EvidenceRow.id.in_(checked)).with_for_update()).all()
+                storage_checkout.lock_evidence(session, checked)
                 remote_evidence = storage_checkout.evidence_state(session, ids=checked)
                 new_evidence: list[str] = []
                 evidence_updates: list[str] = []
@@ -283,30 +276,30 @@ def merge(local: Path, remote: str | Path, *, resolutions: Mapping[Key, str] | N
                 actor = there.user
                 for eid in new_evidence:
                     values = row_values[eid]
-                    server_row = EvidenceRow(**{k: v for k, v in values.items() if k not in ("id", "row_version")})
-                    server_row.sha256 = repo.store_blob(local_blobs[eid]) if values["sha256"] else None
-                    server_row.product_id = _product_on_server(session, values["product_id"], values["vendor_id"])
-                    # Team mode records the database login (who merged it); the time stays when it was added.
-                    server_row.added_by = actor
-                    session.add(server_row)
-                    session.flush()
-                    id_map[eid] = int(server_row.id)
+                    new_id = storage_checkout.add_evidence_row(
+                        session, values,
+                        sha256=repo.store_blob(local_blobs[eid]) if values["sha256"] else None,
+                        product_id=_product_on_server(session, values["product_id"], values["vendor_id"]),
+                        # Team mode records the database login (who merged it); the time stays when it was added.
+                        added_by=actor)
+                    id_map[eid] = new_id
                     if eid in facts:
                         kind, fmt, stored = facts[eid]
-                        EvidenceFactsRepository(session).put(server_row.id, kind, fmt, dict(stored))
-                    history.record(actor, "evidence", server_row.id, "created", None, server_row.title,
+                        EvidenceFactsRepository(session).put(new_id, kind, fmt, dict(stored))
+                    history.record(actor, "evidence", new_id, "created", None, values["title"],
                                    note="merged from an offline check-out")
                 for eid in evidence_updates:
-                    server_row = locked(session, EvidenceRow, id_map[eid])
+                    server_values = storage_checkout.locked_evidence_values(session, id_map[eid])
+                    changed: dict[str, Any] = {}
                     for name in storage_checkout.EVIDENCE_FIELDS:
                         value = row_values[eid][name]
                         if name == "product_id":
-                            value = _product_on_server(session, value, server_row.vendor_id)
-                        if getattr(server_row, name) != value:
-                            history.record(actor, "evidence", server_row.id, name, getattr(server_row, name), value,
+                            value = _product_on_server(session, value, server_values["vendor_id"])
+                        if server_values[name] != value:
+                            history.record(actor, "evidence", id_map[eid], name, server_values[name], value,
                                            note="merged from an offline check-out")
-                            setattr(server_row, name, value)
-                    server_row.row_version = int(server_row.row_version or 0) + 1
+                            changed[name] = value
+                    storage_checkout.write_evidence_fields(session, id_map[eid], changed, new_version=True)
                 present = remote_ids | {id_map[eid] for eid in new_evidence}
                 for aid, qid, eid in added_links:
                     server_id = id_map.get(str(eid))
@@ -348,26 +341,21 @@ def merge(local: Path, remote: str | Path, *, resolutions: Mapping[Key, str] | N
             new_base: dict[str, dict[str, Any]] = {}
             for server_key, state in merged_evidence.items():
                 local_id = back[int(server_key)]
-                local_row = session.get(EvidenceRow, local_id)
-                if local_row is None:
+                if not storage_checkout.has_evidence(session, local_id):
                     continue  # deleted offline: stays deleted here, kept there
                 if _fields(storage_checkout.evidence_state(session, ids=[local_id]).get(str(local_id))) != \
                         _fields(state):
-                    for name in storage_checkout.EVIDENCE_FIELDS:
-                        setattr(local_row, name, getattr(_ServerValues(state), name))
+                    storage_checkout.write_evidence_fields(
+                        session, local_id, storage_checkout.stored_evidence_values(state), new_version=False)
                     session.flush()
                 new_base[str(local_id)] = storage_checkout.evidence_state(session, ids=[local_id])[str(local_id)]
             for eid, state in evidence_base.items():
-                if eid not in new_base and eid in id_map and session.get(EvidenceRow, int(eid)) is not None:
+                if eid not in new_base and eid in id_map and storage_checkout.has_evidence(session, int(eid)):
                     # Deleted in the team workspace but kept here: stays reported, never re-created.
                     new_base[eid] = state
-            links = Base.metadata.tables["answer_evidence"]
             wanted = {(a, q, back[e]) for a, q, e in merged_links if e in back and str(back[e]) in new_base}
-            for link_a, link_q, link_e in local_links - wanted:
-                session.execute(links.delete().where(links.c.assessment_id == link_a, links.c.question_id == link_q,
-                                                     links.c.evidence_id == link_e))
-            for link_a, link_q, link_e in wanted - local_links:
-                session.execute(links.insert().values(assessment_id=link_a, question_id=link_q, evidence_id=link_e))
+            # The file's links follow the merged state: link rows only, no evidence, no file.
+            storage_checkout.change_links(session, local_links - wanted, wanted - local_links)
             record["base"] = merged_state
             record["evidence_base"] = new_base
             record["evidence_ids"] = {eid: server for eid, server in id_map.items() if eid in new_base}
@@ -379,20 +367,4 @@ def merge(local: Path, remote: str | Path, *, resolutions: Mapping[Key, str] | N
 def _product_on_server(session: Any, product_id: int | None, vendor_id: int) -> int | None:
     """The product id when the server has it for the same vendor (a product added offline is not
     merged, so its evidence applies to the vendor as a whole there)."""
-    if product_id is None:
-        return None
-    product = session.get(ProductRow, product_id)
-    return product_id if product is not None and product.vendor_id == vendor_id else None
-
-
-class _ServerValues:
-    """Evidence fields as stored, from their JSON-safe state (dates back from ISO text)."""
-
-    def __init__(self, state: Mapping[str, Any]) -> None:
-        from datetime import date
-
-        for name in storage_checkout.EVIDENCE_FIELDS:
-            value = state.get(name)
-            if name in ("issued_on", "expires_on") and isinstance(value, str):
-                value = date.fromisoformat(value)
-            setattr(self, name, value)
+    return storage_checkout.product_of_vendor(session, product_id, vendor_id)

@@ -10,7 +10,8 @@ compares base, local and remote when merging back.
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Table, select
@@ -18,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from trustframe.errors import NotFoundError, WorkspaceError
 from trustframe.storage.database import Workspace
-from trustframe.storage.orm import Base
+from trustframe.storage.orm import Base, EvidenceFactsRow, EvidenceRow, ProductRow
+from trustframe.storage.repositories import locked
 
 #: workspace_meta key of a checked-out file: source, assessment ids, time and base answers,
 #: base evidence, base evidence links and which local evidence id is which on the server.
@@ -167,3 +169,121 @@ def save_base(session: Session, record: dict[str, Any]) -> None:
     """Store a new base after a merge (the merged state), so merging again changes nothing."""
     meta: Table = Base.metadata.tables["workspace_meta"]
     session.execute(meta.update().where(meta.c.key == CHECKOUT_KEY).values(value=json.dumps(record, default=str)))
+
+
+# ------------------------------------------------------------------------------------------------
+# Reads and writes of a merge (:func:`trustframe.services.team_sync.merge`): the rows stay here,
+# the merge logic in the service.
+
+
+def assessment_vendor_ids(session: Session, assessment_ids: list[int]) -> list[int]:
+    """The vendors of the assessments, sorted, each once."""
+    assessments = Base.metadata.tables["assessments"]
+    return sorted({int(v) for (v,) in session.execute(
+        select(assessments.c.vendor_id).where(assessments.c.id.in_(assessment_ids)))})
+
+
+def existing_assessment_ids(session: Session, assessment_ids: list[int]) -> set[int]:
+    """Those of the assessments the workspace has."""
+    assessments = Base.metadata.tables["assessments"]
+    return {int(a) for (a,) in session.execute(
+        select(assessments.c.id).where(assessments.c.id.in_(assessment_ids)))}
+
+
+def evidence_ids(session: Session) -> set[int]:
+    """The id of every piece of evidence in the workspace."""
+    return {int(e) for (e,) in session.execute(select(EvidenceRow.id))}
+
+
+def evidence_row_values(session: Session) -> dict[str, dict[str, Any]]:
+    """evidence id (as text) -> every column of its row as stored (dates as dates), of all
+    evidence: what a merge copies into the team workspace for evidence added offline."""
+    columns = [c.name for c in EvidenceRow.__table__.columns]
+    return {str(row.id): {name: getattr(row, name) for name in columns}
+            for row in session.scalars(select(EvidenceRow))}
+
+
+def evidence_facts(session: Session) -> dict[str, tuple[str, str, Any]]:
+    """evidence id (as text) -> (kind, format, facts) of every stored facts row, as stored."""
+    return {str(f.evidence_id): (f.kind, f.format, f.facts) for f in session.scalars(select(EvidenceFactsRow))}
+
+
+def lock_evidence(session: Session, ids: list[int]) -> None:
+    """Lock the evidence rows until the transaction ends (SELECT ... FOR UPDATE on PostgreSQL;
+    SQLite's writes are serialised by BEGIN IMMEDIATE already), so nobody edits them between a
+    merge's comparing and writing."""
+    session.execute(select(EvidenceRow.id).where(EvidenceRow.id.in_(ids)).with_for_update()).all()
+
+
+def add_evidence_row(session: Session, values: Mapping[str, Any], *, sha256: str | None,
+                     product_id: int | None, added_by: str) -> int:
+    """Add a piece of evidence with the stored ``values`` of another workspace's row (its id and
+    row version are the new workspace's own) and the given stored file, product and adder;
+    flushed, returns the new id. The blob ``sha256`` names must already be stored."""
+    row = EvidenceRow(**{k: v for k, v in values.items() if k not in ("id", "row_version")})
+    row.sha256 = sha256
+    row.product_id = product_id
+    row.added_by = added_by
+    session.add(row)
+    session.flush()
+    return int(row.id)
+
+
+def locked_evidence_values(session: Session, evidence_id: int) -> dict[str, Any]:
+    """Every column of the evidence row as stored, the row locked until the transaction ends
+    (see :func:`~trustframe.storage.repositories.locked`); NotFoundError when there is no such row."""
+    row = locked(session, EvidenceRow, evidence_id)
+    if row is None:
+        raise NotFoundError(f"There is no evidence with id {evidence_id}.")
+    return {c.name: getattr(row, c.name) for c in EvidenceRow.__table__.columns}
+
+
+def write_evidence_fields(session: Session, evidence_id: int, values: Mapping[str, Any], *,
+                          new_version: bool) -> None:
+    """Set the given fields (column name -> stored value) of the evidence row; ``new_version``
+    moves its row version on (a save other officers must see as one). Not flushed."""
+    row = session.get(EvidenceRow, evidence_id)
+    if row is None:
+        raise NotFoundError(f"There is no evidence with id {evidence_id}.")
+    for name, value in values.items():
+        setattr(row, name, value)
+    if new_version:
+        row.row_version = int(row.row_version or 0) + 1
+
+
+def has_evidence(session: Session, evidence_id: int) -> bool:
+    """Whether the workspace has this piece of evidence."""
+    return session.get(EvidenceRow, evidence_id) is not None
+
+
+def stored_evidence_values(state: Mapping[str, Any]) -> dict[str, Any]:
+    """The :data:`EVIDENCE_FIELDS` as stored, from their JSON-safe state (:func:`evidence_state`;
+    dates back from ISO text)."""
+    out: dict[str, Any] = {}
+    for name in EVIDENCE_FIELDS:
+        value = state.get(name)
+        if name in ("issued_on", "expires_on") and isinstance(value, str):
+            value = date.fromisoformat(value)
+        out[name] = value
+    return out
+
+
+def product_of_vendor(session: Session, product_id: int | None, vendor_id: int) -> int | None:
+    """``product_id`` when the workspace has that product for the vendor, else None."""
+    if product_id is None:
+        return None
+    product = session.get(ProductRow, product_id)
+    return product_id if product is not None and product.vendor_id == vendor_id else None
+
+
+def change_links(session: Session, removed: Iterable[tuple[int, str, int]],
+                 added: Iterable[tuple[int, str, int]]) -> None:
+    """Delete the evidence links ``removed`` and insert ``added`` (assessment id, question id,
+    evidence id); rows of the link table only, never evidence or files."""
+    links = Base.metadata.tables["answer_evidence"]
+    for link_a, link_q, link_e in removed:
+        # Removes one link row (the merge's state no longer has it), no evidence, no file.
+        session.execute(links.delete().where(links.c.assessment_id == link_a, links.c.question_id == link_q,
+                                             links.c.evidence_id == link_e))
+    for link_a, link_q, link_e in added:
+        session.execute(links.insert().values(assessment_id=link_a, question_id=link_q, evidence_id=link_e))

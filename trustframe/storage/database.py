@@ -49,9 +49,9 @@ log = logging.getLogger(__name__)
 
 #: The Alembic head this code expects; a test checks it against the migration scripts. Kept
 #: as a constant so opening an up-to-date workspace does not import Alembic (start-up time).
-SCHEMA_HEAD = "0012"
+SCHEMA_HEAD = "0013"
 #: Every revision this code knows, oldest first.
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0010", "0011", "0012")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0010", "0011", "0012", "0013")
 
 APP_MARKER = "trustframe"
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -240,6 +240,8 @@ class EvidenceRow(Base):
     """A piece of evidence: certificate, audit report, SBOM..."""
 
     __tablename__ = "evidence"
+    # The register's evidence counts per vendor read this index alone (0013, storage/register_sql.py).
+    __table_args__ = (Index("ix_evidence_vendor_expires", "vendor_id", "expires_on"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     vendor_id: Mapped[int] = mapped_column(ForeignKey("vendors.id", ondelete="CASCADE"), index=True)
     product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id", ondelete="SET NULL"))

@@ -268,23 +268,27 @@ def _source(query: RegisterQuery, cached: bool) -> tuple[str, str]:
 
 
 def register_page(session: Session, query: RegisterQuery, as_of: date, soon: date, offset: int, limit: int,
-                  category_labels: Mapping[str, str] | None = None, cached: bool = False) -> list[tuple[Any, ...]]:
+                  category_labels: Mapping[str, str] | None = None, cached: bool = False,
+                  recompute: bool = False) -> list[tuple[Any, ...]]:
     """Rows ``offset`` to ``offset + limit`` of the register as ``query`` filters and sorts it,
     each a tuple of :data:`ROW_FIELDS` with the stored values (dates as ``date`` or ISO text).
 
     ``cached``: read the rows from this connection's :func:`build_cache` table. Otherwise a
     :func:`cheap` query picks the page's rows from vendors and products and computes only those;
-    any other computes the whole register on the server (seconds at 100,000 vendors: cache it)."""
+    any other computes the whole register on the server (seconds at 100,000 vendors: cache it).
+    ``recompute`` (with ``cached``, while the cache is out of date and refilled): the page's rows
+    are chosen from the cache but computed anew for their vendors, so what they show is exact
+    (which rows and their order follow the cache)."""
     sql = _Sql(session, cached)
     params: dict[str, Any] = {"limit": int(limit), "offset": int(offset)}
     where = _where(query, sql, params, category_labels or {})
     order = _order_by(query, sql)
     with_clause, relation = _source(query, cached)
-    if relation != "base":
+    if relation != "base" and not (cached and recompute):
         return [tuple(r) for r in _run(session, f"{with_clause} SELECT {', '.join(ROW_FIELDS)} FROM {relation} "
                                                 f"WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset",
                                        params, as_of, soon)]
-    keys = [(int(v), p) for v, p in _run(session, f"{with_clause} SELECT vendor_id, product_id FROM base "
+    keys = [(int(v), p) for v, p in _run(session, f"{with_clause} SELECT vendor_id, product_id FROM {relation} "
                                                    f"WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset",
                                           params, as_of, soon)]
     if not keys:
@@ -331,6 +335,14 @@ def register_position(session: Session, query: RegisterQuery, as_of: date, soon:
     return {(int(v), int(p) if p is not None else None): int(n) for v, p, n in result}
 
 
+def _cache_select(sql: _Sql, vendor_ids: Sequence[int] | None = None) -> str:
+    """The cache's rows (every vendor's, or ``vendor_ids``'): the register's columns and the
+    case-folded ones the filters and the order read."""
+    return (f"WITH {_rows_cte(vendor_ids)} SELECT {', '.join(ROW_FIELDS)}, "
+            f"{sql.fold('vendor_name')} AS vendor_fold, {sql.fold('product_name')} AS product_fold, "
+            f"{sql.folded_text()} AS text_fold FROM reg")
+
+
 def build_cache(session: Session, as_of: date, soon: date) -> None:
     """Compute every row of the register once into a temporary table of this session's
     connection (:data:`CACHE_TABLE`, replaced if there), so that filters and sorts on computed
@@ -338,25 +350,67 @@ def build_cache(session: Session, as_of: date, soon: date) -> None:
     The table is private to the connection and vanishes with it; the caller commits."""
     session.execute(text(f"DROP TABLE IF EXISTS {CACHE_TABLE}"))
     sql = _Sql(session)
-    _run(session, f"CREATE TEMPORARY TABLE {CACHE_TABLE} AS WITH {_rows_cte()} SELECT {', '.join(ROW_FIELDS)}, "
-                  f"{sql.fold('vendor_name')} AS vendor_fold, {sql.fold('product_name')} AS product_fold, "
-                  f"{sql.folded_text()} AS text_fold FROM reg", {}, as_of, soon)
+    _run(session, f"CREATE TEMPORARY TABLE {CACHE_TABLE} AS {_cache_select(sql)}", {}, as_of, soon)
     # The register's own order (the first screen, and every filter shown by vendor) read in
-    # index order instead of sorting 130,000 rows per page.
+    # index order instead of sorting 130,000 rows per page; by vendor id for refresh_cache_rows.
     session.execute(text(f"CREATE INDEX {CACHE_TABLE}_order ON {CACHE_TABLE} "
                          f"({sql.bytewise('vendor_fold')}, vendor_id)"))
+    session.execute(text(f"CREATE INDEX {CACHE_TABLE}_vendor ON {CACHE_TABLE} (vendor_id)"))
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text(f"ANALYZE {CACHE_TABLE}"))
 
 
-def stale_assessments(session: Session, as_of: date) -> list[int]:
+def refresh_cache_rows(session: Session, vendor_ids: Sequence[int], as_of: date, soon: date) -> None:
+    """Replace the cached rows of these vendors by their rows computed now (a changed, added or
+    deleted vendor, product, assessment, answer or piece of evidence changes its vendor's rows
+    only): one DELETE and one INSERT, each an index lookup. The caller commits."""
+    if not vendor_ids:
+        return
+    sql = _Sql(session)
+    ids = ",".join(str(int(i)) for i in sorted(set(vendor_ids)))  # integers only: safe to inline
+    session.execute(text(f"DELETE FROM {CACHE_TABLE} WHERE vendor_id IN ({ids})"))
+    columns = ", ".join([*ROW_FIELDS, "vendor_fold", "product_fold", "text_fold"])
+    _run(session, f"INSERT INTO {CACHE_TABLE} ({columns}) {_cache_select(sql, vendor_ids)}", {}, as_of, soon)
+
+
+def vendors_of(session: Session, products: Sequence[int] = (), assessments: Sequence[int] = (),
+               evidence: Sequence[int] = (), cached: bool = False) -> set[int] | None:
+    """The vendors whose register rows these products, assessments and pieces of evidence
+    belong to, or None when one of them cannot be found (deleted: its vendor is unknown).
+    ``cached``: deleted products and shown assessments are also looked up in the cache."""
+    found: set[int] = set()
+    for table, ids, cache_columns in (("products", products, ("product_id",)),
+                                      ("assessments", assessments, ("assessment_id", "reassessment_id")),
+                                      ("evidence", evidence, ())):
+        wanted = sorted({int(i) for i in ids})
+        if not wanted:
+            continue
+        inline = ",".join(str(i) for i in wanted)  # integers only: safe to inline
+        rows = [(int(k), int(v)) for k, v in session.execute(
+            text(f"SELECT id, vendor_id FROM {table} WHERE id IN ({inline})"))]
+        missing = ",".join(str(i) for i in sorted(set(wanted) - {k for k, _ in rows}))
+        if cached and missing:  # deleted since: the cache still knows whose it was
+            for cache_column in cache_columns:
+                rows += [(int(k), int(v)) for k, v in session.execute(text(
+                    f"SELECT {cache_column}, vendor_id FROM {CACHE_TABLE} WHERE {cache_column} IN ({missing})"))]
+        if {k for k, _ in rows} != set(wanted):
+            return None
+        found |= {v for _, v in rows}
+    return found
+
+
+def stale_assessments(session: Session, as_of: date, vendor_ids: Sequence[int] | None = None) -> list[int]:
     """The shown assessments whose stored snapshot is out of date (as ``build_register_rows``
     judges it): decided ones without a decision snapshot, undecided ones without a live snapshot
     computed from their current ``updated_at`` or whose snapshot's validity has ended. Re-scoring
-    them first makes the server's rows equal to the local path's."""
+    them first makes the server's rows equal to the local path's. ``vendor_ids``: of these
+    vendors only (index lookups)."""
+    ids = ",".join(str(int(i)) for i in vendor_ids or ()) or "NULL"  # integers only: safe to inline
+    where_s = "" if vendor_ids is None else \
+        f" WHERE assessment_id IN (SELECT id FROM assessments WHERE vendor_id IN ({ids}))"
     statement = text(
-        f"WITH {_rows_cte().split('latest AS (')[0]}"
-        "latest AS (SELECT assessment_id, max(id) AS id FROM score_snapshots GROUP BY assessment_id) "
+        f"WITH {_rows_cte(vendor_ids).split('latest AS (')[0]}"
+        f"latest AS (SELECT assessment_id, max(id) AS id FROM score_snapshots{where_s} GROUP BY assessment_id) "
         "SELECT a.id FROM choice JOIN assessments a ON a.id = choice.shown_id "
         "LEFT JOIN latest ls ON ls.assessment_id = a.id LEFT JOIN score_snapshots s ON s.id = ls.id "
         "WHERE CASE WHEN a.status = 'decided' THEN (s.reason IS NULL OR s.reason = 'live') "

@@ -123,6 +123,8 @@ class ServerRegisterModel(RegisterTableModel):
     refreshed = Signal(object, object)
     #: A query failed (the message); the rows shown stay as they were.
     failed = Signal(str)
+    #: The server-side cache was refilled in the background (emitted from that thread).
+    _cache_refilled = Signal()
 
     def __init__(self, ctx: UiContext, parent: Any = None, debounce_ms: int = 300) -> None:
         super().__init__(parent)
@@ -148,6 +150,9 @@ class ServerRegisterModel(RegisterTableModel):
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
         self._timer.timeout.connect(lambda: self.refresh(changed=True))
+        #: Changes announced since the last refresh (the server cache refreshes their vendors).
+        self._changes: list[Any] = []
+        self._cache_refilled.connect(self.refresh)
         ctx.hub.data_changed.connect(self._on_data_changed)
         self.destroyed.connect(self._worker.stop)
 
@@ -266,13 +271,14 @@ class ServerRegisterModel(RegisterTableModel):
         assert pages is not None
         self._generation += 1
         query, today = self.query(), date.today()
+        announced, self._changes = self._changes, []
         keys = self.keys_provider() if self.keys_provider is not None else (set(), None)
         wanted = sorted(keys[0] | ({keys[1]} if keys[1] is not None else set()), key=lambda k: (k[0], k[1] or 0))
         label_map = _category_labels()
 
         def run() -> tuple[RegisterCounts, list[RegisterRow], dict[Key, int]]:
-            if changed:
-                pages.invalidate()
+            if changed or announced:
+                pages.invalidate(announced or None)
             counts = pages.counts(query, today, label_map)
             first = pages.page(query, 0, PAGE, today, label_map)
             wanted_set = set(wanted)
@@ -330,6 +336,8 @@ class ServerRegisterModel(RegisterTableModel):
         old = self._pages_service
         self._services = services
         self._pages_service = RegisterPages(services) if services is not None else None
+        if self._pages_service is not None:
+            self._pages_service.on_refilled = self._on_cache_refilled
         self._prepared = False
         self._loaded = False
         if old is not None:
@@ -389,8 +397,15 @@ class ServerRegisterModel(RegisterTableModel):
             far = max(self._held, key=lambda p: abs(p - near))
             del self._held[far]
 
+    def _on_cache_refilled(self) -> None:
+        try:
+            self._cache_refilled.emit()  # queued into the GUI thread: ask again
+        except RuntimeError:  # the model was deleted meanwhile
+            pass
+
     def _on_data_changed(self, change: Any) -> None:
         if self.active and getattr(change, "entity", None) in _RELEVANT and self._ctx.services is not None:
+            self._changes.append(change)
             self._timer.start()
 
 
