@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from trustframe.domain import answers as answer_values
 from trustframe.domain.assessment import (
@@ -172,7 +173,7 @@ class ScopeTierState:
     scope_removed: tuple[str, ...]
 
     @classmethod
-    def of(cls, assessment: Assessment) -> "ScopeTierState":
+    def of(cls, assessment: Assessment) -> ScopeTierState:
         """The tier and scope state of an assessment as read from the services."""
         return cls(dict(assessment.profile_answers), assessment.tier, assessment.tier_override,
                    assessment.tier_override_reason, tuple(sorted(assessment.scope_added)),
@@ -217,7 +218,7 @@ class Reassessment:
 class AssessmentService:
     """Everything that reads or changes assessments and their answers."""
 
-    def __init__(self, services: "Services") -> None:
+    def __init__(self, services: Services) -> None:
         self._s = services
 
     # -- reading -------------------------------------------------------------------------------
@@ -708,7 +709,7 @@ class AssessmentService:
             self._s.changes.announce(Change(Entity.ANSWER, question_id, assessment_id))
         return AnswerChange(assessment_id, question_id, before, after)
 
-    def set_answers(self, assessment_id: int, items: Iterable["AnswerInput"], *,
+    def set_answers(self, assessment_id: int, items: Iterable[AnswerInput], *,
                     source: AnswerSource = AnswerSource.BUYER, import_id: int | None = None,
                     session: Any = None) -> list[AnswerChange]:
         """Save many answers in one transaction (all or nothing): used by imports and the demo.
@@ -1080,7 +1081,7 @@ class AssessmentService:
         :meth:`reassess_report`, which also says what happened to each earlier answer)."""
         return self.reassess_report(assessment_id, questionnaire_version).assessment
 
-    def reassess_report(self, assessment_id: int, questionnaire_version: str | None = None) -> "Reassessment":
+    def reassess_report(self, assessment_id: int, questionnaire_version: str | None = None) -> Reassessment:
         """Start the next assessment of the same product from this one, in one transaction.
 
         The profile, tier, scope and overlays are copied; the earlier assessment stays intact on

@@ -27,10 +27,11 @@ import logging
 import multiprocessing
 import os
 from collections import deque
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
@@ -119,7 +120,7 @@ class RescorePreview:
 class ScoringService:
     """Scores, comparisons, snapshots and the portfolio read models."""
 
-    def __init__(self, services: "Services") -> None:
+    def __init__(self, services: Services) -> None:
         self._s = services
         self._profile: ScoringProfile | None = None
         self._profiles: dict[str, ScoringProfile] = {}  # by pinned version ("" = newest)
@@ -308,9 +309,9 @@ class ScoringService:
         results: list[ScoreResult | None] = [None] * len(jobs)
         for version, positions in _by_profile(inputs).items():
             scored = score_jobs(questionnaires, self.profile_for(version), [jobs[i] for i in positions])
-            for i, result in zip(positions, scored):
+            for i, result in zip(positions, scored, strict=True):  # one result per job given
                 results[i] = result
-        return list(zip(inputs, results))  # type: ignore[arg-type]
+        return list(zip(inputs, _all_scored(results), strict=True))
 
     def _jobs(self, loaded: Sequence[AssessmentInputs], as_of: date,
               ) -> tuple[list[AssessmentInputs], dict[str, Questionnaire], list[Job]]:
@@ -450,7 +451,7 @@ class ScoringService:
         def store_oldest() -> None:
             nonlocal done
             size, inputs, questionnaires, jobs, parts = in_flight.popleft()
-            results: list[Any] = [None] * len(jobs)
+            results: list[ScoreResult | None] = [None] * len(jobs)
             for profile, positions, future in parts:
                 try:
                     scored = future.result()
@@ -458,10 +459,10 @@ class ScoringService:
                     # A worker died (killed, out of memory): score this part here instead.
                     log.warning("A scoring worker stopped (%s); scoring the chunk in this process", exc)
                     scored = score_jobs(questionnaires, profile, [jobs[i] for i in positions])
-                for i, result in zip(positions, scored):
+                for i, result in zip(positions, scored, strict=True):  # one result per job given
                     results[i] = result
             with self._s.workspace.transaction() as session:
-                self._store(session, list(zip(inputs, results)))
+                self._store(session, list(zip(inputs, _all_scored(results), strict=True)))
             done += size
             if progress is not None:
                 progress(done, total)
@@ -592,6 +593,15 @@ class ScoringService:
             evidence_expired=sum(e[1] for e in evidence.values()),
             open_critical_flags=open_critical, rows_with_critical_flags=rows_critical,
             overdue=tuple(sorted(overdue, key=lambda r: (r.next_review_due or as_of, r.vendor_name))))
+
+
+def _all_scored(results: Sequence[ScoreResult | None]) -> list[ScoreResult]:
+    """The results of a chunk once every job has one (every position belongs to exactly one
+    profile group, so none is left empty)."""
+    scored = [result for result in results if result is not None]
+    if len(scored) != len(results):
+        raise AssertionError("a scoring job was left without a result")
+    return scored
 
 
 def _by_profile(inputs: Sequence[AssessmentInputs]) -> dict[str | None, list[int]]:

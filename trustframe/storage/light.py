@@ -24,9 +24,10 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from trustframe.domain.assessment import Answer, AnswerSource, Assessment, AssessmentStatus, Decision
 from trustframe.domain.exchange import ExportBinding, ExportRecord, ImportRecord
@@ -121,7 +122,7 @@ class LightReader:
         self._connection = connection
         self.path = path
 
-    def __enter__(self) -> "LightReader":
+    def __enter__(self) -> LightReader:
         return self
 
     def __exit__(self, *_exc: object) -> None:
@@ -219,7 +220,7 @@ class LightWorkspace:
         self._connection = connection
 
     @classmethod
-    def open(cls, path: Path) -> "LightWorkspace | None":
+    def open(cls, path: Path) -> LightWorkspace | None:
         """The workspace at ``path`` for reading, or None when the normal open must be used: not
         a workspace at the head revision, or one the normal open for writing would refuse (a
         read-only file or folder), so that the outcome never depends on which path ran."""
@@ -235,7 +236,7 @@ class LightWorkspace:
         """Release the connection."""
         self._connection.close()
 
-    def __enter__(self) -> "LightWorkspace":
+    def __enter__(self) -> LightWorkspace:
         return self
 
     def __exit__(self, *exc: object) -> None:
