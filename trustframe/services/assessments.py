@@ -1144,7 +1144,8 @@ class AssessmentService:
         questions_after = dict(new_questions)
         if new_module is not None:
             questions_after.update(new_module.questions_by_id)
-        for qid in list(carried) + list(confirm) + (list(buyer_plan.carry) + list(buyer_plan.confirm)
+        # buyer_plan.confirm holds (question id, reason) pairs; only the ids are checked here.
+        for qid in list(carried) + list(confirm) + (list(buyer_plan.carry) + [q for q, _ in buyer_plan.confirm]
                                                     if buyer_plan else []):
             question = questions_after.get(qid)
             if question is None:

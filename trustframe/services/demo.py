@@ -310,7 +310,9 @@ def _assess(s: Services, vendor_id: int, product_id: int, dv: _DemoVendor, criti
         if question.evidence and evidence and positive and rng.random() < 0.3 + 0.7 * quality:
             # Prefer evidence of a kind the question asks for, as an officer would.
             fitting = [e for e in evidence if e.kind in question.evidence] or evidence
-            links.append((question.id, rng.choice(fitting).id))
+            chosen = rng.choice(fitting)
+            assert chosen.id is not None  # listed evidence is stored, with its id
+            links.append((question.id, chosen.id))
     # One transaction per assessment keeps building the demo quick.
     s.assessments.set_answers(assessment.id, batch, source=source)
     for question_id, evidence_id in links:

@@ -34,7 +34,7 @@ from trustframe.exchange.excel_model import (
 )
 from trustframe.exchange.workbook_identity import keyed_seal
 from trustframe.services.assessments import AnswerInput
-from trustframe.services.changes import Change
+from trustframe.services.changes import Change, Entity
 from trustframe.services.import_preview import build_preview, missing_message
 from trustframe.services.vendors import InvalidInput
 from trustframe.storage.exchange_records import ExchangeRecordRepository
@@ -135,7 +135,7 @@ class ExchangeService:
             # Without its record the workbook could not be matched on return: do not leave it.
             path.unlink(missing_ok=True)
             raise
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
         return ExportResult(path=path, export_uid=export_uid, assessment_id=assessment_id,
                             question_count=len(items), prefilled_count=sum(1 for i in items if i.value is not None),
                             exported_at=now)
@@ -232,7 +232,7 @@ class ExchangeService:
                 status = AssessmentStatus.RETURNED
                 status_changed = True
             assessment_row.updated_at = now
-        self._s.changes.announce(Change("assessment", preview.assessment_id, preview.assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, preview.assessment_id, preview.assessment_id))
         return ImportResult(assessment_id=preview.assessment_id, import_id=record.id, applied=tuple(applied),
                             counts=counts, status_changed=status_changed, status=status.value)
 

@@ -145,6 +145,7 @@ class ReportService:
         overlays = self._s.assessments.applied_overlays(assessment)
         if not overlays:
             return ()
+        assert assessment.id is not None  # reports are made of stored assessments
         scores = self._s.scoring.overlay_scores(assessment.id, as_of, result=score)
         questionnaire = _in_language(self._s.assessments.questionnaire(assessment), language)
         return model.overlay_blocks(scores, overlays, questionnaire, answers)

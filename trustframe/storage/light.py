@@ -296,7 +296,7 @@ class LightWorkspace:
             decision=Decision(r[14]) if r[14] else None, decision_by=r[15], decision_date=_day(r[16]),
             decision_notes=r[17], due_date=_day(r[18]), decision_justification=r[19] or "",
             next_review_due=_day(r[20]), previous_assessment_id=r[21], procurement=r[22],
-            created_at=_when(r[23]), updated_at=_when(r[24]), vendor_name=r[25], product_name=r[26],  # type: ignore[arg-type]
+            created_at=_when(r[23]), updated_at=_when(r[24]), vendor_name=r[25], product_name=r[26],
             product_category=ProductCategory(r[27]) if r[27] else None,
             overlays=tuple((str(o.get("id", "")), str(o.get("version", ""))) for o in (_decode_json(r[28]) or [])
                            if isinstance(o, dict)),
@@ -330,8 +330,9 @@ class LightWorkspace:
                 assessment_id):
             result[r[0]] = Answer(
                 question_id=r[0], value=_decode_json(r[1]), comment=r[2], source=AnswerSource(r[3]),
-                override_reason=r[4], needs_follow_up=bool(r[5]) if r[5] is not None else r[5],
-                to_confirm=bool(r[6]) if r[6] is not None else r[6], evidence_ids=tuple(links.get(r[0], ())),
+                override_reason=r[4],
+                # Both columns are NOT NULL (migration 0001); SQLite hands booleans back as 0/1.
+                needs_follow_up=bool(r[5]), to_confirm=bool(r[6]), evidence_ids=tuple(links.get(r[0], ())),
                 updated_at=_when(r[7]), updated_by=r[8], import_id=r[9], vendor_value=_decode_json(r[10]),
                 origin_assessment_id=r[11], origin_date=_day(r[12]), na_accepted_reason=r[13] or "",
                 na_accepted_by=r[14] or "", na_accepted_at=_when(r[15]), confirm_note=r[16] or "")
