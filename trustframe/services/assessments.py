@@ -51,6 +51,8 @@ from trustframe.storage.repositories import (
 )
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from trustframe.services.context import Services
 
 _UNSET: Any = object()
@@ -445,7 +447,7 @@ class AssessmentService:
         self._s.changes.announce(Change(Entity.ASSESSMENT, result.id, result.id))
         return result
 
-    def _insert(self, session: Any, questionnaire: Questionnaire, vendor_id: int, product_id: int,
+    def _insert(self, session: Session, questionnaire: Questionnaire, vendor_id: int, product_id: int,
                 tier: int | None, assessor: str, procurement: str, due_date: date | None,
                 previous_assessment_id: int | None, overlays: tuple[tuple[str, str], ...],
                 now: datetime, override_reason: str = "Set when the assessment was created") -> Any:
@@ -711,7 +713,7 @@ class AssessmentService:
 
     def set_answers(self, assessment_id: int, items: Iterable[AnswerInput], *,
                     source: AnswerSource = AnswerSource.BUYER, import_id: int | None = None,
-                    session: Any = None) -> list[AnswerChange]:
+                    session: Session | None = None) -> list[AnswerChange]:
         """Save many answers in one transaction (all or nothing): used by imports and the demo.
 
         Values are checked first; one bad value rejects the whole batch before anything is
@@ -755,7 +757,7 @@ class AssessmentService:
             self._s.changes.announce(Change(Entity.ANSWER, None, assessment_id))
         return changes
 
-    def _apply_answer(self, session: Any, assessment_id: int, question_id: str, value: Any,
+    def _apply_answer(self, session: Session, assessment_id: int, question_id: str, value: Any,
                       comment: str | None, source: AnswerSource, override_reason: str,
                       needs_follow_up: bool | None, to_confirm: bool | None, import_id: int | None,
                       now: datetime, rows: dict[str, Any] | None = None,
@@ -1232,7 +1234,7 @@ class AssessmentService:
     # -- helpers -------------------------------------------------------------------------------
 
     @classmethod
-    def _editable_row(cls, session: Any, assessment_id: int, claim: bool = False,
+    def _editable_row(cls, session: Session, assessment_id: int, claim: bool = False,
                       expected_version: int | None = None) -> Any:
         """The row of an undecided assessment; ``claim``: locked and its version checked against
         ``expected_version`` (when given) and moved on (an edit of the assessment itself, not of
@@ -1244,7 +1246,7 @@ class AssessmentService:
         return row
 
     @staticmethod
-    def _claimed_row(session: Any, assessment_id: int, expected_version: int | None,
+    def _claimed_row(session: Session, assessment_id: int, expected_version: int | None,
                      yours: object = None) -> Any:
         """The assessment's row, locked for this transaction, its version checked against
         ``expected_version`` (when given) and moved on: no lost update (docs/team-mode.md).
@@ -1259,7 +1261,7 @@ class AssessmentService:
         return row
 
     @staticmethod
-    def _touch(session: Any, assessment_id: int, now: datetime) -> None:
+    def _touch(session: Session, assessment_id: int, now: datetime) -> None:
         AssessmentRepository(session).row(assessment_id).updated_at = now
 
 
