@@ -47,7 +47,8 @@ def register(subparsers: Any, groups: dict[str, Any]) -> None:
     p.set_defaults(handler=workspace_checkout)
     p = ws.add_parser("merge", help="bring the answers and evidence of a checked-out file back into the team "
                                     "workspace",
-                      description="Answers and evidence changed only in LOCAL (and evidence added there) are applied to URL in one transaction; answers "
+                      description="Answers and evidence changed only in LOCAL (and evidence added there) are applied "
+                                  "to URL in one transaction; answers "
                                   "changed on both sides are listed as conflicts (base, local, remote) and nothing is "
                                   "written until each has a decision (--resolve or --take). Merging again changes "
                                   "nothing.")

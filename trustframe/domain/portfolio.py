@@ -70,7 +70,8 @@ def register_row_factory() -> Callable[[tuple[Any, ...]], RegisterRow]:
 
     def make(values: tuple[Any, ...]) -> RegisterRow:
         row = new(RegisterRow)
-        for setter, value in zip(setters, values):
+        # Not strict: this is the register's hottest loop, and the tuples are built from the same fields.
+        for setter, value in zip(setters, values, strict=False):
             setter(row, value)
         return row
 
@@ -121,7 +122,7 @@ class RegisterRows(Sequence[RegisterRow]):
         self._objects: list[RegisterRow | None] | None = None
 
     @classmethod
-    def of(cls, rows: Iterable[RegisterRow]) -> "RegisterRows":
+    def of(cls, rows: Iterable[RegisterRow]) -> RegisterRows:
         """The rows ``rows`` (objects already built are kept, not built again)."""
         if isinstance(rows, RegisterRows):
             return rows
@@ -178,7 +179,7 @@ class RegisterRows(Sequence[RegisterRow]):
     def __repr__(self) -> str:
         return f"RegisterRows({len(self.values)} rows)"
 
-    def copy(self) -> "RegisterRows":
+    def copy(self) -> RegisterRows:
         """A shallow copy (the tuples and built rows are shared; replacing a row in one copy
         leaves the other as it was)."""
         table = RegisterRows(list(self.values), self.vendor_ordered, self.counts)
