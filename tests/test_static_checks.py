@@ -17,11 +17,18 @@ ROOT = Path(__file__).resolve().parents[1]
 #: Checked with mypy in strict mode ([tool.mypy] overrides) and with ruff; both must report nothing.
 CLEAN_MYPY = ["trustframe.domain", "trustframe.errors", "trustframe.exchange", "trustframe.reports", "trustframe.cli",
               "trustframe", "trustframe.__main__", "trustframe.app", "trustframe.paths", "trustframe.actor",
-              "trustframe.files", "trustframe.launcher", "trustframe.lifeline", "trustframe.forkserver_lifeline"]
+              "trustframe.files", "trustframe.launcher", "trustframe.lifeline", "trustframe.forkserver_lifeline",
+              "trustframe.services", "trustframe.storage"]
+#: services/team_sync.py is being rewritten on another branch (its ORM code moves into
+#: storage/checkout.py); ruff still finds one import there. Once it is clean, replace the per-file
+#: entries of services below by "trustframe/services" and drop this set.
+RUFF_PENDING = {"trustframe/services/team_sync.py"}
 CLEAN_RUFF = ["trustframe/domain", "trustframe/errors.py", "trustframe/exchange", "trustframe/reports",
               "trustframe/cli", "trustframe/__init__.py", "trustframe/__main__.py", "trustframe/app.py",
               "trustframe/paths.py", "trustframe/actor.py", "trustframe/files.py", "trustframe/launcher.py",
-              "trustframe/lifeline.py", "trustframe/forkserver_lifeline.py"]
+              "trustframe/lifeline.py", "trustframe/forkserver_lifeline.py", "trustframe/storage",
+              *sorted(f"trustframe/services/{path.name}" for path in (ROOT / "trustframe/services").glob("*.py")
+                      if f"trustframe/services/{path.name}" not in RUFF_PENDING)]
 
 
 def _tool(name: str) -> Path:
