@@ -51,7 +51,7 @@ from trustframe.services.register_build import PROFILE_SETTING, build_register_t
 from trustframe.services.scoring_worker import Job, score_jobs
 from trustframe.services.vendors import InvalidInput
 from trustframe.storage.repositories import AssessmentRepository, EvidenceRepository
-from trustframe.storage.scoring_repository import AssessmentInputs, ScoringRepository
+from trustframe.storage.scoring_repository import AssessmentInputs, ScoringRepository, SnapshotValues
 
 if TYPE_CHECKING:
     from trustframe.services.context import Services
@@ -353,7 +353,7 @@ class ScoringService:
         ids = [i.id for i, _ in computed]
         have_decision = repo.with_decision_snapshot(ids)
         repo.delete_live(ids)
-        values = []
+        values: list[SnapshotValues] = []
         for inputs, result in computed:
             decided = inputs.status == AssessmentStatus.DECIDED.value
             if decided and inputs.id in have_decision:
@@ -635,7 +635,7 @@ def _worker_pool() -> Executor | None:
 
 
 def _snapshot_values(result: ScoreResult, reason: str, basis_updated_at: datetime | None,
-                     compact: bool) -> dict[str, Any]:
+                     compact: bool) -> SnapshotValues:
     if compact:
         # Live snapshots are a cache for the register: keep them small (thousands of rows).
         payload: dict[str, Any] = {
