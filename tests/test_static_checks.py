@@ -18,11 +18,12 @@ ROOT = Path(__file__).resolve().parents[1]
 CLEAN_MYPY = ["trustframe.domain", "trustframe.errors", "trustframe.exchange", "trustframe.reports", "trustframe.cli",
               "trustframe", "trustframe.__main__", "trustframe.app", "trustframe.paths", "trustframe.actor",
               "trustframe.files", "trustframe.launcher", "trustframe.lifeline", "trustframe.forkserver_lifeline",
-              "trustframe.ui"]
+              "trustframe.ui", "trustframe.services", "trustframe.storage"]
 CLEAN_RUFF = ["trustframe/domain", "trustframe/errors.py", "trustframe/exchange", "trustframe/reports",
               "trustframe/cli", "trustframe/__init__.py", "trustframe/__main__.py", "trustframe/app.py",
               "trustframe/paths.py", "trustframe/actor.py", "trustframe/files.py", "trustframe/launcher.py",
-              "trustframe/lifeline.py", "trustframe/forkserver_lifeline.py", "trustframe/ui"]
+              "trustframe/lifeline.py", "trustframe/forkserver_lifeline.py", "trustframe/ui", "trustframe/storage",
+              "trustframe/services"]
 
 
 def _tool(name: str) -> Path:

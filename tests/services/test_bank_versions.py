@@ -437,3 +437,30 @@ def test_a_carried_value_the_new_question_no_longer_offers_is_asked_again(servic
     log = [h for h in services.history(report.assessment.id) if h.field == "reassessment_reask"]
     assert log and question.id in (log[-1].new_value or "")
     assert old_bank.questions_by_id[question.id]
+
+
+def test_a_reworded_buyer_answer_the_new_module_no_longer_offers_is_asked_again(services: Any,
+                                                                                sample_dir: Path) -> None:
+    """A buyer question reworded in the newer module whose options changed too: the earlier value
+    is asked again, not carried to confirm (the check once looked the confirmed buyer questions up
+    by their (id, reason) pairs and so never found them; found by mypy)."""
+    buyer = yaml.safe_load(BUYER.read_text(encoding="utf-8"))
+    buyer["version"] = NEW_BUYER
+    first = buyer["sections"][0]["questions"][0]
+    assert first["option_set"] == "done_graded"
+    first["option_set"] = "capability"  # no "verified" there; its red flag's "no" and "unknown" remain
+    (sample_dir / "buyer-1.1.yaml").write_text(yaml.safe_dump(buyer, allow_unicode=True, sort_keys=False),
+                                               encoding="utf-8")
+    s = services.assessments
+    old = _assessment_on(services, OLD)
+    with services.workspace.transaction() as session:
+        session.get(AssessmentRow, old.id).buyer_module_version = OLD_BUYER
+    buyer_q = services.buyer.module(old.id).sections[0].questions[0]
+    assert buyer_q.id == first["id"]
+    services.buyer.set_answer(old.id, buyer_q.id, "verified")
+
+    report = s.reassess_report(old.id)
+    assert s.get(report.assessment.id).buyer_module_version == NEW_BUYER
+    assert buyer_q.id in dict(report.reask)
+    assert buyer_q.id not in dict(report.buyer_confirm)
+    assert buyer_q.id not in services.buyer.answers(report.assessment.id)

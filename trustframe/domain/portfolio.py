@@ -70,7 +70,8 @@ def register_row_factory() -> Callable[[tuple[Any, ...]], RegisterRow]:
 
     def make(values: tuple[Any, ...]) -> RegisterRow:
         row = new(RegisterRow)
-        for setter, value in zip(setters, values, strict=True):
+        # Not strict: this is the register's hottest loop, and the tuples are built from the same fields.
+        for setter, value in zip(setters, values, strict=False):
             setter(row, value)
         return row
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trustframe.domain import answers as answer_values
-from trustframe.domain.answers import AnswerValueError
 from trustframe.domain.answer_library import DEFAULT_MAX_AGE_MONTHS, LibraryAnswer, pick_reusable
+from trustframe.domain.answers import AnswerValueError
 from trustframe.domain.questionnaire import Question
 from trustframe.services.changes import Change, Entity
 from trustframe.storage.repositories import AssessmentRepository, HistoryRepository
@@ -50,7 +50,7 @@ def _still_valid(question: Question, value: object) -> bool:
 class AnswerLibraryService:
     """Offer and pre-fill a vendor's earlier answers."""
 
-    def __init__(self, services: "Services") -> None:
+    def __init__(self, services: Services) -> None:
         self._s = services
 
     def max_age_months(self) -> int:

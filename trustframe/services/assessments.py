@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from trustframe.domain import answers as answer_values
 from trustframe.domain.assessment import (
@@ -50,6 +51,8 @@ from trustframe.storage.repositories import (
 )
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from trustframe.services.context import Services
 
 _UNSET: Any = object()
@@ -172,7 +175,7 @@ class ScopeTierState:
     scope_removed: tuple[str, ...]
 
     @classmethod
-    def of(cls, assessment: Assessment) -> "ScopeTierState":
+    def of(cls, assessment: Assessment) -> ScopeTierState:
         """The tier and scope state of an assessment as read from the services."""
         return cls(dict(assessment.profile_answers), assessment.tier, assessment.tier_override,
                    assessment.tier_override_reason, tuple(sorted(assessment.scope_added)),
@@ -217,7 +220,7 @@ class Reassessment:
 class AssessmentService:
     """Everything that reads or changes assessments and their answers."""
 
-    def __init__(self, services: "Services") -> None:
+    def __init__(self, services: Services) -> None:
         self._s = services
 
     # -- reading -------------------------------------------------------------------------------
@@ -444,7 +447,7 @@ class AssessmentService:
         self._s.changes.announce(Change(Entity.ASSESSMENT, result.id, result.id))
         return result
 
-    def _insert(self, session: Any, questionnaire: Questionnaire, vendor_id: int, product_id: int,
+    def _insert(self, session: Session, questionnaire: Questionnaire, vendor_id: int, product_id: int,
                 tier: int | None, assessor: str, procurement: str, due_date: date | None,
                 previous_assessment_id: int | None, overlays: tuple[tuple[str, str], ...],
                 now: datetime, override_reason: str = "Set when the assessment was created") -> Any:
@@ -708,9 +711,9 @@ class AssessmentService:
             self._s.changes.announce(Change(Entity.ANSWER, question_id, assessment_id))
         return AnswerChange(assessment_id, question_id, before, after)
 
-    def set_answers(self, assessment_id: int, items: Iterable["AnswerInput"], *,
+    def set_answers(self, assessment_id: int, items: Iterable[AnswerInput], *,
                     source: AnswerSource = AnswerSource.BUYER, import_id: int | None = None,
-                    session: Any = None) -> list[AnswerChange]:
+                    session: Session | None = None) -> list[AnswerChange]:
         """Save many answers in one transaction (all or nothing): used by imports and the demo.
 
         Values are checked first; one bad value rejects the whole batch before anything is
@@ -754,7 +757,7 @@ class AssessmentService:
             self._s.changes.announce(Change(Entity.ANSWER, None, assessment_id))
         return changes
 
-    def _apply_answer(self, session: Any, assessment_id: int, question_id: str, value: Any,
+    def _apply_answer(self, session: Session, assessment_id: int, question_id: str, value: Any,
                       comment: str | None, source: AnswerSource, override_reason: str,
                       needs_follow_up: bool | None, to_confirm: bool | None, import_id: int | None,
                       now: datetime, rows: dict[str, Any] | None = None,
@@ -1080,7 +1083,7 @@ class AssessmentService:
         :meth:`reassess_report`, which also says what happened to each earlier answer)."""
         return self.reassess_report(assessment_id, questionnaire_version).assessment
 
-    def reassess_report(self, assessment_id: int, questionnaire_version: str | None = None) -> "Reassessment":
+    def reassess_report(self, assessment_id: int, questionnaire_version: str | None = None) -> Reassessment:
         """Start the next assessment of the same product from this one, in one transaction.
 
         The profile, tier, scope and overlays are copied; the earlier assessment stays intact on
@@ -1143,7 +1146,8 @@ class AssessmentService:
         questions_after = dict(new_questions)
         if new_module is not None:
             questions_after.update(new_module.questions_by_id)
-        for qid in list(carried) + list(confirm) + (list(buyer_plan.carry) + list(buyer_plan.confirm)
+        # buyer_plan.confirm holds (question id, reason) pairs; only the ids are checked here.
+        for qid in list(carried) + list(confirm) + (list(buyer_plan.carry) + [q for q, _ in buyer_plan.confirm]
                                                     if buyer_plan else []):
             question = questions_after.get(qid)
             if question is None:
@@ -1230,7 +1234,7 @@ class AssessmentService:
     # -- helpers -------------------------------------------------------------------------------
 
     @classmethod
-    def _editable_row(cls, session: Any, assessment_id: int, claim: bool = False,
+    def _editable_row(cls, session: Session, assessment_id: int, claim: bool = False,
                       expected_version: int | None = None) -> Any:
         """The row of an undecided assessment; ``claim``: locked and its version checked against
         ``expected_version`` (when given) and moved on (an edit of the assessment itself, not of
@@ -1242,7 +1246,7 @@ class AssessmentService:
         return row
 
     @staticmethod
-    def _claimed_row(session: Any, assessment_id: int, expected_version: int | None,
+    def _claimed_row(session: Session, assessment_id: int, expected_version: int | None,
                      yours: object = None) -> Any:
         """The assessment's row, locked for this transaction, its version checked against
         ``expected_version`` (when given) and moved on: no lost update (docs/team-mode.md).
@@ -1257,7 +1261,7 @@ class AssessmentService:
         return row
 
     @staticmethod
-    def _touch(session: Any, assessment_id: int, now: datetime) -> None:
+    def _touch(session: Session, assessment_id: int, now: datetime) -> None:
         AssessmentRepository(session).row(assessment_id).updated_at = now
 
 

@@ -52,7 +52,7 @@ class BuyerReadiness:
 class BuyerReadinessService:
     """Reads, answers and scores the buyer module of an assessment."""
 
-    def __init__(self, services: "Services") -> None:
+    def __init__(self, services: Services) -> None:
         self._s = services
 
     def module(self, assessment_id: int | None = None) -> Questionnaire:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from trustframe.domain.history import ChangeLogEntry
 from trustframe.services.assessments import AssessmentService
-from trustframe.services.changes import Change, ChangeNotifier
+from trustframe.services.changes import Change, ChangeNotifier, Entity
 from trustframe.services.evidence import EvidenceService
 from trustframe.services.questionnaires import QuestionnaireCatalog
 from trustframe.services.vendors import VendorService
@@ -120,7 +120,7 @@ class Services:
             if actor == self.user:
                 continue
             key: int | str | None = int(entity_id) if entity_id.isdigit() and entity != "answer" else entity_id
-            change = Change(entity, key, assessment_id)
+            change = Change(Entity(entity), key, assessment_id)  # ValueError for an unknown name, as before
             if change not in found:
                 found.append(change)
         for change in found:
@@ -139,8 +139,6 @@ class Services:
 
     def set_setting(self, key: str, value: Any) -> None:
         """Change a workspace-level setting (logged)."""
-        from trustframe.services.changes import Change, Entity
-
         with self.workspace.transaction() as session:
             repo = SettingsRepository(session)
             HistoryRepository(session).record(self.user, "settings", key, "value", repo.get(key), value)

@@ -5,14 +5,16 @@ real to show in the GUI, the reports and the exchange. Deterministic (seeded).""
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
-from trustframe.domain.assessment import AnswerSource, AssessmentStatus, Decision
+from trustframe.domain.assessment import AnswerSource, Assessment, AssessmentStatus, Decision
 from trustframe.domain.questionnaire import AnswerType, EvidenceKind, ProductCategory, Question, Severity
 from trustframe.domain.vendors import Contact
+from trustframe.errors import NotFoundError, QuestionnaireError
 from trustframe.services.assessments import AnswerInput, NewAssessment
 
 if TYPE_CHECKING:
@@ -160,11 +162,11 @@ def _answer_value(question: Question, quality: float, rng: random.Random, today:
     return DEMO_ANSWERS[question.type](question, quality, rng, today)
 
 
-def _profile_answers(services: "Services", criticality: int) -> dict[str, Any]:
+def _profile_answers(services: Services, criticality: int) -> dict[str, Any]:
     """Profile answers that land near the wanted tier (1 critical .. 4 low)."""
     try:
         profile = services.catalog.profile()
-    except Exception:  # no profile bundled: tier is set directly
+    except (NotFoundError, QuestionnaireError):  # no (usable) profile bundled: tier is set directly
         return {}
     wanted_exposure = {1: 0.9, 2: 0.62, 3: 0.4, 4: 0.1}[criticality]
     answers: dict[str, Any] = {}
@@ -199,7 +201,7 @@ def build_demo_workspace(target: Path, replace: bool = False, rescore: bool = Fa
     return counts if published else None
 
 
-def build_demo(services: "Services", today: date | None = None, seed: int = 2016) -> dict[str, int]:
+def build_demo(services: Services, today: date | None = None, seed: int = 2016) -> dict[str, int]:
     """Fill ``services``' workspace with the demo data; returns counts."""
     today = today or date.today()
     rng = random.Random(seed)
@@ -212,16 +214,18 @@ def build_demo(services: "Services", today: date | None = None, seed: int = 2016
         s.user = previous_user
 
 
-def _build(s: "Services", today: date, rng: random.Random) -> dict[str, int]:
+def _build(s: Services, today: date, rng: random.Random) -> dict[str, int]:
     counts = {"vendors": 0, "products": 0, "assessments": 0, "evidence": 0}
     plan_index = 0
     for dv in DEMO_VENDORS:
         vendor = s.vendors.add_vendor(dv.name, dv.country, dv.ownership, dv.website, contacts=(dv.contact,))
+        assert vendor.id is not None  # a stored vendor has its id
         counts["vendors"] += 1
         evidence_ids = _demo_evidence(s, vendor.id, dv, rng, today)
         counts["evidence"] += len(evidence_ids)
         for pname, category, pversion, criticality in dv.products:
             product = s.vendors.add_product(vendor.id, pname, category, pversion)
+            assert product.id is not None  # a stored product has its id
             counts["products"] += 1
             status = _PLAN[plan_index % len(_PLAN)]
             plan_index += 1
@@ -238,7 +242,7 @@ def _build(s: "Services", today: date, rng: random.Random) -> dict[str, int]:
     return counts
 
 
-def _demo_evidence(s: "Services", vendor_id: int, dv: _DemoVendor, rng: random.Random, today: date) -> list[int]:
+def _demo_evidence(s: Services, vendor_id: int, dv: _DemoVendor, rng: random.Random, today: date) -> list[int]:
     items = [
         ("ISO/IEC 27001 certificate", EvidenceKind.CERTIFICATE, "Accredited certification body", True, 900, 195),
         # The best vendors keep their audit report current; the others let it lapse last month.
@@ -257,16 +261,18 @@ def _demo_evidence(s: "Services", vendor_id: int, dv: _DemoVendor, rng: random.R
         slug = title.lower().replace(" ", "-").replace("/", "-").replace("(", "").replace(")", "")
         evidence = s.evidence.add(vendor_id, title, kind, url=f"https://docs.example/{slug}", issuer=issuer,
                                   independent=independent, issued_on=issued, expires_on=expires)
-        ids.append(evidence.id)  # type: ignore[arg-type]
+        assert evidence.id is not None  # stored evidence has its id
+        ids.append(evidence.id)
     return ids
 
 
-def _assess(s: "Services", vendor_id: int, product_id: int, dv: _DemoVendor, criticality: int,
+def _assess(s: Services, vendor_id: int, product_id: int, dv: _DemoVendor, criticality: int,
             status: AssessmentStatus, rng: random.Random, today: date, evidence_ids: list[int],
-            quality: float, previous_id: int | None = None) -> Any:
+            quality: float, previous_id: int | None = None) -> Assessment:
     profile = _profile_answers(s, criticality)
     if previous_id is not None:
         assessment = s.assessments.reassess(previous_id)
+        assert assessment.id is not None  # a stored assessment has its id
         if profile:
             s.assessments.set_profile_answers(assessment.id, profile)
         else:
@@ -277,6 +283,7 @@ def _assess(s: "Services", vendor_id: int, product_id: int, dv: _DemoVendor, cri
             vendor_id, product_id, assessor="Alex Officer", procurement=f"Tender {today.year}-{product_id:03d}",
             due_date=today + timedelta(days=30), profile_answers=profile or None,
             tier_override=None if profile else criticality, tier_override_reason="" if profile else "Demo data"))
+    assert assessment.id is not None  # a stored assessment has its id
     questions = s.assessments.scoped_questions(assessment.id)
     evidence = s.evidence.list_evidence(vendor_id)
     share = {AssessmentStatus.DRAFT: 0.35, AssessmentStatus.SENT: 0.15}.get(status, 1.0)
@@ -290,7 +297,8 @@ def _assess(s: "Services", vendor_id: int, product_id: int, dv: _DemoVendor, cri
         value = _answer_value(question, quality, rng, today)
         if value is None:
             continue
-        if quality >= 0.8 and any(rule.severity is Severity.CRITICAL and rule.when.evaluate({**answers, question.id: value})
+        if quality >= 0.8 and any(rule.severity is Severity.CRITICAL
+                                  and rule.when.evaluate({**answers, question.id: value})
                                   for rule in question.red_flags):
             # Strong vendors do not trip knock-outs in the demo; they give the best answer instead.
             value = _strongest(question) or value
@@ -302,7 +310,9 @@ def _assess(s: "Services", vendor_id: int, product_id: int, dv: _DemoVendor, cri
         if question.evidence and evidence and positive and rng.random() < 0.3 + 0.7 * quality:
             # Prefer evidence of a kind the question asks for, as an officer would.
             fitting = [e for e in evidence if e.kind in question.evidence] or evidence
-            links.append((question.id, rng.choice(fitting).id))
+            chosen = rng.choice(fitting)
+            assert chosen.id is not None  # listed evidence is stored, with its id
+            links.append((question.id, chosen.id))
     # One transaction per assessment keeps building the demo quick.
     s.assessments.set_answers(assessment.id, batch, source=source)
     for question_id, evidence_id in links:

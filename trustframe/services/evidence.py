@@ -10,9 +10,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from trustframe.domain.assessment import AssessmentStatus
 from trustframe.domain.evidence import Evidence
 from trustframe.domain.questionnaire import EvidenceKind
-from trustframe.domain.assessment import AssessmentStatus
 from trustframe.errors import ConflictError, NotFoundError
 from trustframe.services.changes import Change, Entity
 from trustframe.services.vendors import InvalidInput
@@ -40,7 +40,7 @@ _INTERNAL_NAMES = ("localhost", "localhost.localdomain", "metadata", "metadata.g
 _INTERNAL_SUFFIXES = (".localhost", ".local", ".internal", ".intranet", ".lan", ".home.arpa", ".corp")
 
 
-def _ip_of(host: str) -> "ipaddress.IPv4Address | ipaddress.IPv6Address | None":
+def _ip_of(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     """The address a host name spells, also in the forms browsers accept (2852039166, 0xa9fea9fe,
     0251.0376.0251.0376); None for a real name. Never looks anything up."""
     import ipaddress
@@ -122,7 +122,7 @@ def link_warning(url: str) -> str | None:
 class EvidenceService:
     """Add, edit, delete, list, link and retrieve evidence."""
 
-    def __init__(self, services: "Services") -> None:
+    def __init__(self, services: Services) -> None:
         self._s = services
 
     def add(self, vendor_id: int, title: str, kind: EvidenceKind | str, *, file: Path | str | None = None,
@@ -269,9 +269,8 @@ class EvidenceService:
         """Keep a known-exploited-vulnerabilities catalogue (CISA KEV JSON, supplied by the user)
         in the workspace: affected and known-exploited vulnerabilities in a VEX then raise a high
         finding. Nothing is fetched. Returns the number of CVE ids kept."""
-        from trustframe.exchange.sbom import EvidenceFileError, parse_kev
-
         from trustframe.domain.sbom import mark_known_exploited
+        from trustframe.exchange.sbom import EvidenceFileError, parse_kev
 
         try:
             cves = parse_kev(Path(path))

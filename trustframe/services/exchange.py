@@ -21,7 +21,7 @@ from trustframe.domain.assessment import (
     AssessmentStatus,
 )
 from trustframe.domain.exchange import ExportBinding, ExportRecord, ImportRecord
-from trustframe.errors import ConflictError, ExchangeError, Issue
+from trustframe.errors import ConflictError
 from trustframe.exchange.excel_model import (
     ExportQuestion,
     ExportResult,
@@ -34,9 +34,9 @@ from trustframe.exchange.excel_model import (
 )
 from trustframe.exchange.workbook_identity import keyed_seal
 from trustframe.services.assessments import AnswerInput
-from trustframe.services.changes import Change
-from trustframe.services.vendors import InvalidInput
+from trustframe.services.changes import Change, Entity
 from trustframe.services.import_preview import build_preview, missing_message
+from trustframe.services.vendors import InvalidInput
 from trustframe.storage.exchange_records import ExchangeRecordRepository
 from trustframe.storage.export_bindings import ExportBindingRepository
 from trustframe.storage.repositories import AssessmentRepository, HistoryRepository
@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 class ExchangeService:
     """Export questionnaires to vendors and import their answers."""
 
-    def __init__(self, services: "Services") -> None:
+    def __init__(self, services: Services) -> None:
         self._s = services
 
     # -- export --------------------------------------------------------------------------------
@@ -135,7 +135,7 @@ class ExchangeService:
             # Without its record the workbook could not be matched on return: do not leave it.
             path.unlink(missing_ok=True)
             raise
-        self._s.changes.announce(Change("assessment", assessment_id, assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, assessment_id, assessment_id))
         return ExportResult(path=path, export_uid=export_uid, assessment_id=assessment_id,
                             question_count=len(items), prefilled_count=sum(1 for i in items if i.value is not None),
                             exported_at=now)
@@ -232,7 +232,7 @@ class ExchangeService:
                 status = AssessmentStatus.RETURNED
                 status_changed = True
             assessment_row.updated_at = now
-        self._s.changes.announce(Change("assessment", preview.assessment_id, preview.assessment_id))
+        self._s.changes.announce(Change(Entity.ASSESSMENT, preview.assessment_id, preview.assessment_id))
         return ImportResult(assessment_id=preview.assessment_id, import_id=record.id, applied=tuple(applied),
                             counts=counts, status_changed=status_changed, status=status.value)
 
@@ -247,13 +247,13 @@ class ExchangeService:
             return ExchangeRecordRepository(session).exports(assessment_id)
 
 
-def _in_vendor_language(questionnaire: "Questionnaire", language: str,
-                        bilingual: bool) -> tuple["Questionnaire", dict[str, str]]:
+def _in_vendor_language(questionnaire: Questionnaire, language: str,
+                        bilingual: bool) -> tuple[Questionnaire, dict[str, str]]:
     """The questionnaire in the vendor's language and, for a bilingual workbook, each question's
     English text; a clear error for a language TrustFrame cannot write."""
+    from trustframe.errors import QuestionnaireError
     from trustframe.exchange import i18n
     from trustframe.exchange.questionnaire_translations import in_language
-    from trustframe.errors import QuestionnaireError
 
     try:
         i18n.check_language(language)
@@ -268,7 +268,7 @@ class ServicesReads:
     """:class:`~trustframe.services.workbook_binding.WorkspaceReads` through the services and the
     repositories (the normal path; the dry run's light path has :class:`LightReads`)."""
 
-    def __init__(self, services: "Services") -> None:
+    def __init__(self, services: Services) -> None:
         self._s = services
 
     @property
@@ -300,11 +300,11 @@ class ServicesReads:
         """The uid of an assessment."""
         return self._s.assessments.uid(assessment_id)
 
-    def questionnaire(self, assessment: Assessment) -> "Questionnaire":
+    def questionnaire(self, assessment: Assessment) -> Questionnaire:
         """The exact questionnaire version an assessment uses."""
         return self._s.assessments.questionnaire(assessment)
 
-    def scoped_questions(self, assessment: Assessment) -> "list[Question]":
+    def scoped_questions(self, assessment: Assessment) -> list[Question]:
         """Questions in scope before show-if."""
         return self._s.assessments.scoped_questions(assessment)
 

@@ -139,7 +139,7 @@ class LightReads:
     as the services do (the vendor-side answers only, the questionnaire version the assessment
     uses from the bundle or the workspace's copy, the scope before show-if)."""
 
-    def __init__(self, workspace: "LightWorkspace", catalog: "QuestionnaireCatalog") -> None:
+    def __init__(self, workspace: LightWorkspace, catalog: QuestionnaireCatalog) -> None:
         self._ws = workspace
         self._catalog = catalog
 
@@ -168,13 +168,13 @@ class LightReads:
         """The uid of an assessment."""
         return self._ws.assessment_uid(assessment_id)
 
-    def questionnaire(self, assessment: Assessment) -> "Questionnaire":
+    def questionnaire(self, assessment: Assessment) -> Questionnaire:
         """The exact questionnaire version an assessment uses, with its overlays (as
         ``AssessmentService.questionnaire``)."""
         bank = self._catalog.get(assessment.questionnaire_id, assessment.questionnaire_version)
         return self._catalog.with_overlays(bank, assessment.overlays)[0] if assessment.overlays else bank
 
-    def scoped_questions(self, assessment: Assessment) -> "list[Question]":
+    def scoped_questions(self, assessment: Assessment) -> list[Question]:
         """As ``AssessmentService.scoped_questions``."""
         return in_scope(self.questionnaire(assessment), assessment.product_category, assessment.effective_tier,
                         assessment.scope_added, assessment.scope_removed)

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from trustframe.services.context import Services
 
 
-def export_oscal(services: "Services", assessment_id: int, folder: Path) -> list[Path]:
+def export_oscal(services: Services, assessment_id: int, folder: Path) -> list[Path]:
     """Write ``catalog.json``, ``assessment-results.json`` and ``poam.json`` into ``folder``.
 
     The score is computed as of today with the full explanation, the same as the reports use.

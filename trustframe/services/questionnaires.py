@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from trustframe.domain.questionnaire import Questionnaire, QuestionnaireKind
 from trustframe.errors import NotFoundError, QuestionnaireError
@@ -68,7 +69,7 @@ class QuestionnaireCatalog:
     assessments use, so an assessment made with 1.0.0 still opens after the bundle moves on.
     """
 
-    def __init__(self, workspace: "Workspace | None" = None, extra_dirs: tuple[Path, ...] = (), *,
+    def __init__(self, workspace: Workspace | None = None, extra_dirs: tuple[Path, ...] = (), *,
                  stored_text: Callable[[str, str], str | None] | None = None) -> None:
         """``stored_text(id, version)`` reads the workspace's copy of a questionnaire version
         instead of ``workspace`` (the light path of the import dry run passes its sqlite3 read)."""

@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from trustframe import paths
 from trustframe.domain.assessment import AssessmentStatus, Decision
@@ -234,12 +236,13 @@ def _sort_values(rows: list[tuple[Any, ...]], starts: list[int] | None = None,
                 starts.append(i)
                 names.append(row[1].casefold())
     ids = [rows[start][0] for start in starts]
-    if all(a < b for a, b in zip(ids, ids[1:])):
+    if all(a < b for a, b in pairwise(ids)):
         # Vendors arrive by id (the query scans the vendors' table): a stable sort by name
         # alone leaves equal names by id.
         order = sorted(range(len(names)), key=names.__getitem__)
     else:
-        order = sorted(range(len(names)), key=lambda b: (names[b], ids[b]))
+        # (name, id) per vendor, the same key tuples a lambda would make (``ids`` is deleted below).
+        order = sorted(range(len(names)), key=list(zip(names, ids, strict=True)).__getitem__)
     del ids
     bounds = starts + [len(rows)]
     ordered: list[int] = []

@@ -22,11 +22,14 @@ import logging
 import os
 import tempfile
 import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
+from trustframe.domain.assessment import Answer, Assessment
+from trustframe.domain.questionnaire import Questionnaire
 from trustframe.domain.scoring_codec import result_to_dict
 from trustframe.domain.scoring_model import ScoreResult
 from trustframe.errors import TrustFrameError
@@ -73,7 +76,7 @@ def _no_progress(percent: int, message: str) -> None:
 class ReportService:
     """Assessment, comparison and portfolio reports as PDF or Excel."""
 
-    def __init__(self, services: "Services") -> None:
+    def __init__(self, services: Services) -> None:
         self._s = services
 
     # -- gathering -----------------------------------------------------------------------------
@@ -101,7 +104,7 @@ class ReportService:
     def _score(self, assessment_id: int, as_of: date | None) -> ScoreResult:
         return self._s.scoring.score(assessment_id, as_of=as_of)
 
-    def report_author(self, author: str | None = None, assessment: Any = None) -> str:
+    def report_author(self, author: str | None = None, assessment: Assessment | None = None) -> str:
         """Whose name a report carries (PDF author, footer, "Prepared by"): the name given (the GUI
         passes the assessor's name from Preferences, the CLI ``--author``), else ``TRUSTFRAME_USER``
         when set, else the assessment's assessor; never the operating-system login ("" when none)."""
@@ -128,18 +131,21 @@ class ReportService:
             questionnaire=_in_language(s.assessments.questionnaire(assessment), language), score=score, answers=answers,
             applicable_question_ids=applicable, evidence=evidence,
             evidence_links=s.evidence.for_assessment(assessment_id), history=s.history(assessment_id),
-            generated_on=as_of or date.today(), generated_by=self.report_author(author, assessment), branding=self.branding(),
+            generated_on=as_of or date.today(), generated_by=self.report_author(author, assessment),
+            branding=self.branding(),
             decision_basis=s.scoring.decision_basis(assessment_id) if assessment.decision else None,
             tier_reasons=self._tier_reasons(assessment), previous=self.previous_assessment(assessment, as_of),
             buyer=self.buyer_readiness(assessment_id, as_of),
             overlays=self.overlay_blocks(assessment, answers, score, as_of, language))
 
-    def overlay_blocks(self, assessment: Any, answers: Any, score: ScoreResult, as_of: date | None,
+    def overlay_blocks(self, assessment: Assessment, answers: Mapping[str, Answer], score: ScoreResult,
+                       as_of: date | None,
                        language: str = "en") -> tuple[model.OverlayBlock, ...]:
         """The sub-score blocks of the regulatory overlays the assessment applies."""
         overlays = self._s.assessments.applied_overlays(assessment)
         if not overlays:
             return ()
+        assert assessment.id is not None  # reports are made of stored assessments
         scores = self._s.scoring.overlay_scores(assessment.id, as_of, result=score)
         questionnaire = _in_language(self._s.assessments.questionnaire(assessment), language)
         return model.overlay_blocks(scores, overlays, questionnaire, answers)
@@ -154,7 +160,7 @@ class ReportService:
                                            r.by_section, r.flags, self._s.buyer.module(assessment_id),
                                            self._s.buyer.questions(assessment_id), self._s.buyer.answers(assessment_id))
 
-    def _tier_reasons(self, assessment: Any) -> tuple[str, ...]:
+    def _tier_reasons(self, assessment: Assessment) -> tuple[str, ...]:
         """Why the purchase has its tier: the buyer's override and reason, else the profile's reasons."""
         if assessment.tier_override is not None:
             reason = assessment.tier_override_reason.strip()
@@ -166,7 +172,8 @@ class ReportService:
         except TrustFrameError:
             return ()  # a profile this version cannot read: the tier is still printed, without reasons
 
-    def previous_assessment(self, assessment: Any, as_of: date | None = None) -> model.PreviousAssessment | None:
+    def previous_assessment(self, assessment: Assessment,
+                            as_of: date | None = None) -> model.PreviousAssessment | None:
         """The previous decided assessment of the same product: the one this reassesses when it is
         decided, else the latest decided one created before it. Its score is the one stored when it
         was decided (what the decision was based on), else as scored now."""
@@ -177,6 +184,7 @@ class ReportService:
             return None
         by_id = {a.id: a for a in candidates}
         previous = by_id.get(assessment.previous_assessment_id) or max(candidates, key=lambda a: a.id or 0)
+        assert previous.id is not None  # the candidates are stored assessments (an id above 0)
         score = s.scoring.decision_basis(previous.id)
         snapshot = score is not None
         if score is None:
@@ -200,14 +208,16 @@ class ReportService:
         if len(ids) < 2:
             raise ReportError("A comparison needs at least two different assessments.")
         entries = []
-        for assessment_id, score in zip(ids, self._s.scoring.score_many(ids, as_of=as_of)):
+        # score_many gives one result per id, in order.
+        for assessment_id, score in zip(ids, self._s.scoring.score_many(ids, as_of=as_of), strict=True):
             assessment = self._s.assessments.get(assessment_id)
             answers = self._s.assessments.answers(assessment_id)
             asked = [q.id for q in self._s.assessments.applicable_questions(assessment, answers)]
             entries.append(model.ComparisonEntry(
                 assessment, _in_language(self._s.assessments.questionnaire(assessment), language), score,
                 answers, asked))
-        return model.build_comparison_report(entries, as_of or date.today(), self.report_author(author), self.branding())
+        return model.build_comparison_report(entries, as_of or date.today(), self.report_author(author),
+                                             self.branding())
 
     def portfolio_report(self, as_of: date | None = None, *, author: str | None = None) -> model.PortfolioReport:
         """Every vendor and product: ratings, tiers, open critical flags, overdue reviews, evidence."""
@@ -240,7 +250,7 @@ class ReportService:
                                  "Scores, rating, flags and drivers as JSON"),
                 pdf.EmbeddedFile(f"{stem}.xlsx", workbook.getvalue(), "The assessment report as an Excel workbook")]
 
-    def _translator(self, language: str, kind: str, ids: Sequence[int]) -> "ReportTranslator | None":
+    def _translator(self, language: str, kind: str, ids: Sequence[int]) -> ReportTranslator | None:
         return _report_translator(self._s, language, kind, ids)
 
     def assessment_documents(self, assessment_id: int, as_of: date | None = None, *,
@@ -263,7 +273,8 @@ class ReportService:
         if kind not in KINDS:
             raise ReportError(f"Unknown report kind {kind!r}; choose one of {', '.join(KINDS)}.")
         if fmt not in KINDS[kind]:
-            raise ReportError(f"The {kind} report is available as {' or '.join(KINDS[kind]).upper()}, not {fmt.upper()}.")
+            raise ReportError(f"The {kind} report is available as {' or '.join(KINDS[kind]).upper()}, "
+                              f"not {fmt.upper()}.")
         if pdf_variant is not None and pdf_variant not in pdf.PDF_VARIANTS:
             raise ReportError(f"Unknown PDF variant {pdf_variant!r}; choose one of {', '.join(pdf.PDF_VARIANTS)}.")
         ids = list(assessment_ids)
@@ -312,7 +323,7 @@ class ReportService:
         return ReportResult(target, kind, fmt, stats.pages, tuple(stats.refused))
 
 
-def _render_translated(translator: "ReportTranslator", templates: str | Sequence[str], context: dict[str, Any],
+def _render_translated(translator: ReportTranslator, templates: str | Sequence[str], context: dict[str, Any],
                        meta: model.ReportMeta, target: Path, *, pdf_variant: str | None, stats: pdf.RenderStats,
                        attachments: Sequence[pdf.EmbeddedFile] = ()) -> None:
     """Like ``pdf.render_pdf``, with every document put through ``translator`` before layout.
@@ -334,18 +345,19 @@ def _results_json(assessment_id: int, report: model.AssessmentReport, score: Sco
     return json.dumps(payload, ensure_ascii=False, indent=1, default=str).encode("utf-8")
 
 
-def _in_language(questionnaire: Any, language: str) -> Any:
+def _in_language(questionnaire: Questionnaire, language: str) -> Questionnaire:
     """The questionnaire's words in ``language`` where its overlay has them (English otherwise)."""
     if language == "en":
         return questionnaire
-    from trustframe.exchange.questionnaire_translations import overlay_for, translate
+    from trustframe.domain.translation import translate
+    from trustframe.exchange.questionnaire_translations import overlay_for
 
     overlay = overlay_for(questionnaire, language)
     return translate(questionnaire, overlay) if overlay is not None else questionnaire
 
 
-def _report_translator(services: "Services", language: str, kind: str,
-                       ids: Sequence[int]) -> "ReportTranslator | None":
+def _report_translator(services: Services, language: str, kind: str,
+                       ids: Sequence[int]) -> ReportTranslator | None:
     """The translator for a report in ``language`` (None for English); the bank texts it knows
     come from the questionnaires of the assessments reported on (all bundled ones for a portfolio)."""
     if language == "en":
@@ -353,7 +365,8 @@ def _report_translator(services: "Services", language: str, kind: str,
     from trustframe.exchange.reports_language import ReportTranslator
 
     if kind == "portfolio":
-        questionnaires = [services.catalog.get(info.id, info.version) for info in services.catalog.list_questionnaires()]
+        questionnaires = [services.catalog.get(info.id, info.version)
+                          for info in services.catalog.list_questionnaires()]
     else:
         questionnaires = [services.assessments.questionnaire(i) for i in dict.fromkeys(ids)]
         if kind == "assessment":

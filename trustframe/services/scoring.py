@@ -27,10 +27,11 @@ import logging
 import multiprocessing
 import os
 from collections import deque
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
@@ -50,7 +51,7 @@ from trustframe.services.register_build import PROFILE_SETTING, build_register_t
 from trustframe.services.scoring_worker import Job, score_jobs
 from trustframe.services.vendors import InvalidInput
 from trustframe.storage.repositories import AssessmentRepository, EvidenceRepository
-from trustframe.storage.scoring_repository import AssessmentInputs, ScoringRepository
+from trustframe.storage.scoring_repository import AssessmentInputs, ScoringRepository, SnapshotValues
 
 if TYPE_CHECKING:
     from trustframe.services.context import Services
@@ -119,7 +120,7 @@ class RescorePreview:
 class ScoringService:
     """Scores, comparisons, snapshots and the portfolio read models."""
 
-    def __init__(self, services: "Services") -> None:
+    def __init__(self, services: Services) -> None:
         self._s = services
         self._profile: ScoringProfile | None = None
         self._profiles: dict[str, ScoringProfile] = {}  # by pinned version ("" = newest)
@@ -308,9 +309,9 @@ class ScoringService:
         results: list[ScoreResult | None] = [None] * len(jobs)
         for version, positions in _by_profile(inputs).items():
             scored = score_jobs(questionnaires, self.profile_for(version), [jobs[i] for i in positions])
-            for i, result in zip(positions, scored):
+            for i, result in zip(positions, scored, strict=True):  # one result per job given
                 results[i] = result
-        return list(zip(inputs, results))  # type: ignore[arg-type]
+        return list(zip(inputs, _all_scored(results), strict=True))
 
     def _jobs(self, loaded: Sequence[AssessmentInputs], as_of: date,
               ) -> tuple[list[AssessmentInputs], dict[str, Questionnaire], list[Job]]:
@@ -352,7 +353,7 @@ class ScoringService:
         ids = [i.id for i, _ in computed]
         have_decision = repo.with_decision_snapshot(ids)
         repo.delete_live(ids)
-        values = []
+        values: list[SnapshotValues] = []
         for inputs, result in computed:
             decided = inputs.status == AssessmentStatus.DECIDED.value
             if decided and inputs.id in have_decision:
@@ -450,7 +451,7 @@ class ScoringService:
         def store_oldest() -> None:
             nonlocal done
             size, inputs, questionnaires, jobs, parts = in_flight.popleft()
-            results: list[Any] = [None] * len(jobs)
+            results: list[ScoreResult | None] = [None] * len(jobs)
             for profile, positions, future in parts:
                 try:
                     scored = future.result()
@@ -458,10 +459,10 @@ class ScoringService:
                     # A worker died (killed, out of memory): score this part here instead.
                     log.warning("A scoring worker stopped (%s); scoring the chunk in this process", exc)
                     scored = score_jobs(questionnaires, profile, [jobs[i] for i in positions])
-                for i, result in zip(positions, scored):
+                for i, result in zip(positions, scored, strict=True):  # one result per job given
                     results[i] = result
             with self._s.workspace.transaction() as session:
-                self._store(session, list(zip(inputs, results)))
+                self._store(session, list(zip(inputs, _all_scored(results), strict=True)))
             done += size
             if progress is not None:
                 progress(done, total)
@@ -594,6 +595,15 @@ class ScoringService:
             overdue=tuple(sorted(overdue, key=lambda r: (r.next_review_due or as_of, r.vendor_name))))
 
 
+def _all_scored(results: Sequence[ScoreResult | None]) -> list[ScoreResult]:
+    """The results of a chunk once every job has one (every position belongs to exactly one
+    profile group, so none is left empty)."""
+    scored = [result for result in results if result is not None]
+    if len(scored) != len(results):
+        raise AssertionError("a scoring job was left without a result")
+    return scored
+
+
 def _by_profile(inputs: Sequence[AssessmentInputs]) -> dict[str | None, list[int]]:
     """Positions of ``inputs`` grouped by the scoring-profile version each is pinned to."""
     groups: dict[str | None, list[int]] = {}
@@ -625,7 +635,7 @@ def _worker_pool() -> Executor | None:
 
 
 def _snapshot_values(result: ScoreResult, reason: str, basis_updated_at: datetime | None,
-                     compact: bool) -> dict[str, Any]:
+                     compact: bool) -> SnapshotValues:
     if compact:
         # Live snapshots are a cache for the register: keep them small (thousands of rows).
         payload: dict[str, Any] = {

@@ -9,8 +9,9 @@ process; workers receive plain inputs and return results, so no connection cross
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
-from typing import Any, Sequence
+from typing import Any
 
 from trustframe.domain.questionnaire import ProductCategory, Questionnaire
 from trustframe.domain.scoring import score_answers

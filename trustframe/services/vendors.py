@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from trustframe.domain.questionnaire import ProductCategory
 from trustframe.domain.vendors import Contact, Product, Vendor
@@ -27,7 +28,7 @@ class InvalidInput(TrustFrameError):
 class VendorService:
     """Register, update and list vendors and their products."""
 
-    def __init__(self, services: "Services") -> None:
+    def __init__(self, services: Services) -> None:
         self._s = services
 
     # -- vendors -------------------------------------------------------------------------------

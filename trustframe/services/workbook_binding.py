@@ -57,9 +57,9 @@ class WorkspaceReads(Protocol):
 
     def assessment_uid(self, assessment_id: int) -> str: ...  # noqa: D102
 
-    def questionnaire(self, assessment: Assessment) -> "Questionnaire": ...  # noqa: D102
+    def questionnaire(self, assessment: Assessment) -> Questionnaire: ...  # noqa: D102
 
-    def scoped_questions(self, assessment: Assessment) -> "list[Question]": ...  # noqa: D102
+    def scoped_questions(self, assessment: Assessment) -> list[Question]: ...  # noqa: D102
 
     def answers(self, assessment_id: int) -> dict[str, Answer]: ...  # noqa: D102
 

@@ -24,9 +24,10 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from trustframe.domain.assessment import Answer, AnswerSource, Assessment, AssessmentStatus, Decision
 from trustframe.domain.exchange import ExportBinding, ExportRecord, ImportRecord
@@ -121,7 +122,7 @@ class LightReader:
         self._connection = connection
         self.path = path
 
-    def __enter__(self) -> "LightReader":
+    def __enter__(self) -> LightReader:
         return self
 
     def __exit__(self, *_exc: object) -> None:
@@ -219,7 +220,7 @@ class LightWorkspace:
         self._connection = connection
 
     @classmethod
-    def open(cls, path: Path) -> "LightWorkspace | None":
+    def open(cls, path: Path) -> LightWorkspace | None:
         """The workspace at ``path`` for reading, or None when the normal open must be used: not
         a workspace at the head revision, or one the normal open for writing would refuse (a
         read-only file or folder), so that the outcome never depends on which path ran."""
@@ -235,7 +236,7 @@ class LightWorkspace:
         """Release the connection."""
         self._connection.close()
 
-    def __enter__(self) -> "LightWorkspace":
+    def __enter__(self) -> LightWorkspace:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -295,7 +296,7 @@ class LightWorkspace:
             decision=Decision(r[14]) if r[14] else None, decision_by=r[15], decision_date=_day(r[16]),
             decision_notes=r[17], due_date=_day(r[18]), decision_justification=r[19] or "",
             next_review_due=_day(r[20]), previous_assessment_id=r[21], procurement=r[22],
-            created_at=_when(r[23]), updated_at=_when(r[24]), vendor_name=r[25], product_name=r[26],  # type: ignore[arg-type]
+            created_at=_when(r[23]), updated_at=_when(r[24]), vendor_name=r[25], product_name=r[26],
             product_category=ProductCategory(r[27]) if r[27] else None,
             overlays=tuple((str(o.get("id", "")), str(o.get("version", ""))) for o in (_decode_json(r[28]) or [])
                            if isinstance(o, dict)),
@@ -329,8 +330,9 @@ class LightWorkspace:
                 assessment_id):
             result[r[0]] = Answer(
                 question_id=r[0], value=_decode_json(r[1]), comment=r[2], source=AnswerSource(r[3]),
-                override_reason=r[4], needs_follow_up=bool(r[5]) if r[5] is not None else r[5],
-                to_confirm=bool(r[6]) if r[6] is not None else r[6], evidence_ids=tuple(links.get(r[0], ())),
+                override_reason=r[4],
+                # Both columns are NOT NULL (migration 0001); SQLite hands booleans back as 0/1.
+                needs_follow_up=bool(r[5]), to_confirm=bool(r[6]), evidence_ids=tuple(links.get(r[0], ())),
                 updated_at=_when(r[7]), updated_by=r[8], import_id=r[9], vendor_value=_decode_json(r[10]),
                 origin_assessment_id=r[11], origin_date=_day(r[12]), na_accepted_reason=r[13] or "",
                 na_accepted_by=r[14] or "", na_accepted_at=_when(r[15]), confirm_note=r[16] or "")

@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
@@ -35,6 +35,28 @@ from trustframe.storage.orm import (
 # start-up (storage/light.py) runs the very same query; re-exported here for the services.
 from trustframe.storage.register_sql import REGISTER_SQL as _REGISTER_SQL
 from trustframe.storage.repositories import evidence_from_row
+
+
+class SnapshotValues(TypedDict):
+    """One ``score_snapshots`` row for :meth:`ScoringRepository.add_snapshots`, by column name."""
+
+    assessment_id: int | None
+    as_of: date
+    created_at: datetime
+    reason: str                     # "live", "decision" or "backfill"
+    profile_id: str
+    questionnaire_key: str
+    overall_score: float | None
+    rating: str
+    recommendation: str
+    tier: int | None
+    completeness: float
+    open_flags: int
+    critical_flags: int
+    payload: dict[str, Any]         # the score as JSON (compact for live snapshots)
+    basis_updated_at: datetime | None
+    valid_until: date | None
+    profile_version: str | None
 
 #: Snapshot reasons that record a decision (never recomputed).
 DECISION_REASONS = ("decision", "backfill")
@@ -200,7 +222,7 @@ class ScoringRepository:
         self.session.execute(delete(ScoreSnapshotRow).where(ScoreSnapshotRow.reason == "live",
                                                             ScoreSnapshotRow.assessment_id.in_(list(ids))))
 
-    def add_snapshots(self, values: list[dict[str, Any]]) -> None:
+    def add_snapshots(self, values: Sequence[SnapshotValues]) -> None:
         """Insert snapshot rows (column name -> value) in one statement."""
         if values:
             self.session.execute(insert(ScoreSnapshotRow), values)
