@@ -31,6 +31,8 @@ ENGINE_SPECIFIC = {
     "services/test_checkout_merge.py": "checks out from PostgreSQL into a SQLite file and merges back: both "
                                        "engines in every test by design",
     "storage/test_server_workspace.py": "compares the migrations on both engines and tests server-only opening",
+    "services/test_checkout_merge_evidence.py": "checks out into a SQLite file and merges back into a team "
+                                                "workspace parametrised over both engines (its own `engine`)",
 }
 
 #: Modules that touch no workspace at all.

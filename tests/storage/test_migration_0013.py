@@ -55,7 +55,7 @@ def test_upgrade_adds_the_register_index_and_downgrade_removes_it(workspace_loca
     assert database.KNOWN_REVISIONS.index("0013") == database.KNOWN_REVISIONS.index("0012") + 1
 
 
-@pytest.mark.sqlite_only
+@pytest.mark.sqlite_only  # SQLite's own query plan (EXPLAIN QUERY PLAN) of the light register read
 def test_register_query_reads_the_evidence_counts_from_the_index(workspace_path: Path) -> None:
     Workspace.open(workspace_path).close()
     connection = sqlite3.connect(workspace_path)

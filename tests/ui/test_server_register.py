@@ -246,6 +246,44 @@ def test_the_selection_survives_a_refresh_and_a_sort(services: Any, qtbot: Any,
         model.close()
 
 
+def test_a_selection_made_while_the_server_answers_is_kept(services: Any, qtbot: Any) -> None:
+    """A refresh under way when the officer selects rows answers for the old selection; its
+    answer must not drop the new one (seen as a lost selection in a team register)."""
+    import threading
+
+    _many(services, 8)
+    ctx = UiContext(services, settings=None)
+    model = ServerRegisterModel(ctx)
+    try:
+        model.refresh()
+        assert model.wait()
+        row = model.row_at(5)
+        assert row is not None
+        chosen = (row.vendor_id, row.product_id)
+        selection: dict[str, Any] = {"keys": (set(), None)}
+        model.keys_provider = lambda: selection["keys"]
+        answers: list[Any] = []
+        model.refreshed.connect(lambda positions, keys: answers.append((positions, keys)))
+        held = threading.Event()
+        pages = model._pages_service
+        real_counts = pages.counts
+
+        def slow_counts(*args: Any, **kwargs: Any) -> Any:
+            held.wait(10)               # the server is still answering...
+            return real_counts(*args, **kwargs)
+
+        pages.counts = slow_counts     # type: ignore[method-assign]
+        model.refresh()                 # asked with nothing selected
+        selection["keys"] = ({chosen}, chosen)   # ...when the officer selects "Vendor 005"
+        held.set()
+        assert model.wait()
+        # The answer for the old selection was not shown; the one shown is for the new one.
+        assert answers[-1] == ({chosen: 5}, ({chosen}, chosen))
+        assert all(keys == ({chosen}, chosen) for _positions, keys in answers)
+    finally:
+        model.close()
+
+
 @pytest.mark.postgres
 def test_the_register_view_pages_a_team_workspace_and_keeps_the_selection_when_a_colleague_saves(
         pg_workspace_url: str, qtbot: Any, qapp: Any, tmp_path: Any) -> None:

@@ -63,6 +63,11 @@ def is_team_workspace(services: Services | None) -> bool:
     return services is not None and bool(getattr(services.workspace, "is_server", False))
 
 
+#: How often a refresh is asked again because the selection changed while it ran, before its
+#: answer is shown anyway (a selection changing faster than the server answers).
+_MAX_REQUERIES = 3
+
+
 @dataclass
 class _Job:
     """One unit of work for the worker thread: ``run`` is called there, ``result`` is set."""
@@ -141,6 +146,7 @@ class ServerRegisterModel(RegisterTableModel):
         self._busy = 0
         #: Called at each refresh for the rows to keep selected (set by the view).
         self.keys_provider: Callable[[], Keys] | None = None
+        self._requeried = 0
         #: False while the view shows another model (a workspace file): announced changes are
         #: then not followed (see :meth:`release`).
         self.active = True
@@ -373,6 +379,15 @@ class ServerRegisterModel(RegisterTableModel):
         if job.generation != self._generation:
             return  # a newer refresh was asked for meanwhile
         if job.kind == "refresh":
+            if (self.keys_provider is not None and self._requeried < _MAX_REQUERIES
+                    and self.keys_provider() != job.keys):
+                # The officer selected other rows while the server was answering: the positions
+                # are those of the old selection, and the reset would drop the new one. Ask
+                # again with the selection as it is now (still intact: nothing was reset).
+                self._requeried += 1
+                self.refresh()
+                return
+            self._requeried = 0
             counts, first, positions = job.result
             self.beginResetModel()
             self._counts, self._count = counts, counts.visible
