@@ -300,9 +300,13 @@ def main() -> int:
         "the actions that need them are disabled until then and the status bar says so. A large register "
         "shows the first 200 vendors by name first (a few milliseconds), then every row. Any other file "
         "(older, newer, damaged, foreign) is opened the normal way before the window, with its usual message.",
-        "- The rows are built by one function for both paths (`services/register_build.py`); dates, countries, "
-        "a vendor's name and repeated scores are shared objects, and the order is computed per vendor.",
-        "- The register table has fixed row heights; its model sorts and filters the Python list itself (one "
+        "- The rows are built by one function for both paths (`services/register_build.py`) and kept as plain "
+        "tuples (`RegisterRows`): a row object is built only for a row that is read (the few on screen). Dates, "
+        "countries, a vendor's name and repeated scores are shared objects, the order is computed per vendor, "
+        "and the cycle collector is paused while the rows are built.",
+        "- The query counts each vendor's expired and soon-expiring evidence in one pass, from the index on "
+        "evidence (vendor, expiry date) alone (schema 0013).",
+        "- The register table has fixed row heights; its model sorts and filters the tuples itself (one "
         "pass and one reset per change, counts cached, no proxy model); the vendor order needs no sort, the "
         "rows arrive in it.",
     ]
