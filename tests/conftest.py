@@ -31,9 +31,19 @@ def _gc_on_gui_thread(request: pytest.FixtureRequest) -> None:
     (trustframe/ui/gc_guard.py): a collection on a worker thread can free a Qt object there and
     crash the next timer tick. Tests without Qt are left alone."""
     if "qtbot" in request.fixturenames or "qapp" in request.fixturenames:
-        from trustframe.ui import gc_guard
+        from trustframe.ui import gc_guard, messages
 
         gc_guard.install(request.getfixturevalue("qapp"))
+        monkeypatch: pytest.MonkeyPatch = request.getfixturevalue("monkeypatch")
+
+        def unexpected(_parent: object, message: messages.Message) -> bool:
+            # A real message box is modal: with nobody to close it the suite would hang (as it
+            # once did on an unexpected error dialog). Tests that expect a message take the
+            # ``shown`` fixture (tests/ui/conftest.py), which records it instead.
+            raise AssertionError(f"unexpected {message.kind} message box: {message.title}: {message.text}\n"
+                                 f"{message.details}")
+
+        monkeypatch.setattr(messages, "presenter", unexpected)
 
 
 @pytest.fixture

@@ -94,7 +94,10 @@ def translate(exc: BaseException, path: Path | None) -> WorkspaceError | None:
         message = getattr(diag, "message_primary", None) or str(err).strip().splitlines()[0]
         return TeamPermissionError(f"The team workspace refused this change: {message}. Nothing was changed.")
     if type(err).__module__.startswith("psycopg") and (
-            (sqlstate or "").startswith(("08", "57P")) or type(err).__name__ == "OperationalError"):
+            (sqlstate or "").startswith(("08", "57P"))
+            # InterfaceError: psycopg's "the connection is closed", met when a connection the
+            # server dropped is used before the pool has noticed.
+            or type(err).__name__ in ("OperationalError", "InterfaceError")):
         # Team mode: the server went away (network, restart). The transaction did not commit.
         return ConnectionLostError(f"The connection to the team workspace {name} was lost; the change was not saved. "
                               "Try again when the server is reachable.")
