@@ -51,3 +51,28 @@ def test_install_from_the_app_composition_root(qapp: Any) -> None:
 
     assert gui.create_application() is qapp
     assert isinstance(qapp.findChild(gc_guard.GuiThreadCollector), gc_guard.GuiThreadCollector)
+
+
+def test_a_background_worker_never_keeps_the_last_reference_to_a_gui_object(qtbot: Any) -> None:
+    """The worker drops its references to the signals object (a QObject of the GUI thread)
+    before it says it is done; the GUI thread releases the object only after that, so it is
+    destroyed on the GUI thread, whichever thread finishes first."""
+    from PySide6.QtCore import Qt
+
+    from trustframe.ui import operations
+
+    for delay in (0.0, 0.05):      # the worker returning before and after the GUI thread is done
+        died_on: list[str] = []
+        op = operations.Operation(lambda _task, d=delay: __import__("time").sleep(d) or 42)
+        op._signals.destroyed.connect(lambda *_a: died_on.append(threading.current_thread().name),
+                                      Qt.ConnectionType.DirectConnection)
+        done = op._worker_done
+        with qtbot.waitSignal(op.finished, timeout=10000):
+            op.start()
+        assert op.result == 42
+        assert operations.wait_for_all(10000)
+        qtbot.waitUntil(done.is_set, timeout=5000)
+        del op
+        operations._release_retired()
+        qtbot.waitUntil(lambda: bool(died_on), timeout=5000)
+        assert died_on == [threading.main_thread().name]

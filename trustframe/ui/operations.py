@@ -81,18 +81,39 @@ class Task:
 
 
 class _Runner(QRunnable):
-    def __init__(self, fn: Callable[[Task], Any], task: Task, signals: _Signals) -> None:
+    """Runs the callable on a pool thread and hands its outcome to the GUI thread.
+
+    Why the hand-over of references: the signals object is a QObject living in the GUI thread.
+    If the worker held the last reference to it, its C++ destructor would run on the worker (or
+    the GUI thread would delete it while the worker was still inside ``emit``): a crash at the
+    next event for it, seen as a segmentation fault in the suite. So the worker drops every
+    reference before it says it is done (``done``), and the GUI thread keeps the signals object
+    (:data:`_retired`) until then.
+    """
+
+    def __init__(self, fn: Callable[[Task], Any], task: Task, signals: _Signals, done: threading.Event) -> None:
         super().__init__()
-        self._fn, self._task, self._signals = fn, task, signals
+        self._fn: Callable[[Task], Any] | None = fn
+        self._task: Task | None = task
+        self._signals: _Signals | None = signals
+        self._done = done
         self.setAutoDelete(True)
 
     def run(self) -> None:  # worker thread
+        fn, task, signals = self._fn, self._task, self._signals
+        self._fn = self._task = self._signals = None
+        assert fn is not None and task is not None and signals is not None
         try:
-            result = self._fn(self._task)
-        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread, none is lost
-            self._emit(self._signals.failed, exc)
-        else:
-            self._emit(self._signals.succeeded, result)
+            try:
+                result = fn(task)
+            except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread, none is lost
+                self._emit(signals.failed, exc)
+            else:
+                self._emit(signals.succeeded, result)
+                del result
+        finally:
+            del fn, task, signals   # no reference to a GUI-thread object stays with this thread
+            self._done.set()
 
     @staticmethod
     def _emit(signal: Any, value: Any) -> None:
@@ -105,6 +126,14 @@ class _Runner(QRunnable):
 
 #: Running operations (a Python reference keeps each alive until it finishes).
 _running: set[Operation] = set()
+#: Signals objects of finished operations whose worker may still be returning, with its "done"
+#: event: released here, on the GUI thread, once the worker holds no reference (see _Runner).
+_retired: list[tuple[_Signals, threading.Event]] = []
+
+
+def _release_retired() -> None:
+    """Drop the signals objects whose workers are done (GUI thread)."""
+    _retired[:] = [(signals, done) for signals, done in _retired if not done.is_set()]
 
 
 class Operation(QObject):
@@ -139,6 +168,7 @@ class Operation(QObject):
         self._changes = tuple(changes)
         self._error_context = error_context
         self._signals = _Signals()
+        self._worker_done = threading.Event()
         self.task = Task(self._signals)
         self._dialog: QProgressDialog | None = None
         self.result: Any = None
@@ -157,7 +187,8 @@ class Operation(QObject):
         if self._ctx is not None and self._label:
             self._ctx.hub.status_message.emit(self._label + "…", 0)
         _running.add(self)
-        QThreadPool.globalInstance().start(_Runner(self._fn, self.task, self._signals))
+        _release_retired()
+        QThreadPool.globalInstance().start(_Runner(self._fn, self.task, self._signals, self._worker_done))
         return self
 
     def _build_dialog(self) -> QProgressDialog:
@@ -238,6 +269,10 @@ class Operation(QObject):
 
     def _finish(self) -> None:
         self.finished.emit()
+        # The worker may still be returning from its emit: its signals object outlives this
+        # operation on the GUI thread until the worker says it is done.
+        _retired.append((self._signals, self._worker_done))
+        _release_retired()
         _running.discard(self)
 
 
