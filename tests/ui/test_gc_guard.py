@@ -64,7 +64,7 @@ def test_a_background_worker_never_keeps_the_last_reference_to_a_gui_object(qtbo
     for delay in (0.0, 0.05):      # the worker returning before and after the GUI thread is done
         died_on: list[str] = []
         op = operations.Operation(lambda _task, d=delay: __import__("time").sleep(d) or 42)
-        op._signals.destroyed.connect(lambda *_a: died_on.append(threading.current_thread().name),
+        op._signals.destroyed.connect(lambda *_a, out=died_on: out.append(threading.current_thread().name),
                                       Qt.ConnectionType.DirectConnection)
         done = op._worker_done
         with qtbot.waitSignal(op.finished, timeout=10000):
@@ -74,5 +74,5 @@ def test_a_background_worker_never_keeps_the_last_reference_to_a_gui_object(qtbo
         qtbot.waitUntil(done.is_set, timeout=5000)
         del op
         operations._release_retired()
-        qtbot.waitUntil(lambda: bool(died_on), timeout=5000)
+        qtbot.waitUntil(lambda out=died_on: bool(out), timeout=5000)
         assert died_on == [threading.main_thread().name]
