@@ -304,6 +304,10 @@ def test_the_register_view_pages_a_team_workspace_and_keeps_the_selection_when_a
     model = view.model
     assert isinstance(model, ServerRegisterModel)           # a team workspace pages from the server
     qtbot.waitUntil(lambda: model.is_loaded, timeout=20_000)
+    # The opening's background work (stale scores, the server cache) settles first: a refresh it
+    # starts right after a selection is the known gap named in docs/team-mode.md.
+    qtbot.waitUntil(lambda: not model.is_busy and not model._timer.isActive(), timeout=20_000)
+    assert model.wait()
     assert view.visible_row_count() == 6
     view.table.selectRow(2)
     assert view.current_row().vendor_name == "Vendor 002"
