@@ -267,9 +267,11 @@ class RegisterView(QWidget):
 
     def selected_rows(self) -> list[RegisterRow]:
         """The selected register rows, top to bottom."""
-        indexes = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        # Rows of any selected cell: selectedRows() wants every column selected, which a hidden
+        # column or a restored header state can prevent, and the selection then read as empty.
+        numbers = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
         # A paged (team) register holds only some pages: rows not fetched are left out.
-        return [row for row in (i.data(Role.ROW) for i in indexes) if row is not None]
+        return [row for row in (self.model.index(n, 0).data(Role.ROW) for n in numbers) if row is not None]
 
     def current_row(self) -> RegisterRow | None:
         """The row with the keyboard focus (or the first selected)."""
