@@ -415,8 +415,8 @@ class ServerRegisterModel(RegisterTableModel):
     def _on_cache_refilled(self) -> None:
         try:
             self._cache_refilled.emit()  # queued into the GUI thread: ask again
-        except RuntimeError:  # the model was deleted meanwhile
-            pass
+        except RuntimeError:  # the model was deleted meanwhile: nobody is left to ask again
+            log.debug("Register cache refilled after its model was deleted")
 
     def _on_data_changed(self, change: Any) -> None:
         if self.active and getattr(change, "entity", None) in _RELEVANT and self._ctx.services is not None:
